@@ -1,0 +1,161 @@
+// The whole model for one set of inputs: the single source of every figure.
+// Inputs must be valid (model/validate.ts); the core does not re-check them.
+import type { ModelInputs } from '../model/inputs';
+import { D, ZERO, sum, type Dec } from './decimal';
+import { computeJourney, journeyRetention, SEGMENTS, type SegmentId } from './journey';
+import { acquisitionBlocks, newCustomersAt, Prefix, rollUp } from './schedule';
+import { journeyPrefixes, retentionWindow, setFlows } from './retention';
+import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
+import { doublingTimeYears, INCREMENTAL_MARGIN_FLOOR, nrrBand, valueOfNrrPoint } from './bands';
+import type { BridgeMonth, BridgeYear, CohortRow, JourneyAge, ModelResult } from './result';
+
+export function monthLabel(startMonth: string, t: number): string {
+  const [y, m] = startMonth.split('-').map(Number) as [number, number];
+  const k = y * 12 + (m - 1) + t;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
+  const H = inputs.general.horizonMonths;
+  const Y = Math.floor(H / 12);
+  const ages = Math.max(H, ltvMonths(inputs));
+  const j = computeJourney(inputs, ages);
+  const pre = journeyPrefixes(j);
+  const activePre = new Prefix(j.active);
+  const blocks = acquisitionBlocks(inputs);
+  const acv = new D(inputs.acquisition.acv);
+  const laneCount = inputs.lanes.length;
+
+  // Monthly bridge. Closing is built from the flows so it ties out exactly.
+  const months: BridgeMonth<Dec>[] = [];
+  let opening = ZERO;
+  for (let t = 0; t < H; t++) {
+    const n = newCustomersAt(blocks, t);
+    const newLogo = n.mul(acv);
+    const lanes = pre.buys.map((p) => rollUp(p, blocks, t));
+    const seat = rollUp(pre.seat, blocks, t);
+    const price = rollUp(pre.price, blocks, t);
+    const contraction = rollUp(pre.contraction, blocks, t);
+    const churn = rollUp(pre.churn, blocks, t);
+    const closing = opening.add(newLogo).add(sum(lanes)).add(seat).add(price).sub(contraction).sub(churn);
+    let nrrT12: Dec | null = null, grrT12: Dec | null = null;
+    if (t >= 12) ({ nrr: nrrT12, grr: grrT12 } = retentionWindow(pre, blocks, t - 12));
+    months.push({
+      month: t, label: monthLabel(inputs.general.startMonth, t), opening, newLogo, lanes, seat, price,
+      contraction, churn, closing, customers: rollUp(activePre, blocks, t), newCustomers: n,
+      revenue: closing.div(12), nrrT12, grrT12,
+    });
+    opening = closing;
+  }
+
+  // Annual roll-up, NRR/GRR of year y ≥ 2 on the customers closed before it.
+  const laneArrPre = j.arrBySlice.slice(1).map((a) => new Prefix(a));
+  const annual: BridgeYear<Dec>[] = [];
+  for (let y = 1; y <= Y; y++) {
+    const ms = months.slice(12 * (y - 1), 12 * y);
+    const total = (f: (m: BridgeMonth<Dec>) => Dec) => sum(ms.map(f));
+    const lanes = Array.from({ length: laneCount }, (_, i) => total((m) => m.lanes[i]!));
+    const seat = total((m) => m.seat);
+    const price = total((m) => m.price);
+    const expansion = sum(lanes).add(seat).add(price);
+    const newLogo = total((m) => m.newLogo);
+    const last = ms[11]!;
+    let nrr: Dec | null = null, grr: Dec | null = null, decomposition: BridgeYear<Dec>['decomposition'] = null;
+    if (y >= 2) {
+      const beginMonth = 12 * (y - 1) - 1;
+      const w = retentionWindow(pre, blocks, beginMonth);
+      nrr = w.nrr;
+      grr = w.grr;
+      if (!w.begin.isZero()) {
+        const f = setFlows(pre, blocks, beginMonth + 1, beginMonth + 12, beginMonth);
+        const share = (x: Dec) => x.div(w.begin);
+        decomposition = {
+          begin: w.begin, end: w.end,
+          churn: share(f.churn), contraction: share(f.contraction), lanes: f.lanes.map(share),
+          seat: share(f.seat), price: share(f.price), amounts: f,
+        };
+      }
+    }
+    annual.push({
+      year: y, opening: ms[0]!.opening, newLogo, lanes, seat, price, expansion,
+      contraction: total((m) => m.contraction), churn: total((m) => m.churn), closing: last.closing,
+      revenue: total((m) => m.revenue), customersEnd: last.customers, newCustomers: total((m) => m.newCustomers),
+      nrr, grr, decomposition,
+      expansionShare: expansion.add(newLogo).isZero() ? null : expansion.div(expansion.add(newLogo)),
+      laneArrEnd: laneArrPre.map((p) => rollUp(p, blocks, 12 * y - 1)),
+    });
+  }
+
+  const journeyAges: JourneyAge<Dec>[] = [];
+  for (let a = 0; a < ages; a++) {
+    const bySegment = {} as Record<SegmentId, { arr: Dec; active: Dec }>;
+    for (const s of SEGMENTS) bySegment[s] = { arr: j.arrBySegment[s][a]!, active: j.activeBySegment[s][a]! };
+    journeyAges.push({
+      age: a, arr: j.arr[a]!, base: j.arrBySlice[0]![a]!, lanes: j.arrBySlice.slice(1).map((x) => x[a]!),
+      active: j.active[a]!, bySegment,
+    });
+  }
+
+  // Cohort table: each acquisition year's cumulative revenue through each model year.
+  const revPre = pre.arr; // revenue is ARR / 12, summed below
+  const cohorts: CohortRow<Dec>[] = [];
+  for (let ya = 1; ya <= Y; ya++) {
+    const own = blocks.filter((b) => b.year === ya);
+    const customers = new D(inputs.acquisition.newCustomersByYear[ya - 1] ?? 0);
+    const cumulativeRevenue: (Dec | null)[] = [];
+    let cum = ZERO;
+    for (let y = 1; y <= Y; y++) {
+      for (let t = 12 * (y - 1); t < 12 * y; t++) cum = cum.add(rollUp(revPre, own, t).div(12));
+      cumulativeRevenue.push(y < ya ? null : cum);
+    }
+    cohorts.push({ year: ya, customers, cumulativeRevenue });
+  }
+
+  const ltv = customerLtv(inputs, j);
+  const y2 = annual[1];
+  const nrr2 = y2?.nrr ?? null;
+  const lastYear = annual[Y - 1];
+  const totalEnd = lastYear ? lastYear.closing : ZERO;
+  return {
+    horizonMonths: H,
+    years: Y,
+    months,
+    annual,
+    journey: { ...journeyRetention(inputs), segmentProbability: j.segmentProbability, ages: journeyAges },
+    ltv: { revenue: ltv.revenue, grossMargin: ltv.grossMargin, discountedGrossMargin: ltv.discountedGrossMargin },
+    ltvCurve: ltv.curve,
+    ltvToCac: ltvToCac(inputs, ltv.discountedGrossMargin),
+    cacPaybackMonths: cacPaybackMonths(inputs),
+    funnel: funnelVolumes(inputs),
+    cohorts,
+    nrrBand: nrrBand(nrr2),
+    valueOfNrrPoint: y2?.decomposition ? valueOfNrrPoint(y2.decomposition.begin) : null,
+    doublingTimeYears: doublingTimeYears(nrr2),
+    lanes: inputs.lanes.map((l, i) => {
+      const arrEnd = lastYear ? lastYear.laneArrEnd[i]! : ZERO;
+      return {
+        id: l.id, name: l.name, grossMargin: new D(l.grossMargin), arrEnd,
+        share: totalEnd.isZero() ? null : arrEnd.div(totalEnd),
+        belowMarginFloor: l.grossMargin < INCREMENTAL_MARGIN_FLOOR,
+      };
+    }),
+  };
+}
+
+/** Decimal → number throughout, preserving nulls, strings and booleans. */
+export function toNumbers<T>(x: T): DeepNumber<T> {
+  if (x instanceof D) return x.toNumber() as DeepNumber<T>;
+  if (Array.isArray(x)) return x.map(toNumbers) as DeepNumber<T>;
+  if (x !== null && typeof x === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = toNumbers(v);
+    return out as DeepNumber<T>;
+  }
+  return x as DeepNumber<T>;
+}
+export type DeepNumber<T> = T extends Dec ? number : T extends (infer U)[] ? DeepNumber<U>[] : T extends object ? { [K in keyof T]: DeepNumber<T[K]> } : T;
+
+export function computeModel(inputs: ModelInputs): ModelResult<number> {
+  return toNumbers(computeExact(inputs)) as ModelResult<number>;
+}
+

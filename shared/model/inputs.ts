@@ -1,0 +1,108 @@
+// The model's inputs, their canonical keys and defaults: ../shared/spec/model.md §2.
+// Inputs are plain JSON-able values (numbers as JS numbers); the core converts them
+// to decimals itself, so the same object travels through the store, IPC, the worker
+// and the workbook unchanged.
+
+export type Timing = 'yearStart' | 'even';
+export type LaneAnchor = 'close' | 'onboarding' | 'firstValue' | 'adoption' | 'renewal';
+export const LANE_ANCHORS: readonly LaneAnchor[] = ['close', 'onboarding', 'firstValue', 'adoption', 'renewal'];
+export const TIMINGS: readonly Timing[] = ['yearStart', 'even'];
+
+export interface FunnelStage {
+  name: string;
+  /** conversion to the next stage (the last stage converts to closed-won) */
+  rate: number;
+}
+
+export interface Lane {
+  id: string;
+  name: string;
+  anchor: LaneAnchor;
+  windowStart: number;
+  windowEnd: number;
+  attachRate: number;
+  acv: number;
+  grossMargin: number;
+}
+
+export interface ModelInputs {
+  general: {
+    name: string;
+    currency: string;
+    startMonth: string;
+    horizonMonths: number;
+    discountRateAnnual: number;
+    ltvYears: number;
+    subscriptionGrossMargin: number;
+  };
+  acquisition: {
+    newCustomersByYear: number[];
+    timing: Timing;
+    acv: number;
+    contractMonths: number;
+    cacPerCustomer: number;
+    funnel: FunnelStage[];
+  };
+  journey: {
+    onboarding: { rate: number; month: number };
+    firstValue: { rate: number; month: number; targetDays: number };
+    adoption: { rate: number; month: number };
+    renewal: { rate: number; nonAdopterRate: number };
+    contractionRate: number;
+    priceIncrease: number;
+    seatExpansion: number;
+  };
+  lanes: Lane[];
+}
+
+/** Seed 000 for names, timing and the $42K deal; seed 002's lever table for margins. */
+export const DEFAULT_LANES: readonly Lane[] = [
+  { id: 'modules', name: 'Additional use cases / modules', anchor: 'onboarding', windowStart: 4, windowEnd: 6, attachRate: 0.35, acv: 42000, grossMargin: 0.8 },
+  { id: 'integration', name: 'Deeper data integration', anchor: 'firstValue', windowStart: 3, windowEnd: 4, attachRate: 0.2, acv: 18000, grossMargin: 0.7 },
+  { id: 'services', name: 'Managed services layer', anchor: 'adoption', windowStart: 6, windowEnd: 12, attachRate: 0.15, acv: 30000, grossMargin: 0.3 },
+];
+
+export function defaultInputs(): ModelInputs {
+  return {
+    general: {
+      name: 'Example SaaS',
+      currency: 'USD',
+      startMonth: '2026-01',
+      horizonMonths: 36,
+      discountRateAnnual: 0.1,
+      ltvYears: 3,
+      subscriptionGrossMargin: 0.8,
+    },
+    acquisition: {
+      newCustomersByYear: [100, 120, 140],
+      timing: 'even',
+      acv: 65000,
+      contractMonths: 12,
+      cacPerCustomer: 80000,
+      funnel: [
+        { name: 'MQL', rate: 0.3 },
+        { name: 'SAL', rate: 0.6 },
+        { name: 'SQL', rate: 0.5 },
+        { name: 'Opportunity', rate: 0.25 },
+      ],
+    },
+    journey: {
+      onboarding: { rate: 0.9, month: 2 },
+      firstValue: { rate: 0.85, month: 3, targetDays: 60 },
+      adoption: { rate: 0.78, month: 6 },
+      renewal: { rate: 0.85, nonAdopterRate: 0.5 },
+      contractionRate: 0.02,
+      priceIncrease: 0.03,
+      seatExpansion: 0.04,
+    },
+    lanes: DEFAULT_LANES.map((l) => ({ ...l })),
+  };
+}
+
+/** A validation problem: `path` is the canonical key (`journey.renewal.rate`, `lanes[0].acv`). */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
