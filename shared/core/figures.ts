@@ -1,0 +1,61 @@
+// Single figures computed with only the journey ages they need, for sensitivity:
+// year-2 NRR needs 24 ages of one customer, not the whole model. Each goes through
+// the same functions as computeExact, so a figure here equals the full model's.
+import type { ModelInputs } from '../model/inputs';
+import type { Dec } from './decimal';
+import { computeJourney } from './journey';
+import { customerLtv, ltvMonths, ltvToCac } from './ltv';
+import { retentionWindow } from './retention';
+import { acquisitionBlocks, Prefix, rollUp } from './schedule';
+
+export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
+
+export interface FigureInfo {
+  key: FigureKey;
+  label: string;
+  format: 'percent' | 'money' | 'ratio';
+}
+
+/** The outputs a two-way table or tornado can show, for a model with `years` complete years. */
+export function figureChoices(years: number): FigureInfo[] {
+  const out: FigureInfo[] = [];
+  for (let y = 2; y <= years; y++) {
+    out.push({ key: `nrr.y${y}`, label: `NRR, year ${y}`, format: 'percent' });
+    out.push({ key: `grr.y${y}`, label: `GRR, year ${y}`, format: 'percent' });
+  }
+  for (let y = 1; y <= years; y++) out.push({ key: `arr.y${y}`, label: `ARR at end of year ${y}`, format: 'money' });
+  out.push(
+    { key: 'ltv.revenue', label: 'LTV (revenue)', format: 'money' },
+    { key: 'ltv.grossMargin', label: 'LTV (gross margin)', format: 'money' },
+    { key: 'ltv.discountedGrossMargin', label: 'LTV (discounted gross margin)', format: 'money' },
+    { key: 'ltvToCac', label: 'LTV:CAC', format: 'ratio' },
+  );
+  return out;
+}
+
+export function isFigureKey(key: string, years: number): boolean {
+  return figureChoices(years).some((f) => f.key === key);
+}
+
+/** One figure of a valid model; null where the figure is undefined (spec: shown —). */
+export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
+  const yearly = /^(nrr|grr|arr)\.y(\d+)$/.exec(key);
+  if (yearly) {
+    const y = Number(yearly[2]);
+    if (y < 1 || 12 * y > inputs.general.horizonMonths || (yearly[1] !== 'arr' && y < 2)) throw new Error(`no figure ${key} for this horizon`);
+    const j = computeJourney(inputs, 12 * y);
+    const blocks = acquisitionBlocks(inputs);
+    const arr = new Prefix(j.arr);
+    if (yearly[1] === 'arr') return rollUp(arr, blocks, 12 * y - 1);
+    const w = retentionWindow({ arr, grossRetained: new Prefix(j.grossRetained) }, blocks, 12 * (y - 1) - 1);
+    return yearly[1] === 'nrr' ? w.nrr : w.grr;
+  }
+  const ltv = customerLtv(inputs, computeJourney(inputs, ltvMonths(inputs)));
+  switch (key) {
+    case 'ltv.revenue': return ltv.revenue;
+    case 'ltv.grossMargin': return ltv.grossMargin;
+    case 'ltv.discountedGrossMargin': return ltv.discountedGrossMargin;
+    case 'ltvToCac': return ltvToCac(inputs, ltv.discountedGrossMargin);
+  }
+  throw new Error(`unknown figure ${key}`);
+}

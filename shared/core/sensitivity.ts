@@ -1,0 +1,152 @@
+// NRR sensitivity (spec §6): the two-way table, the tornado and the biggest drag.
+import type { ModelInputs } from '../model/inputs';
+import { inputSpecs } from '../model/catalog';
+import { getInput, setInput } from '../model/keys';
+import { validateInputs } from '../model/validate';
+import { D, type Dec } from './decimal';
+import { computeFigure, type FigureKey } from './figures';
+
+/** A figure of a model with one or more inputs changed; null when the change is invalid or the figure undefined. */
+export function figureWith(base: ModelInputs, changes: readonly [string, number][], figure: FigureKey): { value: Dec | null; problem: string | null } {
+  let m = base;
+  for (const [key, value] of changes) m = setInput(m, key, value);
+  const problems = validateInputs(m);
+  if (problems.length) return { value: null, problem: `${problems[0]!.path}: ${problems[0]!.message}` };
+  return { value: computeFigure(m, figure), problem: null };
+}
+
+export interface TwoWaySpec {
+  figure: FigureKey;
+  rowKey: string;
+  rowValues: number[];
+  colKey: string;
+  colValues: number[];
+}
+
+export interface TwoWayTable<N> extends TwoWaySpec {
+  /** cells[row][col] */
+  cells: (N | null)[][];
+  problems: (string | null)[][];
+  /** where the base case sits, if both of its values are on the axes */
+  base: { row: number; col: number } | null;
+  baseValue: N | null;
+}
+
+/** Spec §6 default: year-2 NRR over renewal 70–95% × modules attach 10–50%. */
+export function defaultTwoWay(m: ModelInputs): TwoWaySpec {
+  const hasModules = m.lanes.some((l) => l.id === 'modules');
+  const colKey = hasModules ? 'lanes.modules.attachRate' : m.lanes[0] ? `lanes.${m.lanes[0].id}.attachRate` : 'journey.adoption.rate';
+  return {
+    figure: m.general.horizonMonths >= 24 ? 'nrr.y2' : 'ltv.discountedGrossMargin',
+    rowKey: 'journey.renewal.rate',
+    rowValues: [0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
+    colKey,
+    colValues: colKey === 'journey.adoption.rate' ? [0.6, 0.7, 0.8, 0.9, 1] : [0.1, 0.2, 0.3, 0.4, 0.5],
+  };
+}
+
+export function twoWayTable(m: ModelInputs, spec: TwoWaySpec): TwoWayTable<Dec> {
+  const cells: (Dec | null)[][] = [];
+  const problems: (string | null)[][] = [];
+  for (const r of spec.rowValues) {
+    const row: (Dec | null)[] = [];
+    const prow: (string | null)[] = [];
+    for (const c of spec.colValues) {
+      const f = figureWith(m, [[spec.rowKey, r], [spec.colKey, c]], spec.figure);
+      row.push(f.value);
+      prow.push(f.problem);
+    }
+    cells.push(row);
+    problems.push(prow);
+  }
+  const ri = spec.rowValues.indexOf(getInput(m, spec.rowKey) as number);
+  const ci = spec.colValues.indexOf(getInput(m, spec.colKey) as number);
+  const base = ri >= 0 && ci >= 0 ? { row: ri, col: ci } : null;
+  return { ...spec, cells, problems, base, baseValue: computeFigure(m, spec.figure) };
+}
+
+export interface TornadoBar<N> {
+  key: string;
+  label: string;
+  low: number;
+  high: number;
+  base: number;
+  lowValue: N | null;
+  highValue: N | null;
+  swing: N;
+}
+
+/** Rates move ±5 points within their valid range, money ±10% (spec §6). */
+export function driverRange(kind: 'rate' | 'money', value: number, max = 1): { low: number; high: number } {
+  if (kind === 'money') return { low: new D(value).mul('0.9').toNumber(), high: new D(value).mul('1.1').toNumber() };
+  const v = new D(value);
+  return { low: D.max(0, v.sub('0.05')).toNumber(), high: D.min(max, v.add('0.05')).toNumber() };
+}
+
+export function tornado(m: ModelInputs, figure: FigureKey): { figure: FigureKey; base: Dec | null; bars: TornadoBar<Dec>[] } {
+  const base = computeFigure(m, figure);
+  const bars: TornadoBar<Dec>[] = [];
+  for (const spec of inputSpecs(m)) {
+    if (!spec.driver) continue;
+    const value = getInput(m, spec.key) as number;
+    const { low, high } = driverRange(spec.driver, value, spec.max ?? 1);
+    const lowValue = figureWith(m, [[spec.key, low]], figure).value;
+    const highValue = figureWith(m, [[spec.key, high]], figure).value;
+    const swing = lowValue && highValue ? highValue.sub(lowValue).abs() : new D(0);
+    bars.push({ key: spec.key, label: spec.label, low, high, base: value, lowValue, highValue, swing });
+  }
+  // Stable sort: equal swings keep the catalogue's order.
+  bars.sort((a, b) => b.swing.cmp(a.swing));
+  return { figure, base, bars };
+}
+
+export type Stage = 'onboarding' | 'firstValue' | 'adoption' | 'renewal';
+export const STAGES: readonly Stage[] = ['onboarding', 'firstValue', 'adoption', 'renewal'];
+const STAGE_KEY: Record<Stage, string> = {
+  onboarding: 'journey.onboarding.rate',
+  firstValue: 'journey.firstValue.rate',
+  adoption: 'journey.adoption.rate',
+  renewal: 'journey.renewal.rate',
+};
+
+export interface DragResult<N> {
+  stage: Stage;
+  /** each stage's +5-point change in discounted gross-margin LTV and in year-2 NRR */
+  byStage: { stage: Stage; key: string; from: number; to: number; ltvChange: N; nrrChange: N | null }[];
+}
+
+/**
+ * Seed 000's "which stage is the biggest drag": the stage whose +5 points (capped
+ * at 100%) raises discounted gross-margin LTV most; ties go to the earlier stage.
+ */
+export function biggestDrag(m: ModelInputs): DragResult<Dec> {
+  const ltvBase = computeFigure(m, 'ltv.discountedGrossMargin')!;
+  const hasY2 = m.general.horizonMonths >= 24;
+  const nrrBase = hasY2 ? computeFigure(m, 'nrr.y2') : null;
+  const byStage = STAGES.map((stage) => {
+    const key = STAGE_KEY[stage];
+    const from = getInput(m, key) as number;
+    const to = D.min(1, new D(from).add('0.05')).toNumber();
+    const changed = setInput(m, key, to);
+    const ltvChange = computeFigure(changed, 'ltv.discountedGrossMargin')!.sub(ltvBase);
+    const nrr = hasY2 ? computeFigure(changed, 'nrr.y2') : null;
+    const nrrChange = nrr !== null && nrrBase !== null ? nrr.sub(nrrBase) : null;
+    return { stage, key, from, to, ltvChange, nrrChange };
+  });
+  // Differences below 1e-20 of the LTV are rounding in the last of 50 digits, not a
+  // real difference, so they count as ties (which go to the earlier stage).
+  const eps = ltvBase.abs().mul('1e-20');
+  let best = byStage[0]!;
+  for (const s of byStage.slice(1)) if (s.ltvChange.sub(best.ltvChange).gt(eps)) best = s;
+  return { stage: best.stage, byStage };
+}
+
+export interface Sensitivity<N> {
+  twoWay: TwoWayTable<N>;
+  tornado: { figure: FigureKey; base: N | null; bars: TornadoBar<N>[] };
+  drag: DragResult<N>;
+}
+
+export function computeSensitivity(m: ModelInputs, spec: TwoWaySpec = defaultTwoWay(m), tornadoFigure: FigureKey = spec.figure): Sensitivity<Dec> {
+  return { twoWay: twoWayTable(m, spec), tornado: tornado(m, tornadoFigure), drag: biggestDrag(m) };
+}

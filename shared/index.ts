@@ -1,0 +1,15 @@
+// The core's one narrow API: everything the renderer, its worker, the workbook
+// code and the CLI need. Callers import from here, so the core can move (into a
+// worker, say) without touching them.
+export * from './model/inputs';
+export * from './model/catalog';
+export * from './model/keys';
+export { parseModel, validateInputs } from './model/validate';
+export { computeExact, computeModel, toNumbers, monthLabel, type DeepNumber } from './core/compute';
+export type * from './core/result';
+export { SEGMENTS, type SegmentId } from './core/journey';
+export { computeFigure, figureChoices, isFigureKey, type FigureKey, type FigureInfo } from './core/figures';
+export { computeSensitivity, defaultTwoWay, twoWayTable, tornado, biggestDrag, driverRange, STAGES, type Stage, type TwoWaySpec, type TwoWayTable, type TornadoBar, type DragResult, type Sensitivity } from './core/sensitivity';
+export { summarize, type CalcSummary } from './core/summary';
+export { nrrBand, NRR_BANDS, doublingTimeYears, valueOfNrrPoint, INCREMENTAL_MARGIN_FLOOR } from './core/bands';
+export { D, type Dec } from './core/decimal';

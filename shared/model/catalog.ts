@@ -1,0 +1,106 @@
+// Every input the user can edit, with its label, kind and valid range (spec §2).
+// The grid, the workbook's Assumptions sheet, validation and the tornado all read
+// this one list, so a new input is added here once.
+import type { Lane, ModelInputs } from './inputs';
+import { LANE_ANCHORS, TIMINGS } from './inputs';
+
+export type InputKind =
+  | 'rate' // a share, shown as %
+  | 'money'
+  | 'count' // customers; fractions allowed (expected values)
+  | 'months' // whole months
+  | 'integer'
+  | 'days'
+  | 'text'
+  | 'enum'
+  | 'yearMonth';
+
+export interface InputSpec {
+  /** canonical key, e.g. `journey.renewal.rate`, `lanes.modules.attachRate`, `acquisition.newCustomersByYear[0]` */
+  key: string;
+  label: string;
+  group: string;
+  kind: InputKind;
+  min?: number;
+  max?: number;
+  /** text length bounds, or enum options */
+  minLength?: number;
+  maxLength?: number;
+  options?: readonly string[];
+  /** a driver of the tornado (spec §6: rates ±5 points, money ±10%) */
+  driver?: 'rate' | 'money';
+  help?: string;
+}
+
+const rate = (key: string, label: string, group: string, driver = true, max = 1): InputSpec =>
+  ({ key, label, group, kind: 'rate', min: 0, max, ...(driver ? { driver: 'rate' as const } : {}) });
+const money = (key: string, label: string, group: string, driver = true): InputSpec =>
+  ({ key, label, group, kind: 'money', min: 0, ...(driver ? { driver: 'money' as const } : {}) });
+const months = (key: string, label: string, group: string, min: number, max: number): InputSpec =>
+  ({ key, label, group, kind: 'months', min, max });
+
+export const GENERAL_INPUTS: readonly InputSpec[] = [
+  { key: 'general.name', label: 'Model name', group: 'General', kind: 'text', minLength: 1, maxLength: 120 },
+  { key: 'general.currency', label: 'Currency (ISO code)', group: 'General', kind: 'text', minLength: 3, maxLength: 3, help: 'three letters, display only' },
+  { key: 'general.startMonth', label: 'First month', group: 'General', kind: 'yearMonth', help: 'YYYY-MM' },
+  { key: 'general.horizonMonths', label: 'Months modelled', group: 'General', kind: 'integer', min: 12, max: 120 },
+  rate('general.discountRateAnnual', 'Discount rate (annual)', 'General'),
+  { key: 'general.ltvYears', label: 'LTV window (years)', group: 'General', kind: 'integer', min: 1, max: 10 },
+  rate('general.subscriptionGrossMargin', 'Subscription gross margin', 'General'),
+];
+
+export const ACQUISITION_INPUTS: readonly InputSpec[] = [
+  { key: 'acquisition.timing', label: 'Closing pattern', group: 'Acquisition', kind: 'enum', options: TIMINGS, help: 'yearStart: all in the first month; even: 1/12 each month' },
+  money('acquisition.acv', 'New-logo ACV', 'Acquisition'),
+  { key: 'acquisition.contractMonths', label: 'Contract term (months)', group: 'Acquisition', kind: 'months', min: 1, max: 36 },
+  money('acquisition.cacPerCustomer', 'CAC per new logo', 'Acquisition'),
+];
+
+export const JOURNEY_INPUTS: readonly InputSpec[] = [
+  rate('journey.onboarding.rate', 'Onboarding completion', 'Bowtie stages'),
+  months('journey.onboarding.month', 'Onboarding known at age (months)', 'Bowtie stages', 0, 36),
+  rate('journey.firstValue.rate', 'Reach first value (of onboarded)', 'Bowtie stages'),
+  months('journey.firstValue.month', 'First value known at age (months)', 'Bowtie stages', 0, 36),
+  { key: 'journey.firstValue.targetDays', label: 'Time-to-first-value target (days)', group: 'Bowtie stages', kind: 'days', min: 1, max: 365 },
+  rate('journey.adoption.rate', 'Adoption (of first-value customers)', 'Bowtie stages'),
+  months('journey.adoption.month', 'Adoption known at age (months)', 'Bowtie stages', 0, 36),
+  rate('journey.renewal.rate', 'Renewal rate of adopters', 'Renewal'),
+  rate('journey.renewal.nonAdopterRate', 'Renewal rate of non-adopters', 'Renewal'),
+  rate('journey.contractionRate', 'Contraction at renewal', 'Renewal'),
+  rate('journey.priceIncrease', 'Price increase at renewal', 'Renewal'),
+  rate('journey.seatExpansion', 'Seat / tier expansion at renewal', 'Renewal', true, 5),
+];
+
+/** The per-lane fields, in column order. */
+export const LANE_FIELDS: readonly (Omit<InputSpec, 'key' | 'group'> & { field: keyof Lane })[] = [
+  { field: 'name', label: 'Lane', kind: 'text', minLength: 1, maxLength: 60 },
+  { field: 'anchor', label: 'Anchor', kind: 'enum', options: LANE_ANCHORS },
+  { field: 'windowStart', label: 'Window from (months after anchor)', kind: 'months', min: 0, max: 60 },
+  { field: 'windowEnd', label: 'Window to (months after anchor)', kind: 'months', min: 0, max: 60 },
+  { field: 'attachRate', label: 'Attach rate', kind: 'rate', min: 0, max: 1, driver: 'rate' },
+  { field: 'acv', label: 'Lane ACV', kind: 'money', min: 0, driver: 'money' },
+  { field: 'grossMargin', label: 'Gross margin', kind: 'rate', min: 0, max: 1, driver: 'rate' },
+];
+
+export const laneKey = (laneId: string, field: keyof Lane): string => `lanes.${laneId}.${field}`;
+export const newCustomersKey = (yearIndex: number): string => `acquisition.newCustomersByYear[${yearIndex}]`;
+export const funnelKey = (i: number, field: 'name' | 'rate'): string => `acquisition.funnel[${i}].${field}`;
+
+/** The full list of scalar inputs of a model, lanes and lists expanded. */
+export function inputSpecs(m: ModelInputs): InputSpec[] {
+  const specs: InputSpec[] = [...GENERAL_INPUTS, ...ACQUISITION_INPUTS];
+  m.acquisition.newCustomersByYear.forEach((_, i) =>
+    specs.push({ key: newCustomersKey(i), label: `New logos, year ${i + 1}`, group: 'Acquisition', kind: 'count', min: 0 }));
+  m.acquisition.funnel.forEach((s, i) => {
+    specs.push({ key: funnelKey(i, 'name'), label: `Funnel stage ${i + 1}`, group: 'Funnel', kind: 'text', minLength: 1, maxLength: 60 });
+    specs.push(rate(funnelKey(i, 'rate'), `${s.name} conversion`, 'Funnel', false));
+  });
+  specs.push(...JOURNEY_INPUTS);
+  for (const lane of m.lanes) {
+    for (const f of LANE_FIELDS) {
+      const { field, ...rest } = f;
+      specs.push({ ...rest, key: laneKey(lane.id, field), label: `${lane.name}: ${f.label}`, group: 'Expansion lanes' });
+    }
+  }
+  return specs;
+}

@@ -1,0 +1,189 @@
+// Validation and the partial-model merge (spec §2). Nothing is clamped: every
+// problem comes back as {path, message} naming the canonical key, and a model
+// with any problem is not computed.
+import Decimal from 'decimal.js';
+import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, TIMINGS, type InputProblem, type Lane, type ModelInputs, type Parsed } from './inputs';
+import { laneFieldKey } from './keys';
+
+const LANE_ID = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
+const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+const pct = (x: number): string => `${new Decimal(x).mul(100).toString()}%`;
+const show = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x) : typeof x === 'number' ? String(x) : Array.isArray(x) ? 'a list' : x === null ? 'nothing' : typeof x);
+
+class Checker {
+  readonly problems: InputProblem[] = [];
+  add(path: string, message: string) { this.problems.push({ path, message }); }
+
+  number(path: string, x: unknown): x is number {
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      this.add(path, `must be a number, got ${show(x)}`);
+      return false;
+    }
+    return true;
+  }
+  rate(path: string, x: unknown, max = 1) {
+    if (this.number(path, x) && (x < 0 || x > max)) this.add(path, `must be between 0% and ${pct(max)}, got ${pct(x)}`);
+  }
+  nonNegative(path: string, x: unknown) {
+    if (this.number(path, x) && x < 0) this.add(path, `must be a number ≥ 0, got ${x}`);
+  }
+  integer(path: string, x: unknown, min: number, max: number) {
+    if (this.number(path, x) && (!Number.isInteger(x) || x < min || x > max)) this.add(path, `must be a whole number between ${min} and ${max}, got ${x}`);
+  }
+  text(path: string, x: unknown, min: number, max: number) {
+    if (typeof x !== 'string') return this.add(path, `must be text, got ${show(x)}`);
+    const n = [...x].length;
+    if (n < min || n > max) this.add(path, `must be ${min}–${max} characters, got ${n}`);
+  }
+  oneOf(path: string, x: unknown, options: readonly string[]) {
+    if (typeof x !== 'string' || !options.includes(x)) this.add(path, `must be one of ${options.join(', ')}, got ${show(x)}`);
+  }
+  list(path: string, x: unknown): x is unknown[] {
+    if (!Array.isArray(x)) { this.add(path, `must be a list, got ${show(x)}`); return false; }
+    return true;
+  }
+}
+
+export function validateInputs(m: ModelInputs): InputProblem[] {
+  const c = new Checker();
+  const g = m.general;
+  c.text('general.name', g.name, 1, 120);
+  if (typeof g.currency !== 'string' || !/^[A-Za-z]{3}$/.test(g.currency)) c.add('general.currency', `must be a 3-letter ISO code, got ${show(g.currency)}`);
+  if (typeof g.startMonth !== 'string' || !YEAR_MONTH.test(g.startMonth)) c.add('general.startMonth', `must be a month as YYYY-MM, got ${show(g.startMonth)}`);
+  c.integer('general.horizonMonths', g.horizonMonths, 12, 120);
+  c.rate('general.discountRateAnnual', g.discountRateAnnual);
+  c.integer('general.ltvYears', g.ltvYears, 1, 10);
+  c.rate('general.subscriptionGrossMargin', g.subscriptionGrossMargin);
+
+  const a = m.acquisition;
+  if (c.list('acquisition.newCustomersByYear', a.newCustomersByYear)) {
+    if (a.newCustomersByYear.length === 0) c.add('acquisition.newCustomersByYear', 'must list at least year 1');
+    a.newCustomersByYear.forEach((n, i) => c.nonNegative(`acquisition.newCustomersByYear[${i}]`, n));
+  }
+  c.oneOf('acquisition.timing', a.timing, TIMINGS);
+  c.nonNegative('acquisition.acv', a.acv);
+  c.integer('acquisition.contractMonths', a.contractMonths, 1, 36);
+  c.nonNegative('acquisition.cacPerCustomer', a.cacPerCustomer);
+  if (c.list('acquisition.funnel', a.funnel)) {
+    a.funnel.forEach((s, i) => {
+      if (s === null || typeof s !== 'object') return c.add(`acquisition.funnel[${i}]`, `must be a stage {name, rate}, got ${show(s)}`);
+      c.text(`acquisition.funnel[${i}].name`, s.name, 1, 60);
+      c.rate(`acquisition.funnel[${i}].rate`, s.rate);
+    });
+  }
+
+  const j = m.journey;
+  c.rate('journey.onboarding.rate', j.onboarding.rate);
+  c.integer('journey.onboarding.month', j.onboarding.month, 0, 36);
+  c.rate('journey.firstValue.rate', j.firstValue.rate);
+  c.integer('journey.firstValue.month', j.firstValue.month, 0, 36);
+  c.integer('journey.firstValue.targetDays', j.firstValue.targetDays, 1, 365);
+  c.rate('journey.adoption.rate', j.adoption.rate);
+  c.integer('journey.adoption.month', j.adoption.month, 0, 36);
+  c.rate('journey.renewal.rate', j.renewal.rate);
+  c.rate('journey.renewal.nonAdopterRate', j.renewal.nonAdopterRate);
+  c.rate('journey.contractionRate', j.contractionRate);
+  c.rate('journey.priceIncrease', j.priceIncrease);
+  c.rate('journey.seatExpansion', j.seatExpansion, 5);
+  const isMonth = (x: unknown) => Number.isInteger(x);
+  if (isMonth(j.onboarding.month) && isMonth(j.firstValue.month) && j.firstValue.month < j.onboarding.month)
+    c.add('journey.firstValue.month', `must not be earlier than onboarding (month ${j.onboarding.month}), got ${j.firstValue.month}`);
+  if (isMonth(j.firstValue.month) && isMonth(j.adoption.month) && j.adoption.month < j.firstValue.month)
+    c.add('journey.adoption.month', `must not be earlier than first value (month ${j.firstValue.month}), got ${j.adoption.month}`);
+
+  if (c.list('lanes', m.lanes)) {
+    if (m.lanes.length > 10) c.add('lanes', `must have at most 10 lanes, got ${m.lanes.length}`);
+    const seen = new Set<string>();
+    m.lanes.forEach((l, i) => {
+      if (l === null || typeof l !== 'object') return c.add(`lanes[${i}]`, `must be a lane, got ${show(l)}`);
+      const key = (f: string) => laneFieldKey(m, i, f);
+      if (typeof l.id !== 'string' || !LANE_ID.test(l.id)) c.add(`lanes[${i}].id`, `must be 1–24 letters, digits or _, starting with a letter, got ${show(l.id)}`);
+      else if (seen.has(l.id)) c.add(`lanes[${i}].id`, `must be unique, "${l.id}" is used by an earlier lane`);
+      else seen.add(l.id);
+      c.text(key('name'), l.name, 1, 60);
+      c.oneOf(key('anchor'), l.anchor, LANE_ANCHORS);
+      c.integer(key('windowStart'), l.windowStart, 0, 60);
+      c.integer(key('windowEnd'), l.windowEnd, 0, 60);
+      if (Number.isInteger(l.windowStart) && Number.isInteger(l.windowEnd) && l.windowEnd < l.windowStart)
+        c.add(key('windowEnd'), `must not be before the window start (${l.windowStart}), got ${l.windowEnd}`);
+      c.rate(key('attachRate'), l.attachRate);
+      c.nonNegative(key('acv'), l.acv);
+      c.rate(key('grossMargin'), l.grossMargin);
+    });
+  }
+  return c.problems;
+}
+
+// ---- partial JSON models ------------------------------------------------------
+
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** JSON models may carry numbers as decimal strings ("0.85"). */
+function numeric(x: unknown): unknown {
+  return typeof x === 'string' && NUMERIC.test(x) ? Number(x) : x;
+}
+
+/**
+ * Merge `partial` over `base`, key by key; lists replace wholesale. Keys the
+ * spec does not know are reported, so a typo never passes silently.
+ */
+function mergeInto(base: Record<string, unknown>, partial: Record<string, unknown>, path: string, problems: InputProblem[], textKeys: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(partial)) {
+    const p = path ? `${path}.${k}` : k;
+    if (!Object.prototype.hasOwnProperty.call(base, k)) { problems.push({ path: p, message: 'is not an input of the model' }); continue; }
+    const b = base[k];
+    if (isObject(b) && !Array.isArray(b)) {
+      if (!isObject(v)) { problems.push({ path: p, message: `must be a group of inputs, got ${show(v)}` }); continue; }
+      out[k] = mergeInto(b, v, p, problems, textKeys);
+    } else out[k] = textKeys.has(p) ? v : numeric(v);
+  }
+  return out;
+}
+
+const TEXT_KEYS = new Set(['general.name', 'general.currency', 'general.startMonth', 'acquisition.timing']);
+const LANE_KEYS: (keyof Lane)[] = ['id', 'name', 'anchor', 'windowStart', 'windowEnd', 'attachRate', 'acv', 'grossMargin'];
+
+function parseLanes(x: unknown, problems: InputProblem[]): unknown {
+  if (!Array.isArray(x)) return x;
+  return x.map((raw, i) => {
+    if (!isObject(raw)) return raw;
+    // A lane that reuses a default lane's id inherits that lane's other fields.
+    const base = DEFAULT_LANES.find((l) => l.id === raw.id);
+    const lane: Record<string, unknown> = {};
+    for (const k of Object.keys(raw)) if (!LANE_KEYS.includes(k as keyof Lane)) problems.push({ path: `lanes[${i}].${k}`, message: 'is not a lane field' });
+    for (const k of LANE_KEYS) {
+      const v = k in raw ? raw[k] : base?.[k];
+      if (v === undefined) { problems.push({ path: `lanes[${i}].${k}`, message: 'is required' }); continue; }
+      lane[k] = k === 'id' || k === 'name' || k === 'anchor' ? v : numeric(v);
+    }
+    return lane;
+  });
+}
+
+function parseFunnel(x: unknown): unknown {
+  if (!Array.isArray(x)) return x;
+  return x.map((s) => (isObject(s) ? { ...s, rate: numeric(s.rate) } : s));
+}
+
+/** A JSON model (partial, merged over the defaults) to valid inputs, or every problem. */
+export function parseModel(json: unknown): Parsed<ModelInputs> {
+  if (!isObject(json)) return { ok: false, problems: [{ path: '(model)', message: `must be a JSON object, got ${show(json)}` }] };
+  const problems: InputProblem[] = [];
+  const merged = mergeInto(defaultInputs() as unknown as Record<string, unknown>, json, '', problems, TEXT_KEYS) as unknown as ModelInputs;
+  if ('lanes' in json) merged.lanes = parseLanes(json.lanes, problems) as Lane[];
+  const acq = merged.acquisition as unknown as Record<string, unknown>;
+  if (Array.isArray(acq.newCustomersByYear)) acq.newCustomersByYear = acq.newCustomersByYear.map(numeric);
+  acq.funnel = parseFunnel(acq.funnel);
+  // Problems the merge found (unknown keys, missing lane fields) and range problems
+  // both come back, once per path.
+  const seen = new Set(problems.map((p) => p.path));
+  // (A lane field reported missing would also fail its range check: skip that echo.)
+  for (const p of validateInputs(merged)) if (!seen.has(p.path) && !p.message.endsWith('got undefined')) {
+    seen.add(p.path);
+    problems.push(p);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: merged };
+}
