@@ -1,0 +1,78 @@
+// The headless command (spec §7): the same core as the app, no window.
+//   bowtie calc FILE            JSON model (partial, merged over defaults) or .xlsx → figures as JSON
+//   bowtie export FILE OUT.xlsx write the workbook
+// Exit 0 on success, 1 for an invalid model (one `path: message` line per problem
+// on stderr), 2 for a file that cannot be read as a model or workbook.
+import { readFile } from 'node:fs/promises';
+import { parseModel, summarize, type InputProblem, type ModelInputs } from '../shared/index';
+
+export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
+
+export type Loaded =
+  | { ok: true; inputs: ModelInputs; notes: string[] }
+  | { ok: false; code: 1 | 2; lines: string[] };
+
+const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx';
+
+const problemLines = (problems: readonly InputProblem[]): string[] => problems.map((p) => `${p.path}: ${p.message}`);
+
+async function loadJsonModel(path: string, bytes: Buffer): Promise<Loaded> {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    return { ok: false, code: 2, lines: [`${path}: not a JSON model or .xlsx workbook (${(e as Error).message})`] };
+  }
+  const parsed = parseModel(json);
+  return parsed.ok ? { ok: true, inputs: parsed.value, notes: [] } : { ok: false, code: 1, lines: problemLines(parsed.problems) };
+}
+
+const isZip = (b: Buffer) => b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b;
+
+export async function loadModelFile(path: string): Promise<Loaded> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { ok: false, code: 2, lines: [`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+  }
+  if (isZip(bytes) || /\.xlsx$/i.test(path)) return loadWorkbook(path);
+  return loadJsonModel(path, bytes);
+}
+
+/** Workbooks are parsed in a worker with time and memory limits (cli/load-workbook.ts). */
+async function loadWorkbook(path: string): Promise<Loaded> {
+  const { loadWorkbookFile } = await import('./load-workbook');
+  const read = await loadWorkbookFile(path);
+  if (read.ok) return { ok: true, inputs: read.inputs, notes: read.notes };
+  if (read.kind === 'invalid') return { ok: false, code: 1, lines: read.problems.map((p) => `${p.where} ${p.path}: ${p.message}`) };
+  return { ok: false, code: 2, lines: [`${path}: ${read.error}`] };
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const [command, file, target] = argv;
+  if (command === 'calc' && file && argv.length === 2) {
+    const loaded = await loadModelFile(file);
+    if (!loaded.ok) { loaded.lines.forEach(err); return loaded.code; }
+    loaded.notes.forEach((n) => err(`note: ${n}`));
+    out(JSON.stringify(summarize(loaded.inputs), null, 2));
+    return EXIT.ok;
+  }
+  if (command === 'export' && file && target && argv.length === 3) {
+    const loaded = await loadModelFile(file);
+    if (!loaded.ok) { loaded.lines.forEach(err); return loaded.code; }
+    const { exportWorkbook } = await import('./export-workbook');
+    const written = await exportWorkbook(loaded.inputs, target);
+    if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
+    return EXIT.ok;
+  }
+  err(USAGE);
+  return EXIT.unreadable;
+}
+
+// Run only when executed, not when imported by tests.
+if (process.argv[1] && /bowtie\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'))
+    .then((code) => { process.exitCode = code; })
+    .catch((e: unknown) => { process.stderr.write(`bowtie: ${(e as Error).message}\n`); process.exitCode = 2; });
+}
