@@ -1,7 +1,7 @@
 // NRR and GRR of a set of customers over twelve months (spec §4): the set is every
 // cohort closed by `beginMonth`; begin is their ARR then, end their ARR twelve months on.
 import type { Journey } from './journey';
-import { ZERO, type Dec } from './decimal';
+import { D, ZERO, type Dec } from './decimal';
 import { Prefix, rollUp, type Block } from './schedule';
 
 /** Prefix sums over age of the per-customer arrays the company roll-up convolves. */
@@ -44,7 +44,9 @@ export function retentionWindow(
   const end = rollUp(pre.arr, blocks, beginMonth + 12, beginMonth);
   if (begin.isZero()) return { begin, end, nrr: null, grr: null };
   const kept = rollUp(pre.grossRetained, blocks, beginMonth, beginMonth);
-  return { begin, end, nrr: end.div(begin), grr: kept.div(begin) };
+  // kept ≤ begin holds exactly in arithmetic; summed in another order it can exceed
+  // begin in the 50th digit, so GRR is held to its true range [0, 1].
+  return { begin, end, nrr: end.div(begin), grr: D.min(1, kept.div(begin)) };
 }
 
 /** Flows of the set closed by `cMax` during months from..to (inclusive), by source. */

@@ -39,7 +39,7 @@ export function newCustomersAt(blocks: readonly Block[], t: number): Dec {
 /** P[k] = Σ f(0..k); P has one more slot in front so that P(−1) = 0. */
 export class Prefix {
   private readonly p: Dec[];
-  constructor(f: readonly Dec[]) {
+  constructor(private readonly f: readonly Dec[]) {
     this.p = new Array<Dec>(f.length + 1);
     let s = ZERO;
     this.p[0] = s;
@@ -54,6 +54,10 @@ export class Prefix {
     const i = Math.min(k + 1, this.p.length - 1);
     return this.p[i]!;
   }
+  /** f(k) itself: read directly, not as a difference of two large prefix sums. */
+  at(k: number): Dec {
+    return k < 0 || k >= this.f.length ? ZERO : this.f[k]!;
+  }
 }
 
 /**
@@ -66,8 +70,10 @@ export function rollUp(f: Prefix, blocks: readonly Block[], t: number, cMax = t)
   for (const b of blocks) {
     if (b.from > last) continue;
     const hi = Math.min(b.to, last);
-    // Σ_{c=from..hi} f(t − c) = P(t − from) − P(t − hi − 1)
-    s = s.add(b.perMonth.mul(f.upTo(t - b.from).sub(f.upTo(t - hi - 1))));
+    // Σ_{c=from..hi} f(t − c) = P(t − from) − P(t − hi − 1); a one-month block
+    // (yearStart) reads f directly, keeping full relative precision on tiny values.
+    const span = hi === b.from ? f.at(t - b.from) : f.upTo(t - b.from).sub(f.upTo(t - hi - 1));
+    s = s.add(b.perMonth.mul(span));
   }
   return s;
 }

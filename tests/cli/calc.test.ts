@@ -1,0 +1,74 @@
+// `bowtie calc`: the JSON of spec §7, exit codes 0/1/2, `path: message` lines.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/bowtie';
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-cli-')); });
+
+async function run(args: string[]) {
+  const out: string[] = [], err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err };
+}
+async function file(name: string, content: string) {
+  const p = join(dir, name);
+  await writeFile(p, content);
+  return p;
+}
+
+describe('bowtie calc', () => {
+  it('prints the spec §7 figures for G1 and exits 0', async () => {
+    const p = await file('g1.json', JSON.stringify({
+      acquisition: { newCustomersByYear: [100], timing: 'yearStart', acv: 65000 },
+      journey: { onboarding: { rate: 1 }, firstValue: { rate: 1 }, adoption: { rate: 1 }, renewal: { rate: 0.85, nonAdopterRate: 0 }, contractionRate: 0, priceIncrease: 0, seatExpansion: 0 },
+      lanes: [{ id: 'exp', name: 'Expansion', anchor: 'renewal', windowStart: 0, windowEnd: 0, attachRate: 0.35, acv: 42000, grossMargin: 0.8 }],
+    }));
+    const r = await run(['calc', p]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.arrByYearEnd.slice(0, 2)).toEqual([6500000, 6774500]);
+    expect(j.churnByYear[1]).toBe(975000);
+    expect(j.nrrByYear[0]).toBeNull();
+    expect(j.nrrByYear[1]).toBeCloseTo(1.0422307692, 9);
+    expect(j.grrByYear[1]).toBe(0.85);
+    expect(j.ltv.revenue).toBe(190328.25);
+    expect(j.ltv.grossMargin).toBeCloseTo(152262.6, 6);
+    expect(j.nrrBand).toBe('Healthy');
+    expect(['onboarding', 'firstValue', 'adoption', 'renewal']).toContain(j.biggestDrag);
+    for (const k of ['arrByYearEnd', 'nrrByYear', 'grrByYear', 'churnByYear', 'contractionByYear', 'expansionByYear', 'newArrByYear', 'revenueByYear', 'customersByYearEnd']) expect(j[k], k).toHaveLength(3);
+    expect(Object.keys(j.journey).sort()).toEqual(['fullJourneyRetention', 'renewalDecisionRetention']);
+    expect(j).toHaveProperty('ltvToCac');
+    expect(j).toHaveProperty('cacPaybackMonths');
+  });
+
+  it('exits 1 with one `path: message` line per problem for an invalid model', async () => {
+    const p = await file('bad.json', JSON.stringify({ journey: { renewal: { rate: 1.2 } }, acquisition: { acv: 'abc' } }));
+    const r = await run(['calc', p]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toEqual(['acquisition.acv: must be a number, got "abc"', 'journey.renewal.rate: must be between 0% and 100%, got 120%']);
+  });
+
+  it('exits 2 for a file that is not a model: missing, not JSON, not a workbook', async () => {
+    expect((await run(['calc', join(dir, 'missing.json')])).code).toBe(2);
+    const r = await run(['calc', await file('junk.json', '{not json')]);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/not a JSON model or \.xlsx workbook/);
+    expect((await run(['calc'])).code).toBe(2);
+  });
+
+  it('runs as the README says: npm run --silent bowtie -- calc FILE', async () => {
+    const p = await file('ok.json', '{"journey":{"renewal":{"rate":0.9}}}');
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'bowtie', '--', 'calc', p], { cwd: process.cwd() });
+    expect(JSON.parse(stdout).journey.renewalDecisionRetention).toBe(0.9);
+    const bad = await file('bad2.json', '{"general":{"horizonMonths":6}}');
+    const failed = await promisify(execFile)('npm', ['run', '--silent', 'bowtie', '--', 'calc', bad]).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toContain('general.horizonMonths: must be a whole number between 12 and 120, got 6');
+  });
+});

@@ -1,0 +1,79 @@
+// Models the tests share: the spec's golden cases and a fast-check generator of
+// random valid models.
+import fc from 'fast-check';
+import { defaultInputs, LANE_ANCHORS, type Lane, type ModelInputs } from '../../shared/index';
+
+/** Spec §8 G1: seed 000's Year-2 math. */
+export function g1(): ModelInputs {
+  const m = defaultInputs();
+  m.acquisition.newCustomersByYear = [100];
+  m.acquisition.timing = 'yearStart';
+  m.acquisition.acv = 65000;
+  m.journey.onboarding.rate = 1;
+  m.journey.firstValue.rate = 1;
+  m.journey.adoption.rate = 1;
+  m.journey.renewal.rate = 0.85;
+  m.journey.renewal.nonAdopterRate = 0;
+  m.journey.contractionRate = 0;
+  m.journey.priceIncrease = 0;
+  m.journey.seatExpansion = 0;
+  m.lanes = [{ id: 'expansion', name: 'Expansion', anchor: 'renewal', windowStart: 0, windowEnd: 0, attachRate: 0.35, acv: 42000, grossMargin: 0.8 }];
+  m.general.horizonMonths = 36;
+  return m;
+}
+
+/** Rates on a 0.5-point grid keep shrinking counterexamples readable. */
+const rate = fc.integer({ min: 0, max: 200 }).map((n) => n / 200);
+const money = fc.integer({ min: 0, max: 400 }).map((n) => n * 500);
+
+const lane = (id: string): fc.Arbitrary<Lane> =>
+  fc.record({
+    anchor: fc.constantFrom(...LANE_ANCHORS),
+    windowStart: fc.integer({ min: 0, max: 14 }),
+    span: fc.integer({ min: 0, max: 8 }),
+    attachRate: rate,
+    acv: money,
+    grossMargin: rate,
+  }).map(({ span, ...l }) => ({ id, name: `Lane ${id}`, ...l, windowEnd: l.windowStart + span }));
+
+export const arbModel: fc.Arbitrary<ModelInputs> = fc
+  .record({
+    horizonYears: fc.integer({ min: 2, max: 5 }),
+    extraMonths: fc.integer({ min: 0, max: 11 }),
+    newCustomers: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 5 }),
+    timing: fc.constantFrom('yearStart' as const, 'even' as const),
+    acv: money,
+    contractMonths: fc.constantFrom(1, 3, 6, 12, 12, 12, 18, 24, 36),
+    cac: money,
+    on: rate, fv: rate, ad: rate,
+    months: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 3, maxLength: 3 }).map((a) => a.sort((x, y) => x - y)),
+    renewal: rate, non: rate,
+    contraction: fc.integer({ min: 0, max: 20 }).map((n) => n / 100),
+    price: fc.integer({ min: 0, max: 10 }).map((n) => n / 100),
+    seat: fc.integer({ min: 0, max: 30 }).map((n) => n / 100),
+    lanes: fc.integer({ min: 0, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => lane(`l${i}`)))),
+    discount: fc.integer({ min: 0, max: 30 }).map((n) => n / 100),
+    ltvYears: fc.integer({ min: 1, max: 5 }),
+    sgm: rate,
+  })
+  .map((r) => {
+    const m = defaultInputs();
+    m.general.horizonMonths = Math.min(120, 12 * r.horizonYears + r.extraMonths);
+    m.general.discountRateAnnual = r.discount;
+    m.general.ltvYears = r.ltvYears;
+    m.general.subscriptionGrossMargin = r.sgm;
+    m.acquisition.newCustomersByYear = r.newCustomers;
+    m.acquisition.timing = r.timing;
+    m.acquisition.acv = r.acv;
+    m.acquisition.contractMonths = r.contractMonths;
+    m.acquisition.cacPerCustomer = r.cac;
+    m.journey.onboarding = { rate: r.on, month: r.months[0]! };
+    m.journey.firstValue = { rate: r.fv, month: r.months[1]!, targetDays: 60 };
+    m.journey.adoption = { rate: r.ad, month: r.months[2]! };
+    m.journey.renewal = { rate: r.renewal, nonAdopterRate: r.non };
+    m.journey.contractionRate = r.contraction;
+    m.journey.priceIncrease = r.price;
+    m.journey.seatExpansion = r.seat;
+    m.lanes = r.lanes;
+    return m;
+  });
