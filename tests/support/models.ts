@@ -77,3 +77,22 @@ export const arbModel: fc.Arbitrary<ModelInputs> = fc
     m.lanes = r.lanes;
     return m;
   });
+
+/** The benchmark's large model: 120 months, ten years of even acquisition, 10 lanes. */
+export function largeModel(): ModelInputs {
+  const m = defaultInputs();
+  m.general.horizonMonths = 120;
+  m.acquisition.timing = 'even';
+  m.acquisition.newCustomersByYear = [100, 120, 140, 160, 180, 200, 220, 240, 260, 280];
+  m.lanes = Array.from({ length: 10 }, (_, i) => ({
+    id: `lane${i + 1}`,
+    name: `Lane ${i + 1}`,
+    anchor: LANE_ANCHORS[i % LANE_ANCHORS.length]!,
+    windowStart: i % 4,
+    windowEnd: (i % 4) + 2 + (i % 3),
+    attachRate: 0.05 + 0.03 * i,
+    acv: 10000 + 2500 * i,
+    grossMargin: 0.3 + 0.05 * i,
+  }));
+  return m;
+}

@@ -1,0 +1,72 @@
+// `npm run bench`: medians over repeated runs after warm-up, printed as a table
+// and written to bench-results.json ({name: medianMs}). Speed is measured here,
+// never asserted in the test suite (2 shared, noisy cores).
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { computeModel, computeSensitivity, defaultInputs, type ModelInputs } from '../shared/index';
+import { largeModel } from '../tests/support/models';
+
+interface Row { name: string; target: number; median: number; runs: number }
+
+async function time(name: string, target: number, fn: () => unknown | Promise<unknown>, runs = 20, warmup = 3): Promise<Row> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const mid = samples.length >> 1;
+  const median = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
+  return { name, target, median, runs };
+}
+
+const models: [string, ModelInputs][] = [['default', defaultInputs()], ['large', largeModel()]];
+const rows: Row[] = [];
+for (const [label, m] of models) {
+  const big = label === 'large';
+  rows.push(await time(`${label} model: full recompute`, big ? 100 : 10, () => computeModel(m)));
+  rows.push(await time(`${label} model: full sensitivity (two-way 6×5, tornado, biggest drag)`, big ? 1000 : 100, () => computeSensitivity(m)));
+}
+
+// Workbook save and open (issue #3), timed through the same API the app uses.
+const workbookApi = 'shared/workbook/index.ts';
+if (existsSync(workbookApi)) {
+  const wb = (await import('../shared/workbook/index')) as unknown as {
+    writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array>;
+    readWorkbook: (bytes: Uint8Array) => Promise<{ ok: boolean }>;
+  };
+  for (const [label, m] of models) {
+    const big = label === 'large';
+    const bytes = await wb.writeWorkbook({ inputs: m, appVersion: 'bench' });
+    rows.push(await time(`${label} model: save .xlsx`, big ? 2000 : 300, () => wb.writeWorkbook({ inputs: m, appVersion: 'bench' }), big ? 10 : 20, 1));
+    rows.push(await time(`${label} model: open .xlsx`, big ? 2000 : 300, async () => {
+      const r = await wb.readWorkbook(bytes);
+      if (!r.ok) throw new Error('bench workbook did not open');
+    }, big ? 10 : 20, 1));
+  }
+}
+
+const results: Record<string, number> = {};
+for (const r of rows) results[r.name] = Number(r.median.toFixed(3));
+
+// Edit-to-screen latency (issue #4) runs in Chromium through its own script.
+if (existsSync('scripts/bench-latency.ts')) {
+  await writeFile('bench-results.json', JSON.stringify(results, null, 2) + '\n');
+  const run = spawnSync('npx', ['tsx', 'scripts/bench-latency.ts'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (run.status === 0) {
+    const merged = JSON.parse(await readFile('bench-results.json', 'utf8')) as Record<string, number>;
+    for (const [k, v] of Object.entries(merged)) if (!(k in results)) {
+      results[k] = v;
+      rows.push({ name: k, target: 100, median: v, runs: 20 });
+    }
+  } else console.error(`edit-to-screen latency: not measured (${run.stdout.trim().split('\n').pop() ?? 'script failed'})`);
+}
+
+const w = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'benchmark'.padEnd(w)}  ${'median ms'.padStart(10)}  ${'target ms'.padStart(9)}  runs  `);
+console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  ----  ----`);
+for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.median.toFixed(2).padStart(10)}  ${String(r.target).padStart(9)}  ${String(r.runs).padStart(4)}  ${r.median <= r.target ? 'ok' : 'SLOW'}`);
+await writeFile('bench-results.json', JSON.stringify(results, null, 2) + '\n');
