@@ -19,24 +19,49 @@ export interface RecoveryCopy {
   bytes: Uint8Array;
 }
 
-/** Commands the native menu sends to the renderer. */
+/**
+ * Commands the native menu sends to the renderer, which owns the document and
+ * its undo history. Cut, Copy and Paste are not here: the desktop menu uses
+ * Chromium's own editing commands, which fire the DOM `cut`/`copy`/`paste`
+ * events (with `clipboardData`) that the grid handles in browser mode too, and
+ * need no clipboard permission (the host denies every permission). File ›
+ * Close closes the window, which asks Save / Don't Save / Cancel in the host.
+ * 'file/exportPdf' asks the renderer to show the Board Report with print CSS
+ * and then call `exportPdf`.
+ */
 export type MenuCommand =
-  | 'file/new' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf' | 'file/close'
-  | 'edit/undo' | 'edit/redo' | 'edit/cut' | 'edit/copy' | 'edit/paste' | 'edit/selectAll';
+  | 'file/new' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf'
+  | 'edit/undo' | 'edit/redo' | 'edit/selectAll';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'file/new', 'file/open', 'file/save', 'file/saveAs', 'file/exportPdf',
+  'edit/undo', 'edit/redo', 'edit/selectAll',
+];
 
 export interface DesktopApi {
   /** Show the native open dialog and read the chosen file's bytes (null when cancelled). */
   openFile(): Promise<Result<OpenedFile | null>>;
-  /** Read a file the OS handed us (recent list, double-click, second launch). */
+  /**
+   * Read a file the host handed us (recent list, double-click, second launch,
+   * an earlier dialog). Paths the user never chose are refused.
+   */
   readFile(path: string): Promise<Result<OpenedFile>>;
-  /** Atomic save to `path`; keeps the previous version as `path.bak`. */
+  /**
+   * Atomic save to `path` (one the user opened or chose); keeps the previous
+   * version as `path.bak`. On failure the error is a sentence for the user and
+   * the file on disk is unchanged.
+   */
   saveFile(path: string, bytes: Uint8Array): Promise<Result<{ path: string }>>;
   /** Native Save As dialog, then an atomic save; null when cancelled. */
   saveFileAs(suggestedName: string, bytes: Uint8Array): Promise<Result<{ path: string } | null>>;
   /** Recovery copy of the dirty document (the renderer calls it every 60 s while dirty). */
   writeRecovery(copy: { path: string | null; bytes: Uint8Array }): Promise<Result<null>>;
   clearRecovery(): Promise<Result<null>>;
-  /** A copy left by a crash, offered back at start. */
+  /**
+   * A copy left by a crash, offered back at start. In the desktop app it stays
+   * on disk until `clearRecovery()` (call it when the user declines, or once the
+   * recovered document is saved), so a second crash while deciding loses nothing.
+   */
   takeRecovery(): Promise<Result<RecoveryCopy | null>>;
   /** The title bar and the close/quit prompt follow the document's state. */
   setDocumentState(state: { name: string; dirty: boolean }): Promise<Result<null>>;
@@ -45,7 +70,12 @@ export interface DesktopApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files the OS asks us to open (file association, second instance, macOS open-file). */
   onOpenPath(listener: (path: string) => void): () => void;
-  /** Main asks before closing a dirty document; the renderer answers with the user's choice after saving if asked. */
+  /**
+   * Closing a dirty window: the host asks Save / Don't Save / Cancel itself.
+   * On Save it calls this listener; the renderer saves (Save As for a new
+   * document) and, only if that succeeded, calls `confirmClose()`. A failed or
+   * cancelled save simply leaves the window open and the document dirty.
+   */
   onCloseRequest(listener: () => void): () => void;
   confirmClose(): Promise<Result<null>>;
   appVersion(): Promise<Result<string>>;

@@ -1,0 +1,77 @@
+// Reads and writes workbook bytes for the renderer. Main never parses a
+// workbook (that happens in the renderer's worker); it only checks that a path
+// is one the user chose, and turns failures into messages.
+import nodeFs from 'node:fs/promises';
+import path from 'node:path';
+import type { OpenedFile, Result } from '../shared/desktop-api';
+import { realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { describeFileError } from './file-errors';
+import { MAX_FILE_BYTES } from './ipc-schemas';
+
+export interface ReadFs {
+  stat(file: string): Promise<{ size: number; isFile(): boolean }>;
+  readFile(file: string): Promise<Uint8Array>;
+}
+const realReadFs: ReadFs = { stat: (f) => nodeFs.stat(f), readFile: (f) => nodeFs.readFile(f) };
+
+/**
+ * Paths the user handed us: dialogs, the recent list, the OS (double-click,
+ * second launch). A compromised renderer cannot read or overwrite anything else.
+ */
+export class PathGrants {
+  private readonly paths = new Set<string>();
+  grant(file: string): void {
+    this.paths.add(path.resolve(file));
+  }
+  has(file: string): boolean {
+    return this.paths.has(path.resolve(file));
+  }
+}
+
+export interface FileServiceDeps {
+  grants: PathGrants;
+  fs?: AtomicFs;
+  readFs?: ReadFs;
+  /** Called after every successful open or save (recent list, OS recent documents). */
+  onUsed?: (file: string) => void;
+}
+
+export function createFileService(deps: FileServiceDeps) {
+  const fs = deps.fs ?? realFs;
+  const readFs = deps.readFs ?? realReadFs;
+  const notGranted = (file: string): Result<never> => ({
+    ok: false,
+    error: `Bowtie can only open or save files you chose; “${path.basename(file)}” was not one of them.`,
+  });
+
+  async function read(file: string): Promise<Result<OpenedFile>> {
+    if (!deps.grants.has(file)) return notGranted(file);
+    try {
+      const info = await readFs.stat(file);
+      if (!info.isFile()) return { ok: false, error: `“${path.basename(file)}” is not a file.` };
+      if (info.size > MAX_FILE_BYTES) {
+        return { ok: false, error: `“${path.basename(file)}” is ${Math.round(info.size / 1e6)} MB, too large to be a Bowtie workbook.` };
+      }
+      const bytes = await readFs.readFile(file);
+      deps.onUsed?.(file);
+      return { ok: true, value: { path: file, name: path.basename(file), bytes: new Uint8Array(bytes) } };
+    } catch (error) {
+      return { ok: false, error: describeFileError(error, 'open', file) };
+    }
+  }
+
+  async function save(file: string, bytes: Uint8Array): Promise<Result<{ path: string }>> {
+    if (!deps.grants.has(file)) return notGranted(file);
+    try {
+      await writeFileAtomic(file, bytes, { fs, keepBackup: true });
+      deps.onUsed?.(file);
+      return { ok: true, value: { path: file } };
+    } catch (error) {
+      return { ok: false, error: describeFileError(error, 'save', file) };
+    }
+  }
+
+  return { read, save };
+}
+
+export type FileService = ReturnType<typeof createFileService>;

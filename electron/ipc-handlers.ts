@@ -1,0 +1,86 @@
+// The main-process side of each DesktopApi call, with the native pieces
+// (dialogs, printToPDF, the window) injected so the tests can drive it.
+import type { Result } from '../shared/desktop-api';
+import { writeFileAtomic } from './atomic-write';
+import { describeFileError } from './file-errors';
+import type { FileService, PathGrants } from './file-service';
+import type { Handlers } from './ipc';
+import type { RecoveryStore } from './recovery';
+import type { DocumentController } from './window';
+
+export interface NativeDialogs {
+  /** Resolves with the chosen path, or null when cancelled. */
+  chooseOpen(): Promise<string | null>;
+  chooseSave(defaultName: string, kind: 'xlsx' | 'pdf'): Promise<string | null>;
+}
+
+export interface HandlerDeps {
+  dialogs: NativeDialogs;
+  files: FileService;
+  grants: PathGrants;
+  recovery: RecoveryStore;
+  document: () => DocumentController | null;
+  printToPdf: () => Promise<Uint8Array>;
+  version: string;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** `Q3 plan` → `Q3 plan.xlsx`; a name that already ends in the extension is kept. */
+export function withExtension(name: string, ext: '.xlsx' | '.pdf'): string {
+  const stem = name.replace(/\.(xlsx|pdf)$/i, '');
+  return `${stem}${ext}`;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    async openFile() {
+      const chosen = await deps.dialogs.chooseOpen();
+      if (chosen === null) return ok(null);
+      deps.grants.grant(chosen);
+      return deps.files.read(chosen);
+    },
+    readFile: (file) => deps.files.read(file),
+    saveFile: (file, bytes) => deps.files.save(file, bytes),
+    async saveFileAs(suggestedName, bytes) {
+      const chosen = await deps.dialogs.chooseSave(withExtension(suggestedName, '.xlsx'), 'xlsx');
+      if (chosen === null) return ok(null);
+      deps.grants.grant(chosen);
+      return deps.files.save(chosen, bytes);
+    },
+    async exportPdf(suggestedName) {
+      const chosen = await deps.dialogs.chooseSave(withExtension(suggestedName, '.pdf'), 'pdf');
+      if (chosen === null) return ok(null);
+      let pdf: Uint8Array;
+      try {
+        pdf = await deps.printToPdf();
+      } catch {
+        return { ok: false, error: 'The Board Report could not be turned into a PDF. Try again.' };
+      }
+      try {
+        await writeFileAtomic(chosen, pdf);
+        return ok({ path: chosen });
+      } catch (error) {
+        return { ok: false, error: describeFileError(error, 'export', chosen) };
+      }
+    },
+    writeRecovery: (copy) => deps.recovery.write(copy),
+    clearRecovery: () => deps.recovery.clear(),
+    async takeRecovery() {
+      const taken = await deps.recovery.take();
+      // The renderer may reopen into the original file: let it save there.
+      if (taken.ok && taken.value?.path) deps.grants.grant(taken.value.path);
+      return taken;
+    },
+    async setDocumentState(state) {
+      deps.document()?.setState(state);
+      return ok(null);
+    },
+    async confirmClose() {
+      const doc = deps.document();
+      if (!doc || !doc.confirmClose()) return { ok: false, error: 'There is no close waiting for a save.' };
+      return ok(null);
+    },
+    appVersion: async () => ok(deps.version),
+  };
+}

@@ -1,0 +1,68 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { realFs, type AtomicFs } from '../../electron/atomic-write';
+import { createFileService, PathGrants } from '../../electron/file-service';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-files-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+const bytes = (text: string) => new TextEncoder().encode(text);
+const errno = (code: string) => Object.assign(new Error(code), { code });
+
+describe('file service', () => {
+  it('refuses to read or write a path the user never chose', async () => {
+    const secret = path.join(dir, 'other.xlsx');
+    await writeFile(secret, 'private');
+    const files = createFileService({ grants: new PathGrants() });
+    const read = await files.read(secret);
+    expect(read).toEqual({ ok: false, error: expect.stringMatching(/only open or save files you chose/) });
+    expect((await files.save(secret, bytes('overwritten'))).ok).toBe(false);
+    expect(await readFile(secret, 'utf8')).toBe('private');
+  });
+
+  it('reads a granted file as bytes and reports it as used', async () => {
+    const file = path.join(dir, 'plan.xlsx');
+    await writeFile(file, 'PK...');
+    const grants = new PathGrants();
+    grants.grant(file);
+    const used: string[] = [];
+    const files = createFileService({ grants, onUsed: (f) => used.push(f) });
+    const read = await files.read(file);
+    expect(read.ok && new TextDecoder().decode(read.value.bytes)).toBe('PK...');
+    expect(read.ok && read.value.name).toBe('plan.xlsx');
+    expect(used).toEqual([file]);
+  });
+
+  it.each([
+    ['ENOSPC', /disk is full/],
+    ['EACCES', /not allowed to save/],
+    ['EBUSY', /locked/],
+  ])('a save failing with %s gives a clear message and leaves the saved file as it was', async (code, pattern) => {
+    const file = path.join(dir, 'plan.xlsx');
+    await writeFile(file, 'last saved');
+    const grants = new PathGrants();
+    grants.grant(file);
+    const fs: AtomicFs = { ...realFs, rename: async () => { throw errno(code); } };
+    const used: string[] = [];
+    const result = await createFileService({ grants, fs, onUsed: (f) => used.push(f) }).save(file, bytes('edited'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(pattern);
+    expect(await readFile(file, 'utf8')).toBe('last saved');
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(used).toEqual([]);
+  });
+
+  it('a file that disappeared gives a message naming it', async () => {
+    const file = path.join(dir, 'gone.xlsx');
+    const grants = new PathGrants();
+    grants.grant(file);
+    const result = await createFileService({ grants }).read(file);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/“gone\.xlsx” no longer exists/) });
+  });
+});
