@@ -1,0 +1,199 @@
+// The board report's content (spec §6, seeds 003/004): headline tiles, the lane
+// table and the biggest drag, all read from the core's result. Nothing here does
+// model arithmetic beyond picking and labelling figures (and the year-over-year
+// growth shown beside ARR); the app, the workbook and the PDF all print this.
+import type { ModelInputs } from '../model/inputs';
+import type { DragResult, ModelResult, Stage } from '../index';
+import { biggestDrag, computeModel, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
+import { benchmarkForArr, benchmarkPosition, benchmarkSentence, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
+import { formatFigure, type FigureFormat } from './format';
+
+export interface BoardFigure {
+  /** `board.<figure>`: the data-key the sheet puts on it */
+  key: string;
+  label: string;
+  value: number | string | null;
+  format: FigureFormat;
+  /** the value as printed */
+  text: string;
+}
+
+export type Tone = 'good' | 'neutral' | 'warn' | 'bad';
+
+export interface BoardTile {
+  id: string;
+  title: string;
+  figures: BoardFigure[];
+  /** one line of context under the figures */
+  note: string;
+  tone: Tone;
+}
+
+export interface LaneRow {
+  id: string;
+  name: string;
+  arr: BoardFigure;
+  share: BoardFigure;
+  margin: BoardFigure;
+  belowFloor: boolean;
+}
+
+export interface BoardReport {
+  title: string;
+  currency: string;
+  /** the year NRR, GRR and the waterfall are about (2), null when the horizon has one year */
+  year: number | null;
+  tiles: BoardTile[];
+  lanes: { year: number; rows: LaneRow[]; floor: number };
+  drag: { stage: Stage; label: string; ltvChange: number; nrrChange: number | null };
+  benchmark: (NrrBenchmark & { position: BenchmarkPosition | null; arrBasis: number }) | null;
+}
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  onboarding: 'Onboarding',
+  firstValue: 'First value',
+  adoption: 'Adoption',
+  renewal: 'Renewal',
+};
+
+/** Band → tone: seed 001 calls < 90% an emergency and 90–100% unsustainable. */
+function nrrTone(band: string | null): Tone {
+  switch (band) {
+    case 'Structural problem': return 'bad';
+    case 'Retention without growth': return 'warn';
+    case null: return 'neutral';
+    default: return 'good';
+  }
+}
+
+export function buildBoardReport(
+  inputs: ModelInputs,
+  result: ModelResult<number> = computeModel(inputs),
+  drag: DragResult<number> = toNumbers(biggestDrag(inputs)) as DragResult<number>,
+): BoardReport {
+  const cur = inputs.general.currency;
+  const fig = (key: string, label: string, value: number | string | null, format: FigureFormat): BoardFigure =>
+    ({ key: `board.${key}`, label, value, format, text: formatFigure(value, format, cur) });
+  const years = result.annual;
+  const y2 = years.length >= 2 ? years[1]! : null;
+  const reportYear = y2 ? 2 : null;
+  const tiles: BoardTile[] = [];
+
+  // ARR by year end, with growth so the board sees the trajectory in one line.
+  const growth = years.slice(1).map((y, i) => (years[i]!.closing > 0 ? y.closing / years[i]!.closing - 1 : null));
+  tiles.push({
+    id: 'arr', title: 'ARR at year end',
+    figures: years.map((y) => fig(`arr.y${y.year}`, `Year ${y.year}`, y.closing, 'money')),
+    note: growth.length ? `Growth ${growth.map((g, i) => `Y${i + 2} ${formatFigure(g, 'percent')}`).join(', ')}` : 'One complete year modelled',
+    tone: 'neutral',
+  });
+
+  // NRR with the seed-001 band and the seed-004 benchmark for the company's stage,
+  // the stage set by ARR at the end of the same year (the ARR the NRR is reported with).
+  let benchmark: BoardReport['benchmark'] = null;
+  if (y2) {
+    const b = benchmarkForArr(y2.closing);
+    benchmark = { ...b, position: y2.nrr === null ? null : benchmarkPosition(y2.nrr, b), arrBasis: y2.closing };
+    tiles.push({
+      id: 'nrr', title: 'Net revenue retention, year 2',
+      figures: [fig('nrr.y2', 'NRR', y2.nrr, 'percent'), fig('nrrBand', 'Band', result.nrrBand, 'text')],
+      note: `Benchmark: ${benchmarkSentence(y2.nrr, b)}`,
+      tone: nrrTone(result.nrrBand),
+    });
+    const d = y2.decomposition;
+    tiles.push({
+      id: 'grr', title: 'Gross revenue retention, year 2',
+      figures: [fig('grr.y2', 'GRR', y2.grr, 'percent')],
+      note: d ? `Churn ${formatFigure(d.churn, 'percent')} and contraction ${formatFigure(d.contraction, 'percent')} of opening ARR` : 'No customers at the start of year 2',
+      tone: 'neutral',
+    });
+    tiles.push({
+      id: 'expansionShare', title: 'Expansion share of new ARR, year 2',
+      figures: [fig('expansionShare.y2', 'Expansion share', y2.expansionShare, 'percent')],
+      note: `${formatFigure(y2.expansion, 'money', cur)} expansion vs ${formatFigure(y2.newLogo, 'money', cur)} from new logos`,
+      tone: 'neutral',
+    });
+  }
+
+  tiles.push({
+    id: 'retention', title: 'Logo retention at the first renewal',
+    figures: [
+      fig('retention.renewalDecision', 'At the renewal decision', result.journey.renewalDecisionRetention, 'percent'),
+      fig('retention.fullJourney', 'Across the full journey', result.journey.fullJourneyRetention, 'percent'),
+    ],
+    note: 'The gap is lost before renewal: onboarding, first value and adoption',
+    tone: 'neutral',
+  });
+
+  tiles.push({
+    id: 'ltv', title: `LTV per customer, ${inputs.general.ltvYears} year${inputs.general.ltvYears === 1 ? '' : 's'}`,
+    figures: [
+      fig('ltv.revenue', 'Revenue', result.ltv.revenue, 'money'),
+      fig('ltv.grossMargin', 'Gross margin', result.ltv.grossMargin, 'money'),
+      fig('ltv.discountedGrossMargin', `Discounted at ${formatFigure(inputs.general.discountRateAnnual, 'percent')}`, result.ltv.discountedGrossMargin, 'money'),
+    ],
+    note: 'Expected value of one new customer, all segments',
+    tone: 'neutral',
+  });
+
+  const cac = inputs.acquisition.cacPerCustomer;
+  tiles.push({
+    id: 'ltvToCac', title: 'LTV:CAC',
+    figures: [fig('ltvToCac', 'LTV:CAC', result.ltvToCac, 'ratio')],
+    note: `Discounted gross-margin LTV ÷ CAC of ${formatFigure(cac, 'money', cur)}`,
+    tone: result.ltvToCac === null ? 'neutral' : result.ltvToCac < 1 ? 'bad' : result.ltvToCac < 3 ? 'warn' : 'good',
+  });
+  tiles.push({
+    id: 'cacPayback', title: 'CAC payback',
+    figures: [fig('cacPaybackMonths', 'Payback', result.cacPaybackMonths, 'months')],
+    note: `On new-logo ACV at ${formatFigure(inputs.general.subscriptionGrossMargin, 'percent')} gross margin`,
+    tone: 'neutral',
+  });
+  if (y2) {
+    tiles.push({
+      id: 'doubling', title: 'Doubling time of the existing base',
+      figures: [fig('doublingTimeYears', 'Doubling time', result.doublingTimeYears, 'years')],
+      note: result.doublingTimeYears === null ? 'Year-2 NRR is not above 100%: the base does not grow on its own' : `At year-2 NRR of ${formatFigure(y2.nrr, 'percent')}, with no new logos`,
+      tone: result.doublingTimeYears === null ? 'warn' : 'neutral',
+    });
+    tiles.push({
+      id: 'nrrPoint', title: 'Value of one NRR point',
+      figures: [fig('valueOfNrrPoint', 'One point', result.valueOfNrrPoint, 'money')],
+      note: y2.decomposition ? `1% of the ${formatFigure(y2.decomposition.begin, 'money', cur)} ARR existing customers start year 2 with` : 'No customers at the start of year 2',
+      tone: 'neutral',
+    });
+  }
+
+  const dragRow = drag.byStage.find((s) => s.stage === drag.stage)!;
+  tiles.push({
+    id: 'drag', title: 'Biggest drag',
+    figures: [fig('biggestDrag', 'Stage', STAGE_LABELS[drag.stage], 'text')],
+    note: `+5 pts of ${STAGE_LABELS[drag.stage].toLowerCase()} is worth ${formatFigure(dragRow.ltvChange, 'money', cur)} of discounted GM LTV per customer` +
+      (dragRow.nrrChange === null ? '' : ` and ${formatFigure(dragRow.nrrChange, 'points')} of year-2 NRR`),
+    tone: 'warn',
+  });
+
+  const lastYear = years.length;
+  const rows: LaneRow[] = result.lanes.map((l) => ({
+    id: l.id, name: l.name,
+    arr: fig(`lanes.${l.id}.arr`, 'ARR', l.arrEnd, 'money'),
+    share: fig(`lanes.${l.id}.share`, 'Share of ARR', l.share, 'percent'),
+    margin: fig(`lanes.${l.id}.margin`, 'Gross margin', l.grossMargin, 'percent'),
+    belowFloor: l.belowMarginFloor,
+  }));
+
+  return {
+    title: inputs.general.name,
+    currency: cur,
+    year: reportYear,
+    tiles,
+    lanes: { year: lastYear, rows, floor: INCREMENTAL_MARGIN_FLOOR },
+    drag: { stage: drag.stage, label: STAGE_LABELS[drag.stage], ltvChange: dragRow.ltvChange, nrrChange: dragRow.nrrChange },
+    benchmark,
+  };
+}
+
+/** Every figure of the report by data-key, for tests and the workbook. */
+export function boardFigures(r: BoardReport): BoardFigure[] {
+  return [...r.tiles.flatMap((t) => t.figures), ...r.lanes.rows.flatMap((l) => [l.arr, l.share, l.margin])];
+}

@@ -1,0 +1,93 @@
+// The scenario comparison (issue 6): the headline figures of the base and every
+// scenario side by side, each with its delta to the base. One builder for the
+// Scenarios sheet, the board report and the workbook, so they show the same table.
+import type { InputProblem, ModelInputs } from '../model/inputs';
+import { applyScenario, BASE_NAME, type ScenarioSet } from '../model/scenarios';
+import { computeModel, type ModelResult } from '../index';
+import { formatDelta, formatFigure, type FigureFormat } from './format';
+
+export interface ComparisonColumn {
+  /** null for the base */
+  id: string | null;
+  name: string;
+  active: boolean;
+  /** a scenario whose overrides make an invalid model is not computed */
+  problems: InputProblem[];
+}
+
+export interface ComparisonRow {
+  /** figure key: `arr.y1`, `nrr.y2`, … (data-key `scenarios.compare.<key>.<column>`) */
+  key: string;
+  label: string;
+  format: FigureFormat;
+  /** one per column, base first */
+  values: (number | string | null)[];
+  /** value − base's value; null for the base, text figures and undefined ones */
+  deltas: (number | null)[];
+}
+
+export interface Comparison {
+  columns: ComparisonColumn[];
+  rows: ComparisonRow[];
+}
+
+type Pick = (r: ModelResult<number>) => number | string | null;
+
+/** The headline rows for a model with `years` complete years. */
+function headlineRows(years: number): { key: string; label: string; format: FigureFormat; pick: Pick }[] {
+  const rows: { key: string; label: string; format: FigureFormat; pick: Pick }[] = [];
+  for (let y = 1; y <= years; y++) rows.push({ key: `arr.y${y}`, label: `ARR, end of year ${y}`, format: 'money', pick: (r) => r.annual[y - 1]?.closing ?? null });
+  if (years >= 2) {
+    rows.push(
+      { key: 'nrr.y2', label: 'NRR, year 2', format: 'percent', pick: (r) => r.annual[1]?.nrr ?? null },
+      { key: 'nrrBand', label: 'NRR band', format: 'text', pick: (r) => r.nrrBand },
+      { key: 'grr.y2', label: 'GRR, year 2', format: 'percent', pick: (r) => r.annual[1]?.grr ?? null },
+      { key: 'expansionShare.y2', label: 'Expansion share of new ARR, year 2', format: 'percent', pick: (r) => r.annual[1]?.expansionShare ?? null },
+    );
+  }
+  rows.push(
+    { key: 'retention.fullJourney', label: 'Logo retention, full journey', format: 'percent', pick: (r) => r.journey.fullJourneyRetention },
+    { key: 'ltv.discountedGrossMargin', label: 'LTV per customer (discounted GM)', format: 'money', pick: (r) => r.ltv.discountedGrossMargin },
+    { key: 'ltvToCac', label: 'LTV:CAC', format: 'ratio', pick: (r) => r.ltvToCac },
+    { key: 'cacPaybackMonths', label: 'CAC payback (months)', format: 'months', pick: (r) => r.cacPaybackMonths },
+  );
+  return rows;
+}
+
+export function compareScenarios(
+  base: ModelInputs,
+  set: ScenarioSet,
+  compute: (m: ModelInputs) => ModelResult<number> = computeModel,
+  baseResult?: ModelResult<number>,
+): Comparison {
+  const columns: ComparisonColumn[] = [{ id: null, name: BASE_NAME, active: set.activeId === null, problems: [] }];
+  const results: (ModelResult<number> | null)[] = [baseResult ?? compute(base)];
+  for (const s of set.scenarios) {
+    const applied = applyScenario(base, s);
+    columns.push({ id: s.id, name: s.name, active: set.activeId === s.id, problems: applied.problems });
+    results.push(applied.problems.length ? null : compute(applied.inputs));
+  }
+  const years = results[0]!.years;
+  const rows = headlineRows(years).map(({ key, label, format, pick }) => {
+    const values = results.map((r) => (r ? pick(r) : null));
+    const b = values[0];
+    const deltas = values.map((v, i) => (i === 0 || typeof v !== 'number' || typeof b !== 'number' ? null : v - b));
+    return { key, label, format, values, deltas };
+  });
+  return { columns, rows };
+}
+
+/** The comparison as plain rows for a printed table: Figure | Base | S1 | vs base | S2 | vs base … */
+export function comparisonTable(c: Comparison, currency: string): { header: string[]; body: string[][] } {
+  const header = ['Figure', c.columns[0]!.name, ...c.columns.slice(1).flatMap((col) => [col.name, 'vs base'])];
+  const body = c.rows.map((row) => [
+    row.label,
+    formatFigure(row.values[0] ?? null, row.format, currency),
+    ...c.columns.slice(1).flatMap((col, j) => {
+      const i = j + 1;
+      if (col.problems.length) return ['invalid', ''];
+      return [formatFigure(row.values[i] ?? null, row.format, currency), row.format === 'text' ? '' : formatDelta(row.deltas[i] ?? null, row.format, currency)];
+    }),
+  ]);
+  return { header, body };
+}

@@ -1,0 +1,8 @@
+// The board report, the scenario comparison and their workbook pieces (issue 6).
+export * from './format';
+export * from './benchmarks';
+export * from './board';
+export * from './charts';
+export * from './comparison';
+export * from './render-svg';
+export * from './workbook-extras';

@@ -1,0 +1,80 @@
+// What the board report and the scenarios add to a saved workbook (issue 6):
+// the five charts as PNG images for the Board Report sheet, the scenario
+// comparison table, and the scenarios themselves in `extras` so they read back.
+// The renderer's save and the CLI's export both call `buildWorkbookExtras`, each
+// with its own rasteriser (a canvas in the app, resvg in Node), so the two files
+// carry the same pictures.
+//
+// The images show the base case: the saved workbook's live formulas compute the
+// base inputs, and the pictures beside them must agree with those formulas.
+import type { ModelInputs } from '../model/inputs';
+import { scenariosFromJson, scenariosToJson, type ScenarioSet, type ScenariosJson } from '../model/scenarios';
+import { computeModel, type ModelResult } from '../index';
+import { boardCharts, CHART_SIZES } from './charts';
+import { compareScenarios } from './comparison';
+import type { FigureFormat } from './format';
+import { renderChartSvg } from './render-svg';
+
+/** SVG → PNG bytes at `scale` × the chart's CSS size (2 keeps text sharp when printed). */
+export type Rasterize = (svg: string, width: number, height: number, scale: number) => Promise<Uint8Array>;
+
+export interface BoardImage {
+  /** the chart's title, used as the image's name and caption */
+  name: string;
+  png: Uint8Array;
+  /** display size in the sheet, in CSS pixels */
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface ScenarioComparisonTable {
+  columns: string[];
+  rows: { label: string; values: (number | string | null)[]; format: FigureFormat }[];
+}
+
+export interface WorkbookExtrasArgs {
+  extras: { scenarios: ScenariosJson; sensitivity?: unknown };
+  boardImages: BoardImage[];
+  scenarioComparison: ScenarioComparisonTable;
+}
+
+/** Base | S1 | S1 vs base | S2 | S2 vs base …, as numbers so the sheet formats them. */
+export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseResult?: ModelResult<number>): ScenarioComparisonTable {
+  const c = compareScenarios(base, set, computeModel, baseResult);
+  const columns = [c.columns[0]!.name, ...c.columns.slice(1).flatMap((col) => [col.name, `${col.name} vs base`])];
+  const rows = c.rows.map((row) => ({
+    label: row.label,
+    format: row.format,
+    values: [row.values[0] ?? null, ...c.columns.slice(1).flatMap((col, j) => {
+      const i = j + 1;
+      if (col.problems.length) return ['invalid: ' + col.problems.map((p) => p.path).join(', '), null];
+      return [row.values[i] ?? null, row.deltas[i] ?? null];
+    })],
+  }));
+  return { columns, rows };
+}
+
+export async function boardImages(base: ModelInputs, rasterize: Rasterize, result: ModelResult<number> = computeModel(base), scale = 2): Promise<BoardImage[]> {
+  const out: BoardImage[] = [];
+  for (const chart of boardCharts(base, result)) {
+    const { width, height } = CHART_SIZES[chart.id];
+    const svg = renderChartSvg(chart.option, width, height);
+    out.push({ name: chart.title, png: await rasterize(svg, width, height, scale), widthPx: width, heightPx: height });
+  }
+  return out;
+}
+
+export async function buildWorkbookExtras(base: ModelInputs, set: ScenarioSet, rasterize: Rasterize, sensitivity?: unknown): Promise<WorkbookExtrasArgs> {
+  const result = computeModel(base);
+  return {
+    extras: { scenarios: scenariosToJson(set), ...(sensitivity === undefined ? {} : { sensitivity }) },
+    boardImages: await boardImages(base, rasterize, result),
+    scenarioComparison: comparisonForWorkbook(base, set, result),
+  };
+}
+
+/** Scenarios from a read workbook's extras (tolerant: see scenariosFromJson). */
+export function scenariosFromExtras(extras: unknown): { set: ScenarioSet; notes: string[] } {
+  const scenarios = extras !== null && typeof extras === 'object' ? (extras as Record<string, unknown>).scenarios : undefined;
+  return scenariosFromJson(scenarios);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { computeModel, defaultInputs, setInput } from '../../../shared/index';
+import { createScenario, emptyScenarios, scenariosFromJson, switchScenario, type ScenarioSet } from '../../../shared/model/scenarios';
+import { buildWorkbookExtras, compareScenarios, comparisonTable, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
+
+function twoScenarios(): ScenarioSet {
+  const a = createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.92, 'lanes.modules.attachRate': 0.45 });
+  if (!a.ok) throw new Error(a.error);
+  const b = createScenario(a.set, 'Downside', { 'journey.renewal.rate': 0.8, 'lanes.modules.attachRate': 0.2 });
+  if (!b.ok) throw new Error(b.error);
+  return switchScenario(b.set, b.id);
+}
+
+describe('scenario comparison', () => {
+  const base = defaultInputs();
+
+  it('shows each scenario’s headline figures as the core computes them, with deltas to the base', () => {
+    const set = twoScenarios();
+    const c = compareScenarios(base, set);
+    expect(c.columns.map((col) => [col.name, col.active])).toEqual([['Base', false], ['Upside', false], ['Downside', true]]);
+    const downside = setInput(setInput(base, 'journey.renewal.rate', 0.8), 'lanes.modules.attachRate', 0.2);
+    const rb = computeModel(base), rd = computeModel(downside);
+    const nrr = c.rows.find((r) => r.key === 'nrr.y2')!;
+    expect(nrr.values).toHaveLength(3);
+    expect(nrr.values[0]).toBe(rb.annual[1]!.nrr);
+    expect(nrr.values[2]).toBe(rd.annual[1]!.nrr);
+    expect(nrr.deltas[2]).toBeCloseTo(rd.annual[1]!.nrr! - rb.annual[1]!.nrr!, 15);
+    expect(nrr.deltas[0]).toBeNull();
+    const arr3 = c.rows.find((r) => r.key === 'arr.y3')!;
+    expect(arr3.values[2]).toBe(rd.annual[2]!.closing);
+    const band = c.rows.find((r) => r.key === 'nrrBand')!;
+    expect(band.deltas).toEqual([null, null, null]);
+  });
+
+  it('an invalid scenario is shown as invalid, not computed', () => {
+    const s = createScenario(emptyScenarios(), 'Typo', { 'journey.renewal.rate': 8.5 });
+    if (!s.ok) throw new Error(s.error);
+    const c = compareScenarios(base, s.set);
+    expect(c.columns[1]!.problems[0]!.path).toBe('journey.renewal.rate');
+    expect(c.rows.every((r) => r.values[1] === null)).toBe(true);
+    expect(comparisonTable(c, 'USD').body[0]!.slice(2)).toEqual(['invalid', '']);
+  });
+
+  it('prints as Figure | Base | scenario | vs base …', () => {
+    const t = comparisonTable(compareScenarios(base, twoScenarios()), 'USD');
+    expect(t.header).toEqual(['Figure', 'Base', 'Upside', 'vs base', 'Downside', 'vs base']);
+    const nrr = t.body.find((r) => r[0] === 'NRR, year 2')!;
+    expect(nrr[3]).toMatch(/^\+\d+\.\d pts$/);
+    expect(nrr[5]).toMatch(/^−\d+\.\d pts$/);
+  });
+});
+
+describe('workbook extras', () => {
+  // A stand-in rasteriser: the real ones (canvas, resvg) are tested where they run.
+  const fakePng: Rasterize = async (svg, w, h, scale) => new TextEncoder().encode(`${w}x${h}@${scale}:${svg.length}`);
+
+  it('carries the scenarios (read back equal), five titled chart images and the comparison', async () => {
+    const base = defaultInputs();
+    const set = twoScenarios();
+    const args = await buildWorkbookExtras(base, set, fakePng);
+    expect(scenariosFromExtras(JSON.parse(JSON.stringify(args.extras))).set).toEqual(set);
+    expect(args.boardImages.map((i) => i.name)).toEqual([
+      'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: cumulative revenue per customer',
+    ]);
+    expect(new TextDecoder().decode(args.boardImages[0]!.png)).toMatch(/^720x190@2:/);
+    expect(args.scenarioComparison.columns).toEqual(['Base', 'Upside', 'Upside vs base', 'Downside', 'Downside vs base']);
+    const nrr = args.scenarioComparison.rows.find((r) => r.label === 'NRR, year 2')!;
+    expect(nrr.format).toBe('percent');
+    expect(nrr.values[0]).toBe(computeModel(base).annual[1]!.nrr);
+  });
+
+  it('a workbook without scenarios, or with garbage in their place, opens with the base only', () => {
+    expect(scenariosFromExtras(undefined).set).toEqual(emptyScenarios());
+    expect(scenariosFromExtras({}).set).toEqual(emptyScenarios());
+    expect(scenariosFromExtras({ scenarios: [1, 2, 3] }).set.scenarios).toEqual([]);
+    expect(scenariosFromJson({ scenarios: [] }).notes).toEqual([]);
+  });
+});
