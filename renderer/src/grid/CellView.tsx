@@ -1,0 +1,65 @@
+// What one grid cell shows. Input cells read their value (or the rejected entry)
+// from the document store, so an edit repaints just the cells that changed; the
+// cell element itself carries data-key and an accessible name (issue 4 §6).
+import { useLayoutEffect } from 'react';
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import { getInput } from '../../../shared/index';
+import { formatFigure, formatInput } from '../format/format';
+import { useDocument } from '../store/document-store';
+import { specFor } from '../store/input-specs';
+import type { GridCell, GridRow } from './grid-types';
+
+function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>, classes: Record<string, boolean>) {
+  useLayoutEffect(() => {
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === null) el.removeAttribute(k);
+      else el.setAttribute(k, v);
+    }
+    for (const [c, on] of Object.entries(classes)) el.classList.toggle(c, on);
+  });
+}
+
+function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
+  const value = useDocument((s) => getInput(s.inputs, inputKey));
+  const pending = useDocument((s) => s.invalid[inputKey]);
+  const spec = useDocument((s) => specFor(s.inputs, inputKey));
+  const currency = useDocument((s) => s.inputs.general.currency);
+  const text = pending ? pending.text : formatInput(spec?.kind ?? 'text', value, currency);
+  const negative = typeof value === 'number' && value < 0;
+  useCellAttributes(el, {
+    'data-key': inputKey,
+    'aria-label': `${spec?.label ?? inputKey}: ${text}`,
+    'aria-invalid': pending ? 'true' : null,
+    title: pending ? `${text}: ${pending.message}` : null,
+  }, { 'cell-invalid': !!pending, 'cell-negative': negative });
+  return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : null}{text}</span>;
+}
+
+function ValueCell({ cell, el }: { cell: Extract<GridCell, { type: 'value' }>; el: HTMLElement }) {
+  const currency = useDocument((s) => s.inputs.general.currency);
+  const text = formatFigure(cell.value, cell.format, currency);
+  const negative = typeof cell.value === 'number' && cell.value < 0 && text.startsWith('(');
+  useCellAttributes(el, {
+    'data-key': cell.figureKey ?? null,
+    'aria-label': cell.label ? `${cell.label}: ${text}` : null,
+  }, { 'cell-negative': negative });
+  return <span className="cell-text">{text}</span>;
+}
+
+function NoteCell({ cell }: { cell: Extract<GridCell, { type: 'note' }> }) {
+  const pending = useDocument((s) => s.invalid[cell.key]);
+  if (pending) return <span className="cell-problem" role="alert" data-problem-for={cell.key}>{pending.message}</span>;
+  return <span className="cell-note">{cell.text ?? ''}</span>;
+}
+
+export function CellView(p: CustomCellRendererProps<GridRow>) {
+  const cell = p.data?.cells[p.column?.getColId() ?? ''];
+  if (!cell) return null;
+  switch (cell.type) {
+    case 'input': return <InputCell inputKey={cell.key} el={p.eGridCell} />;
+    case 'value': return <ValueCell cell={cell} el={p.eGridCell} />;
+    case 'label': return <span className="cell-text" title={cell.help}>{cell.text}</span>;
+    case 'note': return <NoteCell cell={cell} />;
+    case 'button': return <button type="button" className="cell-button" aria-label={cell.ariaLabel} title={cell.ariaLabel} disabled={cell.disabled} onClick={cell.onClick}>{cell.text}</button>;
+  }
+}

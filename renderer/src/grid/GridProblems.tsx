@@ -1,0 +1,20 @@
+// Messages of rejected entries in a multi-column table, shown right under it
+// (the key/value tables show theirs in the row's note column instead).
+import { useDocument } from '../store/document-store';
+import { specFor } from '../store/input-specs';
+
+export function GridProblems({ keys }: { keys: readonly string[] }) {
+  const invalid = useDocument((s) => s.invalid);
+  const inputs = useDocument((s) => s.inputs);
+  const shown = keys.filter((k) => invalid[k]);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="grid-problems">
+      {shown.map((k) => (
+        <li key={k} role="alert" data-problem-for={k}>
+          <strong>{specFor(inputs, k)?.label ?? k}</strong> “{invalid[k]!.text}”: {invalid[k]!.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+// Headline figures, visible on every sheet. While the worker recomputes the
+// previous figures stay (no flicker); they are never from stale inputs for long.
+import { useDocument } from '../store/document-store';
+import { useModel } from '../workers/model-store';
+import { headlineKpis, kpiText } from './kpi-figures';
+
+export function KpiStrip() {
+  const result = useModel((s) => s.result);
+  const error = useModel((s) => s.error);
+  const currency = useDocument((s) => s.inputs.general.currency);
+  const scenario = useModel((s) => s.scenario);
+  const scenarioProblems = useModel((s) => s.scenarioProblems);
+  if (error) return <div className="kpi-strip kpi-error" role="alert">The model could not be computed: {error}</div>;
+  if (!result) return <div className="kpi-strip" aria-busy="true">Computing…</div>;
+  return (
+    <dl className="kpi-strip" aria-label="Headline figures">
+      {scenario ? (
+        <div className={`kpi kpi-scenario ${scenarioProblems.length ? 'kpi-bad' : ''}`} title={scenarioProblems.join('\n') || undefined}>
+          <dt>Scenario</dt>
+          <dd data-key="kpi.scenario">{scenario}{scenarioProblems.length ? ' (invalid)' : ''}</dd>
+        </div>
+      ) : null}
+      {headlineKpis(result).map((k) => (
+        <div key={k.key} className={`kpi ${k.tone ? `kpi-${k.tone}` : ''}`}>
+          <dt>{k.label}</dt>
+          <dd data-key={k.key} aria-label={k.name} title={k.name}>{kpiText(k, currency)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,123 @@
+// Assumptions: every input of the model, grouped as the bowtie reads left to
+// right: general, acquisition and the funnel, the post-sale stages, renewal,
+// and the expansion lanes (issue 4 §1).
+import { useMemo } from 'react';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type ModelInputs } from '../../../../shared/index';
+import { Section } from '../../components/Section';
+import { GridProblems } from '../../grid/GridProblems';
+import { SheetGrid } from '../../grid/SheetGrid';
+import type { GridColumn, GridRow } from '../../grid/grid-types';
+import { MAX_LANES, documentStore, useDocument } from '../../store/document-store';
+import { specFor } from '../../store/input-specs';
+import { useModel } from '../../workers/model-store';
+import { KV_COLUMNS, kvRows } from './input-rows';
+
+const FUNNEL_COLUMNS: GridColumn[] = [
+  { id: 'name', header: 'Stage', flex: 2, minWidth: 200 },
+  { id: 'rate', header: 'Converts to next', width: 110, align: 'right' },
+  { id: 'volume', header: 'Volume needed, year 1', width: 130, align: 'right' },
+];
+
+const STAGE_COLUMNS: GridColumn[] = [
+  { id: 'stage', header: 'Stage', flex: 2, minWidth: 150 },
+  { id: 'rate', header: 'Rate', width: 90, align: 'right', headerTooltip: 'share of the previous stage reaching this one' },
+  { id: 'month', header: 'Known at age (months)', width: 110, align: 'right' },
+  { id: 'target', header: 'TTFV target (days)', width: 100, align: 'right' },
+  { id: 'share', header: 'Share of closed customers', width: 120, align: 'right', headerTooltip: 'share of all closed customers reaching this stage' },
+];
+
+const LANE_COLUMNS: GridColumn[] = [
+  { id: 'name', header: 'Lane', flex: 1, minWidth: 180 },
+  { id: 'anchor', header: 'Anchor', width: 96 },
+  { id: 'windowStart', header: 'From (mo)', width: 70, minWidth: 50, align: 'right', headerTooltip: 'window start, months after the anchor' },
+  { id: 'windowEnd', header: 'To (mo)', width: 64, minWidth: 50, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
+  { id: 'attachRate', header: 'Attach', width: 72, align: 'right' },
+  { id: 'acv', header: 'Lane ACV', width: 92, align: 'right' },
+  { id: 'grossMargin', header: 'Margin', width: 72, align: 'right' },
+  { id: 'arrEnd', header: 'ARR at last year end', width: 112, align: 'right' },
+  { id: 'remove', header: '', width: 36, minWidth: 36 },
+];
+
+function funnelRows(inputs: ModelInputs, volumes: (number | null)[] | undefined): GridRow[] {
+  const rows: GridRow[] = inputs.acquisition.funnel.map((_, i) => ({
+    id: `funnel-${i}`,
+    cells: {
+      name: { type: 'input', key: funnelKey(i, 'name') },
+      rate: { type: 'input', key: funnelKey(i, 'rate') },
+      volume: { type: 'value', value: volumes?.[i] ?? null, format: 'count' },
+    },
+  }));
+  rows.push({
+    id: 'funnel-won',
+    style: 'total',
+    cells: {
+      name: { type: 'label', text: 'Closed-won (year-1 new logos)' },
+      rate: { type: 'label', text: '' },
+      volume: { type: 'value', value: inputs.acquisition.newCustomersByYear[0] ?? null, format: 'count' },
+    },
+  });
+  return rows;
+}
+
+export function AssumptionsSheet() {
+  const inputs = useDocument((s) => s.inputs);
+  const result = useModel((s) => s.result);
+  const laneCount = inputs.lanes.length;
+
+  const general = useMemo(() => kvRows(GENERAL_INPUTS), []);
+  const acquisition = useMemo(() => kvRows([
+    ...ACQUISITION_INPUTS,
+    ...inputs.acquisition.newCustomersByYear.map((_, i) => specFor(inputs, newCustomersKey(i))!),
+  ]), [inputs]);
+  const renewal = useMemo(() => kvRows(JOURNEY_INPUTS.filter((s) => s.group === 'Renewal')), []);
+
+  const volumes = result?.funnel.map((f) => f.volume);
+  const funnel = useMemo(() => funnelRows(inputs, volumes), [inputs, JSON.stringify(volumes)]);
+
+  const seg = result?.journey.segmentProbability;
+  const stages = useMemo<GridRow[]>(() => [
+    { id: 'onboarding', cells: { stage: { type: 'label', text: 'Onboarding completed' }, rate: { type: 'input', key: 'journey.onboarding.rate' }, month: { type: 'input', key: 'journey.onboarding.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg ? 1 - seg.failedOnboarding : null, format: 'percent' } } },
+    { id: 'firstValue', cells: { stage: { type: 'label', text: 'First value reached' }, rate: { type: 'input', key: 'journey.firstValue.rate' }, month: { type: 'input', key: 'journey.firstValue.month' }, target: { type: 'input', key: 'journey.firstValue.targetDays' }, share: { type: 'value', value: seg ? seg.failedAdoption + seg.adopter : null, format: 'percent' } } },
+    { id: 'adoption', cells: { stage: { type: 'label', text: 'Adopted' }, rate: { type: 'input', key: 'journey.adoption.rate' }, month: { type: 'input', key: 'journey.adoption.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg?.adopter ?? null, format: 'percent' } } },
+  ], [seg]);
+
+  const laneSummaries = result?.lanes;
+  const lanes = useMemo<GridRow[]>(() => inputs.lanes.map((lane, i) => {
+    const cells: GridRow['cells'] = {};
+    for (const f of LANE_FIELDS) cells[f.field] = { type: 'input', key: laneFieldKey(inputs, i, f.field) };
+    cells.arrEnd = { type: 'value', value: laneSummaries?.[i]?.arrEnd ?? null, format: 'money' };
+    cells.remove = { type: 'button', text: '×', ariaLabel: `Remove lane ${lane.name}`, onClick: () => documentStore.getState().removeLane(lane.id) };
+    return { id: `lane-${lane.id}-${i}`, cells };
+  }), [inputs, laneSummaries]);
+  const laneKeys = inputs.lanes.flatMap((_, i) => LANE_FIELDS.map((f) => laneFieldKey(inputs, i, f.field)));
+  const stageKeys = JOURNEY_INPUTS.filter((s) => s.group === 'Bowtie stages').map((s) => s.key);
+  const funnelKeys = inputs.acquisition.funnel.flatMap((_, i) => [funnelKey(i, 'name'), funnelKey(i, 'rate')]);
+
+  return (
+    <div className="sheet assumptions">
+      <div className="assumptions-col left">
+        <Section title="General"><SheetGrid label="General inputs" columns={KV_COLUMNS} rows={general} /></Section>
+        <Section title="Acquisition"><SheetGrid label="Acquisition inputs" columns={KV_COLUMNS} rows={acquisition} /></Section>
+        <Section title="Funnel (left side of the bowtie)" note="conversion to the next stage; the last converts to closed-won">
+          <SheetGrid label="Funnel stages" columns={FUNNEL_COLUMNS} rows={funnel} />
+          <GridProblems keys={funnelKeys} />
+        </Section>
+      </div>
+      <div className="assumptions-col right">
+        <Section title="Bowtie stages (right side)" note="each rate is a share of the stage before">
+          <SheetGrid label="Bowtie stages" columns={STAGE_COLUMNS} rows={stages} />
+          <GridProblems keys={stageKeys} />
+        </Section>
+        <Section title="Renewal"><SheetGrid label="Renewal inputs" columns={KV_COLUMNS} rows={renewal} /></Section>
+        <Section
+          title="Expansion lanes"
+          note={`${laneCount} of ${MAX_LANES}; purchases spread evenly over the window after the anchor`}
+          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addLane()} disabled={laneCount >= MAX_LANES}>+ Add lane</button>}
+        >
+          <SheetGrid label="Expansion lanes" columns={LANE_COLUMNS} rows={lanes} />
+          <GridProblems keys={laneKeys} />
+        </Section>
+      </div>
+    </div>
+  );
+}

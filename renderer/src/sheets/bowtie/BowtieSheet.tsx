@@ -1,0 +1,3 @@
+export function BowtieSheet() {
+  return <div className="sheet">BowtieSheet</div>;
+}

@@ -1,0 +1,3 @@
+export function BridgeSheet() {
+  return <div className="sheet">BridgeSheet</div>;
+}

@@ -1,0 +1,3 @@
+export function CohortsSheet() {
+  return <div className="sheet">CohortsSheet</div>;
+}

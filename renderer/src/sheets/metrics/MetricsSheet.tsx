@@ -1,0 +1,3 @@
+export function MetricsSheet() {
+  return <div className="sheet">MetricsSheet</div>;
+}

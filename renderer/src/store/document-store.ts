@@ -1,0 +1,133 @@
+// The one document store (issue 4): inputs, pending invalid entries, file
+// name/path, dirty flag and the undo history. Every change to the document goes
+// through `commit`, so undo/redo covers typed edits, pastes and lane
+// add/rename/remove alike. Vanilla store + hook, so vitest drives it without React.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { defaultInputs, type Lane, type ModelInputs } from '../../../shared/index';
+import { emptyScenarios, type ScenarioSet } from '../../../shared/model/scenarios';
+import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
+
+export const MAX_LANES = 10;
+const HISTORY_LIMIT = 200;
+
+export interface DocumentState extends Snapshot {
+  fileName: string;
+  /** where the platform saves it (a path on desktop, a file name or handle id in the browser); null when never saved */
+  filePath: string | null;
+  /** the inputs as last opened or saved: dirty means they differ */
+  savedInputs: ModelInputs;
+  savedScenarios: ScenarioSet;
+  dirty: boolean;
+  past: Snapshot[];
+  future: Snapshot[];
+
+  enter(key: string, text: string): void;
+  enterMany(entries: readonly CellEntry[]): void;
+  addLane(): void;
+  removeLane(id: string): void;
+  /** Replace the scenarios as one undoable step (the scenarios sheet's entry point). */
+  setScenarios(next: ScenarioSet): void;
+  undo(): void;
+  redo(): void;
+  /** Replace the document (New, Open, recovery): clears history. */
+  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet }): void;
+  /** After a save of exactly these inputs and scenarios. */
+  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet }): void;
+}
+
+export const UNTITLED = 'Untitled.xlsx';
+
+function freshLaneId(lanes: readonly Lane[]): string {
+  for (let n = lanes.length + 1; ; n++) if (!lanes.some((l) => l.id === `lane${n}`)) return `lane${n}`;
+}
+
+export function createDocumentStore(initial: ModelInputs = defaultInputs(), initialScenarios: ScenarioSet = emptyScenarios()) {
+  return createStore<DocumentState>()((set, get) => {
+    /** Record a new snapshot as one undo step. */
+    const snapshot = (s: Snapshot): Snapshot => ({ inputs: s.inputs, invalid: s.invalid, scenarios: s.scenarios });
+    const isDirty = (snap: Snapshot, s: DocumentState) => snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios;
+    const commit = (next: Snapshot) => {
+      const s = get();
+      if (next.inputs === s.inputs && next.invalid === s.invalid && next.scenarios === s.scenarios) return;
+      set({
+        ...snapshot(next),
+        past: [...s.past, snapshot(s)].slice(-HISTORY_LIMIT),
+        future: [],
+        dirty: isDirty(next, s),
+      });
+    };
+    const restore = (snap: Snapshot, past: Snapshot[], future: Snapshot[]) =>
+      set({ ...snapshot(snap), past, future, dirty: isDirty(snap, get()) });
+
+    return {
+      inputs: initial,
+      invalid: {},
+      scenarios: initialScenarios,
+      fileName: UNTITLED,
+      filePath: null,
+      savedInputs: initial,
+      savedScenarios: initialScenarios,
+      dirty: false,
+      past: [],
+      future: [],
+
+      enter: (key, text) => commit(applyEntries(get(), [{ key, text }])),
+      enterMany: (entries) => commit(applyEntries(get(), entries)),
+
+      addLane: () => {
+        const { inputs, invalid, scenarios } = get();
+        if (inputs.lanes.length >= MAX_LANES) return;
+        const id = freshLaneId(inputs.lanes);
+        const lane: Lane = { id, name: `New lane ${inputs.lanes.length + 1}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0.1, acv: 10000, grossMargin: 0.7 };
+        commit({ inputs: { ...inputs, lanes: [...inputs.lanes, lane] }, invalid, scenarios });
+      },
+
+      removeLane: (id) => {
+        const { inputs, invalid, scenarios } = get();
+        const at = inputs.lanes.findIndex((l) => l.id === id);
+        if (at < 0) return;
+        // Marks on the removed lane go with it; undo brings both back.
+        const kept = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`) && !k.startsWith(`lanes[`)));
+        commit({ inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: kept, scenarios });
+      },
+
+      setScenarios: (next) => {
+        commit({ ...snapshot(get()), scenarios: next });
+      },
+
+      undo: () => {
+        const s = get();
+        const prev = s.past[s.past.length - 1];
+        if (!prev) return;
+        restore(prev, s.past.slice(0, -1), [snapshot(s), ...s.future]);
+      },
+      redo: () => {
+        const s = get();
+        const next = s.future[0];
+        if (!next) return;
+        restore(next, [...s.past, snapshot(s)], s.future.slice(1));
+      },
+
+      load: (inputs, fileName, filePath, opts = {}) => {
+        const scenarios = opts.scenarios ?? emptyScenarios();
+        const dirty = opts.dirty ?? false;
+        // A recovered document is dirty until saved: nothing on disk matches it.
+        set({ inputs, invalid: {}, scenarios, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, dirty, past: [], future: [] });
+      },
+      markSaved: (fileName, filePath, saved) =>
+        set((s) => ({ fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, dirty: s.inputs !== saved.inputs || s.scenarios !== saved.scenarios })),
+    };
+  });
+}
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;
+
+/** The app's document. */
+export const documentStore = createDocumentStore();
+
+export function useDocument<T>(selector: (s: DocumentState) => T): T {
+  return useStore(documentStore, selector);
+}
+
+export type { CellEntry, PendingEntry, Snapshot };

@@ -1,0 +1,49 @@
+// The latest model result for the document's current inputs, computed in the
+// worker. Sheets read figures from here; the core is the only source of them.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { ModelInputs, ModelResult } from '../../../shared/index';
+import { activeScenario, effectiveInputs } from '../../../shared/model/scenarios';
+import { documentStore } from '../store/document-store';
+import { createModelRunner } from './model-runner';
+
+export interface ModelState {
+  result: ModelResult<number> | null;
+  /** the inputs `result` was computed from */
+  inputs: ModelInputs | null;
+  error: string | null;
+  /** worker time of the last computation, for the status bar */
+  ms: number | null;
+  /** the active scenario's name when the figures show one, else null (the base) */
+  scenario: string | null;
+  /** why the active scenario cannot be computed (its problems by key); the figures stay on the last result */
+  scenarioProblems: string[];
+}
+
+export const modelStore = createStore<ModelState>()(() => ({ result: null, inputs: null, error: null, ms: null, scenario: null, scenarioProblems: [] }));
+
+export function useModel<T>(selector: (s: ModelState) => T): T {
+  return useStore(modelStore, selector);
+}
+
+/** Start the worker and recompute whenever the document's inputs change. */
+export function startModelWorker(): () => void {
+  const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-model' });
+  const runner = createModelRunner(worker, (e) => {
+    if (e.kind === 'result') modelStore.setState({ result: e.response.result, inputs: e.inputs, error: null, ms: e.response.ms });
+    else modelStore.setState({ error: e.error, inputs: e.inputs });
+  });
+  // The figures show the active scenario over the base (issue 6); with none, the base.
+  const request = () => {
+    const { inputs, scenarios } = documentStore.getState();
+    const applied = effectiveInputs(inputs, scenarios);
+    const name = activeScenario(scenarios)?.name ?? null;
+    modelStore.setState({ scenario: name, scenarioProblems: applied.problems.map((p) => `${p.path}: ${p.message}`) });
+    if (applied.problems.length === 0) runner.request(applied.inputs);
+  };
+  request();
+  const unsubscribe = documentStore.subscribe((s, prev) => {
+    if (s.inputs !== prev.inputs || s.scenarios !== prev.scenarios) request();
+  });
+  return () => { unsubscribe(); worker.terminate(); };
+}
