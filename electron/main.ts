@@ -17,7 +17,7 @@ import { workbooksFromArgv } from './open-from-os';
 import { createRecoveryStore } from './recovery';
 import { APP_ENTRY_URL, APP_SCHEME, hardenSession, hardenWebContents, isAppUrl } from './security';
 import { createSettingsStore } from './settings';
-import { createDocumentController, mainWindowOptions, type DocumentController } from './window';
+import { createDocumentController, createMainWindow, type DocumentController } from './window';
 
 const log = (message: string, error?: unknown) => {
   if (error === undefined) console.error(`[bowtie] ${message}`);
@@ -74,9 +74,11 @@ function start(): void {
       win.focus();
       return win;
     }
-    const created = new BrowserWindow(
-      mainWindowOptions(preload, { isPackaged: app.isPackaged, ...(existsSync(iconFile) ? { icon: iconFile } : {}) }),
-    );
+    const created = createMainWindow(BrowserWindow, {
+      preload,
+      isPackaged: app.isPackaged,
+      ...(existsSync(iconFile) ? { icon: iconFile } : {}),
+    });
     win = created;
     doc = createDocumentController({
       win: created,

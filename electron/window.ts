@@ -1,31 +1,23 @@
 // The main window: its hardened webPreferences, and the document state that
 // drives the title and the Save / Don't Save / Cancel prompt on close.
-import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { choiceFromResponse, closePrompt, whenCloseRequested } from './close-decision';
 import { windowTitle } from './title';
 
-/** Every renderer runs isolated, sandboxed and without Node; the preload is the only bridge. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools: true,
-  };
+export interface MainWindowOptions {
+  preload: string;
+  isPackaged: boolean;
+  icon?: string;
 }
 
-export function mainWindowOptions(preload: string, options: { isPackaged: boolean; icon?: string }): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the main window. The options are written out literally at the
+ * `new BrowserWindow` call so that electronegativity (which reads this source)
+ * can see them, and the constructor is injected so the tests can read them too.
+ * Every renderer runs isolated, sandboxed and without Node; the preload is the only bridge.
+ */
+export function createMainWindow<W>(BrowserWindow: new (options: BrowserWindowConstructorOptions) => W, options: MainWindowOptions): W {
+  return new BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 960,
@@ -34,8 +26,25 @@ export function mainWindowOptions(preload: string, options: { isPackaged: boolea
     show: false, // shown on 'ready-to-show', so there is no white flash
     backgroundColor: '#ffffff',
     ...(options.icon ? { icon: options.icon } : {}),
-    webPreferences: { ...secureWebPreferences(preload), devTools: !options.isPackaged },
-  };
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Middle-click would open links in a new window; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: !options.isPackaged,
+    },
+  });
 }
 
 export interface CloseEventLike {

@@ -1,10 +1,16 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, secureWebPreferences } from '../../electron/window';
+import { createMainWindow } from '../../electron/window';
 
-describe('the window’s webPreferences', () => {
-  it('isolate, sandbox and keep Node out of the page', () => {
-    const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
-    expect(prefs).toMatchObject({
+/** Stands in for Electron's BrowserWindow and keeps the options it was built with. */
+class FakeBrowserWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+describe('the main window', () => {
+  it('isolates, sandboxes and keeps Node out of the page', () => {
+    const win = createMainWindow(FakeBrowserWindow, { preload: '/app/dist-electron/preload.cjs', isPackaged: true });
+    expect(win.options.webPreferences).toMatchObject({
       preload: '/app/dist-electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -19,11 +25,10 @@ describe('the window’s webPreferences', () => {
     });
   });
 
-  it('a packaged window has no developer tools and is shown only when ready', () => {
-    const packaged = mainWindowOptions('/p.cjs', { isPackaged: true });
-    expect(packaged.webPreferences?.devTools).toBe(false);
-    expect(packaged.webPreferences?.sandbox).toBe(true);
-    expect(packaged.show).toBe(false);
-    expect(mainWindowOptions('/p.cjs', { isPackaged: false }).webPreferences?.devTools).toBe(true);
+  it('a packaged window has no developer tools; it is shown only when ready', () => {
+    const packaged = createMainWindow(FakeBrowserWindow, { preload: '/p.cjs', isPackaged: true });
+    expect(packaged.options.webPreferences?.devTools).toBe(false);
+    expect(packaged.options.show).toBe(false);
+    expect(createMainWindow(FakeBrowserWindow, { preload: '/p.cjs', isPackaged: false }).options.webPreferences?.devTools).toBe(true);
   });
 });
