@@ -42,7 +42,7 @@ function start(): void {
   const appRoot = app.getAppPath();
   const rendererRoot = path.join(appRoot, 'dist', 'renderer');
   const preload = path.join(appRoot, 'dist-electron', 'preload.cjs');
-  const iconFile = path.join(appRoot, 'assets', 'icon-512.png');
+  const iconFile = path.join(appRoot, 'assets', 'icons', '512x512.png'); // Linux window icon
   const userData = app.getPath('userData');
 
   const grants = new PathGrants();
