@@ -1,0 +1,65 @@
+// Page object for the desktop app: launching with its own data folder,
+// driving the native menu from the main process, stubbing native dialogs.
+// A UI change should only ever touch this file (Actual's e2e page-models).
+import { _electron, type ElectronApplication, type Locator, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export class BowtieApp {
+  private constructor(readonly app: ElectronApplication, readonly page: Page) {}
+
+  /** Starts `electron .` with a private userData folder; `files` arrive as if double-clicked. */
+  static async launch(executablePath: string, userDataDir: string, files: string[] = []): Promise<BowtieApp> {
+    const app = await _electron.launch({
+      executablePath,
+      args: [root, ...files],
+      cwd: root,
+      env: { ...process.env, BOWTIE_USER_DATA_DIR: userDataDir, ELECTRON_ENABLE_LOGGING: '1' },
+    });
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    return new BowtieApp(app, page);
+  }
+
+  /** An input cell by its canonical key (issue 4: every input carries data-key). */
+  input(key: string): Locator {
+    return this.page.locator(`[data-key="${key}"]`).first();
+  }
+
+  /** A headline figure by its figure key, e.g. kpi.nrr.y2. */
+  figure(key: string): Locator {
+    return this.page.locator(`[data-key="${key}"]`).first();
+  }
+
+  async editInput(key: string, text: string): Promise<void> {
+    await this.input(key).click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The next native Save dialog answers with `file` instead of showing. */
+  async answerNextSaveDialog(file: string): Promise<void> {
+    await this.app.evaluate(({ dialog }, target) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+    }, file);
+  }
+
+  /** Clicks a native menu item, e.g. menu('File', 'Save As…'), as the user would. */
+  async menu(top: string, item: string): Promise<void> {
+    await this.app.evaluate(({ Menu }, [topLabel, itemLabel]) => {
+      const topItem = Menu.getApplicationMenu()?.items.find((i) => i.label === topLabel);
+      const target = topItem?.submenu?.items.find((i) => i.label === itemLabel);
+      if (!target) throw new Error(`no menu item ${topLabel} › ${itemLabel}`);
+      target.click();
+    }, [top, item] as const);
+  }
+
+  title(): Promise<string> {
+    return this.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
+  }
+
+  close(): Promise<void> {
+    return this.app.close();
+  }
+}
