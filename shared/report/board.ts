@@ -102,13 +102,13 @@ export function buildBoardReport(
     });
     const d = y2.decomposition;
     tiles.push({
-      id: 'grr', title: 'Gross revenue retention, year 2',
+      id: 'grr', title: 'GRR, year 2',
       figures: [fig('grr.y2', 'GRR', y2.grr, 'percent')],
       note: d ? `Churn ${formatFigure(d.churn, 'percent')} and contraction ${formatFigure(d.contraction, 'percent')} of opening ARR` : 'No customers at the start of year 2',
       tone: 'neutral',
     });
     tiles.push({
-      id: 'expansionShare', title: 'Expansion share of new ARR, year 2',
+      id: 'expansionShare', title: 'Expansion share of new ARR',
       figures: [fig('expansionShare.y2', 'Expansion share', y2.expansionShare, 'percent')],
       note: `${formatFigure(y2.expansion, 'money', cur)} expansion vs ${formatFigure(y2.newLogo, 'money', cur)} from new logos`,
       tone: 'neutral',
@@ -151,7 +151,7 @@ export function buildBoardReport(
   });
   if (y2) {
     tiles.push({
-      id: 'doubling', title: 'Doubling time of the existing base',
+      id: 'doubling', title: 'Doubling time of the base',
       figures: [fig('doublingTimeYears', 'Doubling time', result.doublingTimeYears, 'years')],
       note: result.doublingTimeYears === null ? 'Year-2 NRR is not above 100%: the base does not grow on its own' : `At year-2 NRR of ${formatFigure(y2.nrr, 'percent')}, with no new logos`,
       tone: result.doublingTimeYears === null ? 'warn' : 'neutral',

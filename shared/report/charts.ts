@@ -27,11 +27,11 @@ export type ChartId = 'bowtie' | 'waterfall' | 'nrrDecomposition' | 'laneMix' | 
 
 /** Size of each chart on the printed page (CSS px at 96 dpi, A4 portrait), and of its workbook image. */
 export const CHART_SIZES: Record<ChartId, { width: number; height: number }> = {
-  bowtie: { width: 720, height: 190 },
-  waterfall: { width: 720, height: 215 },
-  nrrDecomposition: { width: 355, height: 215 },
-  laneMix: { width: 355, height: 215 },
-  ltvCurve: { width: 355, height: 200 },
+  bowtie: { width: 718, height: 146 },
+  waterfall: { width: 718, height: 156 },
+  nrrDecomposition: { width: 354, height: 166 },
+  laneMix: { width: 354, height: 166 },
+  ltvCurve: { width: 354, height: 146 },
 };
 
 export interface ChartSpec {
@@ -48,7 +48,7 @@ const base = (title: string, subtitle: string): EChartsOption => ({
   title: {
     text: title, subtext: subtitle, left: 8, top: 4, itemGap: 4,
     textStyle: { fontSize: 14, fontWeight: 'bold', color: PALETTE.ink, fontFamily: CHART_FONT },
-    subtextStyle: { fontSize: 10.5, color: PALETTE.muted, fontFamily: CHART_FONT },
+    subtextStyle: { fontSize: 10.5, lineHeight: 14, color: PALETTE.muted, fontFamily: CHART_FONT },
   },
 });
 
@@ -219,7 +219,7 @@ export function laneMixChart(inputs: ModelInputs, r: ModelResult<number>): Chart
   if (r.lanes.length === 0) return { id: 'laneMix', title, option: emptyChart(title, 'No expansion lanes in this model') };
   const cur = inputs.general.currency;
   const floor = INCREMENTAL_MARGIN_FLOOR;
-  const label = (text: string, color: string) => ({ show: true, position: 'right' as const, formatter: text, color, fontSize: 10, fontWeight: 'bold' as const, fontFamily: CHART_FONT });
+  const label = (text: string, color: string) => ({ show: true, position: 'right' as const, formatter: text, color, fontSize: 10, lineHeight: 12, fontWeight: 'bold' as const, fontFamily: CHART_FONT });
   const maxArr = Math.max(...r.lanes.map((l) => l.arrEnd), 1);
   return {
     id: 'laneMix', title,
@@ -288,7 +288,7 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
   return {
     id: 'ltvCurve', title,
     option: {
-      ...base(title, `Revenue LTV ${money(last, cur)} over ${inputs.general.ltvYears} year${inputs.general.ltvYears === 1 ? '' : 's'} vs CAC ${money(cac, cur)}; discounted gross-margin LTV ${money(r.ltv.discountedGrossMargin, cur)}`),
+      ...base(title, `${money(last, cur)} of revenue over ${inputs.general.ltvYears} year${inputs.general.ltvYears === 1 ? '' : 's'}, against a CAC of ${money(cac, cur)}`),
       grid: { left: 12, right: 24, top: 62, bottom: 22, containLabel: true },
       xAxis: {
         type: 'category', data: curve.map((_, a) => String(a + 1)), boundaryGap: false,
@@ -296,7 +296,7 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
         axisLabel: { ...axisText, interval: 5 }, axisTick: { show: false },
       },
       yAxis: {
-        type: 'value', min: 0, splitLine: { lineStyle: { color: PALETTE.grid } },
+        type: 'value', min: 0, splitNumber: 3, splitLine: { lineStyle: { color: PALETTE.grid } },
         axisLabel: { ...axisText, formatter: `${sym}{value}${suffix}` },
       },
       series: [

@@ -54,6 +54,20 @@ function headlineRows(years: number): { key: string; label: string; format: Figu
   return rows;
 }
 
+/** The rows the one-page board report has room for (the Scenarios sheet shows them all). */
+export const BOARD_COMPARISON_ROWS = ['nrr.y2', 'grr.y2', 'expansionShare.y2', 'ltv.discountedGrossMargin', 'ltvToCac', 'cacPaybackMonths'];
+
+/** The comparison cut to the board page: final-year ARR plus BOARD_COMPARISON_ROWS, and at most `maxScenarios` scenarios. */
+export function boardComparison(c: Comparison, maxScenarios = 4): Comparison & { omitted: number } {
+  const lastArr = [...c.rows].reverse().find((r) => r.key.startsWith('arr.y'));
+  const rows = c.rows.filter((r) => r === lastArr || BOARD_COMPARISON_ROWS.includes(r.key));
+  // Keep the active scenario in view even when it is not among the first ones.
+  const keep = c.columns.map((col, i) => i === 0 || i <= maxScenarios || col.active);
+  const cut = <T,>(xs: T[]) => xs.filter((_, i) => keep[i]);
+  const omitted = keep.filter((k) => !k).length;
+  return { columns: cut(c.columns), rows: rows.map((r) => ({ ...r, values: cut(r.values), deltas: cut(r.deltas) })), omitted };
+}
+
 export function compareScenarios(
   base: ModelInputs,
   set: ScenarioSet,

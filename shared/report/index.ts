@@ -6,3 +6,4 @@ export * from './charts';
 export * from './comparison';
 export * from './render-svg';
 export * from './workbook-extras';
+export * from './tornado-chart';
