@@ -1,0 +1,230 @@
+// main.ts against a fake `electron`: the wiring between the modules, which the
+// other tests cover one by one. The real binary cannot run here.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../electron/channels';
+
+type Listener = (...args: any[]) => any;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    appListeners: new Map<string, Listener[]>(),
+    readyResolve: null as null | (() => void),
+    ready: false,
+    lock: true,
+    userData: '',
+    quit: vi.fn(),
+    privileged: vi.fn(),
+    protocolHandle: vi.fn(),
+    ipcHandlers: new Map<string, Listener>(),
+    windows: [] as any[],
+    menu: null as any,
+    permissionRequest: null as null | Listener,
+    messageBoxResponse: 2,
+    setPath: vi.fn(),
+  };
+  return state;
+});
+
+vi.mock('electron', () => {
+  class FakeWebContents {
+    sent: unknown[][] = [];
+    listeners = new Map<string, Listener>();
+    send(...args: unknown[]) { this.sent.push(args); }
+    on(event: string, l: Listener) { this.listeners.set(event, l); return this; }
+    setWindowOpenHandler() {}
+    printToPDF = vi.fn(async () => Buffer.from('%PDF'));
+  }
+  class BrowserWindow {
+    static getFocusedWindow = () => fake.windows.at(-1) ?? null;
+    static getAllWindows = () => fake.windows;
+    webContents = new FakeWebContents();
+    listeners = new Map<string, Listener[]>();
+    destroyed = false;
+    title = '';
+    loadedUrl = '';
+    constructor(readonly options: any) { fake.windows.push(this); }
+    on(event: string, l: Listener) { this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]); return this; }
+    once(event: string, l: Listener) { return this.on(event, l); }
+    emit(event: string, ...args: unknown[]) { for (const l of this.listeners.get(event) ?? []) l(...args); }
+    async loadURL(url: string) { this.loadedUrl = url; }
+    setTitle(t: string) { this.title = t; }
+    setDocumentEdited() {}
+    isDestroyed() { return this.destroyed; }
+    isMinimized() { return false; }
+    restore() {}
+    focus() {}
+    show() {}
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => { prevented = true; } });
+      if (!prevented) { this.destroyed = true; this.emit('closed'); }
+    }
+  }
+  const app = {
+    isPackaged: false,
+    name: 'Bowtie',
+    getVersion: () => '0.1.0',
+    getAppPath: () => '/app',
+    getPath: (name: string) => (name === 'userData' ? fake.userData : '/home/ana/Documents'),
+    setPath: fake.setPath,
+    requestSingleInstanceLock: () => fake.lock,
+    quit: fake.quit,
+    isReady: () => fake.ready,
+    whenReady: () => new Promise<void>((resolve) => { fake.readyResolve = () => { fake.ready = true; resolve(); }; }),
+    on: (event: string, l: Listener) => fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), l]),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
+  };
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (h: Listener) => { fake.permissionRequest = h; },
+      setPermissionCheckHandler: () => {},
+      setDevicePermissionHandler: () => {},
+      webRequest: { onBeforeRequest: () => {} },
+    },
+  };
+  return {
+    app,
+    BrowserWindow,
+    session,
+    protocol: { registerSchemesAsPrivileged: fake.privileged, handle: fake.protocolHandle },
+    ipcMain: { handle: (channel: string, l: Listener) => fake.ipcHandlers.set(channel, l) },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: unknown) => { fake.menu = m; },
+    },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: fake.messageBoxResponse })),
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: true })),
+    },
+  };
+});
+
+const emitApp = (event: string, ...args: unknown[]) => (fake.appListeners.get(event) ?? []).forEach((l) => l(...args));
+const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
+const fromApp = { senderFrame: { url: 'app://bowtie/index.html' } };
+
+let dir: string;
+let argv: string[];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-main-'));
+  fake.userData = dir;
+  fake.appListeners.clear();
+  fake.ipcHandlers.clear();
+  fake.windows.length = 0;
+  fake.ready = false;
+  fake.lock = true;
+  fake.quit.mockClear();
+  fake.privileged.mockClear();
+  fake.protocolHandle.mockClear();
+  argv = process.argv;
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.resetModules();
+});
+afterEach(async () => {
+  process.argv = argv;
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(args: string[] = []) {
+  process.argv = ['/x/electron', '.', ...args];
+  await import('../../electron/main');
+  fake.readyResolve!();
+  await flush();
+  const win = fake.windows[0];
+  return { win };
+}
+
+describe('main process wiring', () => {
+  it('a second launch quits at once and touches nothing', async () => {
+    fake.lock = false;
+    await import('../../electron/main');
+    expect(fake.quit).toHaveBeenCalled();
+    expect(fake.appListeners.has('second-instance')).toBe(false);
+  });
+
+  it('registers app:// as a privileged scheme before ready, then serves it and opens the hardened window on it', async () => {
+    process.argv = ['/x/electron', '.'];
+    await import('../../electron/main');
+    expect(fake.privileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.windows).toHaveLength(0);
+    fake.readyResolve!();
+    await flush();
+    expect(fake.protocolHandle).toHaveBeenCalledWith('app', expect.any(Function));
+    const win = fake.windows[0];
+    expect(win.loadedUrl).toBe('app://bowtie/index.html');
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: path.join('/app', 'dist-electron', 'preload.cjs') });
+  });
+
+  it('every DesktopApi call has a handler, and calls from elsewhere are refused', async () => {
+    await start();
+    const invokeChannels = Object.entries(CHANNELS).filter(([k]) => !['menuCommand', 'openPath', 'closeRequest'].includes(k)).map(([, c]) => c);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(invokeChannels.sort());
+    const version = fake.ipcHandlers.get(CHANNELS.appVersion)!;
+    expect(await version(fromApp)).toEqual({ ok: true, value: '0.1.0' });
+    expect((await version({ senderFrame: { url: 'https://evil.example/' } })).ok).toBe(false);
+  });
+
+  it('denies permission requests on the default session', async () => {
+    await start();
+    const granted = vi.fn();
+    fake.permissionRequest!({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+  });
+
+  it('a file on the command line reaches the page after it loads, and may then be read', async () => {
+    const file = path.join(dir, 'Q3.xlsx');
+    await writeFile(file, 'PK');
+    const { win } = await start([file]);
+    expect(win.webContents.sent).toEqual([]);
+    win.webContents.listeners.get('did-finish-load')!();
+    expect(win.webContents.sent).toContainEqual([CHANNELS.openPath, file]);
+    const read = await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, file);
+    expect(read.ok).toBe(true);
+  });
+
+  it('a second launch with a workbook hands it to the running window', async () => {
+    const { win } = await start();
+    win.webContents.listeners.get('did-finish-load')!();
+    emitApp('second-instance', {}, ['/x/bowtie', 'Q4.xlsx'], dir);
+    expect(win.webContents.sent).toContainEqual([CHANNELS.openPath, path.join(dir, 'Q4.xlsx')]);
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('menu items reach the page as MenuCommands', async () => {
+    const { win } = await start();
+    win.webContents.listeners.get('did-finish-load')!();
+    const file = fake.menu.find((m: any) => m.label === 'File');
+    file.submenu.find((i: any) => i.label === 'Save').click();
+    expect(win.webContents.sent).toContainEqual([CHANNELS.menuCommand, 'file/save']);
+  });
+
+  it('the title follows the document, and quitting with unsaved changes asks first; Cancel keeps it open', async () => {
+    const { win } = await start();
+    await fake.ipcHandlers.get(CHANNELS.setDocumentState)!(fromApp, { name: 'Q3.xlsx', dirty: true });
+    expect(win.title).toMatch(/Q3\.xlsx/);
+    fake.messageBoxResponse = 2;
+    emitApp('before-quit');
+    win.close();
+    await flush();
+    expect(win.destroyed).toBe(false);
+    const { dialog } = await import('electron');
+    expect(dialog.showMessageBox).toHaveBeenCalled();
+  });
+
+  it('Don’t Save closes the window and removes the recovery copy', async () => {
+    const { win } = await start();
+    await fake.ipcHandlers.get(CHANNELS.writeRecovery)!(fromApp, { path: null, bytes: new Uint8Array([1, 2]) });
+    await fake.ipcHandlers.get(CHANNELS.setDocumentState)!(fromApp, { name: 'Q3.xlsx', dirty: true });
+    fake.messageBoxResponse = 1;
+    win.close();
+    await flush();
+    expect(win.destroyed).toBe(true);
+    expect(await fake.ipcHandlers.get(CHANNELS.takeRecovery)!(fromApp)).toEqual({ ok: true, value: null });
+  });
+});
