@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeModel, defaultInputs, setInput } from '../../../shared/index';
 import { createScenario, emptyScenarios, scenariosFromJson, switchScenario, type ScenarioSet } from '../../../shared/model/scenarios';
-import { buildWorkbookExtras, compareScenarios, comparisonTable, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
+import { buildWorkbookExtras, CHART_SIZES, compareScenarios, comparisonTable, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
 
 function twoScenarios(): ScenarioSet {
   const a = createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.92, 'lanes.modules.attachRate': 0.45 });
@@ -62,7 +62,9 @@ describe('workbook extras', () => {
     expect(args.boardImages.map((i) => i.name)).toEqual([
       'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: cumulative revenue per customer',
     ]);
-    expect(new TextDecoder().decode(args.boardImages[0]!.png)).toMatch(/^720x190@2:/);
+    const { width, height } = CHART_SIZES.bowtie;
+    expect(new TextDecoder().decode(args.boardImages[0]!.png)).toMatch(new RegExp(`^${width}x${height}@2:`));
+    expect(args.boardImages[0]).toMatchObject({ widthPx: width, heightPx: height });
     expect(args.scenarioComparison.columns).toEqual(['Base', 'Upside', 'Upside vs base', 'Downside', 'Downside vs base']);
     const nrr = args.scenarioComparison.rows.find((r) => r.label === 'NRR, year 2')!;
     expect(nrr.format).toBe('percent');
