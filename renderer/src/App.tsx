@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { KpiStrip } from './kpi/KpiStrip';
 import { MessageDialog } from './components/MessageDialog';
 import { Placeholder } from './components/Placeholder';
+import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
@@ -31,7 +32,7 @@ export function App() {
       <Toolbar />
       <KpiStrip />
       <main id="sheet-panel" className="sheet-panel" role="tabpanel" aria-labelledby={`tab-${sheet.id}`} data-sheet={sheet.id}>
-        {Component ? <Component /> : <Placeholder title={sheet.title} />}
+        {Component ? <SheetBoundary key={sheet.id} title={sheet.title}><Component /></SheetBoundary> : <Placeholder title={sheet.title} />}
       </main>
       <footer className="app-footer">
         <SheetTabs sheets={sheets} active={sheet.id} onSelect={setActive} />

@@ -73,12 +73,18 @@ export function formatYears(x: number | null | undefined): string {
   return `${x.toFixed(2)} yrs`;
 }
 
-export type FigureFormat = 'money' | 'moneyShort' | 'percent' | 'count' | 'multiple' | 'months' | 'years' | 'text';
+export type FigureFormat = 'money' | 'accounting' | 'moneyShort' | 'percent' | 'count' | 'multiple' | 'months' | 'years' | 'text';
+
+/** Money as in a finance model's flow tables: an exact zero shows as a dash, like Excel's accounting format. */
+export function formatAccounting(x: number | null | undefined, currency = 'USD'): string {
+  return x === 0 ? '–' : formatMoney(x, currency);
+}
 
 export function formatFigure(x: number | string | null | undefined, format: FigureFormat, currency = 'USD'): string {
   if (typeof x === 'string') return x;
   switch (format) {
     case 'money': return formatMoney(x, currency);
+    case 'accounting': return formatAccounting(x, currency);
     case 'moneyShort': return formatMoneyShort(x, currency);
     case 'percent': return formatPercent(x);
     case 'count': return formatCount(x);

@@ -48,9 +48,11 @@ export interface SheetGridProps {
   rows: GridRow[];
   /** fixed height for long tables; omitted, the grid grows to fit its rows */
   height?: number;
+  /** as wide as its columns (fixed-width columns only), not the whole section */
+  fit?: boolean;
 }
 
-export function SheetGrid({ label, columns, rows, height }: SheetGridProps) {
+export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<NavGrid | null>(null);
   const unregister = useRef<(() => void) | null>(null);
@@ -118,7 +120,7 @@ export function SheetGrid({ label, columns, rows, height }: SheetGridProps) {
   };
 
   return (
-    <div ref={wrapRef} className="sheet-grid" role="region" aria-label={label} style={height ? { height } : undefined} onPaste={onPaste} onCopy={onCopy}>
+    <div ref={wrapRef} className="sheet-grid" role="group" aria-label={label} style={{ ...(height ? { height } : {}), ...(fit ? { width: columns.reduce((w, c) => w + (c.width ?? c.minWidth ?? 100), 2), maxWidth: '100%' } : {}) }} onPaste={onPaste} onCopy={onCopy}>
       <AgGridReact<GridRow>
         theme={gridTheme}
         rowData={rows}

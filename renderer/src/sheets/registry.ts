@@ -8,11 +8,12 @@
 //   renderer/src/sheets/board-report/sheet.tsx
 //
 // Each exports `default` a SheetDefinition whose `id` is its reserved id. The
-// files are picked up by import.meta.glob below; until one exists its tab shows
-// a placeholder. Sheets read the document with useDocument (store/document-store)
+// files are picked up by import.meta.glob below and loaded when their tab is
+// first opened (a sheet that fails to load shows its error in its own tab, not
+// a blank workspace); until one exists its tab shows a placeholder. Sheets read the document with useDocument (store/document-store)
 // and the computed model with useModel (workers/model-store), and may reuse
 // SheetGrid and the formatters. See docs/workspace.md.
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 
 export interface SheetDefinition {
   /** stable id: used in the tab's data-sheet attribute and for ordering */
@@ -37,10 +38,24 @@ export const RESERVED_SHEETS: readonly { id: string; title: string; order: numbe
   { id: 'board-report', title: 'Board Report', order: 80 },
 ];
 
-const registered = import.meta.glob<{ default: SheetDefinition }>('./*/sheet.tsx', { eager: true });
+const registered = import.meta.glob<{ default: SheetDefinition }>('./*/sheet.tsx');
+
+/** The sheets found in folders, loaded on first use; titled from the reserved list. */
+function discovered(): SheetDefinition[] {
+  return Object.entries(registered).map(([path, load]) => {
+    const id = path.split('/')[1]!;
+    const reserved = RESERVED_SHEETS.find((r) => r.id === id);
+    return {
+      id,
+      title: reserved?.title ?? id.replace(/(^|-)(\w)/g, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase()),
+      order: reserved?.order ?? 90,
+      component: lazy(async () => ({ default: (await load()).default.component })),
+    };
+  });
+}
 
 /** Combine built-in sheets, registered ones and placeholders for the reserved ids. */
-export function buildSheetList(builtIn: readonly SheetDefinition[], extra: readonly SheetDefinition[] = Object.values(registered).map((m) => m.default)): SheetEntry[] {
+export function buildSheetList(builtIn: readonly SheetDefinition[], extra: readonly SheetDefinition[] = discovered()): SheetEntry[] {
   const byId = new Map<string, SheetEntry>();
   for (const r of RESERVED_SHEETS) byId.set(r.id, { ...r, component: null });
   builtIn.forEach((s, i) => byId.set(s.id, { id: s.id, title: s.title, order: s.order ?? 10 * (i + 1), component: s.component }));

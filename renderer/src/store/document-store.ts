@@ -38,7 +38,12 @@ export interface DocumentState extends Snapshot {
 
 export const UNTITLED = 'Untitled.xlsx';
 
-function freshLaneId(lanes: readonly Lane[]): string {
+/** The lane "Add lane" appends: modest figures the user then overwrites. */
+export function blankLane(id: string, position: number): Lane {
+  return { id, name: `New lane ${position}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0.1, acv: 10000, grossMargin: 0.7 };
+}
+
+export function freshLaneId(lanes: readonly Lane[]): string {
   for (let n = lanes.length + 1; ; n++) if (!lanes.some((l) => l.id === `lane${n}`)) return `lane${n}`;
 }
 
@@ -79,7 +84,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         const { inputs, invalid, scenarios } = get();
         if (inputs.lanes.length >= MAX_LANES) return;
         const id = freshLaneId(inputs.lanes);
-        const lane: Lane = { id, name: `New lane ${inputs.lanes.length + 1}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0.1, acv: 10000, grossMargin: 0.7 };
+        const lane = blankLane(id, inputs.lanes.length + 1);
         commit({ inputs: { ...inputs, lanes: [...inputs.lanes, lane] }, invalid, scenarios });
       },
 

@@ -1,0 +1,59 @@
+// Page object for the workspace: cells by canonical key, figures by figure key,
+// sheets by tab. Specs talk to this, so a layout change touches one file.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { computeModel, type ModelInputs } from '../../../shared/index';
+import { formatMultiple, formatPercent, formatMoneyShort } from '../../../renderer/src/format/format';
+
+export class WorkspacePage {
+  constructor(readonly page: Page) {}
+
+  async open(sheet = 'assumptions') {
+    await this.page.goto(`/?sheet=${sheet}`);
+    await expect(this.kpi('kpi.nrr.y2')).not.toHaveText('', { timeout: 30_000 });
+    await expect(this.input('general.name')).toBeVisible();
+  }
+
+  /** An input cell (the AG Grid cell element carrying data-key). */
+  input(key: string): Locator {
+    return this.page.locator(`.ag-cell[data-key="${key}"]`);
+  }
+
+  kpi(key: string): Locator {
+    return this.page.locator(`dd[data-key="${key}"]`);
+  }
+
+  problem(key: string): Locator {
+    return this.page.locator(`[data-problem-for="${key}"]`);
+  }
+
+  tab(name: string): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  /** Select a cell and type over it, then Enter, as a user does in a spreadsheet. */
+  async type(key: string, text: string) {
+    await this.input(key).click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  focusedKey(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.closest('[data-key]')?.getAttribute('data-key') ?? null);
+  }
+
+  /** The headline figures, formatted as the strip formats them, for a model computed by the core. */
+  static expectedFigures(inputs: ModelInputs) {
+    const r = computeModel(inputs);
+    return {
+      'kpi.nrr.y2': formatPercent(r.annual[1]!.nrr),
+      'kpi.grr.y2': formatPercent(r.annual[1]!.grr),
+      'kpi.ltvToCac': formatMultiple(r.ltvToCac),
+      'kpi.arr.y3': formatMoneyShort(r.annual[2]!.closing),
+      'kpi.nrrBand': r.nrrBand ?? '—',
+    };
+  }
+
+  async expectFigures(inputs: ModelInputs) {
+    for (const [key, text] of Object.entries(WorkspacePage.expectedFigures(inputs))) await expect(this.kpi(key), key).toHaveText(text);
+  }
+}
