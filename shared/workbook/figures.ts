@@ -1,0 +1,67 @@
+// Everything the sheets cache beside their formulas, taken from the core: the
+// model result, one customer's journey over the Journey sheet's 120 ages, the same
+// journey for a customer of each segment alone (the sheet's per-segment columns),
+// and the company roll-ups the NRR working columns show.
+import type { ModelInputs } from '../model/inputs';
+import { computeExact } from '../core/compute';
+import { computeJourney, SEGMENTS, type Journey, type SegmentId } from '../core/journey';
+import { journeyPrefixes, type JourneyPrefixes } from '../core/retention';
+import { acquisitionBlocks, Prefix, rollUp, type Block } from '../core/schedule';
+import { computeSensitivity, type Sensitivity } from '../core/sensitivity';
+import type { Dec } from '../core/decimal';
+import type { ModelResult } from '../core/result';
+
+/** The Journey sheet always has the longest LTV window's ages (10 years), so the LTV window stays a live input. */
+export const JOURNEY_AGES = 120;
+
+/** Stage rates that make every customer fall into one segment (probability exactly 1). */
+const PURE: Record<SegmentId, [number, number, number]> = {
+  failedOnboarding: [0, 0, 0],
+  failedFirstValue: [1, 0, 0],
+  failedAdoption: [1, 1, 0],
+  adopter: [1, 1, 1],
+};
+
+function pureSegment(m: ModelInputs, s: SegmentId): ModelInputs {
+  const [on, fv, ad] = PURE[s];
+  return {
+    ...m,
+    journey: {
+      ...m.journey,
+      onboarding: { ...m.journey.onboarding, rate: on },
+      firstValue: { ...m.journey.firstValue, rate: fv },
+      adoption: { ...m.journey.adoption, rate: ad },
+    },
+  };
+}
+
+export interface Figures {
+  result: ModelResult<Dec>;
+  journey: Journey;
+  /** per segment: the journey of a customer known to be in it */
+  unit: Record<SegmentId, Journey>;
+  pre: JourneyPrefixes;
+  cumArr: Prefix;
+  blocks: Block[];
+  /** Σ over cohorts closed by cMax of newCustomers × f(t − c) */
+  roll: (p: Prefix, t: number, cMax?: number) => Dec;
+  sensitivity: Sensitivity<Dec>;
+}
+
+export function workbookFigures(m: ModelInputs): Figures {
+  const result = computeExact(m);
+  const journey = computeJourney(m, JOURNEY_AGES);
+  const unit = {} as Record<SegmentId, Journey>;
+  for (const s of SEGMENTS) unit[s] = computeJourney(pureSegment(m, s), JOURNEY_AGES);
+  const blocks = acquisitionBlocks(m);
+  return {
+    result,
+    journey,
+    unit,
+    pre: journeyPrefixes(journey),
+    cumArr: new Prefix(journey.arr),
+    blocks,
+    roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
+    sensitivity: computeSensitivity(m),
+  };
+}

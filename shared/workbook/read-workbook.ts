@@ -1,0 +1,247 @@
+// Opening: a workbook back into the model (issue #3). Inputs are found by their
+// workbook-level names, or by the key column of the Assumptions sheet when a
+// tool dropped the names; everything is validated by the core's rules and either
+// the whole model opens or nothing does, with every problem at its cell.
+import type * as ExcelJSNs from 'exceljs';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, type InputKind } from '../model/catalog';
+import { parseModel } from '../model/validate';
+import { checkWorkbookBytes } from './check-bytes';
+import { ExcelJS } from './write-workbook';
+import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
+import { ASSUMPTION_COLS } from './sheets/assumptions';
+import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
+import type { WorkbookProblem, WorkbookRead } from './types';
+
+/** One input as found in the workbook. */
+interface RawInput { key: string; where: string; value: unknown }
+
+/** What a schema version holds before it becomes a model: migrations rewrite this. */
+export interface RawWorkbook { inputs: RawInput[]; extras: Record<string, unknown> }
+
+/**
+ * Migrations from schema v to v + 1. Schema 1 is the first, so there are none yet;
+ * a change to the layout adds `1: (raw) => …` here and bumps SCHEMA_VERSION.
+ */
+export const MIGRATIONS: Record<number, (raw: RawWorkbook) => RawWorkbook> = {};
+
+const SCALAR_KINDS = new Map<string, InputKind>([...GENERAL_INPUTS, ...ACQUISITION_INPUTS, ...JOURNEY_INPUTS].map((s) => [s.key, s.kind]));
+const LANE_KINDS = new Map<string, InputKind>([['id', 'text'], ...LANE_FIELDS.map((f) => [f.field, f.kind] as [string, InputKind])]);
+
+function kindOf(key: string): InputKind | null {
+  const scalar = SCALAR_KINDS.get(key);
+  if (scalar) return scalar;
+  if (/^acquisition\.newCustomersByYear\[\d+\]$/.test(key)) return 'count';
+  const funnel = /^acquisition\.funnel\[\d+\]\.(name|rate)$/.exec(key);
+  if (funnel) return funnel[1] === 'name' ? 'text' : 'rate';
+  const lane = /^lanes\.([A-Za-z][A-Za-z0-9_]*)\.(\w+)$/.exec(key);
+  if (lane) return LANE_KINDS.get(lane[2]!) ?? null;
+  return null;
+}
+
+const unreadable = (error: string): WorkbookRead => ({ ok: false, kind: 'unreadable', error });
+const shown = (x: unknown) => (typeof x === 'string' ? JSON.stringify(x) : String(x));
+const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** A cell's value as the model wants it, with a note when it had to be interpreted. */
+function convert(raw: ExcelJSNs.CellValue, kind: InputKind, where: string, key: string, notes: string[]): unknown {
+  let v: unknown = raw;
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as unknown as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      // ExcelJS 4.4 drops a cached result of 0, so a missing result is read as 0 only when the formula says so.
+      const result = o.result ?? (/^\s*=?\s*0(\.0*)?\s*$/.test(String(o.formula ?? '')) ? 0 : undefined);
+      if (result === undefined) return { formulaWithoutValue: true };
+      const val = typeof result === 'object' && result !== null && 'error' in result ? `${(result as { error: string }).error}` : result;
+      notes.push(`${where} (${key}): a formula was typed here; its value ${shown(val)} was used`);
+      v = result;
+    } else if ('richText' in o) v = (o.richText as { text: string }[]).map((t) => t.text).join('');
+    else if ('text' in o) v = o.text;
+    else if ('error' in o) return { error: o.error };
+  }
+  if (v !== null && typeof v === 'object' && 'error' in (v as object)) return { error: (v as { error: string }).error };
+  const numeric = kind !== 'text' && kind !== 'enum' && kind !== 'yearMonth';
+  if (numeric && typeof v === 'string') {
+    const s = v.trim();
+    if (kind === 'rate' && /%$/.test(s) && NUMBER.test(s.slice(0, -1))) {
+      notes.push(`${where} (${key}): the text ${shown(v)} was read as ${Number(s.slice(0, -1))}%`);
+      return Number(s.slice(0, -1)) / 100;
+    }
+    if (NUMBER.test(s)) {
+      notes.push(`${where} (${key}): the text ${shown(v)} was read as the number ${Number(s)}`);
+      return Number(s);
+    }
+    return v;
+  }
+  if (!numeric) {
+    if (v instanceof Date && kind === 'yearMonth') {
+      const ym = `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}`;
+      notes.push(`${where} (${key}): a date was typed here; it was read as the month ${ym}`);
+      return ym;
+    }
+    if (typeof v === 'number') return String(v);
+  }
+  return v;
+}
+
+function cellOfName(wb: ExcelJSNs.Workbook, name: string): { sheet: string; col: number; row: number }[] | null {
+  const ranges = wb.definedNames.getRanges(name).ranges;
+  if (ranges.length !== 1) return null;
+  const [sheetPart, ref] = ranges[0]!.split('!') as [string, string | undefined];
+  if (!ref) return null;
+  const sheet = sheetPart.replace(/^'|'$/g, '').replace(/''/g, "'");
+  const [from, to] = ref.split(':').map(parseA1);
+  if (!from) return null;
+  const end = to ?? from;
+  if (end.col !== from.col || end.row - from.row > 1000) return null;
+  return Array.from({ length: end.row - from.row + 1 }, (_, i) => ({ sheet, col: from.col, row: from.row + i }));
+}
+
+function readMetadata(wb: ExcelJSNs.Workbook, notes: string[]): { version: number; extras: Record<string, unknown> } | string {
+  const meta = wb.getWorksheet(SHEETS.meta);
+  if (!meta) {
+    notes.push(`the workbook has no "${SHEETS.meta}" sheet: read as a schema-${SCHEMA_VERSION} Bowtie workbook without saved scenarios or settings`);
+    return { version: SCHEMA_VERSION, extras: {} };
+  }
+  const rawVersion = meta.getCell(META_ROWS.schema, 2).value;
+  const version = typeof rawVersion === 'number' ? rawVersion : Number(rawVersion);
+  if (!Number.isInteger(version) || version < 1) return `the "${SHEETS.meta}" sheet is damaged (schema version ${shown(rawVersion)})`;
+  if (version > SCHEMA_VERSION) {
+    const app = meta.getCell(META_ROWS.app, 2).value;
+    return `this workbook was saved by a newer Bowtie${app ? ` (${String(app)})` : ''} in file format ${version}; this version reads format ${SCHEMA_VERSION} and older: update Bowtie to open it`;
+  }
+  let json = '';
+  const row = meta.getRow(META_ROWS.extras);
+  for (let c = 2; c <= row.cellCount; c++) {
+    const v = row.getCell(c).value;
+    if (typeof v === 'string') json += v;
+  }
+  let extras: Record<string, unknown> = {};
+  if (json) {
+    try {
+      const parsed: unknown = JSON.parse(json);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) extras = parsed as Record<string, unknown>;
+      else notes.push('the saved scenarios and settings were not an object and were left out');
+    } catch {
+      notes.push('the saved scenarios and settings are damaged and were left out; the model itself opened');
+    }
+  }
+  return { version, extras };
+}
+
+export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
+  const refusal = checkWorkbookBytes(bytes);
+  if (refusal) return unreadable(refusal);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJSNs.Buffer);
+  } catch (e) {
+    return unreadable(`not a readable .xlsx workbook (${(e as Error).message})`);
+  }
+  const notes: string[] = [];
+  const meta = readMetadata(wb, notes);
+  if (typeof meta === 'string') return unreadable(meta);
+  const ws = wb.getWorksheet(SHEETS.assumptions);
+  if (!ws) return unreadable(`not a Bowtie workbook: it has no "${SHEETS.assumptions}" sheet`);
+
+  // Keys from the key column, in row order; each input's cell from its name when the name still points at one.
+  const keyed: { key: string; row: number }[] = [];
+  ws.eachRow((row, r) => {
+    const key = row.getCell(ASSUMPTION_COLS.key).value;
+    if (typeof key === 'string' && kindOf(key.trim())) keyed.push({ key: key.trim(), row: r });
+  });
+  const yearCount = keyed.filter((k) => /^acquisition\.newCustomersByYear\[/.test(k.key)).length;
+  const named = cellOfName(wb, NEW_CUSTOMERS_NAME);
+  // The list's name is used only while it still covers exactly the year rows.
+  const yearCells = named && named.length === yearCount && named.every((c) => c.sheet === SHEETS.assumptions) ? named : null;
+  const inputs: RawInput[] = [];
+  const laneIds: string[] = [];
+  let yearIndex = 0;
+  for (const { key: k, row: r } of keyed) {
+    const lane = /^lanes\.([^.]+)\./.exec(k);
+    if (lane && !laneIds.includes(lane[1]!)) laneIds.push(lane[1]!);
+    let cell = { sheet: SHEETS.assumptions as string, col: ASSUMPTION_COLS.value as number, row: r };
+    if (/^acquisition\.newCustomersByYear\[/.test(k)) cell = yearCells?.[yearIndex++] ?? cell;
+    else {
+      const candidates = [nameOfKey(k)];
+      if (lane) candidates.push(`lanes_${laneIds.indexOf(lane[1]!)}_${k.split('.').pop()}`);
+      for (const name of candidates) {
+        const c = cellOfName(wb, name);
+        if (c && c.length === 1 && c[0]!.sheet === SHEETS.assumptions) { cell = c[0]!; break; }
+      }
+    }
+    inputs.push({ key: k, where: `${SHEETS.assumptions}!${a1(cell.col, cell.row)}`, value: ws.getCell(cell.row, cell.col).value });
+  }
+  if (!inputs.length) return unreadable(`not a Bowtie workbook: the "${SHEETS.assumptions}" sheet lists no inputs`);
+
+  let raw: RawWorkbook = { inputs, extras: meta.extras };
+  for (let v = meta.version; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return unreadable(`no migration from file format ${v}`);
+    raw = step(raw);
+  }
+  return toModel(raw, notes);
+}
+
+function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
+  const problems: WorkbookProblem[] = [];
+  const where = new Map<string, string>();
+  const general: Record<string, unknown> = {};
+  const acquisition: Record<string, unknown> = {};
+  const journey: Record<string, Record<string, unknown> | unknown> = {};
+  const years: unknown[] = [];
+  const funnel: Record<string, unknown>[] = [];
+  const lanes = new Map<string, Record<string, unknown>>();
+  const seen = new Set<string>();
+
+  for (const input of raw.inputs) {
+    const kind = kindOf(input.key)!;
+    if (seen.has(input.key)) { problems.push({ where: input.where, path: input.key, message: 'appears twice on the Assumptions sheet' }); continue; }
+    seen.add(input.key);
+    where.set(input.key, input.where);
+    const value = convert(input.value as ExcelJSNs.CellValue, kind, input.where, input.key, notes);
+    if (value === null || value === undefined || value === '') { problems.push({ where: input.where, path: input.key, message: 'is empty' }); continue; }
+    if (typeof value === 'object' && value !== null && 'formulaWithoutValue' in value) { problems.push({ where: input.where, path: input.key, message: 'holds a formula with no saved value: type the value itself' }); continue; }
+    if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: input.where, path: input.key, message: `shows the error ${String((value as { error: unknown }).error)}` }); continue; }
+    const parts = input.key.split('.');
+    const year = /^acquisition\.newCustomersByYear\[(\d+)\]$/.exec(input.key);
+    const stage = /^acquisition\.funnel\[(\d+)\]\.(name|rate)$/.exec(input.key);
+    const lane = /^lanes\.([^.]+)\.(\w+)$/.exec(input.key);
+    if (year) years[Number(year[1])] = value;
+    else if (stage) (funnel[Number(stage[1])] ??= {})[stage[2]!] = value;
+    else if (lane) {
+      if (!lanes.has(lane[1]!)) lanes.set(lane[1]!, {});
+      lanes.get(lane[1]!)![lane[2]!] = value;
+    } else if (parts[0] === 'general') general[parts[1]!] = value;
+    else if (parts[0] === 'acquisition') acquisition[parts[1]!] = value;
+    else if (parts.length === 2) journey[parts[1]!] = value;
+    else ((journey[parts[1]!] ??= {}) as Record<string, unknown>)[parts[2]!] = value;
+  }
+
+  // Everything the model needs must be on the sheet: a missing input is never filled with a default.
+  for (const key of SCALAR_KINDS.keys()) if (!seen.has(key)) problems.push({ where: SHEETS.assumptions, path: key, message: 'is missing from the Assumptions sheet' });
+  if (!years.length) problems.push({ where: SHEETS.assumptions, path: 'acquisition.newCustomersByYear', message: 'is missing from the Assumptions sheet' });
+  for (let i = 0; i < years.length; i++) if (!(i in years)) problems.push({ where: SHEETS.assumptions, path: `acquisition.newCustomersByYear[${i}]`, message: 'is missing from the Assumptions sheet' });
+  for (let i = 0; i < funnel.length; i++) for (const f of ['name', 'rate']) if (!funnel[i] || !(f in funnel[i]!)) problems.push({ where: SHEETS.assumptions, path: `acquisition.funnel[${i}].${f}`, message: 'is missing from the Assumptions sheet' });
+  for (const [id, lane] of lanes) for (const f of LANE_KINDS.keys()) if (!(f in lane)) problems.push({ where: SHEETS.assumptions, path: `lanes.${id}.${f}`, message: 'is missing from the Assumptions sheet' });
+  if (problems.length) return { ok: false, kind: 'invalid', problems };
+
+  const laneList = [...lanes.values()];
+  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList });
+  if (parsed.ok) return { ok: true, inputs: parsed.value, extras: raw.extras, notes };
+
+  // Problems name canonical keys by the lane's id as read (or its position): point each at its cell.
+  const savedIds = [...lanes.keys()];
+  laneList.forEach((lane, i) => {
+    for (const f of LANE_KINDS.keys()) {
+      const cell = where.get(`lanes.${savedIds[i]}.${f}`);
+      if (!cell) continue;
+      where.set(`lanes[${i}].${f}`, cell);
+      if (typeof lane.id === 'string') where.set(`lanes.${lane.id}.${f}`, cell);
+    }
+  });
+  return {
+    ok: false,
+    kind: 'invalid',
+    problems: parsed.problems.map((p) => ({ where: where.get(p.path) ?? SHEETS.assumptions, path: p.path, message: p.message })),
+  };
+}

@@ -1,0 +1,181 @@
+// Assumptions: every input with its label, value, unit, valid range and canonical
+// key, in the input style, with data validation and a workbook-level name per
+// input. Every other sheet's formulas read the inputs through these names.
+import type * as ExcelJS from 'exceljs';
+import type { ModelInputs } from '../../model/inputs';
+import { inputSpecs, type InputSpec } from '../../model/catalog';
+import { getInput } from '../../model/keys';
+import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
+import { putValue } from '../cells';
+import { COLORS, FMT, headers, inputBorder, inputFill, inputFont, note, section, title } from '../styles';
+
+export const ASSUMPTION_COLS = { label: 1, value: 2, unit: 3, range: 4, key: 5 } as const;
+export const FIRST_INPUT_ROW = 6;
+
+/** Where each input lives and the name formulas use for it. */
+export interface InputNames {
+  /** canonical key → row on the Assumptions sheet */
+  rows: Map<string, number>;
+  /** defined name of a scalar input, by canonical key */
+  name: (key: string) => string;
+  /** defined name of lane i's field */
+  lane: (i: number, field: string) => string;
+}
+
+/** Lane names follow the lane id; ids equal but for case would clash (Excel names ignore case), so those go by position. */
+function laneNamer(m: ModelInputs): (i: number, field: string) => string {
+  const seen = new Set<string>();
+  const byPosition = m.lanes.map((l) => {
+    const lower = l.id.toLowerCase();
+    const clash = seen.has(lower);
+    seen.add(lower);
+    return clash;
+  });
+  return (i, field) => (byPosition[i] ? `lanes_${i}_${field}` : nameOfKey(`lanes.${m.lanes[i]!.id}.${field}`));
+}
+
+function unitOf(spec: InputSpec, currency: string): string {
+  switch (spec.kind) {
+    case 'rate': return '%';
+    case 'money': return currency;
+    case 'count': return 'customers';
+    case 'months': return 'months';
+    case 'days': return 'days';
+    case 'integer': return spec.key === 'general.ltvYears' ? 'years' : spec.key === 'general.horizonMonths' ? 'months' : '';
+    case 'yearMonth': return 'YYYY-MM';
+    case 'enum': return 'choice';
+    case 'text': return 'text';
+  }
+}
+
+const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+function rangeOf(spec: InputSpec): string {
+  switch (spec.kind) {
+    case 'rate': return `${pctText(spec.min ?? 0)} to ${pctText(spec.max ?? 1)}`;
+    case 'money':
+    case 'count': return '≥ 0';
+    case 'months':
+    case 'integer':
+    case 'days': return `whole number ${spec.min} to ${spec.max}`;
+    case 'text': return spec.minLength === spec.maxLength ? `${spec.minLength} letters` : `${spec.minLength}–${spec.maxLength} characters`;
+    case 'enum': return (spec.options ?? []).join(' or ');
+    case 'yearMonth': return 'e.g. 2026-01';
+  }
+}
+
+function validation(spec: InputSpec, label: string): ExcelJS.DataValidation | null {
+  const common = { allowBlank: false, showErrorMessage: true, errorStyle: 'stop', errorTitle: label } as const;
+  switch (spec.kind) {
+    case 'rate':
+      return { ...common, type: 'decimal', operator: 'between', formulae: [spec.min ?? 0, spec.max ?? 1], error: `${label}: a percentage from ${rangeOf(spec)}.` };
+    case 'money':
+    case 'count':
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: `${label}: a number of at least 0.` };
+    case 'months':
+    case 'integer':
+    case 'days':
+      return { ...common, type: 'whole', operator: 'between', formulae: [spec.min ?? 0, spec.max ?? 0], error: `${label}: a ${rangeOf(spec)}.` };
+    case 'enum':
+      return { ...common, type: 'list', formulae: [`"${(spec.options ?? []).join(',')}"`], error: `${label}: one of ${rangeOf(spec)}.` };
+    case 'text':
+      return { ...common, type: 'textLength', operator: 'between', formulae: [spec.minLength ?? 0, spec.maxLength ?? 255], error: `${label}: ${rangeOf(spec)}.` };
+    case 'yearMonth':
+      return { ...common, type: 'textLength', operator: 'equal', formulae: [7], error: `${label}: a month written as YYYY-MM.` };
+  }
+}
+
+function numFmtOf(spec: InputSpec): string {
+  switch (spec.kind) {
+    case 'rate': return FMT.percentInput;
+    case 'money': return FMT.money;
+    case 'count': return FMT.general;
+    case 'months':
+    case 'integer':
+    case 'days': return FMT.integer;
+    default: return '@';
+  }
+}
+
+/** The rows of the sheet: the catalogue, with each lane's id before its fields. */
+function rowsOf(m: ModelInputs): InputSpec[] {
+  const specs = inputSpecs(m);
+  const out: InputSpec[] = [];
+  m.lanes.forEach((lane) => {
+    const at = specs.findIndex((s) => s.key === `lanes.${lane.id}.name`);
+    if (at >= 0) specs.splice(at, 0, { key: `lanes.${lane.id}.id`, label: `Lane id (names this lane's inputs)`, group: 'Expansion lanes', kind: 'text', minLength: 1, maxLength: 24 });
+  });
+  out.push(...specs);
+  return out;
+}
+
+export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNames {
+  const ws = wb.getWorksheet(SHEETS.assumptions)!;
+  ws.properties.tabColor = { argb: COLORS.inputFont };
+  ws.views = [{ state: 'frozen', ySplit: 5 }];
+  title(ws, 'Assumptions', 'Blue cells on the light fill are inputs: edit them here and every sheet recalculates.');
+  note(ws, 3, 1, 'The months modelled, the lanes, the funnel stages and the number of acquisition years shape the sheets when Bowtie saves; change them here and Bowtie rebuilds the sheets when it reopens the file.');
+  headers(ws, 5, 1, ['Input', 'Value', 'Unit', 'Valid range', 'Key']);
+  ws.getColumn(ASSUMPTION_COLS.label).width = 52;
+  ws.getColumn(ASSUMPTION_COLS.value).width = 30;
+  ws.getColumn(ASSUMPTION_COLS.unit).width = 12;
+  ws.getColumn(ASSUMPTION_COLS.range).width = 26;
+  ws.getColumn(ASSUMPTION_COLS.key).width = 40;
+
+  const laneName = laneNamer(m);
+  const laneIndex = new Map(m.lanes.map((l, i) => [l.id, i]));
+  const rows = new Map<string, number>();
+  const names = new Map<string, string>();
+  let row = FIRST_INPUT_ROW;
+  let group = '';
+  const yearRows: number[] = [];
+  for (const spec of rowsOf(m)) {
+    const laneMatch = /^lanes\.([^.]+)\.(\w+)$/.exec(spec.key);
+    const lane = laneMatch ? laneIndex.get(laneMatch[1]!) : undefined;
+    const heading = lane !== undefined ? `Lane ${lane + 1}: ${m.lanes[lane]!.name}` : spec.group;
+    if (heading !== group) {
+      if (group) row++;
+      section(ws, row++, 1, heading);
+      group = heading;
+    }
+    const value = laneMatch && laneMatch[2] === 'id' ? m.lanes[lane!]!.id : getInput(m, spec.key);
+    const labelCell = ws.getCell(row, ASSUMPTION_COLS.label);
+    labelCell.value = spec.label;
+    labelCell.alignment = { indent: 1 };
+    const cell = putValue(ws, row, ASSUMPTION_COLS.value, value as string | number, numFmtOf(spec));
+    cell.font = inputFont;
+    cell.fill = inputFill;
+    cell.border = inputBorder;
+    cell.alignment = { horizontal: spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'yearMonth' ? 'left' : 'right' };
+    const dv = validation(spec, spec.label);
+    if (dv) cell.dataValidation = dv;
+    ws.getCell(row, ASSUMPTION_COLS.unit).value = unitOf(spec, m.general.currency);
+    ws.getCell(row, ASSUMPTION_COLS.range).value = rangeOf(spec);
+    const keyCell = ws.getCell(row, ASSUMPTION_COLS.key);
+    keyCell.value = spec.key;
+    keyCell.font = { size: 9, color: { argb: COLORS.subtleFont } };
+
+    const name = laneMatch && lane !== undefined ? laneName(lane, laneMatch[2]!) : nameOfKey(spec.key);
+    const ref = onSheet(SHEETS.assumptions, a1(ASSUMPTION_COLS.value, row, true));
+    if (/^acquisition\.newCustomersByYear\[\d+\]$/.test(spec.key)) yearRows.push(row);
+    else wb.definedNames.add(ref, name);
+    rows.set(spec.key, row);
+    names.set(spec.key, name);
+    row++;
+  }
+  // One name over the year cells: formulas pick year i with INDEX(…, i).
+  if (yearRows.length) {
+    wb.definedNames.add(onSheet(SHEETS.assumptions, `${a1(ASSUMPTION_COLS.value, yearRows[0]!, true)}:${a1(ASSUMPTION_COLS.value, yearRows[yearRows.length - 1]!, true)}`), NEW_CUSTOMERS_NAME);
+  }
+  ws.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  ws.pageSetup.printTitlesRow = '5:5';
+  return {
+    rows,
+    name: (key) => {
+      const n = names.get(key);
+      if (!n) throw new Error(`no input ${key} on the Assumptions sheet`);
+      return n;
+    },
+    lane: laneName,
+  };
+}

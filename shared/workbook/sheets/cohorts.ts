@@ -1,0 +1,39 @@
+// Cohorts: each acquisition year's cumulative revenue through each model year
+// (seed 000's cohort LTV question). A year's customers close in months
+// 12(ya−1)…12ya−1; through year y they bring Σ newLogos(c) × cumulative ARR at
+// age 12y−1−c ÷ 12, one SUMPRODUCT over the Journey's cumulative ARR.
+import type * as ExcelJS from 'exceljs';
+import type { ModelInputs } from '../../model/inputs';
+import { NEW_CUSTOMERS_NAME, SHEETS } from '../names';
+import { putFormula, putValue } from '../cells';
+import { FMT, headers, note, title } from '../styles';
+import type { Figures } from '../figures';
+import type { JourneyLayout } from './journey';
+import type { BridgeLayout } from './bridge';
+
+export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, jl: JourneyLayout, bl: BridgeLayout): void {
+  const ws = wb.getWorksheet(SHEETS.cohorts)!;
+  const H = m.general.horizonMonths;
+  const Y = Math.floor(H / 12);
+  title(ws, 'Cohorts: cumulative revenue by acquisition year', `If you close these customers this year, what does their cumulative revenue look like (${m.general.currency})?`);
+  const head = 4;
+  headers(ws, head, 1, ['Acquisition year', 'New logos', ...Array.from({ length: Y }, (_, i) => `Through year ${i + 1}`)]);
+  ws.getRow(head).height = 32;
+  fig.result.cohorts.forEach((cohort, k) => {
+    const ya = k + 1;
+    const row = head + ya;
+    putValue(ws, row, 1, ya, FMT.integer);
+    if (ya <= m.acquisition.newCustomersByYear.length) putFormula(ws, row, 2, `INDEX(${NEW_CUSTOMERS_NAME},${ya})`, cohort.customers, FMT.general);
+    else putValue(ws, row, 2, 0, FMT.general);
+    for (let y = ya; y <= Y; y++) {
+      const age = 12 * (y - ya);
+      const formula = `SUMPRODUCT(${jl.range(jl.col.cumArr, age, age + 11)},${bl.nrevRange(H - 12 * ya, H - 12 * ya + 11)})/12`;
+      putFormula(ws, row, 2 + y, formula, cohort.cumulativeRevenue[y - 1] ?? null, FMT.money);
+    }
+  });
+  note(ws, head + Y + 2, 1, 'Blank before a cohort closes. Per-customer LTV over the LTV window is on the Metrics sheet.');
+  ws.getColumn(1).width = 16;
+  ws.getColumn(2).width = 12;
+  for (let c = 3; c <= 2 + Y; c++) ws.getColumn(c).width = 16;
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
+}

@@ -1,0 +1,199 @@
+// Journey: one customer's expected journey by age (spec §3), the same for every
+// cohort. Parameter tables on top (segments, lanes), then one row per age: the
+// journey of a customer of each segment (per customer of that segment), the
+// segment's expected ARR and customers, and the totals the company roll-up uses.
+import type * as ExcelJS from 'exceljs';
+import type { ModelInputs } from '../../model/inputs';
+import { D, ONE } from '../../core/decimal';
+import { anchorAge, isRenewalAge, laneWindow, renewalRateOf, SEGMENTS, type SegmentId } from '../../core/journey';
+import { a1, colLetter, SHEETS } from '../names';
+import { putFormula, putValue } from '../cells';
+import { FMT, headers, note, section, title } from '../styles';
+import { JOURNEY_AGES, type Figures } from '../figures';
+import type { InputNames } from './assumptions';
+
+export const SEGMENT_LABELS: Record<SegmentId, string> = {
+  failedOnboarding: 'Failed onboarding',
+  failedFirstValue: 'Failed first value',
+  failedAdoption: 'Failed adoption',
+  adopter: 'Adopters',
+};
+
+/** Which segments a lane anchored on each milestone sells to (spec §3), as the sheet's formulas spell it. */
+const ELIGIBLE_FORMULA: Record<SegmentId, (anchor: string) => string> = {
+  failedOnboarding: (a) => `IF(OR(${a}="close",${a}="renewal"),1,0)`,
+  failedFirstValue: (a) => `IF(OR(${a}="close",${a}="renewal",${a}="onboarding"),1,0)`,
+  failedAdoption: (a) => `IF(${a}="adoption",0,1)`,
+  adopter: () => '1',
+};
+const ELIGIBLE: Record<SegmentId, readonly string[]> = {
+  failedOnboarding: ['close', 'renewal'],
+  failedFirstValue: ['close', 'renewal', 'onboarding'],
+  failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'],
+  adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
+};
+
+export interface JourneyLayout {
+  /** row of age 0 */
+  row0: number;
+  /** columns of the per-age totals */
+  col: { age: number; arr: number; base: number; lanes: number[]; gm: number; active: number; churn: number; contraction: number; price: number; seat: number; buys: number[]; grossRetained: number; cumArr: number; discount: number };
+  /** segment table: probability cell of each segment */
+  probability: Record<SegmentId, string>;
+  /** `Journey!$X$r0:$X$r1` over ages from..to of a total column */
+  range: (col: number, from: number, to: number) => string;
+}
+
+export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames): JourneyLayout {
+  const ws = wb.getWorksheet(SHEETS.journey)!;
+  const L = m.lanes.length;
+  const j = fig.journey;
+  const n = names.name;
+  title(ws, 'Journey: one customer by age', 'Expected values for one customer closed at age 0; every cohort follows the same curve (spec §3).');
+
+  // --- segments -----------------------------------------------------------
+  section(ws, 4, 1, 'Segments (fixed at close)');
+  headers(ws, 5, 1, ['Segment', 'Probability', 'Renewal rate', 'Renewal factor (rate × growth)', 'Gross factor (rate × (1 − contraction))']);
+  const segRow: Record<SegmentId, number> = { failedOnboarding: 6, failedFirstValue: 7, failedAdoption: 8, adopter: 9 };
+  const growthRow = 10;
+  const cr = new D(m.journey.contractionRate);
+  const growth = ONE.sub(cr).add(m.journey.priceIncrease).add(m.journey.seatExpansion);
+  ws.getCell(growthRow, 1).value = 'Growth of renewing ARR (1 − contraction + price + seat)';
+  putFormula(ws, growthRow, 2, `1-${n('journey.contractionRate')}+${n('journey.priceIncrease')}+${n('journey.seatExpansion')}`, growth, FMT.factor);
+  const on = n('journey.onboarding.rate'), fv = n('journey.firstValue.rate'), ad = n('journey.adoption.rate');
+  const probFormula: Record<SegmentId, string> = {
+    failedOnboarding: `1-${on}`,
+    failedFirstValue: `${on}*(1-${fv})`,
+    failedAdoption: `${on}*${fv}*(1-${ad})`,
+    adopter: `${on}*${fv}*${ad}`,
+  };
+  for (const s of SEGMENTS) {
+    const r = segRow[s];
+    const rate = renewalRateOf(m, s);
+    ws.getCell(r, 1).value = SEGMENT_LABELS[s];
+    putFormula(ws, r, 2, probFormula[s], j.segmentProbability[s], FMT.factor);
+    putFormula(ws, r, 3, s === 'adopter' ? n('journey.renewal.rate') : n('journey.renewal.nonAdopterRate'), rate, FMT.percent);
+    putFormula(ws, r, 4, `C${r}*$B$${growthRow}`, rate.mul(growth), FMT.factor);
+    putFormula(ws, r, 5, `C${r}*(1-${n('journey.contractionRate')})`, rate.mul(ONE.sub(cr)), FMT.factor);
+  }
+
+  // --- lanes ----------------------------------------------------------------
+  const laneTop = 12;
+  section(ws, laneTop, 1, 'Expansion lanes');
+  headers(ws, laneTop + 1, 1, ['Lane', 'Anchor age', 'First purchase age', 'Last purchase age', 'ARR bought per eligible customer per window month', 'Gross margin', ...SEGMENTS.map((s) => `Sells to: ${SEGMENT_LABELS[s]}`)]);
+  const laneRow = (i: number) => laneTop + 2 + i;
+  m.lanes.forEach((lane, i) => {
+    const r = laneRow(i);
+    const ln = (f: string) => names.lane(i, f);
+    const anchor = ln('anchor');
+    const w = laneWindow(m, lane);
+    putFormula(ws, r, 1, ln('name'), lane.name);
+    putFormula(ws, r, 2,
+      `IF(${anchor}="close",0,IF(${anchor}="onboarding",${n('journey.onboarding.month')},IF(${anchor}="firstValue",${n('journey.firstValue.month')},IF(${anchor}="adoption",${n('journey.adoption.month')},${n('acquisition.contractMonths')}))))`,
+      anchorAge(m, lane.anchor), FMT.integer);
+    putFormula(ws, r, 3, `B${r}+${ln('windowStart')}`, w.from, FMT.integer);
+    putFormula(ws, r, 4, `B${r}+${ln('windowEnd')}`, w.to, FMT.integer);
+    putFormula(ws, r, 5, `${ln('attachRate')}/(${ln('windowEnd')}-${ln('windowStart')}+1)*${ln('acv')}`,
+      new D(lane.attachRate).div(lane.windowEnd - lane.windowStart + 1).mul(lane.acv), FMT.moneyCents);
+    putFormula(ws, r, 6, ln('grossMargin'), lane.grossMargin, FMT.percent);
+    SEGMENTS.forEach((s, k) => {
+      const flag = ELIGIBLE[s].includes(lane.anchor) ? 1 : 0;
+      if (s === 'adopter') putValue(ws, r, 7 + k, 1, FMT.integer);
+      else putFormula(ws, r, 7 + k, ELIGIBLE_FORMULA[s](anchor), flag, FMT.integer);
+    });
+  });
+  if (L === 0) note(ws, laneTop + 2, 1, 'No expansion lanes in this model.');
+
+  // --- ages -----------------------------------------------------------------
+  const top = laneTop + 3 + Math.max(L, 1);
+  const head = top + 2;
+  const row0 = head + 1;
+  section(ws, top, 1, 'By age (months since close)');
+  const segWidth = 4 + L;
+  const segCol = (k: number) => 5 + k * segWidth;
+  const T = 5 + 4 * segWidth;
+  const col = {
+    age: 1, discount: 4,
+    arr: T, base: T + 1, lanes: m.lanes.map((_, i) => T + 2 + i), gm: T + 2 + L, active: T + 3 + L,
+    churn: T + 4 + L, contraction: T + 5 + L, price: T + 6 + L, seat: T + 7 + L,
+    buys: m.lanes.map((_, i) => T + 8 + L + i), grossRetained: T + 8 + 2 * L, cumArr: T + 9 + 2 * L,
+  };
+  headers(ws, head, 1, ['Age', 'Renewal at this age', 'Renewals in the next 12 months', 'Discount factor']);
+  SEGMENTS.forEach((s, k) => {
+    const c = segCol(k);
+    const group = ws.getCell(head - 1, c);
+    group.value = `${SEGMENT_LABELS[s]}: per customer of this segment, then the segment's expected share`;
+    group.font = { bold: true };
+    headers(ws, head, c, ['Still a customer', 'Base ARR', ...m.lanes.map((l) => `${l.name} ARR`), 'Segment ARR', 'Segment customers']);
+  });
+  const tg = ws.getCell(head - 1, T);
+  tg.value = 'One customer (all segments)';
+  tg.font = { bold: true };
+  headers(ws, head, T, ['ARR', 'Base ARR', ...m.lanes.map((l) => `${l.name} ARR`), 'Gross-margin ARR', 'Customers', 'Churn', 'Contraction', 'Price increase', 'Seat expansion', ...m.lanes.map((l) => `${l.name} bought`), 'Gross-retained ARR over the next 12 months', 'Cumulative ARR']);
+  ws.getRow(head).height = 60;
+
+  const cm = n('acquisition.contractMonths');
+  const monthlyDiscount = ONE.div(ONE.add(m.general.discountRateAnnual).pow(ONE.div(12)));
+  let factor = ONE;
+  const segArr = (k: number, r: number) => `${colLetter(segCol(k) + 2 + L)}${r}`;
+  const segActive = (k: number, r: number) => `${colLetter(segCol(k) + 3 + L)}${r}`;
+  for (let a = 0; a < JOURNEY_AGES; a++) {
+    const r = row0 + a;
+    const inWindow = (i: number) => `AND($A${r}>=$C$${laneRow(i)},$A${r}<=$D$${laneRow(i)})`;
+    factor = factor.mul(monthlyDiscount);
+    putValue(ws, r, 1, a, FMT.integer);
+    putFormula(ws, r, 2, `IF(AND(A${r}>0,MOD(A${r},${cm})=0),1,0)`, isRenewalAge(a, m.acquisition.contractMonths) ? 1 : 0, FMT.integer);
+    putFormula(ws, r, 3, `INT((A${r}+12)/${cm})-INT(A${r}/${cm})`, Math.floor((a + 12) / m.acquisition.contractMonths) - Math.floor(a / m.acquisition.contractMonths), FMT.integer);
+    putFormula(ws, r, 4, `(1+${n('general.discountRateAnnual')})^(-(A${r}+1)/12)`, factor, FMT.factor);
+    SEGMENTS.forEach((s, k) => {
+      const u = fig.unit[s];
+      const c = segCol(k);
+      const sr = segRow[s];
+      const prev = (cc: number) => `${colLetter(cc)}${r - 1}`;
+      const renew = (cc: number, factorCol: string) => (a === 0 ? null : `${prev(cc)}*IF($B${r}=1,$${factorCol}$${sr},1)`);
+      if (a === 0) putValue(ws, r, c, 1, FMT.factor);
+      else putFormula(ws, r, c, renew(c, 'C')!, u.active[a]!, FMT.factor);
+      putFormula(ws, r, c + 1, a === 0 ? n('acquisition.acv') : renew(c + 1, 'D')!, u.arrBySlice[0]![a]!, FMT.money);
+      m.lanes.forEach((_, i) => {
+        const buy = `IF(${inWindow(i)},$E$${laneRow(i)}*$${colLetter(7 + k)}$${laneRow(i)}*${colLetter(c)}${r},0)`;
+        putFormula(ws, r, c + 2 + i, a === 0 ? buy : `${renew(c + 2 + i, 'D')}+${buy}`, u.arrBySlice[1 + i]![a]!, FMT.money);
+      });
+      putFormula(ws, r, c + 2 + L, `$B$${sr}*SUM(${colLetter(c + 1)}${r}:${colLetter(c + 1 + L)}${r})`, j.arrBySegment[s][a]!, FMT.money);
+      putFormula(ws, r, c + 3 + L, `$B$${sr}*${colLetter(c)}${r}`, j.activeBySegment[s][a]!, FMT.factor);
+    });
+    const overSegments = (term: (k: number, s: SegmentId) => string) => SEGMENTS.map((s, k) => term(k, s)).join('+');
+    putFormula(ws, r, col.arr, overSegments((k) => segArr(k, r)), j.arr[a]!, FMT.money);
+    putFormula(ws, r, col.base, overSegments((k, s) => `$B$${segRow[s]}*${colLetter(segCol(k) + 1)}${r}`), j.arrBySlice[0]![a]!, FMT.money);
+    m.lanes.forEach((_, i) => putFormula(ws, r, col.lanes[i]!, overSegments((k, s) => `$B$${segRow[s]}*${colLetter(segCol(k) + 2 + i)}${r}`), j.arrBySlice[1 + i]![a]!, FMT.money));
+    putFormula(ws, r, col.gm, [`${a1(col.base, r)}*${n('general.subscriptionGrossMargin')}`, ...m.lanes.map((_, i) => `${a1(col.lanes[i]!, r)}*$F$${laneRow(i)}`)].join('+'), j.gmArr[a]!, FMT.money);
+    putFormula(ws, r, col.active, overSegments((k) => segActive(k, r)), j.active[a]!, FMT.factor);
+    if (a === 0) {
+      for (const c of [col.churn, col.contraction, col.price, col.seat]) putValue(ws, r, c, 0, FMT.money);
+    } else {
+      const renewing = `(${overSegments((k, s) => `$C$${segRow[s]}*${segArr(k, r - 1)}`)})`;
+      putFormula(ws, r, col.churn, `IF($B${r}=1,${overSegments((k, s) => `(1-$C$${segRow[s]})*${segArr(k, r - 1)}`)},0)`, j.churn[a]!, FMT.money);
+      putFormula(ws, r, col.contraction, `IF($B${r}=1,${renewing}*${n('journey.contractionRate')},0)`, j.contraction[a]!, FMT.money);
+      putFormula(ws, r, col.price, `IF($B${r}=1,${renewing}*${n('journey.priceIncrease')},0)`, j.price[a]!, FMT.money);
+      putFormula(ws, r, col.seat, `IF($B${r}=1,${renewing}*${n('journey.seatExpansion')},0)`, j.seat[a]!, FMT.money);
+    }
+    m.lanes.forEach((_, i) => {
+      const lr = laneRow(i);
+      putFormula(ws, r, col.buys[i]!, `IF(${inWindow(i)},$E$${lr}*(${SEGMENTS.map((_, k) => `$${colLetter(7 + k)}$${lr}*${segActive(k, r)}`).join('+')}),0)`, j.buys[i]![a]!, FMT.money);
+    });
+    putFormula(ws, r, col.grossRetained, overSegments((k, s) => `${segArr(k, r)}*IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`), j.grossRetained[a]!, FMT.money);
+    putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.upTo(a), FMT.money);
+  }
+
+  ws.getColumn(1).width = 30;
+  for (let c = 2; c <= col.cumArr; c++) ws.getColumn(c).width = 14;
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
+  const probability = {} as Record<SegmentId, string>;
+  for (const s of SEGMENTS) probability[s] = `${SHEETS.journey}!$B$${segRow[s]}`;
+  return {
+    row0,
+    col,
+    probability,
+    range: (c, from, to) => `${SHEETS.journey}!$${colLetter(c)}$${row0 + from}:$${colLetter(c)}$${row0 + to}`,
+  };
+}
+

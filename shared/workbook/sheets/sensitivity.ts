@@ -1,0 +1,78 @@
+// Sensitivity: the two-way table, the tornado and the biggest drag as values.
+// They need the whole model recomputed per cell, which a workbook cannot do with
+// plain formulas, so they are labelled as computed by Bowtie when it saved.
+import type * as ExcelJS from 'exceljs';
+import type { ModelInputs } from '../../model/inputs';
+import { inputSpecs } from '../../model/catalog';
+import { figureChoices } from '../../core/figures';
+import type { Stage } from '../../core/sensitivity';
+import { SHEETS } from '../names';
+import { putValue } from '../cells';
+import { bandFill, FMT, headers, section, title } from '../styles';
+import type { Figures } from '../figures';
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  onboarding: 'Onboarding',
+  firstValue: 'First value',
+  adoption: 'Adoption',
+  renewal: 'Renewal',
+};
+
+const fmtOf = (format: 'percent' | 'money' | 'ratio'): string => (format === 'percent' ? FMT.percent : format === 'money' ? FMT.money : FMT.ratio);
+
+export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, savedAt: Date): void {
+  const ws = wb.getWorksheet(SHEETS.sensitivity)!;
+  const { twoWay, tornado, drag } = fig.sensitivity;
+  const years = Math.floor(m.general.horizonMonths / 12);
+  const figureInfo = (key: string) => figureChoices(years).find((f) => f.key === key) ?? { key, label: key, format: 'ratio' as const };
+  const label = (key: string) => inputSpecs(m).find((s) => s.key === key)?.label ?? key;
+  const stamp = savedAt.toISOString().slice(0, 16).replace('T', ' ');
+  title(ws, 'Sensitivity', `Computed by Bowtie at save time (${stamp} UTC). These are values: they do not follow edits made in Excel; reopen the file in Bowtie to refresh them.`);
+
+  let row = 4;
+  const f = figureInfo(twoWay.figure);
+  section(ws, row++, 1, `${f.label}: ${label(twoWay.rowKey)} (rows) × ${label(twoWay.colKey)} (columns)`);
+  headers(ws, row, 1, ['', ...twoWay.colValues.map(() => '')]);
+  ws.getCell(row, 1).value = `${label(twoWay.rowKey)} ↓ / ${label(twoWay.colKey)} →`;
+  twoWay.colValues.forEach((v, c) => { const cell = ws.getCell(row, 2 + c); cell.value = v; cell.numFmt = FMT.percent; });
+  row++;
+  twoWay.rowValues.forEach((v, ri) => {
+    putValue(ws, row, 1, v, FMT.percent).font = { bold: true };
+    twoWay.cells[ri]!.forEach((x, ci) => {
+      const cell = putValue(ws, row, 2 + ci, x, fmtOf(f.format));
+      if (twoWay.base && twoWay.base.row === ri && twoWay.base.col === ci) { cell.fill = bandFill; cell.font = { bold: true }; }
+    });
+    row++;
+  });
+  ws.getCell(row++, 1).value = 'The shaded cell is the saved model; "—" marks a combination that is not a valid model or a figure that is undefined.';
+
+  row++;
+  const tf = figureInfo(tornado.figure);
+  section(ws, row++, 1, `Tornado: ${tf.label}, each driver moved down and up (rates ±5 points, money ±10%)`);
+  headers(ws, row++, 1, ['Driver', 'Low input', 'High input', 'Figure at low', 'Figure at high', 'Swing']);
+  for (const bar of tornado.bars) {
+    const inputFmt = bar.key.endsWith('acv') || bar.key.endsWith('cacPerCustomer') ? FMT.money : FMT.percent;
+    ws.getCell(row, 1).value = bar.label;
+    putValue(ws, row, 2, bar.low, inputFmt);
+    putValue(ws, row, 3, bar.high, inputFmt);
+    putValue(ws, row, 4, bar.lowValue, fmtOf(tf.format));
+    putValue(ws, row, 5, bar.highValue, fmtOf(tf.format));
+    putValue(ws, row, 6, bar.swing, fmtOf(tf.format));
+    row++;
+  }
+
+  row++;
+  section(ws, row++, 1, `Biggest drag: ${STAGE_LABELS[drag.stage]} (seed 000: the stage whose +5 points raises discounted gross-margin LTV most)`);
+  headers(ws, row++, 1, ['Stage', 'From', 'To', 'Change in discounted GM LTV', 'Change in year-2 NRR']);
+  for (const s of drag.byStage) {
+    ws.getCell(row, 1).value = STAGE_LABELS[s.stage];
+    putValue(ws, row, 2, s.from, FMT.percent);
+    putValue(ws, row, 3, s.to, FMT.percent);
+    putValue(ws, row, 4, s.ltvChange, FMT.moneyCents);
+    putValue(ws, row, 5, s.nrrChange, '0.00%');
+    if (s.stage === drag.stage) ws.getRow(row).font = { bold: true };
+    row++;
+  }
+  ws.getColumn(1).width = 48;
+  for (let c = 2; c <= 2 + twoWay.colValues.length; c++) ws.getColumn(c).width = 16;
+}

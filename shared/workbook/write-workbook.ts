@@ -1,0 +1,62 @@
+// Saving: the model as a working .xlsx (issue #3). Inputs on Assumptions under
+// workbook-level names; Journey, ARR Bridge, Cohorts, Metrics and the Board
+// Report as live formulas over them, each formula with the core's value cached;
+// Sensitivity as values; a hidden metadata sheet for what only Bowtie reads.
+import * as ExcelJSNs from 'exceljs';
+import type { ModelInputs } from '../model/inputs';
+import { validateInputs } from '../model/validate';
+import { SHEETS } from './names';
+import { workbookFigures } from './figures';
+import { writeAssumptions } from './sheets/assumptions';
+import { writeJourney } from './sheets/journey';
+import { writeBridge } from './sheets/bridge';
+import { writeCohorts } from './sheets/cohorts';
+import { writeMetrics } from './sheets/metrics';
+import { writeSensitivity } from './sheets/sensitivity';
+import { writeBoardReport } from './sheets/board-report';
+import { writeMetadata } from './sheets/metadata';
+import type { WorkbookDocument } from './types';
+
+/** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
+export const ExcelJS = ((ExcelJSNs as unknown as { default?: typeof ExcelJSNs }).default ?? ExcelJSNs) as typeof ExcelJSNs;
+
+/** Tab order: what a reader wants first. */
+const TAB_ORDER = [SHEETS.board, SHEETS.assumptions, SHEETS.metrics, SHEETS.bridge, SHEETS.cohorts, SHEETS.journey, SHEETS.sensitivity, SHEETS.meta];
+
+export class InvalidModelError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(`cannot save an invalid model: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  }
+}
+
+export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> {
+  const m: ModelInputs = doc.inputs;
+  // Every sheet is built from the core's figures, which exist only for a valid model.
+  const problems = validateInputs(m);
+  if (problems.length) throw new InvalidModelError(problems);
+  const savedAt = doc.savedAt ?? new Date();
+  const fig = workbookFigures(m);
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `Bowtie ${doc.appVersion}`;
+  wb.title = m.general.name;
+  wb.created = savedAt;
+  wb.modified = savedAt;
+  // Excel recomputes everything on open; the cached values serve viewers that never do.
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const name of TAB_ORDER) wb.addWorksheet(name);
+
+  const names = writeAssumptions(wb, m);
+  const jl = writeJourney(wb, m, fig, names);
+  const bl = writeBridge(wb, m, fig, names, jl);
+  writeCohorts(wb, m, fig, jl, bl);
+  const ml = writeMetrics(wb, m, fig, names, jl, bl);
+  writeSensitivity(wb, m, fig, savedAt);
+  writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
+    appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
+  });
+  writeMetadata(wb, doc.appVersion, savedAt, doc.extras ?? {});
+
+  const out = await wb.xlsx.writeBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}

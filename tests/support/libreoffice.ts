@@ -1,0 +1,85 @@
+// LibreOffice headless as an independent spreadsheet engine for the workbook tests.
+// Each run gets a throwaway profile whose registrymodifications.xcu sets Calc's
+// Formula/Load/OOXMLRecalcMode to 0 ("always"), so LibreOffice recalculates every
+// formula on load instead of trusting the values Bowtie cached.
+// Without soffice the tests skip with a printed reason; with CI=true that is a failure.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+
+const CANDIDATES = [process.env.SOFFICE, '/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
+
+export function findSoffice(): string | null {
+  for (const c of CANDIDATES) if (c && existsSync(c)) return c;
+  return null;
+}
+
+/** The soffice path, or null after printing why the caller skips; throws under CI=true. */
+export function sofficeOrSkip(what: string): string | null {
+  const path = findSoffice();
+  if (path) return path;
+  const reason = `${what}: LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run it`;
+  if (process.env.CI === 'true') throw new Error(`${reason} (CI=true: a missing tool is a failure)`);
+  console.warn(`SKIP ${reason}`);
+  return null;
+}
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Convert `input` with LibreOffice (recalculating on load) to `format`
+ * ('xlsx', 'pdf', 'ods', …). Returns the bytes of the converted file.
+ * `filter` is LibreOffice's filter spec when the default is not wanted.
+ */
+export async function convertWithLibreOffice(soffice: string, input: Uint8Array, format: string, opts: { name?: string; filter?: string; timeoutMs?: number } = {}): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'bowtie-lo-'));
+  try {
+    const profile = join(dir, 'profile');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+    const inDir = join(dir, 'in'), outDir = join(dir, 'out');
+    await mkdir(inDir);
+    await mkdir(outDir);
+    const inFile = join(inDir, opts.name ?? 'model.xlsx');
+    await writeFile(inFile, input);
+    await run(soffice, [
+      `-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nologo', '--nodefault',
+      '--convert-to', opts.filter ? `${format}:${opts.filter}` : format, '--outdir', outDir, inFile,
+    ], opts.timeoutMs ?? 120_000);
+    const stem = basename(inFile, extname(inFile));
+    const produced = (await readdir(outDir)).find((f) => f.startsWith(stem));
+    if (!produced) throw new Error(`LibreOffice produced no ${format} file`);
+    return new Uint8Array(await readFile(join(outDir, produced)));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Render PDF pages to PNG with pdftoppm (null when it is missing). */
+export async function pdfToPngs(pdf: Uint8Array, outPrefix: string, dpi = 80): Promise<string[] | null> {
+  if (!existsSync('/usr/bin/pdftoppm')) return null;
+  const dir = await mkdtemp(join(tmpdir(), 'bowtie-pdf-'));
+  const file = join(dir, 'in.pdf');
+  await writeFile(file, pdf);
+  await run('/usr/bin/pdftoppm', ['-png', '-r', String(dpi), file, outPrefix], 60_000);
+  await rm(dir, { recursive: true, force: true });
+  const folder = join(outPrefix, '..');
+  const stem = basename(outPrefix);
+  return (await readdir(folder)).filter((f) => f.startsWith(stem) && f.endsWith('.png')).sort().map((f) => join(folder, f));
+}
