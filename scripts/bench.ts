@@ -34,7 +34,8 @@ for (const [label, m] of models) {
 // Workbook save and open (issue #3), timed through the same API the app uses.
 const workbookApi = 'shared/workbook/index.ts';
 if (existsSync(workbookApi)) {
-  const wb = (await import('../shared/workbook/index')) as unknown as {
+  const modulePath = '../shared/workbook/index';
+  const wb = (await import(modulePath)) as {
     writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array>;
     readWorkbook: (bytes: Uint8Array) => Promise<{ ok: boolean }>;
   };
