@@ -1,7 +1,11 @@
-// The desktop smoke test runs apart from the browser suite (playwright.config.ts):
+// Desktop tests, apart from the browser suite (playwright.config.ts):
 //   npm run build && npx playwright test -c playwright.electron.config.ts
-// Without the Electron binary (it cannot be downloaded everywhere) it prints
-// "skipped: Electron binary not installed (...)" and skips.
+// - smoke.spec.ts drives the real app through Playwright's _electron. Without
+//   the Electron binary (it cannot be downloaded everywhere) it prints
+//   "skipped: Electron binary not installed (...)" and skips.
+// - desktop-bridge.spec.ts runs the built renderer in Debian's Chromium behind
+//   the app:// handler and its CSP, with the real main-process IPC dispatch
+//   behind a stand-in preload; it runs wherever Chromium is installed.
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({

@@ -36,8 +36,10 @@ export function isAllowedRequest(url: string): boolean {
 
 /**
  * Strict CSP, sent as a response header by the app:// protocol.
- * - style-src 'unsafe-inline': AG Grid and ECharts set inline styles on
- *   elements; scripts stay 'self' only (no eval, no inline script).
+ * - style-src 'unsafe-inline': AG Grid injects <style> elements and it and
+ *   ECharts set inline styles (without it the desktop-bridge e2e test sees
+ *   dozens of style-src-elem violations); scripts stay 'self' only (no eval,
+ *   no inline script).
  * - worker-src blob:: Vite may inline small workers as blob: URLs.
  */
 export const CONTENT_SECURITY_POLICY = [

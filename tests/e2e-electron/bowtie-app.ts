@@ -6,8 +6,30 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export class BowtieApp {
-  private constructor(readonly app: ElectronApplication, readonly page: Page) {}
+/** The workspace inside the window: cells and figures by their data-key (issue 4 §6). */
+export class WorkspaceView {
+  constructor(readonly page: Page) {}
+
+  input(key: string): Locator {
+    return this.page.locator(`.ag-cell[data-key="${key}"]`);
+  }
+
+  figure(key: string): Locator {
+    return this.page.locator(`dd[data-key="${key}"]`);
+  }
+
+  /** Select a cell and type over it, then Enter, as a user does in a spreadsheet. */
+  async editInput(key: string, text: string): Promise<void> {
+    await this.input(key).click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+}
+
+export class BowtieApp extends WorkspaceView {
+  private constructor(readonly app: ElectronApplication, page: Page) {
+    super(page);
+  }
 
   /** Starts `electron .` with a private userData folder; `files` arrive as if double-clicked. */
   static async launch(executablePath: string, userDataDir: string, files: string[] = []): Promise<BowtieApp> {
@@ -20,22 +42,6 @@ export class BowtieApp {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     return new BowtieApp(app, page);
-  }
-
-  /** An input cell by its canonical key (issue 4: every input carries data-key). */
-  input(key: string): Locator {
-    return this.page.locator(`[data-key="${key}"]`).first();
-  }
-
-  /** A headline figure by its figure key, e.g. kpi.nrr.y2. */
-  figure(key: string): Locator {
-    return this.page.locator(`[data-key="${key}"]`).first();
-  }
-
-  async editInput(key: string, text: string): Promise<void> {
-    await this.input(key).click();
-    await this.page.keyboard.type(text);
-    await this.page.keyboard.press('Enter');
   }
 
   /** The next native Save dialog answers with `file` instead of showing. */
