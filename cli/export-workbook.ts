@@ -1,12 +1,40 @@
 // `bowtie export`: the workbook the app would save, written next to its target
 // first and renamed over it, so a failed export never leaves a torn file.
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { ModelInputs } from '../shared/index';
+import { writeWorkbook } from '../shared/workbook/index';
+
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export async function exportWorkbook(inputs: ModelInputs, target: string): Promise<{ ok: true } | { ok: false; error: string }> {
-  void inputs;
-  void target;
-  void rename; void rm; void writeFile;
-  // Wired by the workbook issue (#3): until then export says so and exits 2.
-  return { ok: false, error: 'workbook export is not available yet (issue #3)' };
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeWorkbook({ inputs, appVersion: appVersion() });
+  } catch (e) {
+    return { ok: false, error: `the workbook could not be built (${(e as Error).message})` };
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    const fh = await open(temp, 'w');
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(temp, target);
+    return { ok: true };
+  } catch (e) {
+    await rm(temp, { force: true });
+    return { ok: false, error: `cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
 }

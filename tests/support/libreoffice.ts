@@ -43,11 +43,12 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: 
 }
 
 /**
- * Convert `input` with LibreOffice (recalculating on load) to `format`
- * ('xlsx', 'pdf', 'ods', …). Returns the bytes of the converted file.
- * `filter` is LibreOffice's filter spec when the default is not wanted.
+ * Convert files with LibreOffice (recalculating on load) to `format` ('xlsx',
+ * 'pdf', 'ods', …) in one soffice run, since each start costs seconds. Returns
+ * the converted bytes in the order given. `filter` is LibreOffice's filter spec
+ * when the default one is not wanted.
  */
-export async function convertWithLibreOffice(soffice: string, input: Uint8Array, format: string, opts: { name?: string; filter?: string; timeoutMs?: number } = {}): Promise<Uint8Array> {
+export async function convertWithLibreOffice(soffice: string, inputs: { name: string; bytes: Uint8Array }[], format: string, opts: { filter?: string; timeoutMs?: number } = {}): Promise<Uint8Array[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bowtie-lo-'));
   try {
     const profile = join(dir, 'profile');
@@ -56,16 +57,19 @@ export async function convertWithLibreOffice(soffice: string, input: Uint8Array,
     const inDir = join(dir, 'in'), outDir = join(dir, 'out');
     await mkdir(inDir);
     await mkdir(outDir);
-    const inFile = join(inDir, opts.name ?? 'model.xlsx');
-    await writeFile(inFile, input);
+    const files = inputs.map((x) => join(inDir, x.name));
+    await Promise.all(inputs.map((x, i) => writeFile(files[i]!, x.bytes)));
     await run(soffice, [
       `-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nologo', '--nodefault',
-      '--convert-to', opts.filter ? `${format}:${opts.filter}` : format, '--outdir', outDir, inFile,
-    ], opts.timeoutMs ?? 120_000);
-    const stem = basename(inFile, extname(inFile));
-    const produced = (await readdir(outDir)).find((f) => f.startsWith(stem));
-    if (!produced) throw new Error(`LibreOffice produced no ${format} file`);
-    return new Uint8Array(await readFile(join(outDir, produced)));
+      '--convert-to', opts.filter ? `${format}:${opts.filter}` : format, '--outdir', outDir, ...files,
+    ], opts.timeoutMs ?? 180_000);
+    const produced = await readdir(outDir);
+    return Promise.all(files.map(async (f) => {
+      const stem = basename(f, extname(f));
+      const out = produced.find((p) => basename(p, extname(p)) === stem);
+      if (!out) throw new Error(`LibreOffice produced no ${format} file for ${basename(f)}`);
+      return new Uint8Array(await readFile(join(outDir, out)));
+    }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
