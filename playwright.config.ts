@@ -3,6 +3,7 @@
 // specs skip and say why; with CI=true they fail (tests/e2e/fixtures.ts).
 import { defineConfig } from '@playwright/test';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,7 +25,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/e2e',
+  // Several people run the suite in one checkout: a run's artifacts go to its own
+  // folder locally, so one run does not wipe another's traces mid-test.
+  outputDir: process.env.CI ? 'test-results/e2e' : `${tmpdir()}/bowtie-e2e-${port}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

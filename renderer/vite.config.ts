@@ -11,6 +11,12 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  // Pre-bundle what the workers import too: otherwise the first save discovers
+  // exceljs, and the dev server reloads the page mid-save.
+  optimizeDeps: {
+    entries: ['index.html', 'src/workers/*.ts', 'src/sheets/*/sheet.tsx'],
+    include: ['exceljs', 'fflate', 'decimal.js', 'zustand', 'zustand/vanilla', 'ag-grid-community', 'ag-grid-react', 'react', 'react-dom', 'react-dom/client'],
+  },
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
