@@ -1,0 +1,72 @@
+// An independent engine agrees (issue #3): LibreOffice, forced to recalculate
+// every formula on load, reproduces every value Bowtie cached to 1e-9 relative,
+// for the default model, the spec's golden case G1 and random valid models; and a
+// renewal rate changed outside Bowtie flows through the formulas and back into
+// Bowtie. One soffice run for all files: each start costs seconds.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultInputs, summarize, type ModelInputs } from '../../../shared/index';
+import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { arbModel, g1 } from '../../support/models';
+import { convertWithLibreOffice, sofficeOrSkip } from '../../support/libreoffice';
+import { compareFormulaCells, readXlsxCells } from '../../support/xlsx-cells';
+import { setNamedNumber } from './xlsx-edit';
+
+const soffice = sofficeOrSkip('LibreOffice recalculation agreement');
+
+const EDITED_RENEWAL = 0.72;
+const models: [string, ModelInputs][] = [
+  ['default', defaultInputs()],
+  ['g1', g1()],
+  ...fc.sample(arbModel, { seed: 3, numRuns: 3 }).map((m, i): [string, ModelInputs] => [`random${i}`, m]),
+];
+
+describe.skipIf(!soffice)('LibreOffice recalculates the saved workbook to the same values', () => {
+  const saved = new Map<string, Uint8Array>();
+  const recalculated = new Map<string, Uint8Array>();
+  let edited: Uint8Array;
+
+  beforeAll(async () => {
+    for (const [name, m] of models) saved.set(name, await writeWorkbook({ inputs: m, appVersion: 'test' }));
+    // The third-party edit: journey_renewal_rate rewritten in the sheet XML, every cached value left stale.
+    edited = setNamedNumber(saved.get('default')!, 'journey_renewal_rate', EDITED_RENEWAL);
+    const files = [...saved].map(([name, bytes]) => ({ name: `${name}.xlsx`, bytes }));
+    files.push({ name: 'edited.xlsx', bytes: edited });
+    const out = await convertWithLibreOffice(soffice!, files, 'xlsx');
+    files.forEach((f, i) => recalculated.set(f.name.replace('.xlsx', ''), out[i]!));
+  }, 240_000);
+
+  it.each(models.map(([name]) => name))('%s: every formula cell equals the cached core value', (name) => {
+    const { compared, mismatches } = compareFormulaCells(saved.get(name)!, recalculated.get(name)!);
+    expect(compared).toBeGreaterThan(1000);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  it('G1 recalculated shows the spec §8 figures', () => {
+    const cells = readXlsxCells(recalculated.get('g1')!);
+    const values = [...cells.get('ARR Bridge')!.values()].map((c) => c.value);
+    expect(values).toContain(6_500_000);
+    expect(values.some((v) => typeof v === 'number' && Math.abs(v - 6_774_500) < 1e-6)).toBe(true);
+    const metrics = [...cells.get('Metrics')!.values()].map((c) => c.value);
+    expect(metrics.some((v) => typeof v === 'number' && Math.abs(v - 1.0422307692307692) < 1e-10)).toBe(true);
+    expect(metrics.some((v) => typeof v === 'number' && Math.abs(v - 190_328.25) < 1e-6)).toBe(true);
+    expect(metrics).toContain('Healthy');
+  });
+
+  it('a renewal rate edited outside Bowtie flows through the formulas and back into Bowtie', async () => {
+    const m = defaultInputs();
+    m.journey.renewal.rate = EDITED_RENEWAL;
+    // Bowtie reads the edit (from the stale file and from LibreOffice's resave alike) …
+    for (const bytes of [edited, recalculated.get('edited')!]) {
+      const read = await readWorkbook(bytes);
+      if (!read.ok) throw new Error(JSON.stringify(read));
+      expect(read.inputs).toEqual(m);
+      expect(summarize(read.inputs)).toEqual(summarize(m));
+    }
+    // … and LibreOffice's recalculation of the edited file equals what Bowtie caches for the edited model.
+    const expected = await writeWorkbook({ inputs: m, appVersion: 'test' });
+    const { compared, mismatches } = compareFormulaCells(expected, recalculated.get('edited')!);
+    expect(compared).toBeGreaterThan(1000);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+});
