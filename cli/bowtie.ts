@@ -9,7 +9,7 @@ import { parseModel, summarize, type InputProblem, type ModelInputs } from '../s
 export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
 
 export type Loaded =
-  | { ok: true; inputs: ModelInputs; notes: string[] }
+  | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown }
   | { ok: false; code: 1 | 2; lines: string[] };
 
 const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx';
@@ -44,7 +44,7 @@ export async function loadModelFile(path: string): Promise<Loaded> {
 async function loadWorkbook(path: string): Promise<Loaded> {
   const { loadWorkbookFile } = await import('./load-workbook');
   const read = await loadWorkbookFile(path);
-  if (read.ok) return { ok: true, inputs: read.inputs, notes: read.notes };
+  if (read.ok) return { ok: true, inputs: read.inputs, notes: read.notes, extras: read.extras };
   if (read.kind === 'invalid') return { ok: false, code: 1, lines: read.problems.map((p) => `${p.where} ${p.path}: ${p.message}`) };
   return { ok: false, code: 2, lines: [`${path}: ${read.error}`] };
 }
@@ -62,7 +62,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const loaded = await loadModelFile(file);
     if (!loaded.ok) { loaded.lines.forEach(err); return loaded.code; }
     const { exportWorkbook } = await import('./export-workbook');
-    const written = await exportWorkbook(loaded.inputs, target);
+    const written = await exportWorkbook(loaded.inputs, target, loaded.extras);
     if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
     return EXIT.ok;
   }

@@ -5,6 +5,8 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ModelInputs } from '../shared/index';
 import { writeWorkbook } from '../shared/workbook/index';
+import { buildWorkbookExtras, scenariosFromExtras } from '../shared/report/workbook-extras';
+import { rasterizePng } from './rasterize-png';
 
 function appVersion(): string {
   try {
@@ -15,10 +17,13 @@ function appVersion(): string {
   }
 }
 
-export async function exportWorkbook(inputs: ModelInputs, target: string): Promise<{ ok: true } | { ok: false; error: string }> {
+/** `extras` of a workbook being re-exported: its scenarios travel on (issue 6). */
+export async function exportWorkbook(inputs: ModelInputs, target: string, extras?: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
   let bytes: Uint8Array;
   try {
-    bytes = await writeWorkbook({ inputs, appVersion: appVersion() });
+    // The same board images, comparison and scenarios the app's save writes (shared/report/workbook-extras.ts).
+    const more = await buildWorkbookExtras(inputs, scenariosFromExtras(extras).set, rasterizePng);
+    bytes = await writeWorkbook({ inputs, appVersion: appVersion(), ...more });
   } catch (e) {
     return { ok: false, error: `the workbook could not be built (${(e as Error).message})` };
   }

@@ -13,24 +13,17 @@ import { computeModel, type ModelResult } from '../index';
 import { boardCharts, CHART_SIZES } from './charts';
 import { compareScenarios } from './comparison';
 import type { FigureFormat } from './format';
+import type { BoardImage, ComparisonFormat, ScenarioComparison } from '../workbook/types';
 import { renderChartSvg } from './render-svg';
 
 /** SVG → PNG bytes at `scale` × the chart's CSS size (2 keeps text sharp when printed). */
 export type Rasterize = (svg: string, width: number, height: number, scale: number) => Promise<Uint8Array>;
 
-export interface BoardImage {
-  /** the chart's title, used as the image's name and caption */
-  name: string;
-  png: Uint8Array;
-  /** display size in the sheet, in CSS pixels */
-  widthPx: number;
-  heightPx: number;
-}
+export type { BoardImage };
+export type ScenarioComparisonTable = ScenarioComparison;
 
-export interface ScenarioComparisonTable {
-  columns: string[];
-  rows: { label: string; values: (number | string | null)[]; format: FigureFormat }[];
-}
+/** The sheet's number formats: a delta in points is a percent cell, a count a plain ratio-style number. */
+const sheetFormat = (f: FigureFormat): ComparisonFormat => (f === 'points' ? 'percent' : f === 'count' ? 'ratio' : f);
 
 export interface WorkbookExtrasArgs {
   extras: { scenarios: ScenariosJson; sensitivity?: unknown };
@@ -44,7 +37,7 @@ export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseR
   const columns = [c.columns[0]!.name, ...c.columns.slice(1).flatMap((col) => [col.name, `${col.name} vs base`])];
   const rows = c.rows.map((row) => ({
     label: row.label,
-    format: row.format,
+    format: sheetFormat(row.format),
     values: [row.values[0] ?? null, ...c.columns.slice(1).flatMap((col, j) => {
       const i = j + 1;
       if (col.problems.length) return ['invalid: ' + col.problems.map((p) => p.path).join(', '), null];
