@@ -94,6 +94,7 @@ test.describe('desktop bridge in Chromium', () => {
   let origin: string;
   let dir: string;
   let saveTarget: string;
+  let pdfTarget: string;
   let handlers: ReturnType<typeof createHandlers>;
 
   test.beforeAll(async () => {
@@ -113,14 +114,16 @@ test.describe('desktop bridge in Chromium', () => {
   test.beforeEach(async ({ page }) => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-bridge-'));
     saveTarget = path.join(dir, 'Bridge test.xlsx');
+    pdfTarget = path.join(dir, 'Bridge test board report.pdf');
     const grants = new PathGrants();
     handlers = createHandlers({
-      dialogs: { chooseOpen: async () => null, chooseSave: async () => saveTarget },
+      dialogs: { chooseOpen: async () => null, chooseSave: async (_name, kind) => (kind === 'pdf' ? pdfTarget : saveTarget) },
       files: createFileService({ grants }),
       grants,
       recovery: createRecoveryStore({ folder: path.join(dir, 'userData', 'recovery') }),
       document: () => null,
-      printToPdf: async () => new Uint8Array(),
+      // Chromium's own printToPDF, as webContents.printToPDF is in Electron.
+      printToPdf: async () => new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })),
       version: '0.0.0-test',
     });
     await page.exposeBinding('__bowtieInvoke', async (source, method: InvokeMethod, args: Wire) => {
@@ -168,5 +171,32 @@ test.describe('desktop bridge in Chromium', () => {
 
     expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
+
+  test('Export Board Report as PDF writes a PDF through the host', async ({ page }) => {
+    const ws = new WorkspaceView(page);
+    await page.goto(`${origin}/index.html`);
+    await expect(ws.figure('kpi.nrr.y2')).not.toHaveText('', { timeout: 30_000 });
+    // The renderer registers its file/exportPdf listener when the Board Report
+    // sheet's module first loads, i.e. when its tab is first opened.
+    await page.getByRole('tab', { name: 'Board Report', exact: true }).click();
+    await expect(page.locator('.board-sheet[data-state="ready"]')).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(() => (window as any).__menu('file/exportPdf'));
+    await expect.poll(() => existsSync(pdfTarget), { timeout: 30_000 }).toBe(true);
+    const pdf = await readFile(pdfTarget);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  });
+
+  // Known gap in the renderer (not the host): until the Board Report tab has
+  // been opened once, nothing listens for file/exportPdf, so the menu item does
+  // nothing. Un-fixme when the listener is registered at start-up.
+  test.fixme('Export Board Report as PDF works from any sheet, before the Board Report tab was opened', async ({ page }) => {
+    const ws = new WorkspaceView(page);
+    await page.goto(`${origin}/index.html`);
+    await expect(ws.figure('kpi.nrr.y2')).not.toHaveText('', { timeout: 30_000 });
+    await page.evaluate(() => (window as any).__menu('file/exportPdf'));
+    await expect.poll(() => existsSync(pdfTarget), { timeout: 30_000 }).toBe(true);
   });
 });
