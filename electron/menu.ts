@@ -1,7 +1,9 @@
 // The application menu, by platform convention. Document commands go to the
 // renderer as MenuCommands (it owns the document and its undo history); Cut,
-// Copy, Paste use Chromium's editing roles, which fire the DOM clipboard
-// events the grid handles without any clipboard permission.
+// Copy, Paste and Select All use Chromium's editing roles on the focused
+// element (on macOS a menu accelerator would otherwise swallow Cmd+A in a text
+// field), which fire the DOM clipboard events the grid handles without any
+// clipboard permission.
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/desktop-api';
@@ -68,7 +70,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
-      cmd('Select All', 'edit/selectAll', 'CmdOrCtrl+A'),
+      { role: 'selectAll' },
     ],
   };
 

@@ -21,21 +21,22 @@ export interface RecoveryCopy {
 
 /**
  * Commands the native menu sends to the renderer, which owns the document and
- * its undo history. Cut, Copy and Paste are not here: the desktop menu uses
- * Chromium's own editing commands, which fire the DOM `cut`/`copy`/`paste`
- * events (with `clipboardData`) that the grid handles in browser mode too, and
- * need no clipboard permission (the host denies every permission). File ›
- * Close closes the window, which asks Save / Don't Save / Cancel in the host.
+ * its undo history. Cut, Copy, Paste and Select All are not here: the desktop
+ * menu uses Chromium's own editing commands on the focused element, which fire
+ * the DOM `cut`/`copy`/`paste` events (with `clipboardData`) that the grid
+ * handles in browser mode too, and need no clipboard permission (the host
+ * denies every permission). File › Close closes the window, which asks
+ * Save / Don't Save / Cancel in the host.
  * 'file/exportPdf' asks the renderer to show the Board Report with print CSS
  * and then call `exportPdf`.
  */
 export type MenuCommand =
   | 'file/new' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf'
-  | 'edit/undo' | 'edit/redo' | 'edit/selectAll';
+  | 'edit/undo' | 'edit/redo';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'file/new', 'file/open', 'file/save', 'file/saveAs', 'file/exportPdf',
-  'edit/undo', 'edit/redo', 'edit/selectAll',
+  'edit/undo', 'edit/redo',
 ];
 
 export interface DesktopApi {
