@@ -125,8 +125,16 @@ function scanDrawing(name: string, xml: string): void {
   }
 }
 
-function scanWorkbook(xml: string): void {
-  for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bsheetId="(\d+)"/g)) if (Number(m[1]) > LIMITS.sheetId) refuse(`the workbook lists a sheet with id ${m[1]}; ids go up to ${LIMITS.sheetId}`);
+/** Checks sheet ids; returns relationship id → sheet name. */
+function scanWorkbook(xml: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const id = /\bsheetId="(\d+)"/.exec(m[0])?.[1];
+    if (id && Number(id) > LIMITS.sheetId) refuse(`the workbook lists a sheet with id ${id}; ids go up to ${LIMITS.sheetId}`);
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1], rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    if (name && rid) ids.set(rid, name.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  }
+  return ids;
 }
 
 /**
@@ -134,27 +142,54 @@ function scanWorkbook(xml: string): void {
  * is one sentence a user can act on.
  */
 export function checkWorkbookBytes(bytes: Uint8Array): string | null {
+  const r = inspectWorkbookBytes(bytes);
+  return 'error' in r ? r.error : null;
+}
+
+export interface InspectedWorkbook {
+  /** every entry, inflated (within the limits) */
+  files: Record<string, Uint8Array>;
+  /** worksheet part path → sheet name */
+  sheetNames: Map<string, string>;
+}
+
+/** The pre-scan, keeping the inflated entries for the reader. */
+export function inspectWorkbookBytes(bytes: Uint8Array): InspectedWorkbook | { error: string } {
+  const fail = (error: string) => ({ error });
   try {
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'not an .xlsx workbook (the file is not a zip archive)';
-    if (bytes.length > LIMITS.fileBytes) return `the file is ${Math.round(bytes.length / 1048576)} MB; Bowtie reads workbooks up to ${LIMITS.fileBytes / 1048576} MB`;
-    if (bytes.length < 22) return 'the file is damaged or truncated (too short for a zip archive)';
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('not an .xlsx workbook (the file is not a zip archive)');
+    if (bytes.length > LIMITS.fileBytes) return fail(`the file is ${Math.round(bytes.length / 1048576)} MB; Bowtie reads workbooks up to ${LIMITS.fileBytes / 1048576} MB`);
+    if (bytes.length < 22) return fail('the file is damaged or truncated (too short for a zip archive)');
     const entries = directory(bytes);
-    if (!entries.some((e) => e.name === 'xl/workbook.xml')) return 'not an .xlsx workbook (the zip has no xl/workbook.xml)';
+    if (!entries.some((e) => e.name === 'xl/workbook.xml')) return fail('not an .xlsx workbook (the zip has no xl/workbook.xml)');
+    // workbook.xml and its rels first, so sheets can be named as the user knows them.
+    const first = (n: string) => (n === 'xl/workbook.xml' ? 0 : n === 'xl/_rels/workbook.xml.rels' ? 1 : 2);
+    const ordered = [...entries].sort((a, b) => first(a.name) - first(b.name));
+    const sheetNames = new Map<string, string>();
+    let ids = new Map<string, string>();
+    const files: Record<string, Uint8Array> = {};
     let total = 0;
-    for (const en of entries) {
-      if (en.size > LIMITS.entryBytes) refuse(`zip entry ${en.name} declares ${Math.round(en.size / 1048576)} MB uncompressed; at most ${LIMITS.entryBytes / 1048576} MB are allowed`);
+    for (const en of ordered) {
+      if (en.size > LIMITS.entryBytes) refuse(`zip entry ${en.name} declares ${Math.round(en.size / 1048576)} MB uncompressed; at most ${LIMITS.entryBytes / 1048576} MB are allowed: a zip bomb or not a Bowtie workbook`);
       const data = inflateCapped(bytes, en, Math.min(LIMITS.entryBytes, LIMITS.totalBytes - total));
       total += data.length;
+      files[en.name] = data;
       if (data.length > LIMITS.ratioFloorBytes && data.length > LIMITS.ratio * Math.max(1, en.compressed))
         refuse(`zip entry ${en.name} expands ${Math.round(data.length / Math.max(1, en.compressed))}-fold: a zip bomb or not a Bowtie workbook`);
       if (total > LIMITS.totalBytes) refuse(`the workbook expands to more than ${LIMITS.totalBytes / 1048576} MB`);
-      if (en.name === 'xl/workbook.xml') scanWorkbook(strFromU8(data));
-      else if (/^xl\/worksheets\/[^/]+\.xml$/.test(en.name)) scanSheet(en.name.replace(/^xl\/worksheets\//, 'sheet '), strFromU8(data));
-      else if (/^xl\/drawings\/[^/]+\.xml$/.test(en.name)) scanDrawing(en.name.replace(/^xl\/drawings\//, 'drawing '), strFromU8(data));
+      if (en.name === 'xl/workbook.xml') ids = scanWorkbook(strFromU8(data));
+      else if (en.name === 'xl/_rels/workbook.xml.rels') {
+        for (const m of strFromU8(data).matchAll(/<Relationship\b[^>]*>/g)) {
+          const id = /\bId="([^"]+)"/.exec(m[0])?.[1], target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+          const name = id ? ids.get(id) : undefined;
+          if (name && target) sheetNames.set(`xl/${target.replace(/^\/?xl\//, '')}`, name);
+        }
+      } else if (/^xl\/worksheets\/[^/]+\.xml$/.test(en.name)) scanSheet(`sheet "${sheetNames.get(en.name) ?? en.name.slice(14)}"`, strFromU8(data));
+      else if (/^xl\/drawings\/[^/]+\.xml$/.test(en.name)) scanDrawing(`drawing ${en.name.slice(12)}`, strFromU8(data));
     }
-    return null;
+    return { files, sheetNames };
   } catch (e) {
-    if (e instanceof Refusal) return e.message;
-    return `the file is damaged or truncated (${(e as Error).message})`;
+    if (e instanceof Refusal) return fail(e.message);
+    return fail(`the file is damaged or truncated (${(e as Error).message})`);
   }
 }

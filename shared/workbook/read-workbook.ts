@@ -5,7 +5,8 @@
 import type * as ExcelJSNs from 'exceljs';
 import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, type InputKind } from '../model/catalog';
 import { parseModel } from '../model/validate';
-import { checkWorkbookBytes } from './check-bytes';
+import { strToU8, zipSync } from 'fflate';
+import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
 import { ExcelJS } from './write-workbook';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
 import { ASSUMPTION_COLS } from './sheets/assumptions';
@@ -128,12 +129,34 @@ function readMetadata(wb: ExcelJSNs.Workbook, notes: string[]): { version: numbe
   return { version, extras };
 }
 
+const EMPTY_SHEET = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
+
+/**
+ * The workbook as ExcelJS gets it: Bowtie reads only the Assumptions and metadata
+ * sheets, so every other sheet is handed over empty and drawings and media are
+ * left out. Faster (the formula sheets are most of the file) and less for a
+ * hostile file to aim at. Stored, not deflated: the zip only lives in memory.
+ */
+function onlyWhatBowtieReads({ files, sheetNames }: InspectedWorkbook): Uint8Array {
+  const keep = new Set<string>([SHEETS.assumptions, SHEETS.meta]);
+  const out: Record<string, Uint8Array> = {};
+  for (const [path, data] of Object.entries(files)) {
+    if (/^xl\/(drawings|media)\//.test(path)) continue;
+    const sheet = /^xl\/worksheets\/([^/]+\.xml)$/.exec(path);
+    const sheetRels = /^xl\/worksheets\/_rels\/([^/]+\.xml)\.rels$/.exec(path);
+    if (sheet && !keep.has(sheetNames.get(path) ?? '')) out[path] = EMPTY_SHEET;
+    else if (sheetRels && !keep.has(sheetNames.get(`xl/worksheets/${sheetRels[1]}`) ?? '')) continue;
+    else out[path] = data;
+  }
+  return zipSync(out, { level: 0 });
+}
+
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
-  const refusal = checkWorkbookBytes(bytes);
-  if (refusal) return unreadable(refusal);
+  const inspected = inspectWorkbookBytes(bytes);
+  if ('error' in inspected) return unreadable(inspected.error);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJSNs.Buffer);
+    await wb.xlsx.load(onlyWhatBowtieReads(inspected) as unknown as ExcelJSNs.Buffer);
   } catch (e) {
     return unreadable(`not a readable .xlsx workbook (${(e as Error).message})`);
   }

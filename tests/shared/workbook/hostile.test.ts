@@ -1,0 +1,82 @@
+// Untrusted workbooks (issue #3): each broken or hostile file is refused with its
+// documented message, quickly, before ExcelJS can be driven into a huge loop;
+// invalid inputs name their cell; a formula in an input cell is taken as its value.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultInputs, summarize } from '../../../shared/index';
+import { checkWorkbookBytes, readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { hostileCases, type HostileCase } from './hostile-files';
+import { editWorkbook, namedCell, replaceCell } from './xlsx-edit';
+
+let cases: HostileCase[] = [];
+beforeAll(async () => { cases = await hostileCases(); }, 60_000);
+
+describe('hostile and broken workbooks', () => {
+  it('each is refused with its message within a few seconds', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    for (const c of cases) {
+      const t0 = performance.now();
+      const read = await readWorkbook(c.bytes);
+      const ms = performance.now() - t0;
+      expect(read.ok, c.name).toBe(false);
+      if (read.ok) continue;
+      expect(read.kind, c.name).toBe(c.kind);
+      if (read.kind === 'unreadable') expect(read.error, c.name).toMatch(c.message);
+      else {
+        expect(read.problems, c.name).toHaveLength(1);
+        expect(`${read.problems[0]!.path}: ${read.problems[0]!.message}`, c.name).toMatch(c.message);
+        expect(read.problems[0]!.where, c.name).toMatch(c.where!);
+      }
+      expect(ms, c.name).toBeLessThan(5000);
+    }
+  });
+
+  it('the pre-scan alone refuses the structural attacks before any parsing', () => {
+    for (const c of cases.filter((x) => x.kind === 'unreadable' && !/Assumptions|newer/.test(x.name))) expect(checkWorkbookBytes(c.bytes), c.name).toMatch(c.message);
+    for (const c of cases.filter((x) => x.kind === 'invalid')) expect(checkWorkbookBytes(c.bytes), c.name).toBeNull();
+  });
+
+  it('a formula typed into an input cell is read as its value, with a note', async () => {
+    const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    let address = '';
+    const bytes = editWorkbook(good, (f) => {
+      address = namedCell(f, 'journey_renewal_rate').address;
+      replaceCell(f, 'Assumptions', address, `<c r="${address}"><f>0.8+0.01</f><v>0.81</v></c>`);
+    });
+    const read = await readWorkbook(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    expect(read.inputs.journey.renewal.rate).toBe(0.81);
+    expect(read.notes).toEqual([`Assumptions!${address} (journey.renewal.rate): a formula was typed here; its value 0.81 was used`]);
+    const m = defaultInputs();
+    m.journey.renewal.rate = 0.81;
+    expect(summarize(read.inputs)).toEqual(summarize(m));
+  });
+
+  it('every problem of a bad file is reported, each at its cell, and nothing opens', async () => {
+    const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const bytes = editWorkbook(good, (f) => {
+      for (const [name, xml] of [['journey_renewal_rate', '<v>1.5</v>'], ['acquisition_contractMonths', '<v>2.5</v>'], ['lanes_modules_acv', '<v>-1</v>']] as const) {
+        const { address } = namedCell(f, name);
+        replaceCell(f, 'Assumptions', address, `<c r="${address}">${xml}</c>`);
+      }
+    });
+    const read = await readWorkbook(bytes);
+    expect(read.ok).toBe(false);
+    if (read.ok || read.kind !== 'invalid') return;
+    expect(read.problems.map((p) => p.path).sort()).toEqual(['acquisition.contractMonths', 'journey.renewal.rate', 'lanes.modules.acv']);
+    for (const p of read.problems) expect(p.where).toMatch(/^Assumptions!B\d+$/);
+  });
+
+  it('an input deleted from the sheet is reported missing rather than defaulted', async () => {
+    const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const bytes = editWorkbook(good, (f) => {
+      // Drop the key and the name of the discount rate: a sheet that no longer holds it.
+      const { address } = namedCell(f, 'general_discountRateAnnual');
+      const row = address.replace(/^[A-Z]+/, '');
+      replaceCell(f, 'Assumptions', `E${row}`, `<c r="E${row}"/>`);
+    });
+    const read = await readWorkbook(bytes);
+    expect(read.ok).toBe(false);
+    if (read.ok || read.kind !== 'invalid') return;
+    expect(read.problems).toEqual([{ where: 'Assumptions', path: 'general.discountRateAnnual', message: 'is missing from the Assumptions sheet' }]);
+  });
+});
