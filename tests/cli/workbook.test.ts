@@ -1,0 +1,86 @@
+// `bowtie calc FILE.xlsx` and `bowtie export FILE OUT.xlsx` (spec §7, issue #3):
+// workbooks in and out, exit 1 with the cell for an invalid model, exit 2 with
+// one line for a file that is not a readable workbook.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/bowtie';
+import { defaultInputs, summarize } from '../../shared/index';
+import { readWorkbook, writeWorkbook } from '../../shared/workbook/index';
+import { hostileCases as buildHostileCases, type HostileCase } from '../shared/workbook/hostile-files';
+import { parseWorkbookInWorker, WORKER_LIMITS } from '../../cli/load-workbook';
+import { namedCell } from '../shared/workbook/xlsx-edit';
+import { unzipSync } from 'fflate';
+
+let dir: string;
+let built: Promise<HostileCase[]> | undefined;
+const hostileCases = () => (built ??= buildHostileCases());
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-cli-wb-')); });
+
+async function run(args: string[]) {
+  const out: string[] = [], err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err };
+}
+
+describe('bowtie and workbooks', () => {
+  it('export writes a workbook that calc reads back to the same figures', async () => {
+    const json = join(dir, 'model.json');
+    await writeFile(json, JSON.stringify({ journey: { renewal: { rate: 0.9 } }, general: { name: 'Acme' } }));
+    const xlsx = join(dir, 'model.xlsx');
+    const exported = await run(['export', json, xlsx]);
+    expect(exported).toMatchObject({ code: 0, err: [] });
+    const read = await readWorkbook(new Uint8Array(await readFile(xlsx)));
+    expect(read.ok && read.inputs.general.name).toBe('Acme');
+    const fromJson = await run(['calc', json]);
+    const fromXlsx = await run(['calc', xlsx]);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.out).toBe(fromJson.out);
+    const m = defaultInputs();
+    m.journey.renewal.rate = 0.9;
+    m.general.name = 'Acme';
+    expect(JSON.parse(fromXlsx.out)).toEqual(JSON.parse(JSON.stringify(summarize(m))));
+  }, 60_000);
+
+  it('an invalid workbook exits 1 with one line per problem, prefixed by its cell', async () => {
+    const cases = await hostileCases();
+    const text = cases.find((c) => c.name === 'text in a money cell')!;
+    const p = join(dir, 'text.xlsx');
+    await writeFile(p, text.bytes);
+    const { address } = namedCell(unzipSync(text.bytes), 'acquisition_acv');
+    expect(await run(['calc', p])).toEqual({ code: 1, out: '', err: [`Assumptions!${address} acquisition.acv: must be a number, got "lots"`] });
+  }, 60_000);
+
+  it('each unreadable or hostile workbook exits 2 with one clear line', async () => {
+    for (const c of (await hostileCases()).filter((x) => x.kind === 'unreadable')) {
+      const p = join(dir, `${c.name.replace(/\W+/g, '-')}.xlsx`);
+      await writeFile(p, c.bytes);
+      const r = await run(['calc', p]);
+      expect(r.code, c.name).toBe(2);
+      expect(r.err, c.name).toHaveLength(1);
+      expect(r.err[0], c.name).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      expect(r.err[0], c.name).toMatch(c.message);
+    }
+  }, 120_000);
+
+  it('the process exit code is 2 for a hostile file (real command line)', async () => {
+    const rows = (await hostileCases()).find((c) => c.name === 'row number 10^9')!;
+    const p = join(dir, 'rows.xlsx');
+    await writeFile(p, rows.bytes);
+    const r = await promisify(execFile)('npx', ['tsx', 'cli/bowtie.ts', 'calc', p]).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual([`${p}: sheet "Assumptions" has a row numbered 1000000000; a sheet has at most 1048576 rows`]);
+  }, 60_000);
+
+  it('the worker is stopped at its deadline and at its memory cap, with one clear sentence', async () => {
+    const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const slow = await parseWorkbookInWorker(bytes, { ...WORKER_LIMITS, timeoutMs: 1 });
+    expect(slow).toEqual({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook took longer than 0\.001 s, so it was stopped/) });
+    const greedy = await parseWorkbookInWorker(bytes, { ...WORKER_LIMITS, maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 });
+    expect(greedy).toEqual({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook needed more than 4 MB of memory, so it was stopped/) });
+    expect(await parseWorkbookInWorker(bytes)).toMatchObject({ ok: true, inputs: defaultInputs() });
+  }, 60_000);
+});
