@@ -39,6 +39,13 @@ export function benchmarkPosition(nrr: number, b: NrrBenchmark): BenchmarkPositi
   return 'belowMedian';
 }
 
+export const POSITION_TEXT: Record<BenchmarkPosition, string> = {
+  belowMedian: 'below the median',
+  median: 'within the median range',
+  aboveMedian: 'above the median',
+  topQuartile: 'in the top quartile',
+};
+
 const pct = (x: number) => `${Math.round(x * 100)}`;
 
 export function benchmarkSentence(nrr: number | null, b: NrrBenchmark): string {
@@ -46,11 +53,6 @@ export function benchmarkSentence(nrr: number | null, b: NrrBenchmark): string {
   const top = `${pct(b.topQuartile.low)}–${pct(b.topQuartile.high)}%${b.topQuartileOpen ? '+' : ''}`;
   const ctx = `${b.stage} (${b.arrRange}): median ${median}, top quartile ${top}`;
   if (nrr === null) return ctx;
-  const where = {
-    belowMedian: 'below the median',
-    median: 'within the median range',
-    aboveMedian: 'above the median',
-    topQuartile: 'in the top quartile',
-  }[benchmarkPosition(nrr, b)];
+  const where = POSITION_TEXT[benchmarkPosition(nrr, b)];
   return `${where} for ${ctx}`;
 }

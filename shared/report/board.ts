@@ -5,7 +5,7 @@
 import type { ModelInputs } from '../model/inputs';
 import type { DragResult, ModelResult, Stage } from '../index';
 import { biggestDrag, computeModel, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
-import { benchmarkForArr, benchmarkPosition, benchmarkSentence, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
+import { benchmarkForArr, benchmarkPosition, benchmarkSentence, POSITION_TEXT, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
 import { formatFigure, type FigureFormat } from './format';
 
 export interface BoardFigure {
@@ -40,6 +40,8 @@ export interface LaneRow {
 
 export interface BoardReport {
   title: string;
+  /** two or three sentences a board member reads first, each built from the figures below */
+  takeaways: string[];
   currency: string;
   /** the year NRR, GRR and the waterfall are about (2), null when the horizon has one year */
   year: number | null;
@@ -168,10 +170,24 @@ export function buildBoardReport(
   tiles.push({
     id: 'drag', title: 'Biggest drag',
     figures: [fig('biggestDrag', 'Stage', STAGE_LABELS[drag.stage], 'text')],
-    note: `+5 pts of ${STAGE_LABELS[drag.stage].toLowerCase()} is worth ${formatFigure(dragRow.ltvChange, 'money', cur)} of discounted GM LTV per customer` +
-      (dragRow.nrrChange === null ? '' : ` and ${formatFigure(dragRow.nrrChange, 'points')} of year-2 NRR`),
+    note: `+5 pts here: ${formatFigure(dragRow.ltvChange, 'money', cur)} discounted GM LTV per customer` +
+      (dragRow.nrrChange === null ? '' : `, ${formatFigure(dragRow.nrrChange, 'points')} year-2 NRR`),
     tone: 'warn',
   });
+
+  const takeaways: string[] = [];
+  if (y2 && y2.nrr !== null && y2.decomposition) {
+    const d = y2.decomposition;
+    const grows = y2.nrr >= 1;
+    takeaways.push(`Existing customers ${grows ? 'grow' : 'shrink'}: year-2 NRR is ${formatFigure(y2.nrr, 'percent')} (${result.nrrBand})` +
+      (benchmark?.position ? `, ${POSITION_TEXT[benchmark.position]} for a ${benchmark.stage.toLowerCase()} company (seed 004).` : '.'));
+    const expansionPts = d.lanes.reduce((a, b) => a + b, 0) + d.seat + d.price;
+    takeaways.push(`Churn and contraction take ${formatFigure(d.churn + d.contraction, 'percent')} of opening ARR; expansion adds back ${formatFigure(expansionPts, 'percent')}.`);
+  }
+  takeaways.push(`Fix ${STAGE_LABELS[drag.stage].toLowerCase()} first: +5 points there is worth ${formatFigure(dragRow.ltvChange, 'money', cur)} of LTV per customer.`);
+  const under = result.lanes.filter((l) => l.belowMarginFloor);
+  if (under.length) takeaways.push(`${under.map((l) => l.name).join(', ')} ${under.length === 1 ? 'earns' : 'earn'} less than the 15% margin floor (seed 002).`);
+  tiles.push({ id: 'takeaways', title: 'What this page says', figures: [], note: '', tone: 'neutral' });
 
   const lastYear = years.length;
   const rows: LaneRow[] = result.lanes.map((l) => ({
@@ -184,6 +200,7 @@ export function buildBoardReport(
 
   return {
     title: inputs.general.name,
+    takeaways,
     currency: cur,
     year: reportYear,
     tiles,

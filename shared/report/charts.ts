@@ -27,11 +27,11 @@ export type ChartId = 'bowtie' | 'waterfall' | 'nrrDecomposition' | 'laneMix' | 
 
 /** Size of each chart on the printed page (CSS px at 96 dpi, A4 portrait), and of its workbook image. */
 export const CHART_SIZES: Record<ChartId, { width: number; height: number }> = {
-  bowtie: { width: 718, height: 146 },
-  waterfall: { width: 718, height: 156 },
+  bowtie: { width: 718, height: 136 },
+  waterfall: { width: 718, height: 150 },
   nrrDecomposition: { width: 354, height: 166 },
   laneMix: { width: 354, height: 166 },
-  ltvCurve: { width: 354, height: 146 },
+  ltvCurve: { width: 354, height: 142 },
 };
 
 export interface ChartSpec {
@@ -98,14 +98,14 @@ export function bowtieChart(inputs: ModelInputs, r: ModelResult<number>): ChartS
     { name: 'Adopted and renewed', width: KNOT * adoptedRenewed, label: percent(adoptedRenewed), color: PALETTE.teal },
   ];
   if (nrr2 !== null) bars.push({ name: 'NRR, year 2', width: Math.min(1, KNOT * nrr2), label: percent(nrr2), color: nrr2 >= 1 ? PALETTE.green : PALETTE.red });
+  // One line: the all-logo renewal figure (non-adopters included) is on the retention tile.
   const subtitle = `Left: volume needed for ${formatFigure(won, 'count')} new logos in year 1.  ` +
-    `Right: share of new customers reaching each stage${nrr2 === null ? '' : ', then year-2 NRR'}.\n` +
-    `Counting non-adopters who still renew, ${percent(r.journey.fullJourneyRetention)} of all logos renew at the first renewal.`;
+    `Right: share of new customers reaching each stage${nrr2 === null ? '' : ', then year-2 NRR'}.`;
   return {
     id: 'bowtie', title,
     option: {
       ...base(title, subtitle),
-      grid: { left: 8, right: 8, top: 66, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 8, top: 54, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: bars.map((b) => b.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { ...axisText, interval: 0, width: 64, overflow: 'break', fontSize: 9.5 } },
       yAxis: { type: 'value', min: 0, max: 1.12, show: false },
       series: [

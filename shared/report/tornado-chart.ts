@@ -21,6 +21,8 @@ export function tornadoChart(
   const shown = bars.slice(0, top);
   const fmt = (x: number | null) => formatFigure(x, format, currency);
   const delta = (x: number | null) => (x === null || base === null ? 0 : x - base);
+  // Room on both sides for the value labels, so they never run into the driver names.
+  const reach = Math.max(1e-12, ...shown.flatMap((b) => [Math.abs(delta(b.lowValue)), Math.abs(delta(b.highValue))]));
   const cats = shown.map((b) => `${b.label} (${driverFormat(b.key, b.low)} – ${driverFormat(b.key, b.high)})`);
   const label = (text: string, side: 'left' | 'right') => ({ show: true, position: side, formatter: text, color: PALETTE.ink, fontSize: 10, fontFamily: CHART_FONT });
   return {
@@ -37,7 +39,7 @@ export function tornadoChart(
     legend: { top: 4, right: 8, data: ['Driver down', 'Driver up'], textStyle: { fontSize: 10, color: PALETTE.muted } },
     grid: { left: 8, right: 70, top: 58, bottom: 8, containLabel: true },
     yAxis: { type: 'category', inverse: true, data: cats, axisTick: { show: false }, axisLabel: { color: PALETTE.ink, fontSize: 10.5, fontFamily: CHART_FONT, width: 320, overflow: 'truncate' } },
-    xAxis: { type: 'value', show: false },
+    xAxis: { type: 'value', show: false, min: -reach * 1.35, max: reach * 1.35 },
     series: [
       {
         name: 'Driver down', type: 'bar', barGap: '-100%', barCategoryGap: '35%', itemStyle: { color: PALETTE.copper },

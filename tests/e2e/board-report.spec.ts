@@ -58,6 +58,9 @@ test('screenshot and PDF: one A4 page through the print CSS', async ({ page }) =
   await a.boardReady();
   await page.screenshot({ path: 'test-results/screens/board-report.png' });
   await page.emulateMedia({ media: 'print' });
+  // The printed page clips at one A4 sheet: nothing may be cut off by that clip.
+  const fit = await page.locator('.board-page').evaluate((el) => ({ content: el.scrollHeight, page: el.clientHeight }));
+  expect(fit.content, 'board page content height vs the A4 page').toBeLessThanOrEqual(fit.page + 1);
   const pdf = await page.pdf({ path: 'test-results/screens/board-report.pdf', preferCSSPageSize: true, printBackground: true });
   const text = pdf.toString('latin1');
   expect(text.match(/\/Type\s*\/Page[^s]/g)?.length, 'pages in the PDF').toBe(1);

@@ -112,3 +112,18 @@ describe('formatting', () => {
     expect(formatFigure(2.6419, 'years')).toBe('2.6 years');
   });
 });
+
+describe('takeaways', () => {
+  it('say in words what the figures say, from the same figures', () => {
+    const m = defaultInputs();
+    const r = computeModel(m);
+    const t = buildBoardReport(m).takeaways;
+    expect(t[0]).toContain(percent(r.annual[1]!.nrr));
+    expect(t[0]).toContain(r.annual[1]!.nrr! < 1 ? 'shrink' : 'grow');
+    const d = r.annual[1]!.decomposition!;
+    expect(t[1]).toContain(percent(d.churn + d.contraction));
+    expect(t.join(' ')).not.toMatch(/margin floor/);
+    m.lanes[2]!.grossMargin = 0.1;
+    expect(buildBoardReport(m).takeaways.at(-1)).toBe('Managed services layer earns less than the 15% margin floor (seed 002).');
+  });
+});

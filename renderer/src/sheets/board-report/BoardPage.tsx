@@ -28,7 +28,12 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
       </header>
 
       <section className="board-tiles" aria-label="Headline figures">
-        {report.tiles.map((t) => <Tile key={t.id} tile={t} />)}
+        {report.tiles.map((t) => (t.id === 'takeaways' ? (
+          <div key={t.id} className="board-tile board-takeaways" data-tile="takeaways">
+            <h3>{t.title}</h3>
+            <ul data-key="board.takeaways">{report.takeaways.map((line) => <li key={line}>{line}</li>)}</ul>
+          </div>
+        ) : <Tile key={t.id} tile={t} />))}
       </section>
 
       <section className="board-charts">

@@ -110,7 +110,8 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
   const problems = applyScenario(base, scenario).problems;
   const problemAt = (key: string) => problems.filter((p) => p.path === key).map((p) => p.message).join('; ');
   const keys = useMemo(() => overridableKeys(base).filter((k) => !(k in scenario.overrides)), [base, scenario.overrides]);
-  const [adding, setAdding] = useState(keys[0] ?? '');
+  // Start the picker on the input a workshop asks about most: the renewal rate.
+  const [adding, setAdding] = useState(keys.includes('journey.renewal.rate') ? 'journey.renewal.rate' : keys[0] ?? '');
   const cur = base.general.currency;
   const other = problems.filter((p) => !rows.some((r) => r.key === p.path));
 
