@@ -19,6 +19,7 @@ function freePort(): Promise<number> {
 // Chosen once in the runner and inherited by its workers through the environment.
 process.env.BOWTIE_E2E_PORT ??= String(await freePort());
 const port = Number(process.env.BOWTIE_E2E_PORT);
+const buildDir = `${tmpdir()}/bowtie-e2e-build-${port}`;
 export const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -44,8 +45,10 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  // A production build served by `vite preview`: what Electron loads, and no hot
+  // reload when someone else edits a file in this checkout mid-test.
   webServer: {
-    command: `npx vite --config renderer/vite.config.ts --port ${port} --strictPort`,
+    command: `npx vite build --config renderer/vite.config.ts --outDir ${buildDir} --emptyOutDir --logLevel error && npx vite preview --config renderer/vite.config.ts --outDir ${buildDir} --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,7 +12,7 @@ export function GridProblems({ keys }: { keys: readonly string[] }) {
     <ul className="grid-problems">
       {shown.map((k) => (
         <li key={k} role="alert" data-problem-for={k}>
-          <strong>{specFor(inputs, k)?.label ?? k}</strong> “{invalid[k]!.text}”: {invalid[k]!.message}
+          <strong>{specFor(inputs, k)?.label ?? k}:</strong> {invalid[k]!.message}
         </li>
       ))}
     </ul>

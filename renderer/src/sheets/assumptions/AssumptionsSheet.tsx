@@ -65,30 +65,36 @@ export function AssumptionsSheet() {
   const laneCount = inputs.lanes.length;
 
   const general = useMemo(() => kvRows(GENERAL_INPUTS), []);
+  // Rows change only with the table's shape; cell values come from the store per cell,
+  // so an edit repaints the cells that changed instead of rebuilding every grid.
+  const years = inputs.acquisition.newCustomersByYear.length;
   const acquisition = useMemo(() => kvRows([
     ...ACQUISITION_INPUTS,
-    ...inputs.acquisition.newCustomersByYear.map((_, i) => specFor(inputs, newCustomersKey(i))!),
-  ]), [inputs]);
+    ...Array.from({ length: years }, (_, i) => specFor(inputs, newCustomersKey(i))!),
+  ]), [years]);
   const renewal = useMemo(() => kvRows(JOURNEY_INPUTS.filter((s) => s.group === 'Renewal')), []);
 
   const volumes = result?.funnel.map((f) => f.volume);
-  const funnel = useMemo(() => funnelRows(inputs, volumes), [inputs, JSON.stringify(volumes)]);
+  const funnelShape = `${inputs.acquisition.funnel.length}:${inputs.acquisition.newCustomersByYear[0]}`;
+  const funnel = useMemo(() => funnelRows(inputs, volumes), [funnelShape, JSON.stringify(volumes)]);
 
   const seg = result?.journey.segmentProbability;
   const stages = useMemo<GridRow[]>(() => [
     { id: 'onboarding', cells: { stage: { type: 'label', text: 'Onboarding completed' }, rate: { type: 'input', key: 'journey.onboarding.rate' }, month: { type: 'input', key: 'journey.onboarding.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg ? 1 - seg.failedOnboarding : null, format: 'percent' } } },
     { id: 'firstValue', cells: { stage: { type: 'label', text: 'First value reached' }, rate: { type: 'input', key: 'journey.firstValue.rate' }, month: { type: 'input', key: 'journey.firstValue.month' }, target: { type: 'input', key: 'journey.firstValue.targetDays' }, share: { type: 'value', value: seg ? seg.failedAdoption + seg.adopter : null, format: 'percent' } } },
     { id: 'adoption', cells: { stage: { type: 'label', text: 'Adopted' }, rate: { type: 'input', key: 'journey.adoption.rate' }, month: { type: 'input', key: 'journey.adoption.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg?.adopter ?? null, format: 'percent' } } },
-  ], [seg]);
+  ], [JSON.stringify(seg)]);
 
   const laneSummaries = result?.lanes;
+  const laneShape = inputs.lanes.map((l) => `${l.id}\u0000${l.name}`).join('\u0001');
+  const laneArr = JSON.stringify(laneSummaries?.map((l) => l.arrEnd));
   const lanes = useMemo<GridRow[]>(() => inputs.lanes.map((lane, i) => {
     const cells: GridRow['cells'] = {};
     for (const f of LANE_FIELDS) cells[f.field] = { type: 'input', key: laneFieldKey(inputs, i, f.field) };
     cells.arrEnd = { type: 'value', value: laneSummaries?.[i]?.arrEnd ?? null, format: 'money' };
     cells.remove = { type: 'button', text: '×', ariaLabel: `Remove lane ${lane.name}`, onClick: () => documentStore.getState().removeLane(lane.id) };
     return { id: `lane-${lane.id}-${i}`, cells };
-  }), [inputs, laneSummaries]);
+  }), [laneShape, laneArr]);
   const laneKeys = inputs.lanes.flatMap((_, i) => LANE_FIELDS.map((f) => laneFieldKey(inputs, i, f.field)));
   const stageKeys = JOURNEY_INPUTS.filter((s) => s.group === 'Bowtie stages').map((s) => s.key);
   const funnelKeys = inputs.acquisition.funnel.flatMap((_, i) => [funnelKey(i, 'name'), funnelKey(i, 'rate')]);
