@@ -114,9 +114,12 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
   ws.properties.tabColor = { argb: COLORS.inputFont };
   ws.views = [{ state: 'frozen', ySplit: 5 }];
   title(ws, 'Assumptions', 'Blue cells on the light fill are inputs: edit them here and every sheet recalculates.');
+  ws.mergeCells(3, 1, 3, ASSUMPTION_COLS.key);
+  ws.getRow(3).height = 26;
   note(ws, 3, 1, 'The months modelled, the lanes, the funnel stages and the number of acquisition years shape the sheets when Bowtie saves; change them here and Bowtie rebuilds the sheets when it reopens the file.');
+  ws.getCell(3, 1).alignment = { wrapText: true, vertical: 'top' };
   headers(ws, 5, 1, ['Input', 'Value', 'Unit', 'Valid range', 'Key']);
-  ws.getColumn(ASSUMPTION_COLS.label).width = 52;
+  ws.getColumn(ASSUMPTION_COLS.label).width = 62;
   ws.getColumn(ASSUMPTION_COLS.value).width = 30;
   ws.getColumn(ASSUMPTION_COLS.unit).width = 12;
   ws.getColumn(ASSUMPTION_COLS.range).width = 26;

@@ -19,6 +19,9 @@ const COMPARISON_FMT: Record<ComparisonFormat, string> = {
 
 /** Widest a chart is drawn, in pixels: about the printed width of the table above it. */
 const MAX_IMAGE_WIDTH = 720;
+/** Default row height (15 pt) in pixels, and the rows' height a printed page holds at the sheet's fit-to-width scale. */
+const ROW_PX = 20;
+const PAGE_PX = 1150;
 
 export interface BoardExtras {
   appVersion: string;
@@ -72,7 +75,8 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
     l.value = label;
     l.alignment = { indent: 1 };
     const c = formula ? putFormula(ws, row, 2, formula, value, fmt) : putValue(ws, row, 2, value, fmt);
-    c.alignment = { horizontal: 'right' };
+    // Words (a band, a stage) read left to right into the empty columns beside them.
+    c.alignment = { horizontal: typeof value === 'string' && value !== '—' ? 'left' : 'right' };
     if (bold) { l.font = { bold: true }; c.font = { bold: true }; }
     row++;
   };
@@ -103,7 +107,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   list('Value of one NRR point', ml.ref('valueOfNrrPoint'), r.valueOfNrrPoint, FMT.money);
   list('Doubling time of the existing base (years)', ml.ref('doublingTimeYears'), r.doublingTimeYears, FMT.years);
   const drag = fig.sensitivity.drag.stage;
-  list('Biggest drag on LTV (computed by Bowtie at save time)', null, STAGE_LABELS[drag], FMT.general, true);
+  list('Biggest drag on LTV (Bowtie, at save time)', null, STAGE_LABELS[drag], FMT.general, true);
   row++;
 
   if (m.lanes.length) {
@@ -142,13 +146,22 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
     row++;
   }
 
+  // Charts start on a fresh page and never straddle a page break: a picture cut in
+  // two is worse than white space. A printed page holds about PAGE_PX of rows.
+  let used = Infinity;
   for (const img of extras.images) {
-    section(ws, row++, 1, img.name);
     const scale = Math.min(1, MAX_IMAGE_WIDTH / Math.max(1, img.widthPx));
     const w = Math.round(img.widthPx * scale), h = Math.round(img.heightPx * scale);
+    const rows = Math.ceil(h / ROW_PX) + 2;
+    if (used + rows * ROW_PX > PAGE_PX) {
+      if (row > 1) ws.getRow(row - 1).addPageBreak();
+      used = 0;
+    }
+    section(ws, row++, 1, img.name);
     const id = wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(id, { tl: { col: 0, row: row - 1 }, ext: { width: w, height: h }, editAs: 'oneCell' });
-    row += Math.ceil(h / 20) + 1; // default row height is 20 px
+    row += rows - 1;
+    used += rows * ROW_PX;
   }
 
   ws.getColumn(1).width = 46;

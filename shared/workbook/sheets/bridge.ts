@@ -140,6 +140,9 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   ws.getColumn(2).width = 14;
   for (let c = 3; c <= wc + 4 + L; c++) ws.getColumn(c).width = 15;
   ws.getColumn(wc - 1).width = 3;
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // The working columns are for the formulas, not for the printout.
+  ws.pageSetup.printArea = `A1:${colLetter(mc.grr)}${monthRow(H - 1)}`;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 0 }];
   return {
     monthRow, yearRow,

@@ -35,5 +35,6 @@ export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 12;
   for (let c = 3; c <= 2 + Y; c++) ws.getColumn(c).width = 16;
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
 }

@@ -186,6 +186,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
 
   ws.getColumn(1).width = 30;
   for (let c = 2; c <= col.cumArr; c++) ws.getColumn(c).width = 14;
+  ws.pageSetup = { orientation: 'landscape' };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
   const probability = {} as Record<SegmentId, string>;
   for (const s of SEGMENTS) probability[s] = `${SHEETS.journey}!$B$${segRow[s]}`;

@@ -124,7 +124,8 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   // --- lanes --------------------------------------------------------------------
   row++;
   section(ws, row++, 1, `Expansion lanes at the end of year ${Y}`);
-  headers(ws, row++, 1, ['Lane', 'ARR', 'Share of total ARR', 'Gross margin', `Seed 002: at least ${INCREMENTAL_MARGIN_FLOOR * 100}% incremental margin`]);
+  ws.getRow(row).height = 32;
+  headers(ws, row++, 1, ['Lane', 'ARR', 'Share of total ARR', 'Gross margin', `Margin floor (seed 002: ${INCREMENTAL_MARGIN_FLOOR * 100}%)`]);
   const closingY = bl.ref(bl.col.year.closing, bl.yearRow(Y));
   r.lanes.forEach((lane, i) => {
     putFormula(ws, row, 1, names.lane(i, 'name'), lane.name);
@@ -140,6 +141,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   ws.getColumn(1).width = 46;
   for (let c = 2; c <= rc.share; c++) ws.getColumn(c).width = 16;
   ws.getColumn(3).width = 22;
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return {
     ref: (id) => {
       const x = refs.get(id);

@@ -75,4 +75,5 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
   }
   ws.getColumn(1).width = 48;
   for (let c = 2; c <= 2 + twoWay.colValues.length; c++) ws.getColumn(c).width = 16;
+  ws.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
