@@ -120,7 +120,7 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
   };
 
   return (
-    <div ref={wrapRef} className="sheet-grid" role="group" aria-label={label} style={{ ...(height ? { height } : {}), ...(fit ? { width: columns.reduce((w, c) => w + (c.width ?? c.minWidth ?? 100), 2), maxWidth: '100%' } : {}) }} onPaste={onPaste} onCopy={onCopy}>
+    <div ref={wrapRef} className="sheet-grid" role="group" aria-label={label} style={{ ...(height ? { height } : {}), ...(fit ? { width: columns.reduce((w, c) => w + (c.width ?? c.minWidth ?? 100), height ? 18 : 2) /* room for the vertical scrollbar */, maxWidth: '100%' } : {}) }} onPaste={onPaste} onCopy={onCopy}>
       <AgGridReact<GridRow>
         theme={gridTheme}
         rowData={rows}

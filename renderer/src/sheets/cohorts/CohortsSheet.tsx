@@ -67,7 +67,7 @@ export function CohortsSheet() {
 
   return (
     <div className="sheet">
-      <div className="two-col">
+      <div className="two-col cohorts-top">
         <Section title="Cohort revenue" note="each acquisition year's cumulative revenue, by model year end">
           <SheetGrid label="Cohort revenue" columns={cohortColumns} rows={cohortRows} fit />
         </Section>
