@@ -192,17 +192,18 @@ function AxisValue({ spec, value, dataKey, currency, onCommit }: { spec: InputSp
 function AxisButtons({ axis, spec, inputs, onChange }: { axis: 'row' | 'col'; spec: TwoWaySpec; inputs: ModelInputs; onChange: (next: Partial<TwoWaySpec>) => void }) {
   const values = axis === 'row' ? spec.rowValues : spec.colValues;
   const key = axis === 'row' ? spec.rowKey : spec.colKey;
+  const range = axisSpecs(inputs).find((s) => s.key === key);
   const set = (v: number[]) => onChange(axis === 'row' ? { rowValues: v } : { colValues: v });
-  const add = () => {
-    // Continue the list's step (or +10% of the last value for a one-value list).
-    const last = values[values.length - 1] ?? (getInput(inputs, key) as number);
-    const step = values.length >= 2 ? last - values[values.length - 2]! : Math.abs(last) * 0.1 || 0.05;
-    set([...values, Number.parseFloat((last + step).toPrecision(12))]);
-  };
+  // Continue the list's step (or +10% of the last value for a one-value list), within the input's range.
+  const last = values[values.length - 1] ?? (getInput(inputs, key) as number);
+  const step = values.length >= 2 ? last - values[values.length - 2]! : Math.abs(last) * 0.1 || 0.05;
+  const next = Number.parseFloat((last + step).toPrecision(12));
+  const fits = next >= (range?.min ?? -Infinity) && next <= (range?.max ?? Infinity);
+  const add = () => set([...values, next]);
   const noun = axis === 'row' ? 'row' : 'column';
   return (
     <span className="axis-buttons">
-      <button type="button" className="btn btn-small" onClick={add} disabled={values.length >= 12} aria-label={`Add a ${noun}`} data-key={`sensitivity.add.${axis}`}>+ {noun}</button>
+      <button type="button" className="btn btn-small" onClick={add} disabled={values.length >= 12 || !fits} aria-label={`Add a ${noun}`} data-key={`sensitivity.add.${axis}`}>+ {noun}</button>
       <button type="button" className="btn btn-small" onClick={() => set(values.slice(0, -1))} disabled={values.length <= 1} aria-label={`Remove the last ${noun}`}>− {noun}</button>
     </span>
   );
