@@ -51,6 +51,26 @@ describe('hostile and broken workbooks', () => {
     expect(summarize(read.inputs)).toEqual(summarize(m));
   });
 
+  it('numbers typed as text are read as numbers, with a note each', async () => {
+    const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const cells: Record<string, string> = {};
+    const bytes = editWorkbook(good, (f) => {
+      for (const [name, text] of [['acquisition_acv', '70000'], ['journey_renewal_rate', '90%']] as const) {
+        const { address } = namedCell(f, name);
+        cells[name] = address;
+        replaceCell(f, 'Assumptions', address, `<c r="${address}" t="inlineStr"><is><t>${text}</t></is></c>`);
+      }
+    });
+    const read = await readWorkbook(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    expect(read.inputs.acquisition.acv).toBe(70000);
+    expect(read.inputs.journey.renewal.rate).toBe(0.9);
+    expect(read.notes).toEqual([
+      `Assumptions!${cells.acquisition_acv} (acquisition.acv): the text "70000" was read as the number 70000`,
+      `Assumptions!${cells.journey_renewal_rate} (journey.renewal.rate): the text "90%" was read as 90%`,
+    ]);
+  });
+
   it('every problem of a bad file is reported, each at its cell, and nothing opens', async () => {
     const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
     const bytes = editWorkbook(good, (f) => {

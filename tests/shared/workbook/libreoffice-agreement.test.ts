@@ -15,9 +15,33 @@ import { setNamedNumber } from './xlsx-edit';
 const soffice = sofficeOrSkip('LibreOffice recalculation agreement');
 
 const EDITED_RENEWAL = 0.72;
+
+/** One complete year only, a 10-year LTV window past the horizon, 36-month terms, more acquisition years than the horizon, no lanes, no CAC. */
+function shortModel(): ModelInputs {
+  const m = defaultInputs();
+  m.general.horizonMonths = 12;
+  m.general.ltvYears = 10;
+  m.acquisition.contractMonths = 36;
+  m.acquisition.newCustomersByYear = [50, 60, 70, 80];
+  m.acquisition.timing = 'yearStart';
+  m.acquisition.cacPerCustomer = 0;
+  m.lanes = [];
+  return m;
+}
+
+/** Nothing ever churns or grows and ARR is zero: every ratio is undefined ("—"). */
+function flatModel(): ModelInputs {
+  const m = defaultInputs();
+  m.journey = { ...m.journey, renewal: { rate: 1, nonAdopterRate: 1 }, contractionRate: 0, priceIncrease: 0, seatExpansion: 0 };
+  m.acquisition.acv = 0;
+  m.lanes = [];
+  return m;
+}
 const models: [string, ModelInputs][] = [
   ['default', defaultInputs()],
   ['g1', g1()],
+  ['short', shortModel()],
+  ['flat', flatModel()],
   ...fc.sample(arbModel, { seed: 3, numRuns: 3 }).map((m, i): [string, ModelInputs] => [`random${i}`, m]),
 ];
 
