@@ -7,6 +7,7 @@ import { nameOfKey, readWorkbook, writeWorkbook } from '../../../shared/workbook
 import { arbModel, g1 } from '../../support/models';
 import { readXlsxCells } from '../../support/xlsx-cells';
 import { strFromU8, unzipSync } from 'fflate';
+import { setNamedNumber } from './xlsx-edit';
 
 describe('workbook round trip', () => {
   it('random valid models come back identical, with identical figures', async () => {
@@ -76,6 +77,16 @@ describe('workbook round trip', () => {
     const metrics = [...cells.get('Metrics')!.values()];
     expect(metrics.some((c) => c.formula && typeof c.value === 'number' && Math.abs(c.value - 190_328.25) < 1e-6)).toBe(true);
     expect(metrics.some((c) => c.formula && typeof c.value === 'number' && Math.abs(c.value - 152_262.6) < 1e-6)).toBe(true);
+  });
+
+  it('a structural input edited outside Bowtie (months modelled) is read on reopen and reshapes the figures', async () => {
+    const bytes = setNamedNumber(await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' }), 'general_horizonMonths', 48);
+    const read = await readWorkbook(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    const m = defaultInputs();
+    m.general.horizonMonths = 48;
+    expect(read.inputs).toEqual(m);
+    expect(summarize(read.inputs).arrByYearEnd).toHaveLength(4);
   });
 
   it('refuses to save an invalid model instead of writing wrong sheets', async () => {
