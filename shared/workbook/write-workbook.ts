@@ -60,5 +60,6 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   // Fast deflate: a third faster to write than the default level, a few percent larger.
   const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);
   // A plain Uint8Array either way (Node's Buffer, the browser build's Buffer polyfill).
-  return out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out as ArrayBuffer);
+  const raw = out as unknown as Uint8Array | ArrayBuffer;
+  return raw instanceof Uint8Array ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw);
 }
