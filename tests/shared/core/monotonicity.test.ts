@@ -35,7 +35,8 @@ function neverFalls(key: (m: ModelInputs) => string | null, max = 1) {
     const up = D.min(max, new D(v).add(step / 100)).toNumber();
     const before = nrr2(m), after = nrr2(setInput(m, k, up));
     if (before === null) { expect(after).toBeNull(); return; }
-    expect(after!.gte(before), `${k}: ${v} → ${up} moved NRR ${before} → ${after}`).toBe(true);
+    // (a difference in the 50th digit is rounding, not a fall)
+    expect(after!.gte(before.sub(before.abs().mul('1e-40'))), `${k}: ${v} → ${up} moved NRR ${before} → ${after}`).toBe(true);
   }), { numRuns: 120 });
 }
 
