@@ -118,6 +118,7 @@ beforeEach(async () => {
   fake.windows.length = 0;
   fake.ready = false;
   fake.lock = true;
+  fake.menu = null;
   fake.quit.mockClear();
   fake.privileged.mockClear();
   fake.protocolHandle.mockClear();
@@ -135,6 +136,8 @@ async function start(args: string[] = []) {
   process.argv = ['/x/electron', '.', ...args];
   await import('../../electron/main');
   fake.readyResolve!();
+  // Wait for the window and its menu rather than a fixed delay: the machine is shared and slow.
+  await vi.waitFor(() => { if (!fake.windows[0] || !fake.menu) throw new Error('window not ready'); });
   await flush();
   const win = fake.windows[0];
   return { win };
@@ -201,7 +204,7 @@ describe('main process wiring', () => {
     win.webContents.listeners.get('did-finish-load')!();
     const file = fake.menu.find((m: any) => m.label === 'File');
     file.submenu.find((i: any) => i.label === 'Save').click();
-    expect(win.webContents.sent).toContainEqual([CHANNELS.menuCommand, 'file/save']);
+    await vi.waitFor(() => expect(win.webContents.sent).toContainEqual([CHANNELS.menuCommand, 'file/save']));
   });
 
   it('the title follows the document, and quitting with unsaved changes asks first; Cancel keeps it open', async () => {
@@ -223,8 +226,7 @@ describe('main process wiring', () => {
     await fake.ipcHandlers.get(CHANNELS.setDocumentState)!(fromApp, { name: 'Q3.xlsx', dirty: true });
     fake.messageBoxResponse = 1;
     win.close();
-    await flush();
-    expect(win.destroyed).toBe(true);
+    await vi.waitFor(() => expect(win.destroyed).toBe(true));
     expect(await fake.ipcHandlers.get(CHANNELS.takeRecovery)!(fromApp)).toEqual({ ok: true, value: null });
   });
 });
