@@ -1,6 +1,7 @@
 // Scenarios end to end (issue 6): create, switch, compare, duplicate, rename,
 // delete, save and reopen. Expected figures come from the core on the scenario's model.
 import { existsSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { computeModel, defaultInputs, setInput } from '../../shared/index';
 import { formatDelta, formatFigure } from '../../shared/report/index';
 import { formatPercent } from '../../renderer/src/format/format';
@@ -81,6 +82,9 @@ test('scenarios are saved in the workbook and read back', async ({ page }) => {
   await page.getByRole('button', { name: /save as/i }).click();
   const file = await (await saving).path();
   expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  // Saved before the Board Report tab was ever opened: its five charts are in the file all the same.
+  const media = Object.keys(unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => f.name.startsWith('xl/media/') }));
+  expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(5);
 
   await page.goto('/?sheet=scenarios'); // a fresh app: no scenarios
   await expect(page.locator('.scenario-list tbody tr')).toHaveCount(1);

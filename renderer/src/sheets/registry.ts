@@ -39,6 +39,9 @@ export const RESERVED_SHEETS: readonly { id: string; title: string; order: numbe
 ];
 
 const registered = import.meta.glob<{ default: SheetDefinition }>('./*/sheet.tsx');
+// A sheet folder may also have a startup.ts, run at app start: hooks that must work
+// before its tab is opened (the board report's save extras and PDF export).
+import.meta.glob('./*/startup.ts', { eager: true });
 
 /** The sheets found in folders, loaded on first use; titled from the reserved list. */
 function discovered(): SheetDefinition[] {
