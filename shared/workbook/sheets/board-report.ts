@@ -3,7 +3,7 @@
 // scenario comparison the app supplies.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import { a1, onSheet, SHEETS } from '../names';
+import { a1, colLetter, onSheet, SHEETS } from '../names';
 import { putFormula, putValue, type Cached } from '../cells';
 import { bandFill, COLORS, FMT, headers, note, section } from '../styles';
 import type { Figures } from '../figures';
@@ -171,6 +171,6 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
     orientation: Y > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
     horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.pageSetup.printArea = `A1:${a1(width, row)}`;
+  ws.pageSetup.printArea = `A$1:${colLetter(width)}$${row}`; // ExcelJS adds the column's `$`
   ws.headerFooter = { oddFooter: '&L&8Bowtie board report&R&8Page &P of &N' };
 }

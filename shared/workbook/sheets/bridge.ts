@@ -142,7 +142,8 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   ws.getColumn(wc - 1).width = 3;
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // The working columns are for the formulas, not for the printout.
-  ws.pageSetup.printArea = `A1:${colLetter(mc.grr)}${monthRow(H - 1)}`;
+  // (ExcelJS prefixes each side with `$`: pass the row's own `$` to pin both.)
+  ws.pageSetup.printArea = `A$1:${colLetter(Math.max(mc.grr, yc.share + L))}$${monthRow(H - 1)}`;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 0 }];
   return {
     monthRow, yearRow,

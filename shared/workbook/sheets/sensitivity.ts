@@ -33,6 +33,7 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
   const f = figureInfo(twoWay.figure);
   section(ws, row++, 1, `${f.label}: ${label(twoWay.rowKey)} (rows) × ${label(twoWay.colKey)} (columns)`);
   headers(ws, row, 1, ['', ...twoWay.colValues.map(() => '')]);
+  ws.getRow(row).height = 42;
   ws.getCell(row, 1).value = `${label(twoWay.rowKey)} ↓ / ${label(twoWay.colKey)} →`;
   twoWay.colValues.forEach((v, c) => { const cell = ws.getCell(row, 2 + c); cell.value = v; cell.numFmt = FMT.percent; });
   row++;
@@ -63,6 +64,7 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
 
   row++;
   section(ws, row++, 1, `Biggest drag: ${STAGE_LABELS[drag.stage]} (seed 000: the stage whose +5 points raises discounted gross-margin LTV most)`);
+  ws.getRow(row).height = 30;
   headers(ws, row++, 1, ['Stage', 'From', 'To', 'Change in discounted GM LTV', 'Change in year-2 NRR']);
   for (const s of drag.byStage) {
     ws.getCell(row, 1).value = STAGE_LABELS[s.stage];
