@@ -30,6 +30,8 @@ async function loadJsonModel(path: string, bytes: Buffer): Promise<Loaded> {
 const isZip = (b: Buffer) => b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b;
 
 export async function loadModelFile(path: string): Promise<Loaded> {
+  // A workbook is read (size-checked first) by the worker host, never pulled in whole here.
+  if (/\.xlsx$/i.test(path)) return loadWorkbook(path);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

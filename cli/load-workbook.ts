@@ -2,9 +2,9 @@
 // thread with a memory cap and a deadline (issue #3), because ExcelJS can be
 // driven into huge allocations or long loops by a crafted file. Whatever goes
 // wrong comes back as `unreadable` with one clear sentence.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import type { WorkbookRead } from '../shared/workbook/index';
+import { LIMITS, type WorkbookRead } from '../shared/workbook/index';
 
 export const WORKER_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
 
@@ -53,6 +53,9 @@ export function parseWorkbookInWorker(bytes: Uint8Array, limits = WORKER_LIMITS)
 export async function loadWorkbookFile(path: string): Promise<WorkbookRead> {
   let bytes: Uint8Array;
   try {
+    // Never pull a huge file into this thread just to refuse it.
+    const { size } = await stat(path);
+    if (size > LIMITS.fileBytes) return unreadable(`the file is ${Math.round(size / 1048576)} MB; Bowtie reads workbooks up to ${LIMITS.fileBytes / 1048576} MB`);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

@@ -2,7 +2,7 @@
 // workbooks in and out, exit 1 with the cell for an invalid model, exit 2 with
 // one line for a file that is not a readable workbook.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,6 +65,14 @@ describe('bowtie and workbooks', () => {
       expect(r.err[0], c.name).toMatch(c.message);
     }
   }, 120_000);
+
+  it('a file over the size limit is refused without being read', async () => {
+    const p = join(dir, 'huge.xlsx');
+    await writeFile(p, new Uint8Array([0x50, 0x4b, 3, 4]));
+    await truncate(p, 100 * 1024 * 1024); // sparse: 100 MB on paper, nothing on disk
+    const r = await run(['calc', p]);
+    expect(r).toEqual({ code: 2, out: '', err: [`${p}: the file is 100 MB; Bowtie reads workbooks up to 50 MB`] });
+  }, 60_000);
 
   it('the process exit code is 2 for a hostile file (real command line)', async () => {
     const rows = (await hostileCases()).find((c) => c.name === 'row number 10^9')!;
