@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultInputs, summarize } from '../../../shared/index';
 import { checkWorkbookBytes, readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { ExcelJS } from '../../../shared/workbook/write-workbook';
 import { hostileCases, type HostileCase } from './hostile-files';
 import { editWorkbook, namedCell, replaceCell } from './xlsx-edit';
 
@@ -98,5 +99,21 @@ describe('hostile and broken workbooks', () => {
     expect(read.ok).toBe(false);
     if (read.ok || read.kind !== 'invalid') return;
     expect(read.problems).toEqual([{ where: 'Assumptions', path: 'general.discountRateAnnual', message: 'is missing from the Assumptions sheet' }]);
+  });
+});
+
+describe('a date typed as the first month', () => {
+  it('is read as its month, with a note', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' })) as never);
+    // What Excel stores when someone types 2027-03 into the cell: a date serial with a date format.
+    const cell = wb.definedNames.getRanges('general_startMonth').ranges[0]!.split('!')[1]!.replace(/\$/g, '');
+    const c = wb.getWorksheet('Assumptions')!.getCell(cell);
+    c.value = new Date(Date.UTC(2027, 2, 1));
+    c.numFmt = 'yyyy-mm';
+    const read = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    expect(read.inputs.general.startMonth).toBe('2027-03');
+    expect(read.notes).toEqual([`Assumptions!${cell} (general.startMonth): a date was typed here; it was read as the month 2027-03`]);
   });
 });
