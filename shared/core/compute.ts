@@ -3,8 +3,8 @@
 import type { ModelInputs } from '../model/inputs';
 import { D, ZERO, sum, type Dec } from './decimal';
 import { computeJourney, journeyRetention, SEGMENTS, type SegmentId } from './journey';
-import { acquisitionBlocks, newCustomersAt, Prefix, rollUp } from './schedule';
-import { journeyPrefixes, retentionWindow, setFlows } from './retention';
+import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp } from './schedule';
+import { journeySeries, retentionWindow, setFlows } from './retention';
 import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
 import { doublingTimeYears, INCREMENTAL_MARGIN_FLOOR, nrrBand, valueOfNrrPoint } from './bands';
 import type { BridgeMonth, BridgeYear, CohortRow, JourneyAge, ModelResult } from './result';
@@ -20,13 +20,15 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
   const Y = Math.floor(H / 12);
   const ages = Math.max(H, ltvMonths(inputs));
   const j = computeJourney(inputs, ages);
-  const pre = journeyPrefixes(j);
-  const activePre = new Prefix(j.active);
+  const pre = journeySeries(j);
+  const activePre = new AgeSeries(j.active);
   const blocks = acquisitionBlocks(inputs);
   const acv = new D(inputs.acquisition.acv);
   const laneCount = inputs.lanes.length;
 
-  // Monthly bridge. Closing is built from the flows so it ties out exactly.
+  // Monthly bridge. Closing is rolled up from one customer's ARR like every flow, not
+  // accumulated from the flows: the bridge then ties out to ~1e-45 of the model's
+  // scale, and an ARR that decays towards zero keeps its relative precision.
   const months: BridgeMonth<Dec>[] = [];
   let opening = ZERO;
   for (let t = 0; t < H; t++) {
@@ -37,7 +39,7 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
     const price = rollUp(pre.price, blocks, t);
     const contraction = rollUp(pre.contraction, blocks, t);
     const churn = rollUp(pre.churn, blocks, t);
-    const closing = opening.add(newLogo).add(sum(lanes)).add(seat).add(price).sub(contraction).sub(churn);
+    const closing = rollUp(pre.arr, blocks, t);
     let nrrT12: Dec | null = null, grrT12: Dec | null = null;
     if (t >= 12) ({ nrr: nrrT12, grr: grrT12 } = retentionWindow(pre, blocks, t - 12));
     months.push({
@@ -49,7 +51,7 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
   }
 
   // Annual roll-up, NRR/GRR of year y ≥ 2 on the customers closed before it.
-  const laneArrPre = j.arrBySlice.slice(1).map((a) => new Prefix(a));
+  const laneArrPre = j.arrBySlice.slice(1).map((a) => new AgeSeries(a));
   const annual: BridgeYear<Dec>[] = [];
   for (let y = 1; y <= Y; y++) {
     const ms = months.slice(12 * (y - 1), 12 * y);

@@ -6,7 +6,7 @@ import type { Dec } from './decimal';
 import { computeJourney } from './journey';
 import { customerLtv, ltvMonths, ltvToCac } from './ltv';
 import { retentionWindow } from './retention';
-import { acquisitionBlocks, Prefix, rollUp } from './schedule';
+import { acquisitionBlocks, AgeSeries, rollUp } from './schedule';
 
 export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
 
@@ -45,9 +45,9 @@ export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
     if (y < 1 || 12 * y > inputs.general.horizonMonths || (yearly[1] !== 'arr' && y < 2)) throw new Error(`no figure ${key} for this horizon`);
     const j = computeJourney(inputs, 12 * y);
     const blocks = acquisitionBlocks(inputs);
-    const arr = new Prefix(j.arr);
+    const arr = new AgeSeries(j.arr);
     if (yearly[1] === 'arr') return rollUp(arr, blocks, 12 * y - 1);
-    const w = retentionWindow({ arr, grossRetained: new Prefix(j.grossRetained) }, blocks, 12 * (y - 1) - 1);
+    const w = retentionWindow({ arr, grossRetained: new AgeSeries(j.grossRetained) }, blocks, 12 * (y - 1) - 1);
     return yearly[1] === 'nrr' ? w.nrr : w.grr;
   }
   const ltv = customerLtv(inputs, computeJourney(inputs, ltvMonths(inputs)));

@@ -2,28 +2,28 @@
 // cohort closed by `beginMonth`; begin is their ARR then, end their ARR twelve months on.
 import type { Journey } from './journey';
 import { D, ZERO, type Dec } from './decimal';
-import { Prefix, rollUp, type Block } from './schedule';
+import { AgeSeries, rollUp, type Block } from './schedule';
 
-/** Prefix sums over age of the per-customer arrays the company roll-up convolves. */
-export interface JourneyPrefixes {
-  arr: Prefix;
-  grossRetained: Prefix;
-  churn: Prefix;
-  contraction: Prefix;
-  price: Prefix;
-  seat: Prefix;
-  buys: Prefix[];
+/** The per-customer arrays the company roll-up convolves. */
+export interface JourneySeries {
+  arr: AgeSeries;
+  grossRetained: AgeSeries;
+  churn: AgeSeries;
+  contraction: AgeSeries;
+  price: AgeSeries;
+  seat: AgeSeries;
+  buys: AgeSeries[];
 }
 
-export function journeyPrefixes(j: Journey): JourneyPrefixes {
+export function journeySeries(j: Journey): JourneySeries {
   return {
-    arr: new Prefix(j.arr),
-    grossRetained: new Prefix(j.grossRetained),
-    churn: new Prefix(j.churn),
-    contraction: new Prefix(j.contraction),
-    price: new Prefix(j.price),
-    seat: new Prefix(j.seat),
-    buys: j.buys.map((b) => new Prefix(b)),
+    arr: new AgeSeries(j.arr),
+    grossRetained: new AgeSeries(j.grossRetained),
+    churn: new AgeSeries(j.churn),
+    contraction: new AgeSeries(j.contraction),
+    price: new AgeSeries(j.price),
+    seat: new AgeSeries(j.seat),
+    buys: j.buys.map((b) => new AgeSeries(b)),
   };
 }
 
@@ -36,7 +36,7 @@ export interface RetentionWindow {
 
 /** NRR/GRR of the customers closed by `beginMonth`, from beginMonth to beginMonth + 12. */
 export function retentionWindow(
-  pre: Pick<JourneyPrefixes, 'arr' | 'grossRetained'>,
+  pre: Pick<JourneySeries, 'arr' | 'grossRetained'>,
   blocks: readonly Block[],
   beginMonth: number,
 ): RetentionWindow {
@@ -50,8 +50,8 @@ export function retentionWindow(
 }
 
 /** Flows of the set closed by `cMax` during months from..to (inclusive), by source. */
-export function setFlows(pre: JourneyPrefixes, blocks: readonly Block[], from: number, to: number, cMax: number) {
-  const total = (p: Prefix): Dec => {
+export function setFlows(pre: JourneySeries, blocks: readonly Block[], from: number, to: number, cMax: number) {
+  const total = (p: AgeSeries): Dec => {
     let s = ZERO;
     for (let t = from; t <= to; t++) s = s.add(rollUp(p, blocks, t, cMax));
     return s;

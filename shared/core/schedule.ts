@@ -36,27 +36,32 @@ export function newCustomersAt(blocks: readonly Block[], t: number): Dec {
   return ZERO;
 }
 
-/** P[k] = Σ f(0..k); P has one more slot in front so that P(−1) = 0. */
-export class Prefix {
-  private readonly p: Dec[];
-  constructor(private readonly f: readonly Dec[]) {
-    this.p = new Array<Dec>(f.length + 1);
-    let s = ZERO;
-    this.p[0] = s;
-    for (let i = 0; i < f.length; i++) {
-      s = s.add(f[i]!);
-      this.p[i + 1] = s;
-    }
-  }
-  /** Σ f(0..k), k clamped to the computed ages (k < 0 gives 0). */
-  upTo(k: number): Dec {
-    if (k < 0) return ZERO;
-    const i = Math.min(k + 1, this.p.length - 1);
-    return this.p[i]!;
-  }
-  /** f(k) itself: read directly, not as a difference of two large prefix sums. */
+/**
+ * One customer's figure by age, with the sums the roll-up needs. Sums are added
+ * term by term, never taken as a difference of running totals, so a figure that
+ * decays to 1e-40 keeps its full relative precision (a difference of two large
+ * prefix sums would leave only rounding noise).
+ */
+export class AgeSeries {
+  private windows: Dec[] | null = null;
+  constructor(readonly values: readonly Dec[]) {}
+
+  /** f(k); 0 outside the computed ages. */
   at(k: number): Dec {
-    return k < 0 || k >= this.f.length ? ZERO : this.f[k]!;
+    return k < 0 || k >= this.values.length ? ZERO : this.values[k]!;
+  }
+
+  /** Σ f(lo..hi), term by term. */
+  sum(lo: number, hi: number): Dec {
+    let s = ZERO;
+    for (let k = Math.max(0, lo); k <= Math.min(hi, this.values.length - 1); k++) s = s.add(this.values[k]!);
+    return s;
+  }
+
+  /** Σ f(k−11..k): a full year of even closings, computed once per age on first use. */
+  year(k: number): Dec {
+    if (!this.windows) this.windows = this.values.map((_, i) => this.sum(i - 11, i));
+    return k < 0 ? ZERO : k < this.windows.length ? this.windows[k]! : this.sum(k - 11, k);
   }
 }
 
@@ -64,15 +69,14 @@ export class Prefix {
  * Σ over cohorts c ≤ min(cMax, t) of newCustomers(c) × f(t − c).
  * `f` must be computed for every age up to t.
  */
-export function rollUp(f: Prefix, blocks: readonly Block[], t: number, cMax = t): Dec {
+export function rollUp(f: AgeSeries, blocks: readonly Block[], t: number, cMax = t): Dec {
   const last = Math.min(cMax, t);
   let s = ZERO;
   for (const b of blocks) {
     if (b.from > last) continue;
     const hi = Math.min(b.to, last);
-    // Σ_{c=from..hi} f(t − c) = P(t − from) − P(t − hi − 1); a one-month block
-    // (yearStart) reads f directly, keeping full relative precision on tiny values.
-    const span = hi === b.from ? f.at(t - b.from) : f.upTo(t - b.from).sub(f.upTo(t - hi - 1));
+    // Σ_{c=from..hi} f(t − c): ages t−hi … t−from
+    const span = hi === b.from ? f.at(t - b.from) : hi - b.from === 11 ? f.year(t - b.from) : f.sum(t - hi, t - b.from);
     s = s.add(b.perMonth.mul(span));
   }
   return s;

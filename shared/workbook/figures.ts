@@ -5,8 +5,8 @@
 import type { ModelInputs } from '../model/inputs';
 import { computeExact } from '../core/compute';
 import { computeJourney, SEGMENTS, type Journey, type SegmentId } from '../core/journey';
-import { journeyPrefixes, type JourneyPrefixes } from '../core/retention';
-import { acquisitionBlocks, Prefix, rollUp, type Block } from '../core/schedule';
+import { journeySeries, type JourneySeries } from '../core/retention';
+import { acquisitionBlocks, AgeSeries, rollUp, type Block } from '../core/schedule';
 import { computeSensitivity, type Sensitivity } from '../core/sensitivity';
 import type { Dec } from '../core/decimal';
 import type { ModelResult } from '../core/result';
@@ -40,11 +40,11 @@ export interface Figures {
   journey: Journey;
   /** per segment: the journey of a customer known to be in it */
   unit: Record<SegmentId, Journey>;
-  pre: JourneyPrefixes;
-  cumArr: Prefix;
+  pre: JourneySeries;
+  cumArr: AgeSeries;
   blocks: Block[];
   /** Σ over cohorts closed by cMax of newCustomers × f(t − c) */
-  roll: (p: Prefix, t: number, cMax?: number) => Dec;
+  roll: (p: AgeSeries, t: number, cMax?: number) => Dec;
   sensitivity: Sensitivity<Dec>;
 }
 
@@ -58,8 +58,8 @@ export function workbookFigures(m: ModelInputs): Figures {
     result,
     journey,
     unit,
-    pre: journeyPrefixes(journey),
-    cumArr: new Prefix(journey.arr),
+    pre: journeySeries(journey),
+    cumArr: new AgeSeries(journey.arr),
     blocks,
     roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
     sensitivity: computeSensitivity(m),

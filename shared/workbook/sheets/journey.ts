@@ -181,7 +181,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       putFormula(ws, r, col.buys[i]!, `IF(${inWindow(i)},$E$${lr}*(${SEGMENTS.map((_, k) => `$${colLetter(7 + k)}$${lr}*${segActive(k, r)}`).join('+')}),0)`, j.buys[i]![a]!, FMT.money);
     });
     putFormula(ws, r, col.grossRetained, overSegments((k, s) => `${segArr(k, r)}*IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`), j.grossRetained[a]!, FMT.money);
-    putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.upTo(a), FMT.money);
+    putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.sum(0, a), FMT.money);
   }
 
   ws.getColumn(1).width = 30;

@@ -27,6 +27,18 @@ describe('core vs a naive simulation of the spec', () => {
     agree(defaultInputs());
     agree(g1());
   });
+  it('keeps full relative precision when ARR decays towards zero (monthly terms, 0.5% renewal)', () => {
+    const m = defaultInputs();
+    m.general.horizonMonths = 120;
+    m.acquisition = { ...m.acquisition, newCustomersByYear: [100], contractMonths: 1 };
+    m.journey.renewal = { rate: 0.005, nonAdopterRate: 0.005 };
+    agree(m);
+    const s = summarize(m);
+    expect(s.arrByYearEnd.every((x) => x > 0)).toBe(true);
+    m.acquisition.timing = 'yearStart';
+    agree(m);
+  });
+
   it('agrees on random valid models', () => {
     fc.assert(fc.property(arbModel, (m) => agree(m)), { numRuns: 60 });
   });
