@@ -1,11 +1,17 @@
 // Workbook shortcuts for the whole window: undo/redo over the document history,
-// open and save. A cell editor (an <input>) keeps its own text undo.
+// open and save. A focused text field (a cell editor) keeps its own text undo,
+// whether Undo comes from the keyboard or from the desktop menu (on macOS the
+// menu gets Cmd+Z before the page does).
 import type { MenuCommand } from '../platform/platform';
 import { newDocument, openDocument, saveDocument, saveDocumentAs } from '../files/file-actions';
 import { documentStore } from '../store/document-store';
 
-const isTextField = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', '']);
+
+/** An element with its own text undo: a cell editor, a text box, contenteditable. */
+export const isTextField = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement &&
+  ((t instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(t.getAttribute('type') ?? '')) || t.tagName === 'TEXTAREA' || t.isContentEditable);
 
 /** Menu commands and keys both land here; a key also seen as a menu accelerator runs once. */
 let lastKeyCommand: { command: MenuCommand; at: number } | null = null;
@@ -14,6 +20,12 @@ export function runCommand(command: MenuCommand, fromKey = false): void {
   if (!fromKey && lastKeyCommand?.command === command && performance.now() - lastKeyCommand.at < 150) return;
   if (fromKey) lastKeyCommand = { command, at: performance.now() };
   const doc = documentStore.getState();
+  const isHistory = command === 'edit/undo' || command === 'edit/redo';
+  // From the menu, with a cell editor focused: the editor's text undo, as the key would do.
+  if (isHistory && !fromKey && isTextField(document.activeElement)) {
+    document.execCommand(command === 'edit/undo' ? 'undo' : 'redo');
+    return;
+  }
   switch (command) {
     case 'edit/undo': doc.undo(); break;
     case 'edit/redo': doc.redo(); break;
@@ -21,7 +33,9 @@ export function runCommand(command: MenuCommand, fromKey = false): void {
     case 'file/open': void openDocument(); break;
     case 'file/save': void saveDocument(); break;
     case 'file/saveAs': void saveDocumentAs(); break;
-    default: break; // cut/copy/paste/selectAll are the focused element's own; PDF and close belong to the host
+    // Cut/copy/paste/select-all are the focused element's own; a close request is host-sync's;
+    // file/exportPdf is handled by sheets/board-report/startup.ts, registered at start-up.
+    default: break;
   }
 }
 
@@ -39,7 +53,12 @@ export function installShortcuts(win: Window = window): () => void {
   const onKey = (e: KeyboardEvent) => {
     const command = keyCommand(e);
     if (!command) return;
-    if ((command === 'edit/undo' || command === 'edit/redo') && isTextField(e.target)) return;
+    if ((command === 'edit/undo' || command === 'edit/redo') && isTextField(e.target)) {
+      // The field undoes the text itself; on Windows/Linux the unhandled key then
+      // reaches the menu's accelerator, whose edit/undo must not undo it twice.
+      lastKeyCommand = { command, at: performance.now() };
+      return;
+    }
     e.preventDefault();
     runCommand(command, true);
   };
