@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { KpiStrip } from './kpi/KpiStrip';
 import { MessageDialog } from './components/MessageDialog';
 import { Placeholder } from './components/Placeholder';
+import { RecoveryDialog } from './components/RecoveryDialog';
 import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
 import { StatusBar } from './components/StatusBar';
@@ -39,6 +40,7 @@ export function App() {
         <StatusBar />
       </footer>
       <MessageDialog />
+      <RecoveryDialog />
     </div>
   );
 }

@@ -17,18 +17,28 @@ async function busy<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try { return await fn(); } finally { uiStore.setState({ busy: false }); }
 }
 
+/**
+ * The document the crash copy stood for was replaced (New, Open): the copy is not
+ * wanted any more. Kept while the start-up offer is unanswered.
+ */
+function dropRecoveryCopy(): void {
+  if (!uiStore.getState().recovery) void platform().clearRecovery();
+}
+
 export function newDocument(): void {
   if (!confirmDiscard()) return;
   documentStore.getState().load(defaultInputs(), UNTITLED, null);
+  dropRecoveryCopy();
   setStatus('New model from the defaults');
 }
 
 /** Open bytes the platform handed us (open dialog, OS, recovery). */
-export async function openBytes(name: string, path: string | null, bytes: Uint8Array, opts: { dirty?: boolean } = {}): Promise<boolean> {
+export async function openBytes(name: string, path: string | null, bytes: Uint8Array, opts: { dirty?: boolean; recovered?: boolean } = {}): Promise<boolean> {
   const outcome = await busy(`Opening ${name}…`, () => readWorkbookBytes(bytes));
   if (outcome.ok) {
     const { set: scenarios, notes } = openedScenarios(outcome.extras);
     documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios });
+    if (!opts.recovered) dropRecoveryCopy();
     const all = [...outcome.notes, ...notes];
     setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
     return true;

@@ -1,12 +1,26 @@
 // Keeps the host informed: title and dirty state, a recovery copy every 60 s
-// while dirty, the crash copy offered back at start, and files the OS opens.
+// while dirty, the crash copy offered back at start, files the OS opens, and
+// the save that a close or quit asks for.
 import { platform } from '../platform/choose-platform';
+import type { Platform } from '../platform/platform';
 import { documentStore } from '../store/document-store';
-import { writeWorkbookBytes } from '../workers/workbook-client';
+import { setStatus } from '../store/ui-store';
 import { openBytes, saveDocument } from './file-actions';
-import { saveExtras } from './save-extras';
+import { RECOVERY_EVERY_MS, offerRecovery, writeRecoveryCopy } from './recovery';
 
-const RECOVERY_EVERY_MS = 60_000;
+/**
+ * The host has already asked Save / Don't Save / Cancel and the user chose Save
+ * (electron/window.ts): save (Save As for a new document) and confirm, without
+ * asking again. A cancelled or failed save keeps the window open and the
+ * document dirty; a failure's message is on screen (saveDocument shows it).
+ */
+async function saveThenClose(host: Platform): Promise<void> {
+  if (documentStore.getState().dirty && !(await saveDocument())) {
+    setStatus('Not closed: the model was not saved');
+    return;
+  }
+  await host.confirmClose();
+}
 
 export function startHostSync(): () => void {
   const host = platform();
@@ -21,36 +35,26 @@ export function startHostSync(): () => void {
     if (s.fileName !== prev.fileName || s.dirty !== prev.dirty) syncTitle();
   }));
 
-  const timer = setInterval(async () => {
-    const { dirty, inputs, scenarios, filePath } = documentStore.getState();
-    if (!dirty) return;
-    const version = await host.appVersion();
-    const written = await writeWorkbookBytes(inputs, version.ok ? version.value : 'unknown', await saveExtras({ inputs, scenarios }).catch(() => ({})));
-    if (written.ok) await host.writeRecovery({ path: filePath, bytes: written.bytes });
+  let writing = false;
+  const timer = setInterval(() => {
+    if (writing) return; // a slow write is not stacked under the next one
+    writing = true;
+    void writeRecoveryCopy().catch((e) => console.error('recovery copy failed', e)).finally(() => { writing = false; });
   }, RECOVERY_EVERY_MS);
   cleanups.push(() => clearInterval(timer));
 
-  void host.takeRecovery().then(async (r) => {
-    if (!r.ok || !r.value) return;
-    const when = new Date(r.value.savedAt).toLocaleString();
-    if (window.confirm(`Bowtie found unsaved work from ${when}. Restore it?`)) {
-      const name = r.value.path?.split(/[\\/]/).pop() ?? 'Recovered.xlsx';
-      await openBytes(name, r.value.path, r.value.bytes, { dirty: true });
-    }
-  });
+  void offerRecovery();
 
   cleanups.push(host.onOpenPath(async (path) => {
     const file = await host.readFile(path);
     if (file.ok) await openBytes(file.value.name, file.value.path, file.value.bytes);
   }));
 
-  cleanups.push(host.onCloseRequest(async () => {
-    if (documentStore.getState().dirty) {
-      if (window.confirm('Save changes to this model before closing?')) {
-        if (!(await saveDocument())) return;
-      } else if (!window.confirm('Close without saving? Your changes will be lost.')) return;
-    }
-    await host.confirmClose();
+  let closing = false;
+  cleanups.push(host.onCloseRequest(() => {
+    if (closing) return;
+    closing = true;
+    void saveThenClose(host).finally(() => { closing = false; });
   }));
 
   if (host.kind === 'browser') {

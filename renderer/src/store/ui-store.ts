@@ -1,4 +1,6 @@
-// Transient UI state outside the document: the message dialog and the status line.
+// Transient UI state outside the document: the message dialog, the recovery
+// offer and the status line.
+import type { RecoveryCopy } from '../../../shared/desktop-api';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
@@ -15,11 +17,13 @@ export interface UiDialog {
 
 export interface UiState {
   dialog: UiDialog | null;
+  /** a crash copy found at start, waiting for Restore / Discard */
+  recovery: RecoveryCopy | null;
   status: string;
   busy: boolean;
 }
 
-export const uiStore = createStore<UiState>()(() => ({ dialog: null, status: '', busy: false }));
+export const uiStore = createStore<UiState>()(() => ({ dialog: null, recovery: null, status: '', busy: false }));
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(uiStore, selector);
 
 export const showDialog = (dialog: UiDialog) => uiStore.setState({ dialog });
