@@ -83,6 +83,7 @@ test('adding, renaming and removing a lane changes the figures, and each is undo
   await ws.type('lanes.lane4.attachRate', '30');
   const edited = setInput(setInput(withLane, 'lanes.lane4.name', 'Premium support'), 'lanes.lane4.attachRate', 0.3);
   await ws.expectFigures(edited);
+  await expect(page.getByRole('button', { name: 'Remove lane Premium support' })).toBeVisible();
   await ws.tab('ARR Bridge').click();
   await expect(page.getByRole('group', { name: 'Annual ARR bridge' })).toContainText('+ Premium support');
   await ws.tab('Assumptions').click();

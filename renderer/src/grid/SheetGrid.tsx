@@ -69,7 +69,12 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
     pinned: c.pinned,
     headerClass: c.align === 'right' ? 'header-right' : undefined,
     editable: (p) => cellOf(p.data, c.id)?.type === 'input',
-    valueGetter: (p: ValueGetterParams<GridRow>) => cellText(cellOf(p.data, c.id)),
+    valueGetter: (p: ValueGetterParams<GridRow>) => {
+      const cell = cellOf(p.data, c.id);
+      // AG Grid repaints a cell only when this value changes: a button that
+      // appears, goes or is relabelled (a renamed lane) must change it too.
+      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cellText(cell);
+    },
     valueSetter: (p: ValueSetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);
       if (cell?.type === 'input') documentStore.getState().enter(cell.key, p.newValue === null || p.newValue === undefined ? '' : String(p.newValue));

@@ -4,11 +4,13 @@
 // add/rename/remove alike. Vanilla store + hook, so vitest drives it without React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultInputs, type Lane, type ModelInputs } from '../../../shared/index';
+import { defaultInputs, type FunnelStage, type Lane, type ModelInputs } from '../../../shared/index';
 import { emptyScenarios, type ScenarioSet } from '../../../shared/model/scenarios';
 import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
 
 export const MAX_LANES = 10;
+/** The horizon is at most 120 months: a year beyond the tenth would never be modelled. */
+export const MAX_YEARS = 10;
 const HISTORY_LIMIT = 200;
 
 export interface DocumentState extends Snapshot {
@@ -26,6 +28,13 @@ export interface DocumentState extends Snapshot {
   enterMany(entries: readonly CellEntry[]): void;
   addLane(): void;
   removeLane(id: string): void;
+  /** Another year of new logos, starting at the last year's figure; at most MAX_YEARS. */
+  addYear(): void;
+  /** Drop the last year of new logos; year 1 always stays. */
+  removeLastYear(): void;
+  /** A funnel stage after the last, converting 100% so no figure moves until it is edited. */
+  addFunnelStage(): void;
+  removeFunnelStage(index: number): void;
   /** Replace the scenarios as one undoable step (the scenarios sheet's entry point). */
   setScenarios(next: ScenarioSet): void;
   undo(): void;
@@ -45,6 +54,28 @@ export function blankLane(id: string, position: number): Lane {
 
 export function freshLaneId(lanes: readonly Lane[]): string {
   for (let n = lanes.length + 1; ; n++) if (!lanes.some((l) => l.id === `lane${n}`)) return `lane${n}`;
+}
+
+/** The stage "Add stage" appends. */
+export function blankStage(position: number): FunnelStage {
+  return { name: `New stage ${position}`, rate: 1 };
+}
+
+/**
+ * Rejected-entry marks of list items addressed by index (`prefix[i]…`) after item
+ * `removed` left the list: its own marks go, later ones move up one place.
+ */
+export function shiftIndexedMarks<T>(marks: Readonly<Record<string, T>>, prefix: string, removed: number): Record<string, T> {
+  const out: Record<string, T> = {};
+  const at = new RegExp(`^${prefix.replace(/[.[\]]/g, '\\$&')}\\[(\\d+)\\](.*)$`);
+  for (const [key, mark] of Object.entries(marks)) {
+    const m = at.exec(key);
+    if (!m) { out[key] = mark; continue; }
+    const i = Number(m[1]);
+    if (i < removed) out[key] = mark;
+    else if (i > removed) out[`${prefix}[${i - 1}]${m[2]}`] = mark;
+  }
+  return out;
 }
 
 export function createDocumentStore(initial: ModelInputs = defaultInputs(), initialScenarios: ScenarioSet = emptyScenarios()) {
@@ -95,6 +126,38 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         // Marks on the removed lane go with it; undo brings both back.
         const kept = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`) && !k.startsWith(`lanes[`)));
         commit({ inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: kept, scenarios });
+      },
+
+      addYear: () => {
+        const { inputs, invalid, scenarios } = get();
+        const years = inputs.acquisition.newCustomersByYear;
+        if (years.length >= MAX_YEARS) return;
+        const acquisition = { ...inputs.acquisition, newCustomersByYear: [...years, years[years.length - 1] ?? 0] };
+        commit({ inputs: { ...inputs, acquisition }, invalid, scenarios });
+      },
+
+      removeLastYear: () => {
+        const { inputs, invalid, scenarios } = get();
+        const years = inputs.acquisition.newCustomersByYear;
+        if (years.length <= 1) return;
+        const acquisition = { ...inputs.acquisition, newCustomersByYear: years.slice(0, -1) };
+        const kept = shiftIndexedMarks(invalid, 'acquisition.newCustomersByYear', years.length - 1);
+        commit({ inputs: { ...inputs, acquisition }, invalid: kept, scenarios });
+      },
+
+      addFunnelStage: () => {
+        const { inputs, invalid, scenarios } = get();
+        const funnel = inputs.acquisition.funnel;
+        const acquisition = { ...inputs.acquisition, funnel: [...funnel, blankStage(funnel.length + 1)] };
+        commit({ inputs: { ...inputs, acquisition }, invalid, scenarios });
+      },
+
+      removeFunnelStage: (index) => {
+        const { inputs, invalid, scenarios } = get();
+        const funnel = inputs.acquisition.funnel;
+        if (index < 0 || index >= funnel.length) return;
+        const acquisition = { ...inputs.acquisition, funnel: funnel.filter((_, i) => i !== index) };
+        commit({ inputs: { ...inputs, acquisition }, invalid: shiftIndexedMarks(invalid, 'acquisition.funnel', index), scenarios });
       },
 
       setScenarios: (next) => {

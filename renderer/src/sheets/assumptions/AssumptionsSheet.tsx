@@ -1,13 +1,14 @@
 // Assumptions: every input of the model, grouped as the bowtie reads left to
-// right: general, acquisition and the funnel, the post-sale stages, renewal,
-// and the expansion lanes (issue 4 §1).
+// right: general, acquisition, new logos by year and the funnel, the post-sale
+// stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
+// lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
 import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type ModelInputs } from '../../../../shared/index';
 import { Section } from '../../components/Section';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { MAX_LANES, documentStore, useDocument } from '../../store/document-store';
+import { MAX_LANES, MAX_YEARS, documentStore, useDocument } from '../../store/document-store';
 import { specFor } from '../../store/input-specs';
 import { useModel } from '../../workers/model-store';
 import { KV_COLUMNS, kvRows } from './input-rows';
@@ -16,7 +17,10 @@ const FUNNEL_COLUMNS: GridColumn[] = [
   { id: 'name', header: 'Stage', flex: 2, minWidth: 200 },
   { id: 'rate', header: 'Converts to next', width: 110, align: 'right' },
   { id: 'volume', header: 'Volume needed, year 1', width: 130, align: 'right' },
+  { id: 'remove', header: '', width: 36, minWidth: 36 },
 ];
+
+const YEAR_COLUMNS: GridColumn[] = [...KV_COLUMNS, { id: 'remove', header: '', width: 36, minWidth: 36 }];
 
 const STAGE_COLUMNS: GridColumn[] = [
   { id: 'stage', header: 'Stage', flex: 2, minWidth: 150 },
@@ -38,22 +42,42 @@ const LANE_COLUMNS: GridColumn[] = [
   { id: 'remove', header: '', width: 36, minWidth: 36 },
 ];
 
+/** One row per year of new logos; only the last year can be removed, and year 1 stays. */
+function yearRows(inputs: ModelInputs): GridRow[] {
+  const years = inputs.acquisition.newCustomersByYear.length;
+  const modelled = Math.ceil(inputs.general.horizonMonths / 12);
+  const rows = kvRows(Array.from({ length: years }, (_, i) => specFor(inputs, newCustomersKey(i))!));
+  return rows.map((row, i) => ({
+    ...row,
+    cells: {
+      ...row.cells,
+      // The core closes no logos past the horizon; say so rather than let the figure look ignored.
+      ...(i >= modelled ? { note: { type: 'note', key: newCustomersKey(i), text: `beyond the ${inputs.general.horizonMonths}-month horizon` } } : {}),
+      remove: i === years - 1 && years > 1
+        ? { type: 'button', text: '×', ariaLabel: `Remove year ${i + 1}`, onClick: () => documentStore.getState().removeLastYear() }
+        : { type: 'label', text: '' },
+    },
+  }));
+}
+
 function funnelRows(inputs: ModelInputs, volumes: (number | null)[] | undefined): GridRow[] {
-  const rows: GridRow[] = inputs.acquisition.funnel.map((_, i) => ({
+  const rows: GridRow[] = inputs.acquisition.funnel.map((stage, i) => ({
     id: `funnel-${i}`,
     cells: {
       name: { type: 'input', key: funnelKey(i, 'name') },
       rate: { type: 'input', key: funnelKey(i, 'rate') },
       volume: { type: 'value', value: volumes?.[i] ?? null, format: 'count' },
+      remove: { type: 'button', text: '×', ariaLabel: `Remove funnel stage ${stage.name}`, onClick: () => documentStore.getState().removeFunnelStage(i) },
     },
   }));
   rows.push({
     id: 'funnel-won',
     style: 'total',
     cells: {
-      name: { type: 'label', text: 'Closed-won (year-1 new logos)' },
+      name: { type: 'label', text: 'Closed-won (new logos)' },
       rate: { type: 'label', text: '' },
       volume: { type: 'value', value: inputs.acquisition.newCustomersByYear[0] ?? null, format: 'count' },
+      remove: { type: 'label', text: '' },
     },
   });
   return rows;
@@ -67,15 +91,13 @@ export function AssumptionsSheet() {
   const general = useMemo(() => kvRows(GENERAL_INPUTS), []);
   // Rows change only with the table's shape; cell values come from the store per cell,
   // so an edit repaints the cells that changed instead of rebuilding every grid.
-  const years = inputs.acquisition.newCustomersByYear.length;
-  const acquisition = useMemo(() => kvRows([
-    ...ACQUISITION_INPUTS,
-    ...Array.from({ length: years }, (_, i) => specFor(inputs, newCustomersKey(i))!),
-  ]), [years]);
+  const acquisition = useMemo(() => kvRows(ACQUISITION_INPUTS), []);
+  const yearCount = inputs.acquisition.newCustomersByYear.length;
+  const years = useMemo(() => yearRows(inputs), [yearCount, inputs.general.horizonMonths]);
   const renewal = useMemo(() => kvRows(JOURNEY_INPUTS.filter((s) => s.group === 'Renewal')), []);
 
   const volumes = result?.funnel.map((f) => f.volume);
-  const funnelShape = `${inputs.acquisition.funnel.length}:${inputs.acquisition.newCustomersByYear[0]}`;
+  const funnelShape = `${inputs.acquisition.funnel.map((f) => f.name).join('\u0001')}:${inputs.acquisition.newCustomersByYear[0]}`;
   const funnel = useMemo(() => funnelRows(inputs, volumes), [funnelShape, JSON.stringify(volumes)]);
 
   const seg = result?.journey.segmentProbability;
@@ -104,7 +126,18 @@ export function AssumptionsSheet() {
       <div className="assumptions-col left">
         <Section title="General"><SheetGrid label="General inputs" columns={KV_COLUMNS} rows={general} /></Section>
         <Section title="Acquisition"><SheetGrid label="Acquisition inputs" columns={KV_COLUMNS} rows={acquisition} /></Section>
-        <Section title="Funnel (left side of the bowtie)" note="conversion to the next stage; the last converts to closed-won">
+        <Section
+          title="New logos by year"
+          note={`${yearCount} of ${MAX_YEARS}`}
+          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addYear()} disabled={yearCount >= MAX_YEARS}>+ Add year</button>}
+        >
+          <SheetGrid label="New logos by year" columns={YEAR_COLUMNS} rows={years} />
+        </Section>
+        <Section
+          title="Funnel (left side of the bowtie)"
+          note="each converts to the next; the last to closed-won"
+          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addFunnelStage()}>+ Add stage</button>}
+        >
           <SheetGrid label="Funnel stages" columns={FUNNEL_COLUMNS} rows={funnel} />
           <GridProblems keys={funnelKeys} />
         </Section>
