@@ -189,14 +189,20 @@ test.describe('desktop bridge in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   });
 
-  // Known gap in the renderer (not the host): until the Board Report tab has
-  // been opened once, nothing listens for file/exportPdf, so the menu item does
-  // nothing. Un-fixme when the listener is registered at start-up.
-  test.fixme('Export Board Report as PDF works from any sheet, before the Board Report tab was opened', async ({ page }) => {
+  // Issue #5: the menu item used to do nothing until the Board Report tab had
+  // been opened once; its listener is now registered at start-up.
+  test('Export Board Report as PDF works from any sheet, before the Board Report tab was opened', async ({ page }) => {
     const ws = new WorkspaceView(page);
     await page.goto(`${origin}/index.html`);
     await expect(ws.figure('kpi.nrr.y2')).not.toHaveText('', { timeout: 30_000 });
     await page.evaluate(() => (window as any).__menu('file/exportPdf'));
     await expect.poll(() => existsSync(pdfTarget), { timeout: 30_000 }).toBe(true);
+    const pdf = await readFile(pdfTarget);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    // Still on the sheet the user was on; nothing of the off-screen report is left behind.
+    await expect(page.locator('#sheet-panel')).toHaveAttribute('data-sheet', 'assumptions');
+    await expect(page.locator('#board-print-root')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   });
 });
