@@ -22,7 +22,7 @@ export type Rasterize = (svg: string, width: number, height: number, scale: numb
 export type { BoardImage };
 export type ScenarioComparisonTable = ScenarioComparison;
 
-/** The sheet's number formats: a delta in points is a percent cell, a count a plain ratio-style number. */
+/** The sheet's number formats: points are percentages (their delta columns print as points), a count a plain number. */
 const sheetFormat = (f: FigureFormat): ComparisonFormat => (f === 'points' ? 'percent' : f === 'count' ? 'ratio' : f);
 
 export interface WorkbookExtrasArgs {
@@ -44,7 +44,7 @@ export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseR
       return [row.values[i] ?? null, row.deltas[i] ?? null];
     })],
   }));
-  return { columns, rows };
+  return { columns, rows, deltaColumns: [false, ...c.columns.slice(1).flatMap(() => [false, true])] };
 }
 
 export async function boardImages(base: ModelInputs, rasterize: Rasterize, result: ModelResult<number> = computeModel(base), scale = 2): Promise<BoardImage[]> {

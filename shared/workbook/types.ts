@@ -13,6 +13,8 @@ export type ComparisonFormat = 'money' | 'percent' | 'ratio' | 'months' | 'years
 
 export interface ScenarioComparison {
   columns: string[];
+  /** true for a column of differences to the base: shown signed, a percentage's difference in points */
+  deltaColumns?: boolean[];
   rows: { label: string; values: (number | string | null)[]; format: ComparisonFormat }[];
 }
 

@@ -16,6 +16,11 @@ import { STAGE_LABELS } from './sensitivity';
 const COMPARISON_FMT: Record<ComparisonFormat, string> = {
   money: FMT.money, percent: FMT.percent, ratio: FMT.ratio, months: FMT.months, years: FMT.years, text: FMT.general,
 };
+/** Differences to the base, signed; a difference of two percentages reads in points (+4.2 pts). */
+const DELTA_FMT: Record<ComparisonFormat, string> = {
+  money: '+#,##0;-#,##0;0', percent: '+0.0" pts";-0.0" pts";0.0" pts"', ratio: '+0.00"x";-0.00"x";0.00"x"',
+  months: '+0.0;-0.0;0.0', years: '+0.00;-0.00;0.00', text: FMT.general,
+};
 
 /** Widest a chart is drawn, in pixels: about the printed width of the table above it. */
 const MAX_IMAGE_WIDTH = 720;
@@ -33,7 +38,7 @@ export interface BoardExtras {
 export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, bl: BridgeLayout, ml: MetricsLayout, extras: BoardExtras): void {
   const r = fig.result;
   const Y = Math.floor(m.general.horizonMonths / 12);
-  const width = Math.max(Y + 1, 6);
+  const width = Math.max(Y + 1, 6, 1 + (extras.comparison?.columns.length ?? 0));
   const nameRef = names.name('general.name');
   const t = putFormula(ws, 1, 1, `${nameRef}&": board report"`, `${m.general.name}: board report`);
   t.font = { bold: true, size: 18, color: { argb: COLORS.sectionFont } };
@@ -132,12 +137,17 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   const cmp = extras.comparison;
   if (cmp && cmp.columns.length) {
     section(ws, row++, 1, 'Scenario comparison');
-    headers(ws, row++, 1, ['', ...cmp.columns]);
+    headers(ws, row, 1, ['', ...cmp.columns]);
+    ws.getRow(row++).height = 30; // room for two lines: 'Downside vs base'
     cmp.rows.forEach((line, i) => {
       ws.getCell(row, 1).value = line.label;
       line.values.forEach((v, c) => {
-        const cell = putValue(ws, row, 2 + c, v, COMPARISON_FMT[line.format]);
-        cell.alignment = { horizontal: 'right' };
+        const delta = cmp.deltaColumns?.[c] === true;
+        // A number format cannot scale by 100 without a % sign, so points are stored as 4.2.
+        const shown = delta && line.format === 'percent' && typeof v === 'number' ? v * 100 : v;
+        const cell = putValue(ws, row, 2 + c, shown, (delta ? DELTA_FMT : COMPARISON_FMT)[line.format]);
+        // band names are long: shrink rather than spill into the next scenario's column
+        cell.alignment = { horizontal: 'right', shrinkToFit: typeof v === 'string' };
       });
       if (i % 2 === 1) for (let c = 1; c <= 1 + cmp.columns.length; c++) ws.getCell(row, c).fill = bandFill;
       row++;
@@ -165,7 +175,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   }
 
   ws.getColumn(1).width = 46;
-  for (let c = 2; c <= width; c++) ws.getColumn(c).width = 15;
+  for (let c = 2; c <= width; c++) ws.getColumn(c).width = 16;
   ws.views = [{ state: 'frozen', ySplit: 2, showGridLines: false }];
   ws.pageSetup = {
     orientation: Y > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,

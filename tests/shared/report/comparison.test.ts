@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../../shared/workbook/index';
 import { computeModel, defaultInputs, setInput } from '../../../shared/index';
 import { createScenario, emptyScenarios, scenariosFromJson, switchScenario, type ScenarioSet } from '../../../shared/model/scenarios';
 import { buildWorkbookExtras, CHART_SIZES, compareScenarios, comparisonTable, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
@@ -69,6 +71,34 @@ describe('workbook extras', () => {
     const nrr = args.scenarioComparison.rows.find((r) => r.label === 'NRR, year 2')!;
     expect(nrr.format).toBe('percent');
     expect(nrr.values[0]).toBe(computeModel(base).annual[1]!.nrr);
+  });
+
+  it('prints a percentage’s delta in points on the workbook’s Board Report sheet (+4.2 pts, not 4.2%)', async () => {
+    const base = defaultInputs();
+    const args = await buildWorkbookExtras(base, twoScenarios(), fakePng);
+    const nrr = args.scenarioComparison.rows.find((r) => r.label === 'NRR, year 2')!;
+    expect(args.scenarioComparison.deltaColumns).toEqual([false, false, true, false, true]);
+    const bytes = await writeWorkbook({ inputs: base, appVersion: 'test', scenarioComparison: args.scenarioComparison });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Board Report')!;
+    let found = false;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value !== 'NRR, year 2' || found) return;
+      found = true;
+      const delta = row.getCell(4);
+      expect(delta.numFmt).toContain('pts');
+      expect(delta.value as number).toBeCloseTo(((nrr.values[1] as number) - (nrr.values[0] as number)) * 100, 9);
+      expect(row.getCell(3).numFmt).toBe('0.0%');
+    });
+    let moneyRows = 0;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value !== 'ARR, end of year 2') return;
+      moneyRows++;
+      expect(row.getCell(4).numFmt).toMatch(/^\+/); // money deltas are signed
+    });
+    expect(moneyRows).toBeGreaterThan(0);
+    expect(found).toBe(true);
   });
 
   it('a workbook without scenarios, or with garbage in their place, opens with the base only', () => {
