@@ -28,6 +28,7 @@ export const CHANNELS = defineChannels({
   takeRecovery: 'recovery/take',
   setDocumentState: 'window/document-state',
   confirmClose: 'window/confirm-close',
+  cancelClose: 'window/cancel-close',
   appVersion: 'app/version',
   // main → renderer
   menuCommand: 'event/menu-command',

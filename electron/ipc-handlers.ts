@@ -81,6 +81,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!doc || !doc.confirmClose()) return { ok: false, error: 'There is no close waiting for a save.' };
       return ok(null);
     },
+    async cancelClose() {
+      const doc = deps.document();
+      if (!doc || !doc.cancelClose()) return { ok: false, error: 'There is no close waiting for a save.' };
+      return ok(null);
+    },
     appVersion: async () => ok(deps.version),
   };
 }

@@ -105,5 +105,6 @@ export const SCHEMAS: { [K in InvokeMethod]: Parser<ArgsOf<K>> } = {
   takeRecovery: args(),
   setDocumentState: args(object({ name: displayName, dirty: boolean })),
   confirmClose: args(),
+  cancelClose: args(),
   appVersion: args(),
 };

@@ -52,6 +52,7 @@ const api = {
   },
   onCloseRequest: (listener) => subscribe(CHANNELS.closeRequest, isNothing, () => listener()),
   confirmClose: () => ipcRenderer.invoke(CHANNELS.confirmClose),
+  cancelClose: () => ipcRenderer.invoke(CHANNELS.cancelClose),
   appVersion: () => ipcRenderer.invoke(CHANNELS.appVersion),
 } satisfies DesktopApi;
 

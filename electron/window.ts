@@ -121,6 +121,17 @@ export function createDocumentController(deps: DocumentControllerDeps) {
       if (!deps.win.isDestroyed()) deps.win.close();
       return true;
     },
+    /**
+     * The save after a close request failed or was cancelled: the window stays,
+     * and a quit waiting on it is abandoned (else macOS would quit on the next
+     * window close).
+     */
+    cancelClose(): boolean {
+      if (!saveRequested) return false;
+      saveRequested = false;
+      deps.onCancelled();
+      return true;
+    },
     get state(): Readonly<typeof state> {
       return state;
     },

@@ -75,9 +75,11 @@ export interface DesktopApi {
    * Closing a dirty window: the host asks Save / Don't Save / Cancel itself.
    * On Save it calls this listener; the renderer saves (Save As for a new
    * document) and, only if that succeeded, calls `confirmClose()`. A failed or
-   * cancelled save simply leaves the window open and the document dirty.
+   * cancelled save calls `cancelClose()`: the window stays open, the document
+   * dirty, and a quit that asked for the close is abandoned.
    */
   onCloseRequest(listener: () => void): () => void;
   confirmClose(): Promise<Result<null>>;
+  cancelClose(): Promise<Result<null>>;
   appVersion(): Promise<Result<string>>;
 }

@@ -68,7 +68,7 @@ function fakePreload() {
   w.__openPath = (p: string) => (paths.size ? paths.forEach((l) => l(p)) : early.push(p));
   w.bowtie = Object.freeze({
     ...Object.fromEntries(['openFile', 'readFile', 'saveFile', 'saveFileAs', 'writeRecovery', 'clearRecovery', 'takeRecovery',
-      'setDocumentState', 'exportPdf', 'confirmClose', 'appVersion'].map((m) => [m, invoke(m)])),
+      'setDocumentState', 'exportPdf', 'confirmClose', 'cancelClose', 'appVersion'].map((m) => [m, invoke(m)])),
     onMenuCommand: (l: (c: string) => void) => (menu.add(l), () => menu.delete(l)),
     onOpenPath: (l: (p: string) => void) => {
       paths.add(l);

@@ -65,6 +65,7 @@ function fakeBowtie(opts: FakeOptions) {
     onOpenPath: () => () => {},
     onCloseRequest: (l: () => void) => (closes.add(l), () => closes.delete(l)),
     confirmClose: () => (calls.push({ m: 'confirmClose' }), ok(null)),
+    cancelClose: () => (calls.push({ m: 'cancelClose' }), ok(null)),
     appVersion: () => ok('0.0.0-test'),
   });
 }
@@ -161,7 +162,8 @@ test.describe('close request from the host (the user chose Save in its prompt)',
     await page.evaluate(() => (window as any).__close());
     const dialog = page.getByRole('dialog', { name: 'Could not save' });
     await expect(dialog).toContainText('the disk is full');
-    expect(await methods(page)).toEqual(['saveFileAs']);
+    // the host hears that the close is off, so a quit waiting on it is abandoned
+    await expect.poll(() => methods(page)).toEqual(['saveFileAs', 'cancelClose']);
     await expect(page.getByTestId('dirty-flag')).toBeVisible();
     await ws.expectFigures(setInput(defaultInputs(), 'journey.renewal.rate', 0.92));
   });
@@ -172,7 +174,7 @@ test.describe('close request from the host (the user chose Save in its prompt)',
     await page.evaluate(() => { (window as any).__host.saveAsPath = null; });
     await page.evaluate(() => (window as any).__close());
     await expect(page.getByText('Not closed: the model was not saved')).toBeVisible();
-    expect(await methods(page)).toEqual(['saveFileAs']);
+    await expect.poll(() => methods(page)).toEqual(['saveFileAs', 'cancelClose']);
     await expect(page.getByTestId('dirty-flag')).toBeVisible();
   });
 });

@@ -111,6 +111,22 @@ describe('closing a window', () => {
     expect(win.closed).toBe(true);
   });
 
+  it('a failed save after Save abandons the close and the quit waiting on it; a later close asks again', async () => {
+    const { win, doc, deps } = setup(0);
+    doc.setState({ name: 'Q3.xlsx', dirty: true });
+    win.close();
+    await flush();
+    expect(deps.requestSave).toHaveBeenCalledOnce();
+    expect(doc.cancelClose()).toBe(true);
+    expect(deps.onCancelled).toHaveBeenCalledOnce();
+    expect(win.closed).toBe(false);
+    expect(doc.confirmClose()).toBe(false); // nothing is waiting any more
+    expect(doc.cancelClose()).toBe(false);
+    win.close();
+    await flush();
+    expect(deps.requestSave).toHaveBeenCalledTimes(2);
+  });
+
   it('the renderer cannot skip the prompt by confirming a close nobody asked for', () => {
     const { win, doc } = setup(0);
     doc.setState({ name: 'Q3.xlsx', dirty: true });

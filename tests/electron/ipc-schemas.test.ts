@@ -16,6 +16,7 @@ const good = {
   takeRecovery: [],
   setDocumentState: [{ name: 'Q3 plan.xlsx', dirty: true }],
   confirmClose: [],
+  cancelClose: [],
   appVersion: [],
 } satisfies Record<keyof typeof SCHEMAS, unknown[]>;
 
@@ -31,6 +32,7 @@ const bad: Record<keyof typeof SCHEMAS, unknown[][]> = {
   takeRecovery: [['now']],
   setDocumentState: [[{ name: 'Q3', dirty: 'yes' }], [{ name: '', dirty: true }], [{ name: 'Q3' }], [{ name: 'a/b', dirty: false }], ['Q3', true], [Object.assign(Object.create({ polluted: true }), { name: 'Q3', dirty: true })]],
   confirmClose: [[1]],
+  cancelClose: [['because']],
   appVersion: [[null]],
 };
 

@@ -16,6 +16,7 @@ function handlers(): Handlers {
     takeRecovery: vi.fn(ok),
     setDocumentState: vi.fn(ok),
     confirmClose: vi.fn(ok),
+    cancelClose: vi.fn(ok),
     appVersion: vi.fn(async () => ({ ok: true as const, value: '0.1.0' })),
   };
 }
@@ -60,7 +61,7 @@ describe('IPC dispatch', () => {
     const channels: string[] = [];
     registerIpcHandlers({ handle: (channel) => void channels.push(channel) }, handlers(), options);
     expect(channels.sort()).toEqual(
-      (['openFile', 'readFile', 'saveFile', 'saveFileAs', 'exportPdf', 'writeRecovery', 'clearRecovery', 'takeRecovery', 'setDocumentState', 'confirmClose', 'appVersion'] as const)
+      (['openFile', 'readFile', 'saveFile', 'saveFileAs', 'exportPdf', 'writeRecovery', 'clearRecovery', 'takeRecovery', 'setDocumentState', 'confirmClose', 'cancelClose', 'appVersion'] as const)
         .map((m) => CHANNELS[m]).sort(),
     );
   });

@@ -42,7 +42,7 @@ describe('the preload bridge', () => {
   it('exposes exactly one object, window.bowtie, with the DesktopApi methods and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['bowtie']);
     expect(Object.keys(api).sort()).toEqual([
-      'appVersion', 'clearRecovery', 'confirmClose', 'exportPdf', 'onCloseRequest', 'onMenuCommand', 'onOpenPath',
+      'appVersion', 'cancelClose', 'clearRecovery', 'confirmClose', 'exportPdf', 'onCloseRequest', 'onMenuCommand', 'onOpenPath',
       'openFile', 'readFile', 'saveFile', 'saveFileAs', 'setDocumentState', 'takeRecovery', 'writeRecovery',
     ]);
   });

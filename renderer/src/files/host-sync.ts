@@ -12,11 +12,13 @@ import { RECOVERY_EVERY_MS, offerRecovery, writeRecoveryCopy } from './recovery'
  * The host has already asked Save / Don't Save / Cancel and the user chose Save
  * (electron/window.ts): save (Save As for a new document) and confirm, without
  * asking again. A cancelled or failed save keeps the window open and the
- * document dirty; a failure's message is on screen (saveDocument shows it).
+ * document dirty, and tells the host so that a pending quit is abandoned; a
+ * failure's message is on screen (saveDocument shows it).
  */
 async function saveThenClose(host: Platform): Promise<void> {
   if (documentStore.getState().dirty && !(await saveDocument())) {
     setStatus('Not closed: the model was not saved');
+    await host.cancelClose();
     return;
   }
   await host.confirmClose();

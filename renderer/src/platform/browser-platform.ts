@@ -153,6 +153,7 @@ export function createBrowserPlatform(win: Window & FsAccessWindow = window as W
       return () => {};
     },
     async confirmClose() { return ok(null); },
+    async cancelClose() { return ok(null); },
     async appVersion() { return ok(import.meta.env.VITE_APP_VERSION ?? '0.1.0'); },
   };
   return platform;

@@ -32,6 +32,7 @@ export function createDesktopPlatform(api: DesktopApi): DesktopPlatform {
     onOpenPath: (listener) => api.onOpenPath(listener),
     onCloseRequest: (listener) => api.onCloseRequest(listener),
     confirmClose: () => settle(() => api.confirmClose()),
+    cancelClose: () => settle(() => api.cancelClose()),
     appVersion: () => settle(() => api.appVersion()),
   };
 }

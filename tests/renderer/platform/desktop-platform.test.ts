@@ -7,7 +7,7 @@ function fakeApi(overrides: Partial<DesktopApi> = {}): DesktopApi {
   return {
     openFile: ok, readFile: vi.fn(), saveFile: vi.fn(), saveFileAs: ok, writeRecovery: ok, clearRecovery: ok,
     takeRecovery: ok, setDocumentState: ok, exportPdf: ok, onMenuCommand: () => () => {}, onOpenPath: () => () => {},
-    onCloseRequest: () => () => {}, confirmClose: ok, appVersion: async () => ({ ok: true, value: '0.1.0' }),
+    onCloseRequest: () => () => {}, confirmClose: ok, cancelClose: ok, appVersion: async () => ({ ok: true, value: '0.1.0' }),
     ...overrides,
   } as DesktopApi;
 }
