@@ -1,10 +1,11 @@
 // What a user types into an input cell, read the way a finance user means it.
 // Pure: no DOM, unit-tested in tests/renderer/editing/parse-entry.test.ts.
 //
-// Rates follow Excel's "automatic percent entry": a bare number below 1 is a
-// fraction (0.85 → 85%), a bare number of 1 or more is percentage points
-// (85 → 85%, 1.2 → 1.2%, 1 → 1%), and a trailing % always means points
-// (120% → 1.2, which validation then rejects with the core's message).
+// Rates: a whole number is percentage points (85 → 85%), a number with a decimal
+// point is a fraction (0.85 → 85%, 1.2 → 120%), and a trailing % always means
+// points (12.5% → 12.5%). So a mistyped "1.2" is read as 120% and the core rejects
+// it at the cell ("must be between 0% and 100%, got 120%", issue #4), where
+// Excel's automatic percent entry would silently take 1.2%.
 // Money accepts a currency sign, thousands separators, k/m/bn suffixes and
 // accounting parentheses for negatives: 65k, $65,000, 1.2m, (5,000).
 import type { InputKind } from '../../../shared/index';
@@ -45,7 +46,8 @@ export function parseRate(text: string): Entry {
   const percent = s.endsWith('%');
   const x = plainNumber(percent ? s.slice(0, -1) : s);
   if (x === null) return { ok: false, message: `"${s}" is not a percentage (try 85%, 85 or 0.85)` };
-  const fraction = percent || Math.abs(x) >= 1 ? x / 100 : x;
+  const decimal = /[.]/.test(s) || /e/i.test(s);
+  const fraction = percent || !decimal ? x / 100 : x;
   return { ok: true, value: tidy(fraction) };
 }
 

@@ -3,8 +3,8 @@ import { parseEntry, parseMoney, parseRate } from '../../../renderer/src/editing
 
 const value = (r: ReturnType<typeof parseRate>) => (r.ok ? r.value : `error: ${r.message}`);
 
-describe('rates (Excel automatic percent entry)', () => {
-  it.each([['85', 0.85], ['85%', 0.85], ['0.85', 0.85], [' 85 % ', 0.85], ['120%', 1.2], ['1.2', 0.012], ['1', 0.01], ['0', 0], ['100', 1], ['2.5', 0.025], ['.5', 0.5], ['12.25%', 0.1225], ['-5%', -0.05]])('%s → %s', (text, expected) => {
+describe('rates: whole numbers are points, decimals are fractions, % is points', () => {
+  it.each([['85', 0.85], ['85%', 0.85], ['0.85', 0.85], [' 85 % ', 0.85], ['120%', 1.2], ['1.2', 1.2], ['1', 0.01], ['1.0', 1], ['0', 0], ['100', 1], ['2.5', 2.5], ['12.5%', 0.125], ['.5', 0.5], ['12.25%', 0.1225], ['-5%', -0.05]])('%s → %s', (text, expected) => {
     expect(value(parseRate(text))).toBe(expected);
   });
   it.each(['abc', '', '85%%', '8 5', '1,2'])('rejects %j with a message', (text) => {
