@@ -24,7 +24,7 @@ async function loadJsonModel(path: string, bytes: Buffer): Promise<Loaded> {
     return { ok: false, code: 2, lines: [`${path}: not a JSON model or .xlsx workbook (${(e as Error).message})`] };
   }
   const parsed = parseModel(json);
-  return parsed.ok ? { ok: true, inputs: parsed.value, notes: [] } : { ok: false, code: 1, lines: problemLines(parsed.problems) };
+  return parsed.ok ? { ok: true, inputs: parsed.value, notes: parsed.notes ?? [] } : { ok: false, code: 1, lines: problemLines(parsed.problems) };
 }
 
 const isZip = (b: Buffer) => b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b;

@@ -105,4 +105,5 @@ export interface InputProblem {
   message: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+/** `notes`: what was accepted but is worth telling (keys the model does not know, ignored). */
+export type Parsed<T> = { ok: true; value: T; notes?: string[] } | { ok: false; problems: InputProblem[] };

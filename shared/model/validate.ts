@@ -127,17 +127,18 @@ function numeric(x: unknown): unknown {
 
 /**
  * Merge `partial` over `base`, key by key; lists replace wholesale. Keys the
- * spec does not know are reported, so a typo never passes silently.
+ * spec does not know are ignored but named in `unknown`, so a typo never passes
+ * silently and a model carrying its own comments or metadata still runs.
  */
-function mergeInto(base: Record<string, unknown>, partial: Record<string, unknown>, path: string, problems: InputProblem[], textKeys: Set<string>): Record<string, unknown> {
+function mergeInto(base: Record<string, unknown>, partial: Record<string, unknown>, path: string, problems: InputProblem[], textKeys: Set<string>, unknown: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(partial)) {
     const p = path ? `${path}.${k}` : k;
-    if (!Object.prototype.hasOwnProperty.call(base, k)) { problems.push({ path: p, message: 'is not an input of the model' }); continue; }
+    if (!Object.prototype.hasOwnProperty.call(base, k)) { unknown.push(p); continue; }
     const b = base[k];
     if (isObject(b) && !Array.isArray(b)) {
       if (!isObject(v)) { problems.push({ path: p, message: `must be a group of inputs, got ${show(v)}` }); continue; }
-      out[k] = mergeInto(b, v, p, problems, textKeys);
+      out[k] = mergeInto(b, v, p, problems, textKeys, unknown);
     } else out[k] = textKeys.has(p) ? v : numeric(v);
   }
   return out;
@@ -146,14 +147,14 @@ function mergeInto(base: Record<string, unknown>, partial: Record<string, unknow
 const TEXT_KEYS = new Set(['general.name', 'general.currency', 'general.startMonth', 'acquisition.timing']);
 const LANE_KEYS: (keyof Lane)[] = ['id', 'name', 'anchor', 'windowStart', 'windowEnd', 'attachRate', 'acv', 'grossMargin'];
 
-function parseLanes(x: unknown, problems: InputProblem[]): unknown {
+function parseLanes(x: unknown, problems: InputProblem[], unknown: string[]): unknown {
   if (!Array.isArray(x)) return x;
   return x.map((raw, i) => {
     if (!isObject(raw)) return raw;
     // A lane that reuses a default lane's id inherits that lane's other fields.
     const base = DEFAULT_LANES.find((l) => l.id === raw.id);
     const lane: Record<string, unknown> = {};
-    for (const k of Object.keys(raw)) if (!LANE_KEYS.includes(k as keyof Lane)) problems.push({ path: `lanes[${i}].${k}`, message: 'is not a lane field' });
+    for (const k of Object.keys(raw)) if (!LANE_KEYS.includes(k as keyof Lane)) unknown.push(`lanes[${i}].${k}`);
     for (const k of LANE_KEYS) {
       const v = k in raw ? raw[k] : base?.[k];
       if (v === undefined) { problems.push({ path: `lanes[${i}].${k}`, message: 'is required' }); continue; }
@@ -172,8 +173,9 @@ function parseFunnel(x: unknown): unknown {
 export function parseModel(json: unknown): Parsed<ModelInputs> {
   if (!isObject(json)) return { ok: false, problems: [{ path: '(model)', message: `must be a JSON object, got ${show(json)}` }] };
   const problems: InputProblem[] = [];
-  const merged = mergeInto(defaultInputs() as unknown as Record<string, unknown>, json, '', problems, TEXT_KEYS) as unknown as ModelInputs;
-  if ('lanes' in json) merged.lanes = parseLanes(json.lanes, problems) as Lane[];
+  const unknown: string[] = [];
+  const merged = mergeInto(defaultInputs() as unknown as Record<string, unknown>, json, '', problems, TEXT_KEYS, unknown) as unknown as ModelInputs;
+  if ('lanes' in json) merged.lanes = parseLanes(json.lanes, problems, unknown) as Lane[];
   const acq = merged.acquisition as unknown as Record<string, unknown>;
   if (Array.isArray(acq.newCustomersByYear)) acq.newCustomersByYear = acq.newCustomersByYear.map(numeric);
   acq.funnel = parseFunnel(acq.funnel);
@@ -185,5 +187,6 @@ export function parseModel(json: unknown): Parsed<ModelInputs> {
     seen.add(p.path);
     problems.push(p);
   }
-  return problems.length ? { ok: false, problems } : { ok: true, value: merged };
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: merged, notes: unknown.map((k) => `${k} is not an input of the model; ignored`) };
 }

@@ -54,6 +54,14 @@ describe('bowtie calc', () => {
     expect(r.err).toEqual(['acquisition.acv: must be a number, got "abc"', 'journey.renewal.rate: must be between 0% and 100%, got 120%']);
   });
 
+  it('computes a model that carries keys the spec does not know, naming each on stderr', async () => {
+    const p = await file('extra.json', JSON.stringify({ $comment: 'board pack', journey: { renewalRate: 0.5 } }));
+    const r = await run(['calc', p]);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(['note: $comment is not an input of the model; ignored', 'note: journey.renewalRate is not an input of the model; ignored']);
+    expect(JSON.parse(r.out).journey.renewalDecisionRetention).toBe(0.85);
+  });
+
   it('exits 2 for a file that is not a model: missing, not JSON, not a workbook', async () => {
     expect((await run(['calc', join(dir, 'missing.json')])).code).toBe(2);
     const r = await run(['calc', await file('junk.json', '{not json')]);

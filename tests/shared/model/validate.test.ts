@@ -125,13 +125,21 @@ describe('parseModel (partial JSON merged over the defaults)', () => {
     expect(r.ok && r.value.lanes).toEqual([{ ...defaultInputs().lanes[0], attachRate: 0.5 }]);
   });
 
-  it('reports every problem at once: unknown keys, missing lane fields, range errors', () => {
+  it('names keys the model does not know and ignores them, so a typo is seen but metadata does not block a run', () => {
+    const r = parseModel({ $comment: 'Q3 board pack', journey: { renewalRate: 0.8 }, lanes: [{ id: 'modules', note: 'x' }] });
+    expect(r.ok && r.notes).toEqual([
+      '$comment is not an input of the model; ignored',
+      'journey.renewalRate is not an input of the model; ignored',
+      'lanes[0].note is not an input of the model; ignored',
+    ]);
+    expect(r.ok && r.value.journey.renewal.rate).toBe(0.85);
+  });
+
+  it('reports every problem at once: missing lane fields and range errors', () => {
     const r = parseModel({ foo: 1, journey: { renewal: { rate: 1.2 }, renewalRate: 0.8 }, lanes: [{ id: 'custom', name: 'Custom' }] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const paths = r.problems.map((p) => p.path);
-    expect(paths).toContain('foo');
-    expect(paths).toContain('journey.renewalRate');
     expect(paths).toContain('journey.renewal.rate');
     expect(paths).toContain('lanes[0].acv');
     expect(r.problems.find((p) => p.path === 'lanes[0].acv')!.message).toBe('is required');
