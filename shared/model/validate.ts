@@ -156,7 +156,8 @@ function parseLanes(x: unknown, problems: InputProblem[], unknown: string[]): un
     const lane: Record<string, unknown> = {};
     for (const k of Object.keys(raw)) if (!LANE_KEYS.includes(k as keyof Lane)) unknown.push(`lanes[${i}].${k}`);
     for (const k of LANE_KEYS) {
-      const v = k in raw ? raw[k] : base?.[k];
+      // A lane without a name is called by its id; every other field must be given.
+      const v = k in raw ? raw[k] : base ? base[k] : k === 'name' && typeof raw.id === 'string' ? raw.id : undefined;
       if (v === undefined) { problems.push({ path: `lanes[${i}].${k}`, message: 'is required' }); continue; }
       lane[k] = k === 'id' || k === 'name' || k === 'anchor' ? v : numeric(v);
     }

@@ -120,6 +120,12 @@ describe('parseModel (partial JSON merged over the defaults)', () => {
     expect(r.value.lanes).toHaveLength(3);
   });
 
+  it('names a lane given without a name by its id', () => {
+    const lane = { id: 'onboardingPlus', anchor: 'close', windowStart: 0, windowEnd: 2, attachRate: 0.1, acv: 5000, grossMargin: 0.6 };
+    const r = parseModel({ lanes: [lane] });
+    expect(r.ok && r.value.lanes).toEqual([{ ...lane, name: 'onboardingPlus' }]);
+  });
+
   it('replaces lists wholesale and fills a known lane id from its defaults', () => {
     const r = parseModel({ lanes: [{ id: 'modules', attachRate: 0.5 }] });
     expect(r.ok && r.value.lanes).toEqual([{ ...defaultInputs().lanes[0], attachRate: 0.5 }]);
