@@ -23,6 +23,8 @@ async function loadJsonModel(path: string, bytes: Buffer): Promise<Loaded> {
   } catch (e) {
     return { ok: false, code: 2, lines: [`${path}: not a JSON model or .xlsx workbook (${(e as Error).message})`] };
   }
+  // JSON that is not an object (a list, a number) is not a model at all: exit 2, like unreadable bytes.
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, code: 2, lines: [`${path}: not a model (a JSON object of inputs) or .xlsx workbook`] };
   const parsed = parseModel(json);
   return parsed.ok ? { ok: true, inputs: parsed.value, notes: parsed.notes ?? [] } : { ok: false, code: 1, lines: problemLines(parsed.problems) };
 }

@@ -68,6 +68,9 @@ describe('bowtie calc', () => {
     expect(r.code).toBe(2);
     expect(r.err[0]).toMatch(/not a JSON model or \.xlsx workbook/);
     expect((await run(['calc'])).code).toBe(2);
+    const list = await run(['calc', await file('list.json', '[1, 2]')]);
+    expect(list.code).toBe(2);
+    expect(list.err[0]).toMatch(/not a model/);
   });
 
   it('runs as the README says: npm run --silent bowtie -- calc FILE', async () => {
