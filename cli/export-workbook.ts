@@ -17,12 +17,14 @@ function appVersion(): string {
   }
 }
 
-/** `extras` of a workbook being re-exported: its scenarios travel on (issue 6). */
+/** `extras` of a workbook being re-exported: its scenarios and two-way table travel on (issue 6). */
 export async function exportWorkbook(inputs: ModelInputs, target: string, extras?: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
   let bytes: Uint8Array;
   try {
     // The same board images, comparison and scenarios the app's save writes (shared/report/workbook-extras.ts).
-    const more = await buildWorkbookExtras(inputs, scenariosFromExtras(extras).set, rasterizePng);
+    // writeWorkbook fits the saved two-way table to these inputs (or writes the default).
+    const sensitivity = extras !== null && typeof extras === 'object' ? (extras as Record<string, unknown>).sensitivity : undefined;
+    const more = await buildWorkbookExtras(inputs, scenariosFromExtras(extras).set, rasterizePng, sensitivity);
     bytes = await writeWorkbook({ inputs, appVersion: appVersion(), ...more });
   } catch (e) {
     return { ok: false, error: `the workbook could not be built (${(e as Error).message})` };

@@ -7,7 +7,7 @@ import { computeExact } from '../core/compute';
 import { computeJourney, SEGMENTS, type Journey, type SegmentId } from '../core/journey';
 import { journeySeries, type JourneySeries } from '../core/retention';
 import { acquisitionBlocks, AgeSeries, rollUp, type Block } from '../core/schedule';
-import { computeSensitivity, type Sensitivity } from '../core/sensitivity';
+import { computeSensitivity, type Sensitivity, type TwoWaySpec } from '../core/sensitivity';
 import type { Dec } from '../core/decimal';
 import type { ModelResult } from '../core/result';
 
@@ -48,7 +48,8 @@ export interface Figures {
   sensitivity: Sensitivity<Dec>;
 }
 
-export function workbookFigures(m: ModelInputs): Figures {
+/** `spec`: the two-way table the user chose (the core's default when absent). */
+export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec): Figures {
   const result = computeExact(m);
   const journey = computeJourney(m, JOURNEY_AGES);
   const unit = {} as Record<SegmentId, Journey>;
@@ -62,6 +63,6 @@ export function workbookFigures(m: ModelInputs): Figures {
     cumArr: new AgeSeries(journey.arr),
     blocks,
     roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
-    sensitivity: computeSensitivity(m),
+    sensitivity: computeSensitivity(m, spec),
   };
 }

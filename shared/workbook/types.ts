@@ -21,7 +21,10 @@ export interface ScenarioComparison {
 export interface WorkbookDocument {
   inputs: ModelInputs;
   appVersion: string;
-  /** JSON saved in the hidden metadata sheet and returned on read: scenarios, settings. */
+  /**
+   * JSON saved in the hidden metadata sheet and returned on read: scenarios, settings,
+   * `sensitivity` (the two-way table the Sensitivity sheet shows; see core/sensitivity-spec.ts).
+   */
   extras?: Record<string, unknown>;
   /** Charts to embed on the Board Report sheet. */
   boardImages?: BoardImage[];

@@ -5,6 +5,7 @@
 import * as ExcelJSNs from 'exceljs';
 import type { ModelInputs } from '../model/inputs';
 import { validateInputs } from '../model/validate';
+import { twoWaySpecFromExtras, twoWaySpecToJson } from '../core/sensitivity-spec';
 import { SHEETS } from './names';
 import { workbookFigures } from './figures';
 import { writeAssumptions } from './sheets/assumptions';
@@ -35,7 +36,13 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   const problems = validateInputs(m);
   if (problems.length) throw new InvalidModelError(problems);
   const savedAt = doc.savedAt ?? new Date();
-  const fig = workbookFigures(m);
+  // The two-way table the user chose travels in extras; the sheet shows it when it
+  // fits this model, and the metadata keeps exactly the spec the sheet shows.
+  const { spec } = twoWaySpecFromExtras(doc.extras, m);
+  const extras: Record<string, unknown> = { ...doc.extras };
+  delete extras.sensitivity;
+  if (spec) extras.sensitivity = twoWaySpecToJson(spec);
+  const fig = workbookFigures(m, spec ?? undefined);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = `Bowtie ${doc.appVersion}`;
@@ -55,7 +62,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
   });
-  writeMetadata(wb, doc.appVersion, savedAt, doc.extras ?? {});
+  writeMetadata(wb, doc.appVersion, savedAt, extras);
 
   // Fast deflate: a third faster to write than the default level, a few percent larger.
   const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);

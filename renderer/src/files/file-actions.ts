@@ -1,13 +1,12 @@
 // New, Open, Save and Save As: the platform moves bytes, the workbook worker
 // turns them into inputs and back. A failed open leaves the current document
 // untouched and says why, naming the cell.
-import { defaultInputs, type ModelInputs } from '../../../shared/index';
-import type { ScenarioSet } from '../../../shared/model/scenarios';
+import { defaultInputs } from '../../../shared/index';
 import { platform } from '../platform/choose-platform';
 import { UNTITLED, documentStore } from '../store/document-store';
 import { setStatus, showDialog, uiStore } from '../store/ui-store';
 import { readWorkbookBytes, writeWorkbookBytes } from '../workers/workbook-client';
-import { openedScenarios, saveExtras } from './save-extras';
+import { openedScenarios, openedSensitivity, saveExtras, type SavedDocument } from './save-extras';
 
 const confirmDiscard = (): boolean =>
   !documentStore.getState().dirty || window.confirm('Discard the unsaved changes to this model?');
@@ -37,9 +36,10 @@ export async function openBytes(name: string, path: string | null, bytes: Uint8A
   const outcome = await busy(`Opening ${name}…`, () => readWorkbookBytes(bytes));
   if (outcome.ok) {
     const { set: scenarios, notes } = openedScenarios(outcome.extras);
-    documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios });
+    const { spec: sensitivity, notes: sensitivityNotes } = openedSensitivity(outcome.extras, outcome.inputs);
+    documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity });
     if (!opts.recovered) dropRecoveryCopy();
-    const all = [...outcome.notes, ...notes];
+    const all = [...outcome.notes, ...notes, ...sensitivityNotes];
     setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
     return true;
   }
@@ -65,7 +65,7 @@ export async function openDocument(): Promise<void> {
 }
 
 /** The document as workbook bytes (null after telling the user why not). */
-export async function workbookBytes(doc: { inputs: ModelInputs; scenarios: ScenarioSet } = documentStore.getState()): Promise<Uint8Array | null> {
+export async function workbookBytes(doc: SavedDocument = documentStore.getState()): Promise<Uint8Array | null> {
   const version = await platform().appVersion();
   let more: Record<string, unknown>;
   try { more = await saveExtras(doc); } catch (e) { more = {}; console.error('workbook extras failed; saving the inputs alone', e); }
@@ -78,13 +78,13 @@ const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 export async function saveDocumentAs(): Promise<boolean> {
   return busy('Saving…', async () => {
-    const { inputs, scenarios, fileName } = documentStore.getState();
-    const bytes = await workbookBytes({ inputs, scenarios });
+    const { inputs, scenarios, sensitivity, fileName } = documentStore.getState();
+    const bytes = await workbookBytes({ inputs, scenarios, sensitivity });
     if (!bytes) return false;
     const r = await platform().saveFileAs(fileName, bytes);
     if (!r.ok) { showDialog({ title: 'Could not save', intro: r.error, lines: [] }); return false; }
     if (!r.value) return false;
-    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios });
+    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity });
     await platform().clearRecovery();
     setStatus(`Saved ${baseName(r.value.path)}`);
     return true;
@@ -95,12 +95,12 @@ export async function saveDocument(): Promise<boolean> {
   const { filePath } = documentStore.getState();
   if (!filePath) return saveDocumentAs();
   return busy('Saving…', async () => {
-    const { inputs, scenarios } = documentStore.getState();
-    const bytes = await workbookBytes({ inputs, scenarios });
+    const { inputs, scenarios, sensitivity } = documentStore.getState();
+    const bytes = await workbookBytes({ inputs, scenarios, sensitivity });
     if (!bytes) return false;
     const r = await platform().saveFile(filePath, bytes);
     if (!r.ok) { showDialog({ title: 'Could not save', intro: r.error, lines: [] }); return false; }
-    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios });
+    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity });
     await platform().clearRecovery();
     setStatus(`Saved ${baseName(r.value.path)}`);
     return true;

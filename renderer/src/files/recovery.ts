@@ -18,11 +18,11 @@ export const recoveredName = (path: string | null) => (path ? baseName(path) : '
 /** One recovery write of the dirty document, as workbook bytes. */
 export async function writeRecoveryCopy(): Promise<void> {
   const host = platform();
-  const { dirty, inputs, scenarios, filePath } = documentStore.getState();
+  const { dirty, inputs, scenarios, sensitivity, filePath } = documentStore.getState();
   // An offer not yet answered is the copy the user may still want: never overwrite it.
   if (!dirty || uiStore.getState().recovery) return;
   const version = await host.appVersion();
-  const extras = await saveExtras({ inputs, scenarios }).catch(() => ({}));
+  const extras = await saveExtras({ inputs, scenarios, sensitivity }).catch(() => ({}));
   const written = await writeWorkbookBytes(inputs, version.ok ? version.value : 'unknown', extras);
   if (!written.ok) return;
   await host.writeRecovery({ path: filePath, bytes: written.bytes });

@@ -4,7 +4,7 @@
 // add/rename/remove alike. Vanilla store + hook, so vitest drives it without React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultInputs, type FunnelStage, type Lane, type ModelInputs } from '../../../shared/index';
+import { defaultInputs, defaultTwoWay, sameTwoWaySpec, type FunnelStage, type Lane, type ModelInputs, type TwoWaySpec } from '../../../shared/index';
 import { emptyScenarios, type ScenarioSet } from '../../../shared/model/scenarios';
 import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
 
@@ -20,6 +20,13 @@ export interface DocumentState extends Snapshot {
   /** the inputs as last opened or saved: dirty means they differ */
   savedInputs: ModelInputs;
   savedScenarios: ScenarioSet;
+  /**
+   * The Sensitivity sheet's two-way table (output, axes, value lists); null is the
+   * core's default. Saved with the document and part of its dirty flag, but not of
+   * undo: it is how the model is viewed, not the model (docs/board-report.md).
+   */
+  sensitivity: TwoWaySpec | null;
+  savedSensitivity: TwoWaySpec | null;
   dirty: boolean;
   past: Snapshot[];
   future: Snapshot[];
@@ -37,12 +44,14 @@ export interface DocumentState extends Snapshot {
   removeFunnelStage(index: number): void;
   /** Replace the scenarios as one undoable step (the scenarios sheet's entry point). */
   setScenarios(next: ScenarioSet): void;
+  /** The Sensitivity sheet's choice; not an undo step. */
+  setSensitivity(next: TwoWaySpec | null): void;
   undo(): void;
   redo(): void;
   /** Replace the document (New, Open, recovery): clears history. */
-  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet }): void;
-  /** After a save of exactly these inputs and scenarios. */
-  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet }): void;
+  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null }): void;
+  /** After a save of exactly these inputs, scenarios and two-way table. */
+  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: TwoWaySpec | null }): void;
 }
 
 export const UNTITLED = 'Untitled.xlsx';
@@ -82,7 +91,10 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
   return createStore<DocumentState>()((set, get) => {
     /** Record a new snapshot as one undo step. */
     const snapshot = (s: Snapshot): Snapshot => ({ inputs: s.inputs, invalid: s.invalid, scenarios: s.scenarios });
-    const isDirty = (snap: Snapshot, s: DocumentState) => snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios;
+    const isDirty = (snap: Snapshot, s: DocumentState) =>
+      snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios || !sameTwoWaySpec(s.sensitivity, s.savedSensitivity);
+    /** The default table is stored as null, so choosing it again after a change is no change. */
+    const normal = (spec: TwoWaySpec | null | undefined, inputs: ModelInputs) => (spec && !sameTwoWaySpec(spec, defaultTwoWay(inputs)) ? spec : null);
     const commit = (next: Snapshot) => {
       const s = get();
       if (next.inputs === s.inputs && next.invalid === s.invalid && next.scenarios === s.scenarios) return;
@@ -104,6 +116,8 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       filePath: null,
       savedInputs: initial,
       savedScenarios: initialScenarios,
+      sensitivity: null,
+      savedSensitivity: null,
       dirty: false,
       past: [],
       future: [],
@@ -164,6 +178,13 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         commit({ ...snapshot(get()), scenarios: next });
       },
 
+      setSensitivity: (next) => {
+        const s = get();
+        const sensitivity = normal(next, s.inputs);
+        if (sameTwoWaySpec(sensitivity, s.sensitivity)) return;
+        set({ sensitivity, dirty: isDirty(s, { ...s, sensitivity }) });
+      },
+
       undo: () => {
         const s = get();
         const prev = s.past[s.past.length - 1];
@@ -181,10 +202,14 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         const scenarios = opts.scenarios ?? emptyScenarios();
         const dirty = opts.dirty ?? false;
         // A recovered document is dirty until saved: nothing on disk matches it.
-        set({ inputs, invalid: {}, scenarios, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, dirty, past: [], future: [] });
+        const sensitivity = normal(opts.sensitivity, inputs);
+        set({ inputs, invalid: {}, scenarios, sensitivity, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedSensitivity: sensitivity, dirty, past: [], future: [] });
       },
       markSaved: (fileName, filePath, saved) =>
-        set((s) => ({ fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, dirty: s.inputs !== saved.inputs || s.scenarios !== saved.scenarios })),
+        set((s) => {
+          const savedSensitivity = normal(saved.sensitivity, saved.inputs);
+          return { fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity, dirty: isDirty(s, { ...s, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity }) };
+        }),
     };
   });
 }

@@ -20,25 +20,31 @@ export const STAGE_LABELS: Record<Stage, string> = {
 
 const fmtOf = (format: 'percent' | 'money' | 'ratio'): string => (format === 'percent' ? FMT.percent : format === 'money' ? FMT.money : FMT.ratio);
 
+/** An axis or driver value in its input's own format: a rate as a percentage, money as money. */
+const inputFmtOf = (kind: string | undefined): string => (kind === 'money' ? FMT.money : kind === 'count' ? FMT.count : FMT.percentInput);
+
 export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, savedAt: Date): void {
   const ws = wb.getWorksheet(SHEETS.sensitivity)!;
   const { twoWay, tornado, drag } = fig.sensitivity;
   const years = Math.floor(m.general.horizonMonths / 12);
   const figureInfo = (key: string) => figureChoices(years).find((f) => f.key === key) ?? { key, label: key, format: 'ratio' as const };
-  const label = (key: string) => inputSpecs(m).find((s) => s.key === key)?.label ?? key;
+  const specs = new Map(inputSpecs(m).map((s) => [s.key, s]));
+  const label = (key: string) => specs.get(key)?.label ?? key;
+  const inputFmt = (key: string) => inputFmtOf(specs.get(key)?.kind);
   const stamp = savedAt.toISOString().slice(0, 16).replace('T', ' ');
-  title(ws, 'Sensitivity', `Computed by Bowtie at save time (${stamp} UTC). These are values: they do not follow edits made in Excel; reopen the file in Bowtie to refresh them.`);
+  const f = figureInfo(twoWay.figure);
+  // The table the user chose in Bowtie (saved in extras), named in the title so a reader of the file knows what it shows.
+  title(ws, `Sensitivity: ${f.label} by ${label(twoWay.rowKey)} × ${label(twoWay.colKey)}`, `Computed by Bowtie at save time (${stamp} UTC). These are values: they do not follow edits made in Excel; reopen the file in Bowtie to refresh them.`);
 
   let row = 4;
-  const f = figureInfo(twoWay.figure);
   section(ws, row++, 1, `${f.label}: ${label(twoWay.rowKey)} (rows) × ${label(twoWay.colKey)} (columns)`);
   headers(ws, row, 1, ['', ...twoWay.colValues.map(() => '')]);
   ws.getRow(row).height = 42;
   ws.getCell(row, 1).value = `${label(twoWay.rowKey)} ↓ / ${label(twoWay.colKey)} →`;
-  twoWay.colValues.forEach((v, c) => { const cell = ws.getCell(row, 2 + c); cell.value = v; cell.numFmt = FMT.percent; });
+  twoWay.colValues.forEach((v, c) => { const cell = ws.getCell(row, 2 + c); cell.value = v; cell.numFmt = inputFmt(twoWay.colKey); });
   row++;
   twoWay.rowValues.forEach((v, ri) => {
-    putValue(ws, row, 1, v, FMT.percent).font = { bold: true };
+    putValue(ws, row, 1, v, inputFmt(twoWay.rowKey)).font = { bold: true };
     twoWay.cells[ri]!.forEach((x, ci) => {
       const cell = putValue(ws, row, 2 + ci, x, fmtOf(f.format));
       if (twoWay.base && twoWay.base.row === ri && twoWay.base.col === ci) { cell.fill = bandFill; cell.font = { bold: true }; }
@@ -52,10 +58,9 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
   section(ws, row++, 1, `Tornado: ${tf.label}, each driver moved down and up (rates ±5 points, money ±10%)`);
   headers(ws, row++, 1, ['Driver', 'Low input', 'High input', 'Figure at low', 'Figure at high', 'Swing']);
   for (const bar of tornado.bars) {
-    const inputFmt = bar.key.endsWith('acv') || bar.key.endsWith('cacPerCustomer') ? FMT.money : FMT.percent;
     ws.getCell(row, 1).value = bar.label;
-    putValue(ws, row, 2, bar.low, inputFmt);
-    putValue(ws, row, 3, bar.high, inputFmt);
+    putValue(ws, row, 2, bar.low, inputFmt(bar.key));
+    putValue(ws, row, 3, bar.high, inputFmt(bar.key));
     putValue(ws, row, 4, bar.lowValue, fmtOf(tf.format));
     putValue(ws, row, 5, bar.highValue, fmtOf(tf.format));
     putValue(ws, row, 6, bar.swing, fmtOf(tf.format));

@@ -11,7 +11,7 @@ import { formatInput } from '../../format/format';
 import { EChart } from '../board-report/EChart';
 import { useEffectiveInputs } from '../scenarios/scenario-state';
 import { activeScenario } from '../../../../shared/model/scenarios';
-import { useDocument } from '../../store/document-store';
+import { documentStore, useDocument } from '../../store/document-store';
 import { axisSpecs, defaultValues, runSensitivity, stopSensitivityWorker, useSensitivity } from './sensitivity-store';
 import { heatColor } from './heat';
 import '../board-report/analysis.css';
@@ -22,8 +22,10 @@ export function SensitivitySheet() {
   const applied = useEffectiveInputs();
   const scenario = useDocument((s) => activeScenario(s.scenarios));
   const inputs = applied.problems.length ? null : applied.inputs;
+  // The document's choice (saved with it; null is the default): opening a file or New changes it too.
+  const chosen = useDocument((s) => s.sensitivity);
 
-  useEffect(() => { if (inputs) runSensitivity(inputs); }, [inputs]);
+  useEffect(() => { if (inputs) runSensitivity(inputs); }, [inputs, chosen]);
   useEffect(() => () => stopSensitivityWorker(), []);
 
   if (!inputs) {
@@ -70,7 +72,8 @@ function TwoWaySection({ inputs }: { inputs: ModelInputs }) {
   const hi = all.length ? Math.max(...all) : 0;
   const centre = baseValue ?? (lo + hi) / 2;
 
-  const change = (next: Partial<TwoWaySpec>) => runSensitivity(inputs, { ...spec, ...next });
+  // The choice goes to the document (saved, marks it changed); the sheet recomputes from there.
+  const change = (next: Partial<TwoWaySpec>) => documentStore.getState().setSensitivity({ ...spec, ...next });
   const setAxisKey = (axis: 'row' | 'col', key: string) =>
     change(axis === 'row' ? { rowKey: key, rowValues: defaultValues(inputs, key) } : { colKey: key, colValues: defaultValues(inputs, key) });
 

@@ -1,10 +1,13 @@
-// The Sensitivity sheet's state: the two-way spec the user chose (axes, value
-// lists, output) and the results as the analysis worker streams them in. The
-// spec is view state, not part of the model; the model is the document's
-// effective inputs (the active scenario over the base).
+// The Sensitivity sheet's state: the two-way spec shown (axes, value lists,
+// output) and the results as the analysis worker streams them in. The user's
+// choice is kept in the document store (`sensitivity`), which saves it with the
+// workbook; here is the spec in effect, which falls back to the default while
+// the choice does not fit the model (a lane removed, undone later). The model is
+// the document's effective inputs (the active scenario over the base).
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultTwoWay, figureChoices, getInput, inputSpecs, type DragResult, type InputSpec, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
+import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
+import { documentStore } from '../../store/document-store';
 import type { AnalysisMessage, AnalysisRequest } from '../board-report/analysis-protocol';
 
 export interface SensitivityState {
@@ -27,32 +30,10 @@ export const sensitivityStore = createStore<SensitivityState>()(() => ({
 }));
 export const useSensitivity = <T,>(selector: (s: SensitivityState) => T): T => useStore(sensitivityStore, selector);
 
-/** Inputs that make sense on an axis: the numeric ones. */
-export function axisSpecs(inputs: ModelInputs): InputSpec[] {
-  return inputSpecs(inputs).filter((s) => s.kind === 'rate' || s.kind === 'money' || s.kind === 'count');
-}
-
-/** Is this spec still meaningful for these inputs (a lane may have been removed, the horizon shortened)? */
-export function specFits(inputs: ModelInputs, spec: TwoWaySpec): boolean {
-  const keys = new Set(axisSpecs(inputs).map((s) => s.key));
-  const years = Math.floor(inputs.general.horizonMonths / 12);
-  return keys.has(spec.rowKey) && keys.has(spec.colKey) && spec.rowKey !== spec.colKey && figureChoices(years).some((f) => f.key === spec.figure);
-}
-
-const tidy = (x: number) => Number.parseFloat(x.toPrecision(12));
+export { axisSpecs, specFits } from '../../../../shared/index';
 
 /** Five values around an input's current value: ±10 points in 5-point steps for rates, ±20% for money and counts. */
-export function defaultValues(inputs: ModelInputs, key: string): number[] {
-  const spec = axisSpecs(inputs).find((s) => s.key === key);
-  const v = getInput(inputs, key) as number;
-  if (!spec) return [v];
-  if (spec.kind === 'rate') {
-    const max = spec.max ?? 1;
-    const out = [-0.1, -0.05, 0, 0.05, 0.1].map((d) => tidy(v + d)).filter((x) => x >= 0 && x <= max);
-    return [...new Set(out)];
-  }
-  return [...new Set([0.8, 0.9, 1, 1.1, 1.2].map((f) => tidy(v * f)))];
-}
+export const defaultValues = defaultAxisValues;
 
 let worker: Worker | null = null;
 let seq = 0;
@@ -82,9 +63,9 @@ function ensureWorker(): Worker {
   return worker;
 }
 
-/** Recompute for these inputs with this spec (or the spec kept so far, or the spec's default). */
-export function runSensitivity(inputs: ModelInputs, next?: TwoWaySpec): void {
-  const current = next ?? sensitivityStore.getState().spec;
+/** Recompute for these inputs with the document's two-way table (the default when it has none or it does not fit). */
+export function runSensitivity(inputs: ModelInputs): void {
+  const current = documentStore.getState().sensitivity;
   const spec = current && specFits(inputs, current) ? current : defaultTwoWay(inputs);
   const req: AnalysisRequest = { seq: ++seq, kind: 'sensitivity', inputs, spec };
   const keepTornado = sensitivityStore.getState().tornado?.figure === spec.figure;
