@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs } from '../../shared/index';
+import { defaultInputs, twoWaySpecToJson, type TwoWaySpec } from '../../shared/index';
 import { createScenario, emptyScenarios, scenariosToJson, switchScenario } from '../../shared/model/scenarios';
 import { scenariosFromExtras } from '../../shared/report/workbook-extras';
-import { readWorkbook } from '../../shared/workbook/index';
+import { readWorkbook, SHEETS } from '../../shared/workbook/index';
+import { ExcelJS } from '../../shared/workbook/write-workbook';
 import { exportWorkbook } from '../../cli/export-workbook';
 
 describe('bowtie export: the board report’s pieces', () => {
@@ -22,5 +23,18 @@ describe('bowtie export: the board report’s pieces', () => {
     const read = await readWorkbook(bytes);
     if (!read.ok) throw new Error(JSON.stringify(read));
     expect(scenariosFromExtras(read.extras).set).toEqual(set);
+  });
+
+  it('keeps the two-way table of the workbook it re-exports, and its Sensitivity sheet shows it', async () => {
+    const spec: TwoWaySpec = { figure: 'ltvToCac', rowKey: 'journey.onboarding.rate', rowValues: [0.8, 0.9], colKey: 'acquisition.cacPerCustomer', colValues: [64000, 80000] };
+    const target = join(mkdtempSync(join(tmpdir(), 'bowtie-export-')), 'out.xlsx');
+    expect(await exportWorkbook(defaultInputs(), target, { scenarios: scenariosToJson(emptyScenarios()), sensitivity: twoWaySpecToJson(spec) })).toEqual({ ok: true });
+    const bytes = new Uint8Array(readFileSync(target));
+    const read = await readWorkbook(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    expect(read.extras.sensitivity).toEqual(twoWaySpecToJson(spec));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    expect(wb.getWorksheet(SHEETS.sensitivity)!.getCell(1, 1).value).toBe('Sensitivity: LTV:CAC by Onboarding completion × CAC per new logo');
   });
 });
