@@ -1,23 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirEachTest } from '../support/temp-dir';
 import { realFs, type AtomicFs } from '../../electron/atomic-write';
 import { createFileService, PathGrants } from '../../electron/file-service';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-files-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirEachTest('bowtie-files-');
 const bytes = (text: string) => new TextEncoder().encode(text);
 const errno = (code: string) => Object.assign(new Error(code), { code });
 
 describe('file service', () => {
   it('refuses to read or write a path the user never chose', async () => {
-    const secret = path.join(dir, 'other.xlsx');
+    const secret = path.join(tempDir(), 'other.xlsx');
     await writeFile(secret, 'private');
     const files = createFileService({ grants: new PathGrants() });
     const read = await files.read(secret);
@@ -27,7 +21,7 @@ describe('file service', () => {
   });
 
   it('reads a granted file as bytes and reports it as used', async () => {
-    const file = path.join(dir, 'plan.xlsx');
+    const file = path.join(tempDir(), 'plan.xlsx');
     await writeFile(file, 'PK...');
     const grants = new PathGrants();
     grants.grant(file);
@@ -44,7 +38,7 @@ describe('file service', () => {
     ['EACCES', /not allowed to save/],
     ['EBUSY', /locked/],
   ])('a save failing with %s gives a clear message and leaves the saved file as it was', async (code, pattern) => {
-    const file = path.join(dir, 'plan.xlsx');
+    const file = path.join(tempDir(), 'plan.xlsx');
     await writeFile(file, 'last saved');
     const grants = new PathGrants();
     grants.grant(file);
@@ -54,12 +48,12 @@ describe('file service', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(pattern);
     expect(await readFile(file, 'utf8')).toBe('last saved');
-    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(tempDir())).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(used).toEqual([]);
   });
 
   it('a file that disappeared gives a message naming it', async () => {
-    const file = path.join(dir, 'gone.xlsx');
+    const file = path.join(tempDir(), 'gone.xlsx');
     const grants = new PathGrants();
     grants.grant(file);
     const result = await createFileService({ grants }).read(file);

@@ -1,25 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDirEachTest } from '../support/temp-dir';
 import { createFileService, PathGrants } from '../../electron/file-service';
 import { createHandlers, withExtension, type NativeDialogs } from '../../electron/ipc-handlers';
 import { createRecoveryStore } from '../../electron/recovery';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-handlers-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirEachTest('bowtie-handlers-');
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 function setup(dialogs: Partial<NativeDialogs> = {}, printToPdf = async () => bytes('%PDF-1.7')) {
   const grants = new PathGrants();
   const used: string[] = [];
   const files = createFileService({ grants, onUsed: (f) => used.push(f) });
-  const recovery = createRecoveryStore({ folder: path.join(dir, 'userData', 'recovery') });
+  const recovery = createRecoveryStore({ folder: path.join(tempDir(), 'userData', 'recovery') });
   const handlers = createHandlers({
     dialogs: { chooseOpen: async () => null, chooseSave: async () => null, ...dialogs },
     files,
@@ -41,7 +35,7 @@ describe('file calls', () => {
   });
 
   it('Open… reads the chosen file and lets later saves go to it', async () => {
-    const file = path.join(dir, 'Q3.xlsx');
+    const file = path.join(tempDir(), 'Q3.xlsx');
     await writeFile(file, 'v1');
     const { handlers, used } = setup({ chooseOpen: async () => file });
     const opened = await handlers.openFile();
@@ -53,7 +47,7 @@ describe('file calls', () => {
   });
 
   it('Save As… suggests an .xlsx name and writes where the user chose', async () => {
-    const target = path.join(dir, 'Board pack.xlsx');
+    const target = path.join(tempDir(), 'Board pack.xlsx');
     const chooseSave = vi.fn(async () => target);
     const { handlers } = setup({ chooseSave });
     expect(await handlers.saveFileAs('Board pack', bytes('wb'))).toEqual({ ok: true, value: { path: target } });
@@ -62,7 +56,7 @@ describe('file calls', () => {
   });
 
   it('Export PDF writes what printToPDF produced to the chosen file', async () => {
-    const target = path.join(dir, 'Board report.pdf');
+    const target = path.join(tempDir(), 'Board report.pdf');
     const chooseSave = vi.fn(async () => target);
     const { handlers } = setup({ chooseSave });
     expect(await handlers.exportPdf('Board report')).toEqual({ ok: true, value: { path: target } });
@@ -71,7 +65,7 @@ describe('file calls', () => {
   });
 
   it('a failing printToPDF is a message, and nothing is written', async () => {
-    const target = path.join(dir, 'Board report.pdf');
+    const target = path.join(tempDir(), 'Board report.pdf');
     const { handlers } = setup({ chooseSave: async () => target }, async () => { throw new Error('renderer gone'); });
     const result = await handlers.exportPdf('Board report');
     expect(result.ok).toBe(false);
@@ -79,7 +73,7 @@ describe('file calls', () => {
   });
 
   it('a recovered document may be saved back to where it came from', async () => {
-    const original = path.join(dir, 'Q3.xlsx');
+    const original = path.join(tempDir(), 'Q3.xlsx');
     await writeFile(original, 'last saved');
     const first = setup();
     await first.recovery.write({ path: original, bytes: bytes('recovered') });

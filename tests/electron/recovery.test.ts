@@ -1,20 +1,14 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirEachTest } from '../support/temp-dir';
 import { realFs, type AtomicFs } from '../../electron/atomic-write';
 import { createRecoveryStore } from '../../electron/recovery';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-recovery-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirEachTest('bowtie-recovery-');
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
-const folder = () => path.join(dir, 'recovery');
+const folder = () => path.join(tempDir(), 'recovery');
 
 describe('recovery copies', () => {
   it('a copy written before a crash is offered by the next start', async () => {
