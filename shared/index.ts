@@ -8,7 +8,7 @@ export { parseModel, validateInputs } from './model/validate';
 export { computeExact, computeModel, toNumbers, monthLabel, type DeepNumber } from './core/compute';
 export type * from './core/result';
 export { SEGMENTS, type SegmentId } from './core/journey';
-export { computeFigure, figureChoices, isFigureKey, type FigureKey, type FigureInfo } from './core/figures';
+export { computeFigure, figureChoices, type FigureKey, type FigureInfo } from './core/figures';
 export { computeSensitivity, defaultTwoWay, twoWayTable, tornado, biggestDrag, driverRange, STAGES, type Stage, type TwoWaySpec, type TwoWayTable, type TornadoBar, type DragResult, type Sensitivity } from './core/sensitivity';
 export { axisSpecs, defaultAxisValues, specFits, sameTwoWaySpec, twoWaySpecToJson, twoWaySpecFromJson, twoWaySpecFromExtras, MAX_AXIS_VALUES, type TwoWaySpecJson } from './core/sensitivity-spec';
 export { summarize, type CalcSummary } from './core/summary';

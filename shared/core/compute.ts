@@ -4,7 +4,7 @@ import type { ModelInputs } from '../model/inputs';
 import { D, ZERO, sum, type Dec } from './decimal';
 import { computeJourney, journeyRetention, SEGMENTS, type SegmentId } from './journey';
 import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp } from './schedule';
-import { journeySeries, retentionWindow, setFlows } from './retention';
+import { journeySeries, retentionWindow, setFlows, type RetentionWindow } from './retention';
 import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
 import { doublingTimeYears, INCREMENTAL_MARGIN_FLOOR, nrrBand, valueOfNrrPoint } from './bands';
 import type { BridgeMonth, BridgeYear, CohortRow, JourneyAge, ModelResult } from './result';
@@ -20,8 +20,8 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
   const Y = Math.floor(H / 12);
   const ages = Math.max(H, ltvMonths(inputs));
   const j = computeJourney(inputs, ages);
-  const pre = journeySeries(j);
-  const activePre = new AgeSeries(j.active);
+  const series = journeySeries(j);
+  const active = new AgeSeries(j.active);
   const blocks = acquisitionBlocks(inputs);
   const acv = new D(inputs.acquisition.acv);
   const laneCount = inputs.lanes.length;
@@ -30,28 +30,31 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
   // accumulated from the flows: the bridge then ties out to ~1e-45 of the model's
   // scale, and an ARR that decays towards zero keeps its relative precision.
   const months: BridgeMonth<Dec>[] = [];
+  // The trailing-12 window ending at month 12y−1 is year y's NRR/GRR: kept for the annual roll-up.
+  const windows: (RetentionWindow | null)[] = [];
   let opening = ZERO;
   for (let t = 0; t < H; t++) {
     const n = newCustomersAt(blocks, t);
     const newLogo = n.mul(acv);
-    const lanes = pre.buys.map((p) => rollUp(p, blocks, t));
-    const seat = rollUp(pre.seat, blocks, t);
-    const price = rollUp(pre.price, blocks, t);
-    const contraction = rollUp(pre.contraction, blocks, t);
-    const churn = rollUp(pre.churn, blocks, t);
-    const closing = rollUp(pre.arr, blocks, t);
-    let nrrT12: Dec | null = null, grrT12: Dec | null = null;
-    if (t >= 12) ({ nrr: nrrT12, grr: grrT12 } = retentionWindow(pre, blocks, t - 12));
+    const lanes = series.buys.map((s) => rollUp(s, blocks, t));
+    const seat = rollUp(series.seat, blocks, t);
+    const price = rollUp(series.price, blocks, t);
+    const contraction = rollUp(series.contraction, blocks, t);
+    const churn = rollUp(series.churn, blocks, t);
+    const closing = rollUp(series.arr, blocks, t);
+    const w = t >= 12 ? retentionWindow(series, blocks, t - 12) : null;
+    windows.push(w);
+    const nrrT12 = w ? w.nrr : null, grrT12 = w ? w.grr : null;
     months.push({
       month: t, label: monthLabel(inputs.general.startMonth, t), opening, newLogo, lanes, seat, price,
-      contraction, churn, closing, customers: rollUp(activePre, blocks, t), newCustomers: n,
+      contraction, churn, closing, customers: rollUp(active, blocks, t), newCustomers: n,
       revenue: closing.div(12), nrrT12, grrT12,
     });
     opening = closing;
   }
 
   // Annual roll-up, NRR/GRR of year y ≥ 2 on the customers closed before it.
-  const laneArrPre = j.arrBySlice.slice(1).map((a) => new AgeSeries(a));
+  const laneArr = j.arrBySlice.slice(1).map((a) => new AgeSeries(a));
   const annual: BridgeYear<Dec>[] = [];
   for (let y = 1; y <= Y; y++) {
     const ms = months.slice(12 * (y - 1), 12 * y);
@@ -65,11 +68,11 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
     let nrr: Dec | null = null, grr: Dec | null = null, decomposition: BridgeYear<Dec>['decomposition'] = null;
     if (y >= 2) {
       const beginMonth = 12 * (y - 1) - 1;
-      const w = retentionWindow(pre, blocks, beginMonth);
+      const w = windows[12 * y - 1]!;
       nrr = w.nrr;
       grr = w.grr;
       if (!w.begin.isZero()) {
-        const f = setFlows(pre, blocks, beginMonth + 1, beginMonth + 12, beginMonth);
+        const f = setFlows(series, blocks, beginMonth + 1, beginMonth + 12, beginMonth);
         const share = (x: Dec) => x.div(w.begin);
         decomposition = {
           begin: w.begin, end: w.end,
@@ -84,7 +87,7 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
       revenue: total((m) => m.revenue), customersEnd: last.customers, newCustomers: total((m) => m.newCustomers),
       nrr, grr, decomposition,
       expansionShare: expansion.add(newLogo).isZero() ? null : expansion.div(expansion.add(newLogo)),
-      laneArrEnd: laneArrPre.map((p) => rollUp(p, blocks, 12 * y - 1)),
+      laneArrEnd: laneArr.map((s) => rollUp(s, blocks, 12 * y - 1)),
     });
   }
 
@@ -99,7 +102,6 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
   }
 
   // Cohort table: each acquisition year's cumulative revenue through each model year.
-  const revPre = pre.arr; // revenue is ARR / 12, summed below
   const cohorts: CohortRow<Dec>[] = [];
   for (let ya = 1; ya <= Y; ya++) {
     const own = blocks.filter((b) => b.year === ya);
@@ -107,7 +109,7 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
     const cumulativeRevenue: (Dec | null)[] = [];
     let cum = ZERO;
     for (let y = 1; y <= Y; y++) {
-      for (let t = 12 * (y - 1); t < 12 * y; t++) cum = cum.add(rollUp(revPre, own, t).div(12));
+      for (let t = 12 * (y - 1); t < 12 * y; t++) cum = cum.add(rollUp(series.arr, own, t).div(12));
       cumulativeRevenue.push(y < ya ? null : cum);
     }
     cohorts.push({ year: ya, customers, cumulativeRevenue });

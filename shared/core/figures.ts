@@ -33,10 +33,6 @@ export function figureChoices(years: number): FigureInfo[] {
   return out;
 }
 
-export function isFigureKey(key: string, years: number): boolean {
-  return figureChoices(years).some((f) => f.key === key);
-}
-
 /** One figure of a valid model; null where the figure is undefined (spec: shown —). */
 export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
   const yearly = /^(nrr|grr|arr)\.y(\d+)$/.exec(key);

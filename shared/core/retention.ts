@@ -36,31 +36,31 @@ export interface RetentionWindow {
 
 /** NRR/GRR of the customers closed by `beginMonth`, from beginMonth to beginMonth + 12. */
 export function retentionWindow(
-  pre: Pick<JourneySeries, 'arr' | 'grossRetained'>,
+  series: Pick<JourneySeries, 'arr' | 'grossRetained'>,
   blocks: readonly Block[],
   beginMonth: number,
 ): RetentionWindow {
-  const begin = rollUp(pre.arr, blocks, beginMonth, beginMonth);
-  const end = rollUp(pre.arr, blocks, beginMonth + 12, beginMonth);
+  const begin = rollUp(series.arr, blocks, beginMonth, beginMonth);
+  const end = rollUp(series.arr, blocks, beginMonth + 12, beginMonth);
   if (begin.isZero()) return { begin, end, nrr: null, grr: null };
-  const kept = rollUp(pre.grossRetained, blocks, beginMonth, beginMonth);
+  const kept = rollUp(series.grossRetained, blocks, beginMonth, beginMonth);
   // kept ≤ begin holds exactly in arithmetic; summed in another order it can exceed
   // begin in the 50th digit, so GRR is held to its true range [0, 1].
   return { begin, end, nrr: end.div(begin), grr: D.min(1, kept.div(begin)) };
 }
 
 /** Flows of the set closed by `cMax` during months from..to (inclusive), by source. */
-export function setFlows(pre: JourneySeries, blocks: readonly Block[], from: number, to: number, cMax: number) {
+export function setFlows(series: JourneySeries, blocks: readonly Block[], from: number, to: number, cMax: number) {
   const total = (p: AgeSeries): Dec => {
     let s = ZERO;
     for (let t = from; t <= to; t++) s = s.add(rollUp(p, blocks, t, cMax));
     return s;
   };
   return {
-    churn: total(pre.churn),
-    contraction: total(pre.contraction),
-    price: total(pre.price),
-    seat: total(pre.seat),
-    lanes: pre.buys.map(total),
+    churn: total(series.churn),
+    contraction: total(series.contraction),
+    price: total(series.price),
+    seat: total(series.seat),
+    lanes: series.buys.map(total),
   };
 }
