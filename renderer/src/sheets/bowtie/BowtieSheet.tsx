@@ -28,6 +28,19 @@ function anchorAge(inputs: ModelInputs, anchor: LaneAnchor): number {
 const band = (x0: number, x1: number, h0: number, h1: number) =>
   `M${x0},${MID_Y - h0} L${x1},${MID_Y - h1} L${x1},${MID_Y + h1} L${x0},${MID_Y + h0} Z`;
 
+/** One section of either side of the bowtie: its band, the stage name, its figure and a note. */
+function Section(p: { a: number; b: number; h0: number; h1: number; fill: string; name: string; figure: string; figureKey: string; note: string }) {
+  const x = (p.a + p.b) / 2;
+  return (
+    <g>
+      <path d={band(p.a, p.b, p.h0, p.h1)} fill={p.fill} />
+      <text x={x} y={MID_Y - 14} className="bt-stage">{p.name}</text>
+      <text x={x} y={MID_Y + 8} className="bt-figure" data-key={p.figureKey}>{p.figure}</text>
+      <text x={x} y={MID_Y + 26} className="bt-note">{p.note}</text>
+    </g>
+  );
+}
+
 function Funnel({ result, inputs }: { result: ModelResult<number>; inputs: ModelInputs }) {
   const stages = result.funnel;
   const n = stages.length;
@@ -40,12 +53,8 @@ function Funnel({ result, inputs }: { result: ModelResult<number>; inputs: Model
         const a = x0 + i * step;
         const b = a + step - 3;
         return (
-          <g key={i}>
-            <path d={band(a, b, half(i), half(i + 1))} fill={`hsl(212, 60%, ${88 - i * 6}%)`} />
-            <text x={(a + b) / 2} y={MID_Y - 14} className="bt-stage">{s.name}</text>
-            <text x={(a + b) / 2} y={MID_Y + 8} className="bt-figure" data-key={`bowtie.funnel[${i}].volume`}>{formatCount(s.volume, 0)}</text>
-            <text x={(a + b) / 2} y={MID_Y + 26} className="bt-note">→ {formatPercent(s.rate, 0)} convert</text>
-          </g>
+          <Section key={i} a={a} b={b} h0={half(i)} h1={half(i + 1)} fill={`hsl(212, 60%, ${88 - i * 6}%)`} name={s.name}
+            figure={formatCount(s.volume, 0)} figureKey={`bowtie.funnel[${i}].volume`} note={`→ ${formatPercent(s.rate, 0)} convert`} />
         );
       })}
       <text x={x0} y={24} className="bt-heading">Acquisition: volume needed for {formatCount(inputs.acquisition.newCustomersByYear[0] ?? 0)} new logos in year 1</text>
@@ -71,12 +80,8 @@ function Journey({ result, inputs }: { result: ModelResult<number>; inputs: Mode
         const a = x0 + i * step;
         const b = a + step - 3;
         return (
-          <g key={s.name}>
-            <path d={band(a, b, half(i), half(i + 1))} fill={`hsl(150, 45%, ${86 - i * 6}%)`} />
-            <text x={(a + b) / 2} y={MID_Y - 14} className="bt-stage">{s.name}</text>
-            <text x={(a + b) / 2} y={MID_Y + 8} className="bt-figure" data-key={`bowtie.stage.${s.name.toLowerCase().replace(' ', '')}`}>{formatPercent(s.share)}</text>
-            <text x={(a + b) / 2} y={MID_Y + 26} className="bt-note">by month {s.month}</text>
-          </g>
+          <Section key={s.name} a={a} b={b} h0={half(i)} h1={half(i + 1)} fill={`hsl(150, 45%, ${86 - i * 6}%)`} name={s.name}
+            figure={formatPercent(s.share)} figureKey={`bowtie.stage.${s.name.toLowerCase().replace(' ', '')}`} note={`by month ${s.month}`} />
         );
       })}
       <text x={x0} y={24} className="bt-heading">Post-sale: share of closed customers reaching each stage</text>
