@@ -5,7 +5,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ModelInputs } from '../shared/index';
 import { writeWorkbook } from '../shared/workbook/index';
-import { buildWorkbookExtras, scenariosFromExtras } from '../shared/report/workbook-extras';
+import { buildWorkbookExtras, scenariosFromExtras } from '../shared/report/index';
 import { rasterizePng } from './rasterize-png';
 
 function appVersion(): string {

@@ -2,7 +2,7 @@
 // is a Rust renderer shipped as a prebuilt binary inside its npm package, so it
 // needs no browser; system fonts are loaded so chart text matches the app's.
 import { Resvg } from '@resvg/resvg-js';
-import type { Rasterize } from '../shared/report/workbook-extras';
+import type { Rasterize } from '../shared/report/index';
 
 export const rasterizePng: Rasterize = async (svg, _width, _height, scale) => {
   const png = new Resvg(svg, {

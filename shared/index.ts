@@ -5,6 +5,7 @@ export * from './model/inputs';
 export * from './model/catalog';
 export * from './model/keys';
 export { parseModel, validateInputs } from './model/validate';
+export * from './model/scenarios';
 export { computeExact, computeModel, toNumbers, monthLabel, type DeepNumber } from './core/compute';
 export type * from './core/result';
 export { SEGMENTS, type SegmentId } from './core/journey';

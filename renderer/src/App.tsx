@@ -1,8 +1,7 @@
 // The workspace: toolbar, headline figures, the active sheet and the sheet tabs.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { KpiStrip } from './kpi/KpiStrip';
 import { MessageDialog } from './components/MessageDialog';
-import { Placeholder } from './components/Placeholder';
 import { RecoveryDialog } from './components/RecoveryDialog';
 import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
@@ -10,15 +9,14 @@ import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { installShortcuts, runCommand } from './components/shortcuts';
 import { startHostSync } from './files/host-sync';
-import { BUILTIN_SHEETS } from './sheets/builtin-sheets';
-import { buildSheetList } from './sheets/registry';
+import { SHEETS } from './sheets/registry';
 import { platform } from './platform/choose-platform';
 import { startModelWorker } from './workers/model-store';
 
 const initialSheet = () => new URLSearchParams(window.location.search).get('sheet') ?? 'assumptions';
 
 export function App() {
-  const sheets = useMemo(() => buildSheetList(BUILTIN_SHEETS), []);
+  const sheets = SHEETS;
   const [active, setActive] = useState(() => (sheets.some((s) => s.id === initialSheet()) ? initialSheet() : 'assumptions'));
 
   useEffect(() => startModelWorker(), []);
@@ -33,7 +31,7 @@ export function App() {
       <Toolbar />
       <KpiStrip />
       <main id="sheet-panel" className="sheet-panel" role="tabpanel" aria-labelledby={`tab-${sheet.id}`} data-sheet={sheet.id}>
-        {Component ? <SheetBoundary key={sheet.id} title={sheet.title}><Component /></SheetBoundary> : <Placeholder title={sheet.title} />}
+        <SheetBoundary key={sheet.id} title={sheet.title}><Component /></SheetBoundary>
       </main>
       <footer className="app-footer">
         <SheetTabs sheets={sheets} active={sheet.id} onSelect={setActive} />

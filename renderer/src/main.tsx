@@ -2,10 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
+import { installBoardReportHooks } from './sheets/board-report/app-hooks';
 import './styles.css';
 
 // AG Grid 33+: features are modules; Community's full set, no Enterprise.
 ModuleRegistry.registerModules([AllCommunityModule]);
+// A save's board images and comparison, and the menu's Export PDF, before any tab is opened.
+installBoardReportHooks();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

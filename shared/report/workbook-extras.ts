@@ -9,7 +9,8 @@
 // base inputs, and the pictures beside them must agree with those formulas.
 import type { ModelInputs } from '../model/inputs';
 import { scenariosFromJson, scenariosToJson, type ScenarioSet, type ScenariosJson } from '../model/scenarios';
-import { computeModel, type ModelResult } from '../index';
+import { computeModel } from '../core/compute';
+import type { ModelResult } from '../core/result';
 import { boardCharts, CHART_SIZES } from './charts';
 import { compareScenarios } from './comparison';
 import type { FigureFormat } from './format';

@@ -3,7 +3,7 @@
 // also what the formulas return for them, so viewers that never recalculate and
 // engines that do show the same thing.
 import type * as ExcelJS from 'exceljs';
-import type { Dec } from '../core/decimal';
+import type { Dec } from '../index';
 
 export type Cached = Dec | number | string | boolean | null;
 

@@ -2,14 +2,8 @@
 // model result, one customer's journey over the Journey sheet's 120 ages, the same
 // journey for a customer of each segment alone (the sheet's per-segment columns),
 // and the company roll-ups the NRR working columns show.
-import type { ModelInputs } from '../model/inputs';
-import { computeExact } from '../core/compute';
-import { computeJourney, SEGMENTS, type Journey, type SegmentId } from '../core/journey';
-import { journeySeries, type JourneySeries } from '../core/retention';
-import { acquisitionBlocks, AgeSeries, rollUp, type Block } from '../core/schedule';
-import { computeSensitivity, type Sensitivity, type TwoWaySpec } from '../core/sensitivity';
-import type { Dec } from '../core/decimal';
-import type { ModelResult } from '../core/result';
+import { computeExact, computeSensitivity, SEGMENTS, type Dec, type ModelInputs, type ModelResult, type SegmentId, type Sensitivity, type TwoWaySpec } from '../index';
+import { acquisitionBlocks, AgeSeries, computeJourney, journeySeries, rollUp, type Block, type Journey, type JourneySeries } from '../core/workbook-api';
 
 /** The Journey sheet always has the longest LTV window's ages (10 years), so the LTV window stays a live input. */
 export const JOURNEY_AGES = 120;

@@ -3,9 +3,7 @@
 // Report as live formulas over them, each formula with the core's value cached;
 // Sensitivity as values; a hidden metadata sheet for what only Bowtie reads.
 import * as ExcelJSNs from 'exceljs';
-import type { ModelInputs } from '../model/inputs';
-import { validateInputs } from '../model/validate';
-import { twoWaySpecFromExtras, twoWaySpecToJson } from '../core/sensitivity-spec';
+import { twoWaySpecFromExtras, twoWaySpecToJson, validateInputs, type ModelInputs } from '../index';
 import { SHEETS } from './names';
 import { workbookFigures } from './figures';
 import { writeAssumptions } from './sheets/assumptions';

@@ -2,7 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import type { SheetEntry } from '../sheets/registry';
 
-export function SheetTabs({ sheets, active, onSelect }: { sheets: SheetEntry[]; active: string; onSelect: (id: string) => void }) {
+export function SheetTabs({ sheets, active, onSelect }: { sheets: readonly SheetEntry[]; active: string; onSelect: (id: string) => void }) {
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;

@@ -3,9 +3,8 @@
 // report work registers a richer provider from its own folder
 // (setSaveExtrasProvider); by default the scenarios and the two-way table alone
 // travel in `extras`, so they survive a save and reopen.
-import { twoWaySpecFromExtras, twoWaySpecToJson, type ModelInputs, type TwoWaySpec } from '../../../shared/index';
-import { scenariosFromExtras } from '../../../shared/report/workbook-extras';
-import { scenariosToJson, type ScenarioSet } from '../../../shared/model/scenarios';
+import { type ModelInputs, type ScenarioSet, scenariosToJson, type TwoWaySpec, twoWaySpecFromExtras, twoWaySpecToJson } from '../../../shared/index';
+import { scenariosFromExtras } from '../../../shared/report/index';
 
 /** Spread into writeWorkbook's argument next to inputs and appVersion. */
 export type SaveExtras = Record<string, unknown>;

@@ -2,8 +2,7 @@
 // without React: an entry that does not parse, or that would make the model
 // invalid, is kept as a pending mark with its message, and the last valid value
 // keeps driving the model (spec §2: nothing is recomputed from a failed value).
-import { getInput, setInput, validateInputs, type InputProblem, type ModelInputs } from '../../../shared/index';
-import type { ScenarioSet } from '../../../shared/model/scenarios';
+import { getInput, type InputProblem, type ModelInputs, type ScenarioSet, setInput, validateInputs } from '../../../shared/index';
 import { parseEntry } from '../editing/parse-entry';
 import { specFor } from './input-specs';
 

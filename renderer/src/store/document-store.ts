@@ -4,8 +4,7 @@
 // add/rename/remove alike. Vanilla store + hook, so vitest drives it without React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultInputs, defaultTwoWay, sameTwoWaySpec, type FunnelStage, type Lane, type ModelInputs, type TwoWaySpec } from '../../../shared/index';
-import { emptyScenarios, type ScenarioSet } from '../../../shared/model/scenarios';
+import { defaultInputs, defaultTwoWay, emptyScenarios, type FunnelStage, type Lane, type ModelInputs, sameTwoWaySpec, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
 import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
 
 export const MAX_LANES = 10;

@@ -2,8 +2,7 @@
 // worker. Sheets read figures from here; the core is the only source of them.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ModelInputs, ModelResult } from '../../../shared/index';
-import { activeScenario, effectiveInputs } from '../../../shared/model/scenarios';
+import { activeScenario, effectiveInputs, type ModelInputs, type ModelResult } from '../../../shared/index';
 import { documentStore } from '../store/document-store';
 import { createModelRunner } from './model-runner';
 

@@ -3,9 +3,8 @@
 // journey of a customer of each segment (per customer of that segment), the
 // segment's expected ARR and customers, and the totals the company roll-up uses.
 import type * as ExcelJS from 'exceljs';
-import type { ModelInputs } from '../../model/inputs';
-import { D, ONE } from '../../core/decimal';
-import { anchorAge, isRenewalAge, laneWindow, renewalRateOf, SEGMENTS, type SegmentId } from '../../core/journey';
+import { D, SEGMENTS, type ModelInputs, type SegmentId } from '../../index';
+import { anchorAge, isRenewalAge, laneWindow, ONE, renewalRateOf } from '../../core/workbook-api';
 import { a1, colLetter, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';

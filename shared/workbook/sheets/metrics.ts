@@ -2,8 +2,7 @@
 // LTV and unit economics (§5), the band, the value of an NRR point and the
 // doubling time (§6), the funnel and the lane table. All live formulas.
 import type * as ExcelJS from 'exceljs';
-import type { ModelInputs } from '../../model/inputs';
-import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS } from '../../core/bands';
+import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS, type ModelInputs } from '../../index';
 import { a1, onSheet, SHEETS, NEW_CUSTOMERS_NAME } from '../names';
 import { DASH, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';

@@ -2,10 +2,7 @@
 // They need the whole model recomputed per cell, which a workbook cannot do with
 // plain formulas, so they are labelled as computed by Bowtie when it saved.
 import type * as ExcelJS from 'exceljs';
-import type { ModelInputs } from '../../model/inputs';
-import { inputSpecs } from '../../model/catalog';
-import { figureChoices } from '../../core/figures';
-import type { Stage } from '../../core/sensitivity';
+import { figureChoices, inputSpecs, type ModelInputs, type Stage } from '../../index';
 import { SHEETS } from '../names';
 import { putValue } from '../cells';
 import { bandFill, FMT, headers, section, title } from '../styles';

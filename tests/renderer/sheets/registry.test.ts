@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheetList } from '../../../renderer/src/sheets/registry';
-
-const C = () => null;
+import { SHEETS } from '../../../renderer/src/sheets/registry';
 
 describe('sheet registry', () => {
-  it('shows placeholders for reserved sheets until they register, in tab order', () => {
-    const list = buildSheetList([{ id: 'assumptions', title: 'Assumptions', component: C, order: 10 }], []);
-    expect(list.map((s) => [s.id, s.component === null])).toEqual([
-      ['assumptions', false], ['sensitivity', true], ['scenarios', true], ['board-report', true],
+  it('lists every sheet once, in the tab order of the workbook', () => {
+    expect(SHEETS.map((s) => [s.id, s.title])).toEqual([
+      ['assumptions', 'Assumptions'], ['bowtie', 'Bowtie'], ['bridge', 'ARR Bridge'], ['cohorts', 'Cohorts'], ['metrics', 'Metrics'],
+      ['sensitivity', 'Sensitivity'], ['scenarios', 'Scenarios'], ['board-report', 'Board Report'],
     ]);
-    const registered = buildSheetList([{ id: 'assumptions', title: 'Assumptions', component: C, order: 10 }], [{ id: 'sensitivity', title: 'Sensitivity', component: C }]);
-    expect(registered.find((s) => s.id === 'sensitivity')).toMatchObject({ order: 60, component: C });
+    expect(SHEETS.every((s) => s.component)).toBe(true);
   });
 });

@@ -2,10 +2,9 @@
 // headline tiles, the five charts, the lane table and the scenario comparison.
 // The same component is the Board Report sheet on screen and the page that
 // browser print and Electron's printToPDF turn into a PDF (print CSS in analysis.css).
-import type { ChartSpec } from '../../../../shared/report/index';
-import { boardComparison, CHART_SIZES, formatFigure, type BoardReport, type BoardTile, type Comparison } from '../../../../shared/report/index';
-import { ComparisonTable } from '../scenarios/ComparisonTable';
-import { EChart } from './EChart';
+import { boardComparison, type BoardReport, type BoardTile, CHART_SIZES, type ChartSpec, type Comparison, formatFigure } from '../../../../shared/report/index';
+import { ComparisonTable } from '../../comparison/ComparisonTable';
+import { EChart } from '../../charts/EChart';
 
 export function BoardPage({ report, charts, comparison, scenarioName, horizonMonths }: {
   report: BoardReport; charts: ChartSpec[]; comparison: Comparison | null; scenarioName: string | null; horizonMonths: number;

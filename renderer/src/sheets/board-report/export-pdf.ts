@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { platform } from '../../platform/choose-platform';
 import { documentStore } from '../../store/document-store';
 import { setStatus, showDialog } from '../../store/ui-store';
-import { BoardReportSheet } from './BoardReportSheet';
+import { BoardReportView } from './BoardReportView';
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,7 +30,7 @@ export async function exportBoardPdf(): Promise<void> {
     document.body.appendChild(host);
     document.body.classList.add('print-board-portal');
     const root = createRoot(host);
-    root.render(createElement(BoardReportSheet));
+    root.render(createElement(BoardReportView));
     cleanup = () => { root.unmount(); host.remove(); document.body.classList.remove('print-board-portal'); };
     const ready = await waitFor(() => host.querySelector('.board-sheet[data-state="ready"] .board-page svg') !== null);
     if (!ready) { cleanup(); showDialog({ title: 'Could not export the PDF', intro: 'The board report did not finish computing.', lines: [] }); return; }

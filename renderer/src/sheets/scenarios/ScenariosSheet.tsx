@@ -7,16 +7,16 @@ import { getInput, type ModelInputs } from '../../../../shared/index';
 import {
   applyScenario, createScenario, deleteScenario, duplicateScenario, overridableKeys, overrideRows, renameScenario,
   setOverride, switchScenario, type Scenario, type ScenarioSet,
-} from '../../../../shared/model/scenarios';
+} from '../../../../shared/index';
 import { Section } from '../../components/Section';
 import { parseEntry } from '../../editing/parse-entry';
 import { editText, formatInput } from '../../format/format';
 import { useDocument } from '../../store/document-store';
 import { specFor } from '../../store/input-specs';
-import { ComparisonTable } from './ComparisonTable';
-import { updateScenarios, useScenarioSet } from './scenario-state';
-import { useReport, useReportWorker } from '../board-report/report-store';
-import '../board-report/analysis.css';
+import { ComparisonTable } from '../../comparison/ComparisonTable';
+import { updateScenarios, useScenarioSet } from '../../store/scenario-state';
+import { useReport, useReportWorker } from '../../store/report-store';
+import '../../analysis.css';
 
 export function ScenariosSheet() {
   useReportWorker();

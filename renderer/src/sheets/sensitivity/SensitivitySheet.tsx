@@ -3,18 +3,17 @@
 // marked; the tornado of the same output; and the biggest-drag callout. All of it
 // is computed by the analysis worker, so the sheet stays responsive while it fills.
 import { useEffect, useMemo, useState } from 'react';
-import { figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '../../../../shared/index';
+import { activeScenario, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '../../../../shared/index';
 import { formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '../../../../shared/report/index';
 import { Section } from '../../components/Section';
 import { parseEntry } from '../../editing/parse-entry';
 import { formatInput } from '../../format/format';
-import { EChart } from '../board-report/EChart';
-import { useEffectiveInputs } from '../scenarios/scenario-state';
-import { activeScenario } from '../../../../shared/model/scenarios';
+import { EChart } from '../../charts/EChart';
+import { useEffectiveInputs } from '../../store/scenario-state';
 import { documentStore, useDocument } from '../../store/document-store';
 import { axisSpecs, defaultValues, runSensitivity, stopSensitivityWorker, useSensitivity } from './sensitivity-store';
 import { heatColor } from './heat';
-import '../board-report/analysis.css';
+import '../../analysis.css';
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 

@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
 import { documentStore } from '../../store/document-store';
-import type { AnalysisMessage, AnalysisRequest } from '../board-report/analysis-protocol';
+import type { AnalysisMessage, AnalysisRequest } from '../../workers/analysis-protocol';
 
 export interface SensitivityState {
   spec: TwoWaySpec | null;
@@ -40,7 +40,7 @@ let seq = 0;
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('../board-report/analysis-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-sensitivity' });
+  worker = new Worker(new URL('../../workers/analysis-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-sensitivity' });
   worker.onmessage = (e: MessageEvent<AnalysisMessage>) => {
     const m = e.data;
     if (m.seq !== seq) return; // superseded

@@ -4,10 +4,10 @@
 import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { InputProblem } from '../../../../shared/index';
-import type { BoardReport, ChartSpec, Comparison } from '../../../../shared/report/index';
-import { documentStore } from '../../store/document-store';
-import type { AnalysisMessage, AnalysisRequest } from './analysis-protocol';
+import type { InputProblem } from '../../../shared/index';
+import type { BoardReport, ChartSpec, Comparison } from '../../../shared/report/index';
+import { documentStore } from './document-store';
+import type { AnalysisMessage, AnalysisRequest } from '../workers/analysis-protocol';
 
 export interface ReportState {
   report: BoardReport | null;
@@ -35,7 +35,7 @@ function request() {
 }
 
 function start() {
-  worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-report' });
+  worker = new Worker(new URL('../workers/analysis-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-report' });
   worker.onmessage = (e: MessageEvent<AnalysisMessage>) => {
     const m = e.data;
     if (m.seq !== seq) return; // stale

@@ -1,8 +1,8 @@
 // Scenario state lives in the document store (so it is saved, undone and reopened
 // with the workbook); this is the narrow API the three analysis sheets use.
 import { useMemo } from 'react';
-import { effectiveInputs, type AppliedScenario, type ScenarioSet } from '../../../../shared/model/scenarios';
-import { documentStore, useDocument } from '../../store/document-store';
+import { effectiveInputs, type AppliedScenario, type ScenarioSet } from '../../../shared/index';
+import { documentStore, useDocument } from './document-store';
 
 export const useScenarioSet = (): ScenarioSet => useDocument((s) => s.scenarios);
 

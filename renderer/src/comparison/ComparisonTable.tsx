@@ -1,6 +1,6 @@
 // The scenario comparison: Figure | Base | each scenario with its delta to the base.
 // Used by the Scenarios sheet and the board report, so both print the same table.
-import { formatDelta, formatFigure, type Comparison } from '../../../../shared/report/index';
+import { formatDelta, formatFigure, type Comparison } from '../../../shared/report/index';
 
 export function ComparisonTable({ comparison, currency, compact }: { comparison: Comparison; currency: string; compact?: boolean }) {
   const cols = comparison.columns;

@@ -2,9 +2,8 @@
 // rest computes), tornado and biggest drag; and the board report with its chart
 // options and the scenario comparison. A newer request abandons an older one
 // between rows, so fiddling with the axes never queues up stale work.
-import { biggestDrag, computeModel, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '../../../../shared/index';
-import { effectiveInputs } from '../../../../shared/model/scenarios';
-import { boardCharts, buildBoardReport, compareScenarios } from '../../../../shared/report/index';
+import { biggestDrag, computeModel, type DragResult, effectiveInputs, toNumbers, tornado, type TornadoBar, twoWayTable, validateInputs } from '../../../shared/index';
+import { boardCharts, buildBoardReport, compareScenarios } from '../../../shared/report/index';
 import type { AnalysisMessage, AnalysisRequest } from './analysis-protocol';
 
 let latest = 0;

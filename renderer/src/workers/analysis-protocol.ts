@@ -1,8 +1,7 @@
 // Messages to the analysis worker, which computes what the Sensitivity, Scenarios
 // and Board Report sheets show, off the main thread (issue 6).
-import type { DragResult, InputProblem, ModelInputs, TornadoBar, TwoWaySpec } from '../../../../shared/index';
-import type { ScenarioSet } from '../../../../shared/model/scenarios';
-import type { BoardReport, ChartSpec, Comparison } from '../../../../shared/report/index';
+import type { DragResult, InputProblem, ModelInputs, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
+import type { BoardReport, ChartSpec, Comparison } from '../../../shared/report/index';
 
 export type AnalysisRequest =
   | { seq: number; kind: 'sensitivity'; inputs: ModelInputs; spec: TwoWaySpec }

@@ -1,0 +1,64 @@
+// The seams eslint.config.js keeps must actually hold: each rule fires on the
+// import it exists to stop, and lets the right one through.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+const lint = async (code: string, filePath: string) => {
+  const [r] = await eslint.lintText(code, { filePath });
+  return r!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+};
+
+describe("a sheet's folder does not import another sheet's", () => {
+  it.each([
+    ["import { ComparisonTable } from '../scenarios/ComparisonTable';", 'renderer/src/sheets/board-report/BoardPage.tsx'],
+    ["import { useReport } from '../board-report/report-store';", 'renderer/src/sheets/scenarios/ScenariosSheet.tsx'],
+    ["import '../board-report/analysis.css';", 'renderer/src/sheets/sensitivity/SensitivitySheet.tsx'],
+    ["import { x } from '../../sheets/metrics/MetricsSheet';", 'renderer/src/sheets/bridge/BridgeSheet.tsx'],
+  ])('refuses %s in %s', async (code, file) => {
+    expect((await lint(code, file)).join('\n')).toMatch(/no-restricted-imports: .*A sheet's folder must not import another sheet's/);
+  });
+
+  it('allows its own folder and the shared places', async () => {
+    const code = [
+      "import { BoardPage } from './BoardPage';",
+      "import { EChart } from '../../charts/EChart';",
+      "import { useReport } from '../../store/report-store';",
+      "import type { SheetEntry } from '../registry';",
+    ].join('\n');
+    expect(await lint(code, 'renderer/src/sheets/board-report/BoardReportView.tsx')).toEqual([]);
+  });
+});
+
+describe("outside shared/, only shared/'s entry points", () => {
+  it.each([
+    ["import { effectiveInputs } from '../../../shared/model/scenarios';", 'renderer/src/store/scenario-state.ts'],
+    ["import { buildWorkbookExtras } from '../shared/report/workbook-extras';", 'cli/export-workbook.ts'],
+    ["import { computeJourney } from '../../../../shared/core/journey';", 'renderer/src/sheets/bowtie/BowtieSheet.tsx'],
+    ["import { ExcelJS } from '../shared/workbook/write-workbook';", 'electron/probe.ts'],
+  ])('refuses %s in %s', async (code, file) => {
+    expect((await lint(code, file)).join('\n')).toMatch(/no-restricted-imports: .*Outside shared\/, import it through its entry points/);
+  });
+
+  it('allows the entry points', async () => {
+    const code = [
+      "import { computeModel } from '../../../shared/index';",
+      "import { boardCharts } from '../../../shared/report/index';",
+      "import { writeWorkbook } from '../../../shared/workbook/index';",
+      "import type { DesktopApi } from '../../../shared/desktop-api';",
+    ].join('\n');
+    expect(await lint(code, 'renderer/src/files/probe.ts')).toEqual([]);
+  });
+});
+
+describe('the workbook writer uses the core through its narrow API', () => {
+  it('refuses a core module', async () => {
+    expect((await lint("import { rollUp } from '../core/schedule';", 'shared/workbook/figures.ts')).join('\n'))
+      .toMatch(/no-restricted-imports: .*The workbook writer uses the core through/);
+  });
+
+  it('allows shared/index.ts and core/workbook-api.ts, and still keeps Node out', async () => {
+    expect(await lint("import { D } from '../../index';\nimport { rollUp } from '../../core/workbook-api';", 'shared/workbook/sheets/probe.ts')).toEqual([]);
+    expect((await lint("import fs from 'node:fs';", 'shared/workbook/probe.ts')).join('\n')).toMatch(/shared\/ must not import Node modules/);
+  });
+});
