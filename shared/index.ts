@@ -4,9 +4,11 @@
 export * from './model/inputs';
 export * from './model/catalog';
 export * from './model/keys';
-export { parseModel, validateInputs } from './model/validate';
+export { parseModel, validateInputs, MAX_BASE_COHORTS } from './model/validate';
 export * from './model/scenarios';
-export { computeExact, computeModel, toNumbers, monthLabel, type DeepNumber } from './core/compute';
+export * from './model/ramps';
+export { computeExact, computeModel, toNumbers, monthLabel, needsCalendar, type DeepNumber } from './core/compute';
+export { baseShares } from './core/calendar';
 export type * from './core/result';
 export { SEGMENTS, type SegmentId } from './core/journey';
 export { computeFigure, figureChoices, type FigureKey, type FigureInfo } from './core/figures';

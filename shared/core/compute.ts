@@ -2,12 +2,15 @@
 // Inputs must be valid (model/validate.ts); the core does not re-check them.
 import type { ModelInputs } from '../model/inputs';
 import { D, ZERO, sum, type Dec } from './decimal';
-import { computeJourney, journeyRetention, SEGMENTS, type SegmentId } from './journey';
+import { computeJourney, journeyRetention, SEGMENTS, type Journey, type SegmentId } from './journey';
+import { baseCohorts, firstYear, hasRamps } from '../model/ramps';
+import { Rates } from './rates';
+import { simulateCalendar, windowAt } from './calendar';
 import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp } from './schedule';
 import { journeySeries, retentionWindow, setFlows, type RetentionWindow } from './retention';
 import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
 import { doublingTimeYears, INCREMENTAL_MARGIN_FLOOR, nrrBand, valueOfNrrPoint } from './bands';
-import type { BridgeMonth, BridgeYear, CohortRow, JourneyAge, ModelResult } from './result';
+import type { BridgeMonth, BridgeYear, CohortRow, JourneyAge, ModelResult, NrrDecomposition } from './result';
 
 export function monthLabel(startMonth: string, t: number): string {
   const [y, m] = startMonth.split('-').map(Number) as [number, number];
@@ -15,15 +18,24 @@ export function monthLabel(startMonth: string, t: number): string {
   return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
 
-export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
+interface Company {
+  months: BridgeMonth<Dec>[];
+  annual: BridgeYear<Dec>[];
+  cohorts: CohortRow<Dec>[];
+  openingArr: Dec;
+}
+
+/**
+ * Without ramps or a base every cohort follows one journey: company figures are
+ * Σ over acquisition blocks of logos × that journey's figures by age.
+ */
+function journeyCompany(inputs: ModelInputs, j: Journey): Company {
   const H = inputs.general.horizonMonths;
   const Y = Math.floor(H / 12);
-  const ages = Math.max(H, ltvMonths(inputs));
-  const j = computeJourney(inputs, ages);
   const series = journeySeries(j);
   const active = new AgeSeries(j.active);
   const blocks = acquisitionBlocks(inputs);
-  const acv = new D(inputs.acquisition.acv);
+  const acv = new D(firstYear(inputs.acquisition.acv));
   const laneCount = inputs.lanes.length;
 
   // Monthly bridge. Closing is rolled up from one customer's ARR like every flow, not
@@ -57,48 +69,14 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
   const laneArr = j.arrBySlice.slice(1).map((a) => new AgeSeries(a));
   const annual: BridgeYear<Dec>[] = [];
   for (let y = 1; y <= Y; y++) {
-    const ms = months.slice(12 * (y - 1), 12 * y);
-    const total = (f: (m: BridgeMonth<Dec>) => Dec) => sum(ms.map(f));
-    const lanes = Array.from({ length: laneCount }, (_, i) => total((m) => m.lanes[i]!));
-    const seat = total((m) => m.seat);
-    const price = total((m) => m.price);
-    const expansion = sum(lanes).add(seat).add(price);
-    const newLogo = total((m) => m.newLogo);
-    const last = ms[11]!;
-    let nrr: Dec | null = null, grr: Dec | null = null, decomposition: BridgeYear<Dec>['decomposition'] = null;
+    let retention: Retention = { nrr: null, grr: null, decomposition: null };
     if (y >= 2) {
       const beginMonth = 12 * (y - 1) - 1;
       const w = windows[12 * y - 1]!;
-      nrr = w.nrr;
-      grr = w.grr;
-      if (!w.begin.isZero()) {
-        const f = setFlows(series, blocks, beginMonth + 1, beginMonth + 12, beginMonth);
-        const share = (x: Dec) => x.div(w.begin);
-        decomposition = {
-          begin: w.begin, end: w.end,
-          churn: share(f.churn), contraction: share(f.contraction), lanes: f.lanes.map(share),
-          seat: share(f.seat), price: share(f.price), amounts: f,
-        };
-      }
+      const f = w.begin.isZero() ? null : setFlows(series, blocks, beginMonth + 1, beginMonth + 12, beginMonth);
+      retention = { nrr: w.nrr, grr: w.grr, decomposition: f && decompose(w.begin, w.end, f) };
     }
-    annual.push({
-      year: y, opening: ms[0]!.opening, newLogo, lanes, seat, price, expansion,
-      contraction: total((m) => m.contraction), churn: total((m) => m.churn), closing: last.closing,
-      revenue: total((m) => m.revenue), customersEnd: last.customers, newCustomers: total((m) => m.newCustomers),
-      nrr, grr, decomposition,
-      expansionShare: expansion.add(newLogo).isZero() ? null : expansion.div(expansion.add(newLogo)),
-      laneArrEnd: laneArr.map((s) => rollUp(s, blocks, 12 * y - 1)),
-    });
-  }
-
-  const journeyAges: JourneyAge<Dec>[] = [];
-  for (let a = 0; a < ages; a++) {
-    const bySegment = {} as Record<SegmentId, { arr: Dec; active: Dec }>;
-    for (const s of SEGMENTS) bySegment[s] = { arr: j.arrBySegment[s][a]!, active: j.activeBySegment[s][a]! };
-    journeyAges.push({
-      age: a, arr: j.arr[a]!, base: j.arrBySlice[0]![a]!, lanes: j.arrBySlice.slice(1).map((x) => x[a]!),
-      active: j.active[a]!, bySegment,
-    });
+    annual.push(yearOf(months, y, laneCount, retention, laneArr.map((s) => rollUp(s, blocks, 12 * y - 1))));
   }
 
   // Cohort table: each acquisition year's cumulative revenue through each model year.
@@ -114,18 +92,121 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
     }
     cohorts.push({ year: ya, customers, cumulativeRevenue });
   }
+  return { months, annual, cohorts, openingArr: ZERO };
+}
+
+/** Ramps or an installed base: the calendar simulation (calendar.ts). */
+function calendarCompany(inputs: ModelInputs, rates: Rates): Company {
+  const H = inputs.general.horizonMonths;
+  const Y = Math.floor(H / 12);
+  const run = simulateCalendar(inputs, rates);
+  const window = (t: number): RetentionWindow | null => windowAt(run, t);
+  const months: BridgeMonth<Dec>[] = [];
+  const windows: (RetentionWindow | null)[] = [];
+  let opening = run.openingArr;
+  for (let t = 0; t < H; t++) {
+    const w = window(t);
+    windows.push(w);
+    const closing = run.closing[t]!;
+    months.push({
+      month: t, label: monthLabel(inputs.general.startMonth, t), opening, newLogo: run.newLogo[t]!,
+      lanes: run.flows.lanes[t]!, seat: run.flows.seat[t]!, price: run.flows.price[t]!,
+      contraction: run.flows.contraction[t]!, churn: run.flows.churn[t]!, closing,
+      customers: run.customers[t]!, newCustomers: run.newCustomers[t]!, revenue: closing.div(12),
+      nrrT12: w ? w.nrr : null, grrT12: w ? w.grr : null,
+    });
+    opening = closing;
+  }
+  const annual: BridgeYear<Dec>[] = [];
+  for (let y = 1; y <= Y; y++) {
+    const w = windows[12 * y - 1]!;
+    const range = Array.from({ length: 12 }, (_, i) => 12 * (y - 1) + i);
+    const total = (xs: Dec[]) => sum(range.map((t) => xs[t]!));
+    const f = w.begin.isZero() ? null : {
+      churn: total(run.setFlows.churn), contraction: total(run.setFlows.contraction),
+      price: total(run.setFlows.price), seat: total(run.setFlows.seat),
+      lanes: inputs.lanes.map((_, i) => sum(range.map((t) => run.setFlows.lanes[t]![i]!))),
+    };
+    annual.push(yearOf(months, y, inputs.lanes.length, { nrr: w.nrr, grr: w.grr, decomposition: f && decompose(w.begin, w.end, f) }, run.laneArrEnd[y - 1]!));
+  }
+  const cohorts: CohortRow<Dec>[] = [];
+  for (let ya = 1; ya <= Y; ya++) {
+    cohorts.push({
+      year: ya,
+      customers: new D(inputs.acquisition.newCustomersByYear[ya - 1] ?? 0),
+      cumulativeRevenue: run.cohortRevenue[ya - 1]!.map((v, i) => (i + 1 < ya ? null : v)),
+    });
+  }
+  return { months, annual, cohorts, openingArr: run.openingArr };
+}
+
+type Retention = Pick<BridgeYear<Dec>, 'nrr' | 'grr' | 'decomposition'>;
+type SetFlows = { churn: Dec; contraction: Dec; price: Dec; seat: Dec; lanes: Dec[] };
+
+function decompose(begin: Dec, end: Dec, f: SetFlows): NrrDecomposition<Dec> {
+  const share = (x: Dec) => x.div(begin);
+  return {
+    begin, end,
+    churn: share(f.churn), contraction: share(f.contraction), lanes: f.lanes.map(share),
+    seat: share(f.seat), price: share(f.price), amounts: f,
+  };
+}
+
+/** One model year of the bridge: sums of its months, with its NRR/GRR. */
+function yearOf(months: BridgeMonth<Dec>[], y: number, laneCount: number, retention: Retention, laneArrEnd: Dec[]): BridgeYear<Dec> {
+  const ms = months.slice(12 * (y - 1), 12 * y);
+  const total = (f: (m: BridgeMonth<Dec>) => Dec) => sum(ms.map(f));
+  const lanes = Array.from({ length: laneCount }, (_, i) => total((m) => m.lanes[i]!));
+  const seat = total((m) => m.seat);
+  const price = total((m) => m.price);
+  const expansion = sum(lanes).add(seat).add(price);
+  const newLogo = total((m) => m.newLogo);
+  const last = ms[11]!;
+  return {
+    year: y, opening: ms[0]!.opening, newLogo, lanes, seat, price, expansion,
+    contraction: total((m) => m.contraction), churn: total((m) => m.churn), closing: last.closing,
+    revenue: total((m) => m.revenue), customersEnd: last.customers, newCustomers: total((m) => m.newCustomers),
+    ...retention,
+    expansionShare: expansion.add(newLogo).isZero() ? null : expansion.div(expansion.add(newLogo)),
+    laneArrEnd,
+  };
+}
+
+/** Does this model need the calendar simulation (ramps that change a value, or an installed base)? */
+export const needsCalendar = (inputs: ModelInputs): boolean => hasRamps(inputs) || baseCohorts(inputs).length > 0;
+
+export function computeExact(inputs: ModelInputs, options: { calendar?: boolean } = {}): ModelResult<Dec> {
+  const H = inputs.general.horizonMonths;
+  const Y = Math.floor(H / 12);
+  const ages = Math.max(H, ltvMonths(inputs));
+  const rates = new Rates(inputs);
+  const j = computeJourney(inputs, ages, rates);
+  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates) : journeyCompany(inputs, j);
+
+  const journeyAges: JourneyAge<Dec>[] = [];
+  for (let a = 0; a < ages; a++) {
+    const bySegment = {} as Record<SegmentId, { arr: Dec; active: Dec }>;
+    for (const s of SEGMENTS) bySegment[s] = { arr: j.arrBySegment[s][a]!, active: j.activeBySegment[s][a]! };
+    journeyAges.push({
+      age: a, arr: j.arr[a]!, base: j.arrBySlice[0]![a]!, lanes: j.arrBySlice.slice(1).map((x) => x[a]!),
+      active: j.active[a]!, bySegment,
+    });
+  }
 
   const ltv = customerLtv(inputs, j);
   const y2 = annual[1];
   const nrr2 = y2?.nrr ?? null;
   const lastYear = annual[Y - 1];
   const totalEnd = lastYear ? lastYear.closing : ZERO;
+  // Spec §6: one NRR point is worth 1% of the first year with a defined NRR's opening set.
+  const firstSet = annual[0]?.decomposition ?? y2?.decomposition ?? null;
   return {
     horizonMonths: H,
     years: Y,
+    openingArr,
     months,
     annual,
-    journey: { ...journeyRetention(inputs), segmentProbability: j.segmentProbability, ages: journeyAges },
+    journey: { ...journeyRetention(inputs, rates), segmentProbability: j.segmentProbability, ages: journeyAges },
     ltv: { revenue: ltv.revenue, grossMargin: ltv.grossMargin, discountedGrossMargin: ltv.discountedGrossMargin },
     ltvCurve: ltv.curve,
     ltvToCac: ltvToCac(inputs, ltv.discountedGrossMargin),
@@ -133,7 +214,7 @@ export function computeExact(inputs: ModelInputs): ModelResult<Dec> {
     funnel: funnelVolumes(inputs),
     cohorts,
     nrrBand: nrrBand(nrr2),
-    valueOfNrrPoint: y2?.decomposition ? valueOfNrrPoint(y2.decomposition.begin) : null,
+    valueOfNrrPoint: firstSet ? valueOfNrrPoint(firstSet.begin) : null,
     doublingTimeYears: doublingTimeYears(nrr2),
     lanes: inputs.lanes.map((l, i) => {
       const arrEnd = lastYear ? lastYear.laneArrEnd[i]! : ZERO;

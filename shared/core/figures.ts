@@ -7,6 +7,10 @@ import { computeJourney } from './journey';
 import { customerLtv, ltvMonths, ltvToCac } from './ltv';
 import { retentionWindow } from './retention';
 import { acquisitionBlocks, AgeSeries, rollUp } from './schedule';
+import { simulateCalendar, windowAt } from './calendar';
+import { Rates } from './rates';
+import { needsCalendar } from './compute';
+import { baseCohorts } from '../model/ramps';
 
 export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
 
@@ -16,10 +20,13 @@ export interface FigureInfo {
   format: 'percent' | 'money' | 'ratio';
 }
 
-/** The outputs a two-way table or tornado can show, for a model with `years` complete years. */
-export function figureChoices(years: number): FigureInfo[] {
+/**
+ * The outputs a two-way table or tornado can show, for a model with `years` complete
+ * years; year-1 NRR and GRR exist only on an installed base (spec §4).
+ */
+export function figureChoices(years: number, hasBase = false): FigureInfo[] {
   const out: FigureInfo[] = [];
-  for (let y = 2; y <= years; y++) {
+  for (let y = hasBase ? 1 : 2; y <= years; y++) {
     out.push({ key: `nrr.y${y}`, label: `NRR, year ${y}`, format: 'percent' });
     out.push({ key: `grr.y${y}`, label: `GRR, year ${y}`, format: 'percent' });
   }
@@ -38,7 +45,14 @@ export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
   const yearly = /^(nrr|grr|arr)\.y(\d+)$/.exec(key);
   if (yearly) {
     const y = Number(yearly[2]);
-    if (y < 1 || 12 * y > inputs.general.horizonMonths || (yearly[1] !== 'arr' && y < 2)) throw new Error(`no figure ${key} for this horizon`);
+    if (y < 1 || 12 * y > inputs.general.horizonMonths || (yearly[1] !== 'arr' && y < 2 && baseCohorts(inputs).length === 0)) throw new Error(`no figure ${key} for this horizon`);
+    if (needsCalendar(inputs)) {
+      // Ramps or a base: the calendar simulation, only as far as the figure's year.
+      const run = simulateCalendar(inputs, new Rates(inputs), 12 * y);
+      if (yearly[1] === 'arr') return run.closing[12 * y - 1]!;
+      const w = windowAt(run, 12 * y - 1)!;
+      return yearly[1] === 'nrr' ? w.nrr : w.grr;
+    }
     const j = computeJourney(inputs, 12 * y);
     const blocks = acquisitionBlocks(inputs);
     const arr = new AgeSeries(j.arr);

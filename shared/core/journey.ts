@@ -1,14 +1,18 @@
-// One customer's expected journey by age (spec §3). Every cohort follows the same
-// per-customer curve, so the company roll-up (company.ts) only convolves these
-// arrays with the acquisition schedule: the journey is computed once per model.
+// One customer's expected journey by age (spec §3): the customer closed in month 0,
+// so age a falls in model year ⌊a/12⌋ + 1 for every ramped input (spec §2.1).
+// Without ramps every cohort follows this same curve, so the company roll-up
+// (compute.ts) only convolves these arrays with the acquisition schedule; with
+// ramps or an installed base the calendar simulation in cohorts.ts takes over and
+// this journey serves the per-customer figures (LTV, journey sheet).
 import type { Lane, LaneAnchor, ModelInputs } from '../model/inputs';
+import { changesByYear } from '../model/ramps';
 import { D, ONE, ZERO, type Dec } from './decimal';
+import { Rates, SEGMENTS, yearOfMonth, type SegmentId } from './rates';
 
-export type SegmentId = 'failedOnboarding' | 'failedFirstValue' | 'failedAdoption' | 'adopter';
-export const SEGMENTS: readonly SegmentId[] = ['failedOnboarding', 'failedFirstValue', 'failedAdoption', 'adopter'];
+export { SEGMENTS, type SegmentId } from './rates';
 
 /** Which segments a lane anchored on each milestone can sell to (spec §3). */
-const ELIGIBLE: Record<LaneAnchor, readonly SegmentId[]> = {
+export const ELIGIBLE: Record<LaneAnchor, readonly SegmentId[]> = {
   close: SEGMENTS,
   renewal: SEGMENTS,
   onboarding: ['failedFirstValue', 'failedAdoption', 'adopter'],
@@ -16,20 +20,15 @@ const ELIGIBLE: Record<LaneAnchor, readonly SegmentId[]> = {
   adoption: ['adopter'],
 };
 
-export function segmentProbabilities(inputs: ModelInputs): Record<SegmentId, Dec> {
-  const on = new D(inputs.journey.onboarding.rate);
-  const fv = new D(inputs.journey.firstValue.rate);
-  const ad = new D(inputs.journey.adoption.rate);
-  return {
-    failedOnboarding: ONE.sub(on),
-    failedFirstValue: on.mul(ONE.sub(fv)),
-    failedAdoption: on.mul(fv).mul(ONE.sub(ad)),
-    adopter: on.mul(fv).mul(ad),
-  };
+/** Year 1's renewal rate of a segment. */
+export function renewalRateOf(inputs: ModelInputs, s: SegmentId): Dec {
+  const r = new Rates(inputs).year(1);
+  return s === 'adopter' ? r.rate : r.non;
 }
 
-export function renewalRateOf(inputs: ModelInputs, s: SegmentId): Dec {
-  return new D(s === 'adopter' ? inputs.journey.renewal.rate : inputs.journey.renewal.nonAdopterRate);
+/** Segment probabilities of a customer closed in year 1. */
+export function segmentProbabilities(inputs: ModelInputs): Record<SegmentId, Dec> {
+  return new Rates(inputs).year(1).probs;
 }
 
 export function anchorAge(inputs: ModelInputs, anchor: LaneAnchor): number {
@@ -80,28 +79,21 @@ export interface Journey {
 
 const zeros = (n: number): Dec[] => Array.from({ length: n }, () => ZERO);
 
-export function computeJourney(inputs: ModelInputs, ages: number): Journey {
-  const j = inputs.journey;
+export function computeJourney(inputs: ModelInputs, ages: number, rates = new Rates(inputs)): Journey {
   const m = inputs.acquisition.contractMonths;
-  const acv = new D(inputs.acquisition.acv);
-  const cr = new D(j.contractionRate);
-  const pi = new D(j.priceIncrease);
-  const se = new D(j.seatExpansion);
-  const growth = ONE.sub(cr).add(pi).add(se);
+  const y1 = rates.year(1);
+  const acv = y1.acv;
   const sgm = new D(inputs.general.subscriptionGrossMargin);
-  const lanes = inputs.lanes.map((lane) => {
-    const w = laneWindow(inputs, lane);
-    const months = lane.windowEnd - lane.windowStart + 1;
-    return {
-      ...w,
-      eligible: new Set(ELIGIBLE[lane.anchor]),
-      // expected ARR bought per active eligible customer in each month of the window
-      perMonth: new D(lane.attachRate).div(months).mul(lane.acv),
-      margin: new D(lane.grossMargin),
-    };
-  });
+  const lanes = inputs.lanes.map((lane) => ({
+    ...laneWindow(inputs, lane),
+    eligible: new Set(ELIGIBLE[lane.anchor]),
+    margin: new D(lane.grossMargin),
+  }));
   const slices = 1 + lanes.length;
-  const probs = segmentProbabilities(inputs);
+  const probs = y1.probs;
+  // Renewal rates vary by the renewal's year only when a renewal input is ramped.
+  const j = inputs.journey;
+  const renewalRamped = [j.renewal.rate, j.renewal.nonAdopterRate, j.contractionRate].some(changesByYear);
 
   const arrBySlice = Array.from({ length: slices }, () => zeros(ages));
   const arrBySegment = {} as Record<SegmentId, Dec[]>;
@@ -113,25 +105,26 @@ export function computeJourney(inputs: ModelInputs, ages: number): Journey {
 
   for (const s of SEGMENTS) {
     const p = probs[s];
-    const rate = renewalRateOf(inputs, s);
-    const keep = ONE.sub(rate);
-    const grossFactor = rate.mul(ONE.sub(cr));
+    const rateIn = (r: ReturnType<Rates['year']>) => (s === 'adopter' ? r.rate : r.non);
     let alive = p;
     const arr: Dec[] = [acv.mul(p), ...lanes.map(() => ZERO)];
     const segArr = zeros(ages);
     const segActive = zeros(ages);
     for (let a = 0; a < ages; a++) {
+      const r = rates.month(a);
       if (isRenewalAge(a, m)) {
+        const rate = rateIn(r);
+        const keep = ONE.sub(rate);
         let c = ZERO, ct = ZERO, pr = ZERO, st = ZERO;
         for (let x = 0; x < slices; x++) {
           const before = arr[x]!;
           if (before.isZero()) continue;
           const renewing = before.mul(rate);
           c = c.add(before.mul(keep));
-          ct = ct.add(renewing.mul(cr));
-          pr = pr.add(renewing.mul(pi));
-          st = st.add(renewing.mul(se));
-          arr[x] = renewing.mul(growth);
+          ct = ct.add(renewing.mul(r.contraction));
+          pr = pr.add(renewing.mul(r.price));
+          st = st.add(renewing.mul(r.seat));
+          arr[x] = renewing.mul(r.growth);
         }
         churn[a] = churn[a]!.add(c);
         contraction[a] = contraction[a]!.add(ct);
@@ -143,7 +136,7 @@ export function computeJourney(inputs: ModelInputs, ages: number): Journey {
       for (let i = 0; i < lanes.length; i++) {
         const lane = lanes[i]!;
         if (a < lane.from || a > lane.to || !lane.eligible.has(s)) continue;
-        const bought = alive.mul(lane.perMonth);
+        const bought = alive.mul(r.lanePerMonth[i]!);
         arr[1 + i] = arr[1 + i]!.add(bought);
         buys[i]![a] = buys[i]![a]!.add(bought);
       }
@@ -156,10 +149,15 @@ export function computeJourney(inputs: ModelInputs, ages: number): Journey {
       segActive[a] = alive;
       active[a] = active[a]!.add(alive);
     }
-    // Gross retention over the 12 months after each age: renewals in (a0, a0+12].
+    // Gross retention over the 12 months after each age: renewals in (a0, a0+12],
+    // each at its own year's rate × (1 − contraction).
+    const grossFactor = (age: number) => { const r = rates.month(age); return rateIn(r).mul(ONE.sub(r.contraction)); };
+    const constant = renewalRamped ? null : grossFactor(0);
     for (let a0 = 0; a0 < ages; a0++) {
-      const renewals = Math.floor((a0 + 12) / m) - Math.floor(a0 / m);
-      grossRetained[a0] = grossRetained[a0]!.add(segArr[a0]!.mul(grossFactor.pow(renewals)));
+      let f = ONE;
+      if (constant) f = constant.pow(Math.floor((a0 + 12) / m) - Math.floor(a0 / m));
+      else for (let a = (Math.floor(a0 / m) + 1) * m; a <= a0 + 12; a += m) f = f.mul(grossFactor(a));
+      grossRetained[a0] = grossRetained[a0]!.add(segArr[a0]!.mul(f));
     }
     arrBySegment[s] = segArr;
     activeBySegment[s] = segActive;
@@ -184,10 +182,13 @@ export function computeJourney(inputs: ModelInputs, ages: number): Journey {
   };
 }
 
-/** Spec §3: share of closed customers that reach renewal and renew, vs the decision itself. */
-export function journeyRetention(inputs: ModelInputs): { fullJourneyRetention: Dec; renewalDecisionRetention: Dec } {
-  const p = segmentProbabilities(inputs).adopter;
-  const rate = new D(inputs.journey.renewal.rate);
-  const non = new D(inputs.journey.renewal.nonAdopterRate);
-  return { fullJourneyRetention: p.mul(rate).add(ONE.sub(p).mul(non)), renewalDecisionRetention: rate };
+/**
+ * Spec §3: share of closed customers that reach renewal and renew, vs the decision
+ * itself, for a customer closed in month 0: year-1 stage rates, and the renewal
+ * rates of the year of its first renewal (month m, spec §2.1).
+ */
+export function journeyRetention(inputs: ModelInputs, rates = new Rates(inputs)): { fullJourneyRetention: Dec; renewalDecisionRetention: Dec } {
+  const p = rates.year(1).probs.adopter;
+  const r = rates.year(yearOfMonth(inputs.acquisition.contractMonths));
+  return { fullJourneyRetention: p.mul(r.rate).add(ONE.sub(p).mul(r.non)), renewalDecisionRetention: r.rate };
 }

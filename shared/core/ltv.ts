@@ -2,6 +2,7 @@
 import type { ModelInputs } from '../model/inputs';
 import type { Journey } from './journey';
 import { D, ONE, ZERO, type Dec } from './decimal';
+import { firstYear } from '../model/ramps';
 
 export const ltvMonths = (inputs: ModelInputs): number => 12 * inputs.general.ltvYears;
 
@@ -33,15 +34,15 @@ export function customerLtv(inputs: ModelInputs, j: Journey): Ltv {
 }
 
 export function ltvToCac(inputs: ModelInputs, discountedGm: Dec): Dec | null {
-  const cac = new D(inputs.acquisition.cacPerCustomer);
+  const cac = new D(firstYear(inputs.acquisition.cacPerCustomer));
   return cac.isZero() ? null : discountedGm.div(cac);
 }
 
-/** CAC ÷ (ACV × margin ÷ 12): 0 when CAC is 0, null when the monthly margin is 0. */
+/** Year-1 CAC ÷ (year-1 ACV × margin ÷ 12) (spec §2.1): 0 when CAC is 0, null when the monthly margin is 0. */
 export function cacPaybackMonths(inputs: ModelInputs): Dec | null {
-  const cac = new D(inputs.acquisition.cacPerCustomer);
+  const cac = new D(firstYear(inputs.acquisition.cacPerCustomer));
   if (cac.isZero()) return ZERO;
-  const monthly = new D(inputs.acquisition.acv).mul(inputs.general.subscriptionGrossMargin).div(12);
+  const monthly = new D(firstYear(inputs.acquisition.acv)).mul(inputs.general.subscriptionGrossMargin).div(12);
   return monthly.isZero() ? null : cac.div(monthly);
 }
 

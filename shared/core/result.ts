@@ -99,6 +99,8 @@ export interface LaneSummary<N> {
 export interface ModelResult<N> {
   horizonMonths: number;
   years: number;
+  /** the installed base's ARR just before month 0 (spec §2.2; 0 without one) */
+  openingArr: N;
   months: BridgeMonth<N>[];
   annual: BridgeYear<N>[];
   journey: {
@@ -116,7 +118,7 @@ export interface ModelResult<N> {
   funnel: FunnelVolume<N>[];
   cohorts: CohortRow<N>[];
   nrrBand: string | null;
-  /** year-2 NRR set: opening ARR × 1% */
+  /** opening ARR × 1% of the first year with a defined NRR (year 1 with a base, else year 2) */
   valueOfNrrPoint: N | null;
   doublingTimeYears: N | null;
   lanes: LaneSummary<N>[];

@@ -7,6 +7,8 @@ import type { ModelInputs } from '../model/inputs';
 import { inputSpecs, type InputSpec } from '../model/catalog';
 import { getInput } from '../model/keys';
 import { figureChoices } from './figures';
+import { baseCohorts } from '../model/ramps';
+const hasBase = (m: ModelInputs) => baseCohorts(m).length > 0;
 import { defaultTwoWay, type TwoWaySpec } from './sensitivity';
 
 /** The Sensitivity sheet's "+ row/column" stops here; a saved list longer than this is not Bowtie's. */
@@ -16,16 +18,23 @@ export interface TwoWaySpecJson extends TwoWaySpec {
   version: 1;
 }
 
-/** Inputs that make sense on an axis: the numeric ones. */
+/** Inputs that make sense on an axis: the numeric ones that have a value (a blank adopter share has none). */
 export function axisSpecs(inputs: ModelInputs): InputSpec[] {
-  return inputSpecs(inputs).filter((s) => s.kind === 'rate' || s.kind === 'money' || s.kind === 'count');
+  return inputSpecs(inputs).filter((s) => (s.kind === 'rate' || s.kind === 'money' || s.kind === 'count') && numberOf(getInput(inputs, s.key)) !== null);
+}
+
+/** An input's value as one number: a ramp by its year-1 value. */
+function numberOf(x: unknown): number | null {
+  if (typeof x === 'number') return x;
+  if (Array.isArray(x) && typeof x[0] === 'number') return x[0];
+  return null;
 }
 
 /** Is this spec still meaningful for these inputs (a lane may have been removed, the horizon shortened)? */
 export function specFits(inputs: ModelInputs, spec: TwoWaySpec): boolean {
   const keys = new Set(axisSpecs(inputs).map((s) => s.key));
   const years = Math.floor(inputs.general.horizonMonths / 12);
-  return keys.has(spec.rowKey) && keys.has(spec.colKey) && spec.rowKey !== spec.colKey && figureChoices(years).some((f) => f.key === spec.figure);
+  return keys.has(spec.rowKey) && keys.has(spec.colKey) && spec.rowKey !== spec.colKey && figureChoices(years, hasBase(inputs)).some((f) => f.key === spec.figure);
 }
 
 const tidy = (x: number) => Number.parseFloat(x.toPrecision(12));
@@ -33,7 +42,7 @@ const tidy = (x: number) => Number.parseFloat(x.toPrecision(12));
 /** Five values around an input's current value: ±10 points in 5-point steps for rates, ±20% for money and counts. */
 export function defaultAxisValues(inputs: ModelInputs, key: string): number[] {
   const spec = axisSpecs(inputs).find((s) => s.key === key);
-  const v = getInput(inputs, key) as number;
+  const v = numberOf(getInput(inputs, key)) ?? 0;
   if (!spec) return [v];
   if (spec.kind === 'rate') {
     const max = spec.max ?? 1;
@@ -79,7 +88,7 @@ export function twoWaySpecFromJson(json: unknown, inputs: ModelInputs): { spec: 
   }
   const fallback = defaultTwoWay(inputs);
   const years = Math.floor(inputs.general.horizonMonths / 12);
-  const figures = figureChoices(years);
+  const figures = figureChoices(years, hasBase(inputs));
   const axes = new Map(axisSpecs(inputs).map((s) => [s.key, s]));
 
   let figure = fallback.figure;

@@ -2,12 +2,17 @@
 import type { ModelInputs } from '../model/inputs';
 import { inputSpecs } from '../model/catalog';
 import { getInput, setInput } from '../model/keys';
+import { firstYear, mapYears } from '../model/ramps';
+import type { Rampable } from '../model/inputs';
 import { validateInputs } from '../model/validate';
 import { D, type Dec } from './decimal';
 import { computeFigure, type FigureKey } from './figures';
 
-/** A figure of a model with one or more inputs changed; null when the change is invalid or the figure undefined. */
-export function figureWith(base: ModelInputs, changes: readonly [string, number][], figure: FigureKey): { value: Dec | null; problem: string | null } {
+/**
+ * A figure of a model with one or more inputs changed; null when the change is invalid
+ * or the figure undefined. A number given for a ramped input replaces every year (spec §2.1).
+ */
+export function figureWith(base: ModelInputs, changes: readonly [string, Rampable][], figure: FigureKey): { value: Dec | null; problem: string | null } {
   let m = base;
   for (const [key, value] of changes) m = setInput(m, key, value);
   const problems = validateInputs(m);
@@ -59,6 +64,7 @@ export function twoWayTable(m: ModelInputs, spec: TwoWaySpec): TwoWayTable<Dec> 
     cells.push(row);
     problems.push(prow);
   }
+  // A ramped input is on an axis only as one value for every year: its own ramp is not a cell.
   const ri = spec.rowValues.indexOf(getInput(m, spec.rowKey) as number);
   const ci = spec.colValues.indexOf(getInput(m, spec.colKey) as number);
   const base = ri >= 0 && ci >= 0 ? { row: ri, col: ci } : null;
@@ -68,9 +74,13 @@ export function twoWayTable(m: ModelInputs, spec: TwoWaySpec): TwoWayTable<Dec> 
 export interface TornadoBar<N> {
   key: string;
   label: string;
+  /** the input moved down and up, and its own value (year 1's when it is ramped) */
   low: number;
   high: number;
   base: number;
+  /** for a ramped input, every year moved by the same step and clamped (spec §2.1) */
+  lowInput: Rampable;
+  highInput: Rampable;
   lowValue: N | null;
   highValue: N | null;
   swing: N;
@@ -88,12 +98,13 @@ export function tornado(m: ModelInputs, figure: FigureKey): { figure: FigureKey;
   const bars: TornadoBar<Dec>[] = [];
   for (const spec of inputSpecs(m)) {
     if (!spec.driver) continue;
-    const value = getInput(m, spec.key) as number;
-    const { low, high } = driverRange(spec.driver, value, spec.max ?? 1);
-    const lowValue = figureWith(m, [[spec.key, low]], figure).value;
-    const highValue = figureWith(m, [[spec.key, high]], figure).value;
+    const value = getInput(m, spec.key) as Rampable;
+    const lowInput = mapYears(value, (v) => driverRange(spec.driver!, v, spec.max ?? 1).low);
+    const highInput = mapYears(value, (v) => driverRange(spec.driver!, v, spec.max ?? 1).high);
+    const lowValue = figureWith(m, [[spec.key, lowInput]], figure).value;
+    const highValue = figureWith(m, [[spec.key, highInput]], figure).value;
     const swing = lowValue && highValue ? highValue.sub(lowValue).abs() : new D(0);
-    bars.push({ key: spec.key, label: spec.label, low, high, base: value, lowValue, highValue, swing });
+    bars.push({ key: spec.key, label: spec.label, low: firstYear(lowInput), high: firstYear(highInput), base: firstYear(value), lowInput, highInput, lowValue, highValue, swing });
   }
   // Stable sort: equal swings keep the catalogue's order.
   bars.sort((a, b) => b.swing.cmp(a.swing));
@@ -125,9 +136,11 @@ export function biggestDrag(m: ModelInputs): DragResult<Dec> {
   const nrrBase = hasY2 ? computeFigure(m, 'nrr.y2') : null;
   const byStage = STAGES.map((stage) => {
     const key = STAGE_KEY[stage];
-    const from = getInput(m, key) as number;
-    const to = D.min(1, new D(from).add('0.05')).toNumber();
-    const changed = setInput(m, key, to);
+    // Every year of a ramped stage moves up 5 points, each capped at 100% (spec §2.1).
+    const own = getInput(m, key) as Rampable;
+    const up = mapYears(own, (v) => D.min(1, new D(v).add('0.05')).toNumber());
+    const from = firstYear(own), to = firstYear(up);
+    const changed = setInput(m, key, up);
     const ltvChange = computeFigure(changed, 'ltv.discountedGrossMargin')!.sub(ltvBase);
     const nrr = hasY2 ? computeFigure(changed, 'nrr.y2') : null;
     const nrrChange = nrr !== null && nrrBase !== null ? nrr.sub(nrrBase) : null;

@@ -17,6 +17,8 @@ export interface CalcSummary {
   newArrByYear: number[];
   revenueByYear: number[];
   customersByYearEnd: number[];
+  /** the installed base's ARR before month 0 (0 without one) */
+  openingArr: number;
   journey: { fullJourneyRetention: number; renewalDecisionRetention: number };
   ltv: { revenue: number; grossMargin: number; discountedGrossMargin: number };
   ltvToCac: number | null;
@@ -37,6 +39,7 @@ export function summarize(inputs: ModelInputs, r: ModelResult<Dec> = computeExac
     newArrByYear: a.map((y) => num(y.newLogo)),
     revenueByYear: a.map((y) => num(y.revenue)),
     customersByYearEnd: a.map((y) => num(y.customersEnd)),
+    openingArr: num(r.openingArr),
     journey: { fullJourneyRetention: num(r.journey.fullJourneyRetention), renewalDecisionRetention: num(r.journey.renewalDecisionRetention) },
     ltv: { revenue: num(r.ltv.revenue), grossMargin: num(r.ltv.grossMargin), discountedGrossMargin: num(r.ltv.discountedGrossMargin) },
     ltvToCac: numOrNull(r.ltvToCac),

@@ -2,7 +2,8 @@
 // The grid, the workbook's Assumptions sheet, validation and the tornado all read
 // this one list, so a new input is added here once.
 import type { Lane, ModelInputs } from './inputs';
-import { LANE_ANCHORS, TIMINGS } from './inputs';
+import { LANE_ANCHORS, LEVERS, TIMINGS } from './inputs';
+import { isRampableKey } from './ramps';
 
 export type InputKind =
   | 'rate' // a share, shown as %
@@ -29,6 +30,8 @@ export interface InputSpec {
   options?: readonly string[];
   /** a driver of the tornado (spec §6: rates ±5 points, money ±10%) */
   driver?: 'rate' | 'money';
+  /** may be a list of yearly values (spec §2.1) */
+  rampable?: boolean;
   help?: string;
 }
 
@@ -82,6 +85,19 @@ export const LANE_FIELDS: readonly (Omit<InputSpec, 'key' | 'group'> & { field: 
   { field: 'grossMargin', label: 'Gross margin', kind: 'rate', min: 0, max: 1, driver: 'rate' },
 ];
 
+/** A lane's optional lever label (seed 002); not a figure, so not in LANE_FIELDS' columns of numbers. */
+export const LANE_LEVER_FIELD = { field: 'lever' as const, label: 'Lever', kind: 'enum' as const, options: LEVERS };
+
+/** The fields of an installed-base cohort (spec §2.2), in column order. */
+export const BASE_FIELDS: readonly { field: 'name' | 'customers' | 'arr' | 'ageMonths' | 'adopterShare'; label: string; kind: InputKind; min?: number; max?: number; minLength?: number; maxLength?: number; help?: string }[] = [
+  { field: 'name', label: 'Cohort', kind: 'text', minLength: 1, maxLength: 60 },
+  { field: 'customers', label: 'Customers', kind: 'count', min: 0 },
+  { field: 'arr', label: 'ARR', kind: 'money', min: 0 },
+  { field: 'ageMonths', label: 'Age (months since close)', kind: 'months', min: 1, max: 240 },
+  { field: 'adopterShare', label: 'Adopter share', kind: 'rate', min: 0, max: 1, help: 'blank: the share the journey implies' },
+];
+export const baseKey = (i: number, field: string): string => `base.cohorts[${i}].${field}`;
+
 export const laneKey = (laneId: string, field: keyof Lane): string => `lanes.${laneId}.${field}`;
 export const newCustomersKey = (yearIndex: number): string => `acquisition.newCustomersByYear[${yearIndex}]`;
 export const funnelKey = (i: number, field: 'name' | 'rate'): string => `acquisition.funnel[${i}].${field}`;
@@ -102,5 +118,12 @@ export function inputSpecs(m: ModelInputs): InputSpec[] {
       specs.push({ ...rest, key: laneKey(lane.id, field), label: `${lane.name}: ${f.label}`, group: 'Expansion lanes' });
     }
   }
+  (m.base?.cohorts ?? []).forEach((k, i) => {
+    for (const f of BASE_FIELDS) {
+      const { field, ...rest } = f;
+      specs.push({ ...rest, key: baseKey(i, field), label: `${k.name}: ${f.label}`, group: 'Existing customers' });
+    }
+  });
+  for (const s of specs) if (isRampableKey(s.key)) s.rampable = true;
   return specs;
 }

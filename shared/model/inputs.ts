@@ -8,6 +8,27 @@ export type LaneAnchor = 'close' | 'onboarding' | 'firstValue' | 'adoption' | 'r
 export const LANE_ANCHORS: readonly LaneAnchor[] = ['close', 'onboarding', 'firstValue', 'adoption', 'renewal'];
 export const TIMINGS: readonly Timing[] = ['yearStart', 'even'];
 
+/**
+ * An input that may change by model year (spec §2.1): one number for every year,
+ * or a list of 1–10 yearly values (year 1 first; later years use the last one).
+ */
+export type Rampable = number | number[];
+
+/** Seed 002's lever table: the label a lane may carry (it never changes a figure). */
+export type Lever = 'upsell' | 'crossSell' | 'services' | 'usage' | 'integration';
+export const LEVERS: readonly Lever[] = ['upsell', 'crossSell', 'services', 'usage', 'integration'];
+
+/** A cohort of the installed base (spec §2.2). */
+export interface BaseCohort {
+  name: string;
+  customers: number;
+  arr: number;
+  /** months since they closed, at month 0 (1–240) */
+  ageMonths: number;
+  /** share of adopters; absent or null: the share the journey implies */
+  adopterShare?: number | null;
+}
+
 export interface FunnelStage {
   name: string;
   /** conversion to the next stage (the last stage converts to closed-won) */
@@ -20,9 +41,10 @@ export interface Lane {
   anchor: LaneAnchor;
   windowStart: number;
   windowEnd: number;
-  attachRate: number;
-  acv: number;
+  attachRate: Rampable;
+  acv: Rampable;
   grossMargin: number;
+  lever?: Lever;
 }
 
 export interface ModelInputs {
@@ -38,28 +60,39 @@ export interface ModelInputs {
   acquisition: {
     newCustomersByYear: number[];
     timing: Timing;
-    acv: number;
+    acv: Rampable;
     contractMonths: number;
-    cacPerCustomer: number;
+    cacPerCustomer: Rampable;
     funnel: FunnelStage[];
   };
   journey: {
-    onboarding: { rate: number; month: number };
-    firstValue: { rate: number; month: number; targetDays: number };
-    adoption: { rate: number; month: number };
-    renewal: { rate: number; nonAdopterRate: number };
-    contractionRate: number;
-    priceIncrease: number;
-    seatExpansion: number;
+    onboarding: { rate: Rampable; month: number };
+    firstValue: { rate: Rampable; month: number; targetDays: number };
+    adoption: { rate: Rampable; month: number };
+    renewal: { rate: Rampable; nonAdopterRate: Rampable };
+    contractionRate: Rampable;
+    priceIncrease: Rampable;
+    seatExpansion: Rampable;
   };
   lanes: Lane[];
+  /** Customers already on the books at month 0 (spec §2.2); may be absent in models saved before it existed. */
+  base: { cohorts: BaseCohort[] };
 }
+
+/** Seed 002's lever table: margin and time to value (days) the UI suggests for a lane's lever. */
+export const LEVER_TABLE: Readonly<Record<Lever, { label: string; grossMargin: number; timeToValueDays: readonly [number, number]; friction: string; automation: string }>> = {
+  upsell: { label: 'Upsell (Feature)', grossMargin: 0.6, timeToValueDays: [30, 90], friction: 'Low', automation: 'High' },
+  crossSell: { label: 'Cross-sell (Product)', grossMargin: 0.45, timeToValueDays: [60, 180], friction: 'Medium', automation: 'Medium' },
+  services: { label: 'Professional Services', grossMargin: 0.3, timeToValueDays: [90, 360], friction: 'High', automation: 'Low' },
+  usage: { label: 'Usage-Based Billing', grossMargin: 0.55, timeToValueDays: [30, 120], friction: 'Medium', automation: 'High' },
+  integration: { label: 'Embedded Integration', grossMargin: 0.25, timeToValueDays: [120, 360], friction: 'High', automation: 'Low' },
+};
 
 /** Seed 000 for names, timing and the $42K deal; seed 002's lever table for margins. */
 export const DEFAULT_LANES: readonly Lane[] = [
-  { id: 'modules', name: 'Additional use cases / modules', anchor: 'onboarding', windowStart: 4, windowEnd: 6, attachRate: 0.35, acv: 42000, grossMargin: 0.8 },
-  { id: 'integration', name: 'Deeper data integration', anchor: 'firstValue', windowStart: 3, windowEnd: 4, attachRate: 0.2, acv: 18000, grossMargin: 0.7 },
-  { id: 'services', name: 'Managed services layer', anchor: 'adoption', windowStart: 6, windowEnd: 12, attachRate: 0.15, acv: 30000, grossMargin: 0.3 },
+  { id: 'modules', name: 'Additional use cases / modules', anchor: 'onboarding', windowStart: 4, windowEnd: 6, attachRate: 0.35, acv: 42000, grossMargin: 0.6, lever: 'upsell' },
+  { id: 'integration', name: 'Deeper data integration', anchor: 'firstValue', windowStart: 3, windowEnd: 4, attachRate: 0.2, acv: 18000, grossMargin: 0.25, lever: 'integration' },
+  { id: 'services', name: 'Managed services layer', anchor: 'adoption', windowStart: 6, windowEnd: 12, attachRate: 0.15, acv: 30000, grossMargin: 0.3, lever: 'services' },
 ];
 
 export function defaultInputs(): ModelInputs {
@@ -96,6 +129,7 @@ export function defaultInputs(): ModelInputs {
       seatExpansion: 0.04,
     },
     lanes: DEFAULT_LANES.map((l) => ({ ...l })),
+    base: { cohorts: [] },
   };
 }
 

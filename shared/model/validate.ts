@@ -2,8 +2,9 @@
 // problem comes back as {path, message} naming the canonical key, and a model
 // with any problem is not computed.
 import Decimal from 'decimal.js';
-import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, TIMINGS, type InputProblem, type Lane, type ModelInputs, type Parsed } from './inputs';
+import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, LEVERS, TIMINGS, type BaseCohort, type InputProblem, type Lane, type ModelInputs, type Parsed } from './inputs';
 import { laneFieldKey } from './keys';
+import { MAX_RAMP_YEARS } from './ramps';
 
 const LANE_ID = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -43,6 +44,12 @@ class Checker {
     if (!Array.isArray(x)) { this.add(path, `must be a list, got ${show(x)}`); return false; }
     return true;
   }
+  /** Spec §2.1: one number, or a list of 1–10 yearly values each checked as `path[i]`. */
+  ramp(path: string, x: unknown, check: (path: string, v: unknown) => void) {
+    if (!Array.isArray(x)) return check(path, x);
+    if (x.length < 1 || x.length > MAX_RAMP_YEARS) return this.add(path, `must be one number or a list of 1–${MAX_RAMP_YEARS} yearly values, got ${x.length} values`);
+    x.forEach((v, i) => check(`${path}[${i}]`, v));
+  }
 }
 
 export function validateInputs(m: ModelInputs): InputProblem[] {
@@ -62,9 +69,9 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
     a.newCustomersByYear.forEach((n, i) => c.nonNegative(`acquisition.newCustomersByYear[${i}]`, n));
   }
   c.oneOf('acquisition.timing', a.timing, TIMINGS);
-  c.nonNegative('acquisition.acv', a.acv);
+  c.ramp('acquisition.acv', a.acv, (p, v) => c.nonNegative(p, v));
   c.integer('acquisition.contractMonths', a.contractMonths, 1, 36);
-  c.nonNegative('acquisition.cacPerCustomer', a.cacPerCustomer);
+  c.ramp('acquisition.cacPerCustomer', a.cacPerCustomer, (p, v) => c.nonNegative(p, v));
   if (c.list('acquisition.funnel', a.funnel)) {
     a.funnel.forEach((s, i) => {
       if (s === null || typeof s !== 'object') return c.add(`acquisition.funnel[${i}]`, `must be a stage {name, rate}, got ${show(s)}`);
@@ -74,18 +81,18 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
   }
 
   const j = m.journey;
-  c.rate('journey.onboarding.rate', j.onboarding.rate);
+  c.ramp('journey.onboarding.rate', j.onboarding.rate, (p, v) => c.rate(p, v));
   c.integer('journey.onboarding.month', j.onboarding.month, 0, 36);
-  c.rate('journey.firstValue.rate', j.firstValue.rate);
+  c.ramp('journey.firstValue.rate', j.firstValue.rate, (p, v) => c.rate(p, v));
   c.integer('journey.firstValue.month', j.firstValue.month, 0, 36);
   c.integer('journey.firstValue.targetDays', j.firstValue.targetDays, 1, 365);
-  c.rate('journey.adoption.rate', j.adoption.rate);
+  c.ramp('journey.adoption.rate', j.adoption.rate, (p, v) => c.rate(p, v));
   c.integer('journey.adoption.month', j.adoption.month, 0, 36);
-  c.rate('journey.renewal.rate', j.renewal.rate);
-  c.rate('journey.renewal.nonAdopterRate', j.renewal.nonAdopterRate);
-  c.rate('journey.contractionRate', j.contractionRate);
-  c.rate('journey.priceIncrease', j.priceIncrease);
-  c.rate('journey.seatExpansion', j.seatExpansion, 5);
+  c.ramp('journey.renewal.rate', j.renewal.rate, (p, v) => c.rate(p, v));
+  c.ramp('journey.renewal.nonAdopterRate', j.renewal.nonAdopterRate, (p, v) => c.rate(p, v));
+  c.ramp('journey.contractionRate', j.contractionRate, (p, v) => c.rate(p, v));
+  c.ramp('journey.priceIncrease', j.priceIncrease, (p, v) => c.rate(p, v));
+  c.ramp('journey.seatExpansion', j.seatExpansion, (p, v) => c.rate(p, v, 5));
   const isMonth = (x: unknown) => Number.isInteger(x);
   if (isMonth(j.onboarding.month) && isMonth(j.firstValue.month) && j.firstValue.month < j.onboarding.month)
     c.add('journey.firstValue.month', `must not be earlier than onboarding (month ${j.onboarding.month}), got ${j.firstValue.month}`);
@@ -107,12 +114,37 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
       c.integer(key('windowEnd'), l.windowEnd, 0, 60);
       if (Number.isInteger(l.windowStart) && Number.isInteger(l.windowEnd) && l.windowEnd < l.windowStart)
         c.add(key('windowEnd'), `must not be before the window start (${l.windowStart}), got ${l.windowEnd}`);
-      c.rate(key('attachRate'), l.attachRate);
-      c.nonNegative(key('acv'), l.acv);
+      c.ramp(key('attachRate'), l.attachRate, (p, v) => c.rate(p, v));
+      c.ramp(key('acv'), l.acv, (p, v) => c.nonNegative(p, v));
       c.rate(key('grossMargin'), l.grossMargin);
+      if (l.lever !== undefined) c.oneOf(key('lever'), l.lever, LEVERS);
     });
   }
+  validateBase(c, m.base);
   return c.problems;
+}
+
+/** The most cohorts the installed base may have (spec §2.2). */
+export const MAX_BASE_COHORTS = 240;
+
+function validateBase(c: Checker, base: unknown) {
+  if (base === undefined) return; // a model from before the installed base existed
+  if (base === null || typeof base !== 'object' || Array.isArray(base)) return c.add('base', `must be a group of inputs, got ${show(base)}`);
+  const cohorts = (base as { cohorts?: unknown }).cohorts;
+  if (!c.list('base.cohorts', cohorts)) return;
+  if (cohorts.length > MAX_BASE_COHORTS) return c.add('base.cohorts', `must have at most ${MAX_BASE_COHORTS} cohorts, got ${cohorts.length}`);
+  cohorts.forEach((raw, i) => {
+    const at = (f: string) => `base.cohorts[${i}].${f}`;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return c.add(`base.cohorts[${i}]`, `must be a cohort {name, customers, arr, ageMonths, adopterShare}, got ${show(raw)}`);
+    const k = raw as BaseCohort;
+    c.text(at('name'), k.name, 1, 60);
+    c.nonNegative(at('customers'), k.customers);
+    c.nonNegative(at('arr'), k.arr);
+    if (typeof k.customers === 'number' && k.customers === 0 && typeof k.arr === 'number' && k.arr > 0)
+      c.add(at('arr'), `must be 0 when the cohort has no customers, got ${k.arr}`);
+    c.integer(at('ageMonths'), k.ageMonths, 1, 240);
+    if (k.adopterShare !== undefined && k.adopterShare !== null) c.rate(at('adopterShare'), k.adopterShare);
+  });
 }
 
 // ---- partial JSON models ------------------------------------------------------
@@ -124,6 +156,8 @@ const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 function numeric(x: unknown): unknown {
   return typeof x === 'string' && NUMERIC.test(x) ? Number(x) : x;
 }
+/** A rampable input: a number, or a list of yearly numbers (each may be a decimal string). */
+const numericOrList = (x: unknown): unknown => (Array.isArray(x) ? x.map(numeric) : numeric(x));
 
 /**
  * Merge `partial` over `base`, key by key; lists replace wholesale. Keys the
@@ -139,13 +173,14 @@ function mergeInto(base: Record<string, unknown>, partial: Record<string, unknow
     if (isObject(b) && !Array.isArray(b)) {
       if (!isObject(v)) { problems.push({ path: p, message: `must be a group of inputs, got ${show(v)}` }); continue; }
       out[k] = mergeInto(b, v, p, problems, textKeys, unknown);
-    } else out[k] = textKeys.has(p) ? v : numeric(v);
+    } else out[k] = textKeys.has(p) ? v : numericOrList(v);
   }
   return out;
 }
 
 const TEXT_KEYS = new Set(['general.name', 'general.currency', 'general.startMonth', 'acquisition.timing']);
 const LANE_KEYS: (keyof Lane)[] = ['id', 'name', 'anchor', 'windowStart', 'windowEnd', 'attachRate', 'acv', 'grossMargin'];
+const TEXT_LANE_KEYS = new Set<string>(['id', 'name', 'anchor', 'lever']);
 
 function parseLanes(x: unknown, problems: InputProblem[], unknown: string[]): unknown {
   if (!Array.isArray(x)) return x;
@@ -154,15 +189,41 @@ function parseLanes(x: unknown, problems: InputProblem[], unknown: string[]): un
     // A lane that reuses a default lane's id inherits that lane's other fields.
     const base = DEFAULT_LANES.find((l) => l.id === raw.id);
     const lane: Record<string, unknown> = {};
-    for (const k of Object.keys(raw)) if (!LANE_KEYS.includes(k as keyof Lane)) unknown.push(`lanes[${i}].${k}`);
+    for (const k of Object.keys(raw)) if (!LANE_KEYS.includes(k as keyof Lane) && k !== 'lever') unknown.push(`lanes[${i}].${k}`);
     for (const k of LANE_KEYS) {
       // A lane without a name is called by its id; every other field must be given.
       const v = k in raw ? raw[k] : base ? base[k] : k === 'name' && typeof raw.id === 'string' ? raw.id : undefined;
       if (v === undefined) { problems.push({ path: `lanes[${i}].${k}`, message: 'is required' }); continue; }
-      lane[k] = k === 'id' || k === 'name' || k === 'anchor' ? v : numeric(v);
+      lane[k] = TEXT_LANE_KEYS.has(k) ? v : numericOrList(v);
     }
+    // The lever is a label: a lane given without one has none (a default lane's is inherited).
+    const lever = 'lever' in raw ? raw.lever : base?.lever;
+    if (lever !== undefined && lever !== null) lane.lever = lever;
     return lane;
   });
+}
+
+const BASE_KEYS = ['name', 'customers', 'arr', 'ageMonths', 'adopterShare'];
+
+/** `base.cohorts`: numbers may be decimal strings; an absent or null adopter share is the implied one. */
+function parseBase(x: unknown, problems: InputProblem[], unknown: string[]): unknown {
+  if (!isObject(x) || !Array.isArray(x.cohorts)) return x;
+  return {
+    ...x,
+    cohorts: x.cohorts.map((raw, i) => {
+      if (!isObject(raw)) return raw;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(raw)) if (!BASE_KEYS.includes(k)) unknown.push(`base.cohorts[${i}].${k}`);
+      for (const k of BASE_KEYS) {
+        if (!(k in raw)) {
+          if (k !== 'adopterShare') problems.push({ path: `base.cohorts[${i}].${k}`, message: 'is required' });
+          continue;
+        }
+        out[k] = k === 'name' ? raw[k] : raw[k] === null ? null : numeric(raw[k]);
+      }
+      return out;
+    }),
+  };
 }
 
 function parseFunnel(x: unknown): unknown {
@@ -180,6 +241,7 @@ export function parseModel(json: unknown): Parsed<ModelInputs> {
   const acq = merged.acquisition as unknown as Record<string, unknown>;
   if (Array.isArray(acq.newCustomersByYear)) acq.newCustomersByYear = acq.newCustomersByYear.map(numeric);
   acq.funnel = parseFunnel(acq.funnel);
+  merged.base = parseBase(merged.base, problems, unknown) as ModelInputs['base'];
   // Problems the merge found (unknown keys, missing lane fields) and range problems
   // both come back, once per path.
   const seen = new Set(problems.map((p) => p.path));

@@ -2,6 +2,7 @@
 // table and the biggest drag, all read from the core's result. Nothing here does
 // model arithmetic beyond picking and labelling figures (and the year-over-year
 // growth shown beside ARR); the app, the workbook and the PDF all print this.
+import { firstYear } from '../model/ramps';
 import type { ModelInputs } from '../model/inputs';
 import type { DragResult, ModelResult, Stage } from '../index';
 import { biggestDrag, computeModel, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
@@ -138,7 +139,7 @@ export function buildBoardReport(
     tone: 'neutral',
   });
 
-  const cac = inputs.acquisition.cacPerCustomer;
+  const cac = firstYear(inputs.acquisition.cacPerCustomer);
   tiles.push({
     id: 'ltvToCac', title: 'LTV:CAC',
     figures: [fig('ltvToCac', 'LTV:CAC', result.ltvToCac, 'ratio')],

@@ -3,6 +3,7 @@
 // worker boundary and render the same in the app (canvas or SVG) and on the
 // server (SSR SVG → PNG for the workbook). Every label is written here with the
 // report's own formatter, so the images and the page print the same text.
+import { firstYear } from '../model/ramps';
 import type { EChartsOption } from 'echarts';
 import type { ModelInputs } from '../model/inputs';
 import type { ModelResult } from '../index';
@@ -87,7 +88,7 @@ export function bowtieChart(inputs: ModelInputs, r: ModelResult<number>): ChartS
   // seed 000's compounding stages, ending with adopters who renew (adopter share ×
   // the renewal rate; the seed's 50.6%). Non-adopters who still renew are in the
   // subtitle's all-logo figure, the core's full-journey retention.
-  const adoptedRenewed = p.adopter * inputs.journey.renewal.rate;
+  const adoptedRenewed = p.adopter * firstYear(inputs.journey.renewal.rate);
   type Bar = { name: string; width: number; label: string; color: string };
   const bars: Bar[] = [
     ...left.map((s) => ({ name: s.name, width: logW(s.volume), label: s.volume === null ? '—' : formatFigure(Math.round(s.volume), 'count'), color: PALETTE.navy })),
@@ -275,7 +276,7 @@ export function laneMixChart(inputs: ModelInputs, r: ModelResult<number>): Chart
 export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): ChartSpec {
   const title = 'Cohort LTV: cumulative revenue per customer';
   const cur = inputs.general.currency;
-  const cac = inputs.acquisition.cacPerCustomer;
+  const cac = firstYear(inputs.acquisition.cacPerCustomer);
   const curve = r.ltvCurve;
   const last = curve[curve.length - 1] ?? 0;
   const yearMarks = curve.map((_, a) => a + 1).filter((m) => m % 12 === 0);

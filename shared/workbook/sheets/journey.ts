@@ -2,6 +2,7 @@
 // cohort. Parameter tables on top (segments, lanes), then one row per age: the
 // journey of a customer of each segment (per customer of that segment), the
 // segment's expected ARR and customers, and the totals the company roll-up uses.
+import { firstYear } from '../../model/ramps';
 import type * as ExcelJS from 'exceljs';
 import { D, SEGMENTS, type ModelInputs, type SegmentId } from '../../index';
 import { anchorAge, isRenewalAge, laneWindow, ONE, renewalRateOf } from '../../core/workbook-api';
@@ -55,8 +56,8 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   headers(ws, 5, 1, ['Segment', 'Probability', 'Renewal rate', 'Renewal factor (rate × growth)', 'Gross factor (rate × (1 − contraction))']);
   const segRow: Record<SegmentId, number> = { failedOnboarding: 6, failedFirstValue: 7, failedAdoption: 8, adopter: 9 };
   const growthRow = 10;
-  const cr = new D(m.journey.contractionRate);
-  const growth = ONE.sub(cr).add(m.journey.priceIncrease).add(m.journey.seatExpansion);
+  const cr = new D(firstYear(m.journey.contractionRate));
+  const growth = ONE.sub(cr).add(firstYear(m.journey.priceIncrease)).add(firstYear(m.journey.seatExpansion));
   ws.getCell(growthRow, 1).value = 'Growth of renewing ARR (1 − contraction + price + seat)';
   putFormula(ws, growthRow, 2, `1-${n('journey.contractionRate')}+${n('journey.priceIncrease')}+${n('journey.seatExpansion')}`, growth, FMT.factor);
   const on = n('journey.onboarding.rate'), fv = n('journey.firstValue.rate'), ad = n('journey.adoption.rate');
@@ -93,7 +94,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     putFormula(ws, r, 3, `B${r}+${ln('windowStart')}`, w.from, FMT.integer);
     putFormula(ws, r, 4, `B${r}+${ln('windowEnd')}`, w.to, FMT.integer);
     putFormula(ws, r, 5, `${ln('attachRate')}/(${ln('windowEnd')}-${ln('windowStart')}+1)*${ln('acv')}`,
-      new D(lane.attachRate).div(lane.windowEnd - lane.windowStart + 1).mul(lane.acv), FMT.moneyCents);
+      new D(firstYear(lane.attachRate)).div(lane.windowEnd - lane.windowStart + 1).mul(firstYear(lane.acv)), FMT.moneyCents);
     putFormula(ws, r, 6, ln('grossMargin'), lane.grossMargin, FMT.percent);
     SEGMENTS.forEach((s, k) => {
       const flag = ELIGIBLE[s].includes(lane.anchor) ? 1 : 0;

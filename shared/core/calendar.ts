@@ -1,0 +1,323 @@
+// The company month by month when one journey no longer serves every cohort:
+// inputs that change by year (spec §2.1) or an installed base (spec §2.2).
+//
+// Exact and fast without per-cohort curves: every figure is a sum of products, and
+// no figure is ever a difference of two larger ones (an ARR decaying to 1e-200
+// keeps its relative precision). The trick is that customers who renew in the same
+// calendar months are multiplied by the same factors: a cohort closed in month c
+// renews in months ≡ c (mod m), at the rates of those months' years. So once a
+// cohort is a year old (its ARR is then in every NRR set), its ARR joins a pool
+// keyed by (c mod m, adopter or not) and is never followed on its own again. Only
+// two things stay per cohort: its first twelve months (NRR sets are "closed by
+// month t − 12"), and its expected active customers while a lane window is open
+// (a purchase depends on the cohort's age). Pools make a month cost O(m), not
+// O(cohorts); a cohort costs O(its lane windows).
+import type { ModelInputs } from '../model/inputs';
+import { baseCohorts } from '../model/ramps';
+import { D, ONE, ZERO, sum, type Dec } from './decimal';
+import { ELIGIBLE, laneWindow } from './journey';
+import { SEGMENTS, yearOfMonth, type Rates, type SegmentId } from './rates';
+import { acquisitionBlocks, newCustomersAt } from './schedule';
+
+const AD = 0, NON = 1;
+/** Renewal class of each segment (SEGMENTS order): the three failed segments renew alike. */
+const CLASS_OF = [NON, NON, NON, AD] as const;
+const ADOPTER = 3;
+
+interface Pool { T: Dec; alive: Dec; lanes: Dec[] }
+/** One acquisition year's share of a pool, with its revenue summed lazily between changes. */
+interface Part { T: Dec; acc: Dec; last: number }
+
+interface Cohort {
+  /** close month (an installed-base cohort: −ageMonths) */
+  closed: number;
+  /** acquisition year; 0 for the installed base */
+  group: number;
+  /** renews in months ≡ rho (mod m) */
+  rho: number;
+  /** expected active customers by segment */
+  alive: Dec[];
+  /** while young: ARR by class, and by class and lane */
+  T: Dec[];
+  lanes: Dec[][];
+}
+
+export interface Flows { churn: Dec[]; contraction: Dec[]; price: Dec[]; seat: Dec[]; lanes: Dec[][] }
+
+export interface CalendarRun {
+  openingArr: Dec;
+  newLogo: Dec[];
+  newCustomers: Dec[];
+  /** company flows by month; lanes[t][i] */
+  flows: Flows;
+  /** flows of customers closed before the month's model year (the year's NRR set) */
+  setFlows: Flows;
+  closing: Dec[];
+  customers: Dec[];
+  /** ARR at month t of the customers closed by month t − 12 (installed base included) */
+  agedArr: Dec[];
+  /** kept(b): GRR numerator of the customers closed by month b, over (b, b+12]; index b + 1 */
+  kept: (Dec | null)[];
+  /** lane ARR at each year end: laneArrEnd[y−1][i] */
+  laneArrEnd: Dec[][];
+  /** each acquisition year's cumulative revenue through each year end: [ya−1][y−1] */
+  cohortRevenue: Dec[][];
+}
+
+/** Spec §2.2: shares of a base cohort by segment. */
+export function baseShares(inputs: ModelInputs, rates: Rates, ageMonths: number, adopterShare: number | null | undefined): Dec[] {
+  const y1 = rates.year(1);
+  const k = Math.floor((ageMonths - 1) / inputs.acquisition.contractMonths);
+  let w = SEGMENTS.map((s, i) => y1.probs[s].mul((i === ADOPTER ? y1.rate : y1.non).pow(k)));
+  let total = sum(w);
+  if (total.isZero()) { w = SEGMENTS.map((s) => y1.probs[s]); total = sum(w); }
+  if (adopterShare === undefined || adopterShare === null) return w.map((x) => x.div(total));
+  const share = new D(adopterShare);
+  const non = ONE.sub(share);
+  const failed = w.slice(0, 3);
+  const f = sum(failed);
+  const out = f.isZero() ? [ZERO, ZERO, non] : failed.map((x) => non.mul(x).div(f));
+  return [...out, share];
+}
+
+const mod = (a: number, m: number) => ((a % m) + m) % m;
+
+export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = inputs.general.horizonMonths): CalendarRun {
+  const H = horizon;
+  const m = inputs.acquisition.contractMonths;
+  const L = inputs.lanes.length;
+  const blocks = acquisitionBlocks(inputs, H);
+  const lanes = inputs.lanes.map((lane) => {
+    const eligible = ELIGIBLE[lane.anchor];
+    return {
+      ...laneWindow(inputs, lane),
+      adopter: eligible.includes('adopter'),
+      failed: [0, 1, 2].filter((i) => eligible.includes(SEGMENTS[i] as SegmentId)),
+    };
+  });
+  const lastBuyAge = lanes.reduce((x, l) => Math.max(x, l.to), -1);
+  const zeros = () => Array.from({ length: L }, () => ZERO);
+  const series = () => Array.from({ length: H }, () => ZERO);
+  const laneSeries = () => Array.from({ length: H }, () => zeros());
+  const flows = (): Flows => ({ churn: series(), contraction: series(), price: series(), seat: series(), lanes: laneSeries() });
+  const all = flows(), set = flows();
+
+  const pools: Pool[][] = Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, alive: ZERO, lanes: zeros() })));
+  const years = Math.floor(H / 12);
+  const parts: Part[][][] = Array.from({ length: years + 1 }, () => Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, acc: ZERO, last: 0 }))));
+  const youngRevenue = Array.from({ length: yearOfMonth(H - 1) + 1 }, () => ZERO);
+  const settle = (p: Part, now: number) => {
+    if (now > p.last) { if (!p.T.isZero()) p.acc = p.acc.add(p.T.mul(now - p.last)); p.last = now; }
+  };
+  const addOld = (k: Cohort, cls: number, t: number, arr: Dec, lane = -1) => {
+    const pool = pools[k.rho]![cls]!;
+    pool.T = pool.T.add(arr);
+    if (lane >= 0) pool.lanes[lane] = pool.lanes[lane]!.add(arr);
+    if (k.group >= 1 && k.group <= years) {
+      const part = parts[k.group]![k.rho]![cls]!;
+      settle(part, t);
+      part.T = part.T.add(arr);
+    }
+  };
+
+  let young: Cohort[] = [];
+  let buyers: Cohort[] = [];
+
+  // The installed base, just before month 0: old from the start (closed before month 0).
+  let openingArr = ZERO;
+  for (const b of baseCohorts(inputs)) {
+    const shares = baseShares(inputs, rates, b.ageMonths, b.adopterShare);
+    const arr = new D(b.arr), customers = new D(b.customers);
+    openingArr = openingArr.add(arr);
+    const k: Cohort = { closed: -b.ageMonths, group: 0, rho: mod(-b.ageMonths, m), alive: shares.map((s) => customers.mul(s)), T: [], lanes: [] };
+    addOld(k, AD, 0, arr.mul(shares[ADOPTER]!));
+    addOld(k, NON, 0, sum(shares.slice(0, 3).map((s) => arr.mul(s))));
+    const pool = pools[k.rho]!;
+    pool[AD]!.alive = pool[AD]!.alive.add(k.alive[ADOPTER]!);
+    pool[NON]!.alive = pool[NON]!.alive.add(sum(k.alive.slice(0, 3)));
+    if (b.ageMonths <= lastBuyAge) buyers.push(k);
+  }
+
+  // GRR: each class's factor rate × (1 − contraction) of a renewal in month τ.
+  const grossFactor = [0, 1].map((cls) => (τ: number) => {
+    const r = rates.month(τ);
+    return (cls === AD ? r.rate : r.non).mul(ONE.sub(r.contraction));
+  });
+  /** Π of the gross factors of renewals in months (b, b+12] ≡ rho (mod m). */
+  const grossOver = (rho: number, cls: number, b: number): Dec => {
+    let f = ONE;
+    for (let τ = b + 1 + mod(rho - (b + 1), m); τ <= b + 12; τ += m) f = f.mul(grossFactor[cls]!(τ));
+    return f;
+  };
+  const keptAt = (b: number): Dec => {
+    let s = ZERO;
+    const cache = new Map<number, Dec>();
+    const g = (rho: number, cls: number) => {
+      const key = rho * 2 + cls;
+      let f = cache.get(key);
+      if (!f) { f = grossOver(rho, cls, b); cache.set(key, f); }
+      return f;
+    };
+    for (let rho = 0; rho < m; rho++) for (const cls of [AD, NON]) {
+      const T = pools[rho]![cls]!.T;
+      if (!T.isZero()) s = s.add(T.mul(g(rho, cls)));
+    }
+    for (const k of young) for (const cls of [AD, NON]) if (!k.T[cls]!.isZero()) s = s.add(k.T[cls]!.mul(g(k.rho, cls)));
+    return s;
+  };
+
+  const newLogo = series(), newCustomers = series(), closing = series(), customers = series(), agedArr = series();
+  const kept: (Dec | null)[] = Array.from({ length: H + 1 }, () => null);
+  if (H >= 12) kept[0] = keptAt(-1);
+  const laneArrEnd: Dec[][] = [];
+  const cohortRevenue: Dec[][] = Array.from({ length: years }, () => []);
+
+  for (let t = 0; t < H; t++) {
+    const y = yearOfMonth(t);
+    const R = rates.year(y);
+    const rateOf = [R.rate, R.non];
+
+    // 1. A cohort a year old joins its pool (its state after month t − 1).
+    if (young.length && young[0]!.closed === t - 12) {
+      const k = young.shift()!;
+      for (const cls of [AD, NON]) {
+        const pool = pools[k.rho]![cls]!;
+        if (!k.T[cls]!.isZero()) addOld(k, cls, t, k.T[cls]!);
+        for (let i = 0; i < L; i++) pool.lanes[i] = pool.lanes[i]!.add(k.lanes[cls]![i]!);
+      }
+      pools[k.rho]![AD]!.alive = pools[k.rho]![AD]!.alive.add(k.alive[ADOPTER]!);
+      pools[k.rho]![NON]!.alive = pools[k.rho]![NON]!.alive.add(sum(k.alive.slice(0, 3)));
+    }
+
+    // 2. Renewals: the pools renewing this month, then the young cohorts at a multiple of m.
+    const renew = (T: Dec, cls: number, inSet: boolean): Dec => {
+      const rate = rateOf[cls]!;
+      const renewing = T.mul(rate);
+      const c = T.mul(ONE.sub(rate)), ct = renewing.mul(R.contraction), pr = renewing.mul(R.price), st = renewing.mul(R.seat);
+      for (const f of inSet ? [all, set] : [all]) {
+        f.churn[t] = f.churn[t]!.add(c);
+        f.contraction[t] = f.contraction[t]!.add(ct);
+        f.price[t] = f.price[t]!.add(pr);
+        f.seat[t] = f.seat[t]!.add(st);
+      }
+      return renewing.mul(R.growth);
+    };
+    const rho = t % m;
+    for (const cls of [AD, NON]) {
+      const pool = pools[rho]![cls]!;
+      if (pool.T.isZero() && pool.alive.isZero()) continue;
+      const rate = rateOf[cls]!;
+      if (!pool.T.isZero()) pool.T = renew(pool.T, cls, true);
+      pool.alive = pool.alive.mul(rate);
+      for (let i = 0; i < L; i++) if (!pool.lanes[i]!.isZero()) pool.lanes[i] = pool.lanes[i]!.mul(rate).mul(R.growth);
+      for (let g = 1; g <= years; g++) {
+        const part = parts[g]![rho]![cls]!;
+        if (part.T.isZero()) continue;
+        settle(part, t);
+        part.T = part.T.mul(rate).mul(R.growth);
+      }
+    }
+    for (const k of young) {
+      if (t === k.closed || (t - k.closed) % m !== 0) continue;
+      for (const cls of [AD, NON]) {
+        if (!k.T[cls]!.isZero()) k.T[cls] = renew(k.T[cls]!, cls, k.group < y);
+        for (let i = 0; i < L; i++) if (!k.lanes[cls]![i]!.isZero()) k.lanes[cls]![i] = k.lanes[cls]![i]!.mul(rateOf[cls]!).mul(R.growth);
+      }
+    }
+    // Customers followed one by one (young, or with a lane window still open) renew too.
+    for (const k of new Set([...young, ...buyers])) {
+      if (t === k.closed || mod(t - k.closed, m) !== 0) continue;
+      k.alive = k.alive.map((a, s) => (a.isZero() ? a : a.mul(rateOf[CLASS_OF[s]!]!)));
+    }
+
+    // 3. This month's new logos, at the rates of their close year.
+    const n = newCustomersAt(blocks, t);
+    newCustomers[t] = n;
+    newLogo[t] = n.mul(R.acv);
+    if (!n.isZero()) {
+      const alive = SEGMENTS.map((s) => n.mul(R.probs[s]));
+      const arr = alive.map((a) => a.mul(R.acv));
+      const k: Cohort = { closed: t, group: y, rho: t % m, alive, T: [arr[ADOPTER]!, sum(arr.slice(0, 3))], lanes: [zeros(), zeros()] };
+      young.push(k);
+      if (lastBuyAge >= 0) buyers.push(k);
+    }
+
+    // 4. Lane purchases, after the month's renewal decisions, at this year's attach rate and ACV.
+    if (L) {
+      buyers = buyers.filter((k) => t - k.closed <= lastBuyAge);
+      for (const k of buyers) {
+        const age = t - k.closed;
+        const inSet = k.group < y;
+        const isYoung = t - k.closed < 12 && k.group > 0;
+        for (let i = 0; i < L; i++) {
+          const lane = lanes[i]!;
+          if (age < lane.from || age > lane.to) continue;
+          const pm = R.lanePerMonth[i]!;
+          if (pm.isZero()) continue;
+          const byClass = [lane.adopter ? k.alive[ADOPTER]!.mul(pm) : ZERO, lane.failed.length ? sum(lane.failed.map((s) => k.alive[s]!)).mul(pm) : ZERO];
+          const bought = byClass[AD]!.add(byClass[NON]!);
+          if (bought.isZero()) continue;
+          all.lanes[t]![i] = all.lanes[t]![i]!.add(bought);
+          if (inSet) set.lanes[t]![i] = set.lanes[t]![i]!.add(bought);
+          for (const cls of [AD, NON]) {
+            const x = byClass[cls]!;
+            if (x.isZero()) continue;
+            if (isYoung) {
+              k.T[cls] = k.T[cls]!.add(x);
+              k.lanes[cls]![i] = k.lanes[cls]![i]!.add(x);
+            } else addOld(k, cls, t, x, i);
+          }
+        }
+      }
+    }
+
+    // 5. The month's figures.
+    let old = ZERO, active = ZERO;
+    for (let r = 0; r < m; r++) for (const cls of [AD, NON]) {
+      old = old.add(pools[r]![cls]!.T);
+      active = active.add(pools[r]![cls]!.alive);
+    }
+    let total = old;
+    for (const k of young) {
+      const arr = k.T[AD]!.add(k.T[NON]!);
+      total = total.add(arr);
+      youngRevenue[k.group] = youngRevenue[k.group]!.add(arr);
+      active = active.add(sum(k.alive));
+    }
+    closing[t] = total;
+    customers[t] = active;
+    agedArr[t] = old;
+    if (t + 12 < H) kept[t + 1] = keptAt(t);
+    if (t % 12 === 11) {
+      laneArrEnd.push(Array.from({ length: L }, (_, i) => {
+        let s = ZERO;
+        for (let r = 0; r < m; r++) for (const cls of [AD, NON]) s = s.add(pools[r]![cls]!.lanes[i]!);
+        for (const k of young) s = s.add(k.lanes[AD]![i]!).add(k.lanes[NON]![i]!);
+        return s;
+      }));
+      for (let g = 1; g <= years; g++) {
+        let acc = youngRevenue[g]!;
+        for (let r = 0; r < m; r++) for (const cls of [AD, NON]) {
+          const part = parts[g]![r]![cls]!;
+          settle(part, t + 1);
+          acc = acc.add(part.acc);
+        }
+        cohortRevenue[g - 1]!.push(acc.div(12));
+      }
+    }
+  }
+  return { openingArr, newLogo, newCustomers, flows: all, setFlows: set, closing, customers, agedArr, kept, laneArrEnd, cohortRevenue };
+}
+
+export interface Window { begin: Dec; end: Dec; nrr: Dec | null; grr: Dec | null }
+
+/** NRR/GRR of the customers closed by month t − 12 (base included), over the 12 months to t. */
+export function windowAt(run: CalendarRun, t: number): Window | null {
+  const b = t - 12;
+  if (b < -1 || t >= run.closing.length) return null;
+  const begin = b < 0 ? run.openingArr : run.closing[b]!;
+  const end = run.agedArr[t]!;
+  if (begin.isZero()) return { begin, end, nrr: null, grr: null };
+  // kept ≤ begin in exact arithmetic; held to [0, 1] against the 50th digit.
+  return { begin, end, nrr: end.div(begin), grr: D.min(1, run.kept[b + 1]!.div(begin)) };
+}
