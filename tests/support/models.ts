@@ -96,3 +96,99 @@ export function largeModel(): ModelInputs {
   }));
   return m;
 }
+
+/** A rampable value: the constant, or a list of 1–4 yearly values from the same generator. */
+const ramp = (arb: fc.Arbitrary<number>): fc.Arbitrary<number | number[]> =>
+  fc.oneof({ weight: 1, arbitrary: arb }, { weight: 2, arbitrary: fc.array(arb, { minLength: 1, maxLength: 4 }) });
+
+const baseCohort = fc.record({
+  customers: fc.integer({ min: 0, max: 300 }),
+  arrPerCustomer: money,
+  ageMonths: fc.integer({ min: 1, max: 60 }),
+  adopterShare: fc.option(rate, { nil: null }),
+}).map(({ customers, arrPerCustomer, ageMonths, adopterShare }) => ({
+  name: `Cohort aged ${ageMonths}`, customers, arr: customers * arrPerCustomer, ageMonths, adopterShare,
+}));
+
+/** Random valid models whose rampable inputs may change by year, with 0–3 installed-base cohorts. */
+export const arbRampedModel: fc.Arbitrary<ModelInputs> = fc
+  .record({
+    m: arbModel,
+    on: ramp(rate), fv: ramp(rate), ad: ramp(rate), acv: ramp(money), cac: ramp(money),
+    renewal: ramp(rate), non: ramp(rate),
+    contraction: ramp(fc.integer({ min: 0, max: 20 }).map((n) => n / 100)),
+    price: ramp(fc.integer({ min: 0, max: 10 }).map((n) => n / 100)),
+    seat: ramp(fc.integer({ min: 0, max: 30 }).map((n) => n / 100)),
+    laneAttach: fc.array(ramp(rate), { minLength: 4, maxLength: 4 }),
+    laneAcv: fc.array(ramp(money), { minLength: 4, maxLength: 4 }),
+    base: fc.array(baseCohort, { minLength: 0, maxLength: 3 }),
+  })
+  .map((r) => {
+    const m = r.m;
+    m.journey.onboarding.rate = r.on;
+    m.journey.firstValue.rate = r.fv;
+    m.journey.adoption.rate = r.ad;
+    m.acquisition.acv = r.acv;
+    m.acquisition.cacPerCustomer = r.cac;
+    m.journey.renewal = { rate: r.renewal, nonAdopterRate: r.non };
+    m.journey.contractionRate = r.contraction;
+    m.journey.priceIncrease = r.price;
+    m.journey.seatExpansion = r.seat;
+    m.lanes = m.lanes.map((l, i) => ({ ...l, attachRate: r.laneAttach[i]!, acv: r.laneAcv[i]! }));
+    m.base = { cohorts: r.base };
+    return m;
+  });
+
+/** G4 (spec §8): seed 000's Year-2 math on today's book, no new logos. */
+export function g4(): ModelInputs {
+  const m = defaultInputs();
+  m.acquisition.newCustomersByYear = [0];
+  m.base = { cohorts: [{ name: 'Book', customers: 100, arr: 6500000, ageMonths: 12, adopterShare: 1 }] };
+  m.journey.renewal.rate = 0.85;
+  m.journey.contractionRate = 0;
+  m.journey.priceIncrease = 0;
+  m.journey.seatExpansion = 0;
+  m.lanes = [{ id: 'upsell', name: 'Upsell', anchor: 'renewal', windowStart: 0, windowEnd: 0, attachRate: 0.35, acv: 42000, grossMargin: 0.8 }];
+  m.general.horizonMonths = 24;
+  return m;
+}
+
+/** G5 (spec §8): G4 without the lane, renewal ramped 85% → 90%. */
+export function g5(): ModelInputs {
+  const m = g4();
+  m.lanes = [];
+  m.journey.renewal.rate = [0.85, 0.9];
+  return m;
+}
+
+/** Every rampable input ramped over the years and three base cohorts (the bench's "ramped" rows). */
+export function rampedModel(m: ModelInputs): ModelInputs {
+  const up = (x: number | number[], step: number, max = 1) => {
+    const v = typeof x === 'number' ? x : x[0]!;
+    return Array.from({ length: 10 }, (_, i) => Math.min(max, Number((v + step * i).toFixed(6))));
+  };
+  const grow = (x: number | number[], f: number) => {
+    const v = typeof x === 'number' ? x : x[0]!;
+    return Array.from({ length: 10 }, (_, i) => Math.round(v * Math.pow(f, i)));
+  };
+  const r = structuredClone(m);
+  r.journey.onboarding.rate = up(r.journey.onboarding.rate, 0.01);
+  r.journey.firstValue.rate = up(r.journey.firstValue.rate, 0.01);
+  r.journey.adoption.rate = up(r.journey.adoption.rate, 0.01);
+  r.acquisition.acv = grow(r.acquisition.acv, 1.05);
+  r.acquisition.cacPerCustomer = grow(r.acquisition.cacPerCustomer, 1.03);
+  r.journey.renewal.rate = up(r.journey.renewal.rate, 0.01);
+  r.journey.renewal.nonAdopterRate = up(r.journey.renewal.nonAdopterRate, 0.01);
+  r.journey.contractionRate = up(r.journey.contractionRate, -0.001);
+  r.journey.priceIncrease = up(r.journey.priceIncrease, 0.002);
+  r.journey.seatExpansion = up(r.journey.seatExpansion, 0.003, 5);
+  r.lanes = r.lanes.map((l) => ({ ...l, attachRate: up(l.attachRate, 0.01), acv: grow(l.acv, 1.04) }));
+  r.base = {
+    cohorts: [
+      { name: '2023 logos', customers: 60, arr: 3600000, ageMonths: 30, adopterShare: 0.7 },
+      { name: '2024 logos', customers: 80, arr: 4800000, ageMonths: 18, adopterShare: null },
+      { name: '2025 logos', customers: 90, arr: 5400000, ageMonths: 7 },
+    ],
+  };
+  return r;
+}

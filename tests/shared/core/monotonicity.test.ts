@@ -16,7 +16,8 @@ const anchorAge = (m: ModelInputs, a: string) =>
 const arbSteadyOpening = fc.tuple(arbModel, fc.constantFrom(12, 12, 18, 24, 36)).map(([m0, term]) => {
   const m: ModelInputs = structuredClone(m0);
   m.acquisition.contractMonths = term;
-  const { rate, nonAdopterRate } = m.journey.renewal;
+  // arbModel's inputs are constants
+  const { rate, nonAdopterRate } = m.journey.renewal as { rate: number; nonAdopterRate: number };
   m.journey.renewal = { rate: Math.max(rate, nonAdopterRate), nonAdopterRate: Math.min(rate, nonAdopterRate) };
   m.lanes = m.lanes.map((l) => {
     const start = Math.max(l.windowStart, 12 - anchorAge(m, l.anchor));

@@ -7,7 +7,7 @@ import { arbModel } from '../../support/models';
 const RUNS = 80;
 const within = (a: Dec, b: Dec, rel = '1e-40') => a.sub(b).abs().lte(D.max(a.abs(), b.abs(), 1).mul(rel));
 /** Money a model could ever book, for an absolute tolerance far below a cent. */
-const scaleOf = (m: ModelInputs) => new D(m.acquisition.acv).add(m.lanes.reduce((s, l) => s + l.acv, 0)).mul(m.acquisition.newCustomersByYear.reduce((s, n) => s + n, 1)).mul(10);
+const scaleOf = (m: ModelInputs) => new D(m.acquisition.acv as number).add(m.lanes.reduce((s, l) => s + (l.acv as number), 0)).mul(m.acquisition.newCustomersByYear.reduce((s, n) => s + n, 1)).mul(10);
 const closeAbs = (a: Dec, b: Dec, scale: Dec) => a.sub(b).abs().lte(scale.mul('1e-38'));
 
 describe('the monthly ARR bridge', () => {
@@ -78,7 +78,7 @@ describe('NRR and GRR', () => {
 describe('scaling', () => {
   it('doubling ACV and every lane ACV doubles every ARR figure and leaves NRR/GRR unchanged', () => {
     fc.assert(fc.property(arbModel, (m) => {
-      const twice: ModelInputs = { ...m, acquisition: { ...m.acquisition, acv: m.acquisition.acv * 2 }, lanes: m.lanes.map((l) => ({ ...l, acv: l.acv * 2 })) };
+      const twice: ModelInputs = { ...m, acquisition: { ...m.acquisition, acv: (m.acquisition.acv as number) * 2 }, lanes: m.lanes.map((l) => ({ ...l, acv: (l.acv as number) * 2 })) };
       const a = computeExact(m), b = computeExact(twice);
       a.months.forEach((mo, t) => expect(within(mo.closing.mul(2), b.months[t]!.closing)).toBe(true));
       a.annual.forEach((y, i) => {
@@ -93,8 +93,8 @@ describe('scaling', () => {
 describe('sensitivity', () => {
   it('the two-way table’s base cell equals the base figure exactly', () => {
     fc.assert(fc.property(arbModel, fc.constantFrom('nrr.y2', 'grr.y2', 'arr.y1', 'arr.y2', 'ltv.discountedGrossMargin', 'ltvToCac', 'ltv.revenue'), (m, figure) => {
-      const rate = m.journey.renewal.rate;
-      const ad = m.journey.adoption.rate;
+      const rate = m.journey.renewal.rate as number;
+      const ad = m.journey.adoption.rate as number;
       const other = (x: number) => (x === 0.5 ? 0.25 : 0.5);
       const t = twoWayTable(m, { figure, rowKey: 'journey.renewal.rate', rowValues: [other(rate), rate, 1 - other(rate) / 2], colKey: 'journey.adoption.rate', colValues: [ad, other(ad)] });
       const cell = t.cells[1]![0]!;

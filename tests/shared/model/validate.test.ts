@@ -159,3 +159,83 @@ describe('parseModel (partial JSON merged over the defaults)', () => {
     expect(parseModel({ journey: 5 }).ok).toBe(false);
   });
 });
+
+describe('ramps, the installed base and levers (spec §2.1, §2.2)', () => {
+  it('accepts a list of 1–10 yearly values for every rampable input', () => {
+    expect(problemsAfter((m) => {
+      m.journey.renewal.rate = [0.85, 0.9];
+      m.journey.onboarding.rate = [0.9, 0.95, 0.97];
+      m.acquisition.acv = [65000, 70000];
+      m.journey.seatExpansion = [0.04, 4.5];
+      m.lanes[0]!.attachRate = Array.from({ length: 10 }, () => 0.3);
+      m.lanes[1]!.acv = [18000];
+    })).toEqual([]);
+  });
+
+  it('names a bad yearly value by its index: journey.renewal.rate[1], lanes.modules.attachRate[1]', () => {
+    expect(only((m) => { m.journey.renewal.rate = [0.85, 1.2]; })).toEqual({ path: 'journey.renewal.rate[1]', message: 'must be between 0% and 100%, got 120%' });
+    expect(only((m) => { m.lanes[0]!.attachRate = [0.3, -0.1]; })).toEqual({ path: 'lanes.modules.attachRate[1]', message: 'must be between 0% and 100%, got -10%' });
+    expect(only((m) => { m.acquisition.cacPerCustomer = [80000, -1]; })).toEqual({ path: 'acquisition.cacPerCustomer[1]', message: 'must be a number ≥ 0, got -1' });
+    expect(only((m) => { (m.journey as { contractionRate: unknown }).contractionRate = [0.02, 'x']; })).toEqual({ path: 'journey.contractionRate[1]', message: 'must be a number, got "x"' });
+  });
+
+  it('refuses an empty list and one longer than ten years', () => {
+    expect(only((m) => { m.journey.priceIncrease = []; })).toEqual({ path: 'journey.priceIncrease', message: 'must be one number or a list of 1–10 yearly values, got 0 values' });
+    expect(only((m) => { m.journey.priceIncrease = Array.from({ length: 11 }, () => 0.03); }).message).toMatch(/got 11 values/);
+  });
+
+  it('does not ramp inputs outside §2.1 (months, margins, counts)', () => {
+    expect(only((m) => { (m.lanes[0] as unknown as { grossMargin: unknown }).grossMargin = [0.6, 0.7]; }).path).toBe('lanes.modules.grossMargin');
+    expect(only((m) => { (m.acquisition as unknown as { contractMonths: unknown }).contractMonths = [12, 24]; }).path).toBe('acquisition.contractMonths');
+  });
+
+  it('checks every field of a base cohort, named base.cohorts[i].field', () => {
+    const good = { name: 'Book', customers: 100, arr: 6.5e6, ageMonths: 12, adopterShare: null };
+    expect(problemsAfter((m) => { m.base.cohorts = [good, { ...good, adopterShare: 0.7 }, { name: 'No share', customers: 1, arr: 1, ageMonths: 240 }]; })).toEqual([]);
+    expect(only((m) => { m.base.cohorts = [good, { ...good, ageMonths: 0 }]; })).toEqual({ path: 'base.cohorts[1].ageMonths', message: 'must be a whole number between 1 and 240, got 0' });
+    expect(only((m) => { m.base.cohorts = [{ ...good, ageMonths: 12.5 }]; }).path).toBe('base.cohorts[0].ageMonths');
+    expect(only((m) => { m.base.cohorts = [{ ...good, customers: -1 }]; })).toEqual({ path: 'base.cohorts[0].customers', message: 'must be a number ≥ 0, got -1' });
+    expect(only((m) => { m.base.cohorts = [{ ...good, adopterShare: 1.5 }]; })).toEqual({ path: 'base.cohorts[0].adopterShare', message: 'must be between 0% and 100%, got 150%' });
+    expect(only((m) => { m.base.cohorts = [{ ...good, name: '' }]; }).path).toBe('base.cohorts[0].name');
+    expect(only((m) => { m.base.cohorts = [{ ...good, customers: 0, arr: 10 }]; })).toEqual({ path: 'base.cohorts[0].arr', message: 'must be 0 when the cohort has no customers, got 10' });
+    expect(only((m) => { m.base.cohorts = Array.from({ length: 241 }, () => good); })).toEqual({ path: 'base.cohorts', message: 'must have at most 240 cohorts, got 241' });
+  });
+
+  it('accepts a lane lever of seed 002 and refuses any other', () => {
+    expect(problemsAfter((m) => { m.lanes[0]!.lever = 'usage'; })).toEqual([]);
+    expect(only((m) => { (m.lanes[0] as { lever: unknown }).lever = 'magic'; }).path).toBe('lanes.modules.lever');
+  });
+
+  it('defaults: seed 002 margins 60% / 25% / 30% with their levers named, and no base', () => {
+    const m = defaultInputs();
+    expect(m.lanes.map((l) => [l.grossMargin, l.lever])).toEqual([[0.6, 'upsell'], [0.25, 'integration'], [0.3, 'services']]);
+    expect(m.base.cohorts).toEqual([]);
+  });
+});
+
+describe('parseModel with ramps and a base', () => {
+  it('reads yearly lists (numbers or decimal strings) and base cohorts, an absent adopter share left implied', () => {
+    const p = parseModel({
+      journey: { renewal: { rate: ['0.85', 0.9] } },
+      lanes: [{ id: 'modules', attachRate: [0.3, 0.35] }],
+      base: { cohorts: [{ name: 'Book', customers: '100', arr: 6500000, ageMonths: 12 }] },
+    });
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.value.journey.renewal.rate).toEqual([0.85, 0.9]);
+    expect(p.value.lanes[0]!.attachRate).toEqual([0.3, 0.35]);
+    expect(p.value.lanes[0]!.lever).toBe('upsell');
+    expect(p.value.base.cohorts).toEqual([{ name: 'Book', customers: 100, arr: 6500000, ageMonths: 12 }]);
+  });
+
+  it('names missing and bad base fields and bad yearly values', () => {
+    const p = parseModel({ journey: { renewal: { rate: [0.85, 2] } }, base: { cohorts: [{ name: 'Book', arr: 1 }] } });
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.problems).toEqual(expect.arrayContaining([
+      { path: 'journey.renewal.rate[1]', message: 'must be between 0% and 100%, got 200%' },
+      { path: 'base.cohorts[0].customers', message: 'is required' },
+      { path: 'base.cohorts[0].ageMonths', message: 'is required' },
+    ]));
+  });
+});
