@@ -46,6 +46,42 @@ describe('bowtie calc', () => {
     expect(j).toHaveProperty('cacPaybackMonths');
   });
 
+  it('prints G4 and G5 of spec §8 from a JSON model with a base and a ramp, openingArr included', async () => {
+    const g4 = {
+      acquisition: { newCustomersByYear: [0] },
+      base: { cohorts: [{ name: 'Book', customers: 100, arr: 6500000, ageMonths: 12, adopterShare: 1 }] },
+      journey: { renewal: { rate: 0.85 }, contractionRate: 0, priceIncrease: 0, seatExpansion: 0 },
+      lanes: [{ id: 'upsell', name: 'Upsell', anchor: 'renewal', windowStart: 0, windowEnd: 0, attachRate: 0.35, acv: 42000, grossMargin: 0.8 }],
+      general: { horizonMonths: 24 },
+    };
+    const r4 = await run(['calc', await file('g4.json', JSON.stringify(g4))]);
+    expect(r4.code).toBe(0);
+    const j4 = JSON.parse(r4.out);
+    expect(j4.openingArr).toBe(6500000);
+    expect(j4.arrByYearEnd).toEqual([6774500, 5758325]);
+    expect(j4.churnByYear).toEqual([975000, 1016175]);
+    expect(j4.expansionByYear[0]).toBe(1249500);
+    expect(j4.nrrByYear[0]).toBeCloseTo(1.0422307692, 9);
+    expect(j4.nrrByYear[1]).toBe(0.85);
+    expect(j4.grrByYear).toEqual([0.85, 0.85]);
+    expect(j4.customersByYearEnd).toEqual([85, 72.25]);
+    const r5 = await run(['calc', await file('g5.json', JSON.stringify({ ...g4, lanes: [], journey: { ...g4.journey, renewal: { rate: ['0.85', 0.9] } } }))]);
+    expect(r5.code).toBe(0);
+    const j5 = JSON.parse(r5.out);
+    expect(j5.arrByYearEnd).toEqual([5525000, 4972500]);
+    expect(j5.nrrByYear).toEqual([0.85, 0.9]);
+    expect(j5.churnByYear).toEqual([975000, 552500]);
+    expect(j5.customersByYearEnd).toEqual([85, 76.5]);
+  });
+
+  it('prints openingArr 0 without a base, and names a bad yearly value by its index', async () => {
+    const ok = await run(['calc', await file('plain.json', '{}')]);
+    expect(JSON.parse(ok.out).openingArr).toBe(0);
+    const bad = await run(['calc', await file('bad-ramp.json', JSON.stringify({ journey: { renewal: { rate: [0.85, 1.2] } }, lanes: [{ id: 'modules', attachRate: [0.3, -1] }] }))]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toEqual(expect.arrayContaining(['journey.renewal.rate[1]: must be between 0% and 100%, got 120%', 'lanes.modules.attachRate[1]: must be between 0% and 100%, got -100%']));
+  });
+
   it('exits 1 with one `path: message` line per problem for an invalid model', async () => {
     const p = await file('bad.json', JSON.stringify({ journey: { renewal: { rate: 1.2 } }, acquisition: { acv: 'abc' } }));
     const r = await run(['calc', p]);

@@ -37,7 +37,7 @@ describe('board charts', () => {
     const m = defaultInputs();
     m.lanes[1]!.grossMargin = 0.1;
     const series = laneMixChart(m, computeModel(m)).option.series as Series;
-    expect(labelsOf(series[1]!)).toEqual(['80%', '10%: under floor', '30%']);
+    expect(labelsOf(series[1]!)).toEqual(['60%', '10%: under floor', '30%']);
   });
 
   it('every chart renders to SVG without a DOM, titled, at its page size', () => {
