@@ -4,11 +4,16 @@
 // scenario that does not override that input. Every operation is pure and returns
 // a new set, so the document store can keep them in its undo history.
 import { inputSpecs } from './catalog';
-import type { InputProblem, ModelInputs } from './inputs';
+import type { BaseCohort, InputProblem, ModelInputs } from './inputs';
 import { getInput, setInput } from './keys';
 import { validateInputs } from './validate';
 
-export type OverrideValue = number | string;
+/**
+ * A number or text for one input; a list of yearly values for a rampable input
+ * ("Fix onboarding: 95% from year 2" is `journey.onboarding.rate: [0.9, 0.95]`);
+ * or, under `base.cohorts`, a whole installed base.
+ */
+export type OverrideValue = number | string | number[] | BaseCohort[];
 
 export interface Scenario {
   /** stable id (`s1`, `s2`, …): names change, ids do not */
@@ -108,10 +113,11 @@ export function setOverride(set: ScenarioSet, id: string, key: string, value: Ov
   };
 }
 
-/** The keys a scenario may override: every scalar input except the model's name. */
+/** The keys a scenario may override: every scalar input except the model's name, and the installed base as a whole. */
 export function overridableKeys(base: ModelInputs): string[] {
-  return inputSpecs(base).map((s) => s.key).filter((k) => k !== 'general.name');
+  return [...inputSpecs(base).map((s) => s.key).filter((k) => k !== 'general.name'), BASE_COHORTS_KEY];
 }
+export const BASE_COHORTS_KEY = 'base.cohorts';
 
 export interface AppliedScenario {
   /** the base with every applicable override; computed only when `problems` is empty */
@@ -127,6 +133,10 @@ export function applyScenario(base: ModelInputs, scenario: Scenario | null | und
   const problems: InputProblem[] = [];
   let m = base;
   for (const [key, value] of Object.entries(scenario.overrides)) {
+    if (key === BASE_COHORTS_KEY) {
+      m = { ...m, base: { ...m.base, cohorts: value as BaseCohort[] } };
+      continue;
+    }
     if (!allowed.has(key) || getInput(base, key) === undefined) {
       problems.push({ path: key, message: 'is not an input of this model (was a lane removed?)' });
       continue;
@@ -175,6 +185,15 @@ export function scenariosToJson(set: ScenarioSet): ScenariosJson {
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/** A saved override worth keeping: its value is checked against the base when applied. */
+function readableOverride(key: string, v: unknown): boolean {
+  if (finite(v) || (typeof v === 'string' && v.length <= 200)) return true;
+  if (!Array.isArray(v)) return false;
+  if (key === BASE_COHORTS_KEY) return v.length <= 240 && v.every(isRecord);
+  return v.length >= 1 && v.length <= 10 && v.every(finite);
+}
 
 /**
  * Scenarios from a workbook's extras. A workbook may have been edited by hand or
@@ -200,7 +219,7 @@ export function scenariosFromJson(json: unknown): { set: ScenarioSet; notes: str
     let dropped = 0;
     if (isRecord(s.overrides)) {
       for (const [k, v] of Object.entries(s.overrides).slice(0, MAX_OVERRIDES)) {
-        if (KEY_SHAPE.test(k) && ((typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 200))) overrides[k] = v;
+        if (KEY_SHAPE.test(k) && readableOverride(k, v)) overrides[k] = v as OverrideValue;
         else dropped++;
       }
       if (Object.keys(s.overrides).length > MAX_OVERRIDES) dropped += Object.keys(s.overrides).length - MAX_OVERRIDES;
