@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { computeModel, computeSensitivity, defaultInputs, type ModelInputs } from '../shared/index';
-import { largeModel } from '../tests/support/models';
+import { largeModel, rampedModel } from '../tests/support/models';
 
 interface Row { name: string; target: number; median: number; runs: number }
 
@@ -24,11 +24,16 @@ async function time(name: string, target: number, fn: () => unknown | Promise<un
 }
 
 const models: [string, ModelInputs][] = [['default', defaultInputs()], ['large', largeModel()]];
+// Issue 13: every rampable input ramped over ten years and three installed-base cohorts.
+const rampedModels: [string, ModelInputs][] = models.map(([label, m]) => [`${label} ramped+base`, rampedModel(m)]);
 const rows: Row[] = [];
 for (const [label, m] of models) {
   const big = label === 'large';
   rows.push(await time(`${label} model: full recompute`, big ? 100 : 10, () => computeModel(m)));
+  const [rLabel, r] = rampedModels.find(([l]) => l.startsWith(label))!;
+  rows.push(await time(`${rLabel} model: full recompute`, big ? 300 : 20, () => computeModel(r)));
   rows.push(await time(`${label} model: full sensitivity (two-way 6×5, tornado, biggest drag)`, big ? 1000 : 100, () => computeSensitivity(m)));
+  rows.push(await time(`${rLabel} model: full sensitivity (two-way 6×5, tornado, biggest drag)`, big ? 3000 : 300, () => computeSensitivity(r), big ? 5 : 20, 1));
 }
 
 // Workbook save and open (issue #3), timed through the same API the app uses.

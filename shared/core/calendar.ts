@@ -16,7 +16,7 @@ import type { ModelInputs } from '../model/inputs';
 import { baseCohorts } from '../model/ramps';
 import { D, ONE, ZERO, sum, type Dec } from './decimal';
 import { ELIGIBLE, laneWindow } from './journey';
-import { SEGMENTS, yearOfMonth, type Rates, type SegmentId } from './rates';
+import { SEGMENTS, yearOfMonth, type Rates, type SegmentId, type YearRates } from './rates';
 import { acquisitionBlocks, newCustomersAt } from './schedule';
 
 const AD = 0, NON = 1;
@@ -82,7 +82,16 @@ export function baseShares(inputs: ModelInputs, rates: Rates, ageMonths: number,
 
 const mod = (a: number, m: number) => ((a % m) + m) % m;
 
-export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = inputs.general.horizonMonths): CalendarRun {
+export interface CalendarOptions {
+  /** months b whose GRR numerator kept(b) is wanted (default: every month with a full window after it) */
+  keptFor?: (b: number) => boolean;
+  /** the cohort table's revenue by acquisition year (default true) */
+  cohortTable?: boolean;
+}
+
+export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = inputs.general.horizonMonths, options: CalendarOptions = {}): CalendarRun {
+  const wantKept = options.keptFor ?? (() => true);
+  const wantParts = options.cohortTable ?? true;
   const H = horizon;
   const m = inputs.acquisition.contractMonths;
   const L = inputs.lanes.length;
@@ -113,15 +122,16 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     const pool = pools[k.rho]![cls]!;
     pool.T = pool.T.add(arr);
     if (lane >= 0) pool.lanes[lane] = pool.lanes[lane]!.add(arr);
-    if (k.group >= 1 && k.group <= years) {
+    if (wantParts && k.group >= 1 && k.group <= years) {
       const part = parts[k.group]![k.rho]![cls]!;
       settle(part, t);
       part.T = part.T.add(arr);
     }
   };
 
-  let young: Cohort[] = [];
-  let buyers: Cohort[] = [];
+  const young: Cohort[] = [];
+  /** every cohort followed one by one: young ones, and any with a lane window still to come */
+  let followed: Cohort[] = [];
 
   // The installed base, just before month 0: old from the start (closed before month 0).
   let openingArr = ZERO;
@@ -135,7 +145,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     const pool = pools[k.rho]!;
     pool[AD]!.alive = pool[AD]!.alive.add(k.alive[ADOPTER]!);
     pool[NON]!.alive = pool[NON]!.alive.add(sum(k.alive.slice(0, 3)));
-    if (b.ageMonths <= lastBuyAge) buyers.push(k);
+    if (b.ageMonths <= lastBuyAge) followed.push(k);
   }
 
   // GRR: each class's factor rate × (1 − contraction) of a renewal in month τ.
@@ -158,17 +168,32 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
       if (!f) { f = grossOver(rho, cls, b); cache.set(key, f); }
       return f;
     };
-    for (let rho = 0; rho < m; rho++) for (const cls of [AD, NON]) {
+    for (let rho = 0; rho < m; rho++) for (let cls = 0; cls < 2; cls++) {
       const T = pools[rho]![cls]!.T;
       if (!T.isZero()) s = s.add(T.mul(g(rho, cls)));
     }
-    for (const k of young) for (const cls of [AD, NON]) if (!k.T[cls]!.isZero()) s = s.add(k.T[cls]!.mul(g(k.rho, cls)));
+    for (const k of young) for (let cls = 0; cls < 2; cls++) if (!k.T[cls]!.isZero()) s = s.add(k.T[cls]!.mul(g(k.rho, cls)));
     return s;
   };
 
   const newLogo = series(), newCustomers = series(), closing = series(), customers = series(), agedArr = series();
   const kept: (Dec | null)[] = Array.from({ length: H + 1 }, () => null);
-  if (H >= 12) kept[0] = keptAt(-1);
+  if (H >= 12 && wantKept(-1)) kept[0] = keptAt(-1);
+  const book = (f: Flows, t: number, c: Dec, ct: Dec, pr: Dec, st: Dec) => {
+    f.churn[t] = f.churn[t]!.add(c);
+    f.contraction[t] = f.contraction[t]!.add(ct);
+    f.price[t] = f.price[t]!.add(pr);
+    f.seat[t] = f.seat[t]!.add(st);
+  };
+  /** A renewal of ARR T of one class in month t: flows booked, the renewed ARR returned. */
+  const renew = (R: YearRates, t: number, T: Dec, cls: number, inSet: boolean): Dec => {
+    const rate = cls === AD ? R.rate : R.non;
+    const renewing = T.mul(rate);
+    const c = T.mul(ONE.sub(rate)), ct = renewing.mul(R.contraction), pr = renewing.mul(R.price), st = renewing.mul(R.seat);
+    book(all, t, c, ct, pr, st);
+    if (inSet) book(set, t, c, ct, pr, st);
+    return renewing.mul(R.growth);
+  };
   const laneArrEnd: Dec[][] = [];
   const cohortRevenue: Dec[][] = Array.from({ length: years }, () => []);
 
@@ -176,11 +201,12 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     const y = yearOfMonth(t);
     const R = rates.year(y);
     const rateOf = [R.rate, R.non];
+    const lanesGrowth = [R.rate.mul(R.growth), R.non.mul(R.growth)];
 
     // 1. A cohort a year old joins its pool (its state after month t − 1).
     if (young.length && young[0]!.closed === t - 12) {
       const k = young.shift()!;
-      for (const cls of [AD, NON]) {
+      for (let cls = 0; cls < 2; cls++) {
         const pool = pools[k.rho]![cls]!;
         if (!k.T[cls]!.isZero()) addOld(k, cls, t, k.T[cls]!);
         for (let i = 0; i < L; i++) pool.lanes[i] = pool.lanes[i]!.add(k.lanes[cls]![i]!);
@@ -190,44 +216,33 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     }
 
     // 2. Renewals: the pools renewing this month, then the young cohorts at a multiple of m.
-    const renew = (T: Dec, cls: number, inSet: boolean): Dec => {
-      const rate = rateOf[cls]!;
-      const renewing = T.mul(rate);
-      const c = T.mul(ONE.sub(rate)), ct = renewing.mul(R.contraction), pr = renewing.mul(R.price), st = renewing.mul(R.seat);
-      for (const f of inSet ? [all, set] : [all]) {
-        f.churn[t] = f.churn[t]!.add(c);
-        f.contraction[t] = f.contraction[t]!.add(ct);
-        f.price[t] = f.price[t]!.add(pr);
-        f.seat[t] = f.seat[t]!.add(st);
-      }
-      return renewing.mul(R.growth);
-    };
     const rho = t % m;
-    for (const cls of [AD, NON]) {
+    for (let cls = 0; cls < 2; cls++) {
       const pool = pools[rho]![cls]!;
       if (pool.T.isZero() && pool.alive.isZero()) continue;
-      const rate = rateOf[cls]!;
-      if (!pool.T.isZero()) pool.T = renew(pool.T, cls, true);
+      const rate = rateOf[cls]!, lg = lanesGrowth[cls]!;
+      if (!pool.T.isZero()) pool.T = renew(R, t, pool.T, cls, true);
       pool.alive = pool.alive.mul(rate);
-      for (let i = 0; i < L; i++) if (!pool.lanes[i]!.isZero()) pool.lanes[i] = pool.lanes[i]!.mul(rate).mul(R.growth);
+      for (let i = 0; i < L; i++) if (!pool.lanes[i]!.isZero()) pool.lanes[i] = pool.lanes[i]!.mul(lg);
+      if (!wantParts) continue;
       for (let g = 1; g <= years; g++) {
         const part = parts[g]![rho]![cls]!;
         if (part.T.isZero()) continue;
         settle(part, t);
-        part.T = part.T.mul(rate).mul(R.growth);
+        part.T = part.T.mul(lg);
       }
     }
     for (const k of young) {
       if (t === k.closed || (t - k.closed) % m !== 0) continue;
-      for (const cls of [AD, NON]) {
-        if (!k.T[cls]!.isZero()) k.T[cls] = renew(k.T[cls]!, cls, k.group < y);
-        for (let i = 0; i < L; i++) if (!k.lanes[cls]![i]!.isZero()) k.lanes[cls]![i] = k.lanes[cls]![i]!.mul(rateOf[cls]!).mul(R.growth);
+      for (let cls = 0; cls < 2; cls++) {
+        if (!k.T[cls]!.isZero()) k.T[cls] = renew(R, t, k.T[cls]!, cls, k.group < y);
+        for (let i = 0; i < L; i++) if (!k.lanes[cls]![i]!.isZero()) k.lanes[cls]![i] = k.lanes[cls]![i]!.mul(lanesGrowth[cls]!);
       }
     }
     // Customers followed one by one (young, or with a lane window still open) renew too.
-    for (const k of new Set([...young, ...buyers])) {
+    for (const k of followed) {
       if (t === k.closed || mod(t - k.closed, m) !== 0) continue;
-      k.alive = k.alive.map((a, s) => (a.isZero() ? a : a.mul(rateOf[CLASS_OF[s]!]!)));
+      for (let s = 0; s < 4; s++) if (!k.alive[s]!.isZero()) k.alive[s] = k.alive[s]!.mul(rateOf[CLASS_OF[s]!]!);
     }
 
     // 3. This month's new logos, at the rates of their close year.
@@ -239,28 +254,33 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
       const arr = alive.map((a) => a.mul(R.acv));
       const k: Cohort = { closed: t, group: y, rho: t % m, alive, T: [arr[ADOPTER]!, sum(arr.slice(0, 3))], lanes: [zeros(), zeros()] };
       young.push(k);
-      if (lastBuyAge >= 0) buyers.push(k);
+      followed.push(k);
     }
 
     // 4. Lane purchases, after the month's renewal decisions, at this year's attach rate and ACV.
+    // A cohort leaves the list once it is a year old and past its last lane window.
+    followed = followed.filter((k) => t - k.closed <= lastBuyAge || (k.group > 0 && t - k.closed < 12));
     if (L) {
-      buyers = buyers.filter((k) => t - k.closed <= lastBuyAge);
-      for (const k of buyers) {
+      for (const k of followed) {
         const age = t - k.closed;
+        if (age > lastBuyAge) continue;
         const inSet = k.group < y;
-        const isYoung = t - k.closed < 12 && k.group > 0;
+        const isYoung = age < 12 && k.group > 0;
         for (let i = 0; i < L; i++) {
           const lane = lanes[i]!;
           if (age < lane.from || age > lane.to) continue;
           const pm = R.lanePerMonth[i]!;
           if (pm.isZero()) continue;
-          const byClass = [lane.adopter ? k.alive[ADOPTER]!.mul(pm) : ZERO, lane.failed.length ? sum(lane.failed.map((s) => k.alive[s]!)).mul(pm) : ZERO];
-          const bought = byClass[AD]!.add(byClass[NON]!);
+          let failed = ZERO;
+          for (const s of lane.failed) failed = failed.add(k.alive[s]!);
+          const ad = lane.adopter ? k.alive[ADOPTER]!.mul(pm) : ZERO;
+          const non = failed.isZero() ? ZERO : failed.mul(pm);
+          const bought = ad.add(non);
           if (bought.isZero()) continue;
           all.lanes[t]![i] = all.lanes[t]![i]!.add(bought);
           if (inSet) set.lanes[t]![i] = set.lanes[t]![i]!.add(bought);
-          for (const cls of [AD, NON]) {
-            const x = byClass[cls]!;
+          for (let cls = 0; cls < 2; cls++) {
+            const x = cls === AD ? ad : non;
             if (x.isZero()) continue;
             if (isYoung) {
               k.T[cls] = k.T[cls]!.add(x);
@@ -273,31 +293,32 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
 
     // 5. The month's figures.
     let old = ZERO, active = ZERO;
-    for (let r = 0; r < m; r++) for (const cls of [AD, NON]) {
-      old = old.add(pools[r]![cls]!.T);
-      active = active.add(pools[r]![cls]!.alive);
+    for (let r = 0; r < m; r++) for (let cls = 0; cls < 2; cls++) {
+      const pool = pools[r]![cls]!;
+      if (!pool.T.isZero()) old = old.add(pool.T);
+      if (!pool.alive.isZero()) active = active.add(pool.alive);
     }
     let total = old;
     for (const k of young) {
       const arr = k.T[AD]!.add(k.T[NON]!);
       total = total.add(arr);
-      youngRevenue[k.group] = youngRevenue[k.group]!.add(arr);
-      active = active.add(sum(k.alive));
+      if (wantParts) youngRevenue[k.group] = youngRevenue[k.group]!.add(arr);
+      for (let x = 0; x < 4; x++) if (!k.alive[x]!.isZero()) active = active.add(k.alive[x]!);
     }
     closing[t] = total;
     customers[t] = active;
     agedArr[t] = old;
-    if (t + 12 < H) kept[t + 1] = keptAt(t);
+    if (t + 12 < H && wantKept(t)) kept[t + 1] = keptAt(t);
     if (t % 12 === 11) {
       laneArrEnd.push(Array.from({ length: L }, (_, i) => {
         let s = ZERO;
-        for (let r = 0; r < m; r++) for (const cls of [AD, NON]) s = s.add(pools[r]![cls]!.lanes[i]!);
+        for (let r = 0; r < m; r++) for (let cls = 0; cls < 2; cls++) s = s.add(pools[r]![cls]!.lanes[i]!);
         for (const k of young) s = s.add(k.lanes[AD]![i]!).add(k.lanes[NON]![i]!);
         return s;
       }));
-      for (let g = 1; g <= years; g++) {
+      for (let g = 1; g <= years && wantParts; g++) {
         let acc = youngRevenue[g]!;
-        for (let r = 0; r < m; r++) for (const cls of [AD, NON]) {
+        for (let r = 0; r < m; r++) for (let cls = 0; cls < 2; cls++) {
           const part = parts[g]![r]![cls]!;
           settle(part, t + 1);
           acc = acc.add(part.acc);

@@ -48,7 +48,8 @@ export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
     if (y < 1 || 12 * y > inputs.general.horizonMonths || (yearly[1] !== 'arr' && y < 2 && baseCohorts(inputs).length === 0)) throw new Error(`no figure ${key} for this horizon`);
     if (needsCalendar(inputs)) {
       // Ramps or a base: the calendar simulation, only as far as the figure's year.
-      const run = simulateCalendar(inputs, new Rates(inputs), 12 * y);
+      const b = 12 * (y - 1) - 1;
+      const run = simulateCalendar(inputs, new Rates(inputs), 12 * y, { keptFor: (t) => t === b, cohortTable: false });
       if (yearly[1] === 'arr') return run.closing[12 * y - 1]!;
       const w = windowAt(run, 12 * y - 1)!;
       return yearly[1] === 'nrr' ? w.nrr : w.grr;
