@@ -9,15 +9,19 @@ import { strToU8, zipSync } from 'fflate';
 import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
 import { ExcelJS } from './write-workbook';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
-import { ASSUMPTION_COLS } from './sheets/assumptions';
+import { ASSUMPTION_COLS, BASE_COHORTS_NAME } from './sheets/assumptions';
+import { BASE_FIELDS } from '../model/catalog';
+import { isRampableKey, MAX_RAMP_YEARS } from '../model/ramps';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
 import type { WorkbookProblem, WorkbookRead } from './types';
 
-/** One input as found in the workbook. */
-interface RawInput { key: string; where: string; value: unknown }
+/** One input as found in the workbook; a ramp's yearly cells in `years`. */
+interface RawInput { key: string; where: string; value: unknown; years?: { where: string; value: unknown }[] }
+/** One row of the installed base's table, by field. */
+type RawCohort = Record<string, { where: string; value: unknown }>;
 
 /** What a schema version holds before it becomes a model: migrations rewrite this. */
-export interface RawWorkbook { inputs: RawInput[]; extras: Record<string, unknown> }
+export interface RawWorkbook { inputs: RawInput[]; extras: Record<string, unknown>; base?: RawCohort[] }
 
 /**
  * Migrations from schema v to v + 1. Schema 1 is the first, so there are none yet;
@@ -27,6 +31,8 @@ export const MIGRATIONS: Record<number, (raw: RawWorkbook) => RawWorkbook> = {};
 
 const SCALAR_KINDS = new Map<string, InputKind>([...GENERAL_INPUTS, ...ACQUISITION_INPUTS, ...JOURNEY_INPUTS].map((s) => [s.key, s.kind]));
 const LANE_KINDS = new Map<string, InputKind>([['id', 'text'], ...LANE_FIELDS.map((f) => [f.field, f.kind] as [string, InputKind])]);
+/** Lane fields a workbook may leave out: the lever label (workbooks saved before it existed have none). */
+const OPTIONAL_LANE_FIELDS = new Map<string, InputKind>([['lever', 'enum']]);
 
 function kindOf(key: string): InputKind | null {
   const scalar = SCALAR_KINDS.get(key);
@@ -35,9 +41,23 @@ function kindOf(key: string): InputKind | null {
   const funnel = /^acquisition\.funnel\[\d+\]\.(name|rate)$/.exec(key);
   if (funnel) return funnel[1] === 'name' ? 'text' : 'rate';
   const lane = /^lanes\.([A-Za-z][A-Za-z0-9_]*)\.(\w+)$/.exec(key);
-  if (lane) return LANE_KINDS.get(lane[2]!) ?? null;
+  if (lane) return LANE_KINDS.get(lane[2]!) ?? OPTIONAL_LANE_FIELDS.get(lane[2]!) ?? null;
   return null;
 }
+
+/** The cells of a name over part of one row (a ramp's yearly cells), or null. */
+function rowCellsOfName(wb: ExcelJSNs.Workbook, name: string): { sheet: string; col: number; row: number }[] | null {
+  const ranges = wb.definedNames.getRanges(name).ranges;
+  if (ranges.length !== 1) return null;
+  const [sheetPart, ref] = ranges[0]!.split('!') as [string, string | undefined];
+  if (!ref || !ref.includes(':')) return null;
+  const sheet = sheetPart.replace(/^'|'$/g, '').replace(/''/g, "'");
+  const [from, to] = ref.split(':').map(parseA1);
+  if (!from || !to || from.row !== to.row || to.col < from.col || to.col - from.col >= MAX_RAMP_YEARS) return null;
+  return Array.from({ length: to.col - from.col + 1 }, (_, i) => ({ sheet, col: from.col + i, row: from.row }));
+}
+
+const isBlank = (v: ExcelJSNs.CellValue) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 const unreadable = (error: string): WorkbookRead => ({ ok: false, kind: 'unreadable', error });
 const shown = (x: unknown) => (typeof x === 'string' ? JSON.stringify(x) : String(x));
@@ -183,10 +203,19 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
     const lane = /^lanes\.([^.]+)\./.exec(k);
     if (lane && !laneIds.includes(lane[1]!)) laneIds.push(lane[1]!);
     let cell = { sheet: SHEETS.assumptions as string, col: ASSUMPTION_COLS.value as number, row: r };
+    const candidates = [nameOfKey(k)];
+    if (lane) candidates.push(`lanes_${laneIds.indexOf(lane[1]!)}_${k.split('.').pop()}`);
     if (/^acquisition\.newCustomersByYear\[/.test(k)) cell = yearCells?.[yearIndex++] ?? cell;
     else {
-      const candidates = [nameOfKey(k)];
-      if (lane) candidates.push(`lanes_${laneIds.indexOf(lane[1]!)}_${k.split('.').pop()}`);
+      // A ramp (spec §2.1): its name covers the row of yearly cells; blanks after the last year end it.
+      const years = isRampableKey(k) ? candidates.map((name) => rowCellsOfName(wb, name)).find((c) => c && c.every((x) => x.sheet === SHEETS.assumptions)) : null;
+      if (years) {
+        let n = years.length;
+        while (n > 0 && isBlank(ws.getCell(years[n - 1]!.row, years[n - 1]!.col).value)) n--;
+        const cells = years.slice(0, Math.max(n, 1));
+        inputs.push({ key: k, where: `${SHEETS.assumptions}!${a1(cells[0]!.col, cells[0]!.row)}`, value: null, years: cells.map((c) => ({ where: `${SHEETS.assumptions}!${a1(c.col, c.row)}`, value: ws.getCell(c.row, c.col).value })) });
+        continue;
+      }
       for (const name of candidates) {
         const c = cellOfName(wb, name);
         if (c && c.length === 1 && c[0]!.sheet === SHEETS.assumptions) { cell = c[0]!; break; }
@@ -196,13 +225,30 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   }
   if (!inputs.length) return unreadable(`not a Bowtie workbook: the "${SHEETS.assumptions}" sheet lists no inputs`);
 
-  let raw: RawWorkbook = { inputs, extras: meta.extras };
+  let raw: RawWorkbook = { inputs, extras: meta.extras, base: readBase(wb, ws) };
   for (let v = meta.version; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return unreadable(`no migration from file format ${v}`);
     raw = step(raw);
   }
   return toModel(raw, notes);
+}
+
+/** The installed base's table (spec §2.2) by its name; rows left blank are not cohorts. Absent in workbooks saved before it existed. */
+function readBase(wb: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet): RawCohort[] | undefined {
+  const ranges = wb.definedNames.getRanges(BASE_COHORTS_NAME).ranges;
+  if (ranges.length !== 1) return undefined;
+  const [sheetPart, ref] = ranges[0]!.split('!') as [string, string | undefined];
+  if (!ref || sheetPart.replace(/^'|'$/g, '') !== SHEETS.assumptions) return undefined;
+  const [from, to] = ref.split(':').map(parseA1);
+  if (!from || !to || to.col - from.col + 1 !== BASE_FIELDS.length || to.row < from.row || to.row - from.row >= 1000) return undefined;
+  const out: RawCohort[] = [];
+  for (let r = from.row; r <= to.row; r++) {
+    const cells = BASE_FIELDS.map((f, i) => ({ field: f.field, where: `${SHEETS.assumptions}!${a1(from.col + i, r)}`, value: ws.getCell(r, from.col + i).value }));
+    if (cells.every((c) => isBlank(c.value))) continue;
+    out.push(Object.fromEntries(cells.map((c) => [c.field, { where: c.where, value: c.value }])));
+  }
+  return out;
 }
 
 function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
@@ -221,10 +267,27 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
     if (seen.has(input.key)) { problems.push({ where: input.where, path: input.key, message: 'appears twice on the Assumptions sheet' }); continue; }
     seen.add(input.key);
     where.set(input.key, input.where);
-    const value = convert(input.value as ExcelJSNs.CellValue, kind, input.where, input.key, notes);
-    if (value === null || value === undefined || value === '') { problems.push({ where: input.where, path: input.key, message: 'is empty' }); continue; }
-    if (typeof value === 'object' && value !== null && 'formulaWithoutValue' in value) { problems.push({ where: input.where, path: input.key, message: 'holds a formula with no saved value: type the value itself' }); continue; }
-    if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: input.where, path: input.key, message: `shows the error ${String((value as { error: unknown }).error)}` }); continue; }
+    const read = (cell: unknown, at: string, path: string): { ok: true; value: unknown } | { ok: false } => {
+      const value = convert(cell as ExcelJSNs.CellValue, kind, at, path, notes);
+      where.set(path, at);
+      if (value === null || value === undefined || value === '') { problems.push({ where: at, path, message: 'is empty' }); return { ok: false }; }
+      if (typeof value === 'object' && value !== null && 'formulaWithoutValue' in value) { problems.push({ where: at, path, message: 'holds a formula with no saved value: type the value itself' }); return { ok: false }; }
+      if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: at, path, message: `shows the error ${String((value as { error: unknown }).error)}` }); return { ok: false }; }
+      return { ok: true, value };
+    };
+    let value: unknown;
+    if (input.years) {
+      // A ramp of one year is the constant it says.
+      const years = input.years.map((y, i) => read(y.value, y.where, `${input.key}[${i}]`));
+      if (!years.every((y) => y.ok)) continue;
+      const values = years.map((y) => (y as { value: unknown }).value);
+      value = values.length === 1 ? values[0] : values;
+      if (values.length === 1) where.set(input.key, input.years[0]!.where);
+    } else {
+      const one = read(input.value, input.where, input.key);
+      if (!one.ok) continue;
+      value = one.value;
+    }
     const parts = input.key.split('.');
     const year = /^acquisition\.newCustomersByYear\[(\d+)\]$/.exec(input.key);
     const stage = /^acquisition\.funnel\[(\d+)\]\.(name|rate)$/.exec(input.key);
@@ -246,20 +309,41 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   for (let i = 0; i < years.length; i++) if (!(i in years)) problems.push({ where: SHEETS.assumptions, path: `acquisition.newCustomersByYear[${i}]`, message: 'is missing from the Assumptions sheet' });
   for (let i = 0; i < funnel.length; i++) for (const f of ['name', 'rate']) if (!funnel[i] || !(f in funnel[i]!)) problems.push({ where: SHEETS.assumptions, path: `acquisition.funnel[${i}].${f}`, message: 'is missing from the Assumptions sheet' });
   for (const [id, lane] of lanes) for (const f of LANE_KINDS.keys()) if (!(f in lane)) problems.push({ where: SHEETS.assumptions, path: `lanes.${id}.${f}`, message: 'is missing from the Assumptions sheet' });
+  // The base's table: each non-blank row a cohort, a blank adopter share the implied one.
+  const cohorts = (raw.base ?? []).map((row, i) => {
+    const cohort: Record<string, unknown> = {};
+    for (const f of BASE_FIELDS) {
+      const cell = row[f.field]!;
+      const path = `base.cohorts[${i}].${f.field}`;
+      where.set(path, cell.where);
+      if (isBlank(cell.value as ExcelJSNs.CellValue)) {
+        if (f.field === 'adopterShare') cohort[f.field] = null;
+        else problems.push({ where: cell.where, path, message: 'is empty' });
+        continue;
+      }
+      const v = convert(cell.value as ExcelJSNs.CellValue, f.kind, cell.where, path, notes);
+      if (typeof v === 'object' && v !== null) { problems.push({ where: cell.where, path, message: 'formulaWithoutValue' in v ? 'holds a formula with no saved value: type the value itself' : `shows the error ${String((v as { error: unknown }).error)}` }); continue; }
+      cohort[f.field] = v;
+    }
+    return cohort;
+  });
   if (problems.length) return { ok: false, kind: 'invalid', problems };
 
-  const laneList = [...lanes.values()];
-  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList });
+  // A lane without a lever row has none (workbooks saved before levers existed open unchanged).
+  const laneList = [...lanes.values()].map((l) => ('lever' in l ? l : { ...l, lever: null }));
+  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList, base: { cohorts } });
   if (parsed.ok) return { ok: true, inputs: parsed.value, extras: raw.extras, notes };
 
   // Problems name canonical keys by the lane's id as read (or its position): point each at its cell.
   const savedIds = [...lanes.keys()];
   laneList.forEach((lane, i) => {
-    for (const f of LANE_KINDS.keys()) {
-      const cell = where.get(`lanes.${savedIds[i]}.${f}`);
-      if (!cell) continue;
-      where.set(`lanes[${i}].${f}`, cell);
-      if (typeof lane.id === 'string') where.set(`lanes.${lane.id}.${f}`, cell);
+    for (const f of [...LANE_KINDS.keys(), ...OPTIONAL_LANE_FIELDS.keys()]) {
+      for (const suffix of ['', ...Array.from({ length: MAX_RAMP_YEARS }, (_, y) => `[${y}]`)]) {
+        const cell = where.get(`lanes.${savedIds[i]}.${f}${suffix}`);
+        if (!cell) continue;
+        where.set(`lanes[${i}].${f}${suffix}`, cell);
+        if (typeof lane.id === 'string') where.set(`lanes.${lane.id}.${f}${suffix}`, cell);
+      }
     }
   });
   return {

@@ -5,6 +5,8 @@
 import * as ExcelJSNs from 'exceljs';
 import { twoWaySpecFromExtras, twoWaySpecToJson, validateInputs, type ModelInputs } from '../index';
 import { SHEETS } from './names';
+import { saveAsValues } from './cells';
+import { needsCalendar } from '../index';
 import { workbookFigures } from './figures';
 import { writeAssumptions } from './sheets/assumptions';
 import { writeJourney } from './sheets/journey';
@@ -18,6 +20,9 @@ import type { WorkbookDocument } from './types';
 
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
 export const ExcelJS = ((ExcelJSNs as unknown as { default?: typeof ExcelJSNs }).default ?? ExcelJSNs) as typeof ExcelJSNs;
+
+const CALCULATION_SHEETS = [SHEETS.journey, SHEETS.bridge, SHEETS.cohorts, SHEETS.metrics, SHEETS.board];
+export const VALUES_NOTE = 'Saved as values: this model changes by year or starts from existing customers, so these figures are Bowtie\'s own; edit the inputs on Assumptions and Bowtie recomputes them when it opens the file.';
 
 /** Tab order: what a reader wants first. */
 const TAB_ORDER = [SHEETS.board, SHEETS.assumptions, SHEETS.metrics, SHEETS.bridge, SHEETS.cohorts, SHEETS.journey, SHEETS.sensitivity, SHEETS.meta];
@@ -51,6 +56,10 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const name of TAB_ORDER) wb.addWorksheet(name);
 
+  // A model that changes by year or starts from an installed base: the calculation
+  // sheets carry the core's figures as values (their formulas follow one journey).
+  const asValues = needsCalendar(m);
+  if (asValues) for (const name of CALCULATION_SHEETS) saveAsValues(wb.getWorksheet(name)!);
   const names = writeAssumptions(wb, m);
   const jl = writeJourney(wb, m, fig, names);
   const bl = writeBridge(wb, m, fig, names, jl);
@@ -61,6 +70,10 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
   });
   writeMetadata(wb, doc.appVersion, savedAt, extras);
+  if (asValues) for (const name of CALCULATION_SHEETS) {
+    const sub = wb.getWorksheet(name)!.getCell(2, 1);
+    sub.value = `${typeof sub.value === 'string' ? `${sub.value} ` : ''}${VALUES_NOTE}`;
+  }
 
   // Fast deflate: a third faster to write than the default level, a few percent larger.
   const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);

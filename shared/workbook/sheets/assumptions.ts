@@ -3,13 +3,20 @@
 // input. Every other sheet's formulas read the inputs through these names.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import { inputSpecs, type InputSpec } from '../../model/catalog';
+import { BASE_FIELDS, inputSpecs, LANE_LEVER_FIELD, type InputSpec } from '../../model/catalog';
+import { MAX_RAMP_YEARS } from '../../model/ramps';
 import { getInput } from '../../model/keys';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
 import { putValue } from '../cells';
 import { COLORS, FMT, headers, inputBorder, inputFill, inputFont, note, section, title } from '../styles';
 
 export const ASSUMPTION_COLS = { label: 1, value: 2, unit: 3, range: 4, key: 5 } as const;
+/** A ramped input's yearly cells (spec §2.1): year 1 in this column, year 10 nine to the right. */
+export const FIRST_YEAR_COL = 7;
+/** The installed base's table (spec §2.2): its defined name and columns, in the order of BASE_FIELDS. */
+export const BASE_COHORTS_NAME = 'base_cohorts';
+/** Blank rows under the base's table that its name covers, so cohorts can be added in Excel. */
+export const BASE_SPARE_ROWS = 10;
 export const FIRST_INPUT_ROW = 6;
 
 /** Where each input lives and the name formulas use for it. */
@@ -97,13 +104,18 @@ function numFmtOf(spec: InputSpec): string {
   }
 }
 
-/** The rows of the sheet: the catalogue, with each lane's id before its fields. */
+/** The rows of the sheet: the catalogue, with each lane's id before its fields and its lever (if any) after; the base is a table below. */
 function rowsOf(m: ModelInputs): InputSpec[] {
-  const specs = inputSpecs(m);
+  const specs = inputSpecs(m).filter((s) => !s.key.startsWith('base.'));
   const out: InputSpec[] = [];
   m.lanes.forEach((lane) => {
     const at = specs.findIndex((s) => s.key === `lanes.${lane.id}.name`);
     if (at >= 0) specs.splice(at, 0, { key: `lanes.${lane.id}.id`, label: `Lane id (names this lane's inputs)`, group: 'Expansion lanes', kind: 'text', minLength: 1, maxLength: 24 });
+    const last = specs.findIndex((s) => s.key === `lanes.${lane.id}.grossMargin`);
+    if (lane.lever !== undefined && last >= 0) {
+      const { field, ...rest } = LANE_LEVER_FIELD;
+      specs.splice(last + 1, 0, { ...rest, key: `lanes.${lane.id}.${field}`, label: `${lane.name}: ${rest.label} (seed 002; a label only)`, group: 'Expansion lanes' });
+    }
   });
   out.push(...specs);
   return out;
@@ -132,6 +144,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
   let row = FIRST_INPUT_ROW;
   let group = '';
   const yearRows: number[] = [];
+  const rampRows: number[] = [];
   for (const spec of rowsOf(m)) {
     const laneMatch = /^lanes\.([^.]+)\.(\w+)$/.exec(spec.key);
     const lane = laneMatch ? laneIndex.get(laneMatch[1]!) : undefined;
@@ -145,21 +158,35 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
     const labelCell = ws.getCell(row, ASSUMPTION_COLS.label);
     labelCell.value = spec.label;
     labelCell.alignment = { indent: 1 };
-    const cell = putValue(ws, row, ASSUMPTION_COLS.value, value as string | number, numFmtOf(spec));
-    cell.font = inputFont;
-    cell.fill = inputFill;
-    cell.border = inputBorder;
-    cell.alignment = { horizontal: spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'yearMonth' ? 'left' : 'right' };
-    const dv = validation(spec, spec.label);
-    if (dv) cell.dataValidation = dv;
+    const name = laneMatch && lane !== undefined ? laneName(lane, laneMatch[2]!) : nameOfKey(spec.key);
+    const styleInput = (c: ExcelJS.Cell) => {
+      c.font = inputFont;
+      c.fill = inputFill;
+      c.border = inputBorder;
+      c.alignment = { horizontal: spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'yearMonth' ? 'left' : 'right' };
+      const dv = validation(spec, spec.label);
+      if (dv) c.dataValidation = dv;
+    };
+    if (Array.isArray(value)) {
+      // A ramp: its name covers all ten year cells, so a year typed after the last one is read too.
+      value.forEach((v, i) => styleInput(putValue(ws, row, FIRST_YEAR_COL + i, v as number, numFmtOf(spec))));
+      for (let i = value.length; i < MAX_RAMP_YEARS; i++) styleInput(ws.getCell(row, FIRST_YEAR_COL + i));
+      const year1 = ws.getCell(row, ASSUMPTION_COLS.value);
+      year1.value = { formula: `INDEX(${name},1)`, result: value[0] as number } as ExcelJS.CellFormulaValue;
+      year1.numFmt = numFmtOf(spec);
+      year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
+      note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
+      rampRows.push(row);
+    } else styleInput(putValue(ws, row, ASSUMPTION_COLS.value, value as string | number, numFmtOf(spec)));
     ws.getCell(row, ASSUMPTION_COLS.unit).value = unitOf(spec, m.general.currency);
-    ws.getCell(row, ASSUMPTION_COLS.range).value = rangeOf(spec);
+    if (!Array.isArray(value)) ws.getCell(row, ASSUMPTION_COLS.range).value = rangeOf(spec);
     const keyCell = ws.getCell(row, ASSUMPTION_COLS.key);
     keyCell.value = spec.key;
     keyCell.font = { size: 9, color: { argb: COLORS.subtleFont } };
 
-    const name = laneMatch && lane !== undefined ? laneName(lane, laneMatch[2]!) : nameOfKey(spec.key);
-    const ref = onSheet(SHEETS.assumptions, a1(ASSUMPTION_COLS.value, row, true));
+    const ref = onSheet(SHEETS.assumptions, Array.isArray(value)
+      ? `${a1(FIRST_YEAR_COL, row, true)}:${a1(FIRST_YEAR_COL + MAX_RAMP_YEARS - 1, row, true)}`
+      : a1(ASSUMPTION_COLS.value, row, true));
     if (/^acquisition\.newCustomersByYear\[\d+\]$/.test(spec.key)) yearRows.push(row);
     else wb.definedNames.add(ref, name);
     rows.set(spec.key, row);
@@ -170,15 +197,56 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
   if (yearRows.length) {
     wb.definedNames.add(onSheet(SHEETS.assumptions, `${a1(ASSUMPTION_COLS.value, yearRows[0]!, true)}:${a1(ASSUMPTION_COLS.value, yearRows[yearRows.length - 1]!, true)}`), NEW_CUSTOMERS_NAME);
   }
+  if (rampRows.length) {
+    headers(ws, 5, FIRST_YEAR_COL, Array.from({ length: MAX_RAMP_YEARS }, (_, i) => `Year ${i + 1}`));
+    for (let i = 0; i < MAX_RAMP_YEARS; i++) ws.getColumn(FIRST_YEAR_COL + i).width = 12;
+  }
+  writeBase(ws, wb, m, row + 1);
   ws.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
   ws.pageSetup.printTitlesRow = '5:5';
+  // A ramp's name covers a row; the formula sheets (written only when every year is
+  // the same, see write-workbook.ts) read its year 1.
+  const ramped = new Set(rampRows);
+  const ref = (key: string, name: string) => (ramped.has(rows.get(key) ?? -1) ? `INDEX(${name},1)` : name);
   return {
     rows,
     name: (key) => {
       const n = names.get(key);
       if (!n) throw new Error(`no input ${key} on the Assumptions sheet`);
-      return n;
+      return ref(key, n);
     },
-    lane: laneName,
+    lane: (i, field) => ref(`lanes.${m.lanes[i]!.id}.${field}`, laneName(i, field)),
   };
+}
+
+/**
+ * The installed base (spec §2.2) as one named input table: a row per cohort, the
+ * name `base_cohorts` over its rows and some blank ones, so a cohort added or
+ * edited in Excel is read when Bowtie opens the file. A blank adopter share is the
+ * share the journey implies.
+ */
+function writeBase(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, top: number) {
+  const cohorts = m.base?.cohorts ?? [];
+  section(ws, top, 1, 'Existing customers (installed base at month 0)');
+  note(ws, top + 1, 1, 'One row per cohort of today\'s customers: age is months since they closed; leave the adopter share blank for the share the journey implies. Rows may be added in the blank lines below.');
+  const head = top + 2;
+  headers(ws, head, 1, BASE_FIELDS.map((f) => f.label));
+  const first = head + 1;
+  const rows = cohorts.length + BASE_SPARE_ROWS;
+  for (let i = 0; i < rows; i++) {
+    const k = cohorts[i];
+    BASE_FIELDS.forEach((f, c) => {
+      const spec = { key: `base.cohorts[${i}].${f.field}`, group: 'Existing customers', ...f } as InputSpec;
+      const v = k ? (k as unknown as Record<string, unknown>)[f.field] : undefined;
+      const cell = ws.getCell(first + i, 1 + c);
+      if (v !== undefined && v !== null) putValue(ws, first + i, 1 + c, v as string | number, numFmtOf(spec));
+      else cell.numFmt = numFmtOf(spec);
+      cell.font = inputFont;
+      cell.fill = inputFill;
+      cell.border = inputBorder;
+      const dv = validation(spec, f.label);
+      if (dv) cell.dataValidation = { ...dv, allowBlank: true };
+    });
+  }
+  wb.definedNames.add(onSheet(SHEETS.assumptions, `${a1(1, first, true)}:${a1(BASE_FIELDS.length, first + rows - 1, true)}`), BASE_COHORTS_NAME);
 }

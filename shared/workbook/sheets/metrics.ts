@@ -4,7 +4,7 @@
 import type * as ExcelJS from 'exceljs';
 import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS, type ModelInputs } from '../../index';
 import { a1, onSheet, SHEETS, NEW_CUSTOMERS_NAME } from '../names';
-import { DASH, putFormula, putValue, type Cached } from '../cells';
+import { DASH, savedAsValues, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { Figures } from '../figures';
 import type { InputNames } from './assumptions';
@@ -48,8 +48,10 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   ws.getRow(row).height = 48;
   const yearRow = new Map<number, number>();
   row++;
-  if (Y < 2) note(ws, row++, 1, 'NRR needs a second complete model year.');
-  for (let y = 2; y <= Y; y++, row++) {
+  // Year 1 has an NRR only on an installed base (then the sheet holds values: see savedAsValues).
+  const firstYear = r.openingArr.isZero() ? 2 : 1;
+  if (Y < firstYear) note(ws, row++, 1, 'NRR needs a second complete model year.');
+  for (let y = firstYear; y <= Y; y++, row++) {
     yearRow.set(y, row);
     const yr = r.annual[y - 1]!;
     const d = yr.decomposition;
@@ -63,8 +65,8 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     putValue(ws, row, rc.year, y, FMT.integer);
     putFormula(ws, row, rc.nrr, bl.ref(bl.col.nrr, last), yr.nrr, FMT.percent);
     putFormula(ws, row, rc.grr, bl.ref(bl.col.grr, last), yr.grr, FMT.percent);
-    putFormula(ws, row, rc.begin, bl.ref(bl.col.closing, bl.monthRow(beginMonth)), r.months[beginMonth]!.closing, FMT.money);
-    putFormula(ws, row, rc.end, bl.roll(jl.col.arr, t, beginMonth), fig.roll(fig.pre.arr, t, beginMonth), FMT.money);
+    putFormula(ws, row, rc.begin, bl.ref(bl.col.closing, bl.monthRow(beginMonth)), beginMonth < 0 ? r.openingArr : r.months[beginMonth]!.closing, FMT.money);
+    putFormula(ws, row, rc.end, bl.roll(jl.col.arr, t, beginMonth), savedAsValues(ws) ? d?.end ?? null : fig.roll(fig.pre.arr, t, beginMonth), FMT.money);
     const put = (c: number, setCol: number, v: Cached) => putFormula(ws, row, c, share(setCol, v), v, FMT.percent);
     put(rc.churn, bl.col.set.churn, d ? d.churn : null);
     put(rc.contraction, bl.col.set.contraction, d ? d.contraction : null);
