@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { computeModel, computeSensitivity, defaultInputs, type ModelInputs } from '../shared/index';
 import { largeModel, rampedModel } from '../tests/support/models';
+import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
 
 interface Row { name: string; target: number; median: number; runs: number }
 
@@ -44,8 +45,8 @@ if (existsSync(workbookApi)) {
     writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array>;
     readWorkbook: (bytes: Uint8Array) => Promise<{ ok: boolean }>;
   };
-  for (const [label, m] of models) {
-    const big = label === 'large';
+  for (const [label, m] of [...models, ...rampedModels]) {
+    const big = label.startsWith('large');
     const bytes = await wb.writeWorkbook({ inputs: m, appVersion: 'bench' });
     rows.push(await time(`${label} model: save .xlsx`, big ? 2000 : 300, () => wb.writeWorkbook({ inputs: m, appVersion: 'bench' }), big ? 10 : 20, 1));
     rows.push(await time(`${label} model: open .xlsx`, big ? 2000 : 300, async () => {
@@ -54,6 +55,27 @@ if (existsSync(workbookApi)) {
     }, big ? 10 : 20, 1));
   }
 }
+
+// Side by side with a spreadsheet engine (issue 13): LibreOffice's hard recalculation
+// of the same exported workbooks, the document already loaded, against the core's
+// full recompute of the same model. (A ramped or base model's calculation sheets are
+// saved as values, so only the plain models have a spreadsheet recalculation to compare.)
+const soffice = findSoffice();
+const ratios: string[] = [];
+if (soffice && existsSync(workbookApi)) {
+  const wbApi = (await import('../shared/workbook/index')) as { writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array> };
+  const files = await Promise.all(models.map(async ([label, m]) => ({ name: label, bytes: await wbApi.writeWorkbook({ inputs: m, appVersion: 'bench' }) })));
+  const times = await libreOfficeRecalcTimes(soffice, files);
+  for (const [label] of models) {
+    const samples = [...(times.get(label) ?? [])].sort((a, b) => a - b);
+    if (!samples.length) continue;
+    const median = samples[samples.length >> 1]!;
+    const name = `${label} model: LibreOffice hard recalc (calculateAll, loaded)`;
+    rows.push({ name, target: Number.NaN, median, runs: samples.length });
+    const core = rows.find((r) => r.name === `${label} model: full recompute`)!.median;
+    ratios.push(`${label}: LibreOffice ${median.toFixed(1)} ms ÷ core ${core.toFixed(1)} ms = ${(median / core).toFixed(2)} (above 1: the core is faster)`);
+  }
+} else console.error('LibreOffice recalculation: not measured (soffice is not installed)');
 
 const results: Record<string, number> = {};
 for (const r of rows) results[r.name] = Number(r.median.toFixed(3));
@@ -74,5 +96,6 @@ if (existsSync('scripts/bench-latency.ts')) {
 const w = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'benchmark'.padEnd(w)}  ${'median ms'.padStart(10)}  ${'target ms'.padStart(9)}  runs  `);
 console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  ----  ----`);
-for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.median.toFixed(2).padStart(10)}  ${String(r.target).padStart(9)}  ${String(r.runs).padStart(4)}  ${r.median <= r.target ? 'ok' : 'SLOW'}`);
+for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.median.toFixed(2).padStart(10)}  ${Number.isNaN(r.target) ? '—'.padStart(9) : String(r.target).padStart(9)}  ${String(r.runs).padStart(4)}  ${Number.isNaN(r.target) ? '' : r.median <= r.target ? 'ok' : 'SLOW'}`);
+if (ratios.length) console.log(`\nSpreadsheet engine vs core, same model:\n  ${ratios.join('\n  ')}`);
 await writeFile('bench-results.json', JSON.stringify(results, null, 2) + '\n');
