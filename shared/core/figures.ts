@@ -61,7 +61,7 @@ export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
     const w = retentionWindow({ arr, grossRetained: new AgeSeries(j.grossRetained) }, blocks, 12 * (y - 1) - 1);
     return yearly[1] === 'nrr' ? w.nrr : w.grr;
   }
-  const ltv = customerLtv(inputs, computeJourney(inputs, ltvMonths(inputs)));
+  const ltv = customerLtv(inputs, computeJourney(inputs, ltvMonths(inputs), undefined, { grossRetained: false }));
   switch (key) {
     case 'ltv.revenue': return ltv.revenue;
     case 'ltv.grossMargin': return ltv.grossMargin;

@@ -79,7 +79,8 @@ export interface Journey {
 
 const zeros = (n: number): Dec[] => Array.from({ length: n }, () => ZERO);
 
-export function computeJourney(inputs: ModelInputs, ages: number, rates = new Rates(inputs)): Journey {
+/** `grossRetained: false` skips the GRR column (per-customer figures such as LTV never read it). */
+export function computeJourney(inputs: ModelInputs, ages: number, rates = new Rates(inputs), options: { grossRetained?: boolean } = {}): Journey {
   const m = inputs.acquisition.contractMonths;
   const y1 = rates.year(1);
   const acv = y1.acv;
@@ -153,7 +154,7 @@ export function computeJourney(inputs: ModelInputs, ages: number, rates = new Ra
     // each at its own year's rate × (1 − contraction).
     const grossFactor = (age: number) => { const r = rates.month(age); return rateIn(r).mul(ONE.sub(r.contraction)); };
     const constant = renewalRamped ? null : grossFactor(0);
-    for (let a0 = 0; a0 < ages; a0++) {
+    for (let a0 = 0; a0 < ages && options.grossRetained !== false; a0++) {
       let f = ONE;
       if (constant) f = constant.pow(Math.floor((a0 + 12) / m) - Math.floor(a0 / m));
       else for (let a = (Math.floor(a0 / m) + 1) * m; a <= a0 + 12; a += m) f = f.mul(grossFactor(a));
