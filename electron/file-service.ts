@@ -3,8 +3,8 @@
 // is one the user chose, and turns failures into messages.
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import type { OpenedFile, Result } from '../shared/desktop-api';
-import { realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
+import type { OpenedFile, Result, SavedFile } from '../shared/desktop-api';
+import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { describeFileError } from './file-errors';
 import { MAX_FILE_BYTES } from './ipc-schemas';
 
@@ -60,14 +60,22 @@ export function createFileService(deps: FileServiceDeps) {
     }
   }
 
-  async function save(file: string, bytes: Uint8Array): Promise<Result<{ path: string }>> {
+  async function save(file: string, bytes: Uint8Array): Promise<Result<SavedFile>> {
     if (!deps.grants.has(file)) return notGranted(file);
     try {
-      await writeFileAtomic(file, bytes, { fs, keepBackup: true });
+      const outcome = await writeFileAtomic(file, bytes, { fs, keepBackup: true });
       deps.onUsed?.(file);
-      return { ok: true, value: { path: file } };
+      return {
+        ok: true,
+        value: {
+          path: file,
+          ...(outcome.backup === 'skipped'
+            ? { notice: `Saved, but the disk is nearly full, so no backup of the previous version (“${path.basename(outcome.written)}.bak”) was kept.` }
+            : {}),
+        },
+      };
     } catch (error) {
-      return { ok: false, error: describeFileError(error, 'save', file) };
+      return { ok: false, error: describeFileError(error, 'save', file), ...(isCode(error, 'EREADONLY') ? { offer: 'saveAs' as const } : {}) };
     }
   }
 

@@ -43,9 +43,10 @@ export function createRecoveryStore(deps: RecoveryDeps) {
     const dataFile = path.join(deps.folder, file);
     try {
       await nodeFs.mkdir(deps.folder, { recursive: true });
-      await writeFileAtomic(dataFile, copy.bytes, { fs });
+      // 0600: a copy of the user's model in the app's own folder is nobody else's business.
+      await writeFileAtomic(dataFile, copy.bytes, { fs, newFileMode: 0o600 });
       const meta: Meta = { version: 1, file, path: copy.path, savedAt: at.toISOString(), size: copy.bytes.byteLength };
-      await writeFileAtomic(metaFile, new TextEncoder().encode(JSON.stringify(meta)), { fs });
+      await writeFileAtomic(metaFile, new TextEncoder().encode(JSON.stringify(meta)), { fs, newFileMode: 0o600 });
     } catch (error) {
       log('recovery copy failed', error);
       await fs.rm(dataFile, { force: true }).catch(() => undefined);

@@ -65,7 +65,7 @@ export function createSettingsStore(deps: SettingsDeps) {
     current = next;
     try {
       await nodeFs.mkdir(path.dirname(deps.file), { recursive: true });
-      await writeFileAtomic(deps.file, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`), deps.fs ? { fs: deps.fs } : {});
+      await writeFileAtomic(deps.file, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`), { ...(deps.fs ? { fs: deps.fs } : {}), newFileMode: 0o600 });
     } catch (error) {
       // Losing the recent list is an inconvenience, not a reason to interrupt the user.
       log('settings could not be saved', error);

@@ -129,7 +129,8 @@ beforeEach(async () => {
 afterEach(async () => {
   process.argv = argv;
   vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
+  // A settings write from the last test may still be landing: retry rather than race it.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 });
 
 async function start(args: string[] = []) {
@@ -157,7 +158,7 @@ describe('main process wiring', () => {
     expect(fake.privileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
     expect(fake.windows).toHaveLength(0);
     fake.readyResolve!();
-    await flush();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.protocolHandle).toHaveBeenCalledWith('app', expect.any(Function));
     const win = fake.windows[0];
     expect(win.loadedUrl).toBe('app://bowtie/index.html');
