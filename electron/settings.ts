@@ -77,6 +77,8 @@ export function createSettingsStore(deps: SettingsDeps) {
     get: (): Settings => current,
     addRecentFile: (file: string) => save({ ...current, recentFiles: addRecent(current.recentFiles, file) }),
     clearRecentFiles: () => save({ ...current, recentFiles: [] }),
+    /** The list after the launch-time check (recent-files.ts). */
+    setRecentFiles: (files: string[]) => save({ ...current, recentFiles: files.slice(0, MAX_RECENT) }),
   };
 }
 

@@ -125,6 +125,7 @@ test.describe('desktop bridge in Chromium', () => {
       // Chromium's own printToPDF, as webContents.printToPDF is in Electron.
       printToPdf: async () => new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })),
       version: '0.0.0-test',
+      log: () => undefined,
     });
     await page.exposeBinding('__bowtieInvoke', async (source, method: InvokeMethod, args: Wire) => {
       const result = await dispatch(method, handlers, { isTrustedUrl: (u) => u.startsWith(`${origin}/`), log: () => undefined },
