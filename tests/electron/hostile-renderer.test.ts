@@ -53,7 +53,7 @@ function world() {
   const doc = createDocumentController({ win, platform: 'linux', ask: async () => 2, requestSave: () => undefined, onDiscard: async () => undefined, onCancelled: () => undefined, log });
   const real = createHandlers({
     // The user opened one file with the dialog; every later dialog is cancelled.
-    dialogs: { chooseOpen: vi.fn(async () => given).mockResolvedValueOnce(given).mockResolvedValue(null), chooseSave: async () => null },
+    dialogs: { chooseOpen: vi.fn(async (): Promise<string | null> => null).mockResolvedValueOnce(given), chooseSave: async () => null },
     files: createFileService({ grants }),
     grants,
     recovery: createRecoveryStore({ folder: path.join(userData, 'recovery') }),
@@ -78,7 +78,7 @@ beforeEach(async () => {
   await writeFile(w.secret, SECRET);
   await writeFile(path.join(w.home, 'notes.txt'), SECRET);
   // The user opens one file, as a real session would start.
-  expect((await w.invoke('openFile', [])).ok).toBe(true);
+  expect(await w.invoke('openFile', [])).toMatchObject({ ok: true, value: { path: w.given } });
 });
 
 /** Paths a hostile page would try: the secret by every spelling, shares, devices, the app's own files. */
