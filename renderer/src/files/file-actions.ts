@@ -147,6 +147,7 @@ const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** A failed save: the host's sentence, with Save As… beside OK when the file itself refused (read-only). */
 function showSaveFailure(r: { error: string; offer?: 'saveAs' }): void {
+  setStatus('Not saved');
   showDialog({
     title: 'Could not save',
     intro: r.error,
