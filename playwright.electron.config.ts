@@ -11,7 +11,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e-electron',
   testMatch: '**/*.spec.ts',
-  timeout: 60_000,
+  timeout: 90_000,
+  // Two shared cores: the first read of a workbook loads the worker and ExcelJS.
+  expect: { timeout: 20_000 },
   workers: 1,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },

@@ -19,6 +19,11 @@ export function describeFileError(error: unknown, action: FileAction, file: stri
     case 'ENOSPC':
     case 'EDQUOT':
       return `The disk is full, so Bowtie could not ${verb} ${name}. Free some space or save to another drive.${kept}`;
+    case 'EREADONLY':
+      // Ours (atomic-write.ts): the file's own permissions say it must not change.
+      return action === 'export'
+        ? `${name} is read-only, so Bowtie did not replace it. Export again and choose another name.`
+        : `${name} is read-only, so Bowtie did not change it. Choose Save As… to save your model under another name or in another folder.${kept}`;
     case 'EROFS':
       return `The folder ${folder} is on a read-only drive, so Bowtie could not ${verb} ${name}. Choose Save As… and another folder.${kept}`;
     case 'EACCES':

@@ -3,10 +3,10 @@
 // is one the user chose, and turns failures into messages.
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import type { OpenedFile, Result } from '../shared/desktop-api';
-import { realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
+import type { OpenedFile, Result, SavedFile } from '../shared/desktop-api';
+import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { describeFileError } from './file-errors';
-import { MAX_FILE_BYTES } from './ipc-schemas';
+import { MAX_FILE_BYTES, workbookPathProblem } from './ipc-schemas';
 
 export interface ReadFs {
   stat(file: string): Promise<{ size: number; isFile(): boolean }>;
@@ -15,13 +15,18 @@ export interface ReadFs {
 const realReadFs: ReadFs = { stat: (f) => nodeFs.stat(f), readFile: (f) => nodeFs.readFile(f) };
 
 /**
- * Paths the user handed us: dialogs, the recent list, the OS (double-click,
- * second launch). A compromised renderer cannot read or overwrite anything else.
+ * Paths the user handed us: dialogs, the OS (double-click, second launch, the
+ * Dock) and the user's own recent list, re-checked at launch (recent-files.ts).
+ * Nothing the page says can add to it, so a compromised renderer cannot read
+ * or overwrite anything else. A path the schemas would refuse (a device path,
+ * not a workbook) is not granted even when a dialog returns it.
  */
 export class PathGrants {
   private readonly paths = new Set<string>();
-  grant(file: string): void {
+  grant(file: string): boolean {
+    if (workbookPathProblem(file) !== null) return false;
     this.paths.add(path.resolve(file));
+    return true;
   }
   has(file: string): boolean {
     return this.paths.has(path.resolve(file));
@@ -60,14 +65,22 @@ export function createFileService(deps: FileServiceDeps) {
     }
   }
 
-  async function save(file: string, bytes: Uint8Array): Promise<Result<{ path: string }>> {
+  async function save(file: string, bytes: Uint8Array): Promise<Result<SavedFile>> {
     if (!deps.grants.has(file)) return notGranted(file);
     try {
-      await writeFileAtomic(file, bytes, { fs, keepBackup: true });
+      const outcome = await writeFileAtomic(file, bytes, { fs, keepBackup: true });
       deps.onUsed?.(file);
-      return { ok: true, value: { path: file } };
+      return {
+        ok: true,
+        value: {
+          path: file,
+          ...(outcome.backup === 'skipped'
+            ? { notice: `Saved, but the disk is nearly full, so no backup of the previous version (“${path.basename(outcome.written)}.bak”) was kept.` }
+            : {}),
+        },
+      };
     } catch (error) {
-      return { ok: false, error: describeFileError(error, 'save', file) };
+      return { ok: false, error: describeFileError(error, 'save', file), ...(isCode(error, 'EREADONLY') ? { offer: 'saveAs' as const } : {}) };
     }
   }
 

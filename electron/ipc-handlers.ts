@@ -22,6 +22,7 @@ export interface HandlerDeps {
   document: () => DocumentController | null;
   printToPdf: () => Promise<Uint8Array>;
   version: string;
+  log: (message: string, error?: unknown) => void;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -32,12 +33,18 @@ export function withExtension(name: string, ext: '.xlsx' | '.pdf'): string {
   return `${stem}${ext}`;
 }
 
+/** A dialog answer Bowtie will not use (not an .xlsx, a device path): say so rather than "not chosen". */
+function unusable(file: string, verb: 'open' | 'save'): Result<never> {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return { ok: false, error: `Bowtie cannot ${verb} “${name}”: choose an Excel workbook whose name ends in .xlsx.` };
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     async openFile() {
       const chosen = await deps.dialogs.chooseOpen();
       if (chosen === null) return ok(null);
-      deps.grants.grant(chosen);
+      if (!deps.grants.grant(chosen)) return unusable(chosen, 'open');
       return deps.files.read(chosen);
     },
     readFile: (file) => deps.files.read(file),
@@ -45,7 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async saveFileAs(suggestedName, bytes) {
       const chosen = await deps.dialogs.chooseSave(withExtension(suggestedName, '.xlsx'), 'xlsx');
       if (chosen === null) return ok(null);
-      deps.grants.grant(chosen);
+      if (!deps.grants.grant(chosen)) return unusable(chosen, 'save');
       return deps.files.save(chosen, bytes);
     },
     async exportPdf(suggestedName) {
@@ -54,7 +61,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       let pdf: Uint8Array;
       try {
         pdf = await deps.printToPdf();
-      } catch {
+      } catch (error) {
+        // The user gets the sentence; the cause (renderer gone, print failure) is for the log.
+        deps.log('printToPDF failed', error);
         return { ok: false, error: 'The Board Report could not be turned into a PDF. Try again.' };
       }
       try {
@@ -64,11 +73,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return { ok: false, error: describeFileError(error, 'export', chosen) };
       }
     },
-    writeRecovery: (copy) => deps.recovery.write(copy),
+    async writeRecovery(copy) {
+      // The copy's name and folder are the store's own; the page only says which
+      // document it stands for, and that must be one the user gave us.
+      if (copy.path !== null && !deps.grants.has(copy.path)) {
+        return { ok: false, error: 'The recovery copy was not written: it names a file Bowtie was never given.' };
+      }
+      return deps.recovery.write(copy);
+    },
     clearRecovery: () => deps.recovery.clear(),
     async takeRecovery() {
       const taken = await deps.recovery.take();
-      // The renderer may reopen into the original file: let it save there.
+      // The path was checked against the grants when the copy was written
+      // (above), so the renderer may save the recovered work back there.
       if (taken.ok && taken.value?.path) deps.grants.grant(taken.value.path);
       return taken;
     },

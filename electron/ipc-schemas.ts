@@ -33,19 +33,41 @@ export const displayName: Parser<string> = (input, at) => {
   return ok(input);
 };
 
-/** An absolute path to a workbook. Relative paths and other file types are refused. */
+/**
+ * Why a path may not name a workbook, or null if it may. Checked by hand so
+ * the answer is the same on every platform the tests run on.
+ * - POSIX (`/…`) and Windows drive paths (`C:\…`) are fine.
+ * - UNC paths (`\\server\share\…`) are fine: workbooks live on shares. They
+ *   are reached only once the user granted them (file-service.ts), so a page
+ *   cannot make the host connect to a server of its choosing.
+ * - Device and verbatim paths (`\\?\`, `\\.\`, `\??\`, also with `/`) are
+ *   refused: they skip Windows' path rules and can name raw disks, pipes and
+ *   devices; no dialog hands them out and no user types them.
+ * - An NTFS stream (`plan.xlsx:hidden.xlsx`) or a DOS device name (`NUL.xlsx`,
+ *   `COM1.xlsx`) is refused for the same reason.
+ */
+export function workbookPathProblem(p: string): string | null {
+  if (p.length < 1 || p.length > 4096) return 'expected a path of 1 to 4096 characters';
+  if (CONTROL.test(p)) return 'must not contain control characters';
+  if (/^[\\/][\\/][?.][\\/]/.test(p) || /^[\\/]\?\?[\\/]/.test(p)) return 'must not be a device path (\\\\?\\ or \\\\.\\)';
+  if (!isAbsolutePath(p)) return 'must be an absolute path';
+  if (!/\.xlsx$/i.test(p)) return 'must be an .xlsx workbook';
+  const windowsShaped = /^[A-Za-z]:/.test(p) || p.startsWith('\\\\');
+  if (windowsShaped && p.slice(2).includes(':')) return 'must not name an alternate data stream';
+  const stem = (p.split(/[\\/]/).pop() ?? '').replace(/\..*$/, '');
+  if (windowsShaped && /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(stem)) return 'must not be a device name';
+  return null;
+}
+
+/** An absolute path to a workbook. Relative paths, devices and other file types are refused. */
 export const workbookPath: Parser<string> = (input, at) => {
   if (typeof input !== 'string') return fail(at, 'expected a path');
-  if (input.length < 1 || input.length > 4096) return fail(at, 'expected a path of 1 to 4096 characters');
-  if (CONTROL.test(input)) return fail(at, 'must not contain control characters');
-  if (!isAbsolutePath(input)) return fail(at, 'must be an absolute path');
-  if (!/\.xlsx$/i.test(input)) return fail(at, 'must be an .xlsx workbook');
-  return ok(input);
+  const problem = workbookPathProblem(input);
+  return problem === null ? ok(input) : fail(at, problem);
 };
 
 function isAbsolutePath(p: string): boolean {
-  // POSIX, Windows drive (C:\ or C:/) or UNC (\\server\share): checked by hand
-  // so the result does not depend on the platform the tests run on.
+  // POSIX, Windows drive (C:\ or C:/) or UNC (\\server\share).
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || /^\\\\[^\\]+\\[^\\]+/.test(p);
 }
 

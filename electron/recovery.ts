@@ -11,12 +11,16 @@ import path from 'node:path';
 import type { RecoveryCopy, Result } from '../shared/desktop-api';
 import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { describeFileError } from './file-errors';
+import { workbookPathProblem } from './ipc-schemas';
 
 const META = 'recovery.json';
 const COPY = /^recovery-\d+\.xlsx$/;
 
+// Version 2: the document path was checked against the user's grants when
+// written (ipc-handlers.ts). A version 1 copy (before that check) is still
+// offered, but as a new document: its path is dropped, never granted.
 interface Meta {
-  version: 1;
+  version: 2;
   file: string;
   path: string | null;
   savedAt: string;
@@ -43,9 +47,10 @@ export function createRecoveryStore(deps: RecoveryDeps) {
     const dataFile = path.join(deps.folder, file);
     try {
       await nodeFs.mkdir(deps.folder, { recursive: true });
-      await writeFileAtomic(dataFile, copy.bytes, { fs });
-      const meta: Meta = { version: 1, file, path: copy.path, savedAt: at.toISOString(), size: copy.bytes.byteLength };
-      await writeFileAtomic(metaFile, new TextEncoder().encode(JSON.stringify(meta)), { fs });
+      // 0600: a copy of the user's model in the app's own folder is nobody else's business.
+      await writeFileAtomic(dataFile, copy.bytes, { fs, newFileMode: 0o600 });
+      const meta: Meta = { version: 2, file, path: copy.path, savedAt: at.toISOString(), size: copy.bytes.byteLength };
+      await writeFileAtomic(metaFile, new TextEncoder().encode(JSON.stringify(meta)), { fs, newFileMode: 0o600 });
     } catch (error) {
       log('recovery copy failed', error);
       await fs.rm(dataFile, { force: true }).catch(() => undefined);
@@ -119,11 +124,12 @@ function parseMeta(text: string): Meta | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  if (v.version !== 1) return null;
+  if (v.version !== 1 && v.version !== 2) return null;
   // The file name comes from disk: accept only our own pattern, never a path.
   if (typeof v.file !== 'string' || !COPY.test(v.file)) return null;
   if (!(v.path === null || typeof v.path === 'string')) return null;
+  if (typeof v.path === 'string' && workbookPathProblem(v.path) !== null) return null;
   if (typeof v.savedAt !== 'string' || Number.isNaN(Date.parse(v.savedAt))) return null;
   if (typeof v.size !== 'number' || !Number.isInteger(v.size) || v.size < 0) return null;
-  return { version: 1, file: v.file, path: v.path, savedAt: v.savedAt, size: v.size };
+  return { version: 2, file: v.file, path: v.version === 2 ? v.path : null, savedAt: v.savedAt, size: v.size };
 }

@@ -65,7 +65,7 @@ export function createSettingsStore(deps: SettingsDeps) {
     current = next;
     try {
       await nodeFs.mkdir(path.dirname(deps.file), { recursive: true });
-      await writeFileAtomic(deps.file, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`), deps.fs ? { fs: deps.fs } : {});
+      await writeFileAtomic(deps.file, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`), { ...(deps.fs ? { fs: deps.fs } : {}), newFileMode: 0o600 });
     } catch (error) {
       // Losing the recent list is an inconvenience, not a reason to interrupt the user.
       log('settings could not be saved', error);
@@ -77,6 +77,8 @@ export function createSettingsStore(deps: SettingsDeps) {
     get: (): Settings => current,
     addRecentFile: (file: string) => save({ ...current, recentFiles: addRecent(current.recentFiles, file) }),
     clearRecentFiles: () => save({ ...current, recentFiles: [] }),
+    /** The list after the launch-time check (recent-files.ts). */
+    setRecentFiles: (files: string[]) => save({ ...current, recentFiles: files.slice(0, MAX_RECENT) }),
   };
 }
 

@@ -69,6 +69,7 @@ export interface DocumentControllerDeps {
   onDiscard(): Promise<void>;
   /** The user cancelled: a pending quit must be abandoned too. */
   onCancelled(): void;
+  log(message: string, error?: unknown): void;
 }
 
 export function createDocumentController(deps: DocumentControllerDeps) {
@@ -87,12 +88,20 @@ export function createDocumentController(deps: DocumentControllerDeps) {
     event.preventDefault();
     if (asking) return; // a second Cmd+W while the prompt is up
     asking = true;
-    void deps.ask(closePrompt(state.name)).catch(() => -1).then(async (response) => {
+    const prompt = deps.ask(closePrompt(state.name)).catch((error: unknown) => {
+      // No answer is no consent: the window stays open, as if the user pressed Cancel.
+      deps.log('the save-changes prompt failed; keeping the window open', error);
+      return -1;
+    });
+    void prompt.then(async (response) => {
       asking = false;
       const choice = choiceFromResponse(response);
       if (choice === 'discard') {
         state.confirmed = true;
-        await deps.onDiscard().catch(() => undefined);
+        await deps.onDiscard().catch((error: unknown) => {
+          // The user chose to lose the changes; a copy left behind is offered again at the next start, which is harmless.
+          deps.log('the recovery copy could not be removed after Don’t Save', error);
+        });
         if (!deps.win.isDestroyed()) deps.win.close();
       } else if (choice === 'save') {
         saveRequested = true;

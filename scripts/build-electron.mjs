@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
-// Targets below what Electron 41 ships, so esbuild never emits syntax it lacks.
+// Targets at or below what Electron 41–45 ship, so esbuild never emits syntax they lack.
 const common = {
   bundle: true,
   format: 'cjs',

@@ -3,7 +3,17 @@
 // browser mode the renderer implements the same file operations itself (File
 // System Access API or download). Results cross as values, never as thrown errors.
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * `offer: 'saveAs'` on a failed save: the file itself refused (read-only), so
+ * the message offers Save As… as the way out.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; offer?: 'saveAs' };
+
+/** A finished save; `notice` is something the user should hear about it (the backup was skipped). */
+export interface SavedFile {
+  path: string;
+  notice?: string;
+}
 
 export interface OpenedFile {
   /** absolute path in the desktop app, file name in the browser */
@@ -52,9 +62,9 @@ export interface DesktopApi {
    * version as `path.bak`. On failure the error is a sentence for the user and
    * the file on disk is unchanged.
    */
-  saveFile(path: string, bytes: Uint8Array): Promise<Result<{ path: string }>>;
+  saveFile(path: string, bytes: Uint8Array): Promise<Result<SavedFile>>;
   /** Native Save As dialog, then an atomic save; null when cancelled. */
-  saveFileAs(suggestedName: string, bytes: Uint8Array): Promise<Result<{ path: string } | null>>;
+  saveFileAs(suggestedName: string, bytes: Uint8Array): Promise<Result<SavedFile | null>>;
   /** Recovery copy of the dirty document (the renderer calls it every 60 s while dirty). */
   writeRecovery(copy: { path: string | null; bytes: Uint8Array }): Promise<Result<null>>;
   clearRecovery(): Promise<Result<null>>;

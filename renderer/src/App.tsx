@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { KpiStrip } from './kpi/KpiStrip';
 import { MessageDialog } from './components/MessageDialog';
 import { RecoveryDialog } from './components/RecoveryDialog';
+import { SaveChangesDialog } from './components/SaveChangesDialog';
 import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
 import { StatusBar } from './components/StatusBar';
@@ -39,6 +40,7 @@ export function App() {
       </footer>
       <MessageDialog />
       <RecoveryDialog />
+      <SaveChangesDialog />
     </div>
   );
 }

@@ -4,93 +4,26 @@
 // dispatch (sender check, schemas, handlers, atomic writes to a temp folder).
 // It proves the CSP does not break the app (scripts, workers, styles) and that
 // renderer → desktop-platform → IPC → disk round-trips a workbook.
-// Needs `npm run build:renderer` and Debian's Chromium.
+// Needs `npm run build:renderer` and Debian's Chromium (bridge-harness.ts).
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readFile as readBytes } from 'node:fs/promises';
-import { createAppProtocolHandler } from '../../electron/app-protocol';
-import type { InvokeMethod } from '../../electron/channels';
 import { createFileService, PathGrants } from '../../electron/file-service';
-import { dispatch } from '../../electron/ipc';
 import { createHandlers } from '../../electron/ipc-handlers';
 import { createRecoveryStore } from '../../electron/recovery';
 import { WorkspaceView } from './bowtie-app';
+import { bridgeLaunchOptions, bridgeMissing as missing, installBridge, serveRenderer } from './bridge-harness';
 
-const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !existsSync(chromium)
-  ? `Chromium not found at ${chromium}`
-  : !existsSync(path.join(rendererRoot, 'index.html'))
-    ? 'dist/renderer not built (npm run build:renderer)'
-    : null;
 if (missing) console.log(`skipped: ${missing}`);
 
-// Bytes cannot cross a Playwright binding as they are; both sides tag them.
-type Wire = unknown;
-const toWire = (v: unknown): Wire =>
-  v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString('base64') }
-  : Array.isArray(v) ? v.map(toWire)
-  : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toWire(x)]))
-  : v;
-const fromWire = (v: Wire): unknown =>
-  v && typeof v === 'object' && '__bytes' in v ? new Uint8Array(Buffer.from(String((v as { __bytes: string }).__bytes), 'base64'))
-  : Array.isArray(v) ? v.map(fromWire)
-  : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromWire(x)]))
-  : v;
-
-/** What preload.ts exposes, rebuilt on top of the binding; runs before the page's scripts. */
-function fakePreload() {
-  const w = window as unknown as Record<string, any>;
-  const b64 = (u8: Uint8Array) => {
-    let s = '';
-    for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
-    return btoa(s);
-  };
-  const enc = (v: any): any => v instanceof Uint8Array ? { __bytes: b64(v) }
-    : Array.isArray(v) ? v.map(enc) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, enc(x)])) : v;
-  const dec = (v: any): any => v && typeof v === 'object' && '__bytes' in v ? Uint8Array.from(atob(v.__bytes), (c) => c.charCodeAt(0))
-    : Array.isArray(v) ? v.map(dec) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dec(x)])) : v;
-  const invoke = (method: string) => async (...args: unknown[]) => dec(await w.__bowtieInvoke(method, enc(args)));
-  const set = <T,>() => new Set<(v: T) => void>();
-  const menu = set<string>();
-  const paths = set<string>();
-  const early: string[] = [];
-  const closes = set<void>();
-  w.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  w.__menu = (c: string) => menu.forEach((l) => l(c));
-  w.__openPath = (p: string) => (paths.size ? paths.forEach((l) => l(p)) : early.push(p));
-  w.bowtie = Object.freeze({
-    ...Object.fromEntries(['openFile', 'readFile', 'saveFile', 'saveFileAs', 'writeRecovery', 'clearRecovery', 'takeRecovery',
-      'setDocumentState', 'exportPdf', 'confirmClose', 'cancelClose', 'appVersion'].map((m) => [m, invoke(m)])),
-    onMenuCommand: (l: (c: string) => void) => (menu.add(l), () => menu.delete(l)),
-    onOpenPath: (l: (p: string) => void) => {
-      paths.add(l);
-      early.splice(0).forEach((p) => l(p));
-      return () => paths.delete(l);
-    },
-    onCloseRequest: (l: () => void) => (closes.add(l), () => closes.delete(l)),
-  });
-}
-
-test.use({
-  viewport: { width: 1440, height: 900 },
-  launchOptions: {
-    executablePath: chromium,
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run'],
-  },
-});
+test.use({ viewport: { width: 1440, height: 900 }, launchOptions: bridgeLaunchOptions });
 
 test.describe('desktop bridge in Chromium', () => {
   test.skip(missing !== null, missing ?? '');
 
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
   let origin: string;
   let dir: string;
   let saveTarget: string;
@@ -98,17 +31,11 @@ test.describe('desktop bridge in Chromium', () => {
   let handlers: ReturnType<typeof createHandlers>;
 
   test.beforeAll(async () => {
-    const serve = createAppProtocolHandler({ root: rendererRoot, readFile: (f) => readBytes(f) });
-    server = createServer(async (req, res) => {
-      const response = await serve(new Request(`app://bowtie${req.url ?? '/'}`, { method: req.method ?? 'GET' }));
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveRenderer();
+    origin = server.origin;
   });
   test.afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   test.beforeEach(async ({ page }) => {
@@ -125,13 +52,9 @@ test.describe('desktop bridge in Chromium', () => {
       // Chromium's own printToPDF, as webContents.printToPDF is in Electron.
       printToPdf: async () => new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })),
       version: '0.0.0-test',
+      log: () => undefined,
     });
-    await page.exposeBinding('__bowtieInvoke', async (source, method: InvokeMethod, args: Wire) => {
-      const result = await dispatch(method, handlers, { isTrustedUrl: (u) => u.startsWith(`${origin}/`), log: () => undefined },
-        { senderFrame: { url: source.frame.url() } }, fromWire(args) as unknown[]);
-      return toWire(result);
-    });
-    await page.addInitScript(fakePreload);
+    await installBridge(page, origin, () => handlers);
   });
   test.afterEach(async () => {
     await rm(dir, { recursive: true, force: true });

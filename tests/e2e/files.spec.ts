@@ -54,12 +54,13 @@ test('a file that is not a workbook is refused with a message and the model is u
   const path = join(mkdtempSync(join(tmpdir(), 'bowtie-e2e-')), 'notes.xlsx');
   writeFileSync(path, 'this is not a spreadsheet');
   const chooser = page.waitForEvent('filechooser');
-  page.once('dialog', (d) => void d.accept()); // "discard unsaved changes?"
+  // The file is read before anyone is asked about unsaved changes: a file that cannot be opened asks nothing.
   await page.getByRole('button', { name: 'Open…' }).click();
   await (await chooser).setFiles(path);
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('notes.xlsx could not be opened');
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByTestId('document-name')).toHaveText('Untitled.xlsx');
+  await expect(page.getByTestId('dirty-flag')).toBeVisible();
   await ws.expectFigures(edited);
 });

@@ -51,21 +51,42 @@ function fakeWindow() {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(answer: number) {
+function setup(answer: number | Error, discard: () => Promise<void> = async () => undefined) {
   const win = fakeWindow();
   const deps = {
     win,
     platform: 'win32' as const,
-    ask: vi.fn(async () => answer),
+    ask: vi.fn(async () => { if (answer instanceof Error) throw answer; return answer; }),
     requestSave: vi.fn(),
-    onDiscard: vi.fn(async () => undefined),
+    onDiscard: vi.fn(discard),
     onCancelled: vi.fn(),
+    log: vi.fn(),
   };
   const doc = createDocumentController(deps);
   return { win, doc, deps };
 }
 
 describe('closing a window', () => {
+  it('a prompt that fails keeps the window and the document open, and says why in the log', async () => {
+    const { win, doc, deps } = setup(new Error('no display'));
+    doc.setState({ name: 'Q3.xlsx', dirty: true });
+    win.close();
+    await flush();
+    expect(win.closed).toBe(false);
+    expect(deps.onCancelled).toHaveBeenCalledOnce();
+    expect(deps.log).toHaveBeenCalledWith(expect.stringMatching(/prompt failed; keeping the window open/), expect.objectContaining({ message: 'no display' }));
+  });
+
+  it('Don’t Save closes even if the recovery copy cannot be removed, and logs that', async () => {
+    const { win, doc, deps } = setup(1, async () => { throw new Error('EBUSY'); });
+    doc.setState({ name: 'Q3.xlsx', dirty: true });
+    win.close();
+    await flush();
+    await flush();
+    expect(win.closed).toBe(true);
+    expect(deps.log).toHaveBeenCalledWith(expect.stringMatching(/recovery copy could not be removed/), expect.any(Error));
+  });
+
   it('a clean document closes without asking', () => {
     const { win, deps } = setup(2);
     win.close();

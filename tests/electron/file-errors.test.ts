@@ -12,6 +12,7 @@ describe('describeFileError', () => {
     ['EACCES', /not allowed to save “Q3 plan\.xlsx” in “\/Users\/ana\/Finance”.*read-only/],
     ['EBUSY', /locked.*open in another program such as Excel/],
     ['EPERM', /locked.*open in another program such as Excel/],
+    ['EREADONLY', /“Q3 plan\.xlsx” is read-only, so Bowtie did not change it\. Choose Save As…/],
   ])('%s on save names the file or folder, says what to do, and that the changes are kept', (code, pattern) => {
     const message = describeFileError(errno(code), 'save', file);
     expect(message).toMatch(pattern);

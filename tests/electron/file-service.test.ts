@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirEachTest } from '../support/temp-dir';
@@ -58,5 +58,49 @@ describe('file service', () => {
     grants.grant(file);
     const result = await createFileService({ grants }).read(file);
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/“gone\.xlsx” no longer exists/) });
+  });
+});
+
+describe('file service saves (issue 9 §2)', () => {
+  const granted = (file: string) => {
+    const grants = new PathGrants();
+    grants.grant(file);
+    return createFileService({ grants });
+  };
+
+  it('a read-only workbook is refused with a message that offers Save As, and is left as it was', async () => {
+    const file = path.join(tempDir(), 'signed off.xlsx');
+    await writeFile(file, 'board version');
+    await chmod(file, 0o444);
+    const result = await granted(file).save(file, bytes('edited'));
+    expect(result).toEqual({
+      ok: false,
+      offer: 'saveAs',
+      error: expect.stringMatching(/“signed off\.xlsx” is read-only, so Bowtie did not change it\. Choose Save As….*still open and not saved/),
+    });
+    expect(await readFile(file, 'utf8')).toBe('board version');
+  });
+
+  it('a save whose backup did not fit says so, and the save itself went through', async () => {
+    const file = path.join(tempDir(), 'plan.xlsx');
+    await writeFile(file, 'v1');
+    const grants = new PathGrants();
+    grants.grant(file);
+    const fs: AtomicFs = { ...realFs, link: async () => { throw errno('EXDEV'); }, copyFile: async () => { throw errno('ENOSPC'); } };
+    const result = await createFileService({ grants, fs }).save(file, bytes('v2'));
+    expect(result).toEqual({ ok: true, value: { path: file, notice: expect.stringMatching(/disk is nearly full, so no backup .*“plan\.xlsx\.bak”/) } });
+    expect(await readFile(file, 'utf8')).toBe('v2');
+  });
+
+  it('a save through a symlink keeps the link and its 0600 target, and reports the path the user chose', async () => {
+    const real = path.join(tempDir(), 'real.xlsx');
+    const link = path.join(tempDir(), 'plan.xlsx');
+    await writeFile(real, 'v1', { mode: 0o600 });
+    await symlink(real, link);
+    const result = await granted(link).save(link, bytes('v2'));
+    expect(result).toEqual({ ok: true, value: { path: link } });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe('v2');
+    expect((await stat(real)).mode & 0o777).toBe(0o600);
   });
 });

@@ -14,6 +14,7 @@ function setup(dialogs: Partial<NativeDialogs> = {}, printToPdf = async () => by
   const used: string[] = [];
   const files = createFileService({ grants, onUsed: (f) => used.push(f) });
   const recovery = createRecoveryStore({ folder: path.join(tempDir(), 'userData', 'recovery') });
+  const log = vi.fn();
   const handlers = createHandlers({
     dialogs: { chooseOpen: async () => null, chooseSave: async () => null, ...dialogs },
     files,
@@ -22,8 +23,9 @@ function setup(dialogs: Partial<NativeDialogs> = {}, printToPdf = async () => by
     document: () => null,
     printToPdf,
     version: '0.1.0',
+    log,
   });
-  return { handlers, grants, used, recovery };
+  return { handlers, grants, used, recovery, log };
 }
 
 describe('file calls', () => {
@@ -66,22 +68,44 @@ describe('file calls', () => {
 
   it('a failing printToPDF is a message, and nothing is written', async () => {
     const target = path.join(tempDir(), 'Board report.pdf');
-    const { handlers } = setup({ chooseSave: async () => target }, async () => { throw new Error('renderer gone'); });
+    const { handlers, log } = setup({ chooseSave: async () => target }, async () => { throw new Error('renderer gone'); });
     const result = await handlers.exportPdf('Board report');
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, error: 'The Board Report could not be turned into a PDF. Try again.' });
+    expect(log).toHaveBeenCalledWith('printToPDF failed', expect.objectContaining({ message: 'renderer gone' }));
     await expect(readFile(target)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('a recovered document may be saved back to where it came from', async () => {
     const original = path.join(tempDir(), 'Q3.xlsx');
     await writeFile(original, 'last saved');
-    const first = setup();
-    await first.recovery.write({ path: original, bytes: bytes('recovered') });
+    const first = setup({ chooseOpen: async () => original });
+    await first.handlers.openFile();
+    expect(await first.handlers.writeRecovery({ path: original, bytes: bytes('recovered') })).toEqual({ ok: true, value: null });
     const { handlers } = setup(); // the next start: nothing granted yet
     expect((await handlers.saveFile(original, bytes('x'))).ok).toBe(false);
     const taken = await handlers.takeRecovery();
     expect(taken.ok && taken.value?.path).toBe(original);
     expect((await handlers.saveFile(original, bytes('recovered'))).ok).toBe(true);
+  });
+
+  it('a recovery copy naming a file the user never gave is refused, and nothing is granted by it', async () => {
+    const secret = path.join(tempDir(), 'secret.xlsx');
+    await writeFile(secret, 'private');
+    const { handlers } = setup();
+    const written = await handlers.writeRecovery({ path: secret, bytes: bytes('x') });
+    expect(written).toEqual({ ok: false, error: expect.stringMatching(/never given/) });
+    expect(await handlers.takeRecovery()).toEqual({ ok: true, value: null });
+    expect((await handlers.readFile(secret)).ok).toBe(false);
+  });
+
+  it.each([
+    ['not a workbook', '/home/ana/notes.txt'],
+    ['a device path', '\\\\.\\PhysicalDrive0.xlsx'],
+  ])('a dialog answer that is %s is refused with a message, not granted', async (_what, chosen) => {
+    const { handlers, grants } = setup({ chooseOpen: async () => chosen, chooseSave: async () => chosen });
+    expect(await handlers.openFile()).toEqual({ ok: false, error: expect.stringMatching(/choose an Excel workbook whose name ends in \.xlsx/) });
+    expect((await handlers.saveFileAs('Q3', bytes('x'))).ok).toBe(false);
+    expect(grants.has(chosen)).toBe(false);
   });
 
   it('confirmClose without a pending close is refused', async () => {

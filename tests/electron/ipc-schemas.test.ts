@@ -36,6 +36,33 @@ const bad: Record<keyof typeof SCHEMAS, unknown[][]> = {
   appVersion: [[null]],
 };
 
+describe('workbook paths: network and device paths (issue 9 §4)', () => {
+  const accepts = (p: string) => SCHEMAS.readFile([p], 'file/read').ok;
+  it.each([
+    '/Users/ana/Q3 plan.xlsx',
+    'C:\\Users\\ana\\Q3 plan.xlsx',
+    'C:/Users/ana/Q3 plan.xlsx',
+    '\\\\fileserver\\finance\\Q3 plan.xlsx', // a share: accepted here, reached only once the user granted it
+    '/home/ana/CON.xlsx', // a DOS device name means nothing on POSIX
+  ])('accepts %s', (p) => expect(accepts(p)).toBe(true));
+
+  it.each([
+    ['\\\\?\\C:\\Users\\ana\\Q3.xlsx', /device path/],
+    ['\\\\.\\PhysicalDrive0\\x.xlsx', /device path/],
+    ['//?/C:/Users/ana/Q3.xlsx', /device path/],
+    ['//./pipe/x.xlsx', /device path/],
+    ['\\??\\C:\\x.xlsx', /device path/],
+    ['C:\\Users\\ana\\Q3.xlsx:hidden.xlsx', /alternate data stream/],
+    ['C:\\Users\\ana\\NUL.xlsx', /device name/],
+    ['\\\\server\\share\\com1.backup.xlsx', /device name/],
+    ['\\\\server', /absolute path/],
+  ])('refuses %s', (p, reason) => {
+    const result = SCHEMAS.readFile([p], 'file/read');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(reason);
+  });
+});
+
 describe('IPC schemas', () => {
   it.each(Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[])('%s accepts its well-formed arguments', (method) => {
     expect(SCHEMAS[method](good[method], method)).toEqual({ ok: true, value: good[method] });

@@ -1,6 +1,6 @@
 // main.ts against a fake `electron`: the wiring between the modules, which the
 // other tests cover one by one. The real binary cannot run here.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -129,7 +129,8 @@ beforeEach(async () => {
 afterEach(async () => {
   process.argv = argv;
   vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
+  // A settings write from the last test may still be landing: retry rather than race it.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 });
 
 async function start(args: string[] = []) {
@@ -157,7 +158,7 @@ describe('main process wiring', () => {
     expect(fake.privileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
     expect(fake.windows).toHaveLength(0);
     fake.readyResolve!();
-    await flush();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.protocolHandle).toHaveBeenCalledWith('app', expect.any(Function));
     const win = fake.windows[0];
     expect(win.loadedUrl).toBe('app://bowtie/index.html');
@@ -189,6 +190,24 @@ describe('main process wiring', () => {
     expect(win.webContents.sent).toContainEqual([CHANNELS.openPath, file]);
     const read = await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, file);
     expect(read.ok).toBe(true);
+  });
+
+  it('the recent list is checked again at launch: only entries that are still workbooks are granted, and the list is cleaned', async () => {
+    const userData = path.join(dir, 'userData');
+    fake.userData = userData;
+    const plan = path.join(dir, 'Q3.xlsx');
+    await writeFile(plan, 'PK');
+    await mkdir(path.join(userData, 'recovery'), { recursive: true });
+    const planted = path.join(userData, 'recovery', 'recovery-1.xlsx'); // in the app's own folder: never a document
+    await writeFile(planted, 'PK');
+    const missing = path.join(dir, 'gone.xlsx');
+    const settings = path.join(userData, 'settings.json');
+    await writeFile(settings, JSON.stringify({ recentFiles: [plan, planted, missing, '\\\\.\\pipe\\x.xlsx'] }));
+    await start();
+    expect((await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, plan)).ok).toBe(true);
+    expect((await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, planted)).ok).toBe(false);
+    await vi.waitFor(async () => expect(JSON.parse(await readFile(settings, 'utf8')).recentFiles).toEqual([plan]));
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('dropped from the recent list'));
   });
 
   it('a second launch with a workbook hands it to the running window', async () => {

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirEachTest } from '../support/temp-dir';
@@ -23,6 +23,21 @@ describe('recovery copies', () => {
     expect(taken.ok && taken.value?.savedAt).toBe('2026-03-01T09:30:00.000Z');
     // Only the latest copy is kept on disk.
     expect((await readdir(folder())).sort()).toHaveLength(2);
+  });
+
+  it('a copy from before the grant check (version 1) is offered without its path, so nothing is granted by it', async () => {
+    const store = createRecoveryStore({ folder: folder() });
+    await store.write({ path: null, bytes: bytes('work') });
+    const metaFile = path.join(folder(), 'recovery.json');
+    const meta = JSON.parse(await readFile(metaFile, 'utf8'));
+    await writeFile(metaFile, JSON.stringify({ ...meta, version: 1, path: '/home/ana/.ssh/id.xlsx' }));
+    const taken = await createRecoveryStore({ folder: folder() }).take();
+    expect(taken.ok && taken.value && [taken.value.path, text(taken.value.bytes)]).toEqual([null, 'work']);
+  });
+
+  it('a copy and its metadata are the user’s alone (0600)', async () => {
+    await createRecoveryStore({ folder: folder() }).write({ path: null, bytes: bytes('work') });
+    for (const name of await readdir(folder())) expect((await stat(path.join(folder(), name))).mode & 0o777).toBe(0o600);
   });
 
   it('an unsaved new document is recovered with no path', async () => {

@@ -1,5 +1,6 @@
 // A modal message, used for files that cannot be opened (naming each cell) and
-// failed saves. Focus goes to OK; Escape or OK closes it.
+// failed saves. Focus goes to OK; Escape or OK closes it. An optional second
+// button offers the way out (Save As… for a read-only file).
 import { useEffect, useRef } from 'react';
 import { closeDialog, useUi } from '../store/ui-store';
 
@@ -26,7 +27,12 @@ export function MessageDialog() {
               </tbody>
             </table>
           ) : null}
-          <div className="dialog-buttons"><button className="btn btn-primary" autoFocus value="ok">OK</button></div>
+          <div className="dialog-buttons">
+            {dialog.action ? (
+              <button type="button" className="btn" onClick={() => { const run = dialog.action!.run; closeDialog(); run(); }}>{dialog.action.label}</button>
+            ) : null}
+            <button className="btn btn-primary" autoFocus value="ok">OK</button>
+          </div>
         </form>
       ) : null}
     </dialog>

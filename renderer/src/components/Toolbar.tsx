@@ -22,7 +22,7 @@ export function Toolbar() {
         <span className="doc-model">{modelName}</span>
       </div>
       <div className="toolbar-buttons" role="toolbar" aria-label="File and edit">
-        <button type="button" className="btn" onClick={newDocument} disabled={busy}>New</button>
+        <button type="button" className="btn" onClick={() => void newDocument()} disabled={busy}>New</button>
         <button type="button" className="btn" onClick={() => void openDocument()} disabled={busy} title={`${mod}O`}>Open…</button>
         <button type="button" className="btn" onClick={() => void saveDocument()} disabled={busy} title={`${mod}S`}>Save</button>
         <button type="button" className="btn" onClick={() => void saveDocumentAs()} disabled={busy} title={`${mod}Shift+S`}>Save as…</button>

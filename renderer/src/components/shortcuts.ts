@@ -29,7 +29,7 @@ export function runCommand(command: MenuCommand, fromKey = false): void {
   switch (command) {
     case 'edit/undo': doc.undo(); break;
     case 'edit/redo': doc.redo(); break;
-    case 'file/new': newDocument(); break;
+    case 'file/new': void newDocument(); break;
     case 'file/open': void openDocument(); break;
     case 'file/save': void saveDocument(); break;
     case 'file/saveAs': void saveDocumentAs(); break;

@@ -1,19 +1,57 @@
 // New, Open, Save and Save As: the platform moves bytes, the workbook worker
-// turns them into inputs and back. A failed open leaves the current document
-// untouched and says why, naming the cell.
+// turns them into inputs and back. Every way of replacing the document (New,
+// Open…, Open Recent, a file from the OS, a dropped file, a restored recovery
+// copy) goes through `replaceDocument`: the file is read first, so nobody is
+// asked about a file that cannot be opened; then, if there are unsaved
+// changes, Save / Don't Save / Cancel; only then is the document replaced. A
+// failed read leaves the current document and its recovery copy untouched
+// and says why, naming the cell.
 import { defaultInputs } from '../../../shared/index';
 import { platform } from '../platform/choose-platform';
 import { UNTITLED, documentStore } from '../store/document-store';
-import { setStatus, showDialog, uiStore } from '../store/ui-store';
+import { setStatus, showDialog, uiStore, type SaveChoice } from '../store/ui-store';
 import { readWorkbookBytes, writeWorkbookBytes } from '../workers/workbook-client';
 import { openedScenarios, openedSensitivity, saveExtras, type SavedDocument } from './save-extras';
-
-const confirmDiscard = (): boolean =>
-  !documentStore.getState().dirty || window.confirm('Discard the unsaved changes to this model?');
 
 async function busy<T>(what: string, fn: () => Promise<T>): Promise<T> {
   uiStore.setState({ busy: true, status: what });
   try { return await fn(); } finally { uiStore.setState({ busy: false }); }
+}
+
+/** Replacements run one at a time: a second file arriving while the first asks waits its turn. */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+function askSaveChanges(documentName: string): Promise<SaveChoice> {
+  return new Promise((resolve) => {
+    uiStore.setState({
+      question: {
+        documentName,
+        answer: (choice) => {
+          uiStore.setState({ question: null });
+          resolve(choice);
+        },
+      },
+    });
+  });
+}
+
+/**
+ * May the document be replaced? Yes when it has no unsaved changes; otherwise
+ * the user decides: Save (and only if the save worked), Don't Save, or Cancel.
+ */
+async function readyToReplace(): Promise<boolean> {
+  const { dirty, fileName } = documentStore.getState();
+  if (!dirty) return true;
+  const choice = await askSaveChanges(fileName);
+  if (choice === 'discard') return true;
+  if (choice === 'save' && (await saveDocument())) return true;
+  setStatus(`Kept ${documentStore.getState().fileName} open`);
+  return false;
 }
 
 /**
@@ -24,44 +62,75 @@ function dropRecoveryCopy(): void {
   if (!uiStore.getState().recovery) void platform().clearRecovery();
 }
 
-export function newDocument(): void {
-  if (!confirmDiscard()) return;
-  documentStore.getState().load(defaultInputs(), UNTITLED, null);
-  dropRecoveryCopy();
-  setStatus('New model from the defaults');
+export function newDocument(): Promise<void> {
+  return oneAtATime(async () => {
+    if (!(await readyToReplace())) return;
+    documentStore.getState().load(defaultInputs(), UNTITLED, null);
+    dropRecoveryCopy();
+    setStatus('New model from the defaults');
+  });
 }
 
-/** Open bytes the platform handed us (open dialog, OS, recovery). */
-export async function openBytes(name: string, path: string | null, bytes: Uint8Array, opts: { dirty?: boolean; recovered?: boolean } = {}): Promise<boolean> {
+export interface OpenOptions {
+  /** Open with unsaved changes (a restored recovery copy). */
+  dirty?: boolean;
+  /** A restored recovery copy: the copy stays on disk until the document is saved. */
+  recovered?: boolean;
+  /** A note for the status line once opened. */
+  note?: string;
+}
+
+/** Read bytes the platform handed us, then (after asking, if need be) replace the document with them. */
+async function replaceDocument(name: string, path: string | null, bytes: Uint8Array, opts: OpenOptions): Promise<boolean> {
   const outcome = await busy(`Opening ${name}…`, () => readWorkbookBytes(bytes));
-  if (outcome.ok) {
-    const { set: scenarios, notes } = openedScenarios(outcome.extras);
-    const { spec: sensitivity, notes: sensitivityNotes } = openedSensitivity(outcome.extras, outcome.inputs);
-    documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity });
-    if (!opts.recovered) dropRecoveryCopy();
-    const all = [...outcome.notes, ...notes, ...sensitivityNotes];
-    setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
-    return true;
+  if (!outcome.ok) {
+    if (outcome.kind === 'invalid') {
+      showDialog({
+        title: `${name} could not be opened`,
+        intro: 'Some inputs in the workbook are not valid. Fix them in the workbook and open it again; the current model is unchanged.',
+        lines: outcome.problems.map((p) => ({ where: p.where, text: `${p.path}: ${p.message}` })),
+      });
+    } else {
+      showDialog({ title: `${name} could not be opened`, intro: 'The file is not a workbook Bowtie can read; the current model is unchanged.', lines: [{ text: outcome.error }] });
+    }
+    setStatus(`Could not open ${name}`);
+    return false;
   }
-  if (outcome.kind === 'invalid') {
-    showDialog({
-      title: `${name} could not be opened`,
-      intro: 'Some inputs in the workbook are not valid. Fix them in the workbook and open it again; the current model is unchanged.',
-      lines: outcome.problems.map((p) => ({ where: p.where, text: `${p.path}: ${p.message}` })),
-    });
-  } else {
-    showDialog({ title: `${name} could not be opened`, intro: 'The file is not a workbook Bowtie can read; the current model is unchanged.', lines: [{ text: outcome.error }] });
-  }
-  setStatus(`Could not open ${name}`);
-  return false;
+  if (!(await readyToReplace())) return false;
+  const { set: scenarios, notes } = openedScenarios(outcome.extras);
+  const { spec: sensitivity, notes: sensitivityNotes } = openedSensitivity(outcome.extras, outcome.inputs);
+  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity });
+  if (!opts.recovered) dropRecoveryCopy();
+  const all = [...outcome.notes, ...notes, ...sensitivityNotes, ...(opts.note ? [opts.note] : [])];
+  setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
+  return true;
 }
 
-export async function openDocument(): Promise<void> {
-  if (!confirmDiscard()) return;
-  const picked = await platform().openFile();
-  if (!picked.ok) { showDialog({ title: 'Could not open the file', intro: picked.error, lines: [] }); return; }
-  if (!picked.value) return;
-  await openBytes(picked.value.name, picked.value.path, picked.value.bytes);
+/** Open bytes the platform handed us (open dialog, OS, recent list, a drop, recovery). */
+export function openBytes(name: string, path: string | null, bytes: Uint8Array, opts: OpenOptions = {}): Promise<boolean> {
+  return oneAtATime(() => replaceDocument(name, path, bytes, opts));
+}
+
+/** A file the host hands over by path (OS, Open Recent): a failed read is shown, and nothing else changes. */
+export function openHostPath(path: string): Promise<boolean> {
+  return oneAtATime(async () => {
+    const file = await platform().readFile(path);
+    if (!file.ok) {
+      showDialog({ title: 'Could not open the file', intro: `${file.error} The current model is unchanged.`, lines: [] });
+      setStatus('Could not open the file');
+      return false;
+    }
+    return replaceDocument(file.value.name, file.value.path, file.value.bytes, {});
+  });
+}
+
+export function openDocument(): Promise<void> {
+  return oneAtATime(async () => {
+    const picked = await platform().openFile();
+    if (!picked.ok) { showDialog({ title: 'Could not open the file', intro: picked.error, lines: [] }); return; }
+    if (!picked.value) return;
+    await replaceDocument(picked.value.name, picked.value.path, picked.value.bytes, {});
+  });
 }
 
 /** The document as workbook bytes (null after telling the user why not). */
@@ -76,17 +145,28 @@ export async function workbookBytes(doc: SavedDocument = documentStore.getState(
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
+/** A failed save: the host's sentence, with Save As… beside OK when the file itself refused (read-only). */
+function showSaveFailure(r: { error: string; offer?: 'saveAs' }): void {
+  setStatus('Not saved');
+  showDialog({
+    title: 'Could not save',
+    intro: r.error,
+    lines: [],
+    ...(r.offer === 'saveAs' ? { action: { label: 'Save As…', run: () => void saveDocumentAs() } } : {}),
+  });
+}
+
 export async function saveDocumentAs(): Promise<boolean> {
   return busy('Saving…', async () => {
     const { inputs, scenarios, sensitivity, fileName } = documentStore.getState();
     const bytes = await workbookBytes({ inputs, scenarios, sensitivity });
     if (!bytes) return false;
     const r = await platform().saveFileAs(fileName, bytes);
-    if (!r.ok) { showDialog({ title: 'Could not save', intro: r.error, lines: [] }); return false; }
+    if (!r.ok) { showSaveFailure(r); return false; }
     if (!r.value) return false;
     documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity });
     await platform().clearRecovery();
-    setStatus(`Saved ${baseName(r.value.path)}`);
+    setStatus(r.value.notice ?? `Saved ${baseName(r.value.path)}`);
     return true;
   });
 }
@@ -99,10 +179,10 @@ export async function saveDocument(): Promise<boolean> {
     const bytes = await workbookBytes({ inputs, scenarios, sensitivity });
     if (!bytes) return false;
     const r = await platform().saveFile(filePath, bytes);
-    if (!r.ok) { showDialog({ title: 'Could not save', intro: r.error, lines: [] }); return false; }
+    if (!r.ok) { showSaveFailure(r); return false; }
     documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity });
     await platform().clearRecovery();
-    setStatus(`Saved ${baseName(r.value.path)}`);
+    setStatus(r.value.notice ?? `Saved ${baseName(r.value.path)}`);
     return true;
   });
 }

@@ -1,11 +1,13 @@
 // Keeps the host informed: title and dirty state, a recovery copy every 60 s
-// while dirty, the crash copy offered back at start, files the OS opens, and
+// while dirty, the crash copy offered back at start, files the OS opens or the
+// user drops (each asks Save / Don't Save / Cancel first, file-actions.ts), and
 // the save that a close or quit asks for.
 import { platform } from '../platform/choose-platform';
 import type { Platform } from '../platform/platform';
 import { documentStore } from '../store/document-store';
 import { setStatus } from '../store/ui-store';
-import { openBytes, saveDocument } from './file-actions';
+import { startDropOpen } from './drop-open';
+import { openHostPath, saveDocument } from './file-actions';
 import { RECOVERY_EVERY_MS, offerRecovery, writeRecoveryCopy } from './recovery';
 
 /**
@@ -47,10 +49,9 @@ export function startHostSync(): () => void {
 
   void offerRecovery();
 
-  cleanups.push(host.onOpenPath(async (path) => {
-    const file = await host.readFile(path);
-    if (file.ok) await openBytes(file.value.name, file.value.path, file.value.bytes);
-  }));
+  // Open Recent, a double-clicked workbook, a second launch, macOS open-file.
+  cleanups.push(host.onOpenPath((path) => void openHostPath(path)));
+  cleanups.push(startDropOpen());
 
   let closing = false;
   cleanups.push(host.onCloseRequest(() => {
