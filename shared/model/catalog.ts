@@ -35,10 +35,31 @@ export interface InputSpec {
   help?: string;
 }
 
+/**
+ * Upper limits the spec leaves open, chosen far above any real company so no
+ * plan hits them, and low enough that every figure stays a finite double in a
+ * workbook (docs/model-choices.md, "Upper limits"). The list lengths also bound
+ * what a workbook's key column may claim (`acquisition.newCustomersByYear[9]` at most).
+ */
+export const MODEL_LIMITS = {
+  /** ACV, CAC, a lane's ACV: a trillion a year per customer */
+  money: 1e12,
+  /** new logos closed in one year */
+  newCustomersPerYear: 1e7,
+  /** customers of one installed-base cohort */
+  baseCustomers: 1e7,
+  /** ARR of one installed-base cohort: a thousand times the largest ACV, over all its customers */
+  baseArr: 1e15,
+  /** years of new logos: the longest horizon is 120 months */
+  years: 10,
+  funnelStages: 20,
+  lanes: 10,
+} as const;
+
 const rate = (key: string, label: string, group: string, driver = true, max = 1): InputSpec =>
   ({ key, label, group, kind: 'rate', min: 0, max, ...(driver ? { driver: 'rate' as const } : {}) });
 const money = (key: string, label: string, group: string, driver = true): InputSpec =>
-  ({ key, label, group, kind: 'money', min: 0, ...(driver ? { driver: 'money' as const } : {}) });
+  ({ key, label, group, kind: 'money', min: 0, max: MODEL_LIMITS.money, ...(driver ? { driver: 'money' as const } : {}) });
 const months = (key: string, label: string, group: string, min: number, max: number): InputSpec =>
   ({ key, label, group, kind: 'months', min, max });
 
@@ -81,7 +102,7 @@ export const LANE_FIELDS: readonly (Omit<InputSpec, 'key' | 'group'> & { field: 
   { field: 'windowStart', label: 'Window from (months after anchor)', kind: 'months', min: 0, max: 60 },
   { field: 'windowEnd', label: 'Window to (months after anchor)', kind: 'months', min: 0, max: 60 },
   { field: 'attachRate', label: 'Attach rate', kind: 'rate', min: 0, max: 1, driver: 'rate' },
-  { field: 'acv', label: 'Lane ACV', kind: 'money', min: 0, driver: 'money' },
+  { field: 'acv', label: 'Lane ACV', kind: 'money', min: 0, max: MODEL_LIMITS.money, driver: 'money' },
   { field: 'grossMargin', label: 'Gross margin', kind: 'rate', min: 0, max: 1, driver: 'rate' },
 ];
 
@@ -91,8 +112,8 @@ export const LANE_LEVER_FIELD = { field: 'lever' as const, label: 'Lever', kind:
 /** The fields of an installed-base cohort (spec §2.2), in column order. */
 export const BASE_FIELDS: readonly { field: 'name' | 'customers' | 'arr' | 'ageMonths' | 'adopterShare'; label: string; kind: InputKind; min?: number; max?: number; minLength?: number; maxLength?: number; help?: string }[] = [
   { field: 'name', label: 'Cohort', kind: 'text', minLength: 1, maxLength: 60 },
-  { field: 'customers', label: 'Customers', kind: 'count', min: 0 },
-  { field: 'arr', label: 'ARR', kind: 'money', min: 0 },
+  { field: 'customers', label: 'Customers', kind: 'count', min: 0, max: MODEL_LIMITS.baseCustomers },
+  { field: 'arr', label: 'ARR', kind: 'money', min: 0, max: MODEL_LIMITS.baseArr },
   { field: 'ageMonths', label: 'Age (months since close)', kind: 'months', min: 1, max: 240 },
   { field: 'adopterShare', label: 'Adopter share', kind: 'rate', min: 0, max: 1, help: 'blank: the share the journey implies' },
 ];
@@ -106,7 +127,7 @@ export const funnelKey = (i: number, field: 'name' | 'rate'): string => `acquisi
 export function inputSpecs(m: ModelInputs): InputSpec[] {
   const specs: InputSpec[] = [...GENERAL_INPUTS, ...ACQUISITION_INPUTS];
   m.acquisition.newCustomersByYear.forEach((_, i) =>
-    specs.push({ key: newCustomersKey(i), label: `New logos, year ${i + 1}`, group: 'Acquisition', kind: 'count', min: 0 }));
+    specs.push({ key: newCustomersKey(i), label: `New logos, year ${i + 1}`, group: 'Acquisition', kind: 'count', min: 0, max: MODEL_LIMITS.newCustomersPerYear }));
   m.acquisition.funnel.forEach((s, i) => {
     specs.push({ key: funnelKey(i, 'name'), label: `Funnel stage ${i + 1}`, group: 'Funnel', kind: 'text', minLength: 1, maxLength: 60 });
     specs.push(rate(funnelKey(i, 'rate'), `${s.name} conversion`, 'Funnel', false));

@@ -55,6 +55,6 @@ export function setInput(m: ModelInputs, key: string, value: unknown): ModelInpu
 /** The canonical key of a lane field: by id when ids are usable, else by position. */
 export function laneFieldKey(m: ModelInputs, index: number, field: string): string {
   const id = m.lanes[index]?.id;
-  const unique = id !== undefined && /^[A-Za-z][A-Za-z0-9_]{0,23}$/.test(id) && m.lanes.filter((l) => l.id === id).length === 1;
+  const unique = id !== undefined && /^[A-Za-z][A-Za-z0-9_]{0,23}$/.test(id) && m.lanes.filter((l) => l?.id === id).length === 1;
   return unique ? `lanes.${id}.${field}` : `lanes[${index}].${field}`;
 }

@@ -3,6 +3,7 @@
 // with any problem is not computed.
 import Decimal from 'decimal.js';
 import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, LEVERS, TIMINGS, type BaseCohort, type InputProblem, type Lane, type ModelInputs, type Parsed } from './inputs';
+import { MODEL_LIMITS } from './catalog';
 import { laneFieldKey } from './keys';
 import { MAX_RAMP_YEARS } from './ramps';
 
@@ -26,8 +27,10 @@ class Checker {
   rate(path: string, x: unknown, max = 1) {
     if (this.number(path, x) && (x < 0 || x > max)) this.add(path, `must be between 0% and ${pct(max)}, got ${pct(x)}`);
   }
-  nonNegative(path: string, x: unknown) {
-    if (this.number(path, x) && x < 0) this.add(path, `must be a number ≥ 0, got ${x}`);
+  nonNegative(path: string, x: unknown, max: number) {
+    if (!this.number(path, x)) return;
+    if (x < 0) this.add(path, `must be a number ≥ 0, got ${x}`);
+    else if (x > max) this.add(path, `must be at most ${max.toLocaleString('en-US')}, got ${x}`);
   }
   integer(path: string, x: unknown, min: number, max: number) {
     if (this.number(path, x) && (!Number.isInteger(x) || x < min || x > max)) this.add(path, `must be a whole number between ${min} and ${max}, got ${x}`);
@@ -40,8 +43,14 @@ class Checker {
   oneOf(path: string, x: unknown, options: readonly string[]) {
     if (typeof x !== 'string' || !options.includes(x)) this.add(path, `must be one of ${options.join(', ')}, got ${show(x)}`);
   }
-  list(path: string, x: unknown): x is unknown[] {
+  list(path: string, x: unknown, max: number, what: string): x is unknown[] {
     if (!Array.isArray(x)) { this.add(path, `must be a list, got ${show(x)}`); return false; }
+    if (x.length > max) { this.add(path, `must have at most ${max} ${what}, got ${x.length}`); return false; }
+    return true;
+  }
+  /** A list element that must be a JSON object: a list, text or number there is a wrong shape, not a crash. */
+  object(path: string, x: unknown): x is Record<string, unknown> {
+    if (x === null || typeof x !== 'object' || Array.isArray(x)) { this.add(path, `must be an object, got ${show(x)}`); return false; }
     return true;
   }
   /** Spec §2.1: one number, or a list of 1–10 yearly values each checked as `path[i]`. */
@@ -64,17 +73,17 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
   c.rate('general.subscriptionGrossMargin', g.subscriptionGrossMargin);
 
   const a = m.acquisition;
-  if (c.list('acquisition.newCustomersByYear', a.newCustomersByYear)) {
+  if (c.list('acquisition.newCustomersByYear', a.newCustomersByYear, MODEL_LIMITS.years, 'years')) {
     if (a.newCustomersByYear.length === 0) c.add('acquisition.newCustomersByYear', 'must list at least year 1');
-    a.newCustomersByYear.forEach((n, i) => c.nonNegative(`acquisition.newCustomersByYear[${i}]`, n));
+    a.newCustomersByYear.forEach((n, i) => c.nonNegative(`acquisition.newCustomersByYear[${i}]`, n, MODEL_LIMITS.newCustomersPerYear));
   }
   c.oneOf('acquisition.timing', a.timing, TIMINGS);
-  c.ramp('acquisition.acv', a.acv, (p, v) => c.nonNegative(p, v));
+  c.ramp('acquisition.acv', a.acv, (p, v) => c.nonNegative(p, v, MODEL_LIMITS.money));
   c.integer('acquisition.contractMonths', a.contractMonths, 1, 36);
-  c.ramp('acquisition.cacPerCustomer', a.cacPerCustomer, (p, v) => c.nonNegative(p, v));
-  if (c.list('acquisition.funnel', a.funnel)) {
+  c.ramp('acquisition.cacPerCustomer', a.cacPerCustomer, (p, v) => c.nonNegative(p, v, MODEL_LIMITS.money));
+  if (c.list('acquisition.funnel', a.funnel, MODEL_LIMITS.funnelStages, 'stages')) {
     a.funnel.forEach((s, i) => {
-      if (s === null || typeof s !== 'object') return c.add(`acquisition.funnel[${i}]`, `must be a stage {name, rate}, got ${show(s)}`);
+      if (!c.object(`acquisition.funnel[${i}]`, s)) return;
       c.text(`acquisition.funnel[${i}].name`, s.name, 1, 60);
       c.rate(`acquisition.funnel[${i}].rate`, s.rate);
     });
@@ -99,11 +108,10 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
   if (isMonth(j.firstValue.month) && isMonth(j.adoption.month) && j.adoption.month < j.firstValue.month)
     c.add('journey.adoption.month', `must not be earlier than first value (month ${j.firstValue.month}), got ${j.adoption.month}`);
 
-  if (c.list('lanes', m.lanes)) {
-    if (m.lanes.length > 10) c.add('lanes', `must have at most 10 lanes, got ${m.lanes.length}`);
+  if (c.list('lanes', m.lanes, MODEL_LIMITS.lanes, 'lanes')) {
     const seen = new Set<string>();
     m.lanes.forEach((l, i) => {
-      if (l === null || typeof l !== 'object') return c.add(`lanes[${i}]`, `must be a lane, got ${show(l)}`);
+      if (!c.object(`lanes[${i}]`, l)) return;
       const key = (f: string) => laneFieldKey(m, i, f);
       if (typeof l.id !== 'string' || !LANE_ID.test(l.id)) c.add(`lanes[${i}].id`, `must be 1–24 letters, digits or _, starting with a letter, got ${show(l.id)}`);
       else if (seen.has(l.id)) c.add(`lanes[${i}].id`, `must be unique, "${l.id}" is used by an earlier lane`);
@@ -115,7 +123,7 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
       if (Number.isInteger(l.windowStart) && Number.isInteger(l.windowEnd) && l.windowEnd < l.windowStart)
         c.add(key('windowEnd'), `must not be before the window start (${l.windowStart}), got ${l.windowEnd}`);
       c.ramp(key('attachRate'), l.attachRate, (p, v) => c.rate(p, v));
-      c.ramp(key('acv'), l.acv, (p, v) => c.nonNegative(p, v));
+      c.ramp(key('acv'), l.acv, (p, v) => c.nonNegative(p, v, MODEL_LIMITS.money));
       c.rate(key('grossMargin'), l.grossMargin);
       if (l.lever !== undefined) c.oneOf(key('lever'), l.lever, LEVERS);
     });
@@ -131,15 +139,14 @@ function validateBase(c: Checker, base: unknown) {
   if (base === undefined) return; // a model from before the installed base existed
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return c.add('base', `must be a group of inputs, got ${show(base)}`);
   const cohorts = (base as { cohorts?: unknown }).cohorts;
-  if (!c.list('base.cohorts', cohorts)) return;
-  if (cohorts.length > MAX_BASE_COHORTS) return c.add('base.cohorts', `must have at most ${MAX_BASE_COHORTS} cohorts, got ${cohorts.length}`);
+  if (!c.list('base.cohorts', cohorts, MAX_BASE_COHORTS, 'cohorts')) return;
   cohorts.forEach((raw, i) => {
     const at = (f: string) => `base.cohorts[${i}].${f}`;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return c.add(`base.cohorts[${i}]`, `must be a cohort {name, customers, arr, ageMonths, adopterShare}, got ${show(raw)}`);
     const k = raw as BaseCohort;
     c.text(at('name'), k.name, 1, 60);
-    c.nonNegative(at('customers'), k.customers);
-    c.nonNegative(at('arr'), k.arr);
+    c.nonNegative(at('customers'), k.customers, MODEL_LIMITS.baseCustomers);
+    c.nonNegative(at('arr'), k.arr, MODEL_LIMITS.baseArr);
     if (typeof k.customers === 'number' && k.customers === 0 && typeof k.arr === 'number' && k.arr > 0)
       c.add(at('arr'), `must be 0 when the cohort has no customers, got ${k.arr}`);
     c.integer(at('ageMonths'), k.ageMonths, 1, 240);
@@ -226,9 +233,13 @@ function parseBase(x: unknown, problems: InputProblem[], unknown: string[]): unk
   };
 }
 
-function parseFunnel(x: unknown): unknown {
+function parseFunnel(x: unknown, problems: InputProblem[]): unknown {
   if (!Array.isArray(x)) return x;
-  return x.map((s) => (isObject(s) ? { ...s, rate: numeric(s.rate) } : s));
+  return x.map((s, i) => {
+    if (!isObject(s)) return s;
+    for (const k of ['name', 'rate']) if (!(k in s)) problems.push({ path: `acquisition.funnel[${i}].${k}`, message: 'is required' });
+    return { ...s, rate: numeric(s.rate) };
+  });
 }
 
 /** A JSON model (partial, merged over the defaults) to valid inputs, or every problem. */
@@ -240,7 +251,7 @@ export function parseModel(json: unknown): Parsed<ModelInputs> {
   if ('lanes' in json) merged.lanes = parseLanes(json.lanes, problems, unknown) as Lane[];
   const acq = merged.acquisition as unknown as Record<string, unknown>;
   if (Array.isArray(acq.newCustomersByYear)) acq.newCustomersByYear = acq.newCustomersByYear.map(numeric);
-  acq.funnel = parseFunnel(acq.funnel);
+  acq.funnel = parseFunnel(acq.funnel, problems);
   merged.base = parseBase(merged.base, problems, unknown) as ModelInputs['base'];
   // Problems the merge found (unknown keys, missing lane fields) and range problems
   // both come back, once per path.
