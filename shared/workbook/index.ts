@@ -2,6 +2,6 @@
 export type { WorkbookDocument, WorkbookRead, WorkbookProblem, BoardImage, ScenarioComparison, ComparisonFormat } from './types';
 export { writeWorkbook, InvalidModelError } from './write-workbook';
 export { readWorkbook } from './read-workbook';
-export { checkWorkbookBytes, LIMITS } from './check-bytes';
+export { checkWorkbookBytes, LIMITS, READER_PARTS } from './check-bytes';
 export { SCHEMA_VERSION } from './sheets/metadata';
 export { SHEETS, nameOfKey } from './names';

@@ -3,9 +3,9 @@
 // tool dropped the names; everything is validated by the core's rules and either
 // the whole model opens or nothing does, with every problem at its cell.
 import type * as ExcelJSNs from 'exceljs';
-import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, type InputKind } from '../model/catalog';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, MODEL_LIMITS, type InputKind } from '../model/catalog';
 import { parseModel } from '../model/validate';
-import { strToU8, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
 import { ExcelJS } from './write-workbook';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
@@ -149,27 +149,14 @@ function readMetadata(wb: ExcelJSNs.Workbook, notes: string[]): { version: numbe
   return { version, extras };
 }
 
-const EMPTY_SHEET = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
-
 /**
- * The workbook as ExcelJS gets it: Bowtie reads only the Assumptions and metadata
- * sheets, so every other sheet is handed over empty and drawings and media are
- * left out. Faster (the formula sheets are most of the file) and less for a
- * hostile file to aim at. Stored, not deflated: the zip only lives in memory.
+ * The workbook as ExcelJS gets it: only the parts the pre-scan checked and the
+ * reader needs (READER_PARTS: no drawings, media, comments, tables or sheet
+ * relationships), every sheet but Assumptions and the metadata sheet empty.
+ * Faster (the formula sheets are most of the file) and less for a hostile file
+ * to aim at. Stored, not deflated: the zip only lives in memory.
  */
-function onlyWhatBowtieReads({ files, sheetNames }: InspectedWorkbook): Uint8Array {
-  const keep = new Set<string>([SHEETS.assumptions, SHEETS.meta]);
-  const out: Record<string, Uint8Array> = {};
-  for (const [path, data] of Object.entries(files)) {
-    if (/^xl\/(drawings|media)\//.test(path)) continue;
-    const sheet = /^xl\/worksheets\/([^/]+\.xml)$/.exec(path);
-    const sheetRels = /^xl\/worksheets\/_rels\/([^/]+\.xml)\.rels$/.exec(path);
-    if (sheet && !keep.has(sheetNames.get(path) ?? '')) out[path] = EMPTY_SHEET;
-    else if (sheetRels && !keep.has(sheetNames.get(`xl/worksheets/${sheetRels[1]}`) ?? '')) continue;
-    else out[path] = data;
-  }
-  return zipSync(out, { level: 0 });
-}
+const onlyWhatBowtieReads = ({ files }: InspectedWorkbook): Uint8Array => zipSync(files, { level: 0 });
 
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   const inspected = inspectWorkbookBytes(bytes);
@@ -201,7 +188,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   let yearIndex = 0;
   for (const { key: k, row: r } of keyed) {
     const lane = /^lanes\.([^.]+)\./.exec(k);
-    if (lane && !laneIds.includes(lane[1]!)) laneIds.push(lane[1]!);
+    if (lane && !laneIds.includes(lane[1]!) && laneIds.length <= MODEL_LIMITS.lanes) laneIds.push(lane[1]!);
     let cell = { sheet: SHEETS.assumptions as string, col: ASSUMPTION_COLS.value as number, row: r };
     const candidates = [nameOfKey(k)];
     if (lane) candidates.push(`lanes_${laneIds.indexOf(lane[1]!)}_${k.split('.').pop()}`);
@@ -251,6 +238,16 @@ function readBase(wb: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet): RawCohort[] 
   return out;
 }
 
+function pastLimits(key: string, lanes: Map<string, unknown>): string | null {
+  const year = /^acquisition\.newCustomersByYear\[(\d+)\]$/.exec(key);
+  if (year && Number(year[1]) >= MODEL_LIMITS.years) return `is past the last year a model can have (${MODEL_LIMITS.years} years of new logos)`;
+  const stage = /^acquisition\.funnel\[(\d+)\]/.exec(key);
+  if (stage && Number(stage[1]) >= MODEL_LIMITS.funnelStages) return `is past the last funnel stage a model can have (${MODEL_LIMITS.funnelStages} stages)`;
+  const lane = /^lanes\.([^.]+)\./.exec(key);
+  if (lane && !lanes.has(lane[1]!) && lanes.size >= MODEL_LIMITS.lanes) return `is one lane too many: a model has at most ${MODEL_LIMITS.lanes} lanes`;
+  return null;
+}
+
 function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   const problems: WorkbookProblem[] = [];
   const where = new Map<string, string>();
@@ -265,6 +262,10 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   for (const input of raw.inputs) {
     const kind = kindOf(input.key)!;
     if (seen.has(input.key)) { problems.push({ where: input.where, path: input.key, message: 'appears twice on the Assumptions sheet' }); continue; }
+    // The key column is the file's word: an index or a lane past the model's limits is refused
+    // before it can size a list (`newCustomersByYear[4294967294]` would make one of 4 billion).
+    const past = pastLimits(input.key, lanes);
+    if (past) { problems.push({ where: input.where, path: input.key, message: past }); continue; }
     seen.add(input.key);
     where.set(input.key, input.where);
     const read = (cell: unknown, at: string, path: string): { ok: true; value: unknown } | { ok: false } => {
@@ -279,14 +280,14 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
     if (input.years) {
       // A ramp of one year is the constant it says.
       const years = input.years.map((y, i) => read(y.value, y.where, `${input.key}[${i}]`));
-      if (!years.every((y) => y.ok)) continue;
-      const values = years.map((y) => (y as { value: unknown }).value);
-      value = values.length === 1 ? values[0] : values;
+      const values = years.map((y) => (y.ok ? y.value : undefined));
+      // A cell with a problem still fills its place, so it is not reported "missing" as well.
+      value = !years.every((y) => y.ok) ? undefined : values.length === 1 ? values[0] : values;
       if (values.length === 1) where.set(input.key, input.years[0]!.where);
     } else {
       const one = read(input.value, input.where, input.key);
-      if (!one.ok) continue;
-      value = one.value;
+      // A cell with a problem still fills its place, so it is not reported "missing" as well.
+      value = one.ok ? one.value : undefined;
     }
     const parts = input.key.split('.');
     const year = /^acquisition\.newCustomersByYear\[(\d+)\]$/.exec(input.key);

@@ -33,6 +33,21 @@ export class InvalidModelError extends Error {
   }
 }
 
+/**
+ * Excel, LibreOffice and openpyxl refuse a cell whose value is `Infinity` or
+ * `NaN`, and ExcelJS writes them as is. Figures are finite for every valid
+ * model (MODEL_LIMITS), so one here is a defect: fail the save, naming the cell,
+ * rather than write a file nothing can open.
+ */
+function refuseNonFinite(wb: ExcelJSNs.Workbook): void {
+  const bad = (x: unknown) => typeof x === 'number' && !Number.isFinite(x);
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    const v = cell.value as unknown;
+    const result = v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : undefined;
+    if (bad(v) || bad(result)) throw new Error(`cannot save: ${ws.name}!${cell.address} would hold ${String(bad(v) ? v : result)}, which no spreadsheet can open`);
+  })));
+}
+
 export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> {
   const m: ModelInputs = doc.inputs;
   // Every sheet is built from the core's figures, which exist only for a valid model.
@@ -74,6 +89,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     const sub = wb.getWorksheet(name)!.getCell(2, 1);
     sub.value = `${typeof sub.value === 'string' ? `${sub.value} ` : ''}${VALUES_NOTE}`;
   }
+  refuseNonFinite(wb);
 
   // Fast deflate: a third faster to write than the default level, a few percent larger.
   const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);

@@ -80,7 +80,7 @@ describe('bowtie and workbooks', () => {
     await writeFile(p, rows.bytes);
     const r = await promisify(execFile)('npx', ['tsx', 'cli/bowtie.ts', 'calc', p]).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual([`${p}: sheet "Assumptions" has a row numbered 1000000000; a sheet has at most 1048576 rows`]);
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual([`${p}: sheet "Assumptions" has a row numbered 1000000000; a sheet has at most 1,048,576 rows`]);
   }, 60_000);
 
   it('the worker is stopped at its deadline and at its memory cap, with one clear sentence', async () => {

@@ -61,7 +61,7 @@ function rangeOf(spec: InputSpec): string {
   switch (spec.kind) {
     case 'rate': return `${pctText(spec.min ?? 0)} to ${pctText(spec.max ?? 1)}`;
     case 'money':
-    case 'count': return '≥ 0';
+    case 'count': return spec.max === undefined ? '≥ 0' : `0 to ${spec.max.toLocaleString('en-US')}`;
     case 'months':
     case 'integer':
     case 'days': return `whole number ${spec.min} to ${spec.max}`;
@@ -78,7 +78,9 @@ function validation(spec: InputSpec, label: string): ExcelJS.DataValidation | nu
       return { ...common, type: 'decimal', operator: 'between', formulae: [spec.min ?? 0, spec.max ?? 1], error: `${label}: a percentage from ${rangeOf(spec)}.` };
     case 'money':
     case 'count':
-      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: `${label}: a number of at least 0.` };
+      return spec.max === undefined
+        ? { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: `${label}: a number of at least 0.` }
+        : { ...common, type: 'decimal', operator: 'between', formulae: [0, spec.max], error: `${label}: a number from ${rangeOf(spec)}.` };
     case 'months':
     case 'integer':
     case 'days':

@@ -1,23 +1,23 @@
-// Untrusted workbooks (issue #3): each broken or hostile file is refused with its
-// documented message, quickly, before ExcelJS can be driven into a huge loop;
-// invalid inputs name their cell; a formula in an input cell is taken as its value.
+// Untrusted workbooks (issues #3, #9): each broken or hostile file is refused with
+// its documented message before ExcelJS can be driven into a huge loop; invalid
+// inputs name their cell; a formula in an input cell is taken as its value.
+// Outcomes only: how long a refusal takes is measured by `npm run bench`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultInputs, summarize } from '../../../shared/index';
 import { checkWorkbookBytes, readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
 import { ExcelJS } from '../../../shared/workbook/write-workbook';
 import { hostileCases, type HostileCase } from './hostile-files';
 import { editWorkbook, namedCell, replaceCell } from './xlsx-edit';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 
 let cases: HostileCase[] = [];
 beforeAll(async () => { cases = await hostileCases(); }, 60_000);
 
 describe('hostile and broken workbooks', () => {
-  it('each is refused with its message within a few seconds', async () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
+  it('each is refused with its message', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
     for (const c of cases) {
-      const t0 = performance.now();
       const read = await readWorkbook(c.bytes);
-      const ms = performance.now() - t0;
       expect(read.ok, c.name).toBe(false);
       if (read.ok) continue;
       expect(read.kind, c.name).toBe(c.kind);
@@ -27,13 +27,44 @@ describe('hostile and broken workbooks', () => {
         expect(`${read.problems[0]!.path}: ${read.problems[0]!.message}`, c.name).toMatch(c.message);
         expect(read.problems[0]!.where, c.name).toMatch(c.where!);
       }
-      expect(ms, c.name).toBeLessThan(5000);
     }
   });
 
   it('the pre-scan alone refuses the structural attacks before any parsing', () => {
     for (const c of cases.filter((x) => x.kind === 'unreadable' && !/Assumptions|newer/.test(x.name))) expect(checkWorkbookBytes(c.bytes), c.name).toMatch(c.message);
     for (const c of cases.filter((x) => x.kind === 'invalid')) expect(checkWorkbookBytes(c.bytes), c.name).toBeNull();
+  });
+
+  it('harmless oddities a spreadsheet tool may write are read, not refused', async () => {
+    const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const odd = editWorkbook(good, (f) => {
+      for (const [path, data] of Object.entries(f)) {
+        if (!path.endsWith('.xml') || path.endsWith('/')) continue;
+        // Single quotes, spaces around "=", character references and a comment, everywhere.
+        const text = strFromU8(data);
+        const decl = /^<\?xml[^>]*\?>/.exec(text)?.[0] ?? '';
+        const body = text.slice(decl.length).replace(/ ([\w:]+)="([^"']*)"/g, (_, k: string, v: string) => ` ${k} = '${v.replace(/1/g, '&#49;')}'`);
+        const xml = `${decl}<!-- written by another tool -->${body}`;
+        delete f[path];
+        f[path === 'xl/workbook.xml' ? path : `/${path}`] = strToU8(xml);
+      }
+    });
+    const [a, b] = await Promise.all([readWorkbook(good), readWorkbook(odd)]);
+    expect(b.ok && 'ok', JSON.stringify(b).slice(0, 300)).toBe('ok');
+    expect(b).toEqual(a);
+  });
+
+  it('a formula with no saved value is reported once, wherever it is', async () => {
+    const good = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const files = unzipSync(good);
+    const targets = ['journey_renewal_rate', 'lanes_modules_acv', 'acquisition_funnel_0_rate'].map((n) => namedCell(files, n).address);
+    const firstYear = /!\$B\$(\d+)/.exec(strFromU8(files['xl/workbook.xml']!).match(/<definedName name="acquisition_newCustomersByYear">[^<]*/)![0])![1]!;
+    targets.push(`B${firstYear}`);
+    const bytes = editWorkbook(good, (f) => { for (const a of targets) replaceCell(f, 'Assumptions', a, `<c r="${a}"><f>B1*2</f></c>`); });
+    const read = await readWorkbook(bytes);
+    expect(read.ok).toBe(false);
+    if (read.ok || read.kind !== 'invalid') return;
+    expect(read.problems.map((p) => `${p.where} ${p.path}: ${p.message}`).sort()).toEqual(targets.map((a, i) => `Assumptions!${a} ${['journey.renewal.rate', 'lanes.modules.acv', 'acquisition.funnel[0].rate', 'acquisition.newCustomersByYear[0]'][i]}: holds a formula with no saved value: type the value itself`).sort());
   });
 
   it('a formula typed into an input cell is read as its value, with a note', async () => {
