@@ -1,64 +1,98 @@
-// Reading a workbook from disk for the CLI: the bytes are parsed in a worker
-// thread with a memory cap and a deadline (issue #3), because ExcelJS can be
-// driven into huge allocations or long loops by a crafted file. Whatever goes
+// Reading a workbook from disk for the CLI (issues #3, #9): the bytes are parsed
+// in a child process with a V8 heap limit, killed (SIGKILL) at a deadline or when
+// its resident memory passes a cap, because ExcelJS can be driven into huge
+// allocations or long loops by a crafted file, and a worker thread cannot be
+// stopped while V8 runs inside a builtin (its terminate() waits for the builtin
+// to return: minutes for a loop over a 4-billion-element array). Whatever goes
 // wrong comes back as `unreadable` with one clear sentence.
+import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { LIMITS, type WorkbookRead } from '../shared/workbook/index';
 
-export const WORKER_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
+export const READER_LIMITS = {
+  /** the user sees a refusal within this plus process teardown */
+  timeoutMs: 15_000,
+  /** V8's old generation in the child */
+  maxOldGenerationSizeMb: 512,
+  /** resident memory of the whole child (heap, inflated entries, code), checked every 100 ms where /proc exists */
+  maxRssMb: 900,
+};
+export type ReaderLimits = typeof READER_LIMITS;
 
-const workerUrl = new URL(`./workbook-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+const source = import.meta.url.endsWith('.ts');
+const childUrl = new URL(`./workbook-child.${source ? 'ts' : 'js'}`, import.meta.url);
 
-/**
- * The worker's entry. Built code runs workbook-worker.js directly; from sources
- * (tsx, vitest) a tiny ES module registers tsx's loader in the worker first,
- * since loaders registered in this thread do not reach worker threads.
- */
-function workerEntry(): URL {
-  if (!workerUrl.pathname.endsWith('.ts')) return workerUrl;
-  const api = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(workerUrl.href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+/** Node's flags for the child: the heap cap, and tsx's loader when running from sources (tsx, vitest). */
+function childArgs(limits: ReaderLimits, entry: URL): string[] {
+  const args = [`--max-old-space-size=${limits.maxOldGenerationSizeMb}`];
+  const file = fileURLToPath(entry);
+  if (file.endsWith('.ts')) args.push('--import', import.meta.resolve('tsx'));
+  return [...args, file];
 }
 
 const unreadable = (error: string): WorkbookRead => ({ ok: false, kind: 'unreadable', error });
 
-export function parseWorkbookInWorker(bytes: Uint8Array, limits = WORKER_LIMITS): Promise<WorkbookRead> {
+/** Resident set size of a process in MB, or null where /proc does not tell. */
+async function rssMb(pid: number): Promise<number | null> {
+  try {
+    const statm = await readFile(`/proc/${pid}/statm`, 'utf8');
+    return (Number(statm.split(' ')[1]) * 4096) / 1048576;
+  } catch {
+    return null;
+  }
+}
+
+const live = new Set<ReturnType<typeof spawn>>();
+// If this process ends first (Ctrl-C, an exception), no reader outlives it.
+process.once('exit', () => { for (const c of live) c.kill('SIGKILL'); });
+
+/** `entry` is for tests: a child script that misbehaves on purpose. */
+export function parseWorkbookInChild(bytes: Uint8Array, limits: ReaderLimits = READER_LIMITS, entry: URL = childUrl): Promise<WorkbookRead & { pid?: number }> {
   return new Promise((resolve) => {
+    const child = spawn(process.execPath, childArgs(limits, entry), { stdio: ['pipe', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    live.add(child);
     let settled = false;
-    const finish = (r: WorkbookRead) => {
+    let stderr = '';
+    let reason: string | null = null;
+    const stop = (why: string) => { reason ??= why; child.kill('SIGKILL'); };
+    const timer = setTimeout(() => stop(`reading the workbook took longer than ${limits.timeoutMs / 1000} s, so it was stopped: the file is far larger than a Bowtie model or built to be slow`), limits.timeoutMs);
+    const memory = (mb: number) => `reading the workbook needed more than ${mb} MB of memory, so it was stopped: the file is far larger than a Bowtie model or built to exhaust memory`;
+    const poll = setInterval(() => {
+      void rssMb(child.pid!).then((mb) => { if (mb !== null && mb > limits.maxRssMb) stop(memory(limits.maxRssMb)); });
+    }, 100);
+    let result: WorkbookRead | null = null;
+    child.on('message', (r: WorkbookRead) => { result = r; });
+    child.stderr!.on('data', (c: Buffer) => { if (stderr.length < 4096) stderr += c.toString(); });
+    child.stdin!.on('error', () => {}); // a child killed before it read everything
+    // Settle only once the process is gone: nothing is left behind when the caller continues.
+    child.on('close', (code, signal) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const worker = new Worker(workerEntry(), {
-      workerData: bytes,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb },
-      stdout: true,
-      stderr: true,
+      clearInterval(poll);
+      live.delete(child);
+      const pid = child.pid;
+      if (reason) return resolve({ ...unreadable(reason), pid });
+      if (result) return resolve({ ...result, pid });
+      if (/heap limit|out of memory/i.test(stderr)) return resolve({ ...unreadable(memory(limits.maxOldGenerationSizeMb)), pid });
+      const last = stderr.trim().split('\n').filter(Boolean).pop();
+      resolve({ ...unreadable(`the workbook reader stopped unexpectedly (${signal ?? `exit code ${code}`}${last ? `: ${last.slice(0, 200)}` : ''})`), pid });
     });
-    const timer = setTimeout(() => finish(unreadable(`reading the workbook took longer than ${limits.timeoutMs / 1000} s, so it was stopped: the file is far larger than a Bowtie model or built to be slow`)), limits.timeoutMs);
-    worker.once('message', (r: WorkbookRead) => finish(r));
-    worker.once('error', (e: Error & { code?: string }) =>
-      finish(unreadable(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `reading the workbook needed more than ${limits.maxOldGenerationSizeMb} MB of memory, so it was stopped: the file is far larger than a Bowtie model or built to exhaust memory`
-        : `the workbook could not be read (${e.message})`)));
-    worker.once('exit', (code) => finish(unreadable(`the workbook reader stopped unexpectedly (exit code ${code})`)));
+    child.stdin!.end(bytes);
   });
 }
 
 export async function loadWorkbookFile(path: string): Promise<WorkbookRead> {
   let bytes: Uint8Array;
   try {
-    // Never pull a huge file into this thread just to refuse it.
+    // Never pull a huge file into this process just to refuse it.
     const { size } = await stat(path);
     if (size > LIMITS.fileBytes) return unreadable(`the file is ${Math.round(size / 1048576)} MB; Bowtie reads workbooks up to ${LIMITS.fileBytes / 1048576} MB`);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return parseWorkbookInWorker(bytes);
+  const { pid: _pid, ...read } = await parseWorkbookInChild(bytes);
+  return read as WorkbookRead;
 }

@@ -11,7 +11,8 @@ import { main } from '../../cli/bowtie';
 import { defaultInputs, summarize } from '../../shared/index';
 import { readWorkbook, writeWorkbook } from '../../shared/workbook/index';
 import { hostileCases as buildHostileCases, type HostileCase } from '../shared/workbook/hostile-files';
-import { parseWorkbookInWorker, WORKER_LIMITS } from '../../cli/load-workbook';
+import { parseWorkbookInChild, READER_LIMITS } from '../../cli/load-workbook';
+import { existsSync } from 'node:fs';
 import { namedCell } from '../shared/workbook/xlsx-edit';
 import { unzipSync } from 'fflate';
 
@@ -83,12 +84,30 @@ describe('bowtie and workbooks', () => {
     expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual([`${p}: sheet "Assumptions" has a row numbered 1000000000; a sheet has at most 1,048,576 rows`]);
   }, 60_000);
 
-  it('the worker is stopped at its deadline and at its memory cap, with one clear sentence', async () => {
+  const gone = (pid: number | undefined) => { try { process.kill(pid!, 0); return false; } catch { return true; } };
+  const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
+
+  it('the reader is stopped at its deadline and at its memory cap, with one clear sentence, and no process is left', async () => {
     const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
-    const slow = await parseWorkbookInWorker(bytes, { ...WORKER_LIMITS, timeoutMs: 1 });
-    expect(slow).toEqual({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook took longer than 0\.001 s, so it was stopped/) });
-    const greedy = await parseWorkbookInWorker(bytes, { ...WORKER_LIMITS, maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 });
-    expect(greedy).toEqual({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook needed more than 4 MB of memory, so it was stopped/) });
-    expect(await parseWorkbookInWorker(bytes)).toMatchObject({ ok: true, inputs: defaultInputs() });
+    const slow = await parseWorkbookInChild(bytes, { ...READER_LIMITS, timeoutMs: 1 });
+    expect(slow).toMatchObject({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook took longer than 0\.001 s, so it was stopped/) });
+    expect(gone(slow.pid)).toBe(true);
+    const greedy = await parseWorkbookInChild(bytes, { ...READER_LIMITS, maxOldGenerationSizeMb: 4 });
+    expect(greedy).toMatchObject({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook needed more than 4 MB of memory, so it was stopped/) });
+    const read = await parseWorkbookInChild(bytes);
+    expect(read).toMatchObject({ ok: true, inputs: defaultInputs() });
+    expect(gone(read.pid)).toBe(true);
+  }, 90_000);
+
+  it('a reader stuck inside a V8 builtin is killed at the deadline (a worker thread could not be stopped)', async () => {
+    const r = await parseWorkbookInChild(new Uint8Array(10), { ...READER_LIMITS, timeoutMs: 2000 }, fixture('stuck-in-builtin.mjs'));
+    expect(r).toMatchObject({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook took longer than 2 s, so it was stopped/) });
+    expect(gone(r.pid)).toBe(true);
+  }, 60_000);
+
+  it.skipIf(!existsSync('/proc/self/statm'))('memory outside the V8 heap is capped too', async () => {
+    const r = await parseWorkbookInChild(new Uint8Array(10), { ...READER_LIMITS, maxRssMb: 200 }, fixture('hoards-memory.mjs'));
+    expect(r).toMatchObject({ ok: false, kind: 'unreadable', error: expect.stringMatching(/^reading the workbook needed more than 200 MB of memory, so it was stopped/) });
+    expect(gone(r.pid)).toBe(true);
   }, 60_000);
 });
