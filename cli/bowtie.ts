@@ -3,10 +3,13 @@
 //   bowtie export FILE OUT.xlsx write the workbook
 // Exit 0 on success, 1 for an invalid model (one `path: message` line per problem
 // on stderr), 2 for a file that cannot be read as a model or workbook.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseModel, summarize, type InputProblem, type ModelInputs } from '../shared/index';
 
 export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
+
+/** A JSON model is a few KB; parsing 150 MB of JSON took 2.2 GB. Checked before a byte is read. */
+export const MAX_MODEL_BYTES = 10 * 1024 * 1024;
 
 export type Loaded =
   | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown }
@@ -36,7 +39,11 @@ export async function loadModelFile(path: string): Promise<Loaded> {
   if (/\.xlsx$/i.test(path)) return loadWorkbook(path);
   let bytes: Buffer;
   try {
+    const { size } = await stat(path);
+    if (size > MAX_MODEL_BYTES) return { ok: false, code: 2, lines: [`${path}: the file is ${(size / 1048576).toFixed(1)} MB; a JSON model is at most ${MAX_MODEL_BYTES / 1048576} MB (a model is a few KB)`] };
     bytes = await readFile(path);
+    // The file may have grown since stat: never parse more than the cap.
+    if (bytes.length > MAX_MODEL_BYTES) return { ok: false, code: 2, lines: [`${path}: the file is over ${MAX_MODEL_BYTES / 1048576} MB; a JSON model is at most ${MAX_MODEL_BYTES / 1048576} MB (a model is a few KB)`] };
   } catch (e) {
     return { ok: false, code: 2, lines: [`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
   }

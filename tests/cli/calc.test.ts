@@ -109,6 +109,14 @@ describe('bowtie calc', () => {
     expect(list.err[0]).toMatch(/not a model/);
   });
 
+  it('exits 1 with the path for a model of the wrong shape, and 2 for a model file over 10 MB', async () => {
+    expect(await run(['calc', await file('shape.json', '{"lanes":[[]]}')])).toEqual({ code: 1, out: '', err: ['lanes[0]: must be an object, got a list'] });
+    expect(await run(['calc', await file('huge-acv.json', '{"acquisition":{"acv":1e308}}')])).toEqual({ code: 1, out: '', err: ['acquisition.acv: must be at most 1,000,000,000,000, got 1e+308'] });
+    const big = join(dir, 'big.json');
+    await writeFile(big, `{"general":{"name":"${'x'.repeat(11 * 1024 * 1024)}"}}`);
+    expect(await run(['calc', big])).toEqual({ code: 2, out: '', err: [`${big}: the file is 11.0 MB; a JSON model is at most 10 MB (a model is a few KB)`] });
+  });
+
   it('runs as the README says: npm run --silent bowtie -- calc FILE', async () => {
     const p = await file('ok.json', '{"journey":{"renewal":{"rate":0.9}}}');
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'bowtie', '--', 'calc', p], { cwd: process.cwd() });
