@@ -77,6 +77,19 @@ if (soffice && existsSync(workbookApi)) {
   }
 } else console.error('LibreOffice recalculation: not measured (soffice is not installed)');
 
+// Hostile and broken workbooks (issue 9): how long a refusal takes is measured
+// here, not asserted in tests/shared/workbook/hostile.test.ts. Target: well
+// inside the CLI's 15 s limit, so a refusal is never mistaken for the deadline.
+{
+  const { hostileCases } = await import('../tests/shared/workbook/hostile-files');
+  const { readWorkbook } = await import('../shared/workbook/index');
+  for (const c of await hostileCases()) rows.push(await time(`hostile workbook refused: ${c.name}`, 1000, () => readWorkbook(c.bytes), 5, 1));
+  const { parseWorkbookInChild } = await import('../cli/load-workbook');
+  const { writeWorkbook } = await import('../shared/workbook/index');
+  const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'bench' });
+  rows.push(await time('CLI: default .xlsx read in its child process (start included)', 3000, () => parseWorkbookInChild(bytes), 5, 1));
+}
+
 const results: Record<string, number> = {};
 for (const r of rows) results[r.name] = Number(r.median.toFixed(3));
 

@@ -52,7 +52,7 @@ const mutation = fc.oneof(
     editXml('xl/worksheets/sheet2.xml', (x) => nth(x, /<v>[^<]*<\/v>/g, n, () => `<v>${String(v)}</v>`))),
   fc.record({ kind: fc.constant('flip'), at: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }) }).map(({ at }) => {
     const b = good.slice();
-    for (const [i, x] of at) b[i % b.length] ^= x;
+    for (const [i, x] of at) b[i % b.length]! ^= x;
     return b;
   }),
   fc.record({ kind: fc.constant('rename'), which: fc.nat(), to: fc.constantFrom('/', 'X', 'dup', 'sheet', 'case') }).map(({ which, to }) => rezip((f) => {
