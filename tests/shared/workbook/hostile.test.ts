@@ -11,7 +11,7 @@ import { editWorkbook, namedCell, replaceCell } from './xlsx-edit';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 
 let cases: HostileCase[] = [];
-beforeAll(async () => { cases = await hostileCases(); }, 60_000);
+beforeAll(async () => { cases = await hostileCases(); }, 180_000);
 
 describe('hostile and broken workbooks', () => {
   it('each is refused with its message', async () => {
