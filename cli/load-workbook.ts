@@ -1,6 +1,6 @@
 // Reading a workbook from disk for the CLI (issues #3, #9): the bytes are parsed
 // in a child process with a V8 heap limit, killed (SIGKILL) at a deadline or when
-// its resident memory passes a cap, because ExcelJS can be driven into huge
+// its resident memory passes a cap (768 MB: with the CLI itself the command stays under 1 GiB), because ExcelJS can be driven into huge
 // allocations or long loops by a crafted file, and a worker thread cannot be
 // stopped while V8 runs inside a builtin (its terminate() waits for the builtin
 // to return: minutes for a loop over a 4-billion-element array). Whatever goes
@@ -16,7 +16,7 @@ export const READER_LIMITS = {
   /** V8's old generation in the child */
   maxOldGenerationSizeMb: 512,
   /** resident memory of the whole child (heap, inflated entries, code), checked every 100 ms where /proc exists */
-  maxRssMb: 900,
+  maxRssMb: 768,
 };
 export type ReaderLimits = typeof READER_LIMITS;
 
