@@ -1,7 +1,8 @@
 // Reading a workbook from disk for the CLI (issues #3, #9): the bytes are parsed
 // in a child process with a V8 heap limit, killed (SIGKILL) at a deadline or when
-// its resident memory passes a cap (768 MB: with the CLI itself the command stays under 1 GiB), because ExcelJS can be driven into huge
-// allocations or long loops by a crafted file, and a worker thread cannot be
+// its resident memory passes a cap (768 MB: with the CLI itself the command
+// stays under 1 GiB), because ExcelJS can be driven into huge allocations or
+// long loops by a crafted file, and a worker thread cannot be
 // stopped while V8 runs inside a builtin (its terminate() waits for the builtin
 // to return: minutes for a loop over a 4-billion-element array). Whatever goes
 // wrong comes back as `unreadable` with one clear sentence.
