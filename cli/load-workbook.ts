@@ -21,6 +21,7 @@ export const READER_LIMITS = {
 };
 export type ReaderLimits = typeof READER_LIMITS;
 
+const STARTUP_MS = 60_000;
 const source = import.meta.url.endsWith('.ts');
 const childUrl = new URL(`./workbook-child.${source ? 'ts' : 'js'}`, import.meta.url);
 
@@ -57,13 +58,21 @@ export function parseWorkbookInChild(bytes: Uint8Array, limits: ReaderLimits = R
     let stderr = '';
     let reason: string | null = null;
     const stop = (why: string) => { reason ??= why; child.kill('SIGKILL'); };
-    const timer = setTimeout(() => stop(`reading the workbook took longer than ${limits.timeoutMs / 1000} s, so it was stopped: the file is far larger than a Bowtie model or built to be slow`), limits.timeoutMs);
+    const slow = `reading the workbook took longer than ${limits.timeoutMs / 1000} s, so it was stopped: the file is far larger than a Bowtie model or built to be slow`;
+    // The deadline covers the read, not Node starting and compiling the reader (seconds on a
+    // busy machine); starting has its own, generous one, since no file byte is involved yet.
+    let timer = setTimeout(() => stop(`the workbook reader did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
     const memory = (mb: number) => `reading the workbook needed more than ${mb} MB of memory, so it was stopped: the file is far larger than a Bowtie model or built to exhaust memory`;
     const poll = setInterval(() => {
       void rssMb(child.pid!).then((mb) => { if (mb !== null && mb > limits.maxRssMb) stop(memory(limits.maxRssMb)); });
     }, 100);
     let result: WorkbookRead | null = null;
-    child.on('message', (r: WorkbookRead) => { result = r; });
+    child.on('message', (r: WorkbookRead | { ready: true }) => {
+      if (!('ready' in r)) { result = r; return; }
+      clearTimeout(timer);
+      timer = setTimeout(() => stop(slow), limits.timeoutMs);
+      child.stdin!.end(bytes);
+    });
     child.stderr!.on('data', (c: Buffer) => { if (stderr.length < 4096) stderr += c.toString(); });
     child.stdin!.on('error', () => {}); // a child killed before it read everything
     // Settle only once the process is gone: nothing is left behind when the caller continues.
@@ -80,7 +89,6 @@ export function parseWorkbookInChild(bytes: Uint8Array, limits: ReaderLimits = R
       const last = stderr.trim().split('\n').filter(Boolean).pop();
       resolve({ ...unreadable(`the workbook reader stopped unexpectedly (${signal ?? `exit code ${code}`}${last ? `: ${last.slice(0, 200)}` : ''})`), pid });
     });
-    child.stdin!.end(bytes);
   });
 }
 

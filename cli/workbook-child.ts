@@ -4,6 +4,8 @@
 // thread, can be stopped even while V8 is stuck inside a builtin.
 import { readWorkbook } from '../shared/workbook/index';
 
+// Loaded and compiled: the parent's deadline for the read starts now.
+process.send?.({ ready: true });
 const chunks: Buffer[] = [];
 process.stdin.on('data', (c: Buffer) => chunks.push(c));
 process.stdin.on('end', () => {
