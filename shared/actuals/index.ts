@@ -1,0 +1,8 @@
+// Actuals (spec §9): a billing export read into exact monthly figures, and the
+// plan inputs those figures support. Pure: readers take text chunks or bytes.
+export { CsvActualsReader, readActualsCsv } from './read-csv';
+export { readActualsXlsx } from './read-xlsx';
+export { problemLine, MAX_PROBLEMS_KEPT, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
+export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
+export { actualsJson, type ActualsJson } from './json';
+export type { Book } from './book';
