@@ -15,7 +15,7 @@ const workerUrl = new URL(`./workbook-worker.${import.meta.url.endsWith('.ts') ?
  * (tsx, vitest) a tiny ES module registers tsx's loader in the worker first,
  * since loaders registered in this thread do not reach worker threads.
  */
-function workerEntry(): URL {
+export function tsWorkerEntry(workerUrl: URL): URL {
   if (!workerUrl.pathname.endsWith('.ts')) return workerUrl;
   const api = import.meta.resolve('tsx/esm/api');
   const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(workerUrl.href)});`;
@@ -34,7 +34,7 @@ export function parseWorkbookInWorker(bytes: Uint8Array, limits = WORKER_LIMITS)
       void worker.terminate();
       resolve(r);
     };
-    const worker = new Worker(workerEntry(), {
+    const worker = new Worker(tsWorkerEntry(workerUrl), {
       workerData: bytes,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb },
       stdout: true,

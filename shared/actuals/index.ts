@@ -4,5 +4,5 @@ export { CsvActualsReader, readActualsCsv } from './read-csv';
 export { readActualsXlsx } from './read-xlsx';
 export { problemLine, MAX_PROBLEMS_KEPT, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
-export { actualsJson, type ActualsJson } from './json';
+export { actualsJson, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';

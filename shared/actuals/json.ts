@@ -1,6 +1,7 @@
 // The `bowtie actuals` output (§9): one object of lists aligned with `months`,
 // figures as JSON numbers (the nearest double of each exact decimal), null where undefined.
-import type { ActualsResult } from './compute';
+import { computeActuals, type ActualsResult } from './compute';
+import type { ActualsRead, DataQuality } from './collect';
 import type { Dec } from '../core/decimal';
 
 export interface ActualsJson {
@@ -23,4 +24,14 @@ export function actualsJson(r: ActualsResult): ActualsJson {
     nrr12: nn(r.nrr12), grr12: nn(r.grr12), logoRetention12: nn(r.logoRetention12),
     cohorts: r.cohorts.map((c) => ({ start: c.start, customers: c.customers, arr: n(c.arr), active: c.active })),
   };
+}
+
+/** A read turned into figures, dropping the rows: what crosses a worker boundary. */
+export type ActualsFigures =
+  | { ok: true; figures: ActualsJson; quality: DataQuality }
+  | Exclude<ActualsRead, { ok: true }>;
+
+export function figuresOf(read: ActualsRead): ActualsFigures {
+  if (!read.ok) return read;
+  return { ok: true, figures: actualsJson(computeActuals(read.book)), quality: read.quality };
 }

@@ -39,7 +39,7 @@ export function referenceActuals(text: string): ReferenceActuals {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.slice(0, body.indexOf('\n') < 0 ? undefined : body.indexOf('\n'));
   const need = (cols: string[]) => cols.includes('customer') && cols.includes('month') && (cols.includes('mrr') || cols.includes('arr'));
-  const delim = need(firstLine.split(',').map((c) => c.trim().toLowerCase())) ? ',' : ';';
+  const delim = need(records(firstLine, ',')[0]!.map((c) => c.trim().toLowerCase())) ? ',' : ';';
   const [header, ...rows] = records(body, delim);
   const cols = header!.map((c) => c.trim().toLowerCase());
   const ci = cols.indexOf('customer'), mi = cols.indexOf('month');
