@@ -3,7 +3,7 @@
 // and column. Any problem means no figures at all (nothing is half-imported).
 import { groupByCustomer, forEachCustomer, type Book } from './book';
 import { RowStore } from './row-store';
-import { monthText, parseAmount, parseMonth, type MonthIndex } from './values';
+import { monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
 
 export interface ActualsProblem { line: number; column: string; message: string }
 
@@ -77,31 +77,37 @@ export class ActualsCollector {
    */
   row(line: number, customer: string | undefined, month: string | MonthIndex | undefined, amount: string | undefined): void {
     this.rows++;
+    const name = customer === undefined ? '' : needsTrim(customer) ? customer.trim() : customer;
+    const m = typeof month === 'number' ? month : month === undefined ? null : parseMonth(needsTrim(month) ? month.trim() : month);
+    const a = amount === undefined ? 'missing' : readAmount(amount, this.amount);
+    if (name === '' || m === null || a !== null || this.problemCount > 0) {
+      this.refuse(line, customer, month, amount, name, m, a);
+      return;
+    }
+    this.store.add(name, m, this.amount, this.multiplier);
+  }
+
+  private readonly amount: Amount = { units: 0, places: 0 };
+  private get multiplier(): 1 | 12 { return this.columns.kind === 'mrr' ? 12 : 1; }
+
+  /** The slow path: say what is wrong with each cell of a row (if anything: an earlier row may be the problem). */
+  private refuse(line: number, customer: string | undefined, month: string | MonthIndex | undefined, amount: string | undefined, name: string, m: MonthIndex | null, a: AmountError | 'missing' | null): void {
     const { names, kind } = this.columns;
-    const col = (i: number) => names[i]!;
-    let bad = false;
-    const name = customer?.trim() ?? '';
-    if (customer === undefined) { this.problem(line, col(this.columns.customer), 'missing: the row ends before this column'); bad = true; }
-    else if (name === '') { this.problem(line, col(this.columns.customer), 'the customer is empty'); bad = true; }
-    let m: MonthIndex | null = null;
-    if (month === undefined) { this.problem(line, col(this.columns.month), 'missing: the row ends before this column'); bad = true; }
-    else if (typeof month === 'number') m = month;
-    else {
-      m = parseMonth(month.trim());
-      if (m === null) { this.problem(line, col(this.columns.month), month.trim() === '' ? 'the month is empty' : `${shown(month.trim())} is not a month written YYYY-MM (MM 01–12)`); bad = true; }
+    const missing = 'missing: the row ends before this column';
+    if (customer === undefined) this.problem(line, names[this.columns.customer]!, missing);
+    else if (name === '') this.problem(line, names[this.columns.customer]!, 'the customer is empty');
+    if (month === undefined) this.problem(line, names[this.columns.month]!, missing);
+    else if (m === null) {
+      const t = String(month).trim();
+      this.problem(line, names[this.columns.month]!, t === '' ? 'the month is empty' : `${shown(t)} is not a month written YYYY-MM (MM 01–12)`);
     }
-    const a = amount === undefined ? 'missing' : parseAmount(amount);
-    if (typeof a === 'string') {
-      const c = col(this.columns.amount);
-      const msg = a === 'missing' ? 'missing: the row ends before this column'
+    if (a !== null) {
+      const t = (amount ?? '').trim();
+      this.problem(line, names[this.columns.amount]!, a === 'missing' ? missing
         : a === 'empty' ? `the ${kind} is empty; write 0 for a month without revenue`
-        : a === 'negative' ? `${shown(amount!.trim())} is negative; ${kind} must be 0 or more`
-        : `${shown(amount!.trim())} is not a number written with digits and an optional decimal point (no thousands separators, currency signs or decimal commas)`;
-      this.problem(line, c, msg);
-      bad = true;
+        : a === 'negative' ? `${shown(t)} is negative; ${kind} must be 0 or more`
+        : `${shown(t)} is not a number written with digits and an optional decimal point (no thousands separators, currency signs or decimal commas)`);
     }
-    if (bad || this.problemCount > 0) return;
-    this.store.add(name, m!, a as Exclude<typeof a, string>, kind === 'mrr' ? 12 : 1);
   }
 
   finish(): ActualsRead {

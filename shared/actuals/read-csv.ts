@@ -105,7 +105,7 @@ export class CsvActualsReader {
       this.line += span;
       if (line === 1) continue; // the header
       if (row.every((f) => f.trim() === '')) { c.blankLines++; continue; }
-      const q = quoteProblem.get(i);
+      const q = quoteProblem.size ? quoteProblem.get(i) : undefined;
       if (q) {
         c.rows++;
         c.problem(line, names[Math.min(row.length, names.length) - 1] ?? names[0]!, q === 'MissingQuotes' ? 'a quoted field is never closed (a " is missing)' : 'a quoted field has text after its closing quote (write "" for a quote inside quotes)');

@@ -29,8 +29,10 @@ export class RowStore {
     let id = this.ids.get(customerName);
     if (id === undefined) {
       id = this.names.length;
-      this.ids.set(customerName, id);
-      this.names.push(customerName);
+      // A copy, not a slice of the parser's chunk: a kept slice would keep the whole chunk alive.
+      const own = (' ' + customerName).slice(1);
+      this.ids.set(own, id);
+      this.names.push(own);
     }
     if (this.length === this.customer.length) this.grow();
     const i = this.length++;

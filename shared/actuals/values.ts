@@ -6,11 +6,19 @@
 /** Month index: year × 12 + (month − 1), so consecutive months differ by 1. */
 export type MonthIndex = number;
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
+/** YYYY-MM with MM 01–12, read by char codes: it runs three million times for a big export. */
 export function parseMonth(text: string): MonthIndex | null {
-  const m = MONTH.exec(text);
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
+  if (text.length !== 7 || text.charCodeAt(4) !== 45) return null;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    y = y * 10 + d;
+  }
+  const m1 = text.charCodeAt(5) - 48, m2 = text.charCodeAt(6) - 48;
+  if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9) return null;
+  const m = m1 * 10 + m2;
+  return m >= 1 && m <= 12 ? y * 12 + m - 1 : null;
 }
 
 export function monthText(i: MonthIndex): string {
@@ -31,12 +39,13 @@ const DIGIT_0 = 48;
 const DOT = 46;
 
 /**
- * Reads `123`, `123.45`, `.5` or `5.` (spaces around are ignored). No sign, no
- * exponent, no thousands separator, currency sign or decimal comma: a billing
- * export that writes those is refused rather than guessed at.
+ * Reads `123`, `123.45`, `.5` or `5.` (spaces around are ignored) into `out`
+ * (reused, so three million rows allocate nothing here). No sign, no exponent,
+ * no thousands separator, currency sign or decimal comma: a billing export that
+ * writes those is refused rather than guessed at.
  */
-export function parseAmount(raw: string): Amount | AmountError {
-  const s = raw.trim();
+export function readAmount(raw: string, out: Amount): AmountError | null {
+  const s = needsTrim(raw) ? raw.trim() : raw;
   if (s === '') return 'empty';
   let units = 0;
   let places = 0;
@@ -49,13 +58,22 @@ export function parseAmount(raw: string): Amount | AmountError {
       if (dot) places++;
       if (units > 0 || digits > 0) digits++;
     } else if (c === DOT && !dot) dot = true;
-    else return s[0] === '-' && parseAmount(s.slice(1)) !== 'notNumber' ? 'negative' : 'notNumber';
+    else return s[0] === '-' && readAmount(s.slice(1), out) === null ? 'negative' : 'notNumber';
   }
-  if (!dot ? s.length === 0 : s.length === 1) return 'notNumber';
+  if (dot && s.length === 1) return 'notNumber';
   // Past 15 significant digits a double may round: redo the digits as a bigint.
-  if (digits > 15) return { units: BigInt(s.replace('.', '') || '0'), places };
-  return { units, places };
+  out.units = digits > 15 ? BigInt(s.replace('.', '')) : units;
+  out.places = places;
+  return null;
 }
+
+export function parseAmount(raw: string): Amount | AmountError {
+  const out: Amount = { units: 0, places: 0 };
+  return readAmount(raw, out) ?? out;
+}
+
+/** Whether a cell has spaces (or the \r of a CRLF line) around it: most cells do not. */
+export const needsTrim = (s: string) => s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32);
 
 /** Amounts from a spreadsheet cell holding a number: its shortest decimal text. */
 export function numberText(n: number): string {

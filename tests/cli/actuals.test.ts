@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/bowtie';
+import { actualsFileFigures } from '../../cli/load-actuals';
+import { figuresOf, readActualsCsv } from '../../shared/actuals/index';
 import { ExcelJS } from '../../shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../support/actuals-files';
 import { referenceActuals } from '../support/actuals-reference';
@@ -64,6 +66,15 @@ describe('bowtie actuals', () => {
     expect(zip.err[0]).toMatch(/damaged or truncated|not an \.xlsx/);
   });
 
+  it('reads a big CSV in a worker thread to the same figures', async () => {
+    const text = writeCsv(randomBook(7, { customers: 50, months: 24 }));
+    const p = await file(text);
+    const inWorker = await actualsFileFigures(p, 0);
+    const here = await actualsFileFigures(p);
+    expect(inWorker.ok && here.ok).toBe(true);
+    expect(inWorker).toEqual(here);
+  });
+
   it('reads the first sheet of an .xlsx in a worker', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Export');
@@ -90,15 +101,24 @@ function expectAgree(got: Record<string, unknown>, want: ReturnType<typeof refer
   cohorts.forEach((c, k) => c.arr.forEach((x, a) => { if (!close(x, want.cohorts[k]!.arr[a]!)) expect.fail(`cohort ${c.start} age ${a}: ${x} vs ${want.cohorts[k]!.arr[a]}`); }));
 }
 
-describe('agrees with an independent implementation of §9', () => {
-  it('on random files it has not seen, every figure to 1e-9', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(',', ';'), fc.constantFrom('mrr', 'arr'), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 60 }),
-      async (seed, delimiter, column, crlf, bom, months) => {
-        const text = writeCsv(randomBook(seed, { months, customers: 1 + (seed % 60) }), { delimiter: delimiter as ',' | ';', column: column as 'mrr' | 'arr', crlf, bom, quoteAll: seed % 3 === 0 });
-        const r = await run(['actuals', await file(text)]);
-        expect(r.code, r.err.join('\n')).toBe(0);
-        expectAgree(JSON.parse(r.out), referenceActuals(text));
-      }), { numRuns: 40 });
+const unseen = () => fc.tuple(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(',', ';'), fc.constantFrom('mrr', 'arr'), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 60 }))
+  .map(([seed, delimiter, column, crlf, bom, months]) => writeCsv(randomBook(seed, { months, customers: 1 + (seed % 60) }), { delimiter: delimiter as ',' | ';', column: column as 'mrr' | 'arr', crlf, bom, quoteAll: seed % 3 === 0 }));
+
+describe('agrees with an independent implementation of §9, every figure to 1e-9', () => {
+  // fast-check draws new seeds each run, so these files are new to both implementations.
+  it('through the command (a file on disk, the printed JSON) on random files', async () => {
+    await fc.assert(fc.asyncProperty(unseen(), async (text) => {
+      const r = await run(['actuals', await file(text)]);
+      expect(r.code, r.err.join('\n')).toBe(0);
+      expectAgree(JSON.parse(r.out), referenceActuals(text));
+    }), { numRuns: 20 });
+  });
+
+  it('through the core the command runs, on many more', () => {
+    fc.assert(fc.property(unseen(), fc.integer({ min: 1, max: 4096 }), (text, chunk) => {
+      const r = figuresOf(readActualsCsv(text, chunk));
+      if (!r.ok) expect.fail(JSON.stringify(r));
+      expectAgree(r.figures as unknown as Record<string, unknown>, referenceActuals(text));
+    }), { numRuns: 150 });
   });
 });
