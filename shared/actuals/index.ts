@@ -6,3 +6,4 @@ export { problemLine, MAX_PROBLEMS_KEPT, type ActualsProblem, type ActualsRead, 
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
 export { actualsJson, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';
+export { calibrate, seedBase, applySeed, applySuggestion, ACTUALS_LANE_ID, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
