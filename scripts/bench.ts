@@ -77,6 +77,12 @@ if (soffice && existsSync(workbookApi)) {
   }
 } else console.error('LibreOffice recalculation: not measured (soffice is not installed)');
 
+// Actuals import at issue #14's size (3 million rows): fresh processes, peak memory, CPU time.
+if (existsSync('scripts/bench-actuals.ts') && process.env.BENCH_SKIP_ACTUALS !== '1') {
+  const { benchActuals } = await import('./bench-actuals');
+  rows.push(...(await benchActuals()));
+}
+
 const results: Record<string, number> = {};
 for (const r of rows) results[r.name] = Number(r.median.toFixed(3));
 
