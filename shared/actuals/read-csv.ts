@@ -63,7 +63,9 @@ export class CsvActualsReader {
       return false;
     }
     if (/[\0-\x08\x0e-\x1f]/.test(headerLine)) {
-      this.unreadable = 'not a CSV file (the first line holds binary data); export the billing data as CSV or .xlsx';
+      this.unreadable = headerLine.includes('\0') && /c\0u\0s\0t\0o\0m\0e\0r/i.test(headerLine)
+        ? 'the file is UTF-16 text; save it as CSV UTF-8 (or .xlsx)'
+        : 'not a CSV file (the first line holds binary data); export the billing data as CSV or .xlsx';
       return false;
     }
     let chosen: { delimiter: string; columns: Columns } | null = null;

@@ -141,6 +141,7 @@ describe('files that cannot be read at all', () => {
     ['a column twice', 'customer,month,mrr,Month\nA,2024-01,1,x\n', 'the header has two columns named month; keep one'],
     ['a tab-separated file', 'customer\tmonth\tmrr\nA\t2024-01\t1\n', 'the header has no customer, no month, no mrr or arr column (found: customer\tmonth\tmrr)'],
     ['binary bytes', '\x00\x01\x02PK\x03\x04', 'not a CSV file (the first line holds binary data); export the billing data as CSV or .xlsx'],
+    ['UTF-16 text', 'customer,month,mrr\nA,2024-01,1\n'.split('').map((c) => c + '\0').join(''), 'the file is UTF-16 text; save it as CSV UTF-8 (or .xlsx)'],
     ['a 100-year span', 'customer,month,arr\nA,1900-01,1\nA,2024-01,1\n', 'the months run from 1900-01 to 2024-01, 1489 months; Bowtie reads at most 1200 (check the month column for a mistyped year)'],
   ])('%s', (_name, text, error) => {
     expect(unreadable(readActualsCsv(text))).toBe(error);
