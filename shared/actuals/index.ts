@@ -7,3 +7,4 @@ export { computeActuals, type ActualsResult, type ActualsCohort } from './comput
 export { actualsJson, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';
 export { calibrate, seedBase, applySeed, applySuggestion, ACTUALS_LANE_ID, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
+export { planVsActual, VARIANCE_MEASURES, type VarianceMonth, type VarianceMeasure } from './variance';
