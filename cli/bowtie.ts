@@ -1,8 +1,11 @@
 // The headless command (spec §7): the same core as the app, no window.
 //   bowtie calc FILE            JSON model (partial, merged over defaults) or .xlsx → figures as JSON
 //   bowtie export FILE OUT.xlsx write the workbook
+//   bowtie actuals FILE         a billing export (CSV or .xlsx) → the figures of §9 as JSON
 // Exit 0 on success, 1 for an invalid model (one `path: message` line per problem
-// on stderr), 2 for a file that cannot be read as a model or workbook.
+// on stderr), 2 for a file that cannot be read as a model or workbook. For
+// `actuals` (§9): 1 for unreadable rows (`line N, column C: message`, the first
+// 20), 2 for a file that cannot be read at all.
 import { readFile, stat } from 'node:fs/promises';
 import { parseModel, summarize, type InputProblem, type ModelInputs } from '../shared/index';
 
@@ -15,7 +18,9 @@ export type Loaded =
   | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown }
   | { ok: false; code: 1 | 2; lines: string[] };
 
-const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx';
+const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx | bowtie actuals FILE';
+/** §9: at most this many `line N, column C` lines on stderr */
+export const ACTUALS_PROBLEM_LINES = 20;
 
 const problemLines = (problems: readonly InputProblem[]): string[] => problems.map((p) => `${p.path}: ${p.message}`);
 
@@ -75,6 +80,18 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const { exportWorkbook } = await import('./export-workbook');
     const written = await exportWorkbook(loaded.inputs, target, loaded.extras);
     if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
+    return EXIT.ok;
+  }
+  if (command === 'actuals' && file && argv.length === 2) {
+    const { actualsFileFigures } = await import('./load-actuals');
+    const { problemLine } = await import('../shared/actuals/index');
+    const read = await actualsFileFigures(file);
+    if (!read.ok && read.kind === 'invalid') {
+      read.problems.slice(0, ACTUALS_PROBLEM_LINES).map(problemLine).forEach(err);
+      return EXIT.invalid;
+    }
+    if (!read.ok) { err(`${file}: ${read.error}`); return EXIT.unreadable; }
+    out(JSON.stringify(read.figures, null, 2));
     return EXIT.ok;
   }
   err(USAGE);

@@ -33,6 +33,18 @@ function childArgs(limits: ReaderLimits, entry: URL): string[] {
   return [...args, file];
 }
 
+/**
+ * A worker's entry. Built code runs the .js worker directly; from sources
+ * (tsx, vitest) a tiny ES module registers tsx's loader in the worker first,
+ * since loaders registered in this thread do not reach worker threads.
+ */
+export function tsWorkerEntry(workerUrl: URL): URL {
+  if (!workerUrl.pathname.endsWith('.ts')) return workerUrl;
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(workerUrl.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
+
 const unreadable = (error: string): WorkbookRead => ({ ok: false, kind: 'unreadable', error });
 
 /** Resident set size of a process in MB, or null where /proc does not tell. */

@@ -89,6 +89,11 @@ if (soffice && existsSync(workbookApi)) {
   const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'bench' });
   rows.push(await time('CLI: default .xlsx read in its child process (start included)', 3000, () => parseWorkbookInChild(bytes), 5, 1));
 }
+// Actuals import at issue #14's size (3 million rows): fresh processes, peak memory, CPU time.
+if (existsSync('scripts/bench-actuals.ts') && process.env.BENCH_SKIP_ACTUALS !== '1') {
+  const { benchActuals } = await import('./bench-actuals');
+  rows.push(...(await benchActuals()));
+}
 
 const results: Record<string, number> = {};
 for (const r of rows) results[r.name] = Number(r.median.toFixed(3));

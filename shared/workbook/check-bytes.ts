@@ -140,13 +140,14 @@ export interface InspectedWorkbook {
 }
 
 /** The sheets Bowtie reads; every other sheet reaches ExcelJS empty. */
-const READ_SHEETS: ReadonlySet<string> = new Set([SHEETS.assumptions, SHEETS.meta]);
+const READ_SHEETS: ReadonlySet<string> = new Set([SHEETS.assumptions, SHEETS.meta, SHEETS.actuals]);
 const EMPTY_SHEET = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
 
 const isDrawing = (name: string) => /^xl\/drawings\/[^/]+\.xml$/.test(name);
 
 /** The pre-scan, keeping the inflated parts for the reader. */
-export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<string> = READ_SHEETS): InspectedWorkbook | { error: string } {
+/** `fullSheets`: the sheets kept whole; 'all' for a file whose sheet names are not Bowtie's (a billing export). */
+export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<string> | 'all' = READ_SHEETS): InspectedWorkbook | { error: string } {
   const fail = (error: string) => ({ error });
   try {
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('not an .xlsx workbook (the file is not a zip archive)');
@@ -179,7 +180,7 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<
       if (!READER_PARTS.test(en.name)) continue;
       const sheet = /^xl\/worksheets\//.test(en.name) ? sheetNames.get(en.name) : undefined;
       // A sheet Bowtie does not read is handed over empty, so it is not scanned either.
-      if (sheet === undefined && /^xl\/worksheets\//.test(en.name) || sheet !== undefined && !fullSheets.has(sheet)) { files[en.name] = EMPTY_SHEET; continue; }
+      if (sheet === undefined && /^xl\/worksheets\//.test(en.name) || sheet !== undefined && fullSheets !== 'all' && !fullSheets.has(sheet)) { files[en.name] = EMPTY_SHEET; continue; }
       if (sheet !== undefined) scanSheet(`sheet "${sheet}"`, strFromU8(data));
       else if (en.name !== 'xl/workbook.xml') walkXml(strFromU8(data), en.name, () => {});
       files[en.name] = data;

@@ -12,6 +12,7 @@ import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
 import { ASSUMPTION_COLS, BASE_COHORTS_NAME } from './sheets/assumptions';
 import { BASE_FIELDS } from '../model/catalog';
 import { isRampableKey, MAX_RAMP_YEARS } from '../model/ramps';
+import { readActuals } from './sheets/actuals';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
 import type { WorkbookProblem, WorkbookRead } from './types';
 
@@ -218,7 +219,14 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
     if (!step) return unreadable(`no migration from file format ${v}`);
     raw = step(raw);
   }
-  return toModel(raw, notes);
+  const read = toModel(raw, notes);
+  const actualsWs = wb.getWorksheet(SHEETS.actuals);
+  if (read.ok && actualsWs) {
+    const actuals = readActuals(actualsWs);
+    if (typeof actuals === 'string') notes.push(`the ${SHEETS.actuals} sheet could not be read (${actuals}) and was left out; the model itself opened`);
+    else read.actuals = actuals;
+  }
+  return read;
 }
 
 /** The installed base's table (spec §2.2) by its name; rows left blank are not cohorts. Absent in workbooks saved before it existed. */

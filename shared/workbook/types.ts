@@ -18,6 +18,16 @@ export interface ScenarioComparison {
   rows: { label: string; values: (number | string | null)[]; format: ComparisonFormat }[];
 }
 
+/** The Actuals sheet (issue #14): the imported billing export's figures as values, and where they came from. */
+export interface ActualsSheet {
+  source: { fileName: string; rows: number; sha256: string };
+  months: string[];
+  opening: number[]; new: number[]; reactivation: number[]; expansion: number[]; contraction: number[]; churn: number[]; closing: number[];
+  customers: number[];
+  nrr12: (number | null)[]; grr12: (number | null)[]; logoRetention12: (number | null)[];
+  cohorts: { start: string; customers: number; arr: number[] }[];
+}
+
 export interface WorkbookDocument {
   inputs: ModelInputs;
   appVersion: string;
@@ -29,6 +39,8 @@ export interface WorkbookDocument {
   /** Charts to embed on the Board Report sheet. */
   boardImages?: BoardImage[];
   scenarioComparison?: ScenarioComparison;
+  /** Imported actuals, written to the Actuals sheet and read back on open. */
+  actuals?: ActualsSheet;
   /** When the file was saved (shown on the Sensitivity sheet); defaults to now. */
   savedAt?: Date;
 }
@@ -42,6 +54,6 @@ export interface WorkbookProblem {
 }
 
 export type WorkbookRead =
-  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[] }
+  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };

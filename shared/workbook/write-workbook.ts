@@ -16,6 +16,7 @@ import { writeMetrics } from './sheets/metrics';
 import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
+import { writeActuals } from './sheets/actuals';
 import type { WorkbookDocument } from './types';
 
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
@@ -25,7 +26,7 @@ const CALCULATION_SHEETS = [SHEETS.journey, SHEETS.bridge, SHEETS.cohorts, SHEET
 export const VALUES_NOTE = 'Saved as values: this model changes by year or starts from existing customers, so these figures are Bowtie\'s own; edit the inputs on Assumptions and Bowtie recomputes them when it opens the file.';
 
 /** Tab order: what a reader wants first. */
-const TAB_ORDER = [SHEETS.board, SHEETS.assumptions, SHEETS.metrics, SHEETS.bridge, SHEETS.cohorts, SHEETS.journey, SHEETS.sensitivity, SHEETS.meta];
+const TAB_ORDER = [SHEETS.board, SHEETS.assumptions, SHEETS.metrics, SHEETS.bridge, SHEETS.cohorts, SHEETS.journey, SHEETS.sensitivity];
 
 export class InvalidModelError extends Error {
   constructor(readonly problems: { path: string; message: string }[]) {
@@ -70,6 +71,8 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   // Excel recomputes everything on open; the cached values serve viewers that never do.
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const name of TAB_ORDER) wb.addWorksheet(name);
+  if (doc.actuals) wb.addWorksheet(SHEETS.actuals);
+  wb.addWorksheet(SHEETS.meta);
 
   // A model that changes by year or starts from an installed base: the calculation
   // sheets carry the core's figures as values (their formulas follow one journey).
@@ -84,6 +87,8 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
   });
+  // Only a file with imported actuals has the sheet, just before the hidden metadata.
+  if (doc.actuals) writeActuals(wb, doc.actuals);
   writeMetadata(wb, doc.appVersion, savedAt, extras);
   if (asValues) for (const name of CALCULATION_SHEETS) {
     const sub = wb.getWorksheet(name)!.getCell(2, 1);

@@ -1,0 +1,156 @@
+// What CSV and .xlsx readers share: the header's columns, each data row checked
+// against §9's rules into the row store, and every problem kept with its line
+// and column. Any problem means no figures at all (nothing is half-imported).
+import { groupByCustomer, forEachCustomer, type Book } from './book';
+import { RowStore } from './row-store';
+import { monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
+
+export interface ActualsProblem { line: number; column: string; message: string }
+
+export interface DataQuality {
+  /** data rows read (blank lines not counted) */
+  rows: number;
+  customers: number;
+  months: number;
+  firstMonth: string;
+  lastMonth: string;
+  amountColumn: 'mrr' | 'arr';
+  /** rows of a customer and month that already had a row, added to it */
+  duplicateRows: number;
+  /** blank lines skipped */
+  blankLines: number;
+  /** months between the first and last with no row for any customer */
+  monthsWithoutRows: string[];
+  /** runs of missing months between two rows of the same customer (each read as ARR 0) */
+  customerGaps: number;
+  /** customers with such a gap */
+  customersWithGaps: number;
+}
+
+export type ActualsRead =
+  | { ok: true; book: Book; quality: DataQuality }
+  | { ok: false; kind: 'invalid'; problems: ActualsProblem[]; problemCount: number; rows: number }
+  | { ok: false; kind: 'unreadable'; error: string };
+
+export const MAX_PROBLEMS_KEPT = 1000;
+/** a month span past this is a typo in a year, not a billing history */
+export const MAX_MONTHS = 1200;
+
+export const problemLine = (p: ActualsProblem) => `line ${p.line}, column ${p.column}: ${p.message}`;
+
+export interface Columns { customer: number; month: number; amount: number; names: string[]; kind: 'mrr' | 'arr' }
+
+/** The needed columns of a header, or why the header does not have them. */
+export function findColumns(header: readonly string[]): Columns | { missing: string[]; error: string } {
+  const names = header.map((h) => String(h ?? '').trim());
+  const lower = names.map((h) => h.toLowerCase());
+  const find = (n: string) => lower.indexOf(n);
+  const twice = ['customer', 'month', 'mrr', 'arr'].find((n) => lower.indexOf(n) !== lower.lastIndexOf(n));
+  if (twice) return { missing: [], error: `the header has two columns named ${twice}; keep one` };
+  const customer = find('customer'), month = find('month'), mrr = find('mrr'), arr = find('arr');
+  if (mrr >= 0 && arr >= 0) return { missing: [], error: 'the header has both an mrr and an arr column; keep one (arr = 12 × mrr)' };
+  const missing = [customer < 0 ? 'customer' : '', month < 0 ? 'month' : '', mrr < 0 && arr < 0 ? 'mrr or arr' : ''].filter(Boolean);
+  if (missing.length) return { missing, error: `the header has no ${missing.join(', no ')} column (found: ${names.filter(Boolean).join(', ') || 'nothing'})` };
+  return { customer, month, amount: mrr >= 0 ? mrr : arr, names, kind: mrr >= 0 ? 'mrr' : 'arr' };
+}
+
+const inc = (a: Int32Array, i: number) => { a[i] = a[i]! + 1; };
+const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+export class ActualsCollector {
+  readonly store = new RowStore();
+  readonly problems: ActualsProblem[] = [];
+  problemCount = 0;
+  rows = 0;
+  blankLines = 0;
+
+  constructor(readonly columns: Columns) {}
+
+  problem(line: number, column: string, message: string): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_PROBLEMS_KEPT) this.problems.push({ line, column, message });
+  }
+
+  /**
+   * One data row: the customer, month and amount cells as text (a month may
+   * come already read, from a spreadsheet date), and how many cells the row had.
+   */
+  row(line: number, customer: string | undefined, month: string | MonthIndex | undefined, amount: string | undefined): void {
+    this.rows++;
+    const name = customer === undefined ? '' : needsTrim(customer) ? customer.trim() : customer;
+    const m = typeof month === 'number' ? month : month === undefined ? null : parseMonth(needsTrim(month) ? month.trim() : month);
+    const a = amount === undefined ? 'missing' : readAmount(amount, this.amount);
+    if (name === '' || m === null || a !== null || this.problemCount > 0) {
+      this.refuse(line, customer, month, amount, name, m, a);
+      return;
+    }
+    this.store.add(name, m, this.amount, this.multiplier);
+  }
+
+  private readonly amount: Amount = { units: 0, places: 0 };
+  private get multiplier(): 1 | 12 { return this.columns.kind === 'mrr' ? 12 : 1; }
+
+  /** The slow path: say what is wrong with each cell of a row (if anything: an earlier row may be the problem). */
+  private refuse(line: number, customer: string | undefined, month: string | MonthIndex | undefined, amount: string | undefined, name: string, m: MonthIndex | null, a: AmountError | 'missing' | null): void {
+    const { names, kind } = this.columns;
+    const missing = 'missing: the row ends before this column';
+    if (customer === undefined) this.problem(line, names[this.columns.customer]!, missing);
+    else if (name === '') this.problem(line, names[this.columns.customer]!, 'the customer is empty');
+    if (month === undefined) this.problem(line, names[this.columns.month]!, missing);
+    else if (m === null) {
+      const t = String(month).trim();
+      this.problem(line, names[this.columns.month]!, t === '' ? 'the month is empty' : `${shown(t)} is not a month written YYYY-MM (MM 01–12)`);
+    }
+    if (a !== null) {
+      const t = (amount ?? '').trim();
+      this.problem(line, names[this.columns.amount]!, a === 'missing' ? missing
+        : a === 'empty' ? `the ${kind} is empty; write 0 for a month without revenue`
+        : a === 'negative' ? `${shown(t)} is negative; ${kind} must be 0 or more`
+        : `${shown(t)} is not a number written with digits and an optional decimal point (no thousands separators, currency signs or decimal commas)`);
+    }
+  }
+
+  finish(): ActualsRead {
+    if (this.problemCount > 0) return { ok: false, kind: 'invalid', problems: this.problems, problemCount: this.problemCount, rows: this.rows };
+    if (this.store.length === 0) return { ok: false, kind: 'unreadable', error: 'the file has a header but no data rows' };
+    const span = this.store.maxMonth - this.store.minMonth + 1;
+    if (span > MAX_MONTHS) return { ok: false, kind: 'unreadable', error: `the months run from ${monthText(this.store.minMonth)} to ${monthText(this.store.maxMonth)}, ${span} months; Bowtie reads at most ${MAX_MONTHS} (check the month column for a mistyped year)` };
+    let book: Book;
+    try {
+      book = groupByCustomer(this.store);
+    } catch (e) {
+      return { ok: false, kind: 'unreadable', error: `the file could not be read (${(e as Error).message})` };
+    }
+    return { ok: true, book, quality: describe(book, this) };
+  }
+}
+
+function describe(book: Book, c: ActualsCollector): DataQuality {
+  const monthRows = new Int32Array(book.months);
+  let duplicateRows = 0, customerGaps = 0, customersWithGaps = 0;
+  forEachCustomer(book, (_c, cm) => {
+    duplicateRows += cm.duplicates;
+    let gaps = 0;
+    for (let i = 0; i < cm.count; i++) {
+      inc(monthRows, cm.month[i]!);
+      if (i > 0 && cm.month[i]! > cm.month[i - 1]! + 1) gaps++;
+    }
+    customerGaps += gaps;
+    if (gaps) customersWithGaps++;
+  });
+  const monthsWithoutRows: string[] = [];
+  monthRows.forEach((n, t) => { if (n === 0) monthsWithoutRows.push(monthText(book.firstMonth + t)); });
+  return {
+    rows: c.rows,
+    customers: book.customers,
+    months: book.months,
+    firstMonth: monthText(book.firstMonth),
+    lastMonth: monthText(book.firstMonth + book.months - 1),
+    amountColumn: c.columns.kind,
+    duplicateRows,
+    blankLines: c.blankLines,
+    monthsWithoutRows,
+    customerGaps,
+    customersWithGaps,
+  };
+}

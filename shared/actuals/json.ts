@@ -1,0 +1,37 @@
+// The `bowtie actuals` output (§9): one object of lists aligned with `months`,
+// figures as JSON numbers (the nearest double of each exact decimal), null where undefined.
+import { computeActuals, type ActualsResult } from './compute';
+import type { ActualsRead, DataQuality } from './collect';
+import type { Dec } from '../core/decimal';
+
+export interface ActualsJson {
+  months: string[];
+  opening: number[]; new: number[]; reactivation: number[]; expansion: number[]; contraction: number[]; churn: number[]; closing: number[];
+  customers: number[];
+  nrr12: (number | null)[]; grr12: (number | null)[]; logoRetention12: (number | null)[];
+  cohorts: { start: string; customers: number; arr: number[]; active: number[] }[];
+}
+
+const n = (xs: Dec[]) => xs.map((x) => x.toNumber());
+const nn = (xs: (Dec | null)[]) => xs.map((x) => (x === null ? null : x.toNumber()));
+
+export function actualsJson(r: ActualsResult): ActualsJson {
+  return {
+    months: r.months,
+    opening: n(r.opening), new: n(r.new), reactivation: n(r.reactivation), expansion: n(r.expansion),
+    contraction: n(r.contraction), churn: n(r.churn), closing: n(r.closing),
+    customers: r.customers,
+    nrr12: nn(r.nrr12), grr12: nn(r.grr12), logoRetention12: nn(r.logoRetention12),
+    cohorts: r.cohorts.map((c) => ({ start: c.start, customers: c.customers, arr: n(c.arr), active: c.active })),
+  };
+}
+
+/** A read turned into figures, dropping the rows: what crosses a worker boundary. */
+export type ActualsFigures =
+  | { ok: true; figures: ActualsJson; quality: DataQuality }
+  | Exclude<ActualsRead, { ok: true }>;
+
+export function figuresOf(read: ActualsRead): ActualsFigures {
+  if (!read.ok) return read;
+  return { ok: true, figures: actualsJson(computeActuals(read.book)), quality: read.quality };
+}

@@ -1,0 +1,130 @@
+// A CSV billing export, streamed: text arrives in chunks (from a file stream in
+// the CLI, from File.slice in a worker) and is parsed by Papa Parse's RFC 4180
+// parser as it comes, so 100 MB never sit in memory as one string and no row
+// object outlives its chunk. The header picks the delimiter (§9: whichever of
+// comma or semicolon splits it into the needed columns).
+import Papa from 'papaparse';
+import { ActualsCollector, findColumns, type ActualsRead, type Columns } from './collect';
+
+/** A quoted field can hold newlines, but not this many characters: it is an unclosed quote. */
+export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
+type Row = string[];
+interface PapaError { code: string; row: number }
+interface PapaResult { data: Row[]; errors: PapaError[]; meta: { cursor: number } }
+
+const newlines = (s: string) => {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+export class CsvActualsReader {
+  private pending = '';
+  private started = false;
+  private collector: ActualsCollector | null = null;
+  private parser: Papa.Parser | null = null;
+  private unreadable: string | null = null;
+  /** line number of the next row the parser returns */
+  private line = 1;
+
+  /** data rows read so far (for a progress bar) */
+  get rows(): number { return this.collector?.rows ?? 0; }
+
+  push(text: string): void {
+    if (this.unreadable) return;
+    if (!this.started) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.pending += text;
+    if (!this.parser && !this.startAtHeader(false)) return;
+    this.parse(false);
+  }
+
+  end(): ActualsRead {
+    if (!this.unreadable && !this.parser) this.startAtHeader(true);
+    if (this.unreadable) return { ok: false, kind: 'unreadable', error: this.unreadable };
+    this.parse(true);
+    if (this.unreadable) return { ok: false, kind: 'unreadable', error: this.unreadable };
+    return this.collector!.finish();
+  }
+
+  /** Reads the header once its line is complete (or the file ended); false while waiting for more text. */
+  private startAtHeader(atEnd: boolean): boolean {
+    const nl = this.pending.indexOf('\n');
+    if (nl < 0 && !atEnd) {
+      if (this.pending.length > MAX_PENDING_CHARS) this.unreadable = 'the first line is over 4 million characters long: not a CSV billing export';
+      return false;
+    }
+    const headerLine = (nl < 0 ? this.pending : this.pending.slice(0, nl)).replace(/\r$/, '');
+    if (headerLine.trim() === '') {
+      this.unreadable = this.pending.trim() === '' ? 'the file is empty' : 'the first line is empty; it must be the header naming the columns customer, month and mrr or arr';
+      return false;
+    }
+    if (/[\0-\x08\x0e-\x1f]/.test(headerLine)) {
+      this.unreadable = headerLine.includes('\0') && /c\0u\0s\0t\0o\0m\0e\0r/i.test(headerLine)
+        ? 'the file is UTF-16 text; save it as CSV UTF-8 (or .xlsx)'
+        : 'not a CSV file (the first line holds binary data); export the billing data as CSV or .xlsx';
+      return false;
+    }
+    let chosen: { delimiter: string; columns: Columns } | null = null;
+    let best: { missing: number; error: string } | null = null;
+    for (const delimiter of [',', ';']) {
+      const header = (new Papa.Parser({ delimiter, newline: '\n' }).parse(headerLine, 0, false) as PapaResult).data[0] ?? [];
+      const found = findColumns(header);
+      if ('error' in found) {
+        const missing = found.missing.length || 0;
+        if (!best || missing < best.missing) best = { missing, error: found.error };
+      } else { chosen = { delimiter, columns: found }; break; }
+    }
+    if (!chosen) {
+      this.unreadable = best!.error;
+      return false;
+    }
+    this.collector = new ActualsCollector(chosen.columns);
+    // Always split on \n: a CRLF file leaves a \r on the last field, which the cell rules trim,
+    // and Papa skips it after a closing quote like any trailing space.
+    this.parser = new Papa.Parser({ delimiter: chosen.delimiter, newline: '\n', quoteChar: '"' });
+    return true;
+  }
+
+  private parse(atEnd: boolean): void {
+    const input = this.pending;
+    if (input === '') return;
+    const r = this.parser!.parse(input, 0, !atEnd) as PapaResult;
+    this.pending = atEnd ? '' : input.slice(r.meta.cursor);
+    const c = this.collector!;
+    const { customer, month, amount, names } = c.columns;
+    // Quote problems of rows returned (a partial last row comes again with the next chunk).
+    const quoteProblem = new Map<number, string>();
+    for (const e of r.errors) if (e.row < r.data.length && !quoteProblem.has(e.row)) quoteProblem.set(e.row, e.code);
+    for (let i = 0; i < r.data.length; i++) {
+      const row = r.data[i]!;
+      const line = this.line;
+      let span = 1;
+      for (const f of row) if (f.length > 0 && f.indexOf('\n') >= 0) span += newlines(f);
+      this.line += span;
+      if (line === 1) continue; // the header
+      if (row.every((f) => f.trim() === '')) { c.blankLines++; continue; }
+      const q = quoteProblem.size ? quoteProblem.get(i) : undefined;
+      if (q) {
+        c.rows++;
+        c.problem(line, names[Math.min(row.length, names.length) - 1] ?? names[0]!, q === 'MissingQuotes' ? 'a quoted field is never closed (a " is missing)' : 'a quoted field has text after its closing quote (write "" for a quote inside quotes)');
+        continue;
+      }
+      c.row(line, row[customer], row[month], row[amount]);
+    }
+    if (!atEnd && this.pending.length > MAX_PENDING_CHARS) {
+      c.problem(this.line, names[0]!, 'a quoted field runs on for over 4 million characters: a " is missing');
+      this.unreadable = `line ${this.line}: a quoted field runs on for over 4 million characters (a " is missing), so the file cannot be read`;
+    }
+  }
+}
+
+/** Reads a whole CSV text at once (tests, small files). */
+export function readActualsCsv(text: string, chunkChars = 1 << 20): ActualsRead {
+  const r = new CsvActualsReader();
+  for (let i = 0; i < text.length; i += chunkChars) r.push(text.slice(i, i + chunkChars));
+  return r.end();
+}

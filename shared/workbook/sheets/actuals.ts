@@ -1,0 +1,101 @@
+// The Actuals sheet (issue #14): what the imported billing export showed, as
+// values (not formulas): the source file's name, row count and SHA-256, the
+// monthly bridge with trailing-12 retention, and the cohort table. Raw rows are
+// not stored (3 million of them exceed a sheet's 1,048,576 rows). Read back on
+// open from the same cells, so the sheet round-trips.
+import type * as ExcelJS from 'exceljs';
+import { SHEETS } from '../names';
+import { COLORS, FMT, headerFill } from '../styles';
+import type { ActualsSheet } from '../types';
+
+const LABELS = { source: 'Source file', rows: 'Rows', sha: 'SHA-256', month: 'Month', cohort: 'Cohort start' } as const;
+const MONEY = ['opening', 'new', 'reactivation', 'expansion', 'contraction', 'churn', 'closing'] as const;
+const RATES = ['nrr12', 'grr12', 'logoRetention12'] as const;
+const HEADERS = ['Month', 'Opening ARR', 'New', 'Reactivation', 'Expansion', 'Contraction', 'Churn', 'Closing ARR', 'Customers', 'NRR (trailing 12)', 'GRR (trailing 12)', 'Logo retention (trailing 12)'];
+
+function header(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
+  labels.forEach((l, i) => {
+    const c = ws.getCell(row, i + 1);
+    c.value = l;
+    c.font = { bold: true, color: { argb: COLORS.headerFont } };
+    c.fill = headerFill;
+  });
+}
+
+export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet): void {
+  const ws = wb.getWorksheet(SHEETS.actuals) ?? wb.addWorksheet(SHEETS.actuals);
+  ws.getCell(1, 1).value = 'Actuals from the billing export';
+  ws.getCell(1, 1).font = { bold: true, size: 14, color: { argb: COLORS.sectionFont } };
+  ws.getCell(2, 1).value = 'Values as imported (spec §9), not formulas; the raw rows are not stored.';
+  ws.getCell(2, 1).font = { italic: true, color: { argb: COLORS.subtleFont } };
+  ws.getCell(4, 1).value = LABELS.source; ws.getCell(4, 2).value = a.source.fileName;
+  ws.getCell(5, 1).value = LABELS.rows; ws.getCell(5, 2).value = a.source.rows;
+  ws.getCell(6, 1).value = LABELS.sha; ws.getCell(6, 2).value = a.source.sha256;
+  const top = 8;
+  header(ws, top, HEADERS);
+  a.months.forEach((m, t) => {
+    const r = top + 1 + t;
+    ws.getCell(r, 1).value = m;
+    MONEY.forEach((k, i) => { const c = ws.getCell(r, 2 + i); c.value = a[k][t]!; c.numFmt = FMT.moneyCents; });
+    ws.getCell(r, 9).value = a.customers[t]!;
+    RATES.forEach((k, i) => { const v = a[k][t]; const c = ws.getCell(r, 10 + i); c.value = v ?? null; c.numFmt = FMT.percent; });
+  });
+  const ct = top + a.months.length + 3;
+  ws.getCell(ct - 1, 1).value = 'ARR of each cohort (customers by their first month with ARR) by months since its start';
+  ws.getCell(ct - 1, 1).font = { bold: true, color: { argb: COLORS.sectionFont } };
+  const ages = Math.max(0, ...a.cohorts.map((c) => c.arr.length));
+  header(ws, ct, [LABELS.cohort, 'Customers', ...Array.from({ length: ages }, (_, i) => `Month ${i}`)]);
+  a.cohorts.forEach((c, k) => {
+    const r = ct + 1 + k;
+    ws.getCell(r, 1).value = c.start;
+    ws.getCell(r, 2).value = c.customers;
+    c.arr.forEach((v, i) => { const cell = ws.getCell(r, 3 + i); cell.value = v; cell.numFmt = FMT.money; });
+  });
+  ws.getColumn(1).width = 14;
+  for (let i = 2; i <= 12; i++) ws.getColumn(i).width = 14;
+  ws.views = [{ state: 'frozen', ySplit: top, xSplit: 1 }];
+}
+
+const num = (v: ExcelJS.CellValue): number | null => {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
+  return null;
+};
+const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : String(v));
+
+/** The sheet back as data; a string says why it cannot be read (the model still opens). */
+export function readActuals(ws: ExcelJS.Worksheet): ActualsSheet | string {
+  const find = (label: string, from = 1) => { for (let r = from; r <= ws.rowCount; r++) if (text(ws.getCell(r, 1).value) === label) return r; return -1; };
+  const src = find(LABELS.source), rowsAt = find(LABELS.rows), shaAt = find(LABELS.sha), top = find(LABELS.month);
+  if (src < 0 || rowsAt < 0 || shaAt < 0 || top < 0) return 'it has no source file, row count, SHA-256 or Month column';
+  const rows = num(ws.getCell(rowsAt, 2).value);
+  if (rows === null) return `its row count is not a number`;
+  const a: ActualsSheet = {
+    source: { fileName: text(ws.getCell(src, 2).value), rows, sha256: text(ws.getCell(shaAt, 2).value) },
+    months: [], opening: [], new: [], reactivation: [], expansion: [], contraction: [], churn: [], closing: [], customers: [],
+    nrr12: [], grr12: [], logoRetention12: [], cohorts: [],
+  };
+  for (let r = top + 1; /^\d{4}-\d{2}$/.test(text(ws.getCell(r, 1).value)); r++) {
+    a.months.push(text(ws.getCell(r, 1).value));
+    for (const [i, k] of MONEY.entries()) {
+      const v = num(ws.getCell(r, 2 + i).value);
+      if (v === null) return `${k} of ${a.months.at(-1)} is not a number`;
+      a[k].push(v);
+    }
+    a.customers.push(num(ws.getCell(r, 9).value) ?? 0);
+    RATES.forEach((k, i) => a[k].push(num(ws.getCell(r, 10 + i).value)));
+  }
+  if (!a.months.length) return 'it lists no months';
+  const ct = find(LABELS.cohort, top);
+  if (ct > 0) {
+    for (let r = ct + 1; /^\d{4}-\d{2}$/.test(text(ws.getCell(r, 1).value)); r++) {
+      const start = text(ws.getCell(r, 1).value);
+      const arr: number[] = [];
+      // A cohort has one value per month from its start to the last month.
+      const ages = a.months.length - Math.max(0, a.months.indexOf(start));
+      for (let i = 0; i < ages; i++) arr.push(num(ws.getCell(r, 3 + i).value) ?? 0);
+      a.cohorts.push({ start, customers: num(ws.getCell(r, 2).value) ?? 0, arr });
+    }
+  }
+  return a;
+}
