@@ -7,7 +7,7 @@ import './styles.css';
 
 // AG Grid 33+: features are modules; Community's full set, no Enterprise.
 ModuleRegistry.registerModules([AllCommunityModule]);
-// A save's board images and comparison, and the menu's Export PDF, before any tab is opened.
+// The menu's Export Board Report as PDF works before the tab was ever opened.
 installBoardReportHooks();
 
 createRoot(document.getElementById('root')!).render(
