@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
+import { warmSaveWorker } from './files/save-extras';
 import { installBoardReportHooks } from './sheets/board-report/app-hooks';
 import './styles.css';
 
@@ -9,6 +10,8 @@ import './styles.css';
 ModuleRegistry.registerModules([AllCommunityModule]);
 // The menu's Export Board Report as PDF works before the tab was ever opened.
 installBoardReportHooks();
+// The first save or recovery copy should not wait for its worker to load: start it once the page is idle.
+requestIdleCallback(() => warmSaveWorker(), { timeout: 5_000 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

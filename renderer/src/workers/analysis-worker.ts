@@ -1,9 +1,10 @@
 // The analysis worker: two-way table row by row (so the sheet fills while the
 // rest computes), tornado and biggest drag; and the board report with its chart
 // options and the scenario comparison. A newer request abandons an older one
-// between rows, so fiddling with the axes never queues up stale work.
+// between rows, so fiddling with the axes never queues up stale work. Also the
+// heavy part of a save's extras: every scenario's model and the charts as SVG.
 import { biggestDrag, computeModel, effectiveInputs, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '../../../shared/index';
-import { boardCharts, buildBoardReport, compareScenarios } from '../../../shared/report/index';
+import { boardCharts, buildBoardReport, compareScenarios, workbookExtrasParts } from '../../../shared/report/index';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
 
@@ -40,5 +41,9 @@ serveCalls<AnalysisCalls>({
       charts = boardCharts(applied.inputs, result);
     }
     return { report, charts, comparison, problems: applied.problems, ms: performance.now() - t0 };
+  },
+
+  saveExtras({ inputs, scenarios, sensitivity }) {
+    return workbookExtrasParts(inputs, scenarios, sensitivity);
   },
 });

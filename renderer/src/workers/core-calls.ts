@@ -24,11 +24,13 @@ export interface ReportResult {
   ms: number;
 }
 
-/** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets. */
+/** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets, and a save's extras. */
 export type AnalysisCalls = {
   /** null when a newer request abandoned it */
   sensitivity: { args: { inputs: ModelInputs; spec: TwoWaySpec }; result: { ms: number } | null; progress: SensitivityProgress };
   report: { args: { base: ModelInputs; scenarios: ScenarioSet }; result: ReportResult };
+  /** everything heavy of a save's extras; the main thread only turns the chart SVGs into PNGs */
+  saveExtras: { args: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: unknown }; result: WorkbookExtrasParts };
 };
 
 export interface WorkbookProblem {
@@ -42,11 +44,9 @@ export type ReadOutcome =
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };
 
-/** workbook-worker.ts: .xlsx bytes in and out, and what a save adds beyond the inputs. */
+/** workbook-worker.ts: .xlsx bytes in and out (a fresh worker per call: the bytes may be hostile). */
 export type WorkbookCalls = {
   read: { args: Uint8Array; result: ReadOutcome };
   /** `more`: extras, board images… as writeWorkbook takes them (see files/save-extras.ts) */
   write: { args: { inputs: ModelInputs; appVersion: string; more: Record<string, unknown> }; result: Uint8Array };
-  /** everything heavy of a save's extras; the main thread only turns the chart SVGs into PNGs */
-  saveExtras: { args: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: unknown }; result: WorkbookExtrasParts };
 };

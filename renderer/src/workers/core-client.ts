@@ -53,6 +53,8 @@ export interface CoreClient<C extends CallMap> {
   call<K extends keyof C & string>(name: K, args: C[K]['args'], opts?: CallOptions<C[K]>): Promise<C[K]['result']>;
   /** A lane on which each request supersedes the ones before it (see LatestLane). */
   latest<K extends keyof C & string>(name: K, mode: LaneMode): LatestLane<C, K>;
+  /** Start the worker now rather than at the first call (it loads its modules meanwhile). */
+  warm(): void;
   /** Stop the worker; calls in flight fail with reason 'stopped'. The next call starts a new worker. */
   terminate(): void;
 }
@@ -172,6 +174,7 @@ export function createCoreClient<C extends CallMap>(spawn: () => WorkerLike, opt
   return {
     call,
     latest,
+    warm() { if (!options.workerPerCall) worker(); },
     terminate() {
       const workers = new Set([...pending.values()].map((p) => p.worker));
       if (shared) workers.add(shared);

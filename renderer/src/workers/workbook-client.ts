@@ -1,7 +1,6 @@
 // .xlsx in and out through the workbook worker: a fresh worker per call,
 // terminated when done or when it overruns its time limit.
-import type { ModelInputs, ScenarioSet } from '../../../shared/index';
-import type { WorkbookExtrasParts } from '../../../shared/report/index';
+import type { ModelInputs } from '../../../shared/index';
 import type { ReadOutcome, WorkbookCalls } from './core-calls';
 import { CallFailed, createCoreClient } from './core-client';
 
@@ -31,9 +30,4 @@ export async function writeWorkbookBytes(inputs: ModelInputs, appVersion: string
   } catch (e) {
     return { ok: false, error: reason(e, 'saving', WRITE_TIMEOUT_MS) || 'the writer failed' };
   }
-}
-
-/** The heavy part of a save's extras (comparison, chart SVGs), off the main thread. */
-export function saveExtrasParts(inputs: ModelInputs, scenarios: ScenarioSet, sensitivity?: unknown): Promise<WorkbookExtrasParts> {
-  return workbook.call('saveExtras', { inputs, scenarios, sensitivity }, { timeoutMs: WRITE_TIMEOUT_MS });
 }

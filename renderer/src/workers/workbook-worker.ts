@@ -1,8 +1,6 @@
-// Reads and writes .xlsx off the main thread, and builds what a save adds beyond
-// the inputs (scenario comparison, chart SVGs). The client starts one of these
-// per call and terminates it if it overruns: a hostile or huge file must not
-// hang the workspace.
-import { workbookExtrasParts } from '../../../shared/report/index';
+// Reads and writes .xlsx off the main thread. The client starts one of these per
+// call and terminates it if it overruns: a hostile or huge file must not hang the
+// workspace.
 import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
 import type { WorkbookCalls } from './core-calls';
 import { serveCalls } from './core-client';
@@ -22,8 +20,5 @@ serveCalls<WorkbookCalls>({
   },
   write({ inputs, appVersion, more }) {
     return writeWorkbook({ ...more, inputs, appVersion });
-  },
-  saveExtras({ inputs, scenarios, sensitivity }) {
-    return workbookExtrasParts(inputs, scenarios, sensitivity);
   },
 });
