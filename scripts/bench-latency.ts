@@ -184,19 +184,23 @@ try {
   rows.push({ name: 'longest main-thread task during a save (ms)', target: 50, median: quantile(saves, 0.5), runs: saves.length, note: `max ${Math.max(...saves).toFixed(0)}` });
 
   // A recovery copy: dirty the document, let the 60 s timer fire, wait for the copy.
-  const copies: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    await page.evaluate(() => localStorage.clear());
-    await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
-    await page.keyboard.type(`${81 + i}%`);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-    await resetLongest(page);
-    await page.clock.runFor(60_000);
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes('recovery')), null, { timeout: 30_000 });
-    copies.push(await longest(page));
+  try {
+    const copies: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => localStorage.clear());
+      await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
+      await page.keyboard.type(`${81 + i}%`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      await resetLongest(page);
+      await page.clock.runFor(60_000);
+      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes('recovery')), null, { timeout: 30_000 });
+      copies.push(await longest(page));
+    }
+    rows.push({ name: 'longest main-thread task during a recovery copy (ms)', target: 50, median: quantile(copies, 0.5), runs: copies.length, note: `max ${Math.max(...copies).toFixed(0)}` });
+  } catch (e) {
+    console.error(`longest main-thread task during a recovery copy: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
-  rows.push({ name: 'longest main-thread task during a recovery copy (ms)', target: 50, median: quantile(copies, 0.5), runs: copies.length, note: `max ${Math.max(...copies).toFixed(0)}` });
 
   const large = largeModel();
   page.once('dialog', (d) => void d.accept()); // discard the unsaved edits
