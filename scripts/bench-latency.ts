@@ -141,6 +141,9 @@ async function tabFilled(page: Page, tab: string, ready: string): Promise<number
 }
 
 const rows: LatencyRow[] = [];
+// Each row on stderr as soon as it is measured (the run takes minutes).
+const push = rows.push.bind(rows);
+rows.push = (...r: LatencyRow[]) => { for (const x of r) console.error(`${x.name}: median ${x.median.toFixed(1)}${x.p90 === undefined ? '' : `, p90 ${x.p90.toFixed(1)}`}, target ${x.target}`); return push(...r); };
 const dir = mkdtempSync(join(tmpdir(), 'bowtie-bench-files-'));
 try {
   // Cold start: a fresh context (empty cache) each time.
