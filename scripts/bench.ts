@@ -8,7 +8,7 @@ import { computeModel, computeSensitivity, defaultInputs, type ModelInputs } fro
 import { largeModel, rampedModel } from '../tests/support/models';
 import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
 
-interface Row { name: string; target: number; median: number; runs: number }
+interface Row { name: string; target: number; median: number; runs: number; p90?: number; note?: string }
 
 async function time(name: string, target: number, fn: () => unknown | Promise<unknown>, runs = 20, warmup = 3): Promise<Row> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -98,22 +98,31 @@ if (existsSync('scripts/bench-actuals.ts') && process.env.BENCH_SKIP_ACTUALS !==
 const results: Record<string, number> = {};
 for (const r of rows) results[r.name] = Number(r.median.toFixed(3));
 
-// Edit-to-screen latency (issue #4) runs in Chromium through its own script.
+// The app's figures on the production build (cold start, edit-to-screen, the
+// Sensitivity and Board Report tabs, the main thread during a save and a recovery
+// copy) run in Chromium through their own script, which prints its rows as JSON.
 if (existsSync('scripts/bench-latency.ts')) {
   await writeFile('bench-results.json', JSON.stringify(results, null, 2) + '\n');
   const run = spawnSync('npx', ['tsx', 'scripts/bench-latency.ts'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (run.status === 0) {
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status === 0 && line.startsWith('{')) {
+    const app = JSON.parse(line) as { rows: Row[] };
+    rows.push(...app.rows);
     const merged = JSON.parse(await readFile('bench-results.json', 'utf8')) as Record<string, number>;
-    for (const [k, v] of Object.entries(merged)) if (!(k in results)) {
-      results[k] = v;
-      rows.push({ name: k, target: 100, median: v, runs: 20 });
-    }
-  } else console.error(`edit-to-screen latency: not measured (${run.stdout.trim().split('\n').pop() ?? 'script failed'})`);
+    for (const [k, v] of Object.entries(merged)) if (!(k in results)) results[k] = v;
+  } else console.error(`app figures in Chromium: not measured (${line || 'script failed'})`);
 }
 
 const w = Math.max(...rows.map((r) => r.name.length));
-console.log(`${'benchmark'.padEnd(w)}  ${'median ms'.padStart(10)}  ${'target ms'.padStart(9)}  runs  `);
-console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  ----  ----`);
-for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.median.toFixed(2).padStart(10)}  ${Number.isNaN(r.target) ? '—'.padStart(9) : String(r.target).padStart(9)}  ${String(r.runs).padStart(4)}  ${Number.isNaN(r.target) ? '' : r.median <= r.target ? 'ok' : 'SLOW'}`);
+console.log(`${'benchmark'.padEnd(w)}  ${'median ms'.padStart(10)}  ${'p90 ms'.padStart(8)}  ${'target ms'.padStart(9)}  runs`);
+console.log(`${'-'.repeat(w)}  ${'-'.repeat(10)}  ${'-'.repeat(8)}  ${'-'.repeat(9)}  ----  ----`);
+for (const r of rows) {
+  // Edit-to-screen's target is on its p90; the others' on the median (or the worst run, for long tasks).
+  const judged = r.p90 ?? r.median;
+  const p90 = r.p90 === undefined ? '' : r.p90.toFixed(2);
+  const target = Number.isNaN(r.target) ? '—' : String(r.target);
+  const verdict = Number.isNaN(r.target) ? '    ' : judged <= r.target ? 'ok  ' : 'SLOW';
+  console.log(`${r.name.padEnd(w)}  ${r.median.toFixed(2).padStart(10)}  ${p90.padStart(8)}  ${target.padStart(9)}  ${String(r.runs).padStart(4)}  ${verdict}${r.note ? `  ${r.note}` : ''}`);
+}
 if (ratios.length) console.log(`\nSpreadsheet engine vs core, same model:\n  ${ratios.join('\n  ')}`);
 await writeFile('bench-results.json', JSON.stringify(results, null, 2) + '\n');

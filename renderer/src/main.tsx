@@ -2,13 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
+import { warmSaveWorker } from './files/save-extras';
 import { installBoardReportHooks } from './sheets/board-report/app-hooks';
 import './styles.css';
 
 // AG Grid 33+: features are modules; Community's full set, no Enterprise.
 ModuleRegistry.registerModules([AllCommunityModule]);
-// A save's board images and comparison, and the menu's Export PDF, before any tab is opened.
+// The menu's Export Board Report as PDF works before the tab was ever opened.
 installBoardReportHooks();
+// The first save or recovery copy should not wait for its worker to load: start it once the page is idle.
+requestIdleCallback(() => warmSaveWorker(), { timeout: 5_000 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,9 @@
 // The acquisition schedule and the cohort roll-up: company figure at month t =
 // Σ over cohorts c of newCustomers(c) × per-customer figure at age t − c (spec §4).
 // New logos come in blocks of equal monthly volume (a year's first month, or each
-// month of a year), so with prefix sums over age each block costs O(1), not O(months).
+// month of a year). Every sum is taken term by term; a full year's block reads the
+// customer's 12-month window sum at that age, computed once per age, so it costs
+// O(1) per month rather than O(12).
 import type { ModelInputs } from '../model/inputs';
 import { D, ZERO, type Dec } from './decimal';
 
@@ -40,7 +42,7 @@ export function newCustomersAt(blocks: readonly Block[], t: number): Dec {
  * One customer's figure by age, with the sums the roll-up needs. Sums are added
  * term by term, never taken as a difference of running totals, so a figure that
  * decays to 1e-40 keeps its full relative precision (a difference of two large
- * prefix sums would leave only rounding noise).
+ * running totals would leave only rounding noise).
  */
 export class AgeSeries {
   private windows: Dec[] | null = null;

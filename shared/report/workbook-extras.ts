@@ -1,9 +1,10 @@
 // What the board report and the scenarios add to a saved workbook (issue 6):
 // the five charts as PNG images for the Board Report sheet, the scenario
 // comparison table, and the scenarios themselves in `extras` so they read back.
-// The renderer's save and the CLI's export both call `buildWorkbookExtras`, each
-// with its own rasteriser (a canvas in the app, resvg in Node), so the two files
-// carry the same pictures.
+// The CLI's export calls `buildWorkbookExtras`; the app's save runs its pure part
+// (`workbookExtrasParts`) in a worker and rasterises on the main thread
+// (`finishWorkbookExtras`). Each has its own rasteriser (a canvas in the app, resvg
+// in Node) for the same SVG, so the two files carry the same pictures.
 //
 // The images show the base case: the saved workbook's live formulas compute the
 // base inputs, and the pictures beside them must agree with those formulas.
@@ -48,23 +49,54 @@ export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseR
   return { columns, rows, deltaColumns: [false, ...c.columns.slice(1).flatMap(() => [false, true])] };
 }
 
-export async function boardImages(base: ModelInputs, rasterize: Rasterize, result: ModelResult<number> = computeModel(base), scale = 2): Promise<BoardImage[]> {
-  const out: BoardImage[] = [];
-  for (const chart of boardCharts(base, result)) {
+/** A board chart drawn as SVG, waiting to be rasterised for the workbook. */
+export interface ChartSvg { name: string; svg: string; widthPx: number; heightPx: number }
+
+/** The five board charts of the base case as SVG (ECharts SSR): the heavy, pure part of the images. */
+export function boardChartSvgs(base: ModelInputs, result: ModelResult<number> = computeModel(base)): ChartSvg[] {
+  return boardCharts(base, result).map((chart) => {
     const { width, height } = CHART_SIZES[chart.id];
-    const svg = renderChartSvg(chart.option, width, height);
-    out.push({ name: chart.title, png: await rasterize(svg, width, height, scale), widthPx: width, heightPx: height });
-  }
+    return { name: chart.title, svg: renderChartSvg(chart.option, width, height), widthPx: width, heightPx: height };
+  });
+}
+
+/** SVG → PNG, one chart after another. */
+export async function rasterizeCharts(charts: ChartSvg[], rasterize: Rasterize, scale = 2): Promise<BoardImage[]> {
+  const out: BoardImage[] = [];
+  for (const c of charts) out.push({ name: c.name, png: await rasterize(c.svg, c.widthPx, c.heightPx, scale), widthPx: c.widthPx, heightPx: c.heightPx });
   return out;
 }
 
-export async function buildWorkbookExtras(base: ModelInputs, set: ScenarioSet, rasterize: Rasterize, sensitivity?: unknown): Promise<WorkbookExtrasArgs> {
+export async function boardImages(base: ModelInputs, rasterize: Rasterize, result: ModelResult<number> = computeModel(base), scale = 2): Promise<BoardImage[]> {
+  return rasterizeCharts(boardChartSvgs(base, result), rasterize, scale);
+}
+
+/**
+ * Everything of a save's extras but the PNGs: pure and synchronous, so the app
+ * runs it in a worker and only rasterises on the main thread (a canvas).
+ */
+export interface WorkbookExtrasParts {
+  extras: WorkbookExtrasArgs['extras'];
+  scenarioComparison: ScenarioComparisonTable;
+  charts: ChartSvg[];
+}
+
+export function workbookExtrasParts(base: ModelInputs, set: ScenarioSet, sensitivity?: unknown): WorkbookExtrasParts {
   const result = computeModel(base);
   return {
     extras: { scenarios: scenariosToJson(set), ...(sensitivity === undefined ? {} : { sensitivity }) },
-    boardImages: await boardImages(base, rasterize, result),
     scenarioComparison: comparisonForWorkbook(base, set, result),
+    charts: boardChartSvgs(base, result),
   };
+}
+
+/** The parts with their charts rasterised: what writeWorkbook takes beside the inputs. */
+export async function finishWorkbookExtras(parts: WorkbookExtrasParts, rasterize: Rasterize): Promise<WorkbookExtrasArgs> {
+  return { extras: parts.extras, boardImages: await rasterizeCharts(parts.charts, rasterize), scenarioComparison: parts.scenarioComparison };
+}
+
+export async function buildWorkbookExtras(base: ModelInputs, set: ScenarioSet, rasterize: Rasterize, sensitivity?: unknown): Promise<WorkbookExtrasArgs> {
+  return finishWorkbookExtras(workbookExtrasParts(base, set, sensitivity), rasterize);
 }
 
 /** Scenarios from a read workbook's extras (tolerant: see scenariosFromJson). */

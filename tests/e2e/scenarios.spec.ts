@@ -1,12 +1,11 @@
 // Scenarios end to end (issue 6): create, switch, compare, duplicate, rename,
 // delete, save and reopen. Expected figures come from the core on the scenario's model.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { computeModel, defaultInputs, setInput } from '../../shared/index';
-import { formatDelta, formatFigure } from '../../shared/report/index';
-import { formatPercent } from '../../renderer/src/format/format';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
+import { expectedText } from './pages/expected-text';
 
 // The CFO's question from the issue: renewal 80%, modules attach 20%.
 const downside = () => setInput(setInput(defaultInputs(), 'journey.renewal.rate', 0.8), 'lanes.modules.attachRate', 0.2);
@@ -21,21 +20,21 @@ test('create a scenario, compare it with the base, switch the app to it and back
 
   await expect(a.compare('nrr.y2', 'base')).toHaveAttribute('data-value', String(base.annual[1]!.nrr));
   await expect(a.compare('nrr.y2', id)).toHaveAttribute('data-value', String(down.annual[1]!.nrr));
-  await expect(a.compare('nrr.y2', id)).toHaveText(formatFigure(down.annual[1]!.nrr, 'percent'));
-  await expect(a.key(`scenarios.delta.nrr.y2.${id}`)).toHaveText(formatDelta(down.annual[1]!.nrr! - base.annual[1]!.nrr!, 'percent'));
+  await expect(a.compare('nrr.y2', id)).toHaveText(expectedText.percent(down.annual[1]!.nrr));
+  await expect(a.key(`scenarios.delta.nrr.y2.${id}`)).toHaveText(expectedText.pointsDelta(down.annual[1]!.nrr! - base.annual[1]!.nrr!));
   await expect(a.compare('arr.y3', id)).toHaveAttribute('data-value', String(down.annual[2]!.closing));
   await expect(a.compare('ltvToCac', id)).toHaveAttribute('data-value', String(down.ltvToCac));
 
   // The base is untouched until the scenario is switched on; then every headline figure follows it.
-  await expect(page.locator('dd[data-key="kpi.nrr.y2"]')).toHaveText(formatPercent(base.annual[1]!.nrr));
+  await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
   await a.key(`scenarios.switch.${id}`).click();
-  await expect(page.locator('dd[data-key="kpi.nrr.y2"]')).toHaveText(formatPercent(down.annual[1]!.nrr));
+  await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(down.annual[1]!.nrr));
   await a.tab('Assumptions');
-  await expect(page.locator('.ag-cell[data-key="journey.renewal.rate"]')).toHaveText('85.0%'); // the base's own input
+  await expect(a.input('journey.renewal.rate')).toHaveText(expectedText.rateInput(0.85)); // the base's own input
   await a.tab('Scenarios');
   await a.key('scenarios.switch.base').click();
-  await expect(page.locator('dd[data-key="kpi.nrr.y2"]')).toHaveText(formatPercent(base.annual[1]!.nrr));
-  await page.screenshot({ path: 'test-results/screens/scenarios.png' });
+  await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
+  await a.screenshot('scenarios.png');
 });
 
 test('duplicate, rename and delete; undo brings a deleted scenario back', async ({ page }) => {
@@ -56,44 +55,35 @@ test('duplicate, rename and delete; undo brings a deleted scenario back', async 
   // Names are unique.
   await a.key('scenarios.newName').fill('best CASE');
   await a.key('scenarios.create').click();
-  await expect(page.getByRole('alert')).toContainText('already exists');
+  await expect(a.alert()).toContainText('already exists');
 
   await a.key(`scenarios.delete.${id}`).click();
   await expect(a.scenarioRow('Upside')).toHaveCount(0); // only "Upside" is gone; "Best case" stays
-  await expect(page.locator('.scenario-list tbody tr')).toHaveCount(2);
+  await expect(a.scenarioRows()).toHaveCount(2);
   await page.keyboard.press('Control+z');
-  await expect(page.locator('.scenario-list tbody tr')).toHaveCount(3);
+  await expect(a.scenarioRows()).toHaveCount(3);
 });
 
 test('scenarios are saved in the workbook and read back', async ({ page }) => {
-  test.skip(!existsSync('shared/workbook/write-workbook.ts') && !existsSync('shared/workbook/index.ts'), 'the workbook writer (issue 3) is not in this build');
-  // Browser mode without the File System Access API: save downloads, open uses a file input.
-  await page.addInitScript(() => {
-    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
-    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
-  });
   const a = new AnalysisPage(page);
+  await a.useBrowserFiles();
   await a.open('scenarios');
   await a.createScenario('Downside', { 'journey.renewal.rate': '80%', 'lanes.modules.attachRate': '20%' });
   const id = await a.scenarioId('Downside');
   await a.key(`scenarios.switch.${id}`).click();
 
-  const saving = page.waitForEvent('download');
-  await page.getByRole('button', { name: /save as/i }).click();
-  const file = await (await saving).path();
+  const file = await a.saveAs();
   expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   // Saved before the Board Report tab was ever opened: its five charts are in the file all the same.
   const media = Object.keys(unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => f.name.startsWith('xl/media/') }));
   expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(5);
 
-  await page.goto('/?sheet=scenarios'); // a fresh app: no scenarios
-  await expect(page.locator('.scenario-list tbody tr')).toHaveCount(1);
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /open/i }).click();
-  await (await choosing).setFiles(file);
+  await a.open('scenarios'); // a fresh app: no scenarios
+  await expect(a.scenarioRows()).toHaveCount(1);
+  await a.openFile(file);
   await expect(a.scenarioRow('Downside')).toBeVisible();
   const down = computeModel(downside());
   await expect(a.compare('nrr.y2', id)).toHaveAttribute('data-value', String(down.annual[1]!.nrr));
   // It reopens as the active scenario.
-  await expect(page.locator('dd[data-key="kpi.nrr.y2"]')).toHaveText(formatPercent(down.annual[1]!.nrr));
+  await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(down.annual[1]!.nrr));
 });

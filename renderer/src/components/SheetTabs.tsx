@@ -22,7 +22,7 @@ export function SheetTabs({ sheets, active, onSelect }: { sheets: readonly Sheet
           aria-selected={s.id === active}
           aria-controls="sheet-panel"
           tabIndex={s.id === active ? 0 : -1}
-          className={`sheet-tab ${s.component ? '' : 'sheet-tab-reserved'}`}
+          className="sheet-tab"
           onClick={() => onSelect(s.id)}
           onKeyDown={(e) => onKey(e, i)}
         >

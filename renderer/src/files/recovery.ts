@@ -22,10 +22,17 @@ export async function writeRecoveryCopy(): Promise<void> {
   // An offer not yet answered is the copy the user may still want: never overwrite it.
   if (!dirty || uiStore.getState().recovery) return;
   const version = await host.appVersion();
-  const extras = await saveExtras({ inputs, scenarios, sensitivity }).catch(() => ({}));
+  // Without its extras (scenarios, images) a copy still holds every input, which is
+  // what a crash must not lose: write it, and log why the extras are missing.
+  const extras = await saveExtras({ inputs, scenarios, sensitivity }).catch((e: unknown) => {
+    console.error('Recovery copy: the workbook extras failed, writing the inputs alone.', e);
+    return {};
+  });
   const written = await writeWorkbookBytes(inputs, version.ok ? version.value : 'unknown', extras);
-  if (!written.ok) return;
-  await host.writeRecovery({ path: filePath, bytes: written.bytes });
+  // A background copy must not interrupt with a dialog every minute; the status line says it, and the next tick tries again.
+  if (!written.ok) { setStatus(`Could not write the recovery copy: ${written.error}`); return; }
+  const stored = await host.writeRecovery({ path: filePath, bytes: written.bytes });
+  if (!stored.ok) { setStatus(`Could not write the recovery copy: ${stored.error}`); return; }
   // Saved, or replaced by New/Open, while the copy was being written: it is stale.
   if (!documentStore.getState().dirty) await host.clearRecovery();
 }

@@ -1,28 +1,36 @@
-// What a save adds to the workbook beyond the inputs (issue 6: scenarios, board
-// images, the comparison table, the Sensitivity sheet's two-way table). The board
-// report work registers a richer provider from its own folder
-// (setSaveExtrasProvider); by default the scenarios and the two-way table alone
-// travel in `extras`, so they survive a save and reopen.
-import { type ModelInputs, type ScenarioSet, scenariosToJson, type TwoWaySpec, twoWaySpecFromExtras, twoWaySpecToJson } from '../../../shared/index';
-import { scenariosFromExtras } from '../../../shared/report/index';
+// What a save adds to the workbook beyond the inputs: the scenarios and the
+// Sensitivity sheet's two-way table in `extras` (so they read back), the scenario
+// comparison and the board charts as images. The heavy part (every scenario's
+// model, the charts as SVG) runs in an analysis worker kept for saves and
+// recovery copies (ECharts loads once, not at every save); the main thread only
+// rasterises the SVGs on a canvas, one chart per task.
+import { twoWaySpecFromExtras, twoWaySpecToJson, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
+import { finishWorkbookExtras, scenariosFromExtras } from '../../../shared/report/index';
+import { canvasRasterize } from '../charts/canvas-rasterize';
+import { analysisClient } from '../workers/analysis-client';
 
 /** Spread into writeWorkbook's argument next to inputs and appVersion. */
 export type SaveExtras = Record<string, unknown>;
 export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null }
-export type SaveExtrasProvider = (doc: SavedDocument) => Promise<SaveExtras>;
 
 /** `extras.sensitivity`: left out for the default table (writeWorkbook then writes the default). */
 export const sensitivityExtras = (spec: TwoWaySpec | null): unknown => (spec ? twoWaySpecToJson(spec) : undefined);
 
-let provider: SaveExtrasProvider = async ({ scenarios, sensitivity }) => ({
-  extras: { scenarios: scenariosToJson(scenarios), ...(sensitivity ? { sensitivity: sensitivityExtras(sensitivity) } : {}) },
-});
+const SAVE_EXTRAS_TIMEOUT_MS = 20_000;
+let worker: ReturnType<typeof analysisClient> | null = null;
 
-export function setSaveExtrasProvider(p: SaveExtrasProvider): void {
-  provider = p;
+/** Start the save's worker ahead of the first save, so that save does not wait for ECharts to load. */
+export function warmSaveWorker(): void {
+  if (worker) return;
+  worker = analysisClient('bowtie-save');
+  worker.warm();
 }
 
-export const saveExtras = (doc: SavedDocument): Promise<SaveExtras> => provider(doc);
+export async function saveExtras({ inputs, scenarios, sensitivity }: SavedDocument): Promise<SaveExtras> {
+  warmSaveWorker();
+  const parts = await worker!.call('saveExtras', { inputs, scenarios, sensitivity: sensitivityExtras(sensitivity) }, { timeoutMs: SAVE_EXTRAS_TIMEOUT_MS });
+  return { ...(await finishWorkbookExtras(parts, canvasRasterize)) };
+}
 
 /** Scenarios (and notes about what could not be read) from an opened workbook's extras. */
 export const openedScenarios = (extras: unknown) => scenariosFromExtras(extras);

@@ -2,8 +2,6 @@
 // DesktopApi) one to one, plus one guarantee the bridge cannot give by itself:
 // an IPC failure (a handler missing, the main process busy quitting) comes back
 // as a Result, never as a rejected promise the workspace forgot to catch.
-// Only shared/ types are imported so this builds whatever platform.ts becomes;
-// the return type is structurally the renderer's Platform.
 import type { DesktopApi, Result } from '../../../shared/desktop-api';
 
 export type DesktopPlatform = DesktopApi & { kind: 'desktop' };

@@ -7,7 +7,9 @@ import { useStore } from 'zustand';
 import type { InputProblem } from '../../../shared/index';
 import type { BoardReport, ChartSpec, Comparison } from '../../../shared/report/index';
 import { documentStore } from './document-store';
-import type { AnalysisMessage, AnalysisRequest } from '../workers/analysis-protocol';
+import { analysisClient } from '../workers/analysis-client';
+import type { LatestLane } from '../workers/core-client';
+import type { AnalysisCalls } from '../workers/core-calls';
 
 export interface ReportState {
   report: BoardReport | null;
@@ -22,26 +24,23 @@ export interface ReportState {
 export const reportStore = createStore<ReportState>()(() => ({ report: null, charts: [], comparison: null, problems: [], error: null, pending: false }));
 export const useReport = <T,>(selector: (s: ReportState) => T): T => useStore(reportStore, selector);
 
-let worker: Worker | null = null;
-let seq = 0;
+let client: ReturnType<typeof analysisClient> | null = null;
+let lane: LatestLane<AnalysisCalls, 'report'> | null = null;
 let users = 0;
 let unsubscribe: (() => void) | null = null;
 
 function request() {
   const { inputs, scenarios } = documentStore.getState();
-  const req: AnalysisRequest = { seq: ++seq, kind: 'report', base: inputs, scenarios };
   reportStore.setState({ pending: true });
-  worker!.postMessage(req);
+  lane!.request({ base: inputs, scenarios }, (e) => {
+    if (e.kind === 'result') reportStore.setState({ report: e.result.report, charts: e.result.charts, comparison: e.result.comparison, problems: e.result.problems, error: null, pending: false });
+    else if (e.kind === 'error') reportStore.setState({ error: e.error, pending: false });
+  });
 }
 
 function start() {
-  worker = new Worker(new URL('../workers/analysis-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-report' });
-  worker.onmessage = (e: MessageEvent<AnalysisMessage>) => {
-    const m = e.data;
-    if (m.seq !== seq) return; // stale
-    if (m.kind === 'report') reportStore.setState({ report: m.report, charts: m.charts, comparison: m.comparison, problems: m.problems, error: null, pending: false });
-    else if (m.kind === 'error') reportStore.setState({ error: m.error, pending: false });
-  };
+  client = analysisClient('bowtie-report');
+  lane = client.latest('report', 'cancel');
   request();
   unsubscribe = documentStore.subscribe((s, prev) => {
     if (s.inputs !== prev.inputs || s.scenarios !== prev.scenarios) request();
@@ -53,7 +52,7 @@ export function useReportWorker(): void {
   useEffect(() => {
     if (users++ === 0) start();
     return () => {
-      if (--users === 0) { unsubscribe?.(); worker?.terminate(); worker = null; }
+      if (--users === 0) { unsubscribe?.(); client?.terminate(); client = null; lane = null; }
     };
   }, []);
 }

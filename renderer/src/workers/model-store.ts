@@ -4,7 +4,8 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { activeScenario, effectiveInputs, type ModelInputs, type ModelResult } from '../../../shared/index';
 import { documentStore } from '../store/document-store';
-import { createModelRunner } from './model-runner';
+import type { ModelCalls } from './core-calls';
+import { createCoreClient, type LaneEvent } from './core-client';
 
 export interface ModelState {
   result: ModelResult<number> | null;
@@ -27,22 +28,25 @@ export function useModel<T>(selector: (s: ModelState) => T): T {
 
 /** Start the worker and recompute whenever the document's inputs change. */
 export function startModelWorker(): () => void {
-  const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-model' });
-  const runner = createModelRunner(worker, (e) => {
-    if (e.kind === 'result') modelStore.setState({ result: e.response.result, inputs: e.inputs, error: null, ms: e.response.ms });
-    else modelStore.setState({ error: e.error, inputs: e.inputs });
-  });
+  const model = createCoreClient<ModelCalls>(() => new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-model' }));
+  // At most one recompute in flight; edits made meanwhile collapse into the newest,
+  // and a result for inputs that have since changed is dropped, never shown.
+  const recompute = model.latest('compute', 'queue');
+  const publish = (e: LaneEvent<ModelCalls['compute'], ModelInputs>) => {
+    if (e.kind === 'result') modelStore.setState({ result: e.result.result, inputs: e.args, error: null, ms: e.result.ms });
+    else if (e.kind === 'error') modelStore.setState({ error: e.error, inputs: e.args });
+  };
   // The figures show the active scenario over the base (issue 6); with none, the base.
   const request = () => {
     const { inputs, scenarios } = documentStore.getState();
     const applied = effectiveInputs(inputs, scenarios);
     const name = activeScenario(scenarios)?.name ?? null;
     modelStore.setState({ scenario: name, scenarioProblems: applied.problems.map((p) => `${p.path}: ${p.message}`) });
-    if (applied.problems.length === 0) runner.request(applied.inputs);
+    if (applied.problems.length === 0) recompute.request(applied.inputs, publish);
   };
   request();
   const unsubscribe = documentStore.subscribe((s, prev) => {
     if (s.inputs !== prev.inputs || s.scenarios !== prev.scenarios) request();
   });
-  return () => { unsubscribe(); worker.terminate(); };
+  return () => { unsubscribe(); model.terminate(); };
 }

@@ -1,37 +1,33 @@
-// One short-lived worker per read or write, terminated when done or when it
-// overruns its time limit.
+// .xlsx in and out through the workbook worker: a fresh worker per call,
+// terminated when done or when it overruns its time limit.
 import type { ModelInputs } from '../../../shared/index';
-import type { ReadOutcome, WorkbookRequest, WorkbookResponse } from './workbook-protocol';
+import type { ReadOutcome, WorkbookCalls } from './core-calls';
+import { CallFailed, createCoreClient } from './core-client';
 
 const READ_TIMEOUT_MS = 20_000;
 const WRITE_TIMEOUT_MS = 20_000;
 
-function run(req: WorkbookRequest, timeoutMs: number): Promise<WorkbookResponse | { timeout: true }> {
-  const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-workbook' });
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => { worker.terminate(); resolve({ timeout: true }); }, timeoutMs);
-    worker.onmessage = (e: MessageEvent<WorkbookResponse>) => { clearTimeout(timer); worker.terminate(); resolve(e.data); };
-    worker.onerror = (e) => {
-      clearTimeout(timer);
-      worker.terminate();
-      resolve(req.op === 'read'
-        ? { op: 'read', outcome: { ok: false, kind: 'unreadable', error: e.message || 'the reader failed' } }
-        : { op: 'write', ok: false, error: e.message || 'the writer failed' });
-    };
-    worker.postMessage(req);
-  });
-}
+const workbook = createCoreClient<WorkbookCalls>(
+  () => new Worker(new URL('./workbook-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-workbook' }),
+  { workerPerCall: true },
+);
+
+const reason = (e: unknown, doing: string, limitMs: number): string =>
+  e instanceof CallFailed && e.reason === 'timeout' ? `${doing} took longer than ${limitMs / 1000} s and was stopped` : e instanceof Error ? e.message : String(e);
 
 export async function readWorkbookBytes(bytes: Uint8Array): Promise<ReadOutcome> {
-  const r = await run({ op: 'read', bytes }, READ_TIMEOUT_MS);
-  if ('timeout' in r) return { ok: false, kind: 'unreadable', error: `reading took longer than ${READ_TIMEOUT_MS / 1000} s and was stopped` };
-  return r.op === 'read' ? r.outcome : { ok: false, kind: 'unreadable', error: 'unexpected reply' };
+  try {
+    return await workbook.call('read', bytes, { timeoutMs: READ_TIMEOUT_MS });
+  } catch (e) {
+    return { ok: false, kind: 'unreadable', error: reason(e, 'reading', READ_TIMEOUT_MS) || 'the reader failed' };
+  }
 }
 
 /** `more`: extras, board images… as writeWorkbook takes them (see files/save-extras.ts). */
 export async function writeWorkbookBytes(inputs: ModelInputs, appVersion: string, more: Record<string, unknown> = {}): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
-  const r = await run({ op: 'write', inputs, appVersion, more }, WRITE_TIMEOUT_MS);
-  if ('timeout' in r) return { ok: false, error: `saving took longer than ${WRITE_TIMEOUT_MS / 1000} s and was stopped` };
-  if (r.op !== 'write') return { ok: false, error: 'unexpected reply' };
-  return r.ok ? { ok: true, bytes: r.bytes } : { ok: false, error: r.error };
+  try {
+    return { ok: true, bytes: await workbook.call('write', { inputs, appVersion, more }, { timeoutMs: WRITE_TIMEOUT_MS }) };
+  } catch (e) {
+    return { ok: false, error: reason(e, 'saving', WRITE_TIMEOUT_MS) || 'the writer failed' };
+  }
 }

@@ -14,6 +14,46 @@ export class AnalysisPage {
     await this.page.getByRole('tab', { name, exact: true }).click();
   }
 
+  /** A headline figure in the strip above every sheet. */
+  kpi(key: string): Locator {
+    return this.page.locator(`dd[data-key="${key}"]`);
+  }
+
+  /** An input cell on the Assumptions sheet. */
+  input(key: string): Locator {
+    return this.page.locator(`.ag-cell[data-key="${key}"]`);
+  }
+
+  /** Browser mode without the File System Access API: save downloads, open uses a file input. Before the page loads. */
+  useBrowserFiles() {
+    return this.page.addInitScript(() => {
+      delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+      delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+    });
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  /** Save As in browser mode (a download); resolves to the saved file's path. */
+  async saveAs(): Promise<string> {
+    const saving = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: /save as/i }).click();
+    return (await saving).path();
+  }
+
+  /** Open a workbook through the toolbar's Open… and the browser's file chooser. */
+  async openFile(path: string) {
+    const choosing = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: /open/i }).click();
+    await (await choosing).setFiles(path);
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `test-results/screens/${name}` });
+  }
+
   key(key: string): Locator {
     return this.page.locator(`[data-key="${key}"]`);
   }
@@ -45,6 +85,11 @@ export class AnalysisPage {
       await input.fill(text);
       await input.press('Enter');
     }
+  }
+
+  /** The scenario list's rows: the base, then each scenario. */
+  scenarioRows(): Locator {
+    return this.page.locator('.scenario-list tbody tr');
   }
 
   scenarioRow(name: string): Locator {

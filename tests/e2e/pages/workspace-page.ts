@@ -1,8 +1,9 @@
 // Page object for the workspace: cells by canonical key, figures by figure key,
 // sheets by tab. Specs talk to this, so a layout change touches one file.
+import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { computeModel, type ModelInputs } from '../../../shared/index';
-import { formatMultiple, formatPercent, formatMoneyShort } from '../../../renderer/src/format/format';
+import { expectedText } from './expected-text';
 
 export class WorkspacePage {
   constructor(readonly page: Page) {}
@@ -37,6 +38,38 @@ export class WorkspacePage {
     await this.page.keyboard.press('Enter');
   }
 
+  /** A modal dialog by its title. */
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** A labelled group of rows on a sheet (New logos by year, Funnel stages…). */
+  group(name: string): Locator {
+    return this.page.getByRole('group', { name });
+  }
+
+  get documentName(): Locator {
+    return this.page.getByTestId('document-name');
+  }
+
+  /** The "unsaved" mark beside the document's name. */
+  get dirtyFlag(): Locator {
+    return this.page.getByTestId('dirty-flag');
+  }
+
+  statusText(text: string): Locator {
+    return this.page.getByText(text);
+  }
+
+  async screenshot(name: string) {
+    mkdirSync('test-results/screens', { recursive: true });
+    await this.page.screenshot({ path: `test-results/screens/${name}` });
+  }
+
   focusedKey(): Promise<string | null> {
     return this.page.evaluate(() => document.activeElement?.closest('[data-key]')?.getAttribute('data-key') ?? null);
   }
@@ -45,10 +78,10 @@ export class WorkspacePage {
   static expectedFigures(inputs: ModelInputs) {
     const r = computeModel(inputs);
     return {
-      'kpi.nrr.y2': formatPercent(r.annual[1]!.nrr),
-      'kpi.grr.y2': formatPercent(r.annual[1]!.grr),
-      'kpi.ltvToCac': formatMultiple(r.ltvToCac),
-      'kpi.arr.y3': formatMoneyShort(r.annual[2]!.closing),
+      'kpi.nrr.y2': expectedText.percent(r.annual[1]!.nrr),
+      'kpi.grr.y2': expectedText.percent(r.annual[1]!.grr),
+      'kpi.ltvToCac': expectedText.multiple(r.ltvToCac),
+      'kpi.arr.y3': expectedText.moneyShort(r.annual[2]!.closing),
       'kpi.nrrBand': r.nrrBand ?? '—',
     };
   }

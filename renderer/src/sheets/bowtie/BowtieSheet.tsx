@@ -29,6 +29,16 @@ function anchorAge(inputs: ModelInputs, anchor: LaneAnchor): number {
 const band = (x0: number, x1: number, h0: number, h1: number) =>
   `M${x0},${MID_Y - h0} L${x1},${MID_Y - h1} L${x1},${MID_Y + h1} L${x0},${MID_Y + h0} Z`;
 
+type SectionText = { name: string; fill: string; figure: string; figureKey: string; note: string };
+
+/** One side's sections in a row from x0, each `step` wide (3 px apart), `half(i)` high at its left edge. */
+function Sections({ x0, step, half, sections }: { x0: number; step: number; half: (i: number) => number; sections: SectionText[] }) {
+  return sections.map((s, i) => {
+    const a = x0 + i * step;
+    return <Section key={s.figureKey} a={a} b={a + step - 3} h0={half(i)} h1={half(i + 1)} {...s} />;
+  });
+}
+
 /** One section of either side of the bowtie: its band, the stage name, its figure and a note. */
 function Section(p: { a: number; b: number; h0: number; h1: number; fill: string; name: string; figure: string; figureKey: string; note: string }) {
   const x = (p.a + p.b) / 2;
@@ -50,14 +60,9 @@ function Funnel({ result, inputs }: { result: ModelResult<number>; inputs: Model
   const half = (i: number) => 150 - (i * (150 - 24)) / n; // narrows toward the knot
   return (
     <g aria-label="Funnel: volumes needed for year-1 new logos">
-      {stages.map((s, i) => {
-        const a = x0 + i * step;
-        const b = a + step - 3;
-        return (
-          <Section key={i} a={a} b={b} h0={half(i)} h1={half(i + 1)} fill={`hsl(212, 60%, ${88 - i * 6}%)`} name={s.name}
-            figure={formatCount(s.volume, 0)} figureKey={`bowtie.funnel[${i}].volume`} note={`→ ${formatPercent(s.rate, 0)} convert`} />
-        );
-      })}
+      <Sections x0={x0} step={step} half={half} sections={stages.map((s, i) => ({
+        name: s.name, fill: `hsl(212, 60%, ${88 - i * 6}%)`, figure: formatCount(s.volume, 0), figureKey: `bowtie.funnel[${i}].volume`, note: `→ ${formatPercent(s.rate, 0)} convert`,
+      }))} />
       <text x={x0} y={24} className="bt-heading">Acquisition: volume needed for {formatCount(inputs.acquisition.newCustomersByYear[0] ?? 0)} new logos in year 1</text>
     </g>
   );
@@ -77,14 +82,9 @@ function Journey({ result, inputs }: { result: ModelResult<number>; inputs: Mode
   const half = (i: number) => 24 + (i * (150 - 24)) / stages.length; // widens away from the knot
   return (
     <g aria-label="Customer journey: share of closed customers reaching each stage">
-      {stages.map((s, i) => {
-        const a = x0 + i * step;
-        const b = a + step - 3;
-        return (
-          <Section key={s.name} a={a} b={b} h0={half(i)} h1={half(i + 1)} fill={`hsl(150, 45%, ${86 - i * 6}%)`} name={s.name}
-            figure={formatPercent(s.share)} figureKey={`bowtie.stage.${s.name.toLowerCase().replace(' ', '')}`} note={`by month ${s.month}`} />
-        );
-      })}
+      <Sections x0={x0} step={step} half={half} sections={stages.map((s, i) => ({
+        name: s.name, fill: `hsl(150, 45%, ${86 - i * 6}%)`, figure: formatPercent(s.share), figureKey: `bowtie.stage.${s.name.toLowerCase().replace(' ', '')}`, note: `by month ${s.month}`,
+      }))} />
       <text x={x0} y={24} className="bt-heading">Post-sale: share of closed customers reaching each stage</text>
     </g>
   );

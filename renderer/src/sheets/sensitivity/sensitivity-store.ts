@@ -8,7 +8,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
 import { documentStore } from '../../store/document-store';
-import type { AnalysisMessage, AnalysisRequest } from '../../workers/analysis-protocol';
+import { analysisClient } from '../../workers/analysis-client';
+import type { LaneEvent, LatestLane } from '../../workers/core-client';
+import type { AnalysisCalls } from '../../workers/core-calls';
 
 export interface SensitivityState {
   spec: TwoWaySpec | null;
@@ -35,39 +37,38 @@ export { axisSpecs, specFits } from '../../../../shared/index';
 /** Five values around an input's current value: ±10 points in 5-point steps for rates, ±20% for money and counts. */
 export const defaultValues = defaultAxisValues;
 
-let worker: Worker | null = null;
-let seq = 0;
+let client: ReturnType<typeof analysisClient> | null = null;
+let lane: LatestLane<AnalysisCalls, 'sensitivity'> | null = null;
 
-function ensureWorker(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('../../workers/analysis-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-sensitivity' });
-  worker.onmessage = (e: MessageEvent<AnalysisMessage>) => {
-    const m = e.data;
-    if (m.seq !== seq) return; // superseded
-    const s = sensitivityStore.getState();
-    switch (m.kind) {
-      case 'row': {
-        const cells = [...s.cells]; cells[m.row] = m.cells;
-        const problems = [...s.problems]; problems[m.row] = m.problems;
-        const filled = [...s.filled]; filled[m.row] = true;
-        sensitivityStore.setState({ cells, problems, filled });
-        break;
-      }
-      case 'tornado': sensitivityStore.setState({ tornado: { figure: m.figure, base: m.base, bars: m.bars } }); break;
-      case 'drag': sensitivityStore.setState({ drag: m.drag }); break;
-      case 'sensitivityDone': sensitivityStore.setState({ pending: false, ms: m.ms }); break;
-      case 'error': sensitivityStore.setState({ pending: false, error: m.error }); break;
-      default: break;
+function ensureLane(): LatestLane<AnalysisCalls, 'sensitivity'> {
+  if (lane) return lane;
+  client = analysisClient('bowtie-sensitivity');
+  return (lane = client.latest('sensitivity', 'cancel'));
+}
+
+/** Only the newest request's rows and figures arrive here (the lane drops superseded ones). */
+function publish(e: LaneEvent<AnalysisCalls['sensitivity'], AnalysisCalls['sensitivity']['args']>) {
+  const s = sensitivityStore.getState();
+  if (e.kind === 'error') { sensitivityStore.setState({ pending: false, error: e.error }); return; }
+  if (e.kind === 'result') { if (e.result) sensitivityStore.setState({ pending: false, ms: e.result.ms }); return; }
+  const m = e.progress;
+  switch (m.kind) {
+    case 'row': {
+      const cells = [...s.cells]; cells[m.row] = m.cells;
+      const problems = [...s.problems]; problems[m.row] = m.problems;
+      const filled = [...s.filled]; filled[m.row] = true;
+      sensitivityStore.setState({ cells, problems, filled });
+      break;
     }
-  };
-  return worker;
+    case 'tornado': sensitivityStore.setState({ tornado: { figure: m.figure, base: m.base, bars: m.bars } }); break;
+    case 'drag': sensitivityStore.setState({ drag: m.drag }); break;
+  }
 }
 
 /** Recompute for these inputs with the document's two-way table (the default when it has none or it does not fit). */
 export function runSensitivity(inputs: ModelInputs): void {
   const current = documentStore.getState().sensitivity;
   const spec = current && specFits(inputs, current) ? current : defaultTwoWay(inputs);
-  const req: AnalysisRequest = { seq: ++seq, kind: 'sensitivity', inputs, spec };
   const keepTornado = sensitivityStore.getState().tornado?.figure === spec.figure;
   sensitivityStore.setState({
     spec, inputs, pending: true, error: null,
@@ -76,7 +77,7 @@ export function runSensitivity(inputs: ModelInputs): void {
     filled: spec.rowValues.map(() => false),
     ...(keepTornado ? {} : { tornado: null }),
   });
-  ensureWorker().postMessage(req);
+  ensureLane().request({ inputs, spec }, publish);
 }
 
 function sameShape(a: TwoWaySpec | null, b: TwoWaySpec): boolean {
@@ -84,7 +85,8 @@ function sameShape(a: TwoWaySpec | null, b: TwoWaySpec): boolean {
 }
 
 export function stopSensitivityWorker(): void {
-  worker?.terminate();
-  worker = null;
+  client?.terminate();
+  client = null;
+  lane = null;
   sensitivityStore.setState({ pending: false });
 }
