@@ -27,7 +27,7 @@ test('the tiles show the core’s figures for the base case', async ({ page }) =
   await expect(a.key('board.valueOfNrrPoint')).toHaveAttribute('data-value', String(r.valueOfNrrPoint));
   // Every figure of the report, as printed.
   for (const f of boardFigures(buildBoardReport(m, r))) await expect(a.key(f.key), f.key).toHaveText(f.text);
-  for (const id of ['bowtie', 'waterfall', 'nrrDecomposition', 'laneMix', 'ltvCurve']) await expect(a.key(`board.chart.${id}`).locator('svg')).toBeVisible();
+  for (const id of ['bowtie', 'waterfall', 'nrrDecomposition', 'ltvCurve']) await expect(a.key(`board.chart.${id}`).locator('svg')).toBeVisible();
 });
 
 test('a lane under the 15% floor is flagged, and the active scenario’s figures and comparison are on the page', async ({ page }) => {

@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { computeModel, defaultInputs, setInput } from '../../shared/index';
 import { writeWorkbook } from '../../shared/workbook/index';
-import { formatFigure, formatInput } from '../../renderer/src/format/format';
+import { formatInput } from '../../renderer/src/format/format';
+import { formatFigure } from '../../shared/report/format';
 import { expect, test } from './fixtures';
 import { WorkspacePage } from './pages/workspace-page';
 
