@@ -100,7 +100,9 @@ export function writeVerdicts(ws: ExcelJS.Worksheet, row: number, m: ModelInputs
 
   // Churned ARR in new-logo equivalents: churn ÷ the ACV of a new deal.
   const churn = yr ? numberOf(yr.churn) : null;
-  const acv = m.acquisition.acv;
+  // the ACV of the verdict year (a yearly list's entry, its last value past the list)
+  const acvs = [m.acquisition.acv].flat();
+  const acv = acvs[Math.min(refs.year, acvs.length) - 1] ?? 0;
   const deals = `ROUND(${refs.churn}/${refs.acv},1)`;
   line(`Churned ARR, year ${refs.year}`,
     { formula: refs.churn, value: churn, fmt: excelNumberFormat('money', churn, cur) },
