@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import { computeModel, defaultInputs, setInput } from '../shared/index';
-import { percent as formatPercent } from '../shared/report/format';
+import { percent as formatPercent } from '../shared/index';
 
 const KEY = 'edit-to-screen latency (ms)';
 const RUNS = 20;

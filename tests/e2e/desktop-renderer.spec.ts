@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { computeModel, defaultInputs, setInput } from '../../shared/index';
 import { writeWorkbook } from '../../shared/workbook/index';
 import { formatInput } from '../../renderer/src/format/format';
-import { formatFigure } from '../../shared/report/format';
+import { formatFigure } from '../../shared/index';
 import { expect, test } from './fixtures';
 import { WorkspacePage } from './pages/workspace-page';
 

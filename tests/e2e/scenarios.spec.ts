@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { computeModel, defaultInputs, setInput } from '../../shared/index';
 import { formatDelta, formatFigure } from '../../shared/report/index';
-import { percent as formatPercent } from '../../shared/report/format';
+import { percent as formatPercent } from '../../shared/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
 

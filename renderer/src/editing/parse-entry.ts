@@ -9,7 +9,7 @@
 // Money accepts a currency sign, thousands separators, k/m/bn suffixes and
 // accounting parentheses for negatives: 65k, $65,000, 1.2m, (5,000).
 import type { InputKind } from '../../../shared/index';
-import { optionWords } from '../../../shared/report/labels';
+import { optionWords } from '../../../shared/index';
 
 export type Entry = { ok: true; value: string | number } | { ok: false; message: string };
 

@@ -2,8 +2,8 @@
 // (computed values) are formatted by the one shared formatter,
 // shared/report/format.ts, which this builds on.
 import type { InputKind } from '../../../shared/index';
-import { DASH, moneyExact, percent } from '../../../shared/report/format';
-import { optionWords } from '../../../shared/report/labels';
+import { DASH, moneyExact, percent } from '../../../shared/index';
+import { optionWords } from '../../../shared/index';
 
 /** How an input's current value is shown in its cell. */
 export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): string {

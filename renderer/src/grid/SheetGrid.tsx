@@ -7,7 +7,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridReadyEvent, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { getInput } from '../../../shared/index';
 import { editText } from '../format/format';
-import { formatFigure } from '../../../shared/report/format';
+import { formatFigure } from '../../../shared/index';
 import { mapBlock, parseTsv, toTsv } from '../editing/paste-block';
 import { documentStore } from '../store/document-store';
 import { specFor } from '../store/input-specs';

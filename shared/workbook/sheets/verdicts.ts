@@ -5,8 +5,7 @@
 // LibreOffice/Gnumeric agreement test checks the two say the same.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import type { ModelResult } from '../../core/result';
-import type { Dec } from '../../core/decimal';
+import type { Dec, ModelResult } from '../../index';
 import { DASH, numberOf, putFormula, putValue } from '../cells';
 import { headers, section } from '../styles';
 import {

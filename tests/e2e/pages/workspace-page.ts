@@ -2,7 +2,7 @@
 // sheets by tab. Specs talk to this, so a layout change touches one file.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { computeModel, type ModelInputs } from '../../../shared/index';
-import { money as formatMoneyShort, percent as formatPercent, ratio as formatMultiple } from '../../../shared/report/format';
+import { money as formatMoneyShort, percent as formatPercent, ratio as formatMultiple } from '../../../shared/index';
 
 export class WorkspacePage {
   constructor(readonly page: Page) {}

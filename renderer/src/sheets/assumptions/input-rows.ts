@@ -2,7 +2,7 @@
 // valid range, or the message of a rejected entry.
 import type { InputSpec } from '../../../../shared/index';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { optionWords } from '../../../../shared/report/labels';
+import { optionWords } from '../../../../shared/index';
 
 export const KV_COLUMNS: GridColumn[] = [
   { id: 'label', header: 'Input', flex: 3, minWidth: 200 },

@@ -5,9 +5,9 @@
 // picture only places them.
 import type { LaneAnchor, ModelInputs, ModelResult } from '../../../../shared/index';
 import { firstYear } from '../../../../shared/index';
-import { count, moneyExact, percent } from '../../../../shared/report/format';
-import { bowtieShape, type BowtieShape } from '../../../../shared/report/bowtie';
-import { ANCHOR_WORDS, FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/report/labels';
+import { count, moneyExact, percent } from '../../../../shared/index';
+import { bowtieShape, type BowtieShape } from '../../../../shared/index';
+import { ANCHOR_WORDS, FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
 

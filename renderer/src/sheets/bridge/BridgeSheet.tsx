@@ -6,7 +6,7 @@ import type { BridgeMonth, BridgeYear, ModelInputs } from '../../../../shared/in
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
-import type { FigureFormat } from '../../../../shared/report/format';
+import type { FigureFormat } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
 

@@ -7,9 +7,9 @@ import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS } from '../../../../shared/index';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
-import { percent as formatPercent, type FigureFormat } from '../../../../shared/report/format';
-import { FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/report/labels';
-import { verdicts } from '../../../../shared/report/verdicts';
+import { percent as formatPercent, type FigureFormat } from '../../../../shared/index';
+import { FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
+import { verdicts } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
 
