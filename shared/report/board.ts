@@ -125,16 +125,16 @@ export function buildBoardReport(
     });
     const acv2 = [inputs.acquisition.acv].flat();
     tiles.push({
-      id: 'churn', title: 'Churned ARR, year 2',
+      id: 'churn', title: 'Churn, year 2',
       figures: [fig('churn.y2', 'Churned ARR', y2.churn, 'money')],
       note: `At a new-deal ACV of ${formatFigure(acv2[Math.min(2, acv2.length) - 1] ?? 0, 'money', cur)}`,
       tone: 'neutral',
       verdict: verdictOf('churnInDeals'),
     });
     tiles.push({
-      id: 'expansionShare', title: 'Expansion share of new ARR',
+      id: 'expansionShare', title: 'Expansion share',
       figures: [fig('expansionShare.y2', 'Expansion share', y2.expansionShare, 'percent')],
-      note: `${formatFigure(y2.expansion, 'money', cur)} expansion vs ${formatFigure(y2.newLogo, 'money', cur)} from new logos`,
+      note: `Of new ARR: ${formatFigure(y2.expansion, 'money', cur)} expansion vs ${formatFigure(y2.newLogo, 'money', cur)} new logos`,
       tone: 'neutral',
       verdict: verdictOf('expansionShare'),
     });
@@ -185,13 +185,13 @@ export function buildBoardReport(
   });
   if (y2) {
     tiles.push({
-      id: 'doubling', title: 'Doubling time of the base',
+      id: 'doubling', title: 'Base doubles in',
       figures: [fig('doublingTimeYears', 'Doubling time', result.doublingTimeYears, 'years')],
       note: result.doublingTimeYears === null ? 'NRR not above 100%: the base does not grow by itself' : `At year-2 NRR of ${formatFigure(y2.nrr, 'percent')}, no new logos`,
       tone: result.doublingTimeYears === null ? 'warn' : 'neutral',
     });
     tiles.push({
-      id: 'nrrPoint', title: 'Value of one NRR point',
+      id: 'nrrPoint', title: 'One NRR point',
       figures: [fig('valueOfNrrPoint', 'One point', result.valueOfNrrPoint, 'money')],
       note: y2.decomposition ? `1% of year-2 opening ARR (${formatFigure(y2.decomposition.begin, 'money', cur)})` : 'No customers at the start of year 2',
       tone: 'neutral',

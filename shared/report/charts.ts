@@ -38,7 +38,7 @@ export const CHART_SIZES: Record<ChartId, { width: number; height: number }> = {
   waterfall: { width: 718, height: 180 },
   nrrDecomposition: { width: 354, height: 196 },
   laneMix: { width: 354, height: 150 },
-  ltvCurve: { width: 354, height: 168 },
+  ltvCurve: { width: 354, height: 158 },
 };
 
 export interface ChartSpec {
@@ -134,7 +134,7 @@ export function bowtieChart(inputs: ModelInputs, r: ModelResult<number>): ChartS
     `Right (all closed = 100%): share reaching each stage` +
     (renewals ? ', then ARR per closed customer at each renewal ÷ ACV.' : '.');
   const top = headTop(title, subtitle, width) + 14;
-  const plotH = 80;
+  const plotH = 68;
   return spec('bowtie', title, {
     ...base(title, subtitle, width),
     grid: { left: 4, right: 4, top, bottom: 8 + lines * 11, containLabel: false },
@@ -210,7 +210,7 @@ export function waterfallChart(inputs: ModelInputs, r: ModelResult<number>): Cha
   const names = steps.map((s) => wrapText(s.name, slot - 4, 9, 3).join('\n'));
   const lines = Math.max(1, ...names.map((x) => x.split('\n').length));
   const top = headTop(title, sub, width) + 14;
-  const plotH = 80;
+  const plotH = 68;
   return spec('waterfall', title, {
     ...base(title, sub, width),
     grid: { left, right: 8, top, bottom: 8 + lines * 11, containLabel: false },
@@ -264,7 +264,7 @@ export function nrrDecompositionChart(inputs: ModelInputs, r: ModelResult<number
   // The 100% line: right of it the existing base grows on its own.
   series[1]!.markLine = { silent: true, symbol: 'none', lineStyle: { color: PALETTE.muted, type: 'dashed' }, label: { show: false }, data: [{ xAxis: 1 }] };
   const { width } = CHART_SIZES.nrrDecomposition;
-  const rowH = 14;
+  const rowH = 13;
   const names = steps.map((s) => wrapText(s.name, 120, 10, 1).join(''));
   const sub = `Points of opening ARR; dashed line: 100%`;
   const top = headTop(title, sub, width);
@@ -352,7 +352,7 @@ export function laneMixChart(inputs: ModelInputs, r: ModelResult<number>): Chart
 
 /** Cumulative revenue of one new customer by month since close, against its CAC. */
 export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): ChartSpec {
-  const title = 'Cohort LTV: cumulative revenue per customer';
+  const title = 'Cohort LTV: revenue per customer';
   const cur = inputs.general.currency;
   const cac = firstYear(inputs.acquisition.cacPerCustomer);
   const curve = r.ltvCurve;

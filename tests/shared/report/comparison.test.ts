@@ -71,7 +71,7 @@ describe('workbook extras', () => {
     const args = await buildWorkbookExtras(base, set, fakePng);
     expect(scenariosFromExtras(JSON.parse(JSON.stringify(args.extras))).set).toEqual(set);
     expect(args.boardImages.map((i) => i.name)).toEqual([
-      'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: cumulative revenue per customer',
+      'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: revenue per customer',
     ]);
     const { width } = CHART_SIZES.bowtie;
     const height = args.boardImages[0]!.heightPx;

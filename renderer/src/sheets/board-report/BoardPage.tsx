@@ -40,26 +40,28 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
         <div className="board-chart board-chart-wide">{chart('bowtie')}</div>
         <div className="board-chart board-chart-wide">{chart('waterfall')}</div>
         <div className="board-chart">{chart('nrrDecomposition')}</div>
-        <div className="board-chart">{chart('ltvCurve')}</div>
-        {/* The lane chart is in the workbook; on the page the table says the same in less room. */}
-        <div className="board-chart board-chart-wide board-lanes">
-          <h3>Expansion lanes, end of year {report.lanes.year}</h3>
-          <table className="board-lane-table">
-            <thead><tr><th>Lane</th><th className="num">ARR</th><th className="num">Share</th><th className="num">Margin</th><th /></tr></thead>
-            <tbody>
-              {report.lanes.rows.map((l) => (
-                <tr key={l.id} className={l.belowFloor ? 'is-below-floor' : undefined}>
-                  <td>{l.name}</td>
-                  <td className="num" data-key={l.arr.key} data-value={String(l.arr.value)}>{l.arr.text}</td>
-                  <td className="num" data-key={l.share.key} data-value={l.share.value === null ? undefined : String(l.share.value)}>{l.share.text}</td>
-                  <td className="num" data-key={l.margin.key} data-value={String(l.margin.value)}>{l.margin.text}</td>
-                  <td data-key={`board.lanes.${l.id}.floor`}>{l.belowFloor ? <span className="floor-flag">under {formatFigure(report.lanes.floor, 'percent')} floor</span> : ''}</td>
-                </tr>
-              ))}
-              {report.lanes.rows.length === 0 ? <tr><td colSpan={5} className="muted">No expansion lanes</td></tr> : null}
-            </tbody>
-          </table>
-          <p className="board-footnote">Target: at least a 15% margin on incremental revenue.</p>
+        {/* The lane chart is in the workbook; on the page the lane table says the same in less room, under the LTV curve. */}
+        <div className="board-chart">
+          {chart('ltvCurve')}
+          <div className="board-lanes">
+            <h3>Expansion lanes, end of year {report.lanes.year}</h3>
+            <table className="board-lane-table">
+              <thead><tr><th>Lane</th><th className="num">ARR</th><th className="num">Share</th><th className="num">Margin</th><th /></tr></thead>
+              <tbody>
+                {report.lanes.rows.map((l) => (
+                  <tr key={l.id} className={l.belowFloor ? 'is-below-floor' : undefined}>
+                    <td>{l.name}</td>
+                    <td className="num" data-key={l.arr.key} data-value={String(l.arr.value)}>{l.arr.text}</td>
+                    <td className="num" data-key={l.share.key} data-value={l.share.value === null ? undefined : String(l.share.value)}>{l.share.text}</td>
+                    <td className="num" data-key={l.margin.key} data-value={String(l.margin.value)}>{l.margin.text}</td>
+                    <td data-key={`board.lanes.${l.id}.floor`}>{l.belowFloor ? <span className="floor-flag">under {formatFigure(report.lanes.floor, 'percent')} floor</span> : ''}</td>
+                  </tr>
+                ))}
+                {report.lanes.rows.length === 0 ? <tr><td colSpan={5} className="muted">No expansion lanes</td></tr> : null}
+              </tbody>
+            </table>
+            <p className="board-footnote">Target: at least a 15% margin on incremental revenue.</p>
+          </div>
         </div>
       </section>
 
