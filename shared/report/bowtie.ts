@@ -39,7 +39,7 @@ export interface BowtieShape {
 const first = (x: number | readonly number[]): number => [x].flat()[0] ?? 0;
 
 /** At most this many renewals are drawn (the rest would not fit beside the stages). */
-export const MAX_RENEWALS = 5;
+export const MAX_RENEWALS = 3;
 
 export function bowtieShape(inputs: ModelInputs, r: ModelResult<number>): BowtieShape {
   const won = first(inputs.acquisition.newCustomersByYear);

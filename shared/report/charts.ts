@@ -393,7 +393,8 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
         },
         markLine: cac > 0 ? {
           silent: true, symbol: 'none', lineStyle: { color: PALETTE.copper, type: 'dashed', width: 1.5 },
-          label: { formatter: `CAC ${money(cac, cur)}`, color: PALETTE.copper, fontSize: 10, position: 'insideStartBottom' },
+          // low on the axis the label sits above the line at its end, clear of the axis labels; higher up, below its start, clear of the year marks
+            label: { formatter: `CAC ${money(cac, cur)}`, color: PALETTE.copper, fontSize: 10, position: cac / unit < max * 0.25 ? 'insideEndTop' : 'insideStartBottom' },
           data: [{ yAxis: cac / unit }],
         } : undefined,
       },

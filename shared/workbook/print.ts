@@ -67,6 +67,16 @@ export function fitColumns(ws: ExcelJS.Worksheet): void {
     // Never narrower than its text; a deliberately wide column may stay wide up to a point.
     column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w), Math.min(column.width ?? 0, Math.ceil(w) + 4)));
   }
+  // Header rows as tall as their wrapped labels ("Conversion to next stage" on two lines).
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (!isHeader(cell) || cell.isMerged) return;
+      const width = ws.getColumn(col).width ?? 9;
+      lines = Math.max(lines, Math.ceil(String(cell.text).length / Math.max(1, width - 1)));
+    });
+    if (lines > 1) row.height = Math.max(row.height ?? 15, lines * 13 + 4);
+  });
 }
 
 /** The header row of the sheet's longest table, when that table runs over a page: the one to repeat on every printed page. */
@@ -74,8 +84,10 @@ function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
   const headerRows: number[] = [];
   ws.eachRow((row, r) => { if (isHeader(row.getCell(1)) || isHeader(row.getCell(2))) headerRows.push(r); });
   let best: number | null = null, bestLen = 0;
-  headerRows.forEach((r, i) => {
-    const len = (headerRows[i + 1] ?? ws.rowCount + 1) - r;
+  headerRows.forEach((r) => {
+    // the table runs until its first empty row
+    let len = 0;
+    while (r + len + 1 <= ws.rowCount && ws.getRow(r + len + 1).cellCount > 0 && !headerRows.includes(r + len + 1)) len++;
     if (len > bestLen) { best = r; bestLen = len; }
   });
   return bestLen > 30 ? best : null;
@@ -99,7 +111,7 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { las
     horizontalCentered: !landscape,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     // a sheet that set its own print area (the Board Report's, which covers its charts) keeps it
-    printArea: ws.pageSetup?.printArea ?? `A1:${colName(lastCol)}${lastRow}`,
+    printArea: opts.lastCol ? `A1:${colName(lastCol)}${lastRow}` : ws.pageSetup?.printArea ?? `A1:${colName(lastCol)}${lastRow}`,
     printTitlesRow: header ? `${header}:${header}` : ws.pageSetup?.printTitlesRow,
     ...(fits ? {} : { printTitlesColumn: 'A:A' }),
   };
