@@ -37,11 +37,25 @@ function Section(p: { a: number; b: number; h0: number; h1: number; fill: string
   return (
     <g>
       <path d={band(p.a, p.b, p.h0, p.h1)} fill={p.fill} />
-      <text x={x} y={MID_Y - 14} className="bt-stage">{p.name}</text>
+      {/* a long name takes two lines, so neighbouring sections' names never run together */}
+      {nameLines(p.name, p.b - p.a).map((line, i, all) => (
+        <text key={i} x={x} y={MID_Y - 14 - (all.length - 1 - i) * 15} className="bt-stage">{line}</text>
+      ))}
       <text x={x} y={MID_Y + 8} className="bt-figure" data-key={p.figureKey}>{p.figure}</text>
       <text x={x} y={MID_Y + 26} className="bt-note">{p.note}</text>
     </g>
   );
+}
+
+/** A stage name in at most two lines that fit the section's width (about 7.5 px a character at the name's size). */
+function nameLines(name: string, width: number): string[] {
+  const max = Math.max(6, Math.floor(width / 7.5));
+  if (name.length <= max) return [name];
+  const words = name.split(' ');
+  let first = '';
+  while (words.length && `${first} ${words[0]}`.trim().length <= max) first = `${first} ${words.shift()}`.trim();
+  const rest = words.join(' ');
+  return [first || rest.slice(0, max), rest.length > max ? `${rest.slice(0, max - 1)}…` : rest].filter(Boolean);
 }
 
 /** Half-height of a band for a width of 0–1 of the picture's full height. */
@@ -86,7 +100,7 @@ function Journey({ shape }: { shape: BowtieShape }) {
             name={s.name} figure={s.text} figureKey={`bowtie.stage.${s.key}`} note={renewal ? `of ACV, month ${s.month}` : `by month ${s.month}`} />
         );
       })}
-      <text x={x0} y={24} className="bt-heading">After closed-won (all closed = 100%): share reaching each stage, then ARR per closed customer at each renewal ÷ ACV</text>
+      <text x={x0} y={24} className="bt-heading">After closed-won, to scale (all closed = 100%)</text>
     </g>
   );
 }
