@@ -16,7 +16,7 @@ import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
 import { computeModel, defaultInputs, setInput, type ModelInputs } from '../shared/index';
 import { writeWorkbook } from '../shared/workbook/index';
-import { formatPercent } from '../renderer/src/format/format';
+import { percent as formatPercent } from '../shared/index';
 import { largeModel } from '../tests/support/models';
 
 const RUNS = 20;

@@ -17,3 +17,10 @@ export { axisSpecs, defaultAxisValues, specFits, sameTwoWaySpec, twoWaySpecToJso
 export { summarize, type CalcSummary } from './core/summary';
 export { nrrBand, NRR_BANDS, doublingTimeYears, valueOfNrrPoint, INCREMENTAL_MARGIN_FLOOR } from './core/bands';
 export { D, type Dec } from './core/decimal';
+// How figures are shown and named, for every caller (the renderer's grid and
+// KPI strip too), without pulling in the charts: the one figure formatter, the
+// figure names, the verdicts and the bowtie's to-scale shape.
+export * from './report/format';
+export * from './report/labels';
+export * from './report/verdicts';
+export * from './report/bowtie';

@@ -74,7 +74,7 @@ export const GENERAL_INPUTS: readonly InputSpec[] = [
 ];
 
 export const ACQUISITION_INPUTS: readonly InputSpec[] = [
-  { key: 'acquisition.timing', label: 'Closing pattern', group: 'Acquisition', kind: 'enum', options: TIMINGS, help: 'yearStart: all in the first month; even: 1/12 each month' },
+  { key: 'acquisition.timing', label: 'Closing pattern', group: 'Acquisition', kind: 'enum', options: TIMINGS, help: 'Year start: all of a year’s new logos close in its first month; Even: one twelfth each month' },
   money('acquisition.acv', 'New-logo ACV', 'Acquisition'),
   { key: 'acquisition.contractMonths', label: 'Contract term (months)', group: 'Acquisition', kind: 'months', min: 1, max: 36 },
   money('acquisition.cacPerCustomer', 'CAC per new logo', 'Acquisition'),

@@ -1,4 +1,5 @@
-// The board report's content (spec §6, seeds 003/004): headline tiles, the lane
+// The board report's content (spec §6, seeds 003/004; the reader sees benchmarks
+// in words, never the sources, see docs/board-report.md): headline tiles, the lane
 // table and the biggest drag, all read from the core's result. Nothing here does
 // model arithmetic beyond picking and labelling figures (and the year-over-year
 // growth shown beside ARR); the app, the workbook and the PDF all print this.
@@ -7,7 +8,9 @@ import type { ModelInputs } from '../model/inputs';
 import type { DragResult, ModelResult, Stage } from '../index';
 import { biggestDrag, computeModel, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
 import { benchmarkForArr, benchmarkPosition, benchmarkSentence, POSITION_TEXT, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
-import { formatFigure, type FigureFormat } from './format';
+import { formatDelta, formatFigure, type FigureFormat } from './format';
+import { FIGURE_LABELS } from './labels';
+import { verdicts as buildVerdicts, type Verdict } from './verdicts';
 
 export interface BoardFigure {
   /** `board.<figure>`: the data-key the sheet puts on it */
@@ -28,6 +31,8 @@ export interface BoardTile {
   /** one line of context under the figures */
   note: string;
   tone: Tone;
+  /** what the figure means against its benchmark, shown beside it */
+  verdict?: { text: string; tone: Tone };
 }
 
 export interface LaneRow {
@@ -50,6 +55,8 @@ export interface BoardReport {
   lanes: { year: number; rows: LaneRow[]; floor: number };
   drag: { stage: Stage; label: string; ltvChange: number; nrrChange: number | null };
   benchmark: (NrrBenchmark & { position: BenchmarkPosition | null; arrBasis: number }) | null;
+  /** the verdicts of the seeds' benchmarks, also on the Metrics sheets */
+  verdicts: Verdict[];
 }
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -59,7 +66,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   renewal: 'Renewal',
 };
 
-/** Band → tone: seed 001 calls < 90% an emergency and 90–100% unsustainable. */
+/** Band → tone: below 90% is an emergency, 90–100% unsustainable (the NRR bands). */
 function nrrTone(band: string | null): Tone {
   switch (band) {
     case 'Structural problem': return 'bad';
@@ -81,6 +88,11 @@ export function buildBoardReport(
   const y2 = years.length >= 2 ? years[1]! : null;
   const reportYear = y2 ? 2 : null;
   const tiles: BoardTile[] = [];
+  const verdicts = buildVerdicts(inputs, result);
+  const verdictOf = (id: Verdict['id']) => {
+    const v = verdicts.find((x) => x.id === id)!;
+    return { text: v.verdict, tone: v.tone };
+  };
 
   // ARR by year end, with growth so the board sees the trajectory in one line.
   const growth = years.slice(1).map((y, i) => (years[i]!.closing > 0 ? y.closing / years[i]!.closing - 1 : null));
@@ -91,7 +103,7 @@ export function buildBoardReport(
     tone: 'neutral',
   });
 
-  // NRR with the seed-001 band and the seed-004 benchmark for the company's stage,
+  // NRR with its band and the benchmark for the company's stage,
   // the stage set by ARR at the end of the same year (the ARR the NRR is reported with).
   let benchmark: BoardReport['benchmark'] = null;
   if (y2) {
@@ -100,7 +112,7 @@ export function buildBoardReport(
     tiles.push({
       id: 'nrr', title: 'Net revenue retention, year 2',
       figures: [fig('nrr.y2', 'NRR', y2.nrr, 'percent'), fig('nrrBand', 'Band', result.nrrBand, 'text')],
-      note: `Benchmark: ${benchmarkSentence(y2.nrr, b)}`,
+      note: benchmarkSentence(y2.nrr, b),
       tone: nrrTone(result.nrrBand),
     });
     const d = y2.decomposition;
@@ -109,23 +121,42 @@ export function buildBoardReport(
       figures: [fig('grr.y2', 'GRR', y2.grr, 'percent')],
       note: d ? `Churn ${formatFigure(d.churn, 'percent')} and contraction ${formatFigure(d.contraction, 'percent')} of opening ARR` : 'No customers at the start of year 2',
       tone: 'neutral',
+      verdict: verdictOf('retentionPair'),
+    });
+    const acv2 = [inputs.acquisition.acv].flat();
+    tiles.push({
+      id: 'churn', title: 'Churn, year 2',
+      figures: [fig('churn.y2', 'Churned ARR', y2.churn, 'money')],
+      note: `At a new-deal ACV of ${formatFigure(acv2[Math.min(2, acv2.length) - 1] ?? 0, 'money', cur)}`,
+      tone: 'neutral',
+      verdict: verdictOf('churnInDeals'),
     });
     tiles.push({
-      id: 'expansionShare', title: 'Expansion share of new ARR',
+      id: 'expansionShare', title: 'Expansion share',
       figures: [fig('expansionShare.y2', 'Expansion share', y2.expansionShare, 'percent')],
-      note: `${formatFigure(y2.expansion, 'money', cur)} expansion vs ${formatFigure(y2.newLogo, 'money', cur)} from new logos`,
+      note: `Of new ARR: ${formatFigure(y2.expansion, 'money', cur)} expansion vs ${formatFigure(y2.newLogo, 'money', cur)} new logos`,
       tone: 'neutral',
+      verdict: verdictOf('expansionShare'),
     });
   }
 
   tiles.push({
     id: 'retention', title: 'Logo retention at the first renewal',
     figures: [
-      fig('retention.renewalDecision', 'At the renewal decision', result.journey.renewalDecisionRetention, 'percent'),
-      fig('retention.fullJourney', 'Across the full journey', result.journey.fullJourneyRetention, 'percent'),
+      fig('retention.renewalDecision', FIGURE_LABELS.renewalRateOfAdopters, result.journey.renewalDecisionRetention, 'percent'),
+      fig('retention.fullJourney', FIGURE_LABELS.renewedAllCustomers, result.journey.fullJourneyRetention, 'percent'),
     ],
     note: 'The gap is lost before renewal: onboarding, first value and adoption',
     tone: 'neutral',
+  });
+
+  const ttfv = verdicts.find((v) => v.id === 'ttfv')!;
+  tiles.push({
+    id: 'ttfv', title: 'Time to first value',
+    figures: [fig('ttfv', 'Time to first value', ttfv.figure, 'text')],
+    note: `Target ${inputs.journey.firstValue.targetDays} days; reached by month ${inputs.journey.firstValue.month}`,
+    tone: 'neutral',
+    verdict: verdictOf('ttfv'),
   });
 
   tiles.push({
@@ -143,7 +174,7 @@ export function buildBoardReport(
   tiles.push({
     id: 'ltvToCac', title: 'LTV:CAC',
     figures: [fig('ltvToCac', 'LTV:CAC', result.ltvToCac, 'ratio')],
-    note: `Discounted gross-margin LTV ÷ CAC of ${formatFigure(cac, 'money', cur)}`,
+    note: `Discounted GM LTV ÷ CAC (${formatFigure(cac, 'money', cur)})`,
     tone: result.ltvToCac === null ? 'neutral' : result.ltvToCac < 1 ? 'bad' : result.ltvToCac < 3 ? 'warn' : 'good',
   });
   tiles.push({
@@ -154,15 +185,15 @@ export function buildBoardReport(
   });
   if (y2) {
     tiles.push({
-      id: 'doubling', title: 'Doubling time of the base',
+      id: 'doubling', title: 'Base doubles in',
       figures: [fig('doublingTimeYears', 'Doubling time', result.doublingTimeYears, 'years')],
-      note: result.doublingTimeYears === null ? 'Year-2 NRR is not above 100%: the base does not grow on its own' : `At year-2 NRR of ${formatFigure(y2.nrr, 'percent')}, with no new logos`,
+      note: result.doublingTimeYears === null ? 'NRR not above 100%: the base does not grow by itself' : `At year-2 NRR of ${formatFigure(y2.nrr, 'percent')}, no new logos`,
       tone: result.doublingTimeYears === null ? 'warn' : 'neutral',
     });
     tiles.push({
-      id: 'nrrPoint', title: 'Value of one NRR point',
+      id: 'nrrPoint', title: 'One NRR point',
       figures: [fig('valueOfNrrPoint', 'One point', result.valueOfNrrPoint, 'money')],
-      note: y2.decomposition ? `1% of the ${formatFigure(y2.decomposition.begin, 'money', cur)} ARR existing customers start year 2 with` : 'No customers at the start of year 2',
+      note: y2.decomposition ? `1% of year-2 opening ARR (${formatFigure(y2.decomposition.begin, 'money', cur)})` : 'No customers at the start of year 2',
       tone: 'neutral',
     });
   }
@@ -171,7 +202,7 @@ export function buildBoardReport(
   tiles.push({
     id: 'drag', title: 'Biggest drag',
     figures: [fig('biggestDrag', 'Stage', STAGE_LABELS[drag.stage], 'text')],
-    note: `+5 pts here: ${formatFigure(dragRow.ltvChange, 'money', cur)} discounted GM LTV per customer` +
+    note: `+5 pts here: ${formatDelta(dragRow.ltvChange, 'money', cur)} discounted GM LTV per customer` +
       (dragRow.nrrChange === null ? '' : `, ${formatFigure(dragRow.nrrChange, 'points')} year-2 NRR`),
     tone: 'warn',
   });
@@ -181,13 +212,13 @@ export function buildBoardReport(
     const d = y2.decomposition;
     const grows = y2.nrr >= 1;
     takeaways.push(`Existing customers ${grows ? 'grow' : 'shrink'}: year-2 NRR is ${formatFigure(y2.nrr, 'percent')} (${result.nrrBand})` +
-      (benchmark?.position ? `, ${POSITION_TEXT[benchmark.position]} for a ${benchmark.stage.toLowerCase()} company (seed 004).` : '.'));
+      (benchmark?.position ? `, ${POSITION_TEXT[benchmark.position]} for ${benchmark.companies}.` : '.'));
     const expansionPts = d.lanes.reduce((a, b) => a + b, 0) + d.seat + d.price;
     takeaways.push(`Churn and contraction take ${formatFigure(d.churn + d.contraction, 'percent')} of opening ARR; expansion adds back ${formatFigure(expansionPts, 'percent')}.`);
   }
   takeaways.push(`Fix ${STAGE_LABELS[drag.stage].toLowerCase()} first: +5 points there is worth ${formatFigure(dragRow.ltvChange, 'money', cur)} of LTV per customer.`);
   const under = result.lanes.filter((l) => l.belowMarginFloor);
-  if (under.length) takeaways.push(`${under.map((l) => l.name).join(', ')} ${under.length === 1 ? 'earns' : 'earn'} less than the 15% margin floor (seed 002).`);
+  if (under.length) takeaways.push(`${under.map((l) => l.name).join(', ')} ${under.length === 1 ? 'earns' : 'earn'} less than the 15% margin floor for incremental revenue.`);
   tiles.push({ id: 'takeaways', title: 'What this page says', figures: [], note: '', tone: 'neutral' });
 
   const lastYear = years.length;
@@ -208,6 +239,7 @@ export function buildBoardReport(
     lanes: { year: lastYear, rows, floor: INCREMENTAL_MARGIN_FLOOR },
     drag: { stage: drag.stage, label: STAGE_LABELS[drag.stage], ltvChange: dragRow.ltvChange, nrrChange: dragRow.nrrChange },
     benchmark,
+    verdicts,
   };
 }
 

@@ -49,7 +49,7 @@ function headlineRows(years: number): { key: string; label: string; format: Figu
     { key: 'retention.fullJourney', label: 'Logo retention, full journey', format: 'percent', pick: (r) => r.journey.fullJourneyRetention },
     { key: 'ltv.discountedGrossMargin', label: 'LTV per customer (discounted GM)', format: 'money', pick: (r) => r.ltv.discountedGrossMargin },
     { key: 'ltvToCac', label: 'LTV:CAC', format: 'ratio', pick: (r) => r.ltvToCac },
-    { key: 'cacPaybackMonths', label: 'CAC payback (months)', format: 'months', pick: (r) => r.cacPaybackMonths },
+    { key: 'cacPaybackMonths', label: 'CAC payback', format: 'months', pick: (r) => r.cacPaybackMonths },
   );
   return rows;
 }
@@ -91,17 +91,41 @@ export function compareScenarios(
   return { columns, rows };
 }
 
-/** The comparison as plain rows for a printed table: Figure | Base | S1 | vs base | S2 | vs base … */
+/**
+ * The one column layout of the comparison, used by the app, the board page, the
+ * PDF and the workbook: Figure | Base | each scenario | each scenario's
+ * difference from Base. One header cell per column, so a figure never sits
+ * under another column's name.
+ */
+export interface ComparisonLayoutColumn {
+  kind: 'value' | 'delta';
+  /** index into Comparison.columns */
+  column: number;
+  header: string;
+}
+
+export const deltaHeader = (name: string): string => `${name} vs ${BASE_NAME}`;
+
+export function comparisonLayout(c: Comparison): ComparisonLayoutColumn[] {
+  return [
+    ...c.columns.map((col, i): ComparisonLayoutColumn => ({ kind: 'value', column: i, header: col.name })),
+    ...c.columns.slice(1).map((col, j): ComparisonLayoutColumn => ({ kind: 'delta', column: j + 1, header: deltaHeader(col.name) })),
+  ];
+}
+
+/** One cell of the comparison as printed: a value, a difference from the base, "invalid" or blank. */
+export function comparisonCellText(c: Comparison, row: ComparisonRow, col: ComparisonLayoutColumn, currency: string): string {
+  const column = c.columns[col.column]!;
+  if (column.problems.length) return col.kind === 'value' ? 'invalid' : '';
+  if (col.kind === 'value') return formatFigure(row.values[col.column] ?? null, row.format, currency);
+  return row.format === 'text' ? '' : formatDelta(row.deltas[col.column] ?? null, row.format, currency);
+}
+
+/** The comparison as plain rows for a printed table, in comparisonLayout's columns. */
 export function comparisonTable(c: Comparison, currency: string): { header: string[]; body: string[][] } {
-  const header = ['Figure', c.columns[0]!.name, ...c.columns.slice(1).flatMap((col) => [col.name, 'vs base'])];
-  const body = c.rows.map((row) => [
-    row.label,
-    formatFigure(row.values[0] ?? null, row.format, currency),
-    ...c.columns.slice(1).flatMap((col, j) => {
-      const i = j + 1;
-      if (col.problems.length) return ['invalid', ''];
-      return [formatFigure(row.values[i] ?? null, row.format, currency), row.format === 'text' ? '' : formatDelta(row.deltas[i] ?? null, row.format, currency)];
-    }),
-  ]);
-  return { header, body };
+  const layout = comparisonLayout(c);
+  return {
+    header: ['Figure', ...layout.map((l) => l.header)],
+    body: c.rows.map((row) => [row.label, ...layout.map((l) => comparisonCellText(c, row, l, currency))]),
+  };
 }

@@ -7,3 +7,7 @@ export * from './comparison';
 export * from './render-svg';
 export * from './workbook-extras';
 export * from './tornado-chart';
+export * from './bowtie';
+export * from './labels';
+export * from './verdicts';
+export * from './text-width';

@@ -12,10 +12,9 @@ import type { ModelInputs } from '../model/inputs';
 import { scenariosFromJson, scenariosToJson, type ScenarioSet, type ScenariosJson } from '../model/scenarios';
 import { computeModel } from '../core/compute';
 import type { ModelResult } from '../core/result';
-import { boardCharts, CHART_SIZES } from './charts';
-import { compareScenarios } from './comparison';
-import type { FigureFormat } from './format';
-import type { BoardImage, ComparisonFormat, ScenarioComparison } from '../workbook/types';
+import { boardCharts } from './charts';
+import { compareScenarios, comparisonLayout } from './comparison';
+import type { BoardImage, ScenarioComparison } from '../workbook/types';
 import { renderChartSvg } from './render-svg';
 
 /** SVG → PNG bytes at `scale` × the chart's CSS size (2 keeps text sharp when printed). */
@@ -24,8 +23,6 @@ export type Rasterize = (svg: string, width: number, height: number, scale: numb
 export type { BoardImage };
 export type ScenarioComparisonTable = ScenarioComparison;
 
-/** The sheet's number formats: points are percentages (their delta columns print as points), a count a plain number. */
-const sheetFormat = (f: FigureFormat): ComparisonFormat => (f === 'points' ? 'percent' : f === 'count' ? 'ratio' : f);
 
 export interface WorkbookExtrasArgs {
   extras: { scenarios: ScenariosJson; sensitivity?: unknown };
@@ -33,20 +30,21 @@ export interface WorkbookExtrasArgs {
   scenarioComparison: ScenarioComparisonTable;
 }
 
-/** Base | S1 | S1 vs base | S2 | S2 vs base …, as numbers so the sheet formats them. */
+/** Base | each scenario | each scenario vs Base (comparisonLayout), as numbers so the sheet formats them. */
 export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseResult?: ModelResult<number>): ScenarioComparisonTable {
   const c = compareScenarios(base, set, computeModel, baseResult);
-  const columns = [c.columns[0]!.name, ...c.columns.slice(1).flatMap((col) => [col.name, `${col.name} vs base`])];
+  const layout = comparisonLayout(c);
   const rows = c.rows.map((row) => ({
     label: row.label,
-    format: sheetFormat(row.format),
-    values: [row.values[0] ?? null, ...c.columns.slice(1).flatMap((col, j) => {
-      const i = j + 1;
-      if (col.problems.length) return ['invalid: ' + col.problems.map((p) => p.path).join(', '), null];
-      return [row.values[i] ?? null, row.deltas[i] ?? null];
-    })],
+    format: row.format,
+    values: layout.map((l) => {
+      const col = c.columns[l.column]!;
+      if (col.problems.length) return l.kind === 'value' ? 'invalid' : null;
+      // a text figure (the band) has no difference: a blank cell, as in the app
+      return l.kind === 'value' ? row.values[l.column] ?? null : row.format === 'text' ? '' : row.deltas[l.column] ?? null;
+    }),
   }));
-  return { columns, rows, deltaColumns: [false, ...c.columns.slice(1).flatMap(() => [false, true])] };
+  return { columns: layout.map((l) => l.header), rows, deltaColumns: layout.map((l) => l.kind === 'delta') };
 }
 
 /** A board chart drawn as SVG, waiting to be rasterised for the workbook. */
@@ -55,7 +53,7 @@ export interface ChartSvg { name: string; svg: string; widthPx: number; heightPx
 /** The five board charts of the base case as SVG (ECharts SSR): the heavy, pure part of the images. */
 export function boardChartSvgs(base: ModelInputs, result: ModelResult<number> = computeModel(base)): ChartSvg[] {
   return boardCharts(base, result).map((chart) => {
-    const { width, height } = CHART_SIZES[chart.id];
+    const { width, height } = chart;
     return { name: chart.title, svg: renderChartSvg(chart.option, width, height), widthPx: width, heightPx: height };
   });
 }

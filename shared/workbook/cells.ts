@@ -25,6 +25,12 @@ const VALUES_ONLY = new WeakSet<ExcelJS.Worksheet>();
 export const saveAsValues = (ws: ExcelJS.Worksheet): void => { VALUES_ONLY.add(ws); };
 export const savedAsValues = (ws: ExcelJS.Worksheet): boolean => VALUES_ONLY.has(ws);
 
+/** A cached figure as a plain number (null for undefined figures and text). */
+export function numberOf(x: Cached): number | null {
+  if (x === null || typeof x === 'string' || typeof x === 'boolean') return null;
+  return typeof x === 'number' ? x : x.toNumber();
+}
+
 export function putFormula(ws: ExcelJS.Worksheet, row: number, col: number, formula: string, cached: Cached, numFmt?: string): ExcelJS.Cell {
   const c = ws.getCell(row, col);
   c.value = VALUES_ONLY.has(ws) ? cachedValue(cached) : { formula, result: cachedValue(cached) } as ExcelJS.CellFormulaValue;

@@ -16,6 +16,15 @@ export const SHEETS = {
 /** The one name that covers a list of cells rather than one input. */
 export const NEW_CUSTOMERS_NAME = 'acquisition_newCustomersByYear';
 
+/**
+ * Year k's new logos from the named list. Gnumeric computes #REF! for
+ * INDEX(name, 1) when the name is a single cell (a one-year list), so that case
+ * refers to the name itself: the same value in every engine.
+ */
+export function newCustomersOfYear(k: number, years: number): string {
+  return years === 1 && k === 1 ? NEW_CUSTOMERS_NAME : `INDEX(${NEW_CUSTOMERS_NAME},${k})`;
+}
+
 export function nameOfKey(key: string): string {
   return key.replace(/\[(\d+)\]/g, '_$1').replace(/\./g, '_');
 }

@@ -2,14 +2,20 @@
 // asks for: blue font on a light fill, so a reader sees at once what may be edited.
 import type * as ExcelJS from 'exceljs';
 
+/**
+ * Number formats of the working sheets (flows in whole currency units, as the
+ * app's grids show them). Negatives in parentheses, as in the app. Headline
+ * figures (Board Report, Metrics) take the shared formatter's per-value formats
+ * instead (excelNumberFormat in shared/report/format.ts).
+ */
 export const FMT = {
-  money: '#,##0;-#,##0;0',
-  moneyCents: '#,##0.00',
-  percent: '0.0%',
+  money: '#,##0;(#,##0);0',
+  moneyCents: '#,##0.00;(#,##0.00);0.00',
+  percent: '0.0%;(0.0%);0.0%',
   percentInput: '0.0##%',
-  ratio: '0.00"x"',
-  months: '0.0',
-  years: '0.00',
+  ratio: '0.00"×";(0.00"×");0.00"×"',
+  months: '0.0" months"',
+  years: '0.0" years"',
   count: '#,##0.0',
   integer: '0',
   factor: '0.000000',

@@ -9,11 +9,12 @@ export interface BoardImage {
   heightPx: number;
 }
 
-export type ComparisonFormat = 'money' | 'percent' | 'ratio' | 'months' | 'years' | 'text';
+/** The figure formats of shared/report/format.ts: the sheet prints them with the same formatter's Excel formats. */
+export type ComparisonFormat = 'money' | 'moneyExact' | 'accounting' | 'percent' | 'points' | 'ratio' | 'months' | 'years' | 'count' | 'text';
 
 export interface ScenarioComparison {
   columns: string[];
-  /** true for a column of differences to the base: shown signed, a percentage's difference in points */
+  /** true for a column of differences from the base: shown signed, a percentage's difference in points */
   deltaColumns?: boolean[];
   rows: { label: string; values: (number | string | null)[]; format: ComparisonFormat }[];
 }

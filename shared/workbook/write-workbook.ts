@@ -8,7 +8,7 @@ import { SHEETS } from './names';
 import { saveAsValues } from './cells';
 import { needsCalendar } from '../index';
 import { workbookFigures } from './figures';
-import { writeAssumptions } from './sheets/assumptions';
+import { ASSUMPTION_COLS, writeAssumptions } from './sheets/assumptions';
 import { writeJourney } from './sheets/journey';
 import { writeBridge } from './sheets/bridge';
 import { writeCohorts } from './sheets/cohorts';
@@ -17,6 +17,7 @@ import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
+import { fitColumns, setUpPrinting } from './print';
 import type { WorkbookDocument } from './types';
 
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
@@ -93,6 +94,12 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   if (asValues) for (const name of CALCULATION_SHEETS) {
     const sub = wb.getWorksheet(name)!.getCell(2, 1);
     sub.value = `${typeof sub.value === 'string' ? `${sub.value} ` : ''}${VALUES_NOTE}`;
+  }
+  for (const ws of wb.worksheets) {
+    if (ws.state !== 'visible') continue;
+    fitColumns(ws);
+    // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
+    setUpPrinting(ws, `${m.general.name} · ${ws.name}`.replace(/&/g, '&&'), ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : {});
   }
   refuseNonFinite(wb);
 

@@ -27,7 +27,7 @@ test('the tiles show the core’s figures for the base case', async ({ page }) =
   await expect(a.key('board.valueOfNrrPoint')).toHaveAttribute('data-value', String(r.valueOfNrrPoint));
   // Every figure of the report, as printed.
   for (const f of boardFigures(buildBoardReport(m, r))) await expect(a.key(f.key), f.key).toHaveText(f.text);
-  for (const id of ['bowtie', 'waterfall', 'nrrDecomposition', 'laneMix', 'ltvCurve']) await expect(a.key(`board.chart.${id}`).locator('svg')).toBeVisible();
+  for (const id of ['bowtie', 'waterfall', 'nrrDecomposition', 'ltvCurve']) await expect(a.key(`board.chart.${id}`).locator('svg')).toBeVisible();
 });
 
 test('a lane under the 15% floor is flagged, and the active scenario’s figures and comparison are on the page', async ({ page }) => {
@@ -48,7 +48,7 @@ test('a lane under the 15% floor is flagged, and the active scenario’s figures
   await expect(a.key(`scenarios.compare.nrr.y2.${id}`)).toHaveAttribute('data-value', String(r.annual[1]!.nrr));
 });
 
-test('screenshot and PDF: one A4 page through the print CSS', async ({ page }) => {
+test('screenshot and PDF: A4 pages through the print CSS, nothing cut off', async ({ page }) => {
   mkdirSync('test-results/screens', { recursive: true });
   const a = new AnalysisPage(page);
   await a.open('scenarios');
@@ -58,11 +58,13 @@ test('screenshot and PDF: one A4 page through the print CSS', async ({ page }) =
   await a.boardReady();
   await page.screenshot({ path: 'test-results/screens/board-report.png' });
   await page.emulateMedia({ media: 'print' });
-  // The printed page clips at one A4 sheet: nothing may be cut off by that clip.
+  // Nothing is clipped: the page grows with its content. The figures and charts
+  // fill one A4 page; the scenario comparison, kept whole, may start a second
+  // (tests/e2e/board-pack.spec.ts checks a model without scenarios is one page).
   const fit = await page.locator('.board-page').evaluate((el) => ({ content: el.scrollHeight, page: el.clientHeight }));
-  expect(fit.content, 'board page content height vs the A4 page').toBeLessThanOrEqual(fit.page + 1);
+  expect(fit.content, 'board page content height vs the page').toBeLessThanOrEqual(fit.page + 1);
   const pdf = await page.pdf({ path: 'test-results/screens/board-report.pdf', preferCSSPageSize: true, printBackground: true });
   const text = pdf.toString('latin1');
-  expect(text.match(/\/Type\s*\/Page[^s]/g)?.length, 'pages in the PDF').toBe(1);
+  expect(text.match(/\/Type\s*\/Page[^s]/g)?.length, 'pages in the PDF').toBeLessThanOrEqual(2);
   expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 841\.\d+/); // A4 portrait in points
 });

@@ -46,9 +46,11 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: 
  * Convert files with LibreOffice (recalculating on load) to `format` ('xlsx',
  * 'pdf', 'ods', …) in one soffice run, since each start costs seconds. Returns
  * the converted bytes in the order given. `filter` is LibreOffice's filter spec
- * when the default one is not wanted.
+ * when the default one is not wanted. `sheets`: a CSV export of every sheet
+ * (filter token 12 = -1) writes one file per sheet, `<stem>-<sheet>.csv`; the
+ * result then has, for each input, one entry per named sheet in that order.
  */
-export async function convertWithLibreOffice(soffice: string, inputs: { name: string; bytes: Uint8Array }[], format: string, opts: { filter?: string; timeoutMs?: number } = {}): Promise<Uint8Array[]> {
+export async function convertWithLibreOffice(soffice: string, inputs: { name: string; bytes: Uint8Array }[], format: string, opts: { filter?: string; timeoutMs?: number; sheets?: string[] } = {}): Promise<Uint8Array[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bowtie-lo-'));
   try {
     const profile = join(dir, 'profile');
@@ -64,6 +66,14 @@ export async function convertWithLibreOffice(soffice: string, inputs: { name: st
       '--convert-to', opts.filter ? `${format}:${opts.filter}` : format, '--outdir', outDir, ...files,
     ], opts.timeoutMs ?? 180_000);
     const produced = await readdir(outDir);
+    if (opts.sheets) {
+      const sheets = opts.sheets;
+      return Promise.all(files.flatMap((f) => sheets.map(async (sheet) => {
+        const want = `${basename(f, extname(f))}-${sheet}.${format}`;
+        if (!produced.includes(want)) throw new Error(`LibreOffice produced no ${want}`);
+        return new Uint8Array(await readFile(join(outDir, want)));
+      })));
+    }
     return Promise.all(files.map(async (f) => {
       const stem = basename(f, extname(f));
       const out = produced.find((p) => basename(p, extname(p)) === stem);

@@ -4,7 +4,8 @@
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { getInput } from '../../../shared/index';
-import { formatFigure, formatInput } from '../format/format';
+import { formatInput } from '../format/format';
+import { formatFigure } from '../../../shared/index';
 import { useDocument } from '../store/document-store';
 import { specFor } from '../store/input-specs';
 import type { GridCell, GridRow } from './grid-types';

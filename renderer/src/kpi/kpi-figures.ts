@@ -1,7 +1,7 @@
 // The headline figures of the strip above every sheet, with their figure keys
 // (issue 4 §6: kpi.nrr.y2, kpi.grr.y2, kpi.arr.y1…, kpi.ltvToCac, kpi.nrrBand).
 import type { ModelResult } from '../../../shared/index';
-import { formatFigure, type FigureFormat } from '../format/format';
+import { formatFigure, type FigureFormat } from '../../../shared/index';
 
 export interface Kpi {
   key: string;
@@ -32,9 +32,9 @@ export function headlineKpis(r: ModelResult<number>): Kpi[] {
     { key: 'kpi.grr.y2', label: 'GRR Y2', name: 'Gross revenue retention, year 2', value: y2?.grr ?? null, format: 'percent' },
   ];
   r.annual.slice(0, ARR_YEARS).forEach((y) =>
-    out.push({ key: `kpi.arr.y${y.year}`, label: `ARR Y${y.year} end`, name: `ARR at the end of year ${y.year}`, value: y.closing, format: 'moneyShort' }));
+    out.push({ key: `kpi.arr.y${y.year}`, label: `ARR Y${y.year} end`, name: `ARR at the end of year ${y.year}`, value: y.closing, format: 'money' }));
   out.push(
-    { key: 'kpi.ltvToCac', label: 'LTV:CAC', name: 'LTV to CAC', value: r.ltvToCac, format: 'multiple', tone: r.ltvToCac === null ? undefined : r.ltvToCac >= 3 ? 'good' : r.ltvToCac >= 1 ? 'warn' : 'bad' },
+    { key: 'kpi.ltvToCac', label: 'LTV:CAC', name: 'LTV to CAC', value: r.ltvToCac, format: 'ratio', tone: r.ltvToCac === null ? undefined : r.ltvToCac >= 3 ? 'good' : r.ltvToCac >= 1 ? 'warn' : 'bad' },
     { key: 'kpi.cacPayback', label: 'CAC payback', name: 'CAC payback in months', value: r.cacPaybackMonths, format: 'months' },
     { key: 'kpi.fullJourneyRetention', label: 'Full-journey retention', name: 'Full-journey logo retention at first renewal', value: r.journey.fullJourneyRetention, format: 'percent' },
   );

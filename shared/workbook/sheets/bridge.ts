@@ -6,7 +6,7 @@
 // figures stay accurate to the last digits even when ARR decays to almost nothing.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import { a1, colLetter, NEW_CUSTOMERS_NAME, onSheet, SHEETS } from '../names';
+import { a1, colLetter, newCustomersOfYear, onSheet, SHEETS } from '../names';
 import { DASH, putFormula, putValue, savedAsValues, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { Figures } from '../figures';
@@ -70,7 +70,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     const yi = Math.floor(t / 12);
     if (yi < years) {
       putFormula(ws, row, mc.newCustomers,
-        `IF(${n('acquisition.timing')}="yearStart",IF(MOD(A${row},12)=0,INDEX(${NEW_CUSTOMERS_NAME},${yi + 1}),0),INDEX(${NEW_CUSTOMERS_NAME},${yi + 1})/12)`,
+        `IF(${n('acquisition.timing')}="yearStart",IF(MOD(A${row},12)=0,${newCustomersOfYear(yi + 1, years)},0),${newCustomersOfYear(yi + 1, years)}/12)`,
         mo.newCustomers, FMT.count);
     } else putValue(ws, row, mc.newCustomers, 0, FMT.count);
     if (t === 0) putValue(ws, row, mc.opening, mo.opening, FMT.money);

@@ -4,7 +4,7 @@
 // age 12y−1−c ÷ 12, one SUMPRODUCT over the Journey's cumulative ARR.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import { NEW_CUSTOMERS_NAME, SHEETS } from '../names';
+import { newCustomersOfYear, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, title } from '../styles';
 import type { Figures } from '../figures';
@@ -23,7 +23,7 @@ export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     const ya = k + 1;
     const row = head + ya;
     putValue(ws, row, 1, ya, FMT.integer);
-    if (ya <= m.acquisition.newCustomersByYear.length) putFormula(ws, row, 2, `INDEX(${NEW_CUSTOMERS_NAME},${ya})`, cohort.customers, FMT.general);
+    if (ya <= m.acquisition.newCustomersByYear.length) putFormula(ws, row, 2, newCustomersOfYear(ya, m.acquisition.newCustomersByYear.length), cohort.customers, FMT.general);
     else putValue(ws, row, 2, 0, FMT.general);
     for (let y = ya; y <= Y; y++) {
       const age = 12 * (y - ya);

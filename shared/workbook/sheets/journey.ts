@@ -49,7 +49,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   const L = m.lanes.length;
   const j = fig.journey;
   const n = names.name;
-  title(ws, 'Journey: one customer by age', 'Expected values for one customer closed at age 0; every cohort follows the same curve (spec §3).');
+  title(ws, 'Journey: one customer by age', 'Expected values for one customer closed at age 0; every cohort follows the same curve.');
 
   // --- segments -----------------------------------------------------------
   section(ws, 4, 1, 'Segments (fixed at close)');

@@ -3,9 +3,12 @@
 // doubling time (§6), the funnel and the lane table. All live formulas.
 import type * as ExcelJS from 'exceljs';
 import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS, type ModelInputs } from '../../index';
-import { a1, onSheet, SHEETS, NEW_CUSTOMERS_NAME } from '../names';
-import { DASH, savedAsValues, putFormula, putValue, type Cached } from '../cells';
+import { a1, onSheet, SHEETS, newCustomersOfYear } from '../names';
+import { DASH, numberOf, savedAsValues, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
+import { excelNumberFormat, type FigureFormat } from '../../report/format';
+import { FIGURE_LABELS, FIGURE_NOTES } from '../../report/labels';
+import { writeVerdicts } from './verdicts';
 import type { Figures } from '../figures';
 import type { InputNames } from './assumptions';
 import type { JourneyLayout } from './journey';
@@ -38,44 +41,67 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   const L = m.lanes.length;
   const refs = new Map<string, string>();
   const at = (id: string, c: number, row: number) => refs.set(id, onSheet(SHEETS.metrics, a1(c, row, true)));
-  title(ws, 'Metrics', 'NRR and GRR use the customers closed before each year; each is a share of their ARR at the start of the year (spec §4).');
+  const F = (f: FigureFormat, v: Cached) => excelNumberFormat(f, numberOf(v), m.general.currency);
+  title(ws, 'Metrics', 'NRR and GRR use the customers closed before each year; each is a share of their ARR at the start of the year.');
 
   // --- retention by year --------------------------------------------------------
+  // Measures down, years across: a 10-year model still prints legibly on one page width.
   let row = 4;
   section(ws, row++, 1, 'Net and gross revenue retention by year');
-  const rc = { year: 1, nrr: 2, grr: 3, begin: 4, end: 5, churn: 6, contraction: 7, lanes: m.lanes.map((_, i) => 8 + i), seat: 8 + L, price: 9 + L, share: 10 + L };
-  headers(ws, row, 1, ['Year', 'NRR', 'GRR', 'Opening ARR of existing customers', 'Their ARR at year end', 'Churn', 'Contraction', ...m.lanes.map((l) => l.name), 'Seat expansion', 'Price increase', 'Expansion share of new ARR']);
-  ws.getRow(row).height = 48;
-  const yearRow = new Map<number, number>();
-  row++;
+  type What = 'nrr' | 'grr' | 'begin' | 'end' | 'churn' | 'contraction' | 'seat' | 'price' | 'share' | `lane${number}`;
+  const measures: { what: What; label: string }[] = [
+    { what: 'nrr', label: 'NRR' }, { what: 'grr', label: 'GRR' },
+    { what: 'begin', label: 'Opening ARR of existing customers' }, { what: 'end', label: 'Their ARR at year end' },
+    { what: 'churn', label: '− Churn' }, { what: 'contraction', label: '− Contraction' },
+    ...m.lanes.map((l, i) => ({ what: `lane${i}` as What, label: `+ ${l.name}` })),
+    { what: 'seat', label: '+ Seat expansion' }, { what: 'price', label: '+ Price increase' },
+    { what: 'share', label: 'Expansion share of new ARR' },
+  ];
   // Year 1 has an NRR only on an installed base (then the sheet holds values: see savedAsValues).
-  const firstYear = r.openingArr.isZero() ? 2 : 1;
-  if (Y < firstYear) note(ws, row++, 1, 'NRR needs a second complete model year.');
-  for (let y = firstYear; y <= Y; y++, row++) {
-    yearRow.set(y, row);
-    const yr = r.annual[y - 1]!;
-    const d = yr.decomposition;
-    const t = 12 * y - 1;
-    const beginMonth = 12 * (y - 1) - 1;
-    const begin = a1(rc.begin, row);
-    const first = bl.monthRow(12 * (y - 1));
-    const last = bl.monthRow(t);
-    const share = (setCol: number, v: Cached) =>
-      `IF(${begin}=0,"${DASH}",SUM(${onSheet(SHEETS.bridge, `${a1(setCol, first, true)}:${a1(setCol, last, true)}`)})/${begin})`;
-    putValue(ws, row, rc.year, y, FMT.integer);
-    putFormula(ws, row, rc.nrr, bl.ref(bl.col.nrr, last), yr.nrr, FMT.percent);
-    putFormula(ws, row, rc.grr, bl.ref(bl.col.grr, last), yr.grr, FMT.percent);
-    putFormula(ws, row, rc.begin, bl.ref(bl.col.closing, bl.monthRow(beginMonth)), beginMonth < 0 ? r.openingArr : r.months[beginMonth]!.closing, FMT.money);
-    putFormula(ws, row, rc.end, bl.roll(jl.col.arr, t, beginMonth), savedAsValues(ws) ? d?.end ?? null : fig.roll(fig.pre.arr, t, beginMonth), FMT.money);
-    const put = (c: number, setCol: number, v: Cached) => putFormula(ws, row, c, share(setCol, v), v, FMT.percent);
-    put(rc.churn, bl.col.set.churn, d ? d.churn : null);
-    put(rc.contraction, bl.col.set.contraction, d ? d.contraction : null);
-    m.lanes.forEach((_, i) => put(rc.lanes[i]!, bl.col.set.lanes[i]!, d ? d.lanes[i]! : null));
-    put(rc.seat, bl.col.set.seat, d ? d.seat : null);
-    put(rc.price, bl.col.set.price, d ? d.price : null);
-    putFormula(ws, row, rc.share, bl.ref(bl.col.year.share, bl.yearRow(y)), yr.expansionShare, FMT.percent);
+  const y0 = r.openingArr.isZero() ? 2 : 1;
+  const yearCol = (y: number) => y - y0 + 2; // the first year with an NRR in column B
+  const measureRow = new Map<What, number>();
+  if (Y < y0) note(ws, row++, 1, 'NRR needs a second complete model year.');
+  else {
+    headers(ws, row++, 1, ['Measure', ...Array.from({ length: Y - y0 + 1 }, (_, i) => `Year ${i + y0}`)]);
+    measures.forEach((x, i) => {
+      measureRow.set(x.what, row + i);
+      const l = ws.getCell(row + i, 1);
+      l.value = x.label;
+      if (x.what === 'nrr' || x.what === 'grr') l.font = { bold: true };
+    });
+    const at = (what: What) => measureRow.get(what)!;
+    for (let y = y0; y <= Y; y++) {
+      const c = yearCol(y);
+      const yr = r.annual[y - 1]!;
+      const d = yr.decomposition;
+      const t = 12 * y - 1;
+      const beginMonth = 12 * (y - 1) - 1;
+      const begin = a1(c, at('begin'));
+      const first = bl.monthRow(12 * (y - 1));
+      const last = bl.monthRow(t);
+      const share = (setCol: number) =>
+        `IF(${begin}=0,"${DASH}",SUM(${onSheet(SHEETS.bridge, `${a1(setCol, first, true)}:${a1(setCol, last, true)}`)})/${begin})`;
+      putFormula(ws, at('nrr'), c, bl.ref(bl.col.nrr, last), yr.nrr, FMT.percent).font = { bold: true };
+      putFormula(ws, at('grr'), c, bl.ref(bl.col.grr, last), yr.grr, FMT.percent).font = { bold: true };
+      const beginArr = beginMonth < 0 ? r.openingArr : r.months[beginMonth]!.closing;
+      putFormula(ws, at('begin'), c, bl.ref(bl.col.closing, bl.monthRow(beginMonth)), beginArr, F('money', beginArr));
+      const endArr = savedAsValues(ws) ? d?.end ?? null : fig.roll(fig.pre.arr, t, beginMonth);
+      putFormula(ws, at('end'), c, bl.roll(jl.col.arr, t, beginMonth), endArr, F('money', endArr));
+      const put = (what: What, setCol: number, v: Cached) => putFormula(ws, at(what), c, share(setCol), v, FMT.percent);
+      put('churn', bl.col.set.churn, d ? d.churn : null);
+      put('contraction', bl.col.set.contraction, d ? d.contraction : null);
+      m.lanes.forEach((_, i) => put(`lane${i}`, bl.col.set.lanes[i]!, d ? d.lanes[i]! : null));
+      put('seat', bl.col.set.seat, d ? d.seat : null);
+      put('price', bl.col.set.price, d ? d.price : null);
+      putFormula(ws, at('share'), c, bl.ref(bl.col.year.share, bl.yearRow(y)), yr.expansionShare, FMT.percent);
+    }
+    row += measures.length;
+    note(ws, row++, 1, 'NRR = 1 − churn − contraction + the expansion rows; GRR keeps only what the opening ARR itself retains.');
   }
-  if (Y >= 2) note(ws, row++, 1, 'NRR = 1 − churn − contraction + the expansion columns; GRR keeps only what the opening ARR itself retains.');
+  const yearRow = new Map<number, number>(Y >= y0 ? Array.from({ length: Y - y0 + 1 }, (_, i) => [i + y0, 0] as [number, number]) : []);
+  /** The cell of a retention measure in year y (same sheet). */
+  const retention = (y: number, what: What) => a1(yearCol(y), measureRow.get(what)!);
 
   // --- per customer and unit economics ----------------------------------------
   row++;
@@ -83,31 +109,31 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   headers(ws, row++, 1, ['Figure', 'Value', 'How it is computed']);
   const ages = `${jl.range(jl.col.age, 0, 119)}<12*${n('general.ltvYears')}`;
   const y2 = yearRow.get(2);
-  const nrr2 = y2 ? a1(rc.nrr, y2) : null;
-  const begin2 = y2 ? a1(rc.begin, y2) : null;
-  const kv = (id: string, label: string, formula: string | null, v: Cached, fmt: string, how: string) => {
+  const nrr2 = y2 !== undefined ? retention(2, 'nrr') : null;
+  const begin2 = y2 !== undefined ? retention(2, 'begin') : null;
+  const kv = (id: string, label: string, formula: string | null, v: Cached, fmt: FigureFormat, how: string) => {
     ws.getCell(row, 1).value = label;
-    if (formula === null) putValue(ws, row, 2, v, fmt);
-    else putFormula(ws, row, 2, formula, v, fmt);
+    if (formula === null) putValue(ws, row, 2, v, F(fmt, v));
+    else putFormula(ws, row, 2, formula, v, F(fmt, v));
     const h = ws.getCell(row, 3);
     h.value = how;
     h.font = { size: 9, color: { argb: 'FF7F7F7F' } };
     at(id, 2, row++);
   };
-  kv('ltv.revenue', 'LTV per customer: revenue', `SUMPRODUCT((${ages})*${jl.range(jl.col.arr, 0, 119)})/12`, r.ltv.revenue, FMT.money, 'Σ ARR ÷ 12 over the LTV window');
-  kv('ltv.grossMargin', 'LTV per customer: gross margin', `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)})/12`, r.ltv.grossMargin, FMT.money, 'base, seat and price at the subscription margin; each lane at its own');
+  kv('ltv.revenue', 'LTV per customer: revenue', `SUMPRODUCT((${ages})*${jl.range(jl.col.arr, 0, 119)})/12`, r.ltv.revenue, 'money', 'Σ ARR ÷ 12 over the LTV window');
+  kv('ltv.grossMargin', 'LTV per customer: gross margin', `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)})/12`, r.ltv.grossMargin, 'money', 'base, seat and price at the subscription margin; each lane at its own');
   const ltvDisc = `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)}*${jl.range(jl.col.discount, 0, 119)})/12`;
-  kv('ltv.discountedGrossMargin', 'LTV per customer: discounted gross margin', ltvDisc, r.ltv.discountedGrossMargin, FMT.money, 'month a discounted by (1 + rate)^(−(a+1)/12)');
+  kv('ltv.discountedGrossMargin', 'LTV per customer: discounted gross margin', ltvDisc, r.ltv.discountedGrossMargin, 'money', 'month a discounted by (1 + rate)^(−(a+1)/12)');
   const cac = n('acquisition.cacPerCustomer');
-  kv('ltvToCac', 'LTV:CAC', `IF(${cac}=0,"${DASH}",${refs.get('ltv.discountedGrossMargin')}/${cac})`, r.ltvToCac, FMT.ratio, 'discounted gross-margin LTV ÷ CAC');
+  kv('ltvToCac', 'LTV:CAC', `IF(${cac}=0,"${DASH}",${refs.get('ltv.discountedGrossMargin')}/${cac})`, r.ltvToCac, 'ratio', 'discounted gross-margin LTV ÷ CAC');
   const acv = n('acquisition.acv'), sgm = n('general.subscriptionGrossMargin');
-  kv('cacPaybackMonths', 'CAC payback (months)', `IF(${cac}=0,0,IF(${acv}*${sgm}=0,"${DASH}",${cac}/(${acv}*${sgm}/12)))`, r.cacPaybackMonths, FMT.months, 'CAC ÷ (ACV × subscription margin ÷ 12)');
+  kv('cacPaybackMonths', 'CAC payback', `IF(${cac}=0,0,IF(${acv}*${sgm}=0,"${DASH}",${cac}/(${acv}*${sgm}/12)))`, r.cacPaybackMonths, 'months', 'CAC ÷ (ACV × subscription margin ÷ 12)');
   const pA = jl.probability.adopter;
-  kv('retention.fullJourney', 'Logo retention at first renewal, full journey', `${pA}*${n('journey.renewal.rate')}+(1-${pA})*${n('journey.renewal.nonAdopterRate')}`, r.journey.fullJourneyRetention, FMT.percent, 'adopters renew at the renewal rate, everyone else at the non-adopter rate');
-  kv('retention.decision', 'Logo retention at the renewal decision', n('journey.renewal.rate'), r.journey.renewalDecisionRetention, FMT.percent, 'the renewal rate of adopters');
-  kv('nrrBand', 'NRR band, year 2', nrr2 ? bandFormula(nrr2) : null, r.nrrBand, FMT.general, 'seed 001: <90% structural problem … ≥130% exceptional');
-  kv('valueOfNrrPoint', 'Value of one NRR point', begin2 ? `IF(${begin2}=0,"${DASH}",${begin2}*0.01)` : null, r.valueOfNrrPoint, FMT.money, 'opening ARR of existing customers in year 2 × 1%');
-  kv('doublingTimeYears', 'Doubling time of the existing base (years)', nrr2 ? `IF(ISNUMBER(${nrr2}),IF(ROUND(${nrr2},12)>1,LN(2)/LN(${nrr2}),"${DASH}"),"${DASH}")` : null, r.doublingTimeYears, FMT.years, 'ln 2 ÷ ln NRR of year 2, when NRR > 100%');
+  kv('retention.fullJourney', `First renewal: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, `${pA}*${n('journey.renewal.rate')}+(1-${pA})*${n('journey.renewal.nonAdopterRate')}`, r.journey.fullJourneyRetention, 'percent', `${FIGURE_NOTES.renewedAllCustomers}: adopters at the renewal rate, the rest at the non-adopter rate`);
+  kv('retention.decision', `First renewal: ${FIGURE_LABELS.renewalRateOfAdopters.toLowerCase()}`, n('journey.renewal.rate'), r.journey.renewalDecisionRetention, 'percent', FIGURE_NOTES.renewalRateOfAdopters);
+  kv('nrrBand', 'NRR band, year 2', nrr2 ? bandFormula(nrr2) : null, r.nrrBand, 'text', 'NRR bands used by SaaS investors: under 90% a structural problem … 130% and above exceptional');
+  kv('valueOfNrrPoint', 'Value of one NRR point', begin2 ? `IF(${begin2}=0,"${DASH}",${begin2}*0.01)` : null, r.valueOfNrrPoint, 'money', 'opening ARR of existing customers in year 2 × 1%');
+  kv('doublingTimeYears', 'Doubling time of the existing base', nrr2 ? `IF(ISNUMBER(${nrr2}),IF(ROUND(${nrr2},12)>1,LN(2)/LN(${nrr2}),"${DASH}"),"${DASH}")` : null, r.doublingTimeYears, 'years', 'ln 2 ÷ ln NRR of year 2, when NRR > 100%');
 
   // --- funnel -------------------------------------------------------------------
   row++;
@@ -118,7 +144,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   r.funnel.forEach((stage, i) => {
     putFormula(ws, row, 1, n(`acquisition.funnel[${i}].name`), stage.name);
     putFormula(ws, row, 2, n(`acquisition.funnel[${i}].rate`), stage.rate, FMT.percent);
-    putFormula(ws, row, 3, `IF(PRODUCT(B${row}:B${fLast})=0,"${DASH}",INDEX(${NEW_CUSTOMERS_NAME},1)/PRODUCT(B${row}:B${fLast}))`, stage.volume, FMT.count);
+    putFormula(ws, row, 3, `IF(PRODUCT(B${row}:B${fLast})=0,"${DASH}",${newCustomersOfYear(1, m.acquisition.newCustomersByYear.length)}/PRODUCT(B${row}:B${fLast}))`, stage.volume, FMT.count);
     row++;
   });
 
@@ -126,11 +152,11 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   row++;
   section(ws, row++, 1, `Expansion lanes at the end of year ${Y}`);
   ws.getRow(row).height = 32;
-  headers(ws, row++, 1, ['Lane', 'ARR', 'Share of total ARR', 'Gross margin', `Margin floor (seed 002: ${INCREMENTAL_MARGIN_FLOOR * 100}%)`]);
+  headers(ws, row++, 1, ['Lane', 'ARR', 'Share of total ARR', 'Gross margin', `Margin floor (${INCREMENTAL_MARGIN_FLOOR * 100}% on incremental revenue)`]);
   const closingY = bl.ref(bl.col.year.closing, bl.yearRow(Y));
   r.lanes.forEach((lane, i) => {
     putFormula(ws, row, 1, names.lane(i, 'name'), lane.name);
-    putFormula(ws, row, 2, bl.ref(bl.col.year.laneEnd[i]!, bl.yearRow(Y)), lane.arrEnd, FMT.money);
+    putFormula(ws, row, 2, bl.ref(bl.col.year.laneEnd[i]!, bl.yearRow(Y)), lane.arrEnd, F('money', lane.arrEnd));
     putFormula(ws, row, 3, `IF(${closingY}=0,"${DASH}",B${row}/${closingY})`, lane.share, FMT.percent);
     putFormula(ws, row, 4, names.lane(i, 'grossMargin'), lane.grossMargin, FMT.percent);
     putFormula(ws, row, 5, `IF(D${row}<${INCREMENTAL_MARGIN_FLOOR},"${FLOOR_FLAG}","OK")`, lane.belowMarginFloor ? FLOOR_FLAG : 'OK');
@@ -139,8 +165,23 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   });
   if (!L) note(ws, row++, 1, 'No expansion lanes in this model.');
 
+  // --- verdicts -------------------------------------------------------------------
+  row++;
+  const verdictYear = Y >= 2 ? 2 : 1;
+  const vy = yearRow.get(verdictYear);
+  row = writeVerdicts(ws, row, m, r, {
+    year: verdictYear,
+    fvMonth: n('journey.firstValue.month'),
+    targetDays: n('journey.firstValue.targetDays'),
+    acv: n('acquisition.acv'),
+    nrr: vy !== undefined ? retention(verdictYear, 'nrr') : null,
+    grr: vy !== undefined ? retention(verdictYear, 'grr') : null,
+    expansionShare: bl.ref(bl.col.year.share, bl.yearRow(verdictYear)),
+    churn: bl.ref(bl.col.year.churn, bl.yearRow(verdictYear)),
+  });
+
   ws.getColumn(1).width = 46;
-  for (let c = 2; c <= rc.share; c++) ws.getColumn(c).width = 16;
+  for (let c = 2; c <= Math.max(Y, 5); c++) ws.getColumn(c).width = 16;
   ws.getColumn(3).width = 22;
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return {
@@ -150,10 +191,8 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       return x;
     },
     year: (y, what) => {
-      const yr = yearRow.get(y);
-      if (yr === undefined) throw new Error(`no retention row for year ${y}`);
-      const c = what.startsWith('lane') ? rc.lanes[Number(what.slice(4))]! : rc[what as 'nrr'];
-      return onSheet(SHEETS.metrics, a1(c, yr, true));
+      if (!yearRow.has(y) || !measureRow.has(what)) throw new Error(`no retention figure ${what} for year ${y}`);
+      return onSheet(SHEETS.metrics, a1(yearCol(y), measureRow.get(what)!, true));
     },
   };
 }

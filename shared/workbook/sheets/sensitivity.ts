@@ -65,7 +65,7 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
   }
 
   row++;
-  section(ws, row++, 1, `Biggest drag: ${STAGE_LABELS[drag.stage]} (seed 000: the stage whose +5 points raises discounted gross-margin LTV most)`);
+  section(ws, row++, 1, `Biggest drag: ${STAGE_LABELS[drag.stage]} (the stage whose +5 points raises discounted gross-margin LTV most)`);
   ws.getRow(row).height = 44; // three lines of "Change in discounted GM LTV" in a 16-wide column
   headers(ws, row++, 1, ['Stage', 'From', 'To', 'Change in discounted GM LTV', 'Change in year-2 NRR']);
   for (const s of drag.byStage) {

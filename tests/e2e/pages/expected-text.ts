@@ -15,18 +15,24 @@ export const expectedText = {
   /** customers: expected values, up to one decimal (two in an input cell) */
   count: (x: number | null | undefined, places = 1): string => (ok(x) ? signed(x, digits(x, 0, places)) : DASH),
   countInput: (x: number): string => expectedText.count(x, 2),
-  /** $6.77M, $650K, $14.9M */
+  /** three significant figures with a unit: $6.77M, $650K, $25.0M, $950; ($2.31M) when negative */
   moneyShort: (x: number | null | undefined): string => {
     if (!ok(x)) return DASH;
     const a = Math.abs(x);
-    const [scaled, suffix] = a >= 1e9 ? [a / 1e9, 'B'] : a >= 1e6 ? [a / 1e6, 'M'] : a >= 1e3 ? [a / 1e3, 'K'] : [a, ''];
-    const places = suffix === '' ? 0 : scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-    return x < 0 ? `($${digits(scaled, places)}${suffix})` : `$${digits(scaled, places)}${suffix}`;
+    let body: string;
+    if (a < 999.5) body = `$${digits(Math.round(a), 0)}`;
+    else {
+      const r = Number(a.toPrecision(3));
+      const [div, suffix] = r >= 1e9 ? [1e9, 'B'] : r >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
+      const scaled = r / div;
+      body = `$${digits(scaled, scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2)}${suffix}`;
+    }
+    return signed(x, body);
   },
-  /** a change in a share, in points: +2.5 pts, −1.0 pts */
+  /** a change in a share, in points: +2.5 pts, (1.0 pts), 0.0 pts */
   pointsDelta: (x: number): string => {
-    const v = Math.abs(x * 100).toFixed(1);
-    return `${x < 0 && Number(v) !== 0 ? '−' : '+'}${v} pts`;
+    const v = `${Math.abs(x * 100).toFixed(1)} pts`;
+    return /[1-9]/.test(v) ? (x < 0 ? `(${v})` : `+${v}`) : v;
   },
   /** 3.42× */
   multiple: (x: number | null | undefined): string => (ok(x) ? signed(x, `${Math.abs(x).toFixed(2)}×`) : DASH),

@@ -30,14 +30,14 @@ describe('board report tiles', () => {
     expect(f.get('board.arr.y1')!.text).toBe(money(r.annual[0]!.closing));
   });
 
-  it('G1 (seed 000): NRR 104.2% is Healthy, one NRR point is $65K, and the doubling time follows NRR', () => {
+  it('G1 (seed 000): NRR 104.2% is Healthy, one NRR point is $65.0K, and the doubling time follows NRR', () => {
     const m = g1();
     const f = byKey(m);
     expect(f.get('board.nrr.y2')!.text).toBe('104.2%');
     expect(f.get('board.nrrBand')!.value).toBe('Healthy');
-    expect(f.get('board.valueOfNrrPoint')!.text).toBe('$65K');
+    expect(f.get('board.valueOfNrrPoint')!.text).toBe('$65.0K');
     expect(f.get('board.valueOfNrrPoint')!.value).toBeCloseTo(65000, 6);
-    expect(f.get('board.arr.y1')!.text).toBe('$6.5M');
+    expect(f.get('board.arr.y1')!.text).toBe('$6.50M');
     const r = computeModel(m);
     expect(f.get('board.doublingTimeYears')!.value).toBe(r.doublingTimeYears);
   });
@@ -94,19 +94,22 @@ describe('seed 004 NRR benchmarks by company stage', () => {
     const arr2 = computeModel(m).annual[1]!.closing;
     const report = buildBoardReport(m);
     expect(report.benchmark!.stage).toBe(benchmarkForArr(arr2).stage);
-    expect(report.tiles.find((t) => t.id === 'nrr')!.note).toContain(report.benchmark!.stage);
+    // in words a board reads, not the source's stage name
+    expect(report.tiles.find((t) => t.id === 'nrr')!.note).toContain(report.benchmark!.companies);
   });
 });
 
 describe('formatting', () => {
   it('writes money, shares and deltas the way a board deck does', () => {
-    expect(money(6_500_000)).toBe('$6.5M');
-    expect(money(65_000)).toBe('$65K');
-    expect(money(80_000)).toBe('$80K');
+    // three significant figures with a unit
+    expect(money(6_500_000)).toBe('$6.50M');
+    expect(money(25_012_000)).toBe('$25.0M');
+    expect(money(65_000)).toBe('$65.0K');
+    expect(money(80_000)).toBe('$80.0K');
     expect(money(14_874_000)).toBe('$14.9M');
     expect(money(-2_310_000)).toBe('($2.31M)');
     expect(money(null)).toBe('—');
-    expect(money(1200, 'EUR')).toBe('€1.2K');
+    expect(money(1200, 'EUR')).toBe('€1.20K');
     expect(percent(1.0422307)).toBe('104.2%');
     expect(formatFigure(0.025, 'points')).toBe('+2.5 pts');
     expect(formatFigure(2.6419, 'years')).toBe('2.6 years');
@@ -124,6 +127,6 @@ describe('takeaways', () => {
     expect(t[1]).toContain(percent(d.churn + d.contraction));
     expect(t.join(' ')).not.toMatch(/margin floor/);
     m.lanes[2]!.grossMargin = 0.1;
-    expect(buildBoardReport(m).takeaways.at(-1)).toBe('Managed services layer earns less than the 15% margin floor (seed 002).');
+    expect(buildBoardReport(m).takeaways.at(-1)).toBe('Managed services layer earns less than the 15% margin floor for incremental revenue.');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeWorkbook } from '../../../shared/workbook/index';
 import { computeModel, defaultInputs, setInput } from '../../../shared/index';
 import { createScenario, emptyScenarios, scenariosFromJson, switchScenario, type ScenarioSet } from '../../../shared/model/scenarios';
-import { buildWorkbookExtras, CHART_SIZES, compareScenarios, comparisonTable, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
+import { buildWorkbookExtras, CHART_SIZES, compareScenarios, comparisonTable, excelNumberFormat, money, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
 
 function twoScenarios(): ScenarioSet {
   const a = createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.92, 'lanes.modules.attachRate': 0.45 });
@@ -41,14 +41,23 @@ describe('scenario comparison', () => {
     expect(c.columns[1]!.problems[0]!.path).toBe('journey.renewal.rate');
     expect(c.rows.every((r) => r.values[1] === null)).toBe(true);
     expect(comparisonTable(c, 'USD').body[0]!.slice(2)).toEqual(['invalid', '']);
+    expect(comparisonTable(c, 'USD').header).toEqual(['Figure', 'Base', 'Typo', 'Typo vs Base']);
   });
 
-  it('prints as Figure | Base | scenario | vs base …', () => {
+  it('has one header cell per column: Figure | Base | each scenario | each scenario vs Base', () => {
     const t = comparisonTable(compareScenarios(base, twoScenarios()), 'USD');
-    expect(t.header).toEqual(['Figure', 'Base', 'Upside', 'vs base', 'Downside', 'vs base']);
+    expect(t.header).toEqual(['Figure', 'Base', 'Upside', 'Downside', 'Upside vs Base', 'Downside vs Base']);
+    expect(t.body.every((r) => r.length === t.header.length)).toBe(true);
     const nrr = t.body.find((r) => r[0] === 'NRR, year 2')!;
-    expect(nrr[3]).toMatch(/^\+\d+\.\d pts$/);
-    expect(nrr[5]).toMatch(/^−\d+\.\d pts$/);
+    expect(nrr[4]).toMatch(/^\+\d+\.\d pts$/);
+    expect(nrr[5]).toMatch(/^\(\d+\.\d pts\)$/);
+    // A scenario's ARR sits under its own name, its difference under "… vs Base".
+    const arr = t.body.find((r) => r[0] === 'ARR, end of year 3')!;
+    const c = compareScenarios(base, twoScenarios());
+    const row = c.rows.find((r) => r.key === 'arr.y3')!;
+    expect(arr[t.header.indexOf('Downside')]).toBe(money(row.values[2] as number));
+    expect(arr[t.header.indexOf('Downside vs Base')]).toBe(money(row.deltas[2]!));
+    expect(arr[t.header.indexOf('Downside vs Base')]).toMatch(/^\(\$[\d.]+[KM]\)$/);
   });
 });
 
@@ -62,12 +71,13 @@ describe('workbook extras', () => {
     const args = await buildWorkbookExtras(base, set, fakePng);
     expect(scenariosFromExtras(JSON.parse(JSON.stringify(args.extras))).set).toEqual(set);
     expect(args.boardImages.map((i) => i.name)).toEqual([
-      'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: cumulative revenue per customer',
+      'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: revenue per customer',
     ]);
-    const { width, height } = CHART_SIZES.bowtie;
+    const { width } = CHART_SIZES.bowtie;
+    const height = args.boardImages[0]!.heightPx;
     expect(new TextDecoder().decode(args.boardImages[0]!.png)).toMatch(new RegExp(`^${width}x${height}@2:`));
-    expect(args.boardImages[0]).toMatchObject({ widthPx: width, heightPx: height });
-    expect(args.scenarioComparison.columns).toEqual(['Base', 'Upside', 'Upside vs base', 'Downside', 'Downside vs base']);
+    expect(args.boardImages[0]).toMatchObject({ widthPx: width });
+    expect(args.scenarioComparison.columns).toEqual(['Base', 'Upside', 'Downside', 'Upside vs Base', 'Downside vs Base']);
     const nrr = args.scenarioComparison.rows.find((r) => r.label === 'NRR, year 2')!;
     expect(nrr.format).toBe('percent');
     expect(nrr.values[0]).toBe(computeModel(base).annual[1]!.nrr);
@@ -77,7 +87,7 @@ describe('workbook extras', () => {
     const base = defaultInputs();
     const args = await buildWorkbookExtras(base, twoScenarios(), fakePng);
     const nrr = args.scenarioComparison.rows.find((r) => r.label === 'NRR, year 2')!;
-    expect(args.scenarioComparison.deltaColumns).toEqual([false, false, true, false, true]);
+    expect(args.scenarioComparison.deltaColumns).toEqual([false, false, false, true, true]);
     const bytes = await writeWorkbook({ inputs: base, appVersion: 'test', scenarioComparison: args.scenarioComparison });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -86,16 +96,17 @@ describe('workbook extras', () => {
     ws.eachRow((row) => {
       if (row.getCell(1).value !== 'NRR, year 2' || found) return;
       found = true;
-      const delta = row.getCell(4);
+      // columns: Figure | Base | Upside | Downside | Upside vs Base | Downside vs Base
+      const delta = row.getCell(5);
       expect(delta.numFmt).toContain('pts');
       expect(delta.value as number).toBeCloseTo(((nrr.values[1] as number) - (nrr.values[0] as number)) * 100, 9);
-      expect(row.getCell(3).numFmt).toBe('0.0%');
+      expect(row.getCell(3).numFmt).toBe(excelNumberFormat('percent', nrr.values[1] as number));
     });
     let moneyRows = 0;
     ws.eachRow((row) => {
       if (row.getCell(1).value !== 'ARR, end of year 2') return;
       moneyRows++;
-      expect(row.getCell(4).numFmt).toMatch(/^\+/); // money deltas are signed
+      expect(row.getCell(5).numFmt).toMatch(/^"\+"/); // money deltas are signed
     });
     expect(moneyRows).toBeGreaterThan(0);
     expect(found).toBe(true);

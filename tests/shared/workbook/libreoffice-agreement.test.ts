@@ -1,18 +1,27 @@
-// An independent engine agrees (issue #3): LibreOffice, forced to recalculate
-// every formula on load, reproduces every value Bowtie cached to 1e-9 relative,
-// for the default model, the spec's golden case G1 and random valid models; and a
-// renewal rate changed outside Bowtie flows through the formulas and back into
-// Bowtie. One soffice run for all files: each start costs seconds.
+// Independent engines agree (issues #3 and 12): LibreOffice, forced to recalculate
+// every formula on load, and Gnumeric (`ssconvert --recalc`) each reproduce every
+// value Bowtie cached to 1e-9 relative, for the default model, the spec's golden
+// case G1, a one-year model (a single-cell list of new logos) and random valid
+// models; and a renewal rate changed outside Bowtie flows through the formulas
+// and back into Bowtie. One soffice run for all files: each start costs seconds.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultInputs, summarize, type ModelInputs } from '../../../shared/index';
 import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
 import { arbModel, g1, g4, rampedModel } from '../../support/models';
 import { convertWithLibreOffice, sofficeOrSkip } from '../../support/libreoffice';
+import { recalcWithGnumeric, ssconvertOrSkip } from '../../support/gnumeric';
 import { compareFormulaCells, readXlsxCells } from '../../support/xlsx-cells';
 import { setNamedNumber } from './xlsx-edit';
 
 const soffice = sofficeOrSkip('LibreOffice recalculation agreement');
+const ssconvert = ssconvertOrSkip('Gnumeric recalculation agreement');
+
+type Recalc = (files: { name: string; bytes: Uint8Array }[]) => Promise<Uint8Array[]>;
+const engines: { name: string; available: boolean; recalc: Recalc }[] = [
+  { name: 'LibreOffice', available: soffice !== null, recalc: (files) => convertWithLibreOffice(soffice!, files, 'xlsx') },
+  { name: 'Gnumeric', available: ssconvert !== null, recalc: (files) => recalcWithGnumeric(ssconvert!, files) },
+];
 
 const EDITED_RENEWAL = 0.72;
 
@@ -46,18 +55,27 @@ function equalRampModel(): ModelInputs {
 }
 /** Models whose calculation sheets are saved as values: only the Assumptions' year-1 formulas are live. */
 const VALUES_ONLY = new Set(['ramped', 'g4']);
+/** One year of new logos: the named list is a single cell. */
+function oneYearModel(): ModelInputs {
+  const m = defaultInputs();
+  m.acquisition.newCustomersByYear = [100];
+  return m;
+}
+
 const models: [string, ModelInputs][] = [
   ['default', defaultInputs()],
   ['equalRamp', equalRampModel()],
   ['ramped', rampedModel(defaultInputs())],
   ['g4', g4()],
   ['g1', g1()],
+  ['oneYear', oneYearModel()],
   ['short', shortModel()],
   ['flat', flatModel()],
   ...fc.sample(arbModel, { seed: 3, numRuns: 3 }).map((m, i): [string, ModelInputs] => [`random${i}`, m]),
 ];
 
-describe.skipIf(!soffice)('LibreOffice recalculates the saved workbook to the same values', () => {
+describe.each(engines)('$name recalculates the saved workbook to the same values', ({ available, recalc }) => {
+  if (!available) { it.skip('engine not installed', () => {}); return; }
   const saved = new Map<string, Uint8Array>();
   const recalculated = new Map<string, Uint8Array>();
   let edited: Uint8Array;
@@ -68,7 +86,7 @@ describe.skipIf(!soffice)('LibreOffice recalculates the saved workbook to the sa
     edited = setNamedNumber(saved.get('default')!, 'journey_renewal_rate', EDITED_RENEWAL);
     const files = [...saved].map(([name, bytes]) => ({ name: `${name}.xlsx`, bytes }));
     files.push({ name: 'edited.xlsx', bytes: edited });
-    const out = await convertWithLibreOffice(soffice!, files, 'xlsx');
+    const out = await recalc(files);
     files.forEach((f, i) => recalculated.set(f.name.replace('.xlsx', ''), out[i]!));
   }, 240_000);
 

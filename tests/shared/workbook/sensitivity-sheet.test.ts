@@ -47,9 +47,9 @@ describe('the workbook’s Sensitivity sheet', () => {
     expect(t.rowValues).toEqual(workshop.rowValues);
     expect(t.cells).toEqual(expectedCells(m, workshop));
     // CAC is money, onboarding a rate: each axis in its own format, the ratio as a ratio.
-    expect(ws.getCell(TABLE_HEADER_ROW, 2).numFmt).toBe('#,##0;-#,##0;0');
+    expect(ws.getCell(TABLE_HEADER_ROW, 2).numFmt).toBe('#,##0;(#,##0);0'); // negatives in parentheses, as in the app
     expect(ws.getCell(TABLE_HEADER_ROW + 1, 1).numFmt).toMatch(/%$/);
-    expect(ws.getCell(TABLE_HEADER_ROW + 1, 2).numFmt).toBe('0.00"x"');
+    expect(ws.getCell(TABLE_HEADER_ROW + 1, 2).numFmt).toBe('0.00"×";(0.00"×");0.00"×"');
     // The base case (onboarding 90%, CAC $80,000) is on the axes and shaded.
     expect(ws.getCell(TABLE_HEADER_ROW + 1 + 2, 2 + 2).font?.bold).toBe(true);
 

@@ -2,6 +2,7 @@
 // valid range, or the message of a rejected entry.
 import type { InputSpec } from '../../../../shared/index';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
+import { optionWords } from '../../../../shared/index';
 
 export const KV_COLUMNS: GridColumn[] = [
   { id: 'label', header: 'Input', flex: 3, minWidth: 200 },
@@ -18,7 +19,7 @@ function rangeNote(s: InputSpec): string {
     case 'months': return `${s.min}–${s.max} months`;
     case 'days': return `${s.min}–${s.max} days`;
     case 'integer': return `whole number ${s.min}–${s.max}`;
-    case 'enum': return (s.options ?? []).join(' / ');
+    case 'enum': return (s.options ?? []).map(optionWords).join(' / ');
     case 'text': return s.minLength === s.maxLength ? `${s.maxLength} characters` : `up to ${s.maxLength} characters`;
     case 'yearMonth': return 'YYYY-MM';
   }

@@ -2,7 +2,7 @@
 // headline tiles, the five charts, the lane table and the scenario comparison.
 // The same component is the Board Report sheet on screen and the page that
 // browser print and Electron's printToPDF turn into a PDF (print CSS in analysis.css).
-import { boardComparison, type BoardReport, type BoardTile, CHART_SIZES, type ChartSpec, type Comparison, formatFigure } from '../../../../shared/report/index';
+import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type Comparison, formatFigure } from '../../../../shared/report/index';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
 import { EChart } from '../../charts/EChart';
 
@@ -11,7 +11,8 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
 }) {
   const chart = (id: ChartSpec['id']) => {
     const c = charts.find((x) => x.id === id);
-    return c ? <EChart key={id} option={c.option} width="100%" height={CHART_SIZES[id].height} label={c.title} dataKey={`board.chart.${id}`} /> : null;
+    // Drawn at the width it was laid out for, so its labels land where the layout put them.
+    return c ? <EChart key={id} option={c.option} width={c.width} height={c.height} label={c.title} dataKey={`board.chart.${id}`} /> : null;
   };
   const cut = comparison && comparison.columns.length > 1 ? boardComparison(comparison) : null;
   return (
@@ -21,7 +22,7 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
           <h1>{report.title}: post-sale revenue report</h1>
           <p className="board-sub">
             {scenarioName ? <>Scenario <strong data-key="board.scenario">{scenarioName}</strong> · </> : <>Base case · </>}
-            {horizonMonths} months modelled · figures in {report.currency} · NRR bands (seed 001), benchmarks by company stage (seed 004)
+            {horizonMonths} months modelled · figures in {report.currency} · NRR bands and benchmarks as used by SaaS investors
           </p>
         </div>
       </header>
@@ -39,26 +40,28 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
         <div className="board-chart board-chart-wide">{chart('bowtie')}</div>
         <div className="board-chart board-chart-wide">{chart('waterfall')}</div>
         <div className="board-chart">{chart('nrrDecomposition')}</div>
-        <div className="board-chart">{chart('laneMix')}</div>
-        <div className="board-chart">{chart('ltvCurve')}</div>
-        <div className="board-chart board-lanes">
-          <h3>Expansion lanes, end of year {report.lanes.year}</h3>
-          <table className="board-lane-table">
-            <thead><tr><th>Lane</th><th className="num">ARR</th><th className="num">Share</th><th className="num">Margin</th><th /></tr></thead>
-            <tbody>
-              {report.lanes.rows.map((l) => (
-                <tr key={l.id} className={l.belowFloor ? 'is-below-floor' : undefined}>
-                  <td>{l.name}</td>
-                  <td className="num" data-key={l.arr.key} data-value={String(l.arr.value)}>{l.arr.text}</td>
-                  <td className="num" data-key={l.share.key} data-value={l.share.value === null ? undefined : String(l.share.value)}>{l.share.text}</td>
-                  <td className="num" data-key={l.margin.key} data-value={String(l.margin.value)}>{l.margin.text}</td>
-                  <td data-key={`board.lanes.${l.id}.floor`}>{l.belowFloor ? <span className="floor-flag">under {formatFigure(report.lanes.floor, 'percent')} floor</span> : ''}</td>
-                </tr>
-              ))}
-              {report.lanes.rows.length === 0 ? <tr><td colSpan={5} className="muted">No expansion lanes</td></tr> : null}
-            </tbody>
-          </table>
-          <p className="board-footnote">Seed 002: target at least a 15% incremental margin on incremental ARR.</p>
+        {/* The lane chart is in the workbook; on the page the lane table says the same in less room, under the LTV curve. */}
+        <div className="board-chart">
+          {chart('ltvCurve')}
+          <div className="board-lanes">
+            <h3>Expansion lanes, end of year {report.lanes.year}</h3>
+            <table className="board-lane-table">
+              <thead><tr><th>Lane</th><th className="num">ARR</th><th className="num">Share</th><th className="num">Margin</th><th /></tr></thead>
+              <tbody>
+                {report.lanes.rows.map((l) => (
+                  <tr key={l.id} className={l.belowFloor ? 'is-below-floor' : undefined}>
+                    <td>{l.name}</td>
+                    <td className="num" data-key={l.arr.key} data-value={String(l.arr.value)}>{l.arr.text}</td>
+                    <td className="num" data-key={l.share.key} data-value={l.share.value === null ? undefined : String(l.share.value)}>{l.share.text}</td>
+                    <td className="num" data-key={l.margin.key} data-value={String(l.margin.value)}>{l.margin.text}</td>
+                    <td data-key={`board.lanes.${l.id}.floor`}>{l.belowFloor ? <span className="floor-flag">under {formatFigure(report.lanes.floor, 'percent')} floor</span> : ''}</td>
+                  </tr>
+                ))}
+                {report.lanes.rows.length === 0 ? <tr><td colSpan={5} className="muted">No expansion lanes</td></tr> : null}
+              </tbody>
+            </table>
+            <p className="board-footnote">Target: at least a 15% margin on incremental revenue.</p>
+          </div>
         </div>
       </section>
 
@@ -85,6 +88,7 @@ function Tile({ tile }: { tile: BoardTile }) {
           </div>
         ))}
       </div>
+      {tile.verdict ? <p className={`tile-verdict verdict-${tile.verdict.tone}`} data-key={`board.verdict.${tile.id}`}>{tile.verdict.text}</p> : null}
       <p className="tile-note">{tile.note}</p>
     </div>
   );

@@ -5,7 +5,9 @@
 // picture only places them.
 import type { LaneAnchor, ModelInputs, ModelResult } from '../../../../shared/index';
 import { firstYear } from '../../../../shared/index';
-import { formatCount, formatMoney, formatPercent } from '../../format/format';
+import { count, moneyExact, percent } from '../../../../shared/index';
+import { bowtieShape, type BowtieShape } from '../../../../shared/index';
+import { ANCHOR_WORDS, FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
 
@@ -29,63 +31,76 @@ function anchorAge(inputs: ModelInputs, anchor: LaneAnchor): number {
 const band = (x0: number, x1: number, h0: number, h1: number) =>
   `M${x0},${MID_Y - h0} L${x1},${MID_Y - h1} L${x1},${MID_Y + h1} L${x0},${MID_Y + h0} Z`;
 
-type SectionText = { name: string; fill: string; figure: string; figureKey: string; note: string };
-
-/** One side's sections in a row from x0, each `step` wide (3 px apart), `half(i)` high at its left edge. */
-function Sections({ x0, step, half, sections }: { x0: number; step: number; half: (i: number) => number; sections: SectionText[] }) {
-  return sections.map((s, i) => {
-    const a = x0 + i * step;
-    return <Section key={s.figureKey} a={a} b={a + step - 3} h0={half(i)} h1={half(i + 1)} {...s} />;
-  });
-}
-
 /** One section of either side of the bowtie: its band, the stage name, its figure and a note. */
 function Section(p: { a: number; b: number; h0: number; h1: number; fill: string; name: string; figure: string; figureKey: string; note: string }) {
   const x = (p.a + p.b) / 2;
   return (
     <g>
       <path d={band(p.a, p.b, p.h0, p.h1)} fill={p.fill} />
-      <text x={x} y={MID_Y - 14} className="bt-stage">{p.name}</text>
+      {/* a long name takes two lines, so neighbouring sections' names never run together */}
+      {nameLines(p.name, p.b - p.a).map((line, i, all) => (
+        <text key={i} x={x} y={MID_Y - 14 - (all.length - 1 - i) * 15} className="bt-stage">{line}</text>
+      ))}
       <text x={x} y={MID_Y + 8} className="bt-figure" data-key={p.figureKey}>{p.figure}</text>
       <text x={x} y={MID_Y + 26} className="bt-note">{p.note}</text>
     </g>
   );
 }
 
-function Funnel({ result, inputs }: { result: ModelResult<number>; inputs: ModelInputs }) {
-  const stages = result.funnel;
+/** A stage name in at most two lines that fit the section's width (about 7.5 px a character at the name's size). */
+function nameLines(name: string, width: number): string[] {
+  const max = Math.max(6, Math.floor(width / 7.5));
+  if (name.length <= max) return [name];
+  const words = name.split(' ');
+  let first = '';
+  while (words.length && `${first} ${words[0]}`.trim().length <= max) first = `${first} ${words.shift()}`.trim();
+  const rest = words.join(' ');
+  return [first || rest.slice(0, max), rest.length > max ? `${rest.slice(0, max - 1)}…` : rest].filter(Boolean);
+}
+
+/** Half-height of a band for a width of 0–1 of the picture's full height. */
+const HALF = 150;
+const half = (w: number) => Math.max(1, w * HALF);
+
+/** Left side, to scale: each stage's band is as tall as its volume, narrowing to closed-won. */
+function Funnel({ shape }: { shape: BowtieShape & { rates: number[] } }) {
+  const stages = shape.left.filter((b) => b.kind === 'funnel');
+  const won = shape.left.find((b) => b.kind === 'won')!;
   const n = stages.length;
   const x0 = 30;
   const step = (KNOT_X - x0) / Math.max(n, 1);
-  const half = (i: number) => 150 - (i * (150 - 24)) / n; // narrows toward the knot
   return (
-    <g aria-label="Funnel: volumes needed for year-1 new logos">
-      <Sections x0={x0} step={step} half={half} sections={stages.map((s, i) => ({
-        name: s.name, fill: `hsl(212, 60%, ${88 - i * 6}%)`, figure: formatCount(s.volume, 0), figureKey: `bowtie.funnel[${i}].volume`, note: `→ ${formatPercent(s.rate, 0)} convert`,
-      }))} />
-      <text x={x0} y={24} className="bt-heading">Acquisition: volume needed for {formatCount(inputs.acquisition.newCustomersByYear[0] ?? 0)} new logos in year 1</text>
+    <g aria-label="Funnel: volumes needed for year-1 new logos, to scale">
+      {stages.map((s, i) => {
+        const a = x0 + i * step;
+        const next = stages[i + 1] ?? won;
+        return (
+          <Section key={s.key} a={a} b={a + step - 3} h0={half(s.width)} h1={half(next.width)} fill={`hsl(212, 60%, ${88 - i * 6}%)`} name={s.name}
+            figure={s.text} figureKey={`bowtie.funnel[${i}].volume`} note={`→ ${percent(shape.rates[i] ?? null, 0)} convert`} />
+        );
+      })}
+      <text x={x0} y={24} className="bt-heading">Acquisition, to scale: volume needed for {count(shape.won)} new logos in year 1</text>
     </g>
   );
 }
 
-function Journey({ result, inputs }: { result: ModelResult<number>; inputs: ModelInputs }) {
-  const seg = result.journey.segmentProbability;
-  const j = inputs.journey;
-  const stages = [
-    { name: 'Onboarded', share: 1 - seg.failedOnboarding, month: j.onboarding.month },
-    { name: 'First value', share: seg.failedAdoption + seg.adopter, month: j.firstValue.month },
-    { name: 'Adopted', share: seg.adopter, month: j.adoption.month },
-    { name: 'Renewed', share: result.journey.fullJourneyRetention, month: inputs.acquisition.contractMonths },
-  ];
+/** Right side, on its own scale (all closed = 100%): stage shares, then ARR per closed customer at each renewal ÷ ACV. */
+function Journey({ shape }: { shape: BowtieShape }) {
   const x0 = KNOT_X + 90;
-  const step = (W - 30 - x0) / stages.length;
-  const half = (i: number) => 24 + (i * (150 - 24)) / stages.length; // widens away from the knot
+  const step = (W - 30 - x0) / Math.max(shape.right.length, 1);
   return (
-    <g aria-label="Customer journey: share of closed customers reaching each stage">
-      <Sections x0={x0} step={step} half={half} sections={stages.map((s, i) => ({
-        name: s.name, fill: `hsl(150, 45%, ${86 - i * 6}%)`, figure: formatPercent(s.share), figureKey: `bowtie.stage.${s.name.toLowerCase().replace(' ', '')}`, note: `by month ${s.month}`,
-      }))} />
-      <text x={x0} y={24} className="bt-heading">Post-sale: share of closed customers reaching each stage</text>
+    <g aria-label="After closed-won: share of closed customers at each stage, then ARR per closed customer at each renewal">
+      {shape.right.map((s, i) => {
+        const a = x0 + i * step;
+        const prev = i === 0 ? shape.knot : shape.right[i - 1]!;
+        const renewal = s.kind === 'renewal';
+        return (
+          <Section key={s.key} a={a} b={a + step - 3} h0={half(prev.width)} h1={half(s.width)}
+            fill={renewal ? ((s.value ?? 0) >= 1 ? 'hsl(150, 45%, 62%)' : 'hsl(8, 60%, 78%)') : `hsl(150, 45%, ${86 - i * 5}%)`}
+            name={s.name} figure={s.text} figureKey={`bowtie.stage.${s.key}`} note={renewal ? `of ACV, month ${s.month}` : `by month ${s.month}`} />
+        );
+      })}
+      <text x={x0} y={24} className="bt-heading">After closed-won, to scale (all closed = 100%)</text>
     </g>
   );
 }
@@ -100,13 +115,13 @@ function Retention({ result }: { result: ModelResult<number> }) {
       <text x={x} y={y - 4} className="bt-label">{label}</text>
       <rect x={x} y={y} width={width} height={16} fill="#eef1f5" rx={3} />
       <rect x={x} y={y} width={Math.max(0, Math.min(1, v)) * width} height={16} fill={color} rx={3} />
-      <text x={x + Math.max(0, Math.min(1, v)) * width + 6} y={y + 12.5} className="bt-value" data-key={key}>{formatPercent(v)}</text>
+      <text x={x + Math.max(0, Math.min(1, v)) * width + 6} y={y + 12.5} className="bt-value" data-key={key}>{percent(v)}</text>
     </g>
   );
   return (
     <g aria-label="Logo retention at the first renewal">
-      {bar(372, decision, 'Renewal-decision retention (adopters renewing)', '#6aa84f', 'bowtie.renewalDecisionRetention')}
-      {bar(414, full, 'Full-journey retention (everyone closed, through every stage)', '#e69138', 'bowtie.fullJourneyRetention')}
+      {bar(372, decision, `${FIGURE_LABELS.renewalRateOfAdopters} (${FIGURE_NOTES.renewalRateOfAdopters})`, '#6aa84f', 'bowtie.renewalDecisionRetention')}
+      {bar(414, full, `${FIGURE_LABELS.renewedAllCustomers} (${FIGURE_NOTES.renewedAllCustomers})`, '#e69138', 'bowtie.fullJourneyRetention')}
     </g>
   );
 }
@@ -156,7 +171,7 @@ function Timeline({ inputs }: { inputs: ModelInputs }) {
             <text x={30} y={y + 12} className="bt-label">{lane.name.length > 34 ? `${lane.name.slice(0, 33)}…` : lane.name}</text>
             <rect x={xAt(from)} y={y} width={Math.max(3, xAt(to + 1) - xAt(from))} height={15} rx={3} fill={color} opacity={0.85} />
             {/* the note goes after the bar, or before it when the bar runs to the right edge */}
-            <text x={xAt(to + 1) + 340 < W ? xAt(to + 1) + 6 : xAt(from) - 6} y={y + 12} className="bt-note-left" textAnchor={xAt(to + 1) + 340 < W ? 'start' : 'end'}>{formatPercent(firstYear(lane.attachRate), 0)} attach · {formatMoney(firstYear(lane.acv), inputs.general.currency)} ACV · months {from}–{to} (after {lane.anchor})</text>
+            <text x={xAt(to + 1) + 340 < W ? xAt(to + 1) + 6 : xAt(from) - 6} y={y + 12} className="bt-note-left" textAnchor={xAt(to + 1) + 340 < W ? 'start' : 'end'}>{percent(firstYear(lane.attachRate), 0)} attach · {moneyExact(firstYear(lane.acv), inputs.general.currency)} ACV · months {from}–{to} (after {ANCHOR_WORDS[lane.anchor]})</text>
           </g>
         );
       })}
@@ -172,17 +187,19 @@ export function BowtieSheet() {
   // The picture follows the computed model (the active scenario, if any).
   const m = inputs ?? docInputs;
   const height = 500 + 30 + m.lanes.length * 22 + 10;
+  const shape = { ...bowtieShape(m, result), rates: result.funnel.map((f) => f.rate) };
   return (
     <div className="sheet bowtie-sheet">
       <section className="section">
         <svg className="bowtie" viewBox={`0 0 ${W} ${height}`} role="img" aria-label="The revenue bowtie: funnel, closed-won, post-sale stages, retention and expansion lanes">
-          <Funnel result={result} inputs={m} />
+          <Funnel shape={shape} />
+          {/* the knot joins the two scales: closed-won's volume on the left, 100% of closed customers on the right */}
           <g aria-label="Closed-won">
-            <path d={`M${KNOT_X},${MID_Y - 24} L${KNOT_X + 87},${MID_Y - 24} L${KNOT_X + 87},${MID_Y + 24} L${KNOT_X},${MID_Y + 24} Z`} fill="#1a73e8" />
+            <path d={`M${KNOT_X},${MID_Y - half(shape.left.at(-1)!.width)} L${KNOT_X + 87},${MID_Y - half(shape.knot.width)} L${KNOT_X + 87},${MID_Y + half(shape.knot.width)} L${KNOT_X},${MID_Y + half(shape.left.at(-1)!.width)} Z`} fill="#1a73e8" />
             <text x={KNOT_X + 43} y={MID_Y - 4} className="bt-knot">Closed-won</text>
-            <text x={KNOT_X + 43} y={MID_Y + 14} className="bt-knot" data-key="bowtie.closedWon">{formatCount(m.acquisition.newCustomersByYear[0] ?? 0)}</text>
+            <text x={KNOT_X + 43} y={MID_Y + 14} className="bt-knot" data-key="bowtie.closedWon">{count(shape.won)}</text>
           </g>
-          <Journey result={result} inputs={m} />
+          <Journey shape={shape} />
           <text x={KNOT_X + 90} y={352} className="bt-heading">At the first renewal (month {m.acquisition.contractMonths})</text>
           <Retention result={result} />
           <Timeline inputs={m} />

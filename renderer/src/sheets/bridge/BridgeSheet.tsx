@@ -6,7 +6,7 @@ import type { BridgeMonth, BridgeYear, ModelInputs } from '../../../../shared/in
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
-import type { FigureFormat } from '../../format/format';
+import type { FigureFormat } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
 
@@ -75,7 +75,7 @@ export function BridgeSheet() {
 
   return (
     <div className="sheet">
-      <Section title="Annual ARR bridge" note="model years; NRR and GRR on the customers closed before each year (spec §4)">
+      <Section title="Annual ARR bridge" note="model years; NRR and GRR on the customers closed before each year">
         <SheetGrid label="Annual ARR bridge" columns={annualColumns} rows={annualRows} fit />
       </Section>
       <Section title="Monthly ARR bridge" note="events happen at the start of each month; revenue = ARR ÷ 12">

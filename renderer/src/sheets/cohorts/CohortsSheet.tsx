@@ -24,19 +24,19 @@ export function CohortsSheet() {
       cohort: { type: 'label', text: `Year ${c.year}` },
       customers: { type: 'value', value: c.customers, format: 'count' },
     };
-    c.cumulativeRevenue.forEach((v, i) => { cells[`y${i + 1}`] = { type: 'value', value: v, format: 'money', figureKey: `cohort.y${c.year}.y${i + 1}` }; });
+    c.cumulativeRevenue.forEach((v, i) => { cells[`y${i + 1}`] = { type: 'value', value: v, format: 'moneyExact', figureKey: `cohort.y${c.year}.y${i + 1}` }; });
     return { id: `cohort-${c.year}`, cells };
   }), [result]);
 
   const ltvRows = useMemo<GridRow[]>(() => {
     if (!result) return [];
-    const row = (id: string, label: string, value: number | null, format: 'money' | 'multiple' | 'months' = 'money'): GridRow =>
+    const row = (id: string, label: string, value: number | null, format: 'money' | 'ratio' | 'months' = 'money'): GridRow =>
       ({ id, cells: { label: { type: 'label', text: label }, value: { type: 'value', value, format, figureKey: `ltv.${id}`, label } } });
     return [
       row('revenue', `Revenue LTV (${ltvYears}-year window)`, result.ltv.revenue),
       row('grossMargin', 'Gross-margin LTV', result.ltv.grossMargin),
       row('discountedGrossMargin', 'Discounted gross-margin LTV', result.ltv.discountedGrossMargin),
-      row('ltvToCac', 'LTV:CAC (discounted GM LTV ÷ CAC)', result.ltvToCac, 'multiple'),
+      row('ltvToCac', 'LTV:CAC (discounted GM LTV ÷ CAC)', result.ltvToCac, 'ratio'),
       row('cacPayback', 'CAC payback', result.cacPaybackMonths, 'months'),
     ];
   }, [result, ltvYears]);
@@ -56,11 +56,11 @@ export function CohortsSheet() {
       const cells: Record<string, GridCell> = {
         age: { type: 'value', value: a, format: 'count' },
         active: { type: 'value', value: j?.active ?? null, format: 'percent' },
-        base: { type: 'value', value: j?.base ?? null, format: 'money' },
-        arr: { type: 'value', value: j?.arr ?? null, format: 'money' },
-        ltv: { type: 'value', value: cum, format: 'money' },
+        base: { type: 'value', value: j?.base ?? null, format: 'moneyExact' },
+        arr: { type: 'value', value: j?.arr ?? null, format: 'moneyExact' },
+        ltv: { type: 'value', value: cum, format: 'moneyExact' },
       };
-      lanes.forEach((_, i) => { cells[`lane${i}`] = { type: 'value', value: j?.lanes[i] ?? null, format: 'money' }; });
+      lanes.forEach((_, i) => { cells[`lane${i}`] = { type: 'value', value: j?.lanes[i] ?? null, format: 'moneyExact' }; });
       return { id: `age-${a}`, cells };
     });
   }, [result, lanes]);

@@ -1,12 +1,15 @@
 // Metrics: retention by year with the NRR decomposition, the journey's two
-// retention views, unit economics, seed-sourced rules of thumb (value of an NRR
-// point, doubling time, band) and the lanes against seed 002's margin floor.
+// retention views, unit economics, rules of thumb (value of an NRR point,
+// doubling time, band), the verdicts against benchmarks (the same as the board
+// page's and the workbook's) and the lanes against the 15% margin floor.
 import { useMemo } from 'react';
 import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS } from '../../../../shared/index';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
-import { formatPercent, type FigureFormat } from '../../format/format';
+import { percent as formatPercent, type FigureFormat } from '../../../../shared/index';
+import { FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
+import { verdicts } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
 
@@ -28,6 +31,8 @@ const kv = (id: string, label: string, value: number | string | null, format: Fi
 export function MetricsSheet() {
   const result = useModel((s) => s.result);
   const lanes = useDocument((s) => s.inputs.lanes);
+  const docInputs = useDocument((s) => s.inputs);
+  const modelInputs = useModel((s) => s.inputs) ?? docInputs;
 
   const years = result?.annual ?? [];
   const yearColumns = useMemo<GridColumn[]>(() => [
@@ -62,18 +67,28 @@ export function MetricsSheet() {
     if (!result) return [];
     const band = NRR_BANDS.map((b) => (b.from === null ? b.label : `${formatPercent(b.from, 0)}+ ${b.label}`)).join(' · ');
     return [
-      kv('fullJourneyRetention', 'Retention at 1st renewal, full journey', result.journey.fullJourneyRetention, 'percent', 'all closed, every stage'),
-      kv('renewalDecisionRetention', 'Retention at the renewal decision', result.journey.renewalDecisionRetention, 'percent', 'adopters: the renewal rate'),
+      kv('fullJourneyRetention', `First renewal: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, result.journey.fullJourneyRetention, 'percent', FIGURE_NOTES.renewedAllCustomers),
+      kv('renewalDecisionRetention', `First renewal: ${FIGURE_LABELS.renewalRateOfAdopters.toLowerCase()}`, result.journey.renewalDecisionRetention, 'percent', FIGURE_NOTES.renewalRateOfAdopters),
       kv('ltvRevenue', 'Revenue LTV per customer', result.ltv.revenue, 'money'),
       kv('ltvGrossMargin', 'Gross-margin LTV', result.ltv.grossMargin, 'money'),
       kv('ltvDiscounted', 'Discounted gross-margin LTV', result.ltv.discountedGrossMargin, 'money'),
-      kv('ltvToCac', 'LTV:CAC', result.ltvToCac, 'multiple', 'discounted GM LTV ÷ CAC'),
+      kv('ltvToCac', 'LTV:CAC', result.ltvToCac, 'ratio', 'discounted GM LTV ÷ CAC'),
       kv('cacPayback', 'CAC payback', result.cacPaybackMonths, 'months', 'CAC ÷ monthly GM of ACV'),
-      { ...kv('nrrBand', 'NRR band (year 2)', result.nrrBand, 'text', 'seed 001 bands'), cells: { ...kv('nrrBand', 'NRR band (year 2)', result.nrrBand, 'text').cells, note: { type: 'label', text: 'seed 001 bands (hover)', help: band } } },
+      { ...kv('nrrBand', 'NRR band (year 2)', result.nrrBand, 'text'), cells: { ...kv('nrrBand', 'NRR band (year 2)', result.nrrBand, 'text').cells, note: { type: 'label', text: 'bands used by SaaS investors (hover)', help: band } } },
       kv('valueOfNrrPoint', 'Value of one NRR point', result.valueOfNrrPoint, 'money', 'year-2 opening ARR × 1%'),
       kv('doublingTime', 'Doubling time of the existing base', result.doublingTimeYears, 'years', 'ln 2 ÷ ln NRR (NRR > 100%)'),
     ];
   }, [result]);
+
+  const verdictRows = useMemo<GridRow[]>(() => (result ? verdicts(modelInputs, result) : []).map((v) => ({
+    id: v.id,
+    cells: {
+      measure: { type: 'label', text: v.measure },
+      figure: { type: 'value', value: v.figure, format: 'text', figureKey: `metric.verdict.${v.id}.figure` },
+      verdict: { type: 'label', text: v.verdict },
+      benchmark: { type: 'label', text: v.benchmark, help: v.benchmark },
+    },
+  })), [result, modelInputs]);
 
   const laneRows = useMemo<GridRow[]>(() => (result?.lanes ?? []).map((l) => ({
     id: l.id,
@@ -97,7 +112,22 @@ export function MetricsSheet() {
         </Section>
       </div>
       <div>
-        <Section title="Expansion lanes" note={`seed 002: at least ${formatPercent(INCREMENTAL_MARGIN_FLOOR, 0)} incremental margin`}>
+        <Section title="Verdicts against benchmarks" note="The same verdicts as on the board page and the workbook's Metrics sheet">
+          <SheetGrid
+            label="Verdicts against benchmarks"
+            columns={[
+              { id: 'measure', header: 'Measure', width: 260 },
+              { id: 'figure', header: 'Figure', width: 140, align: 'right' },
+              { id: 'verdict', header: 'Verdict', width: 380 },
+              { id: 'benchmark', header: 'Benchmark', flex: 1, minWidth: 240 },
+            ]}
+            rows={verdictRows}
+            fit
+          />
+        </Section>
+      </div>
+      <div>
+        <Section title="Expansion lanes" note={`at least ${formatPercent(INCREMENTAL_MARGIN_FLOOR, 0)} margin on incremental revenue`}>
           <SheetGrid
             label="Expansion lanes summary"
             columns={[

@@ -31,7 +31,7 @@ export function ScenariosSheet() {
     <div className="sheet analysis-sheet">
       <ScenarioList set={set} base={base} selectedId={shown?.id ?? null} onSelect={setSelected} />
       {shown ? <OverridesEditor key={shown.id} base={base} scenario={shown} /> : null}
-      <Section title="Comparison" note={<>Headline figures of every scenario side by side; “vs base” is the scenario minus the base (shares in percentage points).{pending ? ' Updating…' : ''}</>}>
+      <Section title="Comparison" note={<>Headline figures of every scenario side by side, then each scenario’s difference from the Base (shares in percentage points).{pending ? ' Updating…' : ''}</>}>
         {comparison ? <ComparisonTable comparison={comparison} currency={base.general.currency} /> : <p aria-busy="true">Computing…</p>}
       </Section>
     </div>

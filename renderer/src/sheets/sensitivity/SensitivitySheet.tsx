@@ -4,7 +4,7 @@
 // is computed by the analysis worker, so the sheet stays responsive while it fills.
 import { useEffect, useMemo, useState } from 'react';
 import { activeScenario, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '../../../../shared/index';
-import { formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '../../../../shared/report/index';
+import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '../../../../shared/report/index';
 import { Section } from '../../components/Section';
 import { parseEntry } from '../../editing/parse-entry';
 import { formatInput } from '../../format/format';
@@ -250,7 +250,7 @@ function DragSection({ inputs }: { inputs: ModelInputs }) {
             <tr key={s.stage} className={s.stage === drag.stage ? 'is-drag' : undefined}>
               <td>{STAGE_LABELS[s.stage]}</td>
               <td>{formatFigure(s.from, 'percent')} → {formatFigure(s.to, 'percent')}</td>
-              <td data-key={`sensitivity.drag.${s.stage}.ltv`}>{s.ltvChange >= 0 ? '+' : ''}{formatFigure(s.ltvChange, 'money', cur)}</td>
+              <td data-key={`sensitivity.drag.${s.stage}.ltv`}>{formatDelta(s.ltvChange, 'money', cur)}</td>
               <td data-key={`sensitivity.drag.${s.stage}.nrr`}>{formatFigure(s.nrrChange, 'points')}</td>
             </tr>
           ))}

@@ -1,0 +1,58 @@
+// One name per figure, used by the app, the board page, the charts and the
+// workbook, so a reader never sees two figures under one name (or one figure
+// under two). "Adopted and renewed" and "Renewed, all customers" are different
+// figures: the first counts adopters who renew, the second everyone closed.
+import type { LaneAnchor } from '../model/inputs';
+
+export const FIGURE_LABELS = {
+  onboarded: 'Onboarded',
+  firstValue: 'Reached first value',
+  adopted: 'Adopted',
+  /** adopters who renew at the first renewal, as a share of everyone closed */
+  adoptedAndRenewed: 'Adopted and renewed',
+  /** full-journey logo retention: everyone closed who renews at the first renewal, adopters or not */
+  renewedAllCustomers: 'Renewed, all customers',
+  /** renewal-decision retention: the renewal rate of adopters */
+  renewalRateOfAdopters: 'Renewal rate of adopters',
+  closedWon: 'Closed-won',
+} as const;
+
+/** What each label means, in one line (tooltips, notes, the workbook's "how" column). */
+export const FIGURE_NOTES = {
+  adoptedAndRenewed: 'adopters who renew, as a share of everyone closed',
+  renewedAllCustomers: 'everyone closed who renews at the first renewal, adopters or not',
+  renewalRateOfAdopters: 'share of adopters who renew when their contract is up',
+} as const;
+
+/** A lane's anchor in plain words: "4–6 months after onboarding". */
+export const ANCHOR_WORDS: Record<LaneAnchor, string> = {
+  close: 'close',
+  onboarding: 'onboarding',
+  firstValue: 'first value',
+  adoption: 'adoption',
+  renewal: 'the first renewal',
+};
+
+/**
+ * How the app shows the values of choice inputs (closing pattern, lane anchor).
+ * Each reads back as its value: entries match options ignoring case, spaces and
+ * hyphens, so "First value" is firstValue. The workbook keeps the values
+ * themselves, which its formulas compare against.
+ */
+export const OPTION_WORDS: Record<string, string> = {
+  yearStart: 'Year start',
+  even: 'Even',
+  close: 'Close',
+  onboarding: 'Onboarding',
+  firstValue: 'First value',
+  adoption: 'Adoption',
+  renewal: 'Renewal',
+};
+
+export const optionWords = (value: string): string => OPTION_WORDS[value] ?? value;
+
+/** The closing pattern of new logos in plain words. */
+export const TIMING_WORDS: Record<string, string> = {
+  yearStart: 'all in the first month of the year',
+  even: 'evenly, one twelfth each month',
+};

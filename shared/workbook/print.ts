@@ -1,0 +1,126 @@
+// The workbook for a reader on paper (issue 12 item 7), applied to every visible
+// sheet after it is written:
+// - columns as wide as their text (a long title or note that spills into empty
+//   cells to its right does not widen its column);
+// - A4, landscape when the sheet is wider than a portrait page, the main table's
+//   header row repeated on every page, a print area;
+// - fit to one page wide only while that keeps the text at 9 pt or more (the
+//   sheets are written in 11 pt); a wider sheet prints across pages with its
+//   first column repeated instead of being shrunk out of legibility.
+import type * as ExcelJS from 'exceljs';
+import { COLORS } from './styles';
+
+/** The body font size the sheets are written in, and the smallest a printout may shrink it to. */
+const BODY_PT = 11;
+const MIN_PT = 9;
+/** A4 printable width in points at the sheets' margins (0.5 in each side). */
+const A4_PORTRAIT_PT = 8.27 * 72 - 72;
+const A4_LANDSCAPE_PT = 11.69 * 72 - 72;
+const MAX_WIDTH = 60;
+const MIN_WIDTH = 6;
+
+/** Excel column width (characters of the default font) → points. */
+const widthPt = (w: number) => (Math.trunc(w * 7 + 5) * 3) / 4;
+
+/** How many characters a cell shows, as its format prints it. */
+function shownLength(cell: ExcelJS.Cell): number {
+  const v = cell.value as unknown;
+  const raw = v !== null && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result
+    : v !== null && typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+    : v;
+  if (raw === null || raw === undefined) return 0;
+  if (typeof raw === 'number') {
+    const fmt = cell.numFmt ?? '';
+    if (fmt.includes('%')) return 9;
+    if (/,,|,"|"[KMB]"/.test(fmt)) return 10; // $25.0M
+    const digits = Math.round(Math.abs(raw)).toLocaleString('en-US').length;
+    const decimals = /\.(0+)/.exec(fmt)?.[1]?.length ?? 0;
+    const unit = /"([^"]*)"/.exec(fmt)?.[1]?.length ?? 0;
+    return digits + (decimals ? decimals + 1 : 0) + unit + 3; // sign or parentheses and a currency sign
+  }
+  return String(raw).length;
+}
+
+const isHeader = (cell: ExcelJS.Cell) => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === COLORS.headerFill;
+
+export function fitColumns(ws: ExcelJS.Worksheet): void {
+  const need = new Map<number, number>();
+  const merged = new Set<string>();
+  for (const range of Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges ?? {})) merged.add(range);
+  ws.eachRow((row) => {
+    row.eachCell((cell, col) => {
+      if (cell.isMerged) return;
+      let len = shownLength(cell);
+      if (!len) return;
+      const text = typeof cell.value === 'string';
+      // Headers and wrapped text wrap: their longest word must fit, and three lines are fine.
+      if (isHeader(cell) || cell.alignment?.wrapText) len = Math.max(...String(cell.text).split(/\s+/).map((w) => w.length), Math.ceil(len / 3));
+      // A title or note with nothing to its right spills over: it does not set the width.
+      else if (text && len > 24 && ((row as unknown as { findCell(c: number): ExcelJS.Cell | undefined }).findCell(col + 1)?.value ?? null) === null) return;
+      const size = (cell.font?.size ?? BODY_PT) / BODY_PT;
+      const bold = cell.font?.bold ? 1.1 : 1;
+      need.set(col, Math.max(need.get(col) ?? 0, len * size * bold + 2));
+    });
+  });
+  for (const [col, w] of need) {
+    const column = ws.getColumn(col);
+    // Never narrower than its text; a deliberately wide column may stay wide up to a point.
+    column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w), Math.min(column.width ?? 0, Math.ceil(w) + 4)));
+  }
+  // Header rows as tall as their wrapped labels ("Conversion to next stage" on two lines).
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (!isHeader(cell) || cell.isMerged) return;
+      const width = ws.getColumn(col).width ?? 9;
+      lines = Math.max(lines, Math.ceil(String(cell.text).length / Math.max(1, width - 1)));
+    });
+    if (lines > 1) row.height = Math.max(row.height ?? 15, lines * 13 + 4);
+  });
+}
+
+/** The header row of the sheet's longest table, when that table runs over a page: the one to repeat on every printed page. */
+function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
+  const headerRows: number[] = [];
+  ws.eachRow((row, r) => { if (isHeader(row.getCell(1)) || isHeader(row.getCell(2))) headerRows.push(r); });
+  let best: number | null = null, bestLen = 0;
+  headerRows.forEach((r) => {
+    // the table runs until its first empty row
+    let len = 0;
+    while (r + len + 1 <= ws.rowCount && ws.getRow(r + len + 1).cellCount > 0 && !headerRows.includes(r + len + 1)) len++;
+    if (len > bestLen) { best = r; bestLen = len; }
+  });
+  return bestLen > 30 ? best : null;
+}
+
+/** `lastCol`: the last column a reader needs on paper (Assumptions' canonical keys are for Bowtie). */
+export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number } = {}): void {
+  const lastCol = Math.max(1, opts.lastCol ?? ws.columnCount);
+  const lastRow = Math.max(1, ws.rowCount);
+  let total = 0;
+  for (let c = 1; c <= lastCol; c++) total += widthPt(ws.getColumn(c).width ?? 9);
+  const landscape = total > A4_PORTRAIT_PT;
+  const page = landscape ? A4_LANDSCAPE_PT : A4_PORTRAIT_PT;
+  const fits = total * (MIN_PT / BODY_PT) <= page;
+  const header = mainHeaderRow(ws);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: fits, fitToWidth: fits ? 1 : 0, fitToHeight: 0,
+    horizontalCentered: !landscape,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    // a sheet that set its own print area (the Board Report's, which covers its charts) keeps it
+    printArea: opts.lastCol ? `A1:${colName(lastCol)}${lastRow}` : ws.pageSetup?.printArea ?? `A1:${colName(lastCol)}${lastRow}`,
+    printTitlesRow: header ? `${header}:${header}` : ws.pageSetup?.printTitlesRow,
+    ...(fits ? {} : { printTitlesColumn: 'A:A' }),
+  };
+  if (!fits) ws.pageSetup.scale = 100;
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L&9${footer}&R&9Page &P of &N` };
+}
+
+function colName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}

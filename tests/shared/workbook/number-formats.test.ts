@@ -1,0 +1,115 @@
+// The workbook prints its headline figures as the app does (issue 12 item 6):
+// LibreOffice recalculates the saved file and writes each cell as shown (CSV),
+// and every figure on the Board Report and Metrics sheets reads exactly as the
+// shared formatter writes it in the app: $25.0M, (2.3%), +4.2 pts, (1.5 pts).
+// Also: no seed or spec references and no raw identifiers in what a reader sees.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { defaultInputs, type ModelInputs } from '../../../shared/index';
+import { writeWorkbook, SHEETS } from '../../../shared/workbook/index';
+import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { ASSUMPTION_COLS } from '../../../shared/workbook/sheets/assumptions';
+import { comparisonForWorkbook, excelNumberFormat, formatDelta, formatFigure, type FigureFormat } from '../../../shared/report/index';
+import { convertWithLibreOffice, sofficeOrSkip } from '../../support/libreoffice';
+import { shrinking, tenLanes, threeScenarios } from '../../support/board-models';
+
+const soffice = sofficeOrSkip('workbook number formats through LibreOffice');
+
+/** RFC 4180 rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const FORMATS: FigureFormat[] = ['money', 'percent', 'ratio', 'months', 'years', 'count'];
+
+/** What the app prints for a cell written with one of the shared formatter's Excel formats (null: not one of them). */
+function appText(value: number, numFmt: string, currency: string): string | null {
+  for (const f of FORMATS) {
+    if (excelNumberFormat(f, value, currency) === numFmt) return formatFigure(value, f, currency);
+    if (excelNumberFormat(f, value, currency, true) === numFmt) {
+      // a percentage's difference is stored in points
+      return f === 'percent' ? formatDelta(value / 100, 'percent', currency) : formatDelta(value, f, currency);
+    }
+  }
+  return null;
+}
+
+const models: [string, ModelInputs, boolean][] = [
+  ['example', defaultInputs(), false],
+  ['ten-lanes', tenLanes(), true],
+  ['shrinking', shrinking(), true],
+];
+
+describe.skipIf(!soffice)('the workbook prints figures as the app does', () => {
+  const shown = new Map<string, Map<string, string[][]>>();
+  const books = new Map<string, InstanceType<typeof ExcelJS.Workbook>>();
+
+  beforeAll(async () => {
+    const files: { name: string; bytes: Uint8Array }[] = [];
+    for (const [name, m, withScenarios] of models) {
+      const bytes = await writeWorkbook({ inputs: m, appVersion: 'test', scenarioComparison: withScenarios ? comparisonForWorkbook(m, threeScenarios()) : undefined });
+      files.push({ name: `${name}.xlsx`, bytes });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as never);
+      books.set(name, wb);
+    }
+    // One CSV per sheet, "as shown" (token 9), every sheet (token 12 = -1).
+    const sheets = [SHEETS.board, SHEETS.metrics, SHEETS.assumptions];
+    const out = await convertWithLibreOffice(soffice!, files, 'csv', { filter: 'Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', sheets });
+    files.forEach((f, i) => {
+      const stem = f.name.replace('.xlsx', '');
+      shown.set(stem, new Map(sheets.map((s, j) => [s, parseCsv(new TextDecoder().decode(out[i * sheets.length + j]!))])));
+    });
+  }, 300_000);
+
+  it.each(models.map(([name]) => name))('%s: every headline figure on Board Report and Metrics reads as in the app', (name) => {
+    const wb = books.get(name)!;
+    const currency = models.find((x) => x[0] === name)![1].general.currency;
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const sheet of [SHEETS.board, SHEETS.metrics]) {
+      const csv = shown.get(name)!.get(sheet)!;
+      wb.getWorksheet(sheet)!.eachRow((row, r) => row.eachCell((cell, c) => {
+        const v = cell.value as unknown;
+        const value = typeof v === 'number' ? v : v && typeof v === 'object' && typeof (v as { result?: unknown }).result === 'number' ? (v as { result: number }).result : null;
+        if (value === null) return;
+        const want = appText(value, cell.numFmt ?? '', currency);
+        if (want === null) return;
+        checked++;
+        const got = csv[r - 1]?.[c - 1];
+        if (got !== want) wrong.push(`${sheet}!${cell.address}: ${got} ≠ ${want}`);
+      }));
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(wrong).toEqual([]);
+    // The scenario comparison: one header cell per column.
+    if (models.find((x) => x[0] === name)![2]) {
+      const csv = shown.get(name)!.get(SHEETS.board)!;
+      const header = csv.find((r) => r[0] === 'Figure')!;
+      const names = threeScenarios().scenarios.map((s) => s.name);
+      expect(header.filter(Boolean)).toEqual(['Figure', 'Base', ...names, ...names.map((n) => `${n} vs Base`)]);
+    }
+  });
+
+  it.each(models.map(([name]) => name))('%s: a reader sees plain words, no sources, section numbers or identifiers', (name) => {
+    const sheets = shown.get(name)!;
+    for (const [sheet, rows] of sheets) {
+      // Assumptions' input cells hold the values the formulas read (choices like "even"), and its last column the keys Bowtie reads.
+      const text = rows.map((r) => (sheet === SHEETS.assumptions ? r.slice(0, ASSUMPTION_COLS.range - 1).filter((_, i) => i !== ASSUMPTION_COLS.value - 1) : r).join(' ')).join('\n');
+      expect(text, sheet).not.toMatch(/\bseed \d|\bspec\b|§|\bfirstValue\b|\byearStart\b|\bnrrBand\b/);
+    }
+  });
+});
