@@ -30,10 +30,6 @@ test('a bad entry shows its message at the cell and leaves the figures unchanged
   await expect(ws.input('journey.renewal.rate')).toContainText('120%');
   await ws.expectFigures(defaultInputs());
 
-  // the mistyped "1.2" of the issue is read as 120% and refused, not taken as 1.2%
-  await ws.type('journey.renewal.rate', '1.2');
-  await expect(ws.problem('journey.renewal.rate')).toHaveText('must be between 0% and 100%, got 120%');
-  await ws.expectFigures(defaultInputs());
 
   await ws.type('acquisition.acv', 'abc');
   await expect(ws.problem('acquisition.acv')).toContainText('is not an amount');

@@ -68,6 +68,7 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
     flex: c.flex,
     pinned: c.pinned,
     headerClass: c.align === 'right' ? 'header-right' : undefined,
+    ...(c.wrap ? { wrapText: true, autoHeight: true } : {}),
     editable: (p) => cellOf(p.data, c.id)?.type === 'input',
     valueGetter: (p: ValueGetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);

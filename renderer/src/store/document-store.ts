@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultInputs, defaultTwoWay, emptyScenarios, type FunnelStage, type Lane, type ModelInputs, sameTwoWaySpec, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
+import type { EntrySource } from '../editing/parse-entry';
 import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
 
 export const MAX_LANES = 10;
@@ -31,7 +32,8 @@ export interface DocumentState extends Snapshot {
   future: Snapshot[];
 
   enter(key: string, text: string): void;
-  enterMany(entries: readonly CellEntry[]): void;
+  /** Several entries as one undo step; pasted by default (a pasted number is the value itself). */
+  enterMany(entries: readonly CellEntry[], source?: EntrySource): void;
   addLane(): void;
   removeLane(id: string): void;
   /** Another year of new logos, starting at the last year's figure; at most MAX_YEARS. */
@@ -55,9 +57,9 @@ export interface DocumentState extends Snapshot {
 
 export const UNTITLED = 'Untitled.xlsx';
 
-/** The lane "Add lane" appends: modest figures the user then overwrites. */
+/** The lane "Add lane" appends: attach 0, so no figure moves until the user fills it in (as a new funnel stage converts 100%). */
 export function blankLane(id: string, position: number): Lane {
-  return { id, name: `New lane ${position}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0.1, acv: 10000, grossMargin: 0.7 };
+  return { id, name: `New lane ${position}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0, acv: 10000, grossMargin: 0.7 };
 }
 
 export function freshLaneId(lanes: readonly Lane[]): string {
@@ -122,7 +124,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       future: [],
 
       enter: (key, text) => commit(applyEntries(get(), [{ key, text }])),
-      enterMany: (entries) => commit(applyEntries(get(), entries)),
+      enterMany: (entries, source = 'pasted') => commit(applyEntries(get(), entries, source)),
 
       addLane: () => {
         const { inputs, invalid, scenarios } = get();
@@ -136,8 +138,10 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         const { inputs, invalid, scenarios } = get();
         const at = inputs.lanes.findIndex((l) => l.id === id);
         if (at < 0) return;
-        // Marks on the removed lane go with it; undo brings both back.
-        const kept = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`) && !k.startsWith(`lanes[`)));
+        // Marks on the removed lane go with it (by id, or by position for lanes
+        // addressed as lanes[i]); later positions move up; undo brings both back.
+        const byId = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`)));
+        const kept = shiftIndexedMarks(byId, 'lanes', at);
         commit({ inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: kept, scenarios });
       },
 

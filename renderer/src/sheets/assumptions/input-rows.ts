@@ -6,7 +6,7 @@ import type { GridColumn, GridRow } from '../../grid/grid-types';
 export const KV_COLUMNS: GridColumn[] = [
   { id: 'label', header: 'Input', flex: 3, minWidth: 200 },
   { id: 'value', header: 'Value', width: 120, align: 'right' },
-  { id: 'note', header: 'Range / note', flex: 2, minWidth: 150 },
+  { id: 'note', header: 'Range / note', flex: 2, minWidth: 150, wrap: true },
 ];
 
 function rangeNote(s: InputSpec): string {
