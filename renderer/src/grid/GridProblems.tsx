@@ -3,10 +3,11 @@
 import { useDocument } from '../store/document-store';
 import { specFor } from '../store/input-specs';
 import { warningsOf } from '../store/warnings';
+import { viewInputs } from '../store/view-inputs';
 
 export function GridProblems({ keys }: { keys: readonly string[] }) {
   const invalid = useDocument((s) => s.invalid);
-  const inputs = useDocument((s) => s.inputs);
+  const inputs = useDocument(viewInputs);
   const shown = keys.filter((k) => invalid[k]);
   const warnings = warningsOf(inputs);
   const warned = keys.filter((k) => !invalid[k] && warnings.has(k));

@@ -5,7 +5,7 @@
 // Related inputs are validated together (issue 11 §3): after every change the
 // marks left on the sheet are tried again, so fixing a lane's "to" month lets
 // its pending "from" month take effect and its mark disappear.
-import { getInput, type InputProblem, type ModelInputs, type ScenarioSet, setInput, validateInputs } from '../../../shared/index';
+import { activeScenario, applyScenario, getInput, overridableKeys, setInput, setOverride, validateInputs, type InputProblem, type ModelInputs, type OverrideValue, type ScenarioSet } from '../../../shared/index';
 import { parseEntry, type EntrySource } from '../editing/parse-entry';
 import { specFor } from './input-specs';
 
@@ -83,10 +83,17 @@ function tryEntry(inputs: ModelInputs, key: string, text: string, source: EntryS
 /**
  * Apply entries in order (a paste is several); returns the same snapshot when
  * nothing changed. `source` says how they arrived: typed (Excel's automatic
- * percent entry) or pasted (a number is the value itself).
+ * percent entry) or pasted (a number is the value itself). While a scenario is
+ * shown, entries are checked against what it shows (the base with its
+ * overrides) and go into it as overrides (issue 11 §7); a value equal to the
+ * base's removes the override. Inputs a scenario cannot override (the model's
+ * name) go to the base.
  */
 export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], source: EntrySource = 'typed'): Snapshot {
-  let inputs = snap.inputs;
+  const scenario = activeScenario(snap.scenarios);
+  const start = scenario ? applyScenario(snap.inputs, scenario).inputs : snap.inputs;
+  let inputs = start;
+  const applied = new Set<string>();
   let invalid: Record<string, PendingEntry> | null = null;
   const marks = () => (invalid ??= { ...snap.invalid });
   const current = () => invalid ?? snap.invalid;
@@ -96,10 +103,10 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
     if (text.trim() === '' && current()[key]) { delete marks()[key]; continue; }
     const r = tryEntry(inputs, key, text, source)!;
     if (r.ok === false) { marks()[key] = { text, message: r.message, ...(source === 'pasted' ? { source } : {}) }; continue; }
-    if (r.ok === true) inputs = r.inputs;
+    if (r.ok === true) { inputs = r.inputs; applied.add(key); }
     if (current()[key]) delete marks()[key];
   }
-  if (inputs !== snap.inputs) {
+  if (inputs !== start) {
     // Re-check what is still pending against the new values: a mark that no
     // longer applies goes and its value takes effect; one that still applies
     // gets a message about the values now on the sheet.
@@ -112,11 +119,21 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
           if (r.message !== mark.message) marks()[key] = { ...mark, message: r.message };
           continue;
         }
-        if (r.ok === true) { inputs = r.inputs; changed = true; }
+        if (r.ok === true) { inputs = r.inputs; applied.add(key); changed = true; }
         delete marks()[key];
       }
     }
   }
-  if (inputs === snap.inputs && invalid === null) return snap;
-  return { ...snap, inputs, invalid: invalid ?? snap.invalid };
+  if (inputs === start && invalid === null) return snap;
+  if (!scenario) return { ...snap, inputs, invalid: invalid ?? snap.invalid };
+  // Write what changed back: overrides of the scenario, or the base for what it cannot override.
+  const overridable = new Set(overridableKeys(snap.inputs));
+  let base = snap.inputs;
+  let scenarios = snap.scenarios;
+  for (const key of applied) {
+    const value = getInput(inputs, key) as OverrideValue;
+    if (!overridable.has(key)) { base = setInput(base, key, value); continue; }
+    scenarios = setOverride(scenarios, scenario.id, key, value === getInput(snap.inputs, key) ? undefined : value);
+  }
+  return { ...snap, inputs: base, scenarios, invalid: invalid ?? snap.invalid };
 }

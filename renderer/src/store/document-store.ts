@@ -34,14 +34,15 @@ export interface DocumentState extends Snapshot {
   enter(key: string, text: string): void;
   /** Several entries as one undo step; pasted by default (a pasted number is the value itself). */
   enterMany(entries: readonly CellEntry[], source?: EntrySource): void;
-  addLane(): void;
+  /** Lanes at attach 0 (no figure moves), `count` of them as one undo step; at most MAX_LANES. */
+  addLane(count?: number): void;
   removeLane(id: string): void;
   /** Another year of new logos, starting at the last year's figure; at most MAX_YEARS. */
-  addYear(): void;
+  addYear(count?: number): void;
   /** Drop the last year of new logos; year 1 always stays. */
   removeLastYear(): void;
   /** A funnel stage after the last, converting 100% so no figure moves until it is edited. */
-  addFunnelStage(): void;
+  addFunnelStage(count?: number): void;
   removeFunnelStage(index: number): void;
   /** Replace the scenarios as one undoable step (the scenarios sheet's entry point). */
   setScenarios(next: ScenarioSet): void;
@@ -126,12 +127,12 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       enter: (key, text) => commit(applyEntries(get(), [{ key, text }])),
       enterMany: (entries, source = 'pasted') => commit(applyEntries(get(), entries, source)),
 
-      addLane: () => {
+      addLane: (count = 1) => {
         const { inputs, invalid, scenarios } = get();
-        if (inputs.lanes.length >= MAX_LANES) return;
-        const id = freshLaneId(inputs.lanes);
-        const lane = blankLane(id, inputs.lanes.length + 1);
-        commit({ inputs: { ...inputs, lanes: [...inputs.lanes, lane] }, invalid, scenarios });
+        const lanes = [...inputs.lanes];
+        for (let n = 0; n < count && lanes.length < MAX_LANES; n++) lanes.push(blankLane(freshLaneId(lanes), lanes.length + 1));
+        if (lanes.length === inputs.lanes.length) return;
+        commit({ inputs: { ...inputs, lanes }, invalid, scenarios });
       },
 
       removeLane: (id) => {
@@ -145,11 +146,12 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         commit({ inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: kept, scenarios });
       },
 
-      addYear: () => {
+      addYear: (count = 1) => {
         const { inputs, invalid, scenarios } = get();
         const years = inputs.acquisition.newCustomersByYear;
         if (years.length >= MAX_YEARS) return;
-        const acquisition = { ...inputs.acquisition, newCustomersByYear: [...years, years[years.length - 1] ?? 0] };
+        const added = Array.from({ length: Math.min(count, MAX_YEARS - years.length) }, () => years[years.length - 1] ?? 0);
+        const acquisition = { ...inputs.acquisition, newCustomersByYear: [...years, ...added] };
         commit({ inputs: { ...inputs, acquisition }, invalid, scenarios });
       },
 
@@ -162,10 +164,11 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         commit({ inputs: { ...inputs, acquisition }, invalid: kept, scenarios });
       },
 
-      addFunnelStage: () => {
+      addFunnelStage: (count = 1) => {
         const { inputs, invalid, scenarios } = get();
         const funnel = inputs.acquisition.funnel;
-        const acquisition = { ...inputs.acquisition, funnel: [...funnel, blankStage(funnel.length + 1)] };
+        const added = Array.from({ length: Math.max(1, count) }, (_, i) => blankStage(funnel.length + 1 + i));
+        const acquisition = { ...inputs.acquisition, funnel: [...funnel, ...added] };
         commit({ inputs: { ...inputs, acquisition }, invalid, scenarios });
       },
 

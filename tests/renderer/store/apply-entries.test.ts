@@ -109,3 +109,24 @@ describe('removing a lane', () => {
     expect(doc.getState().inputs.lanes.at(-1)!.attachRate).toBe(0);
   });
 });
+
+describe('while a scenario is shown', () => {
+  it('typing goes into the scenario as an override, checked against what it shows; the base value removes it', async () => {
+    const { createScenario, switchScenario } = await import('../../../shared/model/scenarios');
+    const doc = createDocumentStore();
+    const made = createScenario(doc.getState().scenarios, 'Downside', { 'journey.renewal.rate': 0.7 });
+    if (!made.ok) throw new Error(made.error);
+    doc.getState().setScenarios(switchScenario(made.set, made.id));
+    doc.getState().enter('journey.seatExpansion', '3');
+    const s = doc.getState();
+    expect(s.inputs).toEqual(defaultInputs()); // the base is untouched
+    expect(s.scenarios.scenarios[0]!.overrides).toEqual({ 'journey.renewal.rate': 0.7, 'journey.seatExpansion': 0.03 });
+    doc.getState().enter('journey.renewal.rate', String(defaultInputs().journey.renewal.rate * 100));
+    expect(doc.getState().scenarios.scenarios[0]!.overrides).toEqual({ 'journey.seatExpansion': 0.03 });
+    doc.getState().enter('general.name', 'Renamed'); // not overridable: the base's
+    expect(doc.getState().inputs.general.name).toBe('Renamed');
+    doc.getState().undo();
+    doc.getState().undo();
+    expect(doc.getState().scenarios.scenarios[0]!.overrides).toEqual({ 'journey.renewal.rate': 0.7, 'journey.seatExpansion': 0.03 });
+  });
+});
