@@ -63,6 +63,13 @@ export const MODEL_LIMITS = {
   lanes: 10,
 } as const;
 
+/** How option values read on screen: identifiers (yearStart, firstValue) never reach it (issue 11 §11). */
+export const OPTION_LABELS: Readonly<Record<string, string>> = {
+  yearStart: 'Year start', even: 'Even',
+  close: 'Close', onboarding: 'Onboarding', firstValue: 'First value', adoption: 'Adoption', renewal: 'Renewal',
+};
+export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? value;
+
 /** Headline outputs that are valid but unusual beyond these bounds (issue 11). */
 export const USUAL_OUTPUTS = { nrrMax: 2 } as const;
 
@@ -84,7 +91,7 @@ export const GENERAL_INPUTS: readonly InputSpec[] = [
 ];
 
 export const ACQUISITION_INPUTS: readonly InputSpec[] = [
-  { key: 'acquisition.timing', label: 'Closing pattern', group: 'Acquisition', kind: 'enum', options: TIMINGS, help: 'yearStart: all in the first month; even: 1/12 each month' },
+  { key: 'acquisition.timing', label: 'Closing pattern', group: 'Acquisition', kind: 'enum', options: TIMINGS, help: 'Year start: all in the first month; Even: 1/12 each month' },
   money('acquisition.acv', 'New-logo ACV', 'Acquisition'),
   { key: 'acquisition.contractMonths', label: 'Contract term (months)', group: 'Acquisition', kind: 'months', min: 1, max: 36 },
   money('acquisition.cacPerCustomer', 'CAC per new logo', 'Acquisition'),

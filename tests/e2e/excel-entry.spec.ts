@@ -4,6 +4,9 @@
 import { defaultInputs, plausibilityWarnings, setInput, type ModelInputs } from '../../shared/index';
 import { expect, test } from './fixtures';
 
+// Long walks through the real grid on a shared, busy machine.
+test.slow();
+
 const withValues = (pairs: [string, unknown][], base: ModelInputs = defaultInputs()) => pairs.reduce((m, [k, v]) => setInput(m, k, v), base);
 
 test('typed rates follow Excel\'s automatic percent entry: 77.5, 4.5, 1.2 are that many percent; 0.85 is 85%', async ({ workspace: ws }) => {

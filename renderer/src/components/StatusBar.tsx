@@ -19,6 +19,10 @@ export function StatusBar() {
   if (nrr) warnings.push(nrr);
   return (
     <div className="status-bar" aria-live="polite">
+      <span className="legend" data-testid="legend" aria-label="Legend: blue cells are inputs you type; black cells are computed">
+        <span className="legend-swatch legend-input">123</span> input
+        <span className="legend-swatch legend-computed">123</span> computed
+      </span>
       {invalid > 0 ? <span className="status-invalid">{invalid} rejected {invalid === 1 ? 'entry' : 'entries'}: the last valid values drive the model</span> : null}
       {warnings.length > 0 ? <span className="status-warning" data-testid="status-warning" title={warnings.join('\n')}>{warnings[0]}{warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}</span> : null}
       <span>{status}</span>

@@ -9,7 +9,7 @@
 // Money accepts a currency sign or code (only the model's own currency: €70k in
 // a USD model is refused, never taken as dollars), thousands separators, k/m/bn
 // suffixes and accounting parentheses for negatives: 65k, $65,000, 1.2m, (5,000).
-import type { InputKind } from '../../../shared/index';
+import { optionLabel, type InputKind } from '../../../shared/index';
 
 export type Entry = { ok: true; value: string | number } | { ok: false; message: string };
 
@@ -134,7 +134,7 @@ function parseOption(text: string, options: readonly string[]): Entry {
   const s = text.trim();
   const norm = (x: string) => x.toLowerCase().replace(/[\s_-]/g, '');
   const hit = options.find((o) => norm(o) === norm(s));
-  return hit ? { ok: true, value: hit } : { ok: false, message: `must be one of ${options.join(', ')}, got "${s}"` };
+  return hit ? { ok: true, value: hit } : { ok: false, message: `must be one of ${options.map(optionLabel).join(', ')}, got "${s}"` };
 }
 
 /** Parse one typed entry for an input of the given kind; range checks are the core's job. */

@@ -3,7 +3,7 @@
 // cell element itself carries data-key and an accessible name (issue 4 §6).
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { getInput } from '../../../shared/index';
+import { getInput, optionLabel } from '../../../shared/index';
 import { formatFigure, formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
 import { specFor } from '../store/input-specs';
@@ -28,7 +28,7 @@ function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
   const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
-  const text = pending ? pending.text : formatInput(spec?.kind ?? 'text', value, currency);
+  const text = pending ? pending.text : spec?.kind === 'enum' && typeof value === 'string' ? optionLabel(value) : formatInput(spec?.kind ?? 'text', value, currency);
   const baseNote = override ? `${override.scenario} overrides this; base: ${formatInput(spec?.kind ?? 'text', override.base, currency)}` : null;
   const negative = typeof value === 'number' && value < 0;
   useCellAttributes(el, {

@@ -4,7 +4,7 @@
 // Excel's (tint and a border around it), and feeds the status bar's Sum /
 // Average / Count. Every change goes through the document store as one step.
 import type { GridApi } from 'ag-grid-community';
-import { getInput } from '../../../shared/index';
+import { getInput, optionLabel } from '../../../shared/index';
 import { editText, formatCount, formatFigure, formatMoney, formatPercent, type FigureFormat } from '../format/format';
 import { parseTsv, toTsv } from '../editing/paste-block';
 import { fillCells, inRect, rectOf, rectSize, selectionStats, tileBlock, type CellPos, type Rect } from '../editing/range';
@@ -33,7 +33,9 @@ export function cellText(cell: GridCell | undefined, forCopy = true): string {
     case 'input': {
       const pending = s.invalid[cell.key];
       if (pending) return pending.text;
-      return editText(specFor(s.inputs, cell.key)?.kind ?? 'text', getInput(viewInputs(s), cell.key));
+      const kind = specFor(s.inputs, cell.key)?.kind ?? 'text';
+      const value = getInput(viewInputs(s), cell.key);
+      return kind === 'enum' && typeof value === 'string' ? optionLabel(value) : editText(kind, value);
     }
     case 'value': {
       if (cell.value === null) return '';

@@ -3,8 +3,7 @@
 // reaching each, the two retention views at the first renewal, and the lanes'
 // purchase windows on one customer's timeline. Figures come from the core; the
 // picture only places them.
-import type { LaneAnchor, ModelInputs, ModelResult } from '../../../../shared/index';
-import { firstYear } from '../../../../shared/index';
+import { firstYear, optionLabel, type LaneAnchor, type ModelInputs, type ModelResult } from '../../../../shared/index';
 import { formatCount, formatMoney, formatPercent } from '../../format/format';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../workers/model-store';
@@ -156,7 +155,7 @@ function Timeline({ inputs }: { inputs: ModelInputs }) {
             <text x={30} y={y + 12} className="bt-label">{lane.name.length > 34 ? `${lane.name.slice(0, 33)}…` : lane.name}</text>
             <rect x={xAt(from)} y={y} width={Math.max(3, xAt(to + 1) - xAt(from))} height={15} rx={3} fill={color} opacity={0.85} />
             {/* the note goes after the bar, or before it when the bar runs to the right edge */}
-            <text x={xAt(to + 1) + 340 < W ? xAt(to + 1) + 6 : xAt(from) - 6} y={y + 12} className="bt-note-left" textAnchor={xAt(to + 1) + 340 < W ? 'start' : 'end'}>{formatPercent(firstYear(lane.attachRate), 0)} attach · {formatMoney(firstYear(lane.acv), inputs.general.currency)} ACV · months {from}–{to} (after {lane.anchor})</text>
+            <text x={xAt(to + 1) + 340 < W ? xAt(to + 1) + 6 : xAt(from) - 6} y={y + 12} className="bt-note-left" textAnchor={xAt(to + 1) + 340 < W ? 'start' : 'end'}>{formatPercent(firstYear(lane.attachRate), 0)} attach · {formatMoney(firstYear(lane.acv), inputs.general.currency)} ACV · months {from}–{to} (after {optionLabel(lane.anchor).toLowerCase()})</text>
           </g>
         );
       })}
