@@ -23,13 +23,16 @@ function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>
 
 function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
   const value = useDocument((s) => getInput(viewInputs(s), inputKey));
-  const override = useDocument((s) => overriddenBase(s, inputKey));
+  // Primitive selections: zustand re-renders on a new object, so none is built here.
+  const overrideScenario = useDocument((s) => overriddenBase(s, inputKey)?.scenario);
+  const overrideBaseValue = useDocument((s) => overriddenBase(s, inputKey)?.base);
   const pending = useDocument((s) => s.invalid[inputKey]);
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
   const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
   const text = pending ? pending.text : spec?.kind === 'enum' && typeof value === 'string' ? optionLabel(value) : formatInput(spec?.kind ?? 'text', value, currency);
-  const baseNote = override ? `${override.scenario} overrides this; base: ${formatInput(spec?.kind ?? 'text', override.base, currency)}` : null;
+  const override = overrideScenario !== undefined;
+  const baseNote = override ? `${overrideScenario} overrides this; base: ${formatInput(spec?.kind ?? 'text', overrideBaseValue, currency)}` : null;
   const negative = typeof value === 'number' && value < 0;
   useCellAttributes(el, {
     'data-key': inputKey,
@@ -38,7 +41,7 @@ function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
     'data-warning': warning ?? null,
     'data-override': override ? 'true' : null,
     title: [pending ? `${text}: ${pending.message}` : warning, baseNote].filter(Boolean).join('\n') || null,
-  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': !!override, 'cell-negative': negative });
+  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : warning ? <span aria-hidden="true" className="cell-flag cell-flag-warn" /> : null}{text}</span>;
 }
 
