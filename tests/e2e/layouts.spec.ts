@@ -20,14 +20,21 @@ for (const [width, height] of SIZES) {
 
     const report = await page.evaluate(() => {
       const problems: string[] = [];
-      // every rendered row lies wholly inside its grid's body
+      // every column fits (no hidden horizontal scroll), and every row is seen whole:
+      // the point just above its bottom edge belongs to the row, not to a scrollbar or the next table
       for (const grid of document.querySelectorAll<HTMLElement>('.sheet-grid')) {
-        const body = grid.querySelector<HTMLElement>('.ag-body-viewport')!.getBoundingClientRect();
+        const name = grid.getAttribute('aria-label');
+        const viewport = grid.querySelector<HTMLElement>('.ag-center-cols-viewport');
+        if (viewport && viewport.scrollWidth > viewport.clientWidth + 1) problems.push(`${name}: columns cut (${viewport.scrollWidth} > ${viewport.clientWidth})`);
+        grid.scrollIntoView({ block: 'center' });
         for (const row of grid.querySelectorAll<HTMLElement>('.ag-center-cols-container .ag-row')) {
           const r = row.getBoundingClientRect();
-          if (r.height > 0 && (r.top < body.top - 1 || r.bottom > body.bottom + 1)) problems.push(`${grid.getAttribute('aria-label')}: row ${row.getAttribute('row-index')} cut`);
+          if (r.height === 0 || r.top < 0 || r.bottom > window.innerHeight) continue;
+          const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.bottom - 2);
+          if (!hit || !row.contains(hit)) problems.push(`${name}: row ${row.getAttribute('row-index')} cut (covered by ${hit?.className ?? 'nothing'})`);
         }
       }
+      document.querySelector('#sheet-panel')!.scrollTop = 0;
       // sections never overlap one another
       const sections = [...document.querySelectorAll<HTMLElement>('#sheet-panel section')].map((s) => ({ name: s.querySelector('h2')?.textContent ?? '', r: s.getBoundingClientRect() }));
       for (let i = 0; i < sections.length; i++) for (let j = i + 1; j < sections.length; j++) {
