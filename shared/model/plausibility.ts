@@ -39,9 +39,13 @@ export function plausibilityWarnings(m: ModelInputs): PlausibilityWarning[] {
   for (const spec of inputSpecs(m)) {
     if (!spec.usual) continue;
     const value = getInput(m, spec.key);
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    const message = warningFor(spec, value);
-    if (message) out.push({ key: spec.key, message });
+    // A ramp (yearly values) is checked year by year.
+    const values = Array.isArray(value) ? value : [value];
+    values.forEach((v, i) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return;
+      const message = warningFor(spec, v);
+      if (message) out.push({ key: spec.key, message: Array.isArray(value) ? `${message} (year ${i + 1})` : message });
+    });
   }
   return out;
 }

@@ -121,7 +121,7 @@ describe('while a scenario is shown', () => {
     const s = doc.getState();
     expect(s.inputs).toEqual(defaultInputs()); // the base is untouched
     expect(s.scenarios.scenarios[0]!.overrides).toEqual({ 'journey.renewal.rate': 0.7, 'journey.seatExpansion': 0.03 });
-    doc.getState().enter('journey.renewal.rate', String(defaultInputs().journey.renewal.rate * 100));
+    doc.getState().enter('journey.renewal.rate', String((defaultInputs().journey.renewal.rate as number) * 100));
     expect(doc.getState().scenarios.scenarios[0]!.overrides).toEqual({ 'journey.seatExpansion': 0.03 });
     doc.getState().enter('general.name', 'Renamed'); // not overridable: the base's
     expect(doc.getState().inputs.general.name).toBe('Renamed');
