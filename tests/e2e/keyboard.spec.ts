@@ -28,6 +28,12 @@ async function sheetTo(ws: WorkspacePage, sheet: string) {
 }
 
 test('edit, add a lane, build a scenario, change sheet and save, all from the keyboard', async ({ workspace: ws, page }) => {
+  // Headless Chromium cannot show the File System Access pickers: Save downloads instead.
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+    delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+  });
+  await ws.open();
   // Escape brings focus to the sheet: its first input
   await page.keyboard.press('Escape');
   expect(await ws.focusedKey()).toBe('general.name');
