@@ -75,6 +75,7 @@ test('pasting a 3×2 block from Excel fills the lanes, and undo/redo take it bac
 });
 
 test('adding a lane changes no figure until it is filled in; renaming, removing and undo', async ({ workspace: ws, page }) => {
+  test.slow(); // five full figure checks; over a minute on a busy machine
   await page.getByRole('button', { name: '+ Add lane' }).click();
   const withLane = { ...defaultInputs(), lanes: [...defaultInputs().lanes, blankLane('lane4', 4)] };
   expect(withLane.lanes[3]!.attachRate).toBe(0); // starts at attach 0, as + Add stage starts at 100%
