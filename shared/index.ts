@@ -7,6 +7,7 @@ export * from './model/keys';
 export { parseModel, validateInputs, MAX_BASE_COHORTS } from './model/validate';
 export * from './model/scenarios';
 export * from './model/ramps';
+export { plausibilityWarnings, nrrWarning, type PlausibilityWarning } from './model/plausibility';
 export { computeExact, computeModel, toNumbers, monthLabel, needsCalendar, type DeepNumber } from './core/compute';
 export { baseShares } from './core/calendar';
 export type * from './core/result';

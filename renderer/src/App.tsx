@@ -1,5 +1,5 @@
 // The workspace: toolbar, headline figures, the active sheet and the sheet tabs.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { KpiStrip } from './kpi/KpiStrip';
 import { MessageDialog } from './components/MessageDialog';
 import { RecoveryDialog } from './components/RecoveryDialog';
@@ -13,6 +13,7 @@ import { startHostSync } from './files/host-sync';
 import { SHEETS } from './sheets/registry';
 import { platform } from './platform/choose-platform';
 import { startModelWorker } from './workers/model-store';
+import { focusSheet } from './grid/grid-navigation';
 
 const initialSheet = () => new URLSearchParams(window.location.search).get('sheet') ?? 'assumptions';
 
@@ -24,6 +25,43 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => platform().onMenuCommand((c) => runCommand(c)), []);
   useEffect(() => startHostSync(), []);
+
+  // Ctrl+PageDown / Ctrl+PageUp change sheet, as in a workbook; Escape outside a
+  // table (toolbar, tabs, a button) brings focus back to the sheet (issue 11 §9).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      if (e.ctrlKey && !e.altKey && !e.shiftKey && (e.key === 'PageDown' || e.key === 'PageUp')) {
+        e.preventDefault();
+        setActive((cur) => {
+          const i = sheets.findIndex((s) => s.id === cur);
+          const next = sheets[(i + (e.key === 'PageDown' ? 1 : -1) + sheets.length) % sheets.length]!;
+          sheetChanged.current = true;
+          return next.id;
+        });
+        return;
+      }
+      if (e.key === 'Escape' && !e.defaultPrevented && !(e.target instanceof HTMLElement && e.target.closest('.sheet-grid, dialog'))) {
+        if (focusSheet()) e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sheets]);
+  const sheetChanged = useRef(false);
+  useEffect(() => {
+    if (!sheetChanged.current) return;
+    sheetChanged.current = false;
+    // The new sheet's tables register as they mount; then focus its first cell, or its tab.
+    let tries = 0;
+    const attempt = () => {
+      if (focusSheet()) return;
+      if (++tries < 10) { setTimeout(attempt, 50); return; }
+      const first = document.querySelector<HTMLElement>('#sheet-panel button:not([disabled]), #sheet-panel input, #sheet-panel select, #sheet-panel [tabindex="0"]');
+      (first ?? document.getElementById(`tab-${active}`))?.focus();
+    };
+    requestAnimationFrame(attempt);
+  }, [active]);
 
   const sheet = sheets.find((s) => s.id === active) ?? sheets[0]!;
   const Component = sheet.component;

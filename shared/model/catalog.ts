@@ -33,6 +33,13 @@ export interface InputSpec {
   /** may be a list of yearly values (spec §2.1) */
   rampable?: boolean;
   help?: string;
+  /**
+   * What the seeds and benchmarks call normal (issue 11): a valid value outside
+   * it is used, but warned about ("Seat expansion 450% a year is unusual").
+   */
+  usual?: { min?: number; max?: number };
+  /** how the warning names the input, in the user's words (defaults to the label) */
+  plainName?: string;
 }
 
 /**
@@ -56,6 +63,16 @@ export const MODEL_LIMITS = {
   lanes: 10,
 } as const;
 
+/** How option values read on screen: identifiers (yearStart, firstValue) never reach it (issue 11 §11). */
+export const OPTION_LABELS: Readonly<Record<string, string>> = {
+  yearStart: 'Year start', even: 'Even',
+  close: 'Close', onboarding: 'Onboarding', firstValue: 'First value', adoption: 'Adoption', renewal: 'Renewal',
+};
+export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? value;
+
+/** Headline outputs that are valid but unusual beyond these bounds (issue 11). */
+export const USUAL_OUTPUTS = { nrrMax: 2 } as const;
+
 const rate = (key: string, label: string, group: string, driver = true, max = 1): InputSpec =>
   ({ key, label, group, kind: 'rate', min: 0, max, ...(driver ? { driver: 'rate' as const } : {}) });
 const money = (key: string, label: string, group: string, driver = true): InputSpec =>
@@ -68,7 +85,7 @@ export const GENERAL_INPUTS: readonly InputSpec[] = [
   { key: 'general.currency', label: 'Currency (ISO code)', group: 'General', kind: 'text', minLength: 3, maxLength: 3, help: 'three letters, display only' },
   { key: 'general.startMonth', label: 'First month', group: 'General', kind: 'yearMonth', help: 'YYYY-MM' },
   { key: 'general.horizonMonths', label: 'Months modelled', group: 'General', kind: 'integer', min: 12, max: 120 },
-  rate('general.discountRateAnnual', 'Discount rate (annual)', 'General'),
+  { ...rate('general.discountRateAnnual', 'Discount rate (annual)', 'General'), usual: { max: 0.3 }, plainName: 'Discount rate' },
   { key: 'general.ltvYears', label: 'LTV window (years)', group: 'General', kind: 'integer', min: 1, max: 10 },
   rate('general.subscriptionGrossMargin', 'Subscription gross margin', 'General'),
 ];
@@ -90,9 +107,9 @@ export const JOURNEY_INPUTS: readonly InputSpec[] = [
   months('journey.adoption.month', 'Adoption known at age (months)', 'Bowtie stages', 0, 36),
   rate('journey.renewal.rate', 'Renewal rate of adopters', 'Renewal'),
   rate('journey.renewal.nonAdopterRate', 'Renewal rate of non-adopters', 'Renewal'),
-  rate('journey.contractionRate', 'Contraction at renewal', 'Renewal'),
-  rate('journey.priceIncrease', 'Price increase at renewal', 'Renewal'),
-  rate('journey.seatExpansion', 'Seat / tier expansion at renewal', 'Renewal', true, 5),
+  { ...rate('journey.contractionRate', 'Contraction at renewal', 'Renewal'), usual: { max: 0.5 }, plainName: 'Contraction' },
+  { ...rate('journey.priceIncrease', 'Price increase at renewal', 'Renewal'), usual: { max: 0.2 }, plainName: 'Price increase' },
+  { ...rate('journey.seatExpansion', 'Seat / tier expansion at renewal', 'Renewal', true, 5), usual: { max: 1 }, plainName: 'Seat expansion' },
 ];
 
 /** The per-lane fields, in column order. */

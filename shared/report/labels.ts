@@ -33,23 +33,6 @@ export const ANCHOR_WORDS: Record<LaneAnchor, string> = {
   renewal: 'the first renewal',
 };
 
-/**
- * How the app shows the values of choice inputs (closing pattern, lane anchor).
- * Each reads back as its value: entries match options ignoring case, spaces and
- * hyphens, so "First value" is firstValue. The workbook keeps the values
- * themselves, which its formulas compare against.
- */
-export const OPTION_WORDS: Record<string, string> = {
-  yearStart: 'Year start',
-  even: 'Even',
-  close: 'Close',
-  onboarding: 'Onboarding',
-  firstValue: 'First value',
-  adoption: 'Adoption',
-  renewal: 'Renewal',
-};
-
-export const optionWords = (value: string): string => OPTION_WORDS[value] ?? value;
 
 /** The closing pattern of new logos in plain words. */
 export const TIMING_WORDS: Record<string, string> = {

@@ -37,7 +37,15 @@ test.describe('recovery offer at start', () => {
 
     await page.keyboard.press('Escape'); // no accidental choice
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Restore' }).click();
+    // focus stays inside the dialog (issue 11 §9: it used to escape), and Enter restores
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+    await page.getByRole('button', { name: 'Restore' }).focus();
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await ws.expectFigures(recovered);
     await expect(ws.input('journey.renewal.rate')).toHaveText(expectedText.rateInput(0.7));

@@ -29,8 +29,23 @@ test('create a scenario, compare it with the base, switch the app to it and back
   await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
   await a.key(`scenarios.switch.${id}`).click();
   await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(down.annual[1]!.nrr));
+  // Assumptions shows the scenario's values, overridden cells marked with the base value in the tooltip (issue 11 §7)
   await a.tab('Assumptions');
-  await expect(a.input('journey.renewal.rate')).toHaveText(expectedText.rateInput(0.85)); // the base's own input
+  const renewal = page.locator('.ag-cell[data-key="journey.renewal.rate"]');
+  await expect(renewal).toHaveText('80.0%');
+  await expect(renewal).toHaveAttribute('data-override', 'true');
+  await expect(renewal).toHaveAttribute('title', 'Downside overrides this; base: 85.0%');
+  await expect(page.locator('.ag-cell[data-key="journey.priceIncrease"]')).not.toHaveAttribute('data-override', 'true');
+  await expect(page.getByTestId('scenario-banner')).toContainText('Showing scenario Downside: values typed here change Downside, not the base.');
+  // typing there changes what is shown: the scenario, not the base
+  await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
+  await page.keyboard.type('75');
+  await page.keyboard.press('Enter');
+  const down75 = computeModel(setInput(downside(), 'journey.renewal.rate', 0.75));
+  await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(down75.annual[1]!.nrr));
+  await page.screenshot({ path: 'test-results/screens/assumptions-scenario.png' });
+  await page.keyboard.press('Control+Z');
+  await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(down.annual[1]!.nrr));
   await a.tab('Scenarios');
   await a.key('scenarios.switch.base').click();
   await expect(a.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));

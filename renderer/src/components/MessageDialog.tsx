@@ -1,8 +1,11 @@
-// A modal message, used for files that cannot be opened (naming each cell) and
-// failed saves. Focus goes to OK; Escape or OK closes it. An optional second
-// button offers the way out (Save As… for a read-only file).
+// A modal message, used for files that cannot be opened (naming each cell),
+// failed saves (with an optional way out: Save As… for a read-only file) and
+// questions (add rows for a paste?). Focus goes to the default button (OK);
+// Escape or any button closes it; focus stays inside (dialog-keys).
 import { useEffect, useRef } from 'react';
-import { closeDialog, useUi } from '../store/ui-store';
+import { closeDialog, useUi, type DialogAction } from '../store/ui-store';
+import { focusSheet } from '../grid/grid-navigation';
+import { dialogKeys } from './dialog-keys';
 
 export function MessageDialog() {
   const dialog = useUi((s) => s.dialog);
@@ -10,11 +13,18 @@ export function MessageDialog() {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (dialog && !el.open) el.showModal();
+    if (dialog && !el.open) {
+      el.showModal();
+      // showModal focuses the first button; the default one is what Enter should press.
+      el.querySelector<HTMLElement>('[data-default]')?.focus();
+    }
     if (!dialog && el.open) el.close();
   }, [dialog]);
+  const run = (a: DialogAction) => { closeDialog(); a.run(); };
+  // Back to the sheet once the dialog goes, as Escape from anywhere would.
+  const onClose = () => { closeDialog(); requestAnimationFrame(() => { if (document.activeElement === document.body) focusSheet(); }); };
   return (
-    <dialog ref={ref} className="message-dialog" aria-labelledby="dialog-title" onClose={closeDialog}>
+    <dialog ref={ref} className="message-dialog" aria-labelledby="dialog-title" onClose={onClose} onKeyDown={dialogKeys}>
       {dialog ? (
         <form method="dialog">
           <h2 id="dialog-title">{dialog.title}</h2>
@@ -28,10 +38,16 @@ export function MessageDialog() {
             </table>
           ) : null}
           <div className="dialog-buttons">
-            {dialog.action ? (
-              <button type="button" className="btn" onClick={() => { const run = dialog.action!.run; closeDialog(); run(); }}>{dialog.action.label}</button>
-            ) : null}
-            <button className="btn btn-primary" autoFocus value="ok">OK</button>
+            {dialog.actions
+              ? [...dialog.actions].reverse().map((a) => (
+                <button key={a.label} type="button" className={`btn ${a.primary ? 'btn-primary' : ''}`} autoFocus={a.primary} data-default={a.primary ? '' : undefined} onClick={() => run(a)}>{a.label}</button>
+              ))
+              : (
+                <>
+                  {dialog.action ? <button type="button" className="btn" onClick={() => { const go = dialog.action!.run; closeDialog(); go(); }}>{dialog.action.label}</button> : null}
+                  <button className="btn btn-primary" autoFocus data-default="" value="ok">OK</button>
+                </>
+              )}
           </div>
         </form>
       ) : null}

@@ -1,8 +1,10 @@
 // The crash copy found at start: Restore or Discard, nothing else (Escape does
-// not dismiss it, so the choice is never made by accident).
+// not dismiss it, so the choice is never made by accident). Focus stays inside
+// and Enter restores (issue 11 §9: it used to let focus escape).
 import { useEffect, useRef } from 'react';
 import { discardRecovery, recoveredName, restoreRecovery } from '../files/recovery';
 import { useUi } from '../store/ui-store';
+import { dialogKeys } from './dialog-keys';
 
 export function RecoveryDialog() {
   const copy = useUi((s) => s.recovery);
@@ -19,7 +21,7 @@ export function RecoveryDialog() {
   }, [copy]);
   const when = copy ? new Date(copy.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
   return (
-    <dialog ref={ref} className="message-dialog recovery-dialog" aria-labelledby="recovery-title" aria-describedby="recovery-text" onCancel={(e) => e.preventDefault()}>
+    <dialog ref={ref} className="message-dialog recovery-dialog" aria-labelledby="recovery-title" aria-describedby="recovery-text" onCancel={(e) => e.preventDefault()} onKeyDown={dialogKeys}>
       {copy ? (
         <>
           <h2 id="recovery-title">Restore unsaved work?</h2>
@@ -30,7 +32,7 @@ export function RecoveryDialog() {
           <p className="section-note">Restore opens it with its unsaved changes; save it to keep them. Discard deletes the copy.</p>
           <div className="dialog-buttons">
             <button type="button" className="btn" onClick={() => void discardRecovery()}>Discard</button>
-            <button ref={restore} type="button" className="btn btn-primary" onClick={() => void restoreRecovery()}>Restore</button>
+            <button ref={restore} type="button" className="btn btn-primary" data-default="" onClick={() => void restoreRecovery()}>Restore</button>
           </div>
         </>
       ) : null}

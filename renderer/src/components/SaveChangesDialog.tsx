@@ -4,6 +4,7 @@
 // close; Escape is Cancel, the choice that loses nothing.
 import { useEffect, useRef } from 'react';
 import { useUi } from '../store/ui-store';
+import { dialogKeys } from './dialog-keys';
 
 export function SaveChangesDialog() {
   const question = useUi((s) => s.question);
@@ -25,6 +26,7 @@ export function SaveChangesDialog() {
       aria-labelledby="save-changes-title"
       aria-describedby="save-changes-text"
       onCancel={(e) => { e.preventDefault(); question?.answer('cancel'); }}
+      onKeyDown={dialogKeys}
     >
       {question ? (
         <>
@@ -33,7 +35,7 @@ export function SaveChangesDialog() {
           <div className="dialog-buttons">
             <button type="button" className="btn dialog-button-apart" onClick={() => question.answer('discard')}>Don’t Save</button>
             <button type="button" className="btn" onClick={() => question.answer('cancel')}>Cancel</button>
-            <button ref={save} type="button" className="btn btn-primary" onClick={() => question.answer('save')}>Save</button>
+            <button ref={save} type="button" className="btn btn-primary" data-default="" onClick={() => question.answer('save')}>Save</button>
           </div>
         </>
       ) : null}

@@ -1,21 +1,30 @@
 // What a user types into an input cell, read the way a finance user means it.
 // Pure: no DOM, unit-tested in tests/renderer/editing/parse-entry.test.ts.
 //
-// Rates: a whole number is percentage points (85 → 85%), a number with a decimal
-// point is a fraction (0.85 → 85%, 1.2 → 120%), and a trailing % always means
-// points (12.5% → 12.5%). So a mistyped "1.2" is read as 120% and the core rejects
-// it at the cell ("must be between 0% and 100%, got 120%", issue #4), where
-// Excel's automatic percent entry would silently take 1.2%.
-// Money accepts a currency sign, thousands separators, k/m/bn suffixes and
-// accounting parentheses for negatives: 65k, $65,000, 1.2m, (5,000).
-import type { InputKind } from '../../../shared/index';
-import { optionWords } from '../../../shared/index';
+// Rates follow Excel (issue 11). Typed into a percent cell, Excel's automatic
+// percent entry: a number of 1 or more is that many percent (77.5 → 77.5%,
+// 4.5 → 4.5%, 1.2 → 1.2%), a number below 1 is a fraction (0.85 → 85%), and a
+// trailing % is literal. Pasted, a number is the value itself (0.5 → 50%,
+// 1 → 100%, 30 → 3000%) and `30%` is 30%, as Excel pastes into a percent cell.
+// Money accepts a currency sign or code (only the model's own currency: €70k in
+// a USD model is refused, never taken as dollars), thousands separators, k/m/bn
+// suffixes and accounting parentheses for negatives: 65k, $65,000, 1.2m, (5,000).
+import { optionLabel, type InputKind } from '../../../shared/index';
 
 export type Entry = { ok: true; value: string | number } | { ok: false; message: string };
 
 export interface EntrySpec {
   kind: InputKind;
   options?: readonly string[];
+}
+
+/** How the text arrived: typed into the cell, or pasted (Excel reads the two differently). */
+export type EntrySource = 'typed' | 'pasted';
+
+export interface EntryContext {
+  source?: EntrySource;
+  /** the model's ISO currency code; money in another currency is refused */
+  currency?: string;
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
@@ -41,28 +50,57 @@ function plainNumber(text: string): number | null {
   return Number.isFinite(x) ? (negative ? -x : x) : null;
 }
 
-export function parseRate(text: string): Entry {
+export function parseRate(text: string, source: EntrySource = 'typed'): Entry {
   const s = text.trim();
   if (s === '') return { ok: false, message: 'enter a percentage, e.g. 85%' };
   const percent = s.endsWith('%');
   const x = plainNumber(percent ? s.slice(0, -1) : s);
   if (x === null) return { ok: false, message: `"${s}" is not a percentage (try 85%, 85 or 0.85)` };
-  const decimal = /[.]/.test(s) || /e/i.test(s);
-  const fraction = percent || !decimal ? x / 100 : x;
-  return { ok: true, value: tidy(fraction) };
+  if (percent) return { ok: true, value: tidy(x / 100) };
+  if (source === 'pasted') return { ok: true, value: x };
+  return { ok: true, value: Math.abs(x) >= 1 ? tidy(x / 100) : x };
 }
 
-export function parseMoney(text: string): Entry {
-  if (/\d[\s\u00a0]+\d/.test(text)) return { ok: false, message: `"${text.trim()}" is not an amount (try 65k, $65,000 or 1.2m)` };
-  let s = text.trim().replace(/[\s\u00a0]/g, '');
+/** Which currency a sign stands for; `$` is any dollar (USD, CAD, AUD, …). */
+const SIGNS: Record<string, (code: string) => boolean> = {
+  'US$': (c) => c === 'USD',
+  $: (c) => /^(USD|CAD|AUD|NZD|SGD|HKD|MXN|TWD)$/.test(c),
+  '€': (c) => c === 'EUR',
+  '£': (c) => c === 'GBP',
+  '¥': (c) => c === 'JPY' || c === 'CNY',
+  '₹': (c) => c === 'INR',
+};
+const SIGN_NAME: Record<string, string> = { $: 'dollars', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'US$': 'USD' };
+const CURRENCY = /^(US\$|\$|€|£|¥|₹|[A-Z]{3}(?![a-z]))/i;
+const CURRENCY_AFTER = /(US\$|\$|€|£|¥|₹|[A-Z]{3})$/i;
+
+export function parseMoney(text: string, currency?: string): Entry {
+  const shown = text.trim();
+  const bad: Entry = { ok: false, message: `"${shown}" is not an amount (try 65k, $65,000 or 1.2m)` };
+  if (/\d[\s\u00a0]+\d/.test(text)) return bad;
+  let s = shown.replace(/[\s\u00a0]/g, '');
   if (s === '') return { ok: false, message: 'enter an amount, e.g. 65k or $65,000' };
   let negative = false;
   if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
   if (s.startsWith('-') || s.startsWith('\u2212')) { negative = !negative; s = s.slice(1); }
-  s = s.replace(/^(US\$|\$|€|£|¥|[A-Z]{3})/i, '');
+  // A currency before the number ($65k, EUR 70k) or after it (70k €, 70,000 EUR).
+  let sign = CURRENCY.exec(s)?.[1];
+  if (sign) s = s.slice(sign.length);
+  else if ((sign = CURRENCY_AFTER.exec(s)?.[1]) && !/^(k|mm|m|bn|b)$/i.test(sign)) s = s.slice(0, -sign.length);
+  else sign = undefined;
+  if (s.startsWith('-') || s.startsWith('\u2212')) { negative = !negative; s = s.slice(1); }
   const m = /^(.*?)(k|mm|m|bn|b)?$/i.exec(s)!;
   const x = plainNumber(m[1]!);
-  if (x === null || m[1] === '') return { ok: false, message: `"${text.trim()}" is not an amount (try 65k, $65,000 or 1.2m)` };
+  if (x === null || m[1] === '') return bad;
+  if (sign && currency) {
+    const code = currency.toUpperCase();
+    const key = sign.toUpperCase();
+    const matches = SIGNS[key] ? SIGNS[key](code) : key === code;
+    if (!matches) {
+      const named = SIGN_NAME[key] ?? key;
+      return { ok: false, message: `"${shown}" is in ${named}, but this model is in ${code}: enter the amount in ${code} (e.g. ${m[1]}${m[2] ?? ''})` };
+    }
+  }
   const scale = m[2] ? SUFFIX[m[2].toLowerCase()]! : 1;
   const value = tidy(x * scale);
   return { ok: true, value: negative ? -value : value };
@@ -96,14 +134,14 @@ function parseOption(text: string, options: readonly string[]): Entry {
   const s = text.trim();
   const norm = (x: string) => x.toLowerCase().replace(/[\s_-]/g, '');
   const hit = options.find((o) => norm(o) === norm(s));
-  return hit ? { ok: true, value: hit } : { ok: false, message: `must be one of ${options.map(optionWords).join(', ')}, got "${s}"` };
+  return hit ? { ok: true, value: hit } : { ok: false, message: `must be one of ${options.map(optionLabel).join(', ')}, got "${s}"` };
 }
 
 /** Parse one typed entry for an input of the given kind; range checks are the core's job. */
-export function parseEntry(spec: EntrySpec, text: string): Entry {
+export function parseEntry(spec: EntrySpec, text: string, ctx: EntryContext = {}): Entry {
   switch (spec.kind) {
-    case 'rate': return parseRate(text);
-    case 'money': return parseMoney(text);
+    case 'rate': return parseRate(text, ctx.source);
+    case 'money': return parseMoney(text, ctx.currency);
     case 'count': return parseCount(text);
     case 'months': return parseWhole(text, 'months');
     case 'days': return parseWhole(text, 'days');

@@ -3,12 +3,12 @@
 // shared/report/format.ts, which this builds on.
 import type { InputKind } from '../../../shared/index';
 import { DASH, moneyExact, percent } from '../../../shared/index';
-import { optionWords } from '../../../shared/index';
+import { optionLabel } from '../../../shared/index';
 
 /** How an input's current value is shown in its cell. */
 export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): string {
   // a choice shows in words ("First value"), never as its identifier
-  if (typeof value === 'string') return kind === 'enum' ? optionWords(value) : value;
+  if (typeof value === 'string') return kind === 'enum' ? optionLabel(value) : value;
   if (typeof value !== 'number') return DASH;
   switch (kind) {
     case 'rate': {
@@ -28,7 +28,7 @@ export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): 
 
 /** What F2 puts in the editor: the value as the user would type it (85%, 65000). */
 export function editText(kind: InputKind, value: unknown): string {
-  if (typeof value === 'string') return kind === 'enum' ? optionWords(value) : value;
+  if (typeof value === 'string') return kind === 'enum' ? optionLabel(value) : value;
   if (typeof value !== 'number') return '';
   if (kind === 'rate') return `${Number.parseFloat((value * 100).toPrecision(12))}%`;
   return String(value);

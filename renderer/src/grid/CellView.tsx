@@ -3,11 +3,12 @@
 // cell element itself carries data-key and an accessible name (issue 4 §6).
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { getInput } from '../../../shared/index';
+import { formatFigure, getInput, optionLabel } from '../../../shared/index';
 import { formatInput } from '../format/format';
-import { formatFigure } from '../../../shared/index';
 import { useDocument } from '../store/document-store';
 import { specFor } from '../store/input-specs';
+import { warningFor } from '../store/warnings';
+import { overriddenBase, viewInputs } from '../store/view-inputs';
 import type { GridCell, GridRow } from './grid-types';
 
 function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>, classes: Record<string, boolean>) {
@@ -21,19 +22,27 @@ function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>
 }
 
 function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
-  const value = useDocument((s) => getInput(s.inputs, inputKey));
+  const value = useDocument((s) => getInput(viewInputs(s), inputKey));
+  // Primitive selections: zustand re-renders on a new object, so none is built here.
+  const overrideScenario = useDocument((s) => overriddenBase(s, inputKey)?.scenario);
+  const overrideBaseValue = useDocument((s) => overriddenBase(s, inputKey)?.base);
   const pending = useDocument((s) => s.invalid[inputKey]);
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
-  const text = pending ? pending.text : formatInput(spec?.kind ?? 'text', value, currency);
+  const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
+  const text = pending ? pending.text : spec?.kind === 'enum' && typeof value === 'string' ? optionLabel(value) : formatInput(spec?.kind ?? 'text', value, currency);
+  const override = overrideScenario !== undefined;
+  const baseNote = override ? `${overrideScenario} overrides this; base: ${formatInput(spec?.kind ?? 'text', overrideBaseValue, currency)}` : null;
   const negative = typeof value === 'number' && value < 0;
   useCellAttributes(el, {
     'data-key': inputKey,
-    'aria-label': `${spec?.label ?? inputKey}: ${text}`,
+    'aria-label': `${spec?.label ?? inputKey}: ${text}${warning ? ` (${warning})` : ''}`,
     'aria-invalid': pending ? 'true' : null,
-    title: pending ? `${text}: ${pending.message}` : null,
-  }, { 'cell-invalid': !!pending, 'cell-negative': negative });
-  return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : null}{text}</span>;
+    'data-warning': warning ?? null,
+    'data-override': override ? 'true' : null,
+    title: [pending ? `${text}: ${pending.message}` : warning, baseNote].filter(Boolean).join('\n') || null,
+  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative });
+  return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : warning ? <span aria-hidden="true" className="cell-flag cell-flag-warn" /> : null}{text}</span>;
 }
 
 function ValueCell({ cell, el }: { cell: Extract<GridCell, { type: 'value' }>; el: HTMLElement }) {
@@ -49,7 +58,9 @@ function ValueCell({ cell, el }: { cell: Extract<GridCell, { type: 'value' }>; e
 
 function NoteCell({ cell }: { cell: Extract<GridCell, { type: 'note' }> }) {
   const pending = useDocument((s) => s.invalid[cell.key]);
+  const warning = useDocument((s) => warningFor(viewInputs(s), cell.key));
   if (pending) return <span className="cell-problem" role="alert" data-problem-for={cell.key}>{pending.message}</span>;
+  if (warning) return <span className="cell-warning-note" data-warning-for={cell.key}>{warning}</span>;
   return <span className="cell-note">{cell.text ?? ''}</span>;
 }
 

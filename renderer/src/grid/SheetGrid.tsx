@@ -1,46 +1,31 @@
 // One table of a sheet, on AG Grid Community, behaving like a spreadsheet:
 // typing starts an edit, F2 edits in place, Escape cancels, Enter commits and
-// moves down, Tab/Shift+Tab walk the sheet's inputs, arrows move. Paste and copy
-// are built here on the grid API (Community has no clipboard module).
+// moves down, Tab/Shift+Tab walk the sheet, arrows move (and continue into the
+// next table at an edge). Range selection, copy, paste and fill are built here
+// on the grid API, once for every sheet (Community has none of them): see
+// range-selection.ts.
 import { useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridReadyEvent, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
-import { getInput } from '../../../shared/index';
-import { editText } from '../format/format';
-import { formatFigure } from '../../../shared/index';
-import { mapBlock, parseTsv, toTsv } from '../editing/paste-block';
 import { documentStore } from '../store/document-store';
 import { specFor } from '../store/input-specs';
 import { CellView } from './CellView';
-import { registerNavGrid, tabFrom, type NavGrid } from './grid-navigation';
+import { arrowOut, claimSelection, enterGrid, registerNavGrid, tabFrom, tryPendingFocus, type NavGrid } from './grid-navigation';
 import { gridTheme } from './grid-theme';
 import type { GridCell, GridColumn, GridRow } from './grid-types';
+import { RangeSelection, cellText, type GrowRows } from './range-selection';
 
 const cellOf = (row: GridRow | undefined, colId: string): GridCell | undefined => row?.cells[colId];
-
-/** The text a cell gives to the editor (F2) and to Copy. */
-function cellText(cell: GridCell | undefined): string {
-  if (!cell) return '';
-  const s = documentStore.getState();
-  switch (cell.type) {
-    case 'input': {
-      const pending = s.invalid[cell.key];
-      if (pending) return pending.text;
-      return editText(specFor(s.inputs, cell.key)?.kind ?? 'text', getInput(s.inputs, cell.key));
-    }
-    case 'value': return typeof cell.value === 'number' ? String(cell.value) : formatFigure(cell.value, cell.format, s.inputs.general.currency);
-    case 'label': return cell.text;
-    case 'note': return s.invalid[cell.key]?.message ?? cell.text ?? '';
-    case 'button': return '';
-  }
-}
 
 function cellClass(p: CellClassParams<GridRow>): string[] {
   const cell = cellOf(p.data, p.colDef.colId ?? '');
   const classes = [`cell-${cell?.type ?? 'empty'}`];
-  if (cell?.type === 'value' || (cell?.type === 'input' && specFor(documentStore.getState().inputs, cell.key)?.kind !== 'text' && specFor(documentStore.getState().inputs, cell.key)?.kind !== 'enum')) classes.push('cell-number');
+  const kind = cell?.type === 'input' ? specFor(documentStore.getState().inputs, cell.key)?.kind : undefined;
+  if (cell?.type === 'value' || (cell?.type === 'input' && kind !== 'text' && kind !== 'enum')) classes.push('cell-number');
   return classes;
 }
+
+const ARROWS: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
 
 export interface SheetGridProps {
   /** accessible name of the table */
@@ -51,13 +36,18 @@ export interface SheetGridProps {
   height?: number;
   /** as wide as its columns (fixed-width columns only), not the whole section */
   fit?: boolean;
+  /** rows a paste may add (lanes, years, funnel stages): offered when a block overflows the table */
+  grow?: GrowRows;
 }
 
-export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps) {
+export function SheetGrid({ label, columns, rows, height, fit, grow }: SheetGridProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<NavGrid | null>(null);
+  const rangeRef = useRef<RangeSelection | null>(null);
+  const growRef = useRef(grow);
+  growRef.current = grow;
   const unregister = useRef<(() => void) | null>(null);
-  useEffect(() => () => unregister.current?.(), []);
+  useEffect(() => () => { unregister.current?.(); rangeRef.current?.dispose(); }, []);
 
   const columnKey = JSON.stringify(columns);
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => columns.map((c) => ({
@@ -69,12 +59,13 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
     flex: c.flex,
     pinned: c.pinned,
     headerClass: c.align === 'right' ? 'header-right' : undefined,
+    ...(c.wrap ? { wrapText: true, autoHeight: true } : {}),
     editable: (p) => cellOf(p.data, c.id)?.type === 'input',
     valueGetter: (p: ValueGetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);
       // AG Grid repaints a cell only when this value changes: a button that
       // appears, goes or is relabelled (a renamed lane) must change it too.
-      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cellText(cell);
+      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cellText(cell, false);
     },
     valueSetter: (p: ValueSetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);
@@ -84,45 +75,67 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
     cellRenderer: CellView,
     cellClass,
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) => {
-      if (p.event.key !== 'Tab' || p.event.type !== 'keydown' || !navRef.current) return false;
-      p.event.preventDefault();
-      const { node, column } = p;
-      if (p.editing) p.api.stopEditing();
-      tabFrom(navRef.current, node.rowIndex ?? 0, column.getColId(), p.event.shiftKey);
-      return true;
+      const e = p.event;
+      const nav = navRef.current;
+      const range = rangeRef.current;
+      if (e.type !== 'keydown' || !nav || !range) return false;
+      const row = p.node.rowIndex ?? 0;
+      const colId = p.column.getColId();
+      if (e.key === 'Tab') {
+        e.preventDefault();
+        if (p.editing) p.api.stopEditing();
+        tabFrom(nav, row, colId, e.shiftKey);
+        return true;
+      }
+      if (p.editing) return false;
+      const mod = e.ctrlKey || e.metaKey;
+      const arrow = ARROWS[e.key];
+      if (arrow && e.shiftKey && !mod) { e.preventDefault(); range.extendBy(arrow[0], arrow[1]); return true; }
+      if (arrow && !mod && !e.shiftKey && arrow[0] !== 0) {
+        // Up/Down past a table's edge continue in the table above / below.
+        const last = p.api.getDisplayedRowCount() - 1;
+        const atEdge = (arrow[0] === 1 && row === last) || (arrow[0] === -1 && row === 0);
+        if (atEdge && arrowOut(nav, colId, arrow[0] as 1 | -1)) { e.preventDefault(); return true; }
+        return false;
+      }
+      if (e.key === 'Delete' && !mod) { e.preventDefault(); range.restoreDefaults(); return true; }
+      if (mod && !e.altKey && (e.key === 'd' || e.key === 'D')) { e.preventDefault(); range.fill('down'); return true; }
+      if (mod && !e.altKey && (e.key === 'r' || e.key === 'R')) { e.preventDefault(); range.fill('right'); return true; }
+      if ((e.key === 'Enter' || e.key === ' ') && !mod) {
+        const cell = cellOf(p.data, colId);
+        if (cell?.type === 'button') { e.preventDefault(); if (!cell.disabled) cell.onClick(); return true; }
+      }
+      return false;
     },
   })), [columnKey]);
 
   const onGridReady = (e: GridReadyEvent<GridRow>) => {
     if (!wrapRef.current) return;
-    navRef.current = { el: wrapRef.current, api: e.api };
+    const range = new RangeSelection(wrapRef.current, e.api, () => growRef.current, label);
+    rangeRef.current = range;
+    range.attach();
+    navRef.current = { el: wrapRef.current, api: e.api, clearSelection: () => range.clear() };
+    range.onClaim = (row, colId) => claimSelection(navRef.current!, row, colId);
     unregister.current = registerNavGrid(navRef.current);
+    tryPendingFocus();
   };
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     const api = navRef.current?.api;
     if (!api || api.getEditingCells().length > 0) return; // a cell editor pastes into itself
-    const focused = api.getFocusedCell();
     const text = e.clipboardData.getData('text/plain');
-    if (!focused || !text) return;
+    if (!text || !api.getFocusedCell()) return;
     e.preventDefault();
-    const cols = api.getAllDisplayedColumns();
-    const anchor = { row: focused.rowIndex, col: cols.indexOf(focused.column) };
-    const entries = mapBlock(parseTsv(text), anchor, (r, c) => {
-      const col = cols[c];
-      const cell = col ? cellOf(api.getDisplayedRowAtIndex(r)?.data, col.getColId()) : undefined;
-      return cell?.type === 'input' ? cell.key : null;
-    });
-    if (entries.length > 0) documentStore.getState().enterMany(entries);
+    rangeRef.current?.paste(text);
   };
 
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
     const api = navRef.current?.api;
     if (!api || api.getEditingCells().length > 0) return;
-    const focused = api.getFocusedCell();
-    if (!focused) return;
+    const tsv = rangeRef.current?.copyText();
+    if (tsv === undefined || tsv === null) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', toTsv([[cellText(cellOf(api.getDisplayedRowAtIndex(focused.rowIndex)?.data, focused.column.getColId()))]]));
+    e.clipboardData.setData('text/plain', tsv);
   };
 
   return (
@@ -140,6 +153,13 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
         stopEditingWhenCellsLoseFocus
         suppressDragLeaveHidesColumns
         onGridReady={onGridReady}
+        focusGridInnerElement={(p) => (navRef.current ? enterGrid(navRef.current, p.fromBottom) : false)}
+        onCellMouseOver={(ev) => rangeRef.current?.mouseOver(ev.rowIndex ?? 0, ev.column.getColId())}
+        onCellFocused={(ev) => { if (typeof ev.rowIndex === 'number' && ev.column && typeof ev.column !== 'string') rangeRef.current?.focused(ev.rowIndex, ev.column.getColId()); }}
+        onRowDataUpdated={() => { rangeRef.current?.rowsChanged(); tryPendingFocus(); }}
+        onModelUpdated={() => rangeRef.current?.paint()}
+        onBodyScroll={() => rangeRef.current?.paint()}
+        onVirtualColumnsChanged={() => rangeRef.current?.paint()}
       />
     </div>
   );

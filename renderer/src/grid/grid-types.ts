@@ -30,4 +30,6 @@ export interface GridColumn {
   align?: 'left' | 'right';
   pinned?: 'left';
   headerTooltip?: string;
+  /** long text (messages, notes) wraps and the row grows, so it is read without hovering */
+  wrap?: boolean;
 }

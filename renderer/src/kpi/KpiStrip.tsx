@@ -21,9 +21,10 @@ export function KpiStrip() {
         </div>
       ) : null}
       {headlineKpis(result).map((k) => (
-        <div key={k.key} className={`kpi ${k.tone ? `kpi-${k.tone}` : ''}`}>
+        <div key={k.key} className={`kpi ${k.tone ? `kpi-${k.tone}` : ''}`} title={k.why ? `${k.name}: ${k.why}` : k.name}>
           <dt>{k.label}</dt>
-          <dd data-key={k.key} aria-label={k.name} title={k.name}>{kpiText(k, currency)}</dd>
+          <dd data-key={k.key} aria-label={k.why ? `${k.name}: not available, ${k.why}` : k.name} aria-describedby={k.why ? `${k.key}-why` : undefined}>{kpiText(k, currency)}</dd>
+          {k.why ? <span className="kpi-why" id={`${k.key}-why`} data-why-for={k.key}>{k.why}</span> : null}
         </div>
       ))}
     </dl>

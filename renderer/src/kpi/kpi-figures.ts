@@ -12,11 +12,26 @@ export interface Kpi {
   format: FigureFormat;
   /** a hint under the figure */
   detail?: string;
+  /** why the figure is "—" (issue 11 §11): shown on hover and under it */
+  why?: string;
   tone?: 'good' | 'warn' | 'bad';
 }
 
-/** Up to this many year-end ARR figures fit in the strip. */
+/** Up to this many year-end ARR figures fit in the strip; a longer model shows its first years and its last. */
 const ARR_YEARS = 5;
+
+/** The year-end ARR figures the strip has room for: all of a short model, else years 1–4 and the last year. */
+export function arrYearsShown<T extends { year: number }>(annual: readonly T[]): T[] {
+  return annual.length <= ARR_YEARS ? [...annual] : [...annual.slice(0, ARR_YEARS - 1), annual[annual.length - 1]!];
+}
+
+/** Why year 2's NRR / GRR cannot be measured, in the user's words; null when it can. */
+function whyNoYear2(r: ModelResult<number>): string | null {
+  const y2 = r.annual[1];
+  if (!y2) return `needs 24 months (the model has ${r.months.length})`;
+  if (y2.nrr === null) return 'no customers at the start of year 2 (no new logos in year 1)';
+  return null;
+}
 
 function bandTone(nrr: number | null): Kpi['tone'] {
   if (nrr === null) return undefined;
@@ -26,19 +41,21 @@ function bandTone(nrr: number | null): Kpi['tone'] {
 export function headlineKpis(r: ModelResult<number>): Kpi[] {
   const y2 = r.annual[1];
   const nrr = y2?.nrr ?? null;
+  const why2 = whyNoYear2(r) ?? undefined;
   const out: Kpi[] = [
-    { key: 'kpi.nrr.y2', label: 'NRR Y2', name: 'Net revenue retention, year 2', value: nrr, format: 'percent', tone: bandTone(nrr) },
-    { key: 'kpi.nrrBand', label: 'NRR band', name: 'NRR band, year 2', value: r.nrrBand, format: 'text', tone: bandTone(nrr) },
-    { key: 'kpi.grr.y2', label: 'GRR Y2', name: 'Gross revenue retention, year 2', value: y2?.grr ?? null, format: 'percent' },
+    { key: 'kpi.nrr.y2', label: 'NRR Y2', name: 'Net revenue retention, year 2', value: nrr, format: 'percent', tone: bandTone(nrr), why: why2 },
+    { key: 'kpi.nrrBand', label: 'NRR band', name: 'NRR band, year 2', value: r.nrrBand, format: 'text', tone: bandTone(nrr), why: why2 },
+    { key: 'kpi.grr.y2', label: 'GRR Y2', name: 'Gross revenue retention, year 2', value: y2?.grr ?? null, format: 'percent', why: why2 },
   ];
-  r.annual.slice(0, ARR_YEARS).forEach((y) =>
+  arrYearsShown(r.annual).forEach((y) =>
     out.push({ key: `kpi.arr.y${y.year}`, label: `ARR Y${y.year} end`, name: `ARR at the end of year ${y.year}`, value: y.closing, format: 'money' }));
   out.push(
-    { key: 'kpi.ltvToCac', label: 'LTV:CAC', name: 'LTV to CAC', value: r.ltvToCac, format: 'ratio', tone: r.ltvToCac === null ? undefined : r.ltvToCac >= 3 ? 'good' : r.ltvToCac >= 1 ? 'warn' : 'bad' },
-    { key: 'kpi.cacPayback', label: 'CAC payback', name: 'CAC payback in months', value: r.cacPaybackMonths, format: 'months' },
-    { key: 'kpi.fullJourneyRetention', label: 'Full-journey retention', name: 'Full-journey logo retention at first renewal', value: r.journey.fullJourneyRetention, format: 'percent' },
+    { key: 'kpi.ltvToCac', label: 'LTV:CAC', name: 'LTV to CAC', value: r.ltvToCac, format: 'ratio', tone: r.ltvToCac === null ? undefined : r.ltvToCac >= 3 ? 'good' : r.ltvToCac >= 1 ? 'warn' : 'bad', why: r.ltvToCac === null ? 'CAC per new logo is 0, so there is nothing to divide by' : undefined },
+    { key: 'kpi.cacPayback', label: 'CAC payback', name: 'CAC payback in months', value: r.cacPaybackMonths, format: 'months', why: r.cacPaybackMonths === null ? 'new-logo ACV × gross margin is 0: CAC is never paid back' : undefined },
+    { key: 'kpi.fullJourneyRetention', label: 'Full-journey retention', name: 'Full-journey logo retention at first renewal', value: r.journey.fullJourneyRetention, format: 'percent', why: r.journey.fullJourneyRetention === null ? 'no customers close in the model' : undefined },
   );
-  return out;
+  // Only a "—" needs a reason.
+  return out.map((k) => (k.value === null ? { ...k, why: k.why ?? 'not defined for this model' } : { ...k, why: undefined }));
 }
 
 export const kpiText = (k: Kpi, currency: string): string => formatFigure(k.value, k.format, currency);

@@ -2,14 +2,19 @@
 // without React: an entry that does not parse, or that would make the model
 // invalid, is kept as a pending mark with its message, and the last valid value
 // keeps driving the model (spec §2: nothing is recomputed from a failed value).
-import { getInput, type InputProblem, type ModelInputs, type ScenarioSet, setInput, validateInputs } from '../../../shared/index';
-import { parseEntry } from '../editing/parse-entry';
+// Related inputs are validated together (issue 11 §3): after every change the
+// marks left on the sheet are tried again, so fixing a lane's "to" month lets
+// its pending "from" month take effect and its mark disappear.
+import { activeScenario, applyScenario, getInput, overridableKeys, setInput, setOverride, validateInputs, type InputProblem, type ModelInputs, type OverrideValue, type ScenarioSet } from '../../../shared/index';
+import { parseEntry, type EntrySource } from '../editing/parse-entry';
 import { specFor } from './input-specs';
 
 export interface PendingEntry {
   /** what the user typed */
   text: string;
   message: string;
+  /** how it arrived: a pasted number reads differently from a typed one */
+  source?: EntrySource;
 }
 
 export interface Snapshot {
@@ -27,35 +32,108 @@ export interface CellEntry {
 
 const problemId = (p: InputProblem) => `${p.path}\u0000${p.message}`;
 
-function describe(inputs: ModelInputs, key: string, problems: InputProblem[]): string {
-  return problems
-    .map((p) => (p.path === key ? p.message : `${specFor(inputs, p.path)?.label ?? p.path} ${p.message}`))
-    .join('; ');
+/** Pairs of inputs where `before` must not be later than `after`, named as the sheet names them. */
+function orderedPair(key: string): { other: string; otherName: string; editedIsBefore: boolean } | null {
+  const lane = /^(lanes(?:\.[^.]+|\[\d+\]))\.(windowStart|windowEnd)$/.exec(key);
+  if (lane) return lane[2] === 'windowStart'
+    ? { other: `${lane[1]}.windowEnd`, otherName: 'To', editedIsBefore: true }
+    : { other: `${lane[1]}.windowStart`, otherName: 'From', editedIsBefore: false };
+  const stages = ['onboarding', 'firstValue', 'adoption'];
+  const names: Record<string, string> = { onboarding: 'onboarding', firstValue: 'first value', adoption: 'adoption' };
+  const m = /^journey\.(onboarding|firstValue|adoption)\.month$/.exec(key);
+  if (!m) return null;
+  const i = stages.indexOf(m[1]!);
+  // The pair the core reports on: the stage after this one (or, for adoption, before).
+  const next = stages[i + 1];
+  if (next) return { other: `journey.${next}.month`, otherName: names[next]!, editedIsBefore: true };
+  return { other: `journey.${stages[i - 1]}.month`, otherName: names[stages[i - 1]!]!, editedIsBefore: false };
 }
 
-/** Apply entries in order (a paste is several); returns the same snapshot when nothing changed. */
-export function applyEntries(snap: Snapshot, entries: readonly CellEntry[]): Snapshot {
-  let inputs = snap.inputs;
+/** A problem in the words of the cell being edited; each field named once. */
+function describe(inputs: ModelInputs, candidate: ModelInputs, key: string, problems: InputProblem[]): string {
+  return [...new Set(problems.map((p) => {
+    if (p.path === key) return p.message;
+    const pair = orderedPair(key);
+    if (pair && pair.other === p.path && pair.editedIsBefore) {
+      return `must not be later than ${pair.otherName} (month ${String(getInput(inputs, p.path))}), got ${String(getInput(candidate, key))}`;
+    }
+    return `${specFor(inputs, p.path)?.label ?? p.path} ${p.message}`;
+  }))].join('; ');
+}
+
+const PASTE_HINT = 'a pasted number is the value itself: paste 30% (or 0.3) for 30%';
+
+type Outcome = { ok: true; inputs: ModelInputs } | { ok: false; message: string } | { ok: 'same' };
+
+function tryEntry(inputs: ModelInputs, key: string, text: string, source: EntrySource): Outcome | null {
+  const spec = specFor(inputs, key);
+  if (!spec) return null;
+  const parsed = parseEntry(spec, text, { source, currency: inputs.general.currency });
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (getInput(inputs, key) === parsed.value) return { ok: 'same' };
+  const candidate = setInput(inputs, key, parsed.value);
+  const before = new Set(validateInputs(inputs).map(problemId));
+  const fresh = validateInputs(candidate).filter((p) => !before.has(problemId(p)));
+  if (fresh.length === 0) return { ok: true, inputs: candidate };
+  let message = describe(inputs, candidate, key, fresh);
+  if (source === 'pasted' && spec.kind === 'rate' && !text.trim().endsWith('%')) message += ` (${PASTE_HINT})`;
+  return { ok: false, message };
+}
+
+/**
+ * Apply entries in order (a paste is several); returns the same snapshot when
+ * nothing changed. `source` says how they arrived: typed (Excel's automatic
+ * percent entry) or pasted (a number is the value itself). While a scenario is
+ * shown, entries are checked against what it shows (the base with its
+ * overrides) and go into it as overrides (issue 11 §7); a value equal to the
+ * base's removes the override. Inputs a scenario cannot override (the model's
+ * name) go to the base.
+ */
+export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], source: EntrySource = 'typed'): Snapshot {
+  const scenario = activeScenario(snap.scenarios);
+  const start = scenario ? applyScenario(snap.inputs, scenario).inputs : snap.inputs;
+  let inputs = start;
+  const applied = new Set<string>();
   let invalid: Record<string, PendingEntry> | null = null;
   const marks = () => (invalid ??= { ...snap.invalid });
+  const current = () => invalid ?? snap.invalid;
   for (const { key, text } of entries) {
-    const spec = specFor(inputs, key);
-    if (!spec) continue;
+    if (!specFor(inputs, key)) continue;
     // Clearing a cell that holds a rejected entry goes back to the last valid value.
-    if (text.trim() === '' && (invalid ?? snap.invalid)[key]) { delete marks()[key]; continue; }
-    const parsed = parseEntry(spec, text);
-    if (!parsed.ok) { marks()[key] = { text, message: parsed.message }; continue; }
-    if (getInput(inputs, key) === parsed.value) {
-      if ((invalid ?? snap.invalid)[key]) delete marks()[key];
-      continue;
-    }
-    const candidate = setInput(inputs, key, parsed.value);
-    const before = new Set(validateInputs(inputs).map(problemId));
-    const fresh = validateInputs(candidate).filter((p) => !before.has(problemId(p)));
-    if (fresh.length > 0) { marks()[key] = { text, message: describe(inputs, key, fresh) }; continue; }
-    inputs = candidate;
-    if ((invalid ?? snap.invalid)[key]) delete marks()[key];
+    if (text.trim() === '' && current()[key]) { delete marks()[key]; continue; }
+    const r = tryEntry(inputs, key, text, source)!;
+    if (r.ok === false) { marks()[key] = { text, message: r.message, ...(source === 'pasted' ? { source } : {}) }; continue; }
+    if (r.ok === true) { inputs = r.inputs; applied.add(key); }
+    if (current()[key]) delete marks()[key];
   }
-  if (inputs === snap.inputs && invalid === null) return snap;
-  return { ...snap, inputs, invalid: invalid ?? snap.invalid };
+  if (inputs !== start) {
+    // Re-check what is still pending against the new values: a mark that no
+    // longer applies goes and its value takes effect; one that still applies
+    // gets a message about the values now on the sheet.
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [key, mark] of Object.entries(current())) {
+        const r = tryEntry(inputs, key, mark.text, mark.source ?? 'typed');
+        if (r === null) continue;
+        if (r.ok === false) {
+          if (r.message !== mark.message) marks()[key] = { ...mark, message: r.message };
+          continue;
+        }
+        if (r.ok === true) { inputs = r.inputs; applied.add(key); changed = true; }
+        delete marks()[key];
+      }
+    }
+  }
+  if (inputs === start && invalid === null) return snap;
+  if (!scenario) return { ...snap, inputs, invalid: invalid ?? snap.invalid };
+  // Write what changed back: overrides of the scenario, or the base for what it cannot override.
+  const overridable = new Set(overridableKeys(snap.inputs));
+  let base = snap.inputs;
+  let scenarios = snap.scenarios;
+  for (const key of applied) {
+    const value = getInput(inputs, key) as OverrideValue;
+    if (!overridable.has(key)) { base = setInput(base, key, value); continue; }
+    scenarios = setOverride(scenarios, scenario.id, key, value === getInput(snap.inputs, key) ? undefined : value);
+  }
+  return { ...snap, inputs: base, scenarios, invalid: invalid ?? snap.invalid };
 }

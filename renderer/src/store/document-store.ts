@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultInputs, defaultTwoWay, emptyScenarios, type FunnelStage, type Lane, type ModelInputs, sameTwoWaySpec, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
+import type { EntrySource } from '../editing/parse-entry';
 import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
 
 export const MAX_LANES = 10;
@@ -31,15 +32,17 @@ export interface DocumentState extends Snapshot {
   future: Snapshot[];
 
   enter(key: string, text: string): void;
-  enterMany(entries: readonly CellEntry[]): void;
-  addLane(): void;
+  /** Several entries as one undo step; pasted by default (a pasted number is the value itself). */
+  enterMany(entries: readonly CellEntry[], source?: EntrySource): void;
+  /** Lanes at attach 0 (no figure moves), `count` of them as one undo step; at most MAX_LANES. */
+  addLane(count?: number): void;
   removeLane(id: string): void;
   /** Another year of new logos, starting at the last year's figure; at most MAX_YEARS. */
-  addYear(): void;
+  addYear(count?: number): void;
   /** Drop the last year of new logos; year 1 always stays. */
   removeLastYear(): void;
   /** A funnel stage after the last, converting 100% so no figure moves until it is edited. */
-  addFunnelStage(): void;
+  addFunnelStage(count?: number): void;
   removeFunnelStage(index: number): void;
   /** Replace the scenarios as one undoable step (the scenarios sheet's entry point). */
   setScenarios(next: ScenarioSet): void;
@@ -55,9 +58,9 @@ export interface DocumentState extends Snapshot {
 
 export const UNTITLED = 'Untitled.xlsx';
 
-/** The lane "Add lane" appends: modest figures the user then overwrites. */
+/** The lane "Add lane" appends: attach 0, so no figure moves until the user fills it in (as a new funnel stage converts 100%). */
 export function blankLane(id: string, position: number): Lane {
-  return { id, name: `New lane ${position}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0.1, acv: 10000, grossMargin: 0.7 };
+  return { id, name: `New lane ${position}`, anchor: 'adoption', windowStart: 0, windowEnd: 0, attachRate: 0, acv: 10000, grossMargin: 0.7 };
 }
 
 export function freshLaneId(lanes: readonly Lane[]): string {
@@ -122,30 +125,33 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       future: [],
 
       enter: (key, text) => commit(applyEntries(get(), [{ key, text }])),
-      enterMany: (entries) => commit(applyEntries(get(), entries)),
+      enterMany: (entries, source = 'pasted') => commit(applyEntries(get(), entries, source)),
 
-      addLane: () => {
+      addLane: (count = 1) => {
         const { inputs, invalid, scenarios } = get();
-        if (inputs.lanes.length >= MAX_LANES) return;
-        const id = freshLaneId(inputs.lanes);
-        const lane = blankLane(id, inputs.lanes.length + 1);
-        commit({ inputs: { ...inputs, lanes: [...inputs.lanes, lane] }, invalid, scenarios });
+        const lanes = [...inputs.lanes];
+        for (let n = 0; n < count && lanes.length < MAX_LANES; n++) lanes.push(blankLane(freshLaneId(lanes), lanes.length + 1));
+        if (lanes.length === inputs.lanes.length) return;
+        commit({ inputs: { ...inputs, lanes }, invalid, scenarios });
       },
 
       removeLane: (id) => {
         const { inputs, invalid, scenarios } = get();
         const at = inputs.lanes.findIndex((l) => l.id === id);
         if (at < 0) return;
-        // Marks on the removed lane go with it; undo brings both back.
-        const kept = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`) && !k.startsWith(`lanes[`)));
+        // Marks on the removed lane go with it (by id, or by position for lanes
+        // addressed as lanes[i]); later positions move up; undo brings both back.
+        const byId = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`)));
+        const kept = shiftIndexedMarks(byId, 'lanes', at);
         commit({ inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: kept, scenarios });
       },
 
-      addYear: () => {
+      addYear: (count = 1) => {
         const { inputs, invalid, scenarios } = get();
         const years = inputs.acquisition.newCustomersByYear;
         if (years.length >= MAX_YEARS) return;
-        const acquisition = { ...inputs.acquisition, newCustomersByYear: [...years, years[years.length - 1] ?? 0] };
+        const added = Array.from({ length: Math.min(count, MAX_YEARS - years.length) }, () => years[years.length - 1] ?? 0);
+        const acquisition = { ...inputs.acquisition, newCustomersByYear: [...years, ...added] };
         commit({ inputs: { ...inputs, acquisition }, invalid, scenarios });
       },
 
@@ -158,10 +164,11 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         commit({ inputs: { ...inputs, acquisition }, invalid: kept, scenarios });
       },
 
-      addFunnelStage: () => {
+      addFunnelStage: (count = 1) => {
         const { inputs, invalid, scenarios } = get();
         const funnel = inputs.acquisition.funnel;
-        const acquisition = { ...inputs.acquisition, funnel: [...funnel, blankStage(funnel.length + 1)] };
+        const added = Array.from({ length: Math.max(1, count) }, (_, i) => blankStage(funnel.length + 1 + i));
+        const acquisition = { ...inputs.acquisition, funnel: [...funnel, ...added] };
         commit({ inputs: { ...inputs, acquisition }, invalid, scenarios });
       },
 

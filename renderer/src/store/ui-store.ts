@@ -9,12 +9,28 @@ export interface DialogLine {
   text: string;
 }
 
+export interface DialogAction {
+  label: string;
+  /** the default button: focused, and what Enter does */
+  primary?: boolean;
+  run(): void;
+}
+
 export interface UiDialog {
   title: string;
   intro: string;
   lines: DialogLine[];
   /** A second button beside OK, e.g. Save As… when a file refused the save. */
   action?: { label: string; run: () => void };
+  /** buttons instead of OK; the dialog closes after any of them */
+  actions?: DialogAction[];
+}
+
+/** Excel's status-bar figures for a selection of two or more cells. */
+export interface SelectionSummary {
+  sum: string | null;
+  average: string | null;
+  count: number;
 }
 
 export type SaveChoice = 'save' | 'discard' | 'cancel';
@@ -32,11 +48,13 @@ export interface UiState {
   recovery: RecoveryCopy | null;
   status: string;
   busy: boolean;
+  selection: SelectionSummary | null;
 }
 
-export const uiStore = createStore<UiState>()(() => ({ dialog: null, question: null, recovery: null, status: '', busy: false }));
+export const uiStore = createStore<UiState>()(() => ({ dialog: null, question: null, recovery: null, status: '', busy: false, selection: null }));
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(uiStore, selector);
 
 export const showDialog = (dialog: UiDialog) => uiStore.setState({ dialog });
 export const closeDialog = () => uiStore.setState({ dialog: null });
 export const setStatus = (status: string) => uiStore.setState({ status });
+export const setSelectionSummary = (selection: SelectionSummary | null) => uiStore.setState({ selection });

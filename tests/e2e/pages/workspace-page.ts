@@ -70,6 +70,24 @@ export class WorkspacePage {
     await this.page.screenshot({ path: `test-results/screens/${name}` });
   }
 
+  /** The focused cell's key, or `button:<text>` for a focused button. */
+  focusedName(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      if (el instanceof HTMLButtonElement) return `button:${el.textContent?.trim() ?? ''}`;
+      return el?.closest('[data-key]')?.getAttribute('data-key') ?? null;
+    });
+  }
+
+  /** Type in the cell's editor (F2), replacing its text: for characters a key press cannot start an edit with (€). */
+  async typeInEditor(key: string, text: string) {
+    await this.input(key).click();
+    await this.page.keyboard.press('F2');
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   focusedKey(): Promise<string | null> {
     return this.page.evaluate(() => document.activeElement?.closest('[data-key]')?.getAttribute('data-key') ?? null);
   }

@@ -31,7 +31,7 @@ describe('document store', () => {
   it('names the other input when a cross-field rule fails', () => {
     const doc = createDocumentStore();
     doc.getState().enter('journey.onboarding.month', '5');
-    expect(doc.getState().invalid['journey.onboarding.month']?.message).toMatch(/First value known at age.*must not be earlier than onboarding/);
+    expect(doc.getState().invalid['journey.onboarding.month']?.message).toBe('must not be later than first value (month 3), got 5');
     expect(doc.getState().inputs.journey.onboarding.month).toBe(2);
   });
 
@@ -66,10 +66,12 @@ describe('document store', () => {
     expect(doc.getState().inputs).toEqual(defaultInputs());
   });
 
-  it('changes the figures when a lane is added (the core computes them)', () => {
+  it('a new lane changes no figure until its attach rate is filled in (the core computes them)', () => {
     const doc = createDocumentStore();
     const before = computeModel(doc.getState().inputs).annual[2]!.closing;
     doc.getState().addLane();
+    expect(computeModel(doc.getState().inputs).annual[2]!.closing).toBe(before);
+    doc.getState().enter('lanes.lane4.attachRate', '10');
     expect(computeModel(doc.getState().inputs).annual[2]!.closing).toBeGreaterThan(before);
   });
 });

@@ -3,10 +3,18 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type ModelInputs } from '../../../../shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type ModelInputs } from '../../../../shared/index';
+
+/** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
+function addLane() {
+  documentStore.getState().addLane();
+  const { inputs } = documentStore.getState();
+  focusInputWhenShown(laneFieldKey(inputs, inputs.lanes.length - 1, 'name'));
+}
 import { Section } from '../../components/Section';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
+import { focusInputWhenShown } from '../../grid/grid-navigation';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
 import { MAX_LANES, MAX_YEARS, documentStore, useDocument } from '../../store/document-store';
 import { specFor } from '../../store/input-specs';
@@ -121,8 +129,18 @@ export function AssumptionsSheet() {
   const stageKeys = JOURNEY_INPUTS.filter((s) => s.group === 'Bowtie stages').map((s) => s.key);
   const funnelKeys = inputs.acquisition.funnel.flatMap((_, i) => [funnelKey(i, 'name'), funnelKey(i, 'rate')]);
 
+  const scenario = useDocument((s) => activeScenario(s.scenarios));
   return (
     <div className="sheet assumptions">
+      {scenario ? (
+        <div className="scenario-banner" role="status" data-testid="scenario-banner">
+          <span>
+            Showing scenario <strong>{scenario.name}</strong>: values typed here change <strong>{scenario.name}</strong>, not the base.
+            Marked cells override the base (hover for its value). New lanes, years and stages go to the base.
+          </span>
+          <button type="button" className="btn" onClick={() => { const s = documentStore.getState(); s.setScenarios(switchScenario(s.scenarios, null)); }}>Show the base</button>
+        </div>
+      ) : null}
       <div className="assumptions-col left">
         <Section title="General"><SheetGrid label="General inputs" columns={KV_COLUMNS} rows={general} /></Section>
         <Section title="Acquisition"><SheetGrid label="Acquisition inputs" columns={KV_COLUMNS} rows={acquisition} /></Section>
@@ -131,14 +149,14 @@ export function AssumptionsSheet() {
           note={`${yearCount} of ${MAX_YEARS}`}
           actions={<button type="button" className="btn" onClick={() => documentStore.getState().addYear()} disabled={yearCount >= MAX_YEARS}>+ Add year</button>}
         >
-          <SheetGrid label="New logos by year" columns={YEAR_COLUMNS} rows={years} />
+          <SheetGrid label="New logos by year" columns={YEAR_COLUMNS} rows={years} grow={{ noun: ['year', 'years'], rows: yearCount, max: MAX_YEARS, add: (n) => documentStore.getState().addYear(n) }} />
         </Section>
         <Section
           title="Funnel (left side of the bowtie)"
           note="each converts to the next; the last to closed-won"
           actions={<button type="button" className="btn" onClick={() => documentStore.getState().addFunnelStage()}>+ Add stage</button>}
         >
-          <SheetGrid label="Funnel stages" columns={FUNNEL_COLUMNS} rows={funnel} />
+          <SheetGrid label="Funnel stages" columns={FUNNEL_COLUMNS} rows={funnel} grow={{ noun: ['funnel stage', 'funnel stages'], rows: inputs.acquisition.funnel.length, max: 50, add: (n) => documentStore.getState().addFunnelStage(n) }} />
           <GridProblems keys={funnelKeys} />
         </Section>
       </div>
@@ -151,9 +169,9 @@ export function AssumptionsSheet() {
         <Section
           title="Expansion lanes"
           note={`${laneCount} of ${MAX_LANES}; purchases spread evenly over the window after the anchor`}
-          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addLane()} disabled={laneCount >= MAX_LANES}>+ Add lane</button>}
+          actions={<button type="button" className="btn" onClick={addLane} disabled={laneCount >= MAX_LANES}>+ Add lane</button>}
         >
-          <SheetGrid label="Expansion lanes" columns={LANE_COLUMNS} rows={lanes} />
+          <SheetGrid label="Expansion lanes" columns={LANE_COLUMNS} rows={lanes} grow={{ noun: ['lane', 'lanes'], rows: laneCount, max: MAX_LANES, add: (n) => documentStore.getState().addLane(n) }} />
           <GridProblems keys={laneKeys} />
         </Section>
       </div>

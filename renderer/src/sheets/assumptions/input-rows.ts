@@ -1,13 +1,12 @@
 // Rows of a key/value input table: label, value, and a note that shows the
 // valid range, or the message of a rejected entry.
-import type { InputSpec } from '../../../../shared/index';
+import { optionLabel, type InputSpec } from '../../../../shared/index';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { optionWords } from '../../../../shared/index';
 
 export const KV_COLUMNS: GridColumn[] = [
   { id: 'label', header: 'Input', flex: 3, minWidth: 200 },
   { id: 'value', header: 'Value', width: 120, align: 'right' },
-  { id: 'note', header: 'Range / note', flex: 2, minWidth: 150 },
+  { id: 'note', header: 'Range / note', flex: 2, minWidth: 150, wrap: true },
 ];
 
 function rangeNote(s: InputSpec): string {
@@ -19,7 +18,7 @@ function rangeNote(s: InputSpec): string {
     case 'months': return `${s.min}–${s.max} months`;
     case 'days': return `${s.min}–${s.max} days`;
     case 'integer': return `whole number ${s.min}–${s.max}`;
-    case 'enum': return (s.options ?? []).map(optionWords).join(' / ');
+    case 'enum': return (s.options ?? []).map(optionLabel).join(' / ');
     case 'text': return s.minLength === s.maxLength ? `${s.maxLength} characters` : `up to ${s.maxLength} characters`;
     case 'yearMonth': return 'YYYY-MM';
   }

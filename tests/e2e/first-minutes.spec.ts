@@ -1,0 +1,32 @@
+// The first five minutes (issue 11 §11): a legend, every "—" in the KPI strip
+// says why, a long model shows its last year, no raw identifier on screen.
+import { computeModel, defaultInputs, setInput } from '../../shared/index';
+import { expectedText } from './pages/expected-text';
+import { expect, test } from './fixtures';
+
+test.slow();
+
+test('legend, reasons for "—", the last year of a long model and no raw identifiers', async ({ workspace: ws, page }) => {
+  await expect(page.getByTestId('legend')).toHaveText(/123\s*input\s*123\s*computed/);
+
+  await ws.type('general.horizonMonths', '12');
+  await expect(ws.kpi('kpi.nrr.y2')).toHaveText('—');
+  await expect(page.locator('[data-why-for="kpi.nrr.y2"]')).toHaveText('needs 24 months (the model has 12)');
+  await expect(ws.kpi('kpi.nrr.y2').locator('..')).toHaveAttribute('title', /needs 24 months/);
+
+  await ws.type('general.horizonMonths', '120');
+  const long = setInput(defaultInputs(), 'general.horizonMonths', 120);
+  await expect(ws.kpi('kpi.arr.y10')).toHaveText(expectedText.moneyShort(computeModel(long).annual[9]!.closing));
+  await expect(ws.kpi('kpi.arr.y5')).toHaveCount(0);
+  await expect(page.locator('[data-why-for]')).toHaveCount(0);
+
+  // option values by name, on the Assumptions sheet and the Bowtie picture
+  await expect(ws.input('acquisition.timing')).toHaveText(/Year start|Even/);
+  await expect(ws.input('lanes.integration.anchor')).toHaveText('First value');
+  for (const tab of ['Assumptions', 'Bowtie']) {
+    await ws.tab(tab).click();
+    await page.waitForTimeout(300);
+    const text = await page.locator('body').innerText();
+    for (const raw of ['firstValue', 'yearStart']) expect(text, `${tab} shows ${raw}`).not.toContain(raw);
+  }
+});
