@@ -3,11 +3,10 @@
 // cell element itself carries data-key and an accessible name (issue 4 §6).
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { getInput } from '../../../shared/index';
 import { formatInput } from '../format/format';
 import { formatFigure } from '../../../shared/index';
 import { useDocument } from '../store/document-store';
-import { specFor } from '../store/input-specs';
+import { readInput, specFor } from '../store/input-specs';
 import type { GridCell, GridRow } from './grid-types';
 
 function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>, classes: Record<string, boolean>) {
@@ -20,19 +19,20 @@ function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>
   });
 }
 
-function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
-  const value = useDocument((s) => getInput(s.inputs, inputKey));
+function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLElement; placeholder?: Extract<GridCell, { type: 'input' }>['placeholder'] }) {
+  const value = useDocument((s) => readInput(s.inputs, inputKey));
+  const implied = useDocument((s) => (placeholder && (value === null || value === undefined) ? placeholder(s.inputs) : null));
   const pending = useDocument((s) => s.invalid[inputKey]);
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
-  const text = pending ? pending.text : formatInput(spec?.kind ?? 'text', value, currency);
+  const text = pending ? pending.text : implied ?? formatInput(spec?.kind ?? 'text', value, currency);
   const negative = typeof value === 'number' && value < 0;
   useCellAttributes(el, {
     'data-key': inputKey,
     'aria-label': `${spec?.label ?? inputKey}: ${text}`,
     'aria-invalid': pending ? 'true' : null,
     title: pending ? `${text}: ${pending.message}` : null,
-  }, { 'cell-invalid': !!pending, 'cell-negative': negative });
+  }, { 'cell-invalid': !!pending, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : null}{text}</span>;
 }
 
@@ -53,11 +53,23 @@ function NoteCell({ cell }: { cell: Extract<GridCell, { type: 'note' }> }) {
   return <span className="cell-note">{cell.text ?? ''}</span>;
 }
 
+function SelectCell({ cell }: { cell: Extract<GridCell, { type: 'select' }> }) {
+  const value = useDocument((s) => cell.value(s.inputs));
+  return (
+    <select className="cell-select" aria-label={cell.ariaLabel} data-key={cell.dataKey} value={value} onChange={(e) => cell.onChange(e.target.value)}
+      // the grid must not take the keys a list box needs
+      onKeyDown={(e) => e.stopPropagation()}>
+      {cell.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+    </select>
+  );
+}
+
 export function CellView(p: CustomCellRendererProps<GridRow>) {
   const cell = p.data?.cells[p.column?.getColId() ?? ''];
   if (!cell) return null;
   switch (cell.type) {
-    case 'input': return <InputCell inputKey={cell.key} el={p.eGridCell} />;
+    case 'input': return <InputCell inputKey={cell.key} el={p.eGridCell} placeholder={cell.placeholder} />;
+    case 'select': return <SelectCell cell={cell} />;
     case 'value': return <ValueCell cell={cell} el={p.eGridCell} />;
     case 'label': return <span className="cell-text" title={cell.help}>{cell.text}</span>;
     case 'note': return <NoteCell cell={cell} />;

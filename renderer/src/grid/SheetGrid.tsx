@@ -5,12 +5,11 @@
 import { useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridReadyEvent, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
-import { getInput } from '../../../shared/index';
 import { editText } from '../format/format';
 import { formatFigure } from '../../../shared/index';
 import { mapBlock, parseTsv, toTsv } from '../editing/paste-block';
 import { documentStore } from '../store/document-store';
-import { specFor } from '../store/input-specs';
+import { readInput, specFor } from '../store/input-specs';
 import { CellView } from './CellView';
 import { registerNavGrid, tabFrom, type NavGrid } from './grid-navigation';
 import { gridTheme } from './grid-theme';
@@ -26,12 +25,13 @@ function cellText(cell: GridCell | undefined): string {
     case 'input': {
       const pending = s.invalid[cell.key];
       if (pending) return pending.text;
-      return editText(specFor(s.inputs, cell.key)?.kind ?? 'text', getInput(s.inputs, cell.key));
+      return editText(specFor(s.inputs, cell.key)?.kind ?? 'text', readInput(s.inputs, cell.key));
     }
     case 'value': return typeof cell.value === 'number' ? String(cell.value) : formatFigure(cell.value, cell.format, s.inputs.general.currency);
     case 'label': return cell.text;
     case 'note': return s.invalid[cell.key]?.message ?? cell.text ?? '';
     case 'button': return '';
+    case 'select': return cell.value(s.inputs);
   }
 }
 
@@ -51,9 +51,14 @@ export interface SheetGridProps {
   height?: number;
   /** as wide as its columns (fixed-width columns only), not the whole section */
   fit?: boolean;
+  /**
+   * A table that grows when a block is pasted past its last row (the existing
+   * customers): the input under column `colId` of the `n`-th row past the end, or null.
+   */
+  keyPastEnd?: (n: number, colId: string) => string | null;
 }
 
-export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps) {
+export function SheetGrid({ label, columns, rows, height, fit, keyPastEnd }: SheetGridProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<NavGrid | null>(null);
   const unregister = useRef<(() => void) | null>(null);
@@ -74,7 +79,7 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
       const cell = cellOf(p.data, c.id);
       // AG Grid repaints a cell only when this value changes: a button that
       // appears, goes or is relabelled (a renamed lane) must change it too.
-      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cellText(cell);
+      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cell?.type === 'select' ? `select:${cell.ariaLabel}` : cellText(cell);
     },
     valueSetter: (p: ValueSetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);
@@ -108,8 +113,10 @@ export function SheetGrid({ label, columns, rows, height, fit }: SheetGridProps)
     e.preventDefault();
     const cols = api.getAllDisplayedColumns();
     const anchor = { row: focused.rowIndex, col: cols.indexOf(focused.column) };
+    const rowCount = api.getDisplayedRowCount();
     const entries = mapBlock(parseTsv(text), anchor, (r, c) => {
       const col = cols[c];
+      if (col && r >= rowCount) return keyPastEnd?.(r - rowCount, col.getColId()) ?? null;
       const cell = col ? cellOf(api.getDisplayedRowAtIndex(r)?.data, col.getColId()) : undefined;
       return cell?.type === 'input' ? cell.key : null;
     });

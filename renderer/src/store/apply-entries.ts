@@ -2,9 +2,13 @@
 // without React: an entry that does not parse, or that would make the model
 // invalid, is kept as a pending mark with its message, and the last valid value
 // keeps driving the model (spec §2: nothing is recomputed from a failed value).
-import { getInput, type InputProblem, type ModelInputs, type ScenarioSet, setInput, validateInputs } from '../../../shared/index';
+// A yearly cell (`journey.renewal.rate[1]`) writes that year of the input's ramp;
+// a cohort cell of the installed base may add the cohort (a pasted block).
+import { getInput, type InputProblem, type InputSpec, type ModelInputs, type Rampable, type ScenarioSet, setInput, validateInputs } from '../../../shared/index';
 import { parseEntry } from '../editing/parse-entry';
-import { specFor } from './input-specs';
+import { modelYears, parseRampable, parseYearlyKey, setYearValue } from '../editing/ramp-entry';
+import { growBaseFor, parseBaseEntry, parseBaseKey, setCohortField } from './base-entries';
+import { readInput, specFor } from './input-specs';
 
 export interface PendingEntry {
   /** what the user typed */
@@ -25,6 +29,8 @@ export interface CellEntry {
   text: string;
 }
 
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
 const problemId = (p: InputProblem) => `${p.path}\u0000${p.message}`;
 
 function describe(inputs: ModelInputs, key: string, problems: InputProblem[]): string {
@@ -33,28 +39,61 @@ function describe(inputs: ModelInputs, key: string, problems: InputProblem[]): s
     .join('; ');
 }
 
+function parseFor(inputs: ModelInputs, key: string, spec: InputSpec, text: string): Parsed {
+  const base = parseBaseEntry(inputs, key, text);
+  if (base) return base;
+  return spec.rampable ? parseRampable(spec, text) : parseEntry(spec, text);
+}
+
+/** The model with the input at `key` set to `value`. */
+function write(inputs: ModelInputs, key: string, value: unknown): ModelInputs {
+  const yearly = parseYearlyKey(key);
+  if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number, modelYears(inputs)));
+  const cohort = parseBaseKey(key);
+  if (cohort) return setCohortField(inputs, cohort.index, cohort.field, value);
+  return setInput(inputs, key, value);
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || ((a === null || a === undefined) && (b === null || b === undefined)) || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
 /** Apply entries in order (a paste is several); returns the same snapshot when nothing changed. */
 export function applyEntries(snap: Snapshot, entries: readonly CellEntry[]): Snapshot {
   let inputs = snap.inputs;
   let invalid: Record<string, PendingEntry> | null = null;
   const marks = () => (invalid ??= { ...snap.invalid });
-  for (const { key, text } of entries) {
+  const pendingAt = (key: string) => (invalid ?? snap.invalid)[key];
+
+  /** One entry; true when it changed the model. */
+  const applyOne = (key: string, text: string): boolean => {
+    inputs = growBaseFor(inputs, key, text);
     const spec = specFor(inputs, key);
-    if (!spec) continue;
+    if (!spec) return false;
+    const blankShare = parseBaseKey(key)?.field === 'adopterShare' && text.trim() === '';
     // Clearing a cell that holds a rejected entry goes back to the last valid value.
-    if (text.trim() === '' && (invalid ?? snap.invalid)[key]) { delete marks()[key]; continue; }
-    const parsed = parseEntry(spec, text);
-    if (!parsed.ok) { marks()[key] = { text, message: parsed.message }; continue; }
-    if (getInput(inputs, key) === parsed.value) {
-      if ((invalid ?? snap.invalid)[key]) delete marks()[key];
-      continue;
+    if (text.trim() === '' && pendingAt(key) && !blankShare) { delete marks()[key]; return false; }
+    const parsed = parseFor(inputs, key, spec, text);
+    if (!parsed.ok) { marks()[key] = { text, message: parsed.message }; return false; }
+    if (same(readInput(inputs, key), parsed.value)) {
+      if (pendingAt(key)) delete marks()[key];
+      return false;
     }
-    const candidate = setInput(inputs, key, parsed.value);
+    const candidate = write(inputs, key, parsed.value);
     const before = new Set(validateInputs(inputs).map(problemId));
     const fresh = validateInputs(candidate).filter((p) => !before.has(problemId(p)));
-    if (fresh.length > 0) { marks()[key] = { text, message: describe(inputs, key, fresh) }; continue; }
+    if (fresh.length > 0) { marks()[key] = { text, message: describe(inputs, key, fresh) }; return false; }
     inputs = candidate;
-    if ((invalid ?? snap.invalid)[key]) delete marks()[key];
+    if (pendingAt(key)) delete marks()[key];
+    return true;
+  };
+
+  for (const { key, text } of entries) {
+    if (!applyOne(key, text)) continue;
+    // A cohort's rejected entry may be valid now (ARR typed before its customers): try it again.
+    const cohort = parseBaseKey(key);
+    if (!cohort) continue;
+    const prefix = `base.cohorts[${cohort.index}].`;
+    for (const [k, p] of Object.entries(invalid ?? snap.invalid)) if (k !== key && k.startsWith(prefix)) applyOne(k, p.text);
   }
   if (inputs === snap.inputs && invalid === null) return snap;
   return { ...snap, inputs, invalid: invalid ?? snap.invalid };
