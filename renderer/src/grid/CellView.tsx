@@ -31,7 +31,7 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
     'data-key': inputKey,
     'aria-label': `${spec?.label ?? inputKey}: ${text}`,
     'aria-invalid': pending ? 'true' : null,
-    title: pending ? `${text}: ${pending.message}` : null,
+    title: pending ? `${text}: ${pending.message}` : Array.isArray(value) ? text : null,
   }, { 'cell-invalid': !!pending, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : null}{text}</span>;
 }

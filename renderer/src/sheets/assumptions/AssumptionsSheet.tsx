@@ -26,7 +26,13 @@ const FUNNEL_COLUMNS: GridColumn[] = [
 ];
 
 const YEAR_COLUMNS: GridColumn[] = [...KV_COLUMNS, { id: 'remove', header: '', width: 36, minWidth: 36 }];
-const KV_RAMP_COLUMNS: GridColumn[] = [...KV_COLUMNS, BY_YEAR_COLUMN];
+/** Key/value columns with room for a ramp (`85.0% → 90.0% → 95.0%`) and its toggle. */
+const KV_RAMP_COLUMNS: GridColumn[] = [
+  { id: 'label', header: 'Input', flex: 3, minWidth: 160 },
+  { id: 'value', header: 'Value', width: 150, align: 'right' },
+  { id: 'note', header: 'Range / note', flex: 2, minWidth: 100 },
+  BY_YEAR_COLUMN,
+];
 
 /** Key/value rows with a "by year" toggle on each rampable input. */
 function kvRampRows(specs: readonly InputSpec[], open: readonly string[]): GridRow[] {
@@ -40,7 +46,7 @@ function kvRampRows(specs: readonly InputSpec[], open: readonly string[]): GridR
 
 const STAGE_COLUMNS: GridColumn[] = [
   { id: 'stage', header: 'Stage', flex: 2, minWidth: 150 },
-  { id: 'rate', header: 'Rate', width: 90, align: 'right', headerTooltip: 'share of the previous stage reaching this one' },
+  { id: 'rate', header: 'Rate', width: 120, align: 'right', headerTooltip: 'share of the previous stage reaching this one' },
   { id: 'month', header: 'Known at age (months)', width: 110, align: 'right' },
   { id: 'target', header: 'TTFV target (days)', width: 100, align: 'right' },
   { id: 'share', header: 'Share of closed customers', width: 120, align: 'right', headerTooltip: 'share of all closed customers reaching this stage' },
@@ -48,17 +54,17 @@ const STAGE_COLUMNS: GridColumn[] = [
 ];
 
 const LANE_COLUMNS: GridColumn[] = [
-  { id: 'name', header: 'Lane', flex: 1, minWidth: 160 },
-  { id: 'lever', header: 'Lever', width: 124, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
-  { id: 'anchor', header: 'Anchor', width: 96 },
-  { id: 'windowStart', header: 'From (mo)', width: 70, minWidth: 50, align: 'right', headerTooltip: 'window start, months after the anchor' },
-  { id: 'windowEnd', header: 'To (mo)', width: 64, minWidth: 50, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
-  { id: 'attachRate', header: 'Attach', width: 72, align: 'right' },
-  { id: 'acv', header: 'Lane ACV', width: 92, align: 'right' },
-  { id: 'grossMargin', header: 'Margin', width: 72, align: 'right' },
-  { id: 'arrEnd', header: 'ARR at last year end', width: 112, align: 'right' },
+  { id: 'name', header: 'Lane', flex: 1, minWidth: 110 },
+  { id: 'lever', header: 'Lever', width: 136, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
+  { id: 'anchor', header: 'Anchor', width: 86 },
+  { id: 'windowStart', header: 'From (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window start, months after the anchor' },
+  { id: 'windowEnd', header: 'To (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
+  { id: 'attachRate', header: 'Attach', width: 62, minWidth: 56, align: 'right' },
+  { id: 'acv', header: 'Lane ACV', width: 82, align: 'right' },
+  { id: 'grossMargin', header: 'Margin', width: 62, minWidth: 56, align: 'right' },
+  { id: 'arrEnd', header: 'ARR at last year end', width: 96, align: 'right' },
   BY_YEAR_COLUMN,
-  { id: 'remove', header: '', width: 36, minWidth: 36 },
+  { id: 'remove', header: '', width: 30, minWidth: 30 },
 ];
 
 /** One row per year of new logos; only the last year can be removed, and year 1 stays. */
@@ -165,7 +171,6 @@ export function AssumptionsSheet() {
         >
           <SheetGrid label="New logos by year" columns={YEAR_COLUMNS} rows={years} />
         </Section>
-        <ExistingCustomers />
         <Section
           title="Funnel (left side of the bowtie)"
           note="each converts to the next; the last to closed-won"
@@ -176,6 +181,7 @@ export function AssumptionsSheet() {
         </Section>
       </div>
       <div className="assumptions-col right">
+        <ExistingCustomers />
         <Section title="Bowtie stages (right side)" note="each rate is a share of the stage before">
           <SheetGrid label="Bowtie stages" columns={STAGE_COLUMNS} rows={stages} />
           <GridProblems keys={stageKeys} />

@@ -24,7 +24,7 @@ export function byYearToggle(keys: readonly string[], label: string, open: boole
 }
 
 /** The toggle column for a table with rampable rows. */
-export const BY_YEAR_COLUMN: GridColumn = { id: 'byYear', header: '', width: 76, minWidth: 70 };
+export const BY_YEAR_COLUMN: GridColumn = { id: 'byYear', header: '', width: 60, minWidth: 56 };
 
 /** Years to show: the model's, or more when a list is longer (its later years apply to LTV ages). */
 function yearsShown(inputs: ModelInputs, keys: readonly string[]): number {

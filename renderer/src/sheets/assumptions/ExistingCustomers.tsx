@@ -20,8 +20,9 @@ const COLUMNS: GridColumn[] = [
   { id: 'customers', header: 'Customers', width: 90, align: 'right' },
   { id: 'arr', header: 'ARR today', width: 118, align: 'right' },
   { id: 'ageMonths', header: 'Age (months)', width: 84, align: 'right', headerTooltip: 'months since they closed, at the first month; or type the month they closed, e.g. 2024-07' },
-  { id: 'closed', header: 'Closed', width: 76, align: 'right' },
   { id: 'adopterShare', header: 'Adopter share', width: 92, align: 'right', headerTooltip: 'blank: the share the journey implies (grey)' },
+  // after the inputs, so a block pasted from Excel (name … adopter share) lands on them in order
+  { id: 'closed', header: 'Closed', width: 76, align: 'right', headerTooltip: 'the month the cohort closed, from its age' },
   { id: 'remove', header: '', width: 36, minWidth: 36 },
 ];
 
