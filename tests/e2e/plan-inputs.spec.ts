@@ -172,7 +172,7 @@ test('a lane lever suggests its typical margin and window; overrides stay; the t
   await expect(cell(page, 'lanes.lane4.windowEnd')).toHaveText('12');
   await page.locator('section.section', { hasText: 'Expansion lanes' }).first().screenshot({ path: 'test-results/screens/assumptions-lanes-levers.png' });
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expectShows(cell(page, 'lanes.lane4.grossMargin'), 0.1 * 7); // the new lane's own 70%
+  await expectShows(cell(page, 'lanes.lane4.grossMargin'), 0.7); // the new lane's own 70%
 });
 
 test('scenarios: "Fix onboarding: 95% from year 2" and "without today’s book" through the UI', async ({ workspace: ws, page }) => {

@@ -17,7 +17,7 @@ import { readInput, specFor } from '../../store/input-specs';
 export function byYearToggle(keys: readonly string[], label: string, open: boolean): GridCell {
   return {
     type: 'button',
-    text: open ? 'by year ▴' : 'by year',
+    text: 'by year',
     ariaLabel: `${open ? 'Hide' : 'Show'} ${label} by year`,
     onClick: () => byYearStore.getState().toggle(keys),
   };
