@@ -54,7 +54,8 @@ function cohortRows(inputs: ModelInputs): GridRow[] {
 export function ExistingCustomers() {
   const inputs = useDocument((s) => s.inputs);
   const cohorts = cohortsOf(inputs);
-  const openingArr = useModel((s) => s.result?.openingArr ?? null);
+  // The core's opening ARR, when the figures shown are of this book (a scenario may replace it).
+  const openingArr = useModel((s) => (s.inputs?.base?.cohorts === cohorts ? s.result?.openingArr ?? null : null));
   const shape = `${inputs.general.startMonth}|${cohorts.map((k) => `${k.name}\u0000${k.ageMonths}`).join('\u0001')}`;
   const rows = useMemo(() => cohortRows(inputs), [shape]);
   const keys = cohorts.flatMap((_, i) => FIELDS.map((f) => baseKey(i, f)));
@@ -67,7 +68,8 @@ export function ExistingCustomers() {
       className="existing-customers"
       note={count === 0
         ? 'none: the plan starts from zero'
-        : `${count} cohort${count === 1 ? '' : 's'}, ${formatInput('count', total)} customers, ${formatInput('money', openingArr ?? cohorts.reduce((a, k) => a + k.arr, 0), inputs.general.currency)} ARR at the start`}
+        : `${count} cohort${count === 1 ? '' : 's'}, ${formatInput('count', total)} customers` +
+          (openingArr === null ? '' : `, ${formatInput('money', openingArr, inputs.general.currency)} ARR at the start`)}
       actions={<button type="button" className="btn" data-key="base.add" onClick={() => documentStore.getState().apply(addCohort)} disabled={count >= MAX_BASE_COHORTS}>+ Add cohort</button>}
     >
       {count === 0 ? (
