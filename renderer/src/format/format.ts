@@ -44,5 +44,5 @@ export function formatRamp(kind: InputKind, values: readonly unknown[], currency
   const shown = values.filter((v, i) => i === 0 || v !== values[i - 1]);
   // whole percentages read as the issue writes them, 85% → 90%; otherwise as the single cell shows them
   const whole = kind === 'rate' && shown.every((v) => typeof v === 'number' && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9);
-  return shown.map((v) => (whole ? formatPercent(v as number, 0) : formatInput(kind, v, currency))).join(' → ');
+  return shown.map((v) => (whole ? percent(v as number, 0) : formatInput(kind, v, currency))).join(' → ');
 }

@@ -3,7 +3,7 @@
 // suggests its margin and a purchase window from its time to value; the user may
 // type over both (model-edits.ts keeps an overridden figure).
 import { LEVERS, LEVER_TABLE, type Lever, type ModelInputs } from '../../../../shared/index';
-import { formatPercent } from '../../format/format';
+import { percent } from '../../../../shared/index';
 import type { GridCell } from '../../grid/grid-types';
 import { documentStore } from '../../store/document-store';
 import { leverSuggestion, setLever } from '../../store/model-edits';
@@ -47,7 +47,7 @@ export function LeverTable() {
             return (
               <tr key={l} data-key={`levers.${l}`}>
                 <td>{LEVER_NAMES[l]}</td>
-                <td className="num">{formatPercent(row.grossMargin, 0)}</td>
+                <td className="num">{percent(row.grossMargin, 0)}</td>
                 <td>{days(row.timeToValueDays)}</td>
                 <td>months {s.windowStart}–{s.windowEnd} after the anchor</td>
                 <td>{row.friction}</td>
