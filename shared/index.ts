@@ -10,6 +10,7 @@ export * from './model/ramps';
 export { plausibilityWarnings, nrrWarning, type PlausibilityWarning } from './model/plausibility';
 export { computeExact, computeModel, toNumbers, monthLabel, needsCalendar, type DeepNumber } from './core/compute';
 export { baseShares } from './core/calendar';
+export { impliedAdopterShare } from './core/base-share';
 export type * from './core/result';
 export { SEGMENTS, type SegmentId } from './core/journey';
 export { computeFigure, figureChoices, type FigureKey, type FigureInfo } from './core/figures';

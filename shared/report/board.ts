@@ -6,7 +6,7 @@
 import { firstYear } from '../model/ramps';
 import type { ModelInputs } from '../model/inputs';
 import type { DragResult, ModelResult, Stage } from '../index';
-import { biggestDrag, computeModel, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
+import { biggestDrag, computeModel, nrrBand, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
 import { benchmarkForArr, benchmarkPosition, benchmarkSentence, POSITION_TEXT, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
 import { formatDelta, formatFigure, type FigureFormat } from './format';
 import { FIGURE_LABELS } from './labels';
@@ -102,6 +102,23 @@ export function buildBoardReport(
     note: growth.length ? `Growth ${growth.map((g, i) => `Y${i + 2} ${formatFigure(g, 'percent')}`).join(', ')}` : 'One complete year modelled',
     tone: 'neutral',
   });
+
+  // Today's book (spec §2.2, §4): what the customers already on the books do in
+  // year 1 without any new logo, and what new logos must add to reach the plan.
+  const book = bookInYear1(result);
+  if (book) {
+    tiles.push({
+      id: 'book', title: 'Today’s book, next 12 months',
+      figures: [
+        fig('nrr.y1', 'NRR', book.nrr, 'percent'),
+        fig('grr.y1', 'GRR', book.grr, 'percent'),
+        fig('newLogoNeed.y1', 'New logos must add', book.newLogoNeed, 'money'),
+      ],
+      note: `Without any new logo, the ${formatFigure(book.opening, 'money', cur)} on the books ends year 1 at ${formatFigure(book.end, 'money', cur)}; ` +
+        `new logos must add ${formatFigure(book.newLogoNeed, 'money', cur)} to reach the plan’s ${formatFigure(book.plan, 'money', cur)}`,
+      tone: nrrTone(nrrBand(book.nrr)),
+    });
+  }
 
   // NRR with its band and the benchmark for the company's stage,
   // the stage set by ARR at the end of the same year (the ARR the NRR is reported with).
@@ -208,6 +225,10 @@ export function buildBoardReport(
   });
 
   const takeaways: string[] = [];
+  if (book && book.nrr !== null) {
+    takeaways.push(`Today’s book alone: NRR ${formatFigure(book.nrr, 'percent')} and GRR ${formatFigure(book.grr, 'percent')} over the next 12 months; ` +
+      `new logos must add ${formatFigure(book.newLogoNeed, 'money', cur)} of ARR to reach the year-1 plan of ${formatFigure(book.plan, 'money', cur)}.`);
+  }
   if (y2 && y2.nrr !== null && y2.decomposition) {
     const d = y2.decomposition;
     const grows = y2.nrr >= 1;
@@ -241,6 +262,18 @@ export function buildBoardReport(
     benchmark,
     verdicts,
   };
+}
+
+/**
+ * Year 1 on today's book, when there is one: the NRR set of year 1 is the
+ * installed base (spec §4), so its end is what the book alone is worth at the end
+ * of year 1, and the rest of the plan's ARR is what new logos must add.
+ */
+export function bookInYear1(result: ModelResult<number>): { opening: number; end: number; nrr: number | null; grr: number | null; plan: number; newLogoNeed: number } | null {
+  const y1 = result.annual[0];
+  const d = y1?.decomposition;
+  if (!y1 || !d || !(result.openingArr > 0)) return null;
+  return { opening: d.begin, end: d.end, nrr: y1.nrr, grr: y1.grr, plan: y1.closing, newLogoNeed: y1.closing - d.end };
 }
 
 /** Every figure of the report by data-key, for tests and the workbook. */

@@ -9,6 +9,7 @@ import { optionLabel } from '../../../shared/index';
 export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): string {
   // a choice shows in words ("First value"), never as its identifier
   if (typeof value === 'string') return kind === 'enum' ? optionLabel(value) : value;
+  if (Array.isArray(value)) return formatRamp(kind, value, currency);
   if (typeof value !== 'number') return DASH;
   switch (kind) {
     case 'rate': {
@@ -29,7 +30,19 @@ export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): 
 /** What F2 puts in the editor: the value as the user would type it (85%, 65000). */
 export function editText(kind: InputKind, value: unknown): string {
   if (typeof value === 'string') return kind === 'enum' ? optionLabel(value) : value;
+  if (Array.isArray(value)) return value.map((v) => editText(kind, v)).join(' → ');
   if (typeof value !== 'number') return '';
   if (kind === 'rate') return `${Number.parseFloat((value * 100).toPrecision(12))}%`;
   return String(value);
+}
+
+/**
+ * A list of yearly values collapsed into one cell: `85.0% → 90.0%`. A value
+ * repeated in the next year is shown once (90% → 95% → 95% reads 90% → 95%).
+ */
+export function formatRamp(kind: InputKind, values: readonly unknown[], currency = 'USD'): string {
+  const shown = values.filter((v, i) => i === 0 || v !== values[i - 1]);
+  // whole percentages read as the issue writes them, 85% → 90%; otherwise as the single cell shows them
+  const whole = kind === 'rate' && shown.every((v) => typeof v === 'number' && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9);
+  return shown.map((v) => (whole ? percent(v as number, 0) : formatInput(kind, v, currency))).join(' → ');
 }

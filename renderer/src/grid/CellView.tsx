@@ -3,10 +3,10 @@
 // cell element itself carries data-key and an accessible name (issue 4 §6).
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { formatFigure, getInput, optionLabel } from '../../../shared/index';
+import { formatFigure, optionLabel } from '../../../shared/index';
 import { formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
-import { specFor } from '../store/input-specs';
+import { readInput, specFor } from '../store/input-specs';
 import { warningFor } from '../store/warnings';
 import { overriddenBase, viewInputs } from '../store/view-inputs';
 import type { GridCell, GridRow } from './grid-types';
@@ -21,8 +21,10 @@ function useCellAttributes(el: HTMLElement, attrs: Record<string, string | null>
   });
 }
 
-function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
-  const value = useDocument((s) => getInput(viewInputs(s), inputKey));
+function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLElement; placeholder?: Extract<GridCell, { type: 'input' }>['placeholder'] }) {
+  const value = useDocument((s) => readInput(viewInputs(s), inputKey));
+  // A blank cell that stands for a computed value (the implied adopter share) shows it in grey.
+  const implied = useDocument((s) => (placeholder && (value === null || value === undefined) ? placeholder(viewInputs(s)) : null));
   // Primitive selections: zustand re-renders on a new object, so none is built here.
   const overrideScenario = useDocument((s) => overriddenBase(s, inputKey)?.scenario);
   const overrideBaseValue = useDocument((s) => overriddenBase(s, inputKey)?.base);
@@ -30,7 +32,7 @@ function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
   const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
-  const text = pending ? pending.text : spec?.kind === 'enum' && typeof value === 'string' ? optionLabel(value) : formatInput(spec?.kind ?? 'text', value, currency);
+  const text = pending ? pending.text : implied ?? (spec?.kind === 'enum' && typeof value === 'string' ? optionLabel(value) : formatInput(spec?.kind ?? 'text', value, currency));
   const override = overrideScenario !== undefined;
   const baseNote = override ? `${overrideScenario} overrides this; base: ${formatInput(spec?.kind ?? 'text', overrideBaseValue, currency)}` : null;
   const negative = typeof value === 'number' && value < 0;
@@ -40,8 +42,8 @@ function InputCell({ inputKey, el }: { inputKey: string; el: HTMLElement }) {
     'aria-invalid': pending ? 'true' : null,
     'data-warning': warning ?? null,
     'data-override': override ? 'true' : null,
-    title: [pending ? `${text}: ${pending.message}` : warning, baseNote].filter(Boolean).join('\n') || null,
-  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative });
+    title: [pending ? `${text}: ${pending.message}` : warning, baseNote, !pending && Array.isArray(value) ? text : null].filter(Boolean).join('\n') || null,
+  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : warning ? <span aria-hidden="true" className="cell-flag cell-flag-warn" /> : null}{text}</span>;
 }
 
@@ -64,11 +66,23 @@ function NoteCell({ cell }: { cell: Extract<GridCell, { type: 'note' }> }) {
   return <span className="cell-note">{cell.text ?? ''}</span>;
 }
 
+function SelectCell({ cell }: { cell: Extract<GridCell, { type: 'select' }> }) {
+  const value = useDocument((s) => cell.value(s.inputs));
+  return (
+    <select className="cell-select" aria-label={cell.ariaLabel} data-key={cell.dataKey} value={value} onChange={(e) => cell.onChange(e.target.value)}
+      // the grid must not take the keys a list box needs
+      onKeyDown={(e) => e.stopPropagation()}>
+      {cell.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+    </select>
+  );
+}
+
 export function CellView(p: CustomCellRendererProps<GridRow>) {
   const cell = p.data?.cells[p.column?.getColId() ?? ''];
   if (!cell) return null;
   switch (cell.type) {
-    case 'input': return <InputCell inputKey={cell.key} el={p.eGridCell} />;
+    case 'input': return <InputCell inputKey={cell.key} el={p.eGridCell} placeholder={cell.placeholder} />;
+    case 'select': return <SelectCell cell={cell} />;
     case 'value': return <ValueCell cell={cell} el={p.eGridCell} />;
     case 'label': return <span className="cell-text" title={cell.help}>{cell.text}</span>;
     case 'note': return <NoteCell cell={cell} />;

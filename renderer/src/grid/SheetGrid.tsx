@@ -38,14 +38,21 @@ export interface SheetGridProps {
   fit?: boolean;
   /** rows a paste may add (lanes, years, funnel stages): offered when a block overflows the table */
   grow?: GrowRows;
+  /**
+   * A table that grows when a block is pasted past its last row (the existing
+   * customers): the input under column `colId` of the `n`-th row past the end, or null.
+   */
+  keyPastEnd?: (n: number, colId: string) => string | null;
 }
 
-export function SheetGrid({ label, columns, rows, height, fit, grow }: SheetGridProps) {
+export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd }: SheetGridProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<NavGrid | null>(null);
   const rangeRef = useRef<RangeSelection | null>(null);
   const growRef = useRef(grow);
   growRef.current = grow;
+  const pastEndRef = useRef(keyPastEnd);
+  pastEndRef.current = keyPastEnd;
   const unregister = useRef<(() => void) | null>(null);
   useEffect(() => () => { unregister.current?.(); rangeRef.current?.dispose(); }, []);
 
@@ -65,7 +72,7 @@ export function SheetGrid({ label, columns, rows, height, fit, grow }: SheetGrid
       const cell = cellOf(p.data, c.id);
       // AG Grid repaints a cell only when this value changes: a button that
       // appears, goes or is relabelled (a renamed lane) must change it too.
-      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cellText(cell, false);
+      return cell?.type === 'button' ? `button:${cell.ariaLabel}:${cell.disabled ? 'off' : 'on'}` : cell?.type === 'select' ? `select:${cell.ariaLabel}` : cellText(cell, false);
     },
     valueSetter: (p: ValueSetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);
@@ -111,7 +118,7 @@ export function SheetGrid({ label, columns, rows, height, fit, grow }: SheetGrid
 
   const onGridReady = (e: GridReadyEvent<GridRow>) => {
     if (!wrapRef.current) return;
-    const range = new RangeSelection(wrapRef.current, e.api, () => growRef.current, label);
+    const range = new RangeSelection(wrapRef.current, e.api, () => growRef.current, label, () => pastEndRef.current);
     rangeRef.current = range;
     range.attach();
     navRef.current = { el: wrapRef.current, api: e.api, clearSelection: () => range.clear() };

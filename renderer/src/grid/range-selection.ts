@@ -10,7 +10,7 @@ import { parseTsv, toTsv } from '../editing/paste-block';
 import { fillCells, inRect, rectOf, rectSize, selectionStats, tileBlock, type CellPos, type Rect } from '../editing/range';
 import { documentStore, type CellEntry } from '../store/document-store';
 import { defaultText } from '../store/input-defaults';
-import { specFor } from '../store/input-specs';
+import { readInput, specFor } from '../store/input-specs';
 import { viewInputs } from '../store/view-inputs';
 import { setSelectionSummary, setStatus, showDialog } from '../store/ui-store';
 import type { GridCell, GridRow } from './grid-types';
@@ -34,7 +34,7 @@ export function cellText(cell: GridCell | undefined, forCopy = true): string {
       const pending = s.invalid[cell.key];
       if (pending) return pending.text;
       const kind = specFor(s.inputs, cell.key)?.kind ?? 'text';
-      const value = getInput(viewInputs(s), cell.key);
+      const value = readInput(viewInputs(s), cell.key);
       return kind === 'enum' && typeof value === 'string' ? optionLabel(value) : editText(kind, value);
     }
     case 'value': {
@@ -46,6 +46,7 @@ export function cellText(cell: GridCell | undefined, forCopy = true): string {
     case 'label': return cell.text;
     case 'note': return s.invalid[cell.key]?.message ?? cell.text ?? '';
     case 'button': return '';
+    case 'select': return cell.value(viewInputs(s));
   }
 }
 
@@ -55,7 +56,7 @@ function cellNumber(cell: GridCell | undefined): { value: number | string | null
   const s = documentStore.getState();
   if (cell.type === 'value') return { value: cell.value, format: cell.format };
   if (cell.type === 'input') {
-    const v = getInput(viewInputs(s), cell.key);
+    const v = readInput(viewInputs(s), cell.key);
     const kind = specFor(s.inputs, cell.key)?.kind;
     return { value: typeof v === 'number' || typeof v === 'string' ? v : null, format: kind === 'rate' ? 'percent' : kind === 'money' ? 'money' : kind === 'count' ? 'count' : undefined };
   }
@@ -81,7 +82,14 @@ export class RangeSelection {
   private ownsSummary = false;
   onClaim: (row: number, colId: string) => void = () => {};
 
-  constructor(private readonly el: HTMLElement, private readonly api: GridApi<GridRow>, private readonly grow: () => GrowRows | undefined, private readonly label: string) {}
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly api: GridApi<GridRow>,
+    private readonly grow: () => GrowRows | undefined,
+    private readonly label: string,
+    /** where a row pasted past the end goes, for a table that adds rows as they are typed (existing customers) */
+    private readonly keyPastEnd: () => ((n: number, colId: string) => string | null) | undefined = () => undefined,
+  ) {}
 
   private readonly stopDrag = () => { this.dragging = false; };
 
@@ -286,6 +294,8 @@ export class RangeSelection {
     block.forEach((cells, dr) => cells.forEach((text, dc) => {
       const row = at.row + dr;
       const col = at.col + dc;
+      const pastEnd = row >= rows && col < cols ? this.keyPastEnd()?.(row - rows, this.cols()[col]!.getColId()) : undefined;
+      if (pastEnd) { entries.push({ key: pastEnd, text }); return; }
       if (row >= rows || col >= cols) { outside++; return; }
       const cell = this.cellAt(row, col);
       if (cell?.type === 'input') entries.push({ key: cell.key, text });

@@ -3,6 +3,7 @@
 import { useDocument } from '../store/document-store';
 import { useModel } from '../workers/model-store';
 import { headlineKpis, kpiText } from './kpi-figures';
+import './kpi-book.css';
 
 export function KpiStrip() {
   const result = useModel((s) => s.result);

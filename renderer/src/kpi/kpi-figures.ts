@@ -42,7 +42,14 @@ export function headlineKpis(r: ModelResult<number>): Kpi[] {
   const y2 = r.annual[1];
   const nrr = y2?.nrr ?? null;
   const why2 = whyNoYear2(r) ?? undefined;
+  const y1 = r.annual[0];
+  // With customers on the books, year 1's NRR is today's book over the next 12 months (spec §4).
+  const book: Kpi[] = r.openingArr > 0 && y1 ? [
+    { key: 'kpi.nrr.y1', label: 'NRR, next 12 months (today’s book)', name: 'Net revenue retention of today’s book over the next 12 months', value: y1.nrr, format: 'percent', tone: bandTone(y1.nrr) },
+    { key: 'kpi.grr.y1', label: 'GRR, next 12 months', name: 'Gross revenue retention of today’s book over the next 12 months', value: y1.grr, format: 'percent' },
+  ] : [];
   const out: Kpi[] = [
+    ...book,
     { key: 'kpi.nrr.y2', label: 'NRR Y2', name: 'Net revenue retention, year 2', value: nrr, format: 'percent', tone: bandTone(nrr), why: why2 },
     { key: 'kpi.nrrBand', label: 'NRR band', name: 'NRR band, year 2', value: r.nrrBand, format: 'text', tone: bandTone(nrr), why: why2 },
     { key: 'kpi.grr.y2', label: 'GRR Y2', name: 'Gross revenue retention, year 2', value: y2?.grr ?? null, format: 'percent', why: why2 },

@@ -5,9 +5,13 @@
 // Related inputs are validated together (issue 11 §3): after every change the
 // marks left on the sheet are tried again, so fixing a lane's "to" month lets
 // its pending "from" month take effect and its mark disappear.
-import { activeScenario, applyScenario, getInput, overridableKeys, setInput, setOverride, validateInputs, type InputProblem, type ModelInputs, type OverrideValue, type ScenarioSet } from '../../../shared/index';
-import { parseEntry, type EntrySource } from '../editing/parse-entry';
-import { specFor } from './input-specs';
+// A yearly cell (`journey.renewal.rate[1]`) writes that year of the input's ramp;
+// a cohort cell of the installed base may add the cohort (a pasted block).
+import { activeScenario, applyScenario, getInput, overridableKeys, setInput, setOverride, validateInputs, type InputProblem, type InputSpec, type ModelInputs, type OverrideValue, type Rampable, type ScenarioSet } from '../../../shared/index';
+import { parseEntry, type EntryContext, type EntrySource } from '../editing/parse-entry';
+import { modelYears, parseRampable, parseYearlyKey, setYearValue } from '../editing/ramp-entry';
+import { growBaseFor, parseBaseEntry, parseBaseKey, setCohortField } from './base-entries';
+import { readInput, specFor } from './input-specs';
 
 export interface PendingEntry {
   /** what the user typed */
@@ -61,6 +65,29 @@ function describe(inputs: ModelInputs, candidate: ModelInputs, key: string, prob
   }))].join('; ');
 }
 
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
+function parseFor(inputs: ModelInputs, key: string, spec: InputSpec, text: string, ctx: EntryContext): Parsed {
+  const base = parseBaseEntry(inputs, key, text);
+  if (base) return base;
+  return spec.rampable ? parseRampable(spec, text, ctx) : parseEntry(spec, text, ctx);
+}
+
+/** The model with the input at `key` set to `value`. */
+function write(inputs: ModelInputs, key: string, value: unknown): ModelInputs {
+  const yearly = parseYearlyKey(key);
+  if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number, modelYears(inputs)));
+  const cohort = parseBaseKey(key);
+  if (cohort) return setCohortField(inputs, cohort.index, cohort.field, value);
+  return setInput(inputs, key, value);
+}
+
+/** The input a cell's value lives in: a yearly cell's ramp, or the cell's own key. */
+const rootKey = (key: string): string => parseYearlyKey(key)?.key ?? key;
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || ((a === null || a === undefined) && (b === null || b === undefined)) || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
 const PASTE_HINT = 'a pasted number is the value itself: paste 30% (or 0.3) for 30%';
 
 type Outcome = { ok: true; inputs: ModelInputs } | { ok: false; message: string } | { ok: 'same' };
@@ -68,10 +95,10 @@ type Outcome = { ok: true; inputs: ModelInputs } | { ok: false; message: string 
 function tryEntry(inputs: ModelInputs, key: string, text: string, source: EntrySource): Outcome | null {
   const spec = specFor(inputs, key);
   if (!spec) return null;
-  const parsed = parseEntry(spec, text, { source, currency: inputs.general.currency });
+  const parsed = parseFor(inputs, key, spec, text, { source, currency: inputs.general.currency });
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  if (getInput(inputs, key) === parsed.value) return { ok: 'same' };
-  const candidate = setInput(inputs, key, parsed.value);
+  if (same(readInput(inputs, key), parsed.value)) return { ok: 'same' };
+  const candidate = write(inputs, key, parsed.value);
   const before = new Set(validateInputs(inputs).map(problemId));
   const fresh = validateInputs(candidate).filter((p) => !before.has(problemId(p)));
   if (fresh.length === 0) return { ok: true, inputs: candidate };
@@ -98,9 +125,12 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
   const marks = () => (invalid ??= { ...snap.invalid });
   const current = () => invalid ?? snap.invalid;
   for (const { key, text } of entries) {
+    inputs = growBaseFor(inputs, key, text);
     if (!specFor(inputs, key)) continue;
-    // Clearing a cell that holds a rejected entry goes back to the last valid value.
-    if (text.trim() === '' && current()[key]) { delete marks()[key]; continue; }
+    // Clearing a cell that holds a rejected entry goes back to the last valid value
+    // (a blank adopter share is a value: the share the journey implies).
+    const blankShare = parseBaseKey(key)?.field === 'adopterShare' && text.trim() === '';
+    if (text.trim() === '' && current()[key] && !blankShare) { delete marks()[key]; continue; }
     const r = tryEntry(inputs, key, text, source)!;
     if (r.ok === false) { marks()[key] = { text, message: r.message, ...(source === 'pasted' ? { source } : {}) }; continue; }
     if (r.ok === true) { inputs = r.inputs; applied.add(key); }
@@ -130,10 +160,11 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
   const overridable = new Set(overridableKeys(snap.inputs));
   let base = snap.inputs;
   let scenarios = snap.scenarios;
-  for (const key of applied) {
+  for (const cell of applied) {
+    const key = rootKey(cell);
+    if (!overridable.has(key)) { base = write(base, cell, readInput(inputs, cell)); continue; }
     const value = getInput(inputs, key) as OverrideValue;
-    if (!overridable.has(key)) { base = setInput(base, key, value); continue; }
-    scenarios = setOverride(scenarios, scenario.id, key, value === getInput(snap.inputs, key) ? undefined : value);
+    scenarios = setOverride(scenarios, scenario.id, key, same(value, getInput(snap.inputs, key)) ? undefined : value);
   }
   return { ...snap, inputs: base, scenarios, invalid: invalid ?? snap.invalid };
 }

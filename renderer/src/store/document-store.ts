@@ -44,6 +44,8 @@ export interface DocumentState extends Snapshot {
   /** A funnel stage after the last, converting 100% so no figure moves until it is edited. */
   addFunnelStage(count?: number): void;
   removeFunnelStage(index: number): void;
+  /** Any change to the snapshot as one undo step (pure edits in `model-edits.ts`); no change, no step. */
+  apply(change: (snap: Snapshot) => Snapshot): void;
   /** Replace the scenarios as one undoable step (the scenarios sheet's entry point). */
   setScenarios(next: ScenarioSet): void;
   /** The Sensitivity sheet's choice; not an undo step. */
@@ -179,6 +181,8 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         const acquisition = { ...inputs.acquisition, funnel: funnel.filter((_, i) => i !== index) };
         commit({ inputs: { ...inputs, acquisition }, invalid: shiftIndexedMarks(invalid, 'acquisition.funnel', index), scenarios });
       },
+
+      apply: (change) => commit(change(snapshot(get()))),
 
       setScenarios: (next) => {
         commit({ ...snapshot(get()), scenarios: next });

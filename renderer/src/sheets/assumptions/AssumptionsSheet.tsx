@@ -3,7 +3,7 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type ModelInputs } from '../../../../shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, isRampableKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '../../../../shared/index';
 
 /** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
 function addLane() {
@@ -20,6 +20,11 @@ import { MAX_LANES, MAX_YEARS, documentStore, useDocument } from '../../store/do
 import { specFor } from '../../store/input-specs';
 import { useModel } from '../../workers/model-store';
 import { KV_COLUMNS, kvRows } from './input-rows';
+import { BY_YEAR_COLUMN, ByYearGrid, byYearToggle } from './ByYear';
+import { ExistingCustomers } from './ExistingCustomers';
+import { LeverTable, leverCell } from './LeverTable';
+import { useByYear } from '../../store/by-year-store';
+import './plan-inputs.css';
 
 const FUNNEL_COLUMNS: GridColumn[] = [
   { id: 'name', header: 'Stage', flex: 2, minWidth: 200 },
@@ -29,25 +34,45 @@ const FUNNEL_COLUMNS: GridColumn[] = [
 ];
 
 const YEAR_COLUMNS: GridColumn[] = [...KV_COLUMNS, { id: 'remove', header: '', width: 36, minWidth: 36 }];
+/** Key/value columns with room for a ramp (`85.0% → 90.0% → 95.0%`) and its toggle. */
+const KV_RAMP_COLUMNS: GridColumn[] = [
+  { id: 'label', header: 'Input', flex: 3, minWidth: 160 },
+  { id: 'value', header: 'Value', width: 150, align: 'right' },
+  { id: 'note', header: 'Range / note', flex: 2, minWidth: 100 },
+  BY_YEAR_COLUMN,
+];
+
+/** Key/value rows with a "by year" toggle on each rampable input. */
+function kvRampRows(specs: readonly InputSpec[], open: readonly string[]): GridRow[] {
+  return kvRows(specs).map((row, i) => {
+    const s = specs[i]!;
+    return isRampableKey(s.key)
+      ? { ...row, cells: { ...row.cells, byYear: byYearToggle([s.key], s.label, open.includes(s.key)) } }
+      : { ...row, cells: { ...row.cells, byYear: { type: 'label', text: '' } } };
+  });
+}
 
 const STAGE_COLUMNS: GridColumn[] = [
   { id: 'stage', header: 'Stage', flex: 2, minWidth: 150 },
-  { id: 'rate', header: 'Rate', width: 90, align: 'right', headerTooltip: 'share of the previous stage reaching this one' },
+  { id: 'rate', header: 'Rate', width: 120, align: 'right', headerTooltip: 'share of the previous stage reaching this one' },
   { id: 'month', header: 'Known at age (months)', width: 110, align: 'right' },
   { id: 'target', header: 'TTFV target (days)', width: 100, align: 'right' },
   { id: 'share', header: 'Share of closed customers', width: 120, align: 'right', headerTooltip: 'share of all closed customers reaching this stage' },
+  BY_YEAR_COLUMN,
 ];
 
 const LANE_COLUMNS: GridColumn[] = [
-  { id: 'name', header: 'Lane', flex: 1, minWidth: 180 },
-  { id: 'anchor', header: 'Anchor', width: 96 },
-  { id: 'windowStart', header: 'From (mo)', width: 70, minWidth: 50, align: 'right', headerTooltip: 'window start, months after the anchor' },
-  { id: 'windowEnd', header: 'To (mo)', width: 64, minWidth: 50, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
-  { id: 'attachRate', header: 'Attach', width: 72, align: 'right' },
-  { id: 'acv', header: 'Lane ACV', width: 92, align: 'right' },
-  { id: 'grossMargin', header: 'Margin', width: 72, align: 'right' },
-  { id: 'arrEnd', header: 'ARR at last year end', width: 112, align: 'right' },
-  { id: 'remove', header: '', width: 36, minWidth: 36 },
+  { id: 'name', header: 'Lane', flex: 1, minWidth: 110 },
+  { id: 'lever', header: 'Lever', width: 136, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
+  { id: 'anchor', header: 'Anchor', width: 86 },
+  { id: 'windowStart', header: 'From (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window start, months after the anchor' },
+  { id: 'windowEnd', header: 'To (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
+  { id: 'attachRate', header: 'Attach', width: 62, minWidth: 56, align: 'right' },
+  { id: 'acv', header: 'Lane ACV', width: 82, align: 'right' },
+  { id: 'grossMargin', header: 'Margin', width: 62, minWidth: 56, align: 'right' },
+  { id: 'arrEnd', header: 'ARR at last year end', width: 96, align: 'right' },
+  BY_YEAR_COLUMN,
+  { id: 'remove', header: '', width: 30, minWidth: 30 },
 ];
 
 /** One row per year of new logos; only the last year can be removed, and year 1 stays. */
@@ -99,21 +124,27 @@ export function AssumptionsSheet() {
   const general = useMemo(() => kvRows(GENERAL_INPUTS), []);
   // Rows change only with the table's shape; cell values come from the store per cell,
   // so an edit repaints the cells that changed instead of rebuilding every grid.
-  const acquisition = useMemo(() => kvRows(ACQUISITION_INPUTS), []);
+  const open = useByYear((s) => s.open);
+  const openKey = open.join();
+  const acquisition = useMemo(() => kvRampRows(ACQUISITION_INPUTS, open), [openKey]);
   const yearCount = inputs.acquisition.newCustomersByYear.length;
   const years = useMemo(() => yearRows(inputs), [yearCount, inputs.general.horizonMonths]);
-  const renewal = useMemo(() => kvRows(JOURNEY_INPUTS.filter((s) => s.group === 'Renewal')), []);
+  const renewalSpecs = JOURNEY_INPUTS.filter((s) => s.group === 'Renewal');
+  const renewal = useMemo(() => kvRampRows(renewalSpecs, open), [openKey]);
 
   const volumes = result?.funnel.map((f) => f.volume);
   const funnelShape = `${inputs.acquisition.funnel.map((f) => f.name).join('\u0001')}:${inputs.acquisition.newCustomersByYear[0]}`;
   const funnel = useMemo(() => funnelRows(inputs, volumes), [funnelShape, JSON.stringify(volumes)]);
 
   const seg = result?.journey.segmentProbability;
-  const stages = useMemo<GridRow[]>(() => [
+  const stages = useMemo<GridRow[]>(() => ([
     { id: 'onboarding', cells: { stage: { type: 'label', text: 'Onboarding completed' }, rate: { type: 'input', key: 'journey.onboarding.rate' }, month: { type: 'input', key: 'journey.onboarding.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg ? 1 - seg.failedOnboarding : null, format: 'percent' } } },
     { id: 'firstValue', cells: { stage: { type: 'label', text: 'First value reached' }, rate: { type: 'input', key: 'journey.firstValue.rate' }, month: { type: 'input', key: 'journey.firstValue.month' }, target: { type: 'input', key: 'journey.firstValue.targetDays' }, share: { type: 'value', value: seg ? seg.failedAdoption + seg.adopter : null, format: 'percent' } } },
     { id: 'adoption', cells: { stage: { type: 'label', text: 'Adopted' }, rate: { type: 'input', key: 'journey.adoption.rate' }, month: { type: 'input', key: 'journey.adoption.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg?.adopter ?? null, format: 'percent' } } },
-  ], [JSON.stringify(seg)]);
+  ] as GridRow[]).map((row) => {
+    const key = `journey.${row.id}.rate`;
+    return { ...row, cells: { ...row.cells, byYear: byYearToggle([key], `${(row.cells.stage as { text: string }).text} rate`, open.includes(key)) } };
+  }), [JSON.stringify(seg), openKey]);
 
   const laneSummaries = result?.lanes;
   const laneShape = inputs.lanes.map((l) => `${l.id}\u0000${l.name}`).join('\u0001');
@@ -122,9 +153,13 @@ export function AssumptionsSheet() {
     const cells: GridRow['cells'] = {};
     for (const f of LANE_FIELDS) cells[f.field] = { type: 'input', key: laneFieldKey(inputs, i, f.field) };
     cells.arrEnd = { type: 'value', value: laneSummaries?.[i]?.arrEnd ?? null, format: 'money' };
+    cells.lever = leverCell(i, lane.name);
+    const rampKeys = [laneFieldKey(inputs, i, 'attachRate'), laneFieldKey(inputs, i, 'acv')];
+    cells.byYear = byYearToggle(rampKeys, `${lane.name} attach rate and ACV`, rampKeys.every((k) => open.includes(k)));
     cells.remove = { type: 'button', text: '×', ariaLabel: `Remove lane ${lane.name}`, onClick: () => documentStore.getState().removeLane(lane.id) };
     return { id: `lane-${lane.id}-${i}`, cells };
-  }), [laneShape, laneArr]);
+  }), [laneShape, laneArr, openKey]);
+  const laneRampKeys = inputs.lanes.flatMap((_, i) => [laneFieldKey(inputs, i, 'attachRate'), laneFieldKey(inputs, i, 'acv')]);
   const laneKeys = inputs.lanes.flatMap((_, i) => LANE_FIELDS.map((f) => laneFieldKey(inputs, i, f.field)));
   const stageKeys = JOURNEY_INPUTS.filter((s) => s.group === 'Bowtie stages').map((s) => s.key);
   const funnelKeys = inputs.acquisition.funnel.flatMap((_, i) => [funnelKey(i, 'name'), funnelKey(i, 'rate')]);
@@ -143,7 +178,10 @@ export function AssumptionsSheet() {
       ) : null}
       <div className="assumptions-col left">
         <Section title="General"><SheetGrid label="General inputs" columns={KV_COLUMNS} rows={general} /></Section>
-        <Section title="Acquisition"><SheetGrid label="Acquisition inputs" columns={KV_COLUMNS} rows={acquisition} /></Section>
+        <Section title="Acquisition">
+          <SheetGrid label="Acquisition inputs" columns={KV_RAMP_COLUMNS} rows={acquisition} />
+          <ByYearGrid title="Acquisition" keys={ACQUISITION_INPUTS.map((s) => s.key)} />
+        </Section>
         <Section
           title="New logos by year"
           note={`${yearCount} of ${MAX_YEARS}`}
@@ -161,11 +199,16 @@ export function AssumptionsSheet() {
         </Section>
       </div>
       <div className="assumptions-col right">
+        <ExistingCustomers />
         <Section title="Bowtie stages (right side)" note="each rate is a share of the stage before">
           <SheetGrid label="Bowtie stages" columns={STAGE_COLUMNS} rows={stages} />
           <GridProblems keys={stageKeys} />
+          <ByYearGrid title="Bowtie stages" keys={['journey.onboarding.rate', 'journey.firstValue.rate', 'journey.adoption.rate']} />
         </Section>
-        <Section title="Renewal"><SheetGrid label="Renewal inputs" columns={KV_COLUMNS} rows={renewal} /></Section>
+        <Section title="Renewal">
+          <SheetGrid label="Renewal inputs" columns={KV_RAMP_COLUMNS} rows={renewal} />
+          <ByYearGrid title="Renewal" keys={renewalSpecs.map((s) => s.key)} />
+        </Section>
         <Section
           title="Expansion lanes"
           note={`${laneCount} of ${MAX_LANES}; purchases spread evenly over the window after the anchor`}
@@ -173,6 +216,8 @@ export function AssumptionsSheet() {
         >
           <SheetGrid label="Expansion lanes" columns={LANE_COLUMNS} rows={lanes} grow={{ noun: ['lane', 'lanes'], rows: laneCount, max: MAX_LANES, add: (n) => documentStore.getState().addLane(n) }} />
           <GridProblems keys={laneKeys} />
+          <ByYearGrid title="Expansion lanes" keys={laneRampKeys} />
+          <LeverTable />
         </Section>
       </div>
     </div>

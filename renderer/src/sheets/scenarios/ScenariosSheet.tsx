@@ -3,13 +3,14 @@
 // edit a scenario's overrides; and compare every scenario's headline figures with
 // the base side by side. All changes go through the document store (undoable, saved).
 import { useMemo, useState } from 'react';
-import { getInput, type ModelInputs } from '../../../../shared/index';
+import { BASE_COHORTS_KEY, getInput, type BaseCohort, type ModelInputs, type OverrideValue } from '../../../../shared/index';
 import {
   applyScenario, createScenario, deleteScenario, duplicateScenario, overridableKeys, overrideRows, renameScenario,
   setOverride, switchScenario, type Scenario, type ScenarioSet,
 } from '../../../../shared/index';
 import { Section } from '../../components/Section';
 import { parseEntry } from '../../editing/parse-entry';
+import { parseRampable } from '../../editing/ramp-entry';
 import { editText, formatInput } from '../../format/format';
 import { useDocument } from '../../store/document-store';
 import { specFor } from '../../store/input-specs';
@@ -115,14 +116,14 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
   const cur = base.general.currency;
   const other = problems.filter((p) => !rows.some((r) => r.key === p.path));
 
-  const setValue = (key: string, value: string | number | undefined) => updateScenarios((s) => setOverride(s, scenario.id, key, value));
+  const setValue = (key: string, value: OverrideValue | undefined) => updateScenarios((s) => setOverride(s, scenario.id, key, value));
   const add = () => {
     const key = keys.includes(adding) ? adding : keys[0];
-    if (key) setValue(key, getInput(base, key) as number | string);
+    if (key) setValue(key, getInput(base, key) as OverrideValue);
   };
 
   return (
-    <Section title={`Overrides: ${scenario.name}`} note="Only these inputs differ from the base. Type a value as on the Assumptions sheet (85%, 65k).">
+    <Section title={`Overrides: ${scenario.name}`} note="Only these inputs differ from the base. Type a value as on the Assumptions sheet (85%, 65k); a plan by year as 90% → 95% (95% from year 2 on).">
       <table className="override-table">
         <thead><tr><th>Input</th><th className="num">Base</th><th className="num">{scenario.name}</th><th /></tr></thead>
         <tbody>
@@ -130,13 +131,14 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
           {rows.map((r) => {
             const spec = specFor(base, r.key);
             const problem = problemAt(r.key);
+            if (r.key === BASE_COHORTS_KEY) return <BaseOverrideRow key={r.key} base={base} value={r.value as BaseCohort[]} scenarioName={scenario.name} problem={problem} onChange={(v) => setValue(r.key, v)} />;
             return (
               <tr key={r.key}>
                 <td>{r.label}</td>
                 <td className="num muted">{spec ? formatInput(spec.kind, r.base, cur) : String(r.base ?? '—')}</td>
                 <td className="num">
                   <OverrideInput dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} text={spec ? formatInput(spec.kind, r.value, cur) : String(r.value)} edit={spec ? editText(spec.kind, r.value) : String(r.value)}
-                    parse={(t) => (spec ? parseEntry(spec, t) : { ok: false, message: 'this input is no longer in the model' })} onCommit={(v) => setValue(r.key, v)} problem={problem} />
+                    parse={(t) => (spec ? (spec.rampable ? parseRampable(spec, t) : parseEntry(spec, t)) : { ok: false, message: 'this input is no longer in the model' })} onCommit={(v) => setValue(r.key, v)} problem={problem} />
                 </td>
                 <td><button type="button" className="cell-button" aria-label={`Remove the override of ${r.label}`} onClick={() => setValue(r.key, undefined)}>×</button></td>
               </tr>
@@ -147,7 +149,7 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
       {other.length ? <ul className="grid-problems">{other.map((p) => <li key={p.path + p.message}>{p.path}: {p.message}</li>)}</ul> : null}
       <form className="inline-form" onSubmit={(e) => { e.preventDefault(); add(); }}>
         <select aria-label="Input to override" data-key="scenarios.addKey" value={adding} onChange={(e) => setAdding(e.target.value)}>
-          {keys.map((k) => <option key={k} value={k}>{specFor(base, k)?.label ?? k}</option>)}
+          {keys.map((k) => <option key={k} value={k}>{k === BASE_COHORTS_KEY ? BASE_LABEL : specFor(base, k)?.label ?? k}</option>)}
         </select>
         <button type="submit" className="btn btn-small" data-key="scenarios.addOverride" disabled={keys.length === 0}>Override this input</button>
       </form>
@@ -155,9 +157,40 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
   );
 }
 
+const BASE_LABEL = 'Existing customers (the whole book)';
+
+function describeBook(cohorts: readonly BaseCohort[], currency: string): string {
+  if (cohorts.length === 0) return 'none: plan from zero';
+  const arr = cohorts.reduce((a, k) => a + k.arr, 0);
+  return `${cohorts.length} cohort${cohorts.length === 1 ? '' : 's'}, ${formatInput('money', arr, currency)} ARR`;
+}
+
+/** The whole installed base in a scenario: "without today's book", or the base's book as it is now. */
+function BaseOverrideRow({ base, value, scenarioName, problem, onChange }: { base: ModelInputs; value: BaseCohort[]; scenarioName: string; problem: string; onChange: (v: BaseCohort[] | undefined) => void }) {
+  const cur = base.general.currency;
+  const baseBook = base.base?.cohorts ?? [];
+  const choice = value.length === 0 ? 'none' : JSON.stringify(value) === JSON.stringify(baseBook) ? 'base' : 'saved';
+  return (
+    <tr>
+      <td>{BASE_LABEL}</td>
+      <td className="num muted">{describeBook(baseBook, cur)}</td>
+      <td className="num">
+        <select aria-label={`${BASE_LABEL} in ${scenarioName}`} data-key={`scenarios.override.${BASE_COHORTS_KEY}`} value={choice}
+          onChange={(e) => onChange(e.target.value === 'none' ? [] : e.target.value === 'base' ? baseBook.map((k) => ({ ...k })) : value)}>
+          <option value="none">Without today’s book</option>
+          <option value="base">Today’s book as on Assumptions</option>
+          {choice === 'saved' ? <option value="saved">{describeBook(value, cur)} (saved with the scenario)</option> : null}
+        </select>
+        {problem ? <span className="cell-problem">{problem}</span> : null}
+      </td>
+      <td><button type="button" className="cell-button" aria-label={`Remove the override of ${BASE_LABEL}`} onClick={() => onChange(undefined)}>×</button></td>
+    </tr>
+  );
+}
+
 function OverrideInput({ dataKey, label, text, edit, parse, onCommit, problem }: {
   dataKey: string; label: string; text: string; edit: string; problem: string;
-  parse: (t: string) => { ok: true; value: string | number } | { ok: false; message: string }; onCommit: (v: string | number) => void;
+  parse: (t: string) => { ok: true; value: OverrideValue } | { ok: false; message: string }; onCommit: (v: OverrideValue) => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [parseProblem, setParseProblem] = useState<string | null>(null);

@@ -1,0 +1,89 @@
+// Existing customers (issue 13 §3, spec §2.2): the installed base the plan starts
+// from, one row per cohort. Age accepts months or the month the cohort closed
+// (2024-07); a blank adopter share shows the share the journey implies, in grey,
+// computed by the core. Rows are added and removed here and appear when a block
+// is pasted from Excel past the last row; every change is one undo step.
+import { useMemo } from 'react';
+import { BASE_FIELDS, MAX_BASE_COHORTS, baseKey, impliedAdopterShare, type ModelInputs } from '../../../../shared/index';
+import { Section } from '../../components/Section';
+import { formatInput } from '../../format/format';
+import { GridProblems } from '../../grid/GridProblems';
+import { SheetGrid } from '../../grid/SheetGrid';
+import type { GridColumn, GridRow } from '../../grid/grid-types';
+import { closedMonth, cohortsOf } from '../../store/base-entries';
+import { documentStore, useDocument } from '../../store/document-store';
+import { addCohort, removeCohort } from '../../store/model-edits';
+import { useModel } from '../../workers/model-store';
+
+const COLUMNS: GridColumn[] = [
+  { id: 'name', header: 'Cohort', flex: 2, minWidth: 140 },
+  { id: 'customers', header: 'Customers', width: 90, align: 'right' },
+  { id: 'arr', header: 'ARR today', width: 118, align: 'right' },
+  { id: 'ageMonths', header: 'Age (months)', width: 84, align: 'right', headerTooltip: 'months since they closed, at the first month; or type the month they closed, e.g. 2024-07' },
+  { id: 'adopterShare', header: 'Adopter share', width: 92, align: 'right', headerTooltip: 'blank: the share the journey implies (grey)' },
+  // after the inputs, so a block pasted from Excel (name … adopter share) lands on them in order
+  { id: 'closed', header: 'Closed', width: 76, align: 'right', headerTooltip: 'the month the cohort closed, from its age' },
+  { id: 'remove', header: '', width: 36, minWidth: 36 },
+];
+
+/** The input columns in order: a pasted block past the last row fills them. */
+const FIELDS = BASE_FIELDS.map((f) => f.field);
+
+/** The implied share for cohort `i`, read from the live inputs (the journey may change under it). */
+const impliedShare = (i: number) => (inputs: ModelInputs): string | null => {
+  const k = cohortsOf(inputs)[i];
+  if (!k || !Number.isInteger(k.ageMonths)) return null;
+  return formatInput('rate', impliedAdopterShare(inputs, k.ageMonths));
+};
+
+function cohortRows(inputs: ModelInputs): GridRow[] {
+  return cohortsOf(inputs).map((k, i) => ({
+    id: `cohort-${i}`,
+    cells: {
+      name: { type: 'input', key: baseKey(i, 'name') },
+      customers: { type: 'input', key: baseKey(i, 'customers') },
+      arr: { type: 'input', key: baseKey(i, 'arr') },
+      ageMonths: { type: 'input', key: baseKey(i, 'ageMonths') },
+      closed: { type: 'value', value: closedMonth(inputs.general.startMonth, k.ageMonths), format: 'text', figureKey: `base.closed.${i}` },
+      adopterShare: { type: 'input', key: baseKey(i, 'adopterShare'), placeholder: impliedShare(i) },
+      remove: { type: 'button', text: '×', ariaLabel: `Remove cohort ${k.name}`, onClick: () => documentStore.getState().apply((s) => removeCohort(s, i)) },
+    },
+  }));
+}
+
+export function ExistingCustomers() {
+  const inputs = useDocument((s) => s.inputs);
+  const cohorts = cohortsOf(inputs);
+  // The core's opening ARR, when the figures shown are of this book (a scenario may replace it).
+  const openingArr = useModel((s) => (s.inputs?.base?.cohorts === cohorts ? s.result?.openingArr ?? null : null));
+  const shape = `${inputs.general.startMonth}|${cohorts.map((k) => `${k.name}\u0000${k.ageMonths}`).join('\u0001')}`;
+  const rows = useMemo(() => cohortRows(inputs), [shape]);
+  const keys = cohorts.flatMap((_, i) => FIELDS.map((f) => baseKey(i, f)));
+  const count = cohorts.length;
+  const total = cohorts.reduce((a, k) => a + k.customers, 0);
+
+  return (
+    <Section
+      title="Existing customers"
+      className="existing-customers"
+      note={count === 0
+        ? 'none: the plan starts from zero'
+        : `${count} cohort${count === 1 ? '' : 's'}, ${formatInput('count', total)} customers` +
+          (openingArr === null ? '' : `, ${formatInput('money', openingArr, inputs.general.currency)} ARR at the start`)}
+      actions={<button type="button" className="btn" data-key="base.add" onClick={() => documentStore.getState().apply(addCohort)} disabled={count >= MAX_BASE_COHORTS}>+ Add cohort</button>}
+    >
+      {count === 0 ? (
+        <p className="empty-note" data-key="base.empty">
+          Customers already on the books at the first month. <strong>+ Add cohort</strong>, then type or paste rows from Excel:
+          name, customers, ARR, age in months (or the month they closed, e.g. 2024-07), adopter share (blank: implied by the journey).
+        </p>
+      ) : (
+        <>
+          <SheetGrid label="Existing customers" columns={COLUMNS} rows={rows}
+            keyPastEnd={(n, colId) => (FIELDS.includes(colId as never) && count + n < MAX_BASE_COHORTS ? baseKey(count + n, colId) : null)} />
+          <GridProblems keys={keys} />
+        </>
+      )}
+    </Section>
+  );
+}
