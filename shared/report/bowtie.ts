@@ -7,7 +7,7 @@
 //   ARR per closed customer at each renewal as a share of closed-won ACV. That
 //   part widens when expansion outruns churn and narrows when it does not.
 import type { ModelInputs } from '../model/inputs';
-import type { ModelResult } from '../index';
+import type { ModelResult } from '../core/result';
 import { count, percent } from './format';
 import { FIGURE_LABELS } from './labels';
 

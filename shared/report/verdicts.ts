@@ -6,7 +6,7 @@
 // (shared/workbook/sheets/verdicts.ts); the strings here and there must agree
 // word for word, and the LibreOffice/Gnumeric agreement test checks they do.
 import type { ModelInputs } from '../model/inputs';
-import type { ModelResult } from '../index';
+import type { ModelResult } from '../core/result';
 import { count, money, percent } from './format';
 
 export type VerdictTone = 'good' | 'neutral' | 'warn' | 'bad';

@@ -286,11 +286,12 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
     };
     let value: unknown;
     if (input.years) {
-      // A ramp of one year is the constant it says.
+      // A ramp row reads back as the list it holds, a list of one year included:
+      // the writer gives a row only to a list, so a save and reopen changes nothing.
       const years = input.years.map((y, i) => read(y.value, y.where, `${input.key}[${i}]`));
       const values = years.map((y) => (y.ok ? y.value : undefined));
       // A cell with a problem still fills its place, so it is not reported "missing" as well.
-      value = !years.every((y) => y.ok) ? undefined : values.length === 1 ? values[0] : values;
+      value = !years.every((y) => y.ok) ? undefined : values;
       if (values.length === 1) where.set(input.key, input.years[0]!.where);
     } else {
       const one = read(input.value, input.where, input.key);
