@@ -116,7 +116,7 @@ function rowsOf(m: ModelInputs): InputSpec[] {
     const last = specs.findIndex((s) => s.key === `lanes.${lane.id}.grossMargin`);
     if (lane.lever !== undefined && last >= 0) {
       const { field, ...rest } = LANE_LEVER_FIELD;
-      specs.splice(last + 1, 0, { ...rest, key: `lanes.${lane.id}.${field}`, label: `${lane.name}: ${rest.label} (seed 002; a label only)`, group: 'Expansion lanes' });
+      specs.splice(last + 1, 0, { ...rest, key: `lanes.${lane.id}.${field}`, label: `${lane.name}: ${rest.label} (a label only: it suggests a margin, never changes a figure)`, group: 'Expansion lanes' });
     }
   });
   out.push(...specs);
