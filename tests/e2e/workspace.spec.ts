@@ -121,6 +121,7 @@ test('keyboard only: Tab walks every input and the sheet\'s buttons in reading o
   const order = [...inputKeys];
   order.splice(order.indexOf(newCustomersKey(0)), 0, 'button:+ Add year');
   order.splice(order.indexOf(funnelKey(0, 'name')), 0, 'button:+ Add stage');
+  order.splice(order.indexOf('journey.onboarding.rate'), 0, 'button:+ Add cohort'); // Existing customers, empty by default
   order.splice(order.indexOf('lanes.modules.name'), 0, 'button:+ Add lane');
 
   await ws.input(order[0]!).click();

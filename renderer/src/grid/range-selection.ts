@@ -39,7 +39,10 @@ export function cellText(cell: GridCell | undefined, forCopy = true): string {
     }
     case 'value': {
       if (cell.value === null) return '';
-      const shown = formatFigure(cell.value, cell.format, s.inputs.general.currency);
+      // Money copies whole ($2,970,000, which Excel reads as a number), not the
+      // three significant figures the cell shows ($2.97M, which Excel keeps as text).
+      const format = forCopy && cell.format === 'money' ? 'moneyExact' : cell.format;
+      const shown = formatFigure(cell.value, format, s.inputs.general.currency);
       // A zero flow shows as a dash; Excel should get the number.
       return forCopy && cell.value === 0 && /^[–—-]$/.test(shown) ? '0' : shown;
     }

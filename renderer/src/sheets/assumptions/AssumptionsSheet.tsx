@@ -38,7 +38,7 @@ const YEAR_COLUMNS: GridColumn[] = [...KV_COLUMNS, { id: 'remove', header: '', w
 const KV_RAMP_COLUMNS: GridColumn[] = [
   { id: 'label', header: 'Input', flex: 3, minWidth: 160 },
   { id: 'value', header: 'Value', width: 150, align: 'right' },
-  { id: 'note', header: 'Range / note', flex: 2, minWidth: 100 },
+  { id: 'note', header: 'Range / note', flex: 2, minWidth: 130, wrap: true },
   BY_YEAR_COLUMN,
 ];
 
