@@ -2,24 +2,14 @@
 // failed saves (with an optional way out: Save As… for a read-only file) and
 // questions (add rows for a paste?). Focus goes to the default button (OK);
 // Escape or any button closes it; focus stays inside (dialog-keys).
-import { useEffect, useRef } from 'react';
 import { closeDialog, useUi, type DialogAction } from '../store/ui-store';
 import { focusSheet } from '../grid/grid-navigation';
 import { dialogKeys } from './dialog-keys';
+import { useModalDialog } from './use-modal-dialog';
 
 export function MessageDialog() {
   const dialog = useUi((s) => s.dialog);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (dialog && !el.open) {
-      el.showModal();
-      // showModal focuses the first button; the default one is what Enter should press.
-      el.querySelector<HTMLElement>('[data-default]')?.focus();
-    }
-    if (!dialog && el.open) el.close();
-  }, [dialog]);
+  const ref = useModalDialog(dialog !== null);
   const run = (a: DialogAction) => { closeDialog(); a.run(); };
   // Back to the sheet once the dialog goes, as Escape from anywhere would.
   const onClose = () => { closeDialog(); requestAnimationFrame(() => { if (document.activeElement === document.body) focusSheet(); }); };

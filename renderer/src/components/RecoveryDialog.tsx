@@ -1,24 +1,14 @@
 // The crash copy found at start: Restore or Discard, nothing else (Escape does
 // not dismiss it, so the choice is never made by accident). Focus stays inside
 // and Enter restores (issue 11 §9: it used to let focus escape).
-import { useEffect, useRef } from 'react';
 import { discardRecovery, recoveredName, restoreRecovery } from '../files/recovery';
 import { useUi } from '../store/ui-store';
 import { dialogKeys } from './dialog-keys';
+import { useModalDialog } from './use-modal-dialog';
 
 export function RecoveryDialog() {
   const copy = useUi((s) => s.recovery);
-  const ref = useRef<HTMLDialogElement>(null);
-  const restore = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (copy && !el.open) {
-      el.showModal();
-      restore.current?.focus(); // showModal would focus Discard, the first button
-    }
-    if (!copy && el.open) el.close();
-  }, [copy]);
+  const ref = useModalDialog(copy !== null);
   const when = copy ? new Date(copy.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
   return (
     <dialog ref={ref} className="message-dialog recovery-dialog" aria-labelledby="recovery-title" aria-describedby="recovery-text" onCancel={(e) => e.preventDefault()} onKeyDown={dialogKeys}>
@@ -32,7 +22,7 @@ export function RecoveryDialog() {
           <p className="section-note">Restore opens it with its unsaved changes; save it to keep them. Discard deletes the copy.</p>
           <div className="dialog-buttons">
             <button type="button" className="btn" onClick={() => void discardRecovery()}>Discard</button>
-            <button ref={restore} type="button" className="btn btn-primary" data-default="" onClick={() => void restoreRecovery()}>Restore</button>
+            <button type="button" className="btn btn-primary" data-default="" onClick={() => void restoreRecovery()}>Restore</button>
           </div>
         </>
       ) : null}

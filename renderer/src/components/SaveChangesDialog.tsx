@@ -2,23 +2,13 @@
 // Open Recent, a file from the OS, a dropped file or a restored recovery copy
 // (files/file-actions.ts asks). The same three answers as the host's prompt on
 // close; Escape is Cancel, the choice that loses nothing.
-import { useEffect, useRef } from 'react';
 import { useUi } from '../store/ui-store';
 import { dialogKeys } from './dialog-keys';
+import { useModalDialog } from './use-modal-dialog';
 
 export function SaveChangesDialog() {
   const question = useUi((s) => s.question);
-  const ref = useRef<HTMLDialogElement>(null);
-  const save = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (question && !el.open) {
-      el.showModal();
-      save.current?.focus();
-    }
-    if (!question && el.open) el.close();
-  }, [question]);
+  const ref = useModalDialog(question !== null);
   return (
     <dialog
       ref={ref}
@@ -35,7 +25,7 @@ export function SaveChangesDialog() {
           <div className="dialog-buttons">
             <button type="button" className="btn dialog-button-apart" onClick={() => question.answer('discard')}>Don’t Save</button>
             <button type="button" className="btn" onClick={() => question.answer('cancel')}>Cancel</button>
-            <button ref={save} type="button" className="btn btn-primary" data-default="" onClick={() => question.answer('save')}>Save</button>
+            <button type="button" className="btn btn-primary" data-default="" onClick={() => question.answer('save')}>Save</button>
           </div>
         </>
       ) : null}

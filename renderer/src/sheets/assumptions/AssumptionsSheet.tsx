@@ -116,6 +116,16 @@ function funnelRows(inputs: ModelInputs, volumes: (number | null)[] | undefined)
   return rows;
 }
 
+/** A section of key/value inputs that may change by year, with the by-year grid of those opened. */
+function RampInputs({ title, rows, keys }: { title: string; rows: GridRow[]; keys: string[] }) {
+  return (
+    <Section title={title}>
+      <SheetGrid label={`${title} inputs`} columns={KV_RAMP_COLUMNS} rows={rows} />
+      <ByYearGrid title={title} keys={keys} />
+    </Section>
+  );
+}
+
 export function AssumptionsSheet() {
   const inputs = useDocument((s) => s.inputs);
   const result = useModel((s) => s.result);
@@ -178,10 +188,7 @@ export function AssumptionsSheet() {
       ) : null}
       <div className="assumptions-col left">
         <Section title="General"><SheetGrid label="General inputs" columns={KV_COLUMNS} rows={general} /></Section>
-        <Section title="Acquisition">
-          <SheetGrid label="Acquisition inputs" columns={KV_RAMP_COLUMNS} rows={acquisition} />
-          <ByYearGrid title="Acquisition" keys={ACQUISITION_INPUTS.map((s) => s.key)} />
-        </Section>
+        <RampInputs title="Acquisition" rows={acquisition} keys={ACQUISITION_INPUTS.map((s) => s.key)} />
         <Section
           title="New logos by year"
           note={`${yearCount} of ${MAX_YEARS}`}
@@ -205,10 +212,7 @@ export function AssumptionsSheet() {
           <GridProblems keys={stageKeys} />
           <ByYearGrid title="Bowtie stages" keys={['journey.onboarding.rate', 'journey.firstValue.rate', 'journey.adoption.rate']} />
         </Section>
-        <Section title="Renewal">
-          <SheetGrid label="Renewal inputs" columns={KV_RAMP_COLUMNS} rows={renewal} />
-          <ByYearGrid title="Renewal" keys={renewalSpecs.map((s) => s.key)} />
-        </Section>
+        <RampInputs title="Renewal" rows={renewal} keys={renewalSpecs.map((s) => s.key)} />
         <Section
           title="Expansion lanes"
           note={`${laneCount} of ${MAX_LANES}; purchases spread evenly over the window after the anchor`}
