@@ -23,8 +23,13 @@ export function nrrBand(nrr: Dec | number | null): string | null {
 export const valueOfNrrPoint = (beginArr: Dec): Dec => beginArr.mul('0.01');
 
 /** Seed 003: 130% NRR doubles the base in "roughly 2.5 years" (exactly ln 2 / ln 1.3 = 2.64). */
+// An NRR within this of 1 is 1: the rest is rounding in the core's 50-digit
+// arithmetic (two summation orders of a ratio that is exactly 1), and ln of it
+// would turn that noise into a doubling time of 10^48 years.
+const NRR_NOISE = new D('1e-40');
+
 export function doublingTimeYears(nrr: Dec | null): Dec | null {
-  if (nrr === null || nrr.lte(ONE)) return null;
+  if (nrr === null || nrr.lte(ONE.plus(NRR_NOISE))) return null;
   return new D(2).ln().div(nrr.ln());
 }
 
