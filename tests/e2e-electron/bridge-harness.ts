@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { createAppProtocolHandler } from '../../electron/app-protocol';
 import type { InvokeMethod } from '../../electron/channels';
 import { dispatch, type Handlers } from '../../electron/ipc';
+import { createFileService, type PathGrants } from '../../electron/file-service';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc-handlers';
+import { createRecoveryStore } from '../../electron/recovery';
 
 export const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 export const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,4 +100,18 @@ export async function installBridge(page: Page, origin: string, handlers: () => 
     return toWire(result);
   });
   await page.addInitScript(fakePreload);
+}
+
+/** The real main-process handlers on a temp folder, with the native dialogs (and printToPDF) stood in for. */
+export function hostHandlers(dir: string, grants: PathGrants, dialogs: HandlerDeps['dialogs'], printToPdf: HandlerDeps['printToPdf'] = async () => new Uint8Array()) {
+  return createHandlers({
+    dialogs,
+    files: createFileService({ grants }),
+    grants,
+    recovery: createRecoveryStore({ folder: path.join(dir, 'userData', 'recovery') }),
+    document: () => null,
+    printToPdf,
+    version: '0.0.0-test',
+    log: () => undefined,
+  });
 }

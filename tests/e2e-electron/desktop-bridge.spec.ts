@@ -10,11 +10,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createFileService, PathGrants } from '../../electron/file-service';
+import { PathGrants } from '../../electron/file-service';
 import { createHandlers } from '../../electron/ipc-handlers';
-import { createRecoveryStore } from '../../electron/recovery';
 import { WorkspaceView } from './bowtie-app';
-import { bridgeLaunchOptions, bridgeMissing as missing, installBridge, serveRenderer } from './bridge-harness';
+import { bridgeLaunchOptions, bridgeMissing as missing, hostHandlers, installBridge, serveRenderer } from './bridge-harness';
 
 if (missing) console.log(`skipped: ${missing}`);
 
@@ -43,17 +42,9 @@ test.describe('desktop bridge in Chromium', () => {
     saveTarget = path.join(dir, 'Bridge test.xlsx');
     pdfTarget = path.join(dir, 'Bridge test board report.pdf');
     const grants = new PathGrants();
-    handlers = createHandlers({
-      dialogs: { chooseOpen: async () => null, chooseSave: async (_name, kind) => (kind === 'pdf' ? pdfTarget : saveTarget) },
-      files: createFileService({ grants }),
-      grants,
-      recovery: createRecoveryStore({ folder: path.join(dir, 'userData', 'recovery') }),
-      document: () => null,
+    handlers = hostHandlers(dir, grants, { chooseOpen: async () => null, chooseSave: async (_name, kind) => (kind === 'pdf' ? pdfTarget : saveTarget) },
       // Chromium's own printToPDF, as webContents.printToPDF is in Electron.
-      printToPdf: async () => new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })),
-      version: '0.0.0-test',
-      log: () => undefined,
-    });
+      async () => new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })));
     await installBridge(page, origin, () => handlers);
   });
   test.afterEach(async () => {

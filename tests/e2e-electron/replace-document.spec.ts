@@ -11,12 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultInputs, setInput } from '../../shared/index';
 import { writeWorkbook } from '../../shared/workbook/index';
-import { createFileService, PathGrants } from '../../electron/file-service';
+import { PathGrants } from '../../electron/file-service';
 import { createHandlers } from '../../electron/ipc-handlers';
 import { buildMenuTemplate } from '../../electron/menu';
-import { createRecoveryStore } from '../../electron/recovery';
 import { WorkspaceView } from './bowtie-app';
-import { bridgeLaunchOptions, bridgeMissing as missing, installBridge, serveRenderer } from './bridge-harness';
+import { bridgeLaunchOptions, bridgeMissing as missing, hostHandlers, installBridge, serveRenderer } from './bridge-harness';
 
 test.use({ viewport: { width: 1440, height: 900 }, launchOptions: bridgeLaunchOptions });
 
@@ -51,16 +50,7 @@ test.describe('replacing the document', () => {
     await writeFile(plan, await writeWorkbook({ inputs: setInput(defaultInputs(), RATE, 0.7), appVersion: '0.0.0-test' }));
     await writeFile(broken, 'this is not a spreadsheet');
     grants = new PathGrants();
-    handlers = createHandlers({
-      dialogs: { chooseOpen: async () => openTarget, chooseSave: async () => saveTarget },
-      files: createFileService({ grants }),
-      grants,
-      recovery: createRecoveryStore({ folder: path.join(dir, 'userData', 'recovery') }),
-      document: () => null,
-      printToPdf: async () => new Uint8Array(),
-      version: '0.0.0-test',
-      log: () => undefined,
-    });
+    handlers = hostHandlers(dir, grants, { chooseOpen: async () => openTarget, chooseSave: async () => saveTarget });
     await installBridge(page, server.origin, () => handlers);
     ws = new WorkspaceView(page);
   });

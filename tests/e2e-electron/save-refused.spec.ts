@@ -8,11 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultInputs } from '../../shared/index';
 import { writeWorkbook } from '../../shared/workbook/index';
-import { createFileService, PathGrants } from '../../electron/file-service';
-import { createHandlers } from '../../electron/ipc-handlers';
-import { createRecoveryStore } from '../../electron/recovery';
+import { PathGrants } from '../../electron/file-service';
 import { WorkspaceView } from './bowtie-app';
-import { bridgeLaunchOptions, bridgeMissing as missing, installBridge, serveRenderer } from './bridge-harness';
+import { bridgeLaunchOptions, bridgeMissing as missing, hostHandlers, installBridge, serveRenderer } from './bridge-harness';
 
 test.use({ viewport: { width: 1440, height: 900 }, launchOptions: bridgeLaunchOptions });
 
@@ -39,16 +37,7 @@ test.describe('a read-only workbook', () => {
     await writeFile(signedOff, original);
     await chmod(signedOff, 0o444);
     const grants = new PathGrants();
-    const handlers = createHandlers({
-      dialogs: { chooseOpen: async () => null, chooseSave: async () => copy },
-      files: createFileService({ grants }),
-      grants,
-      recovery: createRecoveryStore({ folder: path.join(dir, 'userData', 'recovery') }),
-      document: () => null,
-      printToPdf: async () => new Uint8Array(),
-      version: '0.0.0-test',
-      log: () => undefined,
-    });
+    const handlers = hostHandlers(dir, grants, { chooseOpen: async () => null, chooseSave: async () => copy });
     await installBridge(page, server.origin, () => handlers);
     const ws = new WorkspaceView(page);
     await page.goto(`${server.origin}/index.html`);
