@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two shared cores: LibreOffice and property tests are heavy, keep workers modest.
     maxWorkers: 2,
+    setupFiles: ['tests/support/fast-check-seed.ts'],
   },
 });

@@ -17,6 +17,10 @@ const closeAbs = (a: Dec, b: Dec, scale: Dec) => a.sub(b).abs().lte(scale.mul('1
 
 /** Every Decimal of two results, pairwise: `same` decides what counts as equal. */
 function compareResults(a: unknown, b: unknown, same: (x: Dec, y: Dec) => boolean, path = ''): string | null {
+  // A band names the range its NRR falls in; NRR is compared itself, to the tolerance.
+  // Within that tolerance of a band edge the two names may differ, so a tolerant
+  // comparison leaves them out; an exact one (same === exactly) keeps them.
+  if (same !== exactly && path.endsWith('Band')) return null;
   if (a instanceof D) return b instanceof D && same(a, b) ? null : `${path}: ${String(a)} vs ${String(b)}`;
   if (a === null || typeof a !== 'object') return a === b ? null : `${path}: ${String(a)} vs ${String(b)}`;
   for (const k of Object.keys(a)) {
@@ -77,6 +81,21 @@ const RAMP_MODEL: ModelInputs = (() => {
   return m;
 })();
 
+// Found by this property: year-2 NRR lands on a band edge, 1e-40 apart in the two models.
+const BAND_EDGE_MODEL: ModelInputs = {
+  general: { name: 'Example SaaS', currency: 'USD', startMonth: '2026-01', horizonMonths: 24, discountRateAnnual: 0, ltvYears: 1, subscriptionGrossMargin: 0 },
+  acquisition: {
+    newCustomersByYear: [53, 0], timing: 'yearStart', acv: [189000, 0], contractMonths: 24, cacPerCustomer: [0],
+    funnel: [{ name: 'MQL', rate: 0.3 }, { name: 'SAL', rate: 0.6 }, { name: 'SQL', rate: 0.5 }, { name: 'Opportunity', rate: 0.25 }],
+  },
+  journey: {
+    onboarding: { rate: [0.105, 0], month: 0 }, firstValue: { rate: 0.025, month: 0, targetDays: 60 }, adoption: { rate: [0.545], month: 0 },
+    renewal: { rate: [0.125], nonAdopterRate: [0.305] }, contractionRate: 0, priceIncrease: [0.03, 0], seatExpansion: [0.23, 0],
+  },
+  lanes: [],
+  base: { cohorts: [] },
+} as unknown as ModelInputs;
+
 describe('the installed base', () => {
   it('an omitted adopter share equals the same model with the implied share typed in', () => {
     fc.assert(fc.property(arbRampedModel, fc.integer({ min: 1, max: 240 }), (m, age) => {
@@ -89,7 +108,7 @@ describe('the installed base', () => {
       // in exact arithmetic, apart in the 50th digit); otherwise to the double's rounding
       const same = new D(implied.toNumber()).eq(implied) ? relative('1e-40') : relative('1e-12');
       expect(compareResults(computeExact(typed), computeExact(m), same)).toBeNull();
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, examples: [[BAND_EDGE_MODEL, 116]] });
   });
 
   it('an exactly representable implied share (ages within the first term) gives identical figures', () => {
