@@ -6,8 +6,8 @@ import { computeJourney, journeyRetention, SEGMENTS, type Journey, type SegmentI
 import { baseCohorts, firstYear, hasRamps } from '../model/ramps';
 import { Rates } from './rates';
 import { simulateCalendar, windowAt } from './calendar';
-import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp } from './schedule';
-import { journeySeries, retentionWindow, setFlows, type RetentionWindow } from './retention';
+import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp, rollUpSplit } from './schedule';
+import { journeySeries, windowOf, type RetentionWindow } from './retention';
 import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
 import { doublingTimeYears, INCREMENTAL_MARGIN_FLOOR, nrrBand, valueOfNrrPoint } from './bands';
 import type { BridgeMonth, BridgeYear, CohortRow, JourneyAge, ModelResult, NrrDecomposition } from './result';
@@ -41,25 +41,38 @@ function journeyCompany(inputs: ModelInputs, j: Journey): Company {
   // Monthly bridge. Closing is rolled up from one customer's ARR like every flow, not
   // accumulated from the flows: the bridge then ties out to ~1e-45 of the model's
   // scale, and an ARR that decays towards zero keeps its relative precision.
+  // Each roll-up also yields, in the same pass and digit for digit as its own roll-up,
+  // the part from cohorts closed before this model year (the year's NRR set: its
+  // flows decompose NRR) and, for closing, from cohorts closed 12 months ago (the
+  // trailing-12 window's end).
   const months: BridgeMonth<Dec>[] = [];
   // The trailing-12 window ending at month 12y−1 is year y's NRR/GRR: kept for the annual roll-up.
   const windows: (RetentionWindow | null)[] = [];
+  const setFlows = { churn: ZERO, contraction: ZERO, price: ZERO, seat: ZERO, lanes: series.buys.map(() => ZERO) };
+  const yearSetFlows: (typeof setFlows)[] = [];
   let opening = ZERO;
   for (let t = 0; t < H; t++) {
+    const setEnd = 12 * Math.floor(t / 12) - 1;
+    const flow = (p: AgeSeries) => rollUpSplit(p, blocks, t, setEnd);
     const n = newCustomersAt(blocks, t);
     const newLogo = n.mul(acv);
-    const lanes = series.buys.map((s) => rollUp(s, blocks, t));
-    const seat = rollUp(series.seat, blocks, t);
-    const price = rollUp(series.price, blocks, t);
-    const contraction = rollUp(series.contraction, blocks, t);
-    const churn = rollUp(series.churn, blocks, t);
-    const closing = rollUp(series.arr, blocks, t);
-    const w = t >= 12 ? retentionWindow(series, blocks, t - 12) : null;
+    const lanes = series.buys.map((s, i) => { const r = flow(s); setFlows.lanes[i] = setFlows.lanes[i]!.add(r.set); return r.all; });
+    const seat = flow(series.seat), price = flow(series.price), contraction = flow(series.contraction), churn = flow(series.churn);
+    setFlows.seat = setFlows.seat.add(seat.set); setFlows.price = setFlows.price.add(price.set);
+    setFlows.contraction = setFlows.contraction.add(contraction.set); setFlows.churn = setFlows.churn.add(churn.set);
+    if (t % 12 === 11) {
+      yearSetFlows.push({ ...setFlows, lanes: [...setFlows.lanes] });
+      setFlows.churn = setFlows.contraction = setFlows.price = setFlows.seat = ZERO;
+      setFlows.lanes = setFlows.lanes.map(() => ZERO);
+    }
+    const arr = rollUpSplit(series.arr, blocks, t, t - 12);
+    const closing = arr.all;
+    const w = t >= 12 ? windowOf(months[t - 12]!.closing, arr.set, () => rollUp(series.grossRetained, blocks, t - 12)) : null;
     windows.push(w);
     const nrrT12 = w ? w.nrr : null, grrT12 = w ? w.grr : null;
     months.push({
-      month: t, label: monthLabel(inputs.general.startMonth, t), opening, newLogo, lanes, seat, price,
-      contraction, churn, closing, customers: rollUp(active, blocks, t), newCustomers: n,
+      month: t, label: monthLabel(inputs.general.startMonth, t), opening, newLogo, lanes, seat: seat.all, price: price.all,
+      contraction: contraction.all, churn: churn.all, closing, customers: rollUp(active, blocks, t), newCustomers: n,
       revenue: closing.div(12), nrrT12, grrT12,
     });
     opening = closing;
@@ -71,10 +84,8 @@ function journeyCompany(inputs: ModelInputs, j: Journey): Company {
   for (let y = 1; y <= Y; y++) {
     let retention: Retention = { nrr: null, grr: null, decomposition: null };
     if (y >= 2) {
-      const beginMonth = 12 * (y - 1) - 1;
       const w = windows[12 * y - 1]!;
-      const f = w.begin.isZero() ? null : setFlows(series, blocks, beginMonth + 1, beginMonth + 12, beginMonth);
-      retention = { nrr: w.nrr, grr: w.grr, decomposition: f && decompose(w.begin, w.end, f) };
+      retention = { nrr: w.nrr, grr: w.grr, decomposition: w.begin.isZero() ? null : decompose(w.begin, w.end, yearSetFlows[y - 1]!) };
     }
     annual.push(yearOf(months, y, laneCount, retention, laneArr.map((s) => rollUp(s, blocks, 12 * y - 1))));
   }

@@ -42,25 +42,13 @@ export function retentionWindow(
 ): RetentionWindow {
   const begin = rollUp(series.arr, blocks, beginMonth, beginMonth);
   const end = rollUp(series.arr, blocks, beginMonth + 12, beginMonth);
-  if (begin.isZero()) return { begin, end, nrr: null, grr: null };
-  const kept = rollUp(series.grossRetained, blocks, beginMonth, beginMonth);
-  // kept ≤ begin holds exactly in arithmetic; summed in another order it can exceed
-  // begin in the 50th digit, so GRR is held to its true range [0, 1].
-  return { begin, end, nrr: end.div(begin), grr: D.min(1, kept.div(begin)) };
+  return windowOf(begin, end, () => rollUp(series.grossRetained, blocks, beginMonth, beginMonth));
 }
 
-/** Flows of the set closed by `cMax` during months from..to (inclusive), by source. */
-export function setFlows(series: JourneySeries, blocks: readonly Block[], from: number, to: number, cMax: number) {
-  const total = (p: AgeSeries): Dec => {
-    let s = ZERO;
-    for (let t = from; t <= to; t++) s = s.add(rollUp(p, blocks, t, cMax));
-    return s;
-  };
-  return {
-    churn: total(series.churn),
-    contraction: total(series.contraction),
-    price: total(series.price),
-    seat: total(series.seat),
-    lanes: series.buys.map(total),
-  };
+/** The window from its begin and end ARR; `kept` (ARR kept, gross) is read only when begin > 0. */
+export function windowOf(begin: Dec, end: Dec, kept: () => Dec): RetentionWindow {
+  if (begin.isZero()) return { begin, end, nrr: null, grr: null };
+  // kept ≤ begin holds exactly in arithmetic; summed in another order it can exceed
+  // begin in the 50th digit, so GRR is held to its true range [0, 1].
+  return { begin, end, nrr: end.div(begin), grr: D.min(1, kept().div(begin)) };
 }

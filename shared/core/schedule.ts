@@ -56,7 +56,10 @@ export class AgeSeries {
   /** Σ f(lo..hi), term by term. */
   sum(lo: number, hi: number): Dec {
     let s = ZERO;
-    for (let k = Math.max(0, lo); k <= Math.min(hi, this.values.length - 1); k++) s = s.add(this.values[k]!);
+    for (let k = Math.max(0, lo); k <= Math.min(hi, this.values.length - 1); k++) {
+      const v = this.values[k]!;
+      if (!v.isZero()) s = s.add(v); // adding 0 is exact: skipped (most flows are 0 between renewals)
+    }
     return s;
   }
 
@@ -76,10 +79,43 @@ export function rollUp(f: AgeSeries, blocks: readonly Block[], t: number, cMax =
   let s = ZERO;
   for (const b of blocks) {
     if (b.from > last) continue;
-    const hi = Math.min(b.to, last);
     // Σ_{c=from..hi} f(t − c): ages t−hi … t−from
-    const span = hi === b.from ? f.at(t - b.from) : hi - b.from === 11 ? f.year(t - b.from) : f.sum(t - hi, t - b.from);
-    s = s.add(b.perMonth.mul(span));
+    s = addTimes(s, b.perMonth, span(f, b, t, Math.min(b.to, last)));
   }
   return s;
+}
+
+/**
+ * rollUp at t both over every cohort and over the cohorts closed by `cMax`, in one
+ * pass. Each is the same sequence of additions as its own rollUp call (the blocks
+ * closed by cMax come first and are shared), so both are identical to it, digit for
+ * digit; the year's set flows then cost nothing beyond the bridge's own.
+ */
+export function rollUpSplit(f: AgeSeries, blocks: readonly Block[], t: number, cMax: number): { all: Dec; set: Dec } {
+  let shared = ZERO;
+  let i = 0;
+  // blocks wholly closed by min(cMax, t): in both sums
+  for (; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.from > t) continue;
+    if (b.to > cMax || b.to > t) break;
+    shared = addTimes(shared, b.perMonth, span(f, b, t, b.to));
+  }
+  let all = shared, set = shared;
+  for (; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.from <= t) all = addTimes(all, b.perMonth, span(f, b, t, Math.min(b.to, t)));
+    if (b.from <= Math.min(cMax, t)) set = addTimes(set, b.perMonth, span(f, b, t, Math.min(b.to, cMax, t)));
+  }
+  return { all, set };
+}
+
+/** Σ_{c=b.from..hi} f(t − c), as rollUp takes it. */
+function span(f: AgeSeries, b: Block, t: number, hi: number): Dec {
+  return hi === b.from ? f.at(t - b.from) : hi - b.from === 11 ? f.year(t - b.from) : f.sum(t - hi, t - b.from);
+}
+
+/** s + n × x; a zero x adds exactly nothing, so it is skipped. */
+function addTimes(s: Dec, n: Dec, x: Dec): Dec {
+  return x.isZero() ? s : s.add(n.mul(x));
 }
