@@ -89,6 +89,9 @@ async function openModel(page: Page, inputs: ModelInputs, dir: string) {
   writeFileSync(path, await writeWorkbook({ inputs, appVersion: 'bench' }));
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
+  // Unsaved edits: the app asks Save / Don’t Save / Cancel first; the bench discards them.
+  const discard = page.getByRole('button', { name: 'Don’t Save' });
+  if (await discard.waitFor({ timeout: 2000 }).then(() => true, () => false)) await discard.click();
   await (await chooser).setFiles(path);
   await page.locator('[data-testid="document-name"]', { hasText: 'bench-model.xlsx' }).waitFor();
   await page.locator('dd[data-key="kpi.nrr.y2"]', { hasText: formatPercent(computeModel(inputs).annual[1]!.nrr) }).waitFor({ timeout: 60_000 });
@@ -206,7 +209,6 @@ try {
   }
 
   const large = largeModel();
-  page.once('dialog', (d) => void d.accept()); // discard the unsaved edits
   await openModel(page, large, dir);
   rows.push(...await editToScreen(page, large, 'large'));
   await page.context().close();

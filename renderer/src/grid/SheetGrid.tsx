@@ -6,7 +6,7 @@
 // range-selection.ts.
 import { useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClassParams, ColDef, GridReadyEvent, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import type { CellClassParams, CellFocusedEvent, CellMouseOverEvent, ColDef, FocusGridInnerElementParams, GetRowIdParams, GridReadyEvent, RowClassParams, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { documentStore } from '../store/document-store';
 import { specFor } from '../store/input-specs';
 import { CellView } from './CellView';
@@ -24,6 +24,14 @@ function cellClass(p: CellClassParams<GridRow>): string[] {
   if (cell?.type === 'value' || (cell?.type === 'input' && kind !== 'text' && kind !== 'enum')) classes.push('cell-number');
   return classes;
 }
+
+// Grid options are module constants or stable callbacks: AG Grid's React wrapper
+// treats a new object or function as a changed option, and a new defaultColDef
+// rebuilds every column of every table on each store update (~8% of an edit's
+// main-thread time when they were inline literals).
+const DEFAULT_COL_DEF: ColDef<GridRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
+const rowId = (p: GetRowIdParams<GridRow>) => p.data.id;
+const rowClass = (p: RowClassParams<GridRow>) => (p.data?.style ? `row-${p.data.style}` : undefined);
 
 const ARROWS: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
 
@@ -116,16 +124,26 @@ export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd 
     },
   })), [columnKey]);
 
-  const onGridReady = (e: GridReadyEvent<GridRow>) => {
-    if (!wrapRef.current) return;
-    const range = new RangeSelection(wrapRef.current, e.api, () => growRef.current, label, () => pastEndRef.current);
-    rangeRef.current = range;
-    range.attach();
-    navRef.current = { el: wrapRef.current, api: e.api, clearSelection: () => range.clear() };
-    range.onClaim = (row, colId) => claimSelection(navRef.current!, row, colId);
-    unregister.current = registerNavGrid(navRef.current);
-    tryPendingFocus();
-  };
+  // The grid's callbacks read refs, so one set serves every render (see DEFAULT_COL_DEF).
+  const labelRef = useRef(label);
+  labelRef.current = label;
+  const handlers = useMemo(() => ({
+    onGridReady: (e: GridReadyEvent<GridRow>) => {
+      if (!wrapRef.current) return;
+      const range = new RangeSelection(wrapRef.current, e.api, () => growRef.current, labelRef.current, () => pastEndRef.current);
+      rangeRef.current = range;
+      range.attach();
+      navRef.current = { el: wrapRef.current, api: e.api, clearSelection: () => range.clear() };
+      range.onClaim = (row, colId) => claimSelection(navRef.current!, row, colId);
+      unregister.current = registerNavGrid(navRef.current);
+      tryPendingFocus();
+    },
+    focusGridInnerElement: (p: FocusGridInnerElementParams<GridRow>) => (navRef.current ? enterGrid(navRef.current, p.fromBottom) : false),
+    onCellMouseOver: (ev: CellMouseOverEvent<GridRow>) => rangeRef.current?.mouseOver(ev.rowIndex ?? 0, ev.column.getColId()),
+    onCellFocused: (ev: CellFocusedEvent<GridRow>) => { if (typeof ev.rowIndex === 'number' && ev.column && typeof ev.column !== 'string') rangeRef.current?.focused(ev.rowIndex, ev.column.getColId()); },
+    onRowDataUpdated: () => { rangeRef.current?.rowsChanged(); tryPendingFocus(); },
+    repaint: () => rangeRef.current?.paint(),
+  }), []);
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     const api = navRef.current?.api;
@@ -151,22 +169,22 @@ export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd 
         theme={gridTheme}
         rowData={rows}
         columnDefs={columnDefs}
-        getRowId={(p) => p.data.id}
-        getRowClass={(p) => (p.data?.style ? `row-${p.data.style}` : undefined)}
+        getRowId={rowId}
+        getRowClass={rowClass}
         domLayout={height ? 'normal' : 'autoHeight'}
-        defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         suppressDragLeaveHidesColumns
-        onGridReady={onGridReady}
-        focusGridInnerElement={(p) => (navRef.current ? enterGrid(navRef.current, p.fromBottom) : false)}
-        onCellMouseOver={(ev) => rangeRef.current?.mouseOver(ev.rowIndex ?? 0, ev.column.getColId())}
-        onCellFocused={(ev) => { if (typeof ev.rowIndex === 'number' && ev.column && typeof ev.column !== 'string') rangeRef.current?.focused(ev.rowIndex, ev.column.getColId()); }}
-        onRowDataUpdated={() => { rangeRef.current?.rowsChanged(); tryPendingFocus(); }}
-        onModelUpdated={() => rangeRef.current?.paint()}
-        onBodyScroll={() => rangeRef.current?.paint()}
-        onVirtualColumnsChanged={() => rangeRef.current?.paint()}
+        onGridReady={handlers.onGridReady}
+        focusGridInnerElement={handlers.focusGridInnerElement}
+        onCellMouseOver={handlers.onCellMouseOver}
+        onCellFocused={handlers.onCellFocused}
+        onRowDataUpdated={handlers.onRowDataUpdated}
+        onModelUpdated={handlers.repaint}
+        onBodyScroll={handlers.repaint}
+        onVirtualColumnsChanged={handlers.repaint}
       />
     </div>
   );
