@@ -4,6 +4,7 @@ import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
 import { warmSaveWorker } from './files/save-extras';
 import { installBoardReportHooks } from './sheets/board-report/app-hooks';
+import { warmUpAfterFirstFigures } from './warm-up';
 import './styles.css';
 
 // AG Grid 33+: features are modules; Community's full set, no Enterprise.
@@ -12,6 +13,8 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 installBoardReportHooks();
 // The first save or recovery copy should not wait for its worker to load: start it once the page is idle.
 requestIdleCallback(() => warmSaveWorker(), { timeout: 5_000 });
+// The lazily loaded sheets and the board report: ready before their tabs are opened.
+warmUpAfterFirstFigures();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

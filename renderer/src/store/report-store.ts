@@ -1,6 +1,7 @@
 // The board report and scenario comparison for the current document, computed by
 // the analysis worker whenever the inputs or the scenarios change while a sheet
-// that shows them is open. Results for superseded requests are dropped.
+// that shows them is open (and once at start, warmReport). Results for superseded
+// requests are dropped.
 import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -28,31 +29,55 @@ let client: ReturnType<typeof analysisClient> | null = null;
 let lane: LatestLane<AnalysisCalls, 'report'> | null = null;
 let users = 0;
 let unsubscribe: (() => void) | null = null;
+/** the document (inputs and scenarios) the report in the store was computed for */
+let shown: { inputs: unknown; scenarios: unknown } | null = null;
 
 function request() {
   const { inputs, scenarios } = documentStore.getState();
   reportStore.setState({ pending: true });
   lane!.request({ base: inputs, scenarios }, (e) => {
-    if (e.kind === 'result') reportStore.setState({ report: e.result.report, charts: e.result.charts, comparison: e.result.comparison, problems: e.result.problems, error: null, pending: false });
-    else if (e.kind === 'error') reportStore.setState({ error: e.error, pending: false });
+    if (e.kind === 'result') {
+      shown = { inputs, scenarios };
+      reportStore.setState({ report: e.result.report, charts: e.result.charts, comparison: e.result.comparison, problems: e.result.problems, error: null, pending: false });
+    } else if (e.kind === 'error') reportStore.setState({ error: e.error, pending: false });
   });
 }
 
-function start() {
+function ensureClient() {
+  if (client) return;
   client = analysisClient('bowtie-report');
   lane = client.latest('report', 'cancel');
+}
+
+const isCurrent = () => {
+  const { inputs, scenarios } = documentStore.getState();
+  return shown !== null && shown.inputs === inputs && shown.scenarios === scenarios;
+};
+
+/**
+ * Once the app is idle after start: load the worker and compute the report for the
+ * document on screen, so the Board Report and Scenarios tabs open on a finished
+ * page. Later edits are computed only while one of them is open.
+ */
+export function warmReport(): void {
+  if (users > 0 || isCurrent()) return;
+  ensureClient();
   request();
-  unsubscribe = documentStore.subscribe((s, prev) => {
-    if (s.inputs !== prev.inputs || s.scenarios !== prev.scenarios) request();
-  });
 }
 
 /** Keep the report fresh while the calling sheet is mounted. */
 export function useReportWorker(): void {
   useEffect(() => {
-    if (users++ === 0) start();
+    if (users++ === 0) {
+      ensureClient();
+      if (!isCurrent() || reportStore.getState().error) request();
+      unsubscribe = documentStore.subscribe((s, prev) => {
+        if (s.inputs !== prev.inputs || s.scenarios !== prev.scenarios) request();
+      });
+    }
     return () => {
-      if (--users === 0) { unsubscribe?.(); client?.terminate(); client = null; lane = null; }
+      // the worker stays loaded (the next open is instant); only its updates stop
+      if (--users === 0) { unsubscribe?.(); unsubscribe = null; }
     };
   }, []);
 }
