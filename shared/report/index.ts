@@ -1,10 +1,10 @@
 // The board report, the scenario comparison and their workbook pieces (issue 6).
+// Drawing charts to SVG (ECharts) is the separate entry point draw.ts.
 export * from './format';
 export * from './benchmarks';
 export * from './board';
 export * from './charts';
 export * from './comparison';
-export * from './render-svg';
 export * from './workbook-extras';
 export * from './tornado-chart';
 export * from './bowtie';

@@ -1,21 +1,19 @@
 // What the board report and the scenarios add to a saved workbook (issue 6):
 // the five charts as PNG images for the Board Report sheet, the scenario
 // comparison table, and the scenarios themselves in `extras` so they read back.
-// The CLI's export calls `buildWorkbookExtras`; the app's save runs its pure part
-// (`workbookExtrasParts`) in a worker and rasterises on the main thread
-// (`finishWorkbookExtras`). Each has its own rasteriser (a canvas in the app, resvg
+// The CLI's export calls `buildWorkbookExtras` (draw.ts); the app's save runs its
+// pure part (`workbookExtrasParts`, draw.ts) in a worker and rasterises on the main
+// thread (`finishWorkbookExtras`, here: no ECharts on the main thread's start-up path). Each has its own rasteriser (a canvas in the app, resvg
 // in Node) for the same SVG, so the two files carry the same pictures.
 //
 // The images show the base case: the saved workbook's live formulas compute the
 // base inputs, and the pictures beside them must agree with those formulas.
 import type { ModelInputs } from '../model/inputs';
-import { scenariosFromJson, scenariosToJson, type ScenarioSet, type ScenariosJson } from '../model/scenarios';
+import { scenariosFromJson, type ScenarioSet, type ScenariosJson } from '../model/scenarios';
 import { computeModel } from '../core/compute';
 import type { ModelResult } from '../core/result';
-import { boardCharts } from './charts';
 import { compareScenarios, comparisonLayout } from './comparison';
 import type { BoardImage, ScenarioComparison } from '../workbook/types';
-import { renderChartSvg } from './render-svg';
 
 /** SVG → PNG bytes at `scale` × the chart's CSS size (2 keeps text sharp when printed). */
 export type Rasterize = (svg: string, width: number, height: number, scale: number) => Promise<Uint8Array>;
@@ -50,14 +48,6 @@ export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseR
 /** A board chart drawn as SVG, waiting to be rasterised for the workbook. */
 export interface ChartSvg { name: string; svg: string; widthPx: number; heightPx: number }
 
-/** The five board charts of the base case as SVG (ECharts SSR): the heavy, pure part of the images. */
-export function boardChartSvgs(base: ModelInputs, result: ModelResult<number> = computeModel(base)): ChartSvg[] {
-  return boardCharts(base, result).map((chart) => {
-    const { width, height } = chart;
-    return { name: chart.title, svg: renderChartSvg(chart.option, width, height), widthPx: width, heightPx: height };
-  });
-}
-
 /** SVG → PNG, one chart after another. */
 export async function rasterizeCharts(charts: ChartSvg[], rasterize: Rasterize, scale = 2): Promise<BoardImage[]> {
   const out: BoardImage[] = [];
@@ -65,13 +55,9 @@ export async function rasterizeCharts(charts: ChartSvg[], rasterize: Rasterize, 
   return out;
 }
 
-export async function boardImages(base: ModelInputs, rasterize: Rasterize, result: ModelResult<number> = computeModel(base), scale = 2): Promise<BoardImage[]> {
-  return rasterizeCharts(boardChartSvgs(base, result), rasterize, scale);
-}
-
 /**
  * Everything of a save's extras but the PNGs: pure and synchronous, so the app
- * runs it in a worker and only rasterises on the main thread (a canvas).
+ * builds it in a worker (draw.ts: workbookExtrasParts) and only rasterises on the main thread.
  */
 export interface WorkbookExtrasParts {
   extras: WorkbookExtrasArgs['extras'];
@@ -79,22 +65,9 @@ export interface WorkbookExtrasParts {
   charts: ChartSvg[];
 }
 
-export function workbookExtrasParts(base: ModelInputs, set: ScenarioSet, sensitivity?: unknown): WorkbookExtrasParts {
-  const result = computeModel(base);
-  return {
-    extras: { scenarios: scenariosToJson(set), ...(sensitivity === undefined ? {} : { sensitivity }) },
-    scenarioComparison: comparisonForWorkbook(base, set, result),
-    charts: boardChartSvgs(base, result),
-  };
-}
-
 /** The parts with their charts rasterised: what writeWorkbook takes beside the inputs. */
 export async function finishWorkbookExtras(parts: WorkbookExtrasParts, rasterize: Rasterize): Promise<WorkbookExtrasArgs> {
   return { extras: parts.extras, boardImages: await rasterizeCharts(parts.charts, rasterize), scenarioComparison: parts.scenarioComparison };
-}
-
-export async function buildWorkbookExtras(base: ModelInputs, set: ScenarioSet, rasterize: Rasterize, sensitivity?: unknown): Promise<WorkbookExtrasArgs> {
-  return finishWorkbookExtras(workbookExtrasParts(base, set, sensitivity), rasterize);
 }
 
 /** Scenarios from a read workbook's extras (tolerant: see scenariosFromJson). */

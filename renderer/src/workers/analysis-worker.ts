@@ -4,7 +4,8 @@
 // between rows, so fiddling with the axes never queues up stale work. Also the
 // heavy part of a save's extras: every scenario's model and the charts as SVG.
 import { biggestDrag, computeModel, effectiveInputs, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '../../../shared/index';
-import { boardCharts, buildBoardReport, compareScenarios, workbookExtrasParts } from '../../../shared/report/index';
+import { boardCharts, buildBoardReport, compareScenarios } from '../../../shared/report/index';
+import { workbookExtrasParts } from '../../../shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeModel, defaultInputs, type ModelInputs } from '../../../shared/index';
 import { applyScenario } from '../../../shared/model/scenarios';
-import { boardCharts, renderChartSvg, type ChartSpec } from '../../../shared/report/index';
+import { boardCharts, type ChartSpec } from '../../../shared/report/index';
+import { renderChartSvg } from '../../../shared/report/draw';
 import { expansionOutrunsChurn, oneYear, shrinking, tenLanes, threeScenarios } from '../../support/board-models';
 import { legibilityProblems, textBoxes } from '../../support/svg-text';
 import { g1 } from '../../support/models';
