@@ -4,7 +4,7 @@
 // modules of electron/, each tested on its own under tests/electron; this file
 // owns the order and the wiring, and tests/electron/main.test.ts drives it
 // against a fake `electron`.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,9 +19,11 @@ import { aboutText, buildMenuTemplate } from './menu';
 import { workbooksFromArgv } from './open-from-os';
 import { checkRecentFiles } from './recent-files';
 import { createRecoveryStore, type RecoveryStore } from './recovery';
-import { APP_ENTRY_URL, APP_SCHEME, hardenSession, hardenWebContents, isAppUrl } from './security';
+import { READER_PAGE, READER_PARTITION, createReaderWindow } from './reader-window';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, isAppUrl } from './security';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { createDocumentController, createMainWindow, type DocumentController } from './window';
+import { createWorkbookReaders, READER_LIMITS, registerReaderChannels } from './workbook-reader';
 
 const log = (message: string, error?: unknown) => {
   if (error === undefined) console.error(`[bowtie] ${message}`);
@@ -30,6 +32,7 @@ const log = (message: string, error?: unknown) => {
 
 // Before 'ready', as Electron requires; then one Bowtie per user.
 registerAppScheme();
+capRendererHeaps();
 useTestDataFolderWhenAsked();
 if (!app.requestSingleInstanceLock()) app.quit();
 else start();
@@ -45,6 +48,7 @@ function start(): void {
     serveTheApp(where);
     await grantTheCheckedRecentList(where, services);
     answerThePage(services, shell);
+    readWorkbooksInAHiddenRenderer(where, shell);
     shell.rebuildMenu();
     shell.showWindow();
   });
@@ -60,6 +64,14 @@ function registerAppScheme(): void {
 }
 
 /**
+ * Every renderer's V8 heap is capped (the workbook reader's limit, docs/workbook.md);
+ * the reader's whole process is also watched (workbook-reader.ts).
+ */
+function capRendererHeaps(): void {
+  app.commandLine.appendSwitch('js-flags', `--max-old-space-size=${READER_LIMITS.heapMb}`);
+}
+
+/**
  * Tests give each run its own data folder (as Actual's e2e fixture does). Only
  * unpackaged: a shipped app always uses the OS's own place.
  */
@@ -72,6 +84,8 @@ function useTestDataFolderWhenAsked(): void {
 interface Folders {
   rendererRoot: string;
   preload: string;
+  /** the hidden workbook reader's preload: it only passes the read's port to its page */
+  readerPreload: string;
   /** Linux window icon; absent in some development layouts. */
   icon: string | undefined;
   /** The app's own folder: settings and recovery copies, nothing of the user's choosing. */
@@ -84,6 +98,7 @@ function appFolders(): Folders {
   return {
     rendererRoot: path.join(appRoot, 'dist', 'renderer'),
     preload: path.join(appRoot, 'dist-electron', 'preload.cjs'),
+    readerPreload: path.join(appRoot, 'dist-electron', 'reader-preload.cjs'),
     icon: existsSync(icon) ? icon : undefined,
     userData: app.getPath('userData'),
   };
@@ -289,6 +304,30 @@ function answerThePage(services: Services, shell: Shell): void {
     }),
     { isTrustedUrl: isAppUrl, log },
   );
+}
+
+/**
+ * Untrusted workbooks are parsed in a hidden reader renderer that main can kill
+ * (workbook-reader.ts): its own partition, hardened and served like the default
+ * session, and the two reader channels, from the workspace only.
+ */
+function readWorkbooksInAHiddenRenderer(where: Folders, shell: Shell): void {
+  const readerSession = session.fromPartition(READER_PARTITION);
+  hardenSession(readerSession, log);
+  readerSession.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: where.rendererRoot, readFile: (file) => fs.readFile(file) }));
+  const readers = createWorkbookReaders({
+    createReader: () => createReaderWindow(BrowserWindow, { preload: where.readerPreload }),
+    createChannel: () => new MessageChannelMain(),
+    processMetrics: () => app.getAppMetrics(),
+    url: `${APP_ORIGIN}/${READER_PAGE}`,
+    log,
+  });
+  registerReaderChannels(ipcMain, readers, {
+    isWorkspace: (sender) => sender === shell.window()?.webContents,
+    isTrustedUrl: isAppUrl,
+    log,
+  });
+  app.on('before-quit', () => readers.stopAll());
 }
 
 /** Open and Save dialogs, attached to the window when there is one. */

@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { MENU_COMMANDS, type DesktopApi, type MenuCommand } from '../shared/desktop-api';
 import { CHANNELS } from './channels';
+import { createReaderBridge } from './reader-bridge';
 
 type Listener<T> = (value: T) => void;
 
@@ -57,3 +58,7 @@ const api = {
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('bowtie', api);
+
+// The hidden workbook reader (reader-bridge.ts): an object of its own, so
+// window.bowtie stays exactly the DesktopApi.
+contextBridge.exposeInMainWorld('bowtieReader', createReaderBridge(ipcRenderer));

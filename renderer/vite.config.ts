@@ -14,7 +14,7 @@ export default defineConfig({
   // Pre-bundle what the workers import too: otherwise the first save discovers
   // exceljs, and the dev server reloads the page mid-save.
   optimizeDeps: {
-    entries: ['index.html', 'src/workers/*.ts', 'src/sheets/*/sheet.tsx'],
+    entries: ['index.html', 'reader.html', 'src/workers/*.ts', 'src/sheets/*/sheet.tsx'],
     include: ['exceljs', 'fflate', 'decimal.js', 'zustand', 'zustand/vanilla', 'ag-grid-community', 'ag-grid-react', 'react', 'react-dom', 'react-dom/client'],
   },
   server: {
@@ -28,5 +28,13 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 3000,
+    // Two pages: the workspace, and the desktop app's hidden workbook reader
+    // (reader.html: the read alone, no React, no grid; electron/workbook-reader.ts).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        reader: fileURLToPath(new URL('./reader.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -1,6 +1,7 @@
 // Bundles the Electron main process and preload with esbuild:
 //   electron/main.ts    → dist-electron/main.cjs    (Node, CommonJS)
 //   electron/preload.ts → dist-electron/preload.cjs (sandboxed: only 'electron' may be required)
+//   electron/reader-preload.ts → dist-electron/reader-preload.cjs (the hidden workbook reader's, likewise)
 // The preload is built for the browser platform so that an accidental Node
 // import fails the build instead of failing at run time in the sandbox.
 import { build } from 'esbuild';
@@ -22,6 +23,7 @@ const common = {
 const targets = [
   { ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(root, 'dist-electron/main.cjs'), platform: 'node', target: 'node22' },
   { ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(root, 'dist-electron/preload.cjs'), platform: 'browser', target: 'chrome130' },
+  { ...common, entryPoints: [path.join(root, 'electron/reader-preload.ts')], outfile: path.join(root, 'dist-electron/reader-preload.cjs'), platform: 'browser', target: 'chrome130' },
 ];
 
 try {

@@ -93,3 +93,17 @@ export interface DesktopApi {
   cancelClose(): Promise<Result<null>>;
   appVersion(): Promise<Result<string>>;
 }
+
+/**
+ * The desktop app's workbook reader (docs/workbook.md, "The app"), exposed by
+ * the preload as `window.bowtieReader`, apart from `window.bowtie`. The bytes go
+ * to a hidden, sandboxed reader renderer over a MessagePort; the host kills that
+ * process at its deadline or memory cap. `value` is the reader's answer as it
+ * came: untrusted, the caller validates it.
+ */
+export interface WorkbookReaderApi {
+  read(bytes: Uint8Array): Promise<Result<unknown>>;
+}
+
+/** What the reader renderer's preload posts to its page, with the read's MessagePort. */
+export const READER_PORT_MESSAGE = 'bowtie-reader-port';

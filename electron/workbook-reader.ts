@@ -1,0 +1,244 @@
+// The hard stop for reading untrusted workbooks in the app (issue #9, item 5;
+// docs/workbook.md "The app"). Each read gets a fresh hidden reader renderer:
+// sandboxed, its own session partition and so its own process, loading only the
+// reader bundle. Main creates a MessageChannel and hands one end to the
+// workspace and one to the reader; the bytes and the answer go between the two
+// renderers directly, so main never holds or deserialises anything the reader
+// produced. Main keeps the clock and the process: 15 s after the hand-over, or
+// as soon as the reader's working set passes 768 MB, it crashes the reader's
+// process (a Web Worker's terminate() cannot stop V8 inside a builtin; a dead
+// process is gone at once) and tells the workspace why. A reader that crashed
+// or was killed is thrown away: the next read starts a new one.
+//
+// Electron is injected (createView, createChannel, processMetrics), so this
+// module runs under vitest with fakes (tests/electron/workbook-reader.test.ts).
+import { READER_CHANNELS } from './reader-channels';
+
+export const READER_LIMITS = {
+  /** from the hand-over of the ports to the answer */
+  deadlineMs: 15_000,
+  /** loading the reader bundle, before the deadline starts (ExcelJS is in it) */
+  startMs: 30_000,
+  /** the reader process's working set (heap, inflated entries, code) */
+  memoryMb: 768,
+  /** how often the working set is read (app.getAppMetrics) */
+  pollMs: 250,
+  /** V8's old generation in every renderer: app.commandLine js-flags, set in main.ts */
+  heapMb: 512,
+};
+export type ReaderLimits = typeof READER_LIMITS;
+
+/** The sentences the workspace shows under "FILE could not be opened". */
+export const readerMessages = (limits: ReaderLimits = READER_LIMITS) => ({
+  time: `Reading took longer than ${limits.deadlineMs / 1000} s and was stopped. The file may be damaged or built to stall a reader; the current model is unchanged.`,
+  memory: `Reading needed more than ${limits.memoryMb} MB of memory and was stopped. The file may be damaged or built to exhaust memory; the current model is unchanged.`,
+  heap: `Reading needed more memory than the reader may use (${limits.heapMb} MB) and was stopped. The file may be damaged or built to exhaust memory; the current model is unchanged.`,
+  crashed: (reason: string) => `The reader stopped unexpectedly (${reason}) while reading the file; the current model is unchanged.`,
+  notStarted: (why: string) => `The reader could not start (${why}); the current model is unchanged. Try again, or restart Bowtie.`,
+  superseded: 'Another file was opened before this one was read.',
+});
+
+/** The hidden reader: a window that is never shown, and its web contents. */
+export interface ReaderHost {
+  webContents: ReaderContents;
+  destroy(): void;
+  isDestroyed(): boolean;
+}
+export interface ReaderContents {
+  loadURL(url: string): Promise<void>;
+  postMessage(channel: string, message: unknown, transfer?: unknown[]): void;
+  getOSProcessId(): number;
+  forcefullyCrashRenderer(): void;
+  on(event: 'did-finish-load', listener: () => void): unknown;
+  on(event: 'did-fail-load', listener: (event: unknown, code: number, description: string) => void): unknown;
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+}
+/** The workspace's web contents, as the reader needs it. */
+export interface WorkspaceContents {
+  postMessage(channel: string, message: unknown, transfer?: unknown[]): void;
+  send(channel: string, ...args: unknown[]): void;
+  getOSProcessId(): number;
+  isDestroyed(): boolean;
+  once(event: 'destroyed', listener: () => void): unknown;
+  removeListener(event: 'destroyed', listener: () => void): unknown;
+}
+export interface ProcessMetric {
+  pid: number;
+  /** kilobytes, as app.getAppMetrics() reports them */
+  memory: { workingSetSize: number };
+}
+
+export interface ReaderDeps {
+  createReader(): ReaderHost;
+  createChannel(): { port1: unknown; port2: unknown };
+  processMetrics(): ProcessMetric[];
+  /** app://bowtie/reader.html */
+  url: string;
+  log(message: string): void;
+  limits?: Partial<ReaderLimits>;
+}
+
+interface Read {
+  id: number;
+  workspace: WorkspaceContents;
+  reader: ReaderHost | null;
+  phase: 'starting' | 'reading' | 'ended';
+  pid: number;
+  timers: ReturnType<typeof setTimeout>[];
+  poll?: ReturnType<typeof setInterval>;
+  /** the workspace went away mid-read: the reader goes with it */
+  onWorkspaceGone: () => void;
+}
+
+export interface WorkbookReaders {
+  /** The workspace asks for read `id`; a read already running is stopped first. */
+  open(workspace: WorkspaceContents, id: number): void;
+  /** The workspace has read `id`'s answer: the reader goes. Anything else is ignored. */
+  done(workspace: WorkspaceContents, id: number): boolean;
+  /** The window went or the app quits: no reader outlives it. */
+  stopAll(): void;
+  /** the reader process of the read in progress, for tests and logs */
+  current(): { id: number; phase: Read['phase']; pid: number } | null;
+}
+
+export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
+  const limits: ReaderLimits = { ...READER_LIMITS, ...deps.limits };
+  const say = readerMessages(limits);
+  let current: Read | null = null;
+
+  /** The read ends: timers off, the reader destroyed, and the workspace told why if it did not get an answer. */
+  function end(read: Read, message: string | null): void {
+    if (read.phase === 'ended') return;
+    read.phase = 'ended';
+    for (const t of read.timers) clearTimeout(t);
+    clearInterval(read.poll);
+    read.workspace.removeListener('destroyed', read.onWorkspaceGone);
+    if (current === read) current = null;
+    if (read.reader && !read.reader.isDestroyed()) read.reader.destroy();
+    if (message !== null && !read.workspace.isDestroyed()) read.workspace.send(READER_CHANNELS.stopped, { id: read.id, error: message });
+  }
+
+  /** The hard stop: the process dies at once, whatever V8 is doing in it. */
+  function kill(read: Read, message: string, why: string): void {
+    if (read.phase === 'ended') return;
+    deps.log(`stopping the workbook reader (pid ${read.pid}): ${why}`);
+    const reader = read.reader;
+    if (reader && !reader.isDestroyed()) {
+      // Never crash a process the workspace lives in (handOver refuses to start then; this is the second lock).
+      if (read.pid > 0 && read.pid !== read.workspace.getOSProcessId()) reader.webContents.forcefullyCrashRenderer();
+    }
+    end(read, message);
+  }
+
+  function handOver(read: Read): void {
+    if (read !== current || read.phase !== 'starting' || !read.reader) return;
+    const pid = read.reader.webContents.getOSProcessId();
+    if (!(pid > 0) || (!read.workspace.isDestroyed() && pid === read.workspace.getOSProcessId())) {
+      deps.log(`the workbook reader is not in a process of its own (pid ${pid}); not reading there`);
+      end(read, say.notStarted('it shares a process with the workspace'));
+      return;
+    }
+    if (read.workspace.isDestroyed()) {
+      end(read, null);
+      return;
+    }
+    read.pid = pid;
+    read.phase = 'reading';
+    for (const t of read.timers.splice(0)) clearTimeout(t);
+    const { port1, port2 } = deps.createChannel();
+    read.reader.webContents.postMessage(READER_CHANNELS.port, null, [port2]);
+    read.workspace.postMessage(READER_CHANNELS.port, { id: read.id }, [port1]);
+    read.timers.push(setTimeout(() => kill(read, say.time, `no answer ${limits.deadlineMs / 1000} s after the hand-over`), limits.deadlineMs));
+    read.poll = setInterval(() => {
+      const metric = deps.processMetrics().find((m) => m.pid === read.pid);
+      const mb = metric ? metric.memory.workingSetSize / 1024 : 0;
+      if (mb > limits.memoryMb) kill(read, say.memory, `working set ${Math.round(mb)} MB, over ${limits.memoryMb} MB`);
+    }, limits.pollMs);
+  }
+
+  function open(workspace: WorkspaceContents, id: number): void {
+    if (current) end(current, say.superseded);
+    const read: Read = { id, workspace, reader: null, phase: 'starting', pid: 0, timers: [], onWorkspaceGone: () => kill(read, say.superseded, 'the workspace went away') };
+    current = read;
+    workspace.once('destroyed', read.onWorkspaceGone);
+    try {
+      read.reader = deps.createReader();
+    } catch (error) {
+      deps.log(`the workbook reader could not be created: ${String(error)}`);
+      end(read, say.notStarted('it could not be created'));
+      return;
+    }
+    const contents = read.reader.webContents;
+    contents.on('render-process-gone', (_event, details) => {
+      if (read.phase === 'ended') return; // we killed it
+      deps.log(`the workbook reader's process is gone: ${details.reason}`);
+      end(read, details.reason === 'oom' ? say.heap : say.crashed(details.reason));
+    });
+    contents.on('did-fail-load', (_event, code, description) => {
+      if (read.phase !== 'starting') return;
+      end(read, say.notStarted(`${description || 'load failed'} ${code}`.trim()));
+    });
+    contents.on('did-finish-load', () => handOver(read));
+    read.timers.push(setTimeout(() => kill(read, say.notStarted(`it did not load within ${limits.startMs / 1000} s`), 'did not load'), limits.startMs));
+    contents.loadURL(deps.url).catch(() => undefined); // a failure arrives as did-fail-load
+  }
+
+  return {
+    open,
+    done(workspace, id) {
+      const read = current;
+      if (!read || read.workspace !== workspace || read.id !== id || read.phase !== 'reading') return false;
+      end(read, null);
+      return true;
+    },
+    stopAll() {
+      if (current) kill(current, say.superseded, 'the window closed');
+    },
+    current: () => (current ? { id: current.id, phase: current.phase, pid: current.pid } : null),
+  };
+}
+
+/** A read id as the workspace sends it: a positive safe integer, alone. */
+export function readIdArgument(args: unknown[]): number | null {
+  if (args.length !== 1) return null;
+  const [id] = args;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export interface ReaderIpcMain {
+  on(channel: string, listener: (event: ReaderIpcEvent, ...args: unknown[]) => void): unknown;
+}
+export interface ReaderIpcEvent {
+  sender: WorkspaceContents;
+  senderFrame?: { url: string } | null;
+}
+
+/**
+ * `reader/open` and `reader/done`, from the workspace only: the sender must be
+ * the workspace's web contents on an app:// frame (a reader renderer is app://
+ * too, and a compromised one must not start readers), with one id argument.
+ */
+export function registerReaderChannels(
+  ipcMain: ReaderIpcMain,
+  readers: WorkbookReaders,
+  trust: { isWorkspace(sender: WorkspaceContents): boolean; isTrustedUrl(url: string): boolean; log(message: string): void },
+): void {
+  const accept = (channel: string, event: ReaderIpcEvent, args: unknown[]): number | null => {
+    const url = event.senderFrame?.url ?? '';
+    if (!trust.isWorkspace(event.sender) || !trust.isTrustedUrl(url)) {
+      trust.log(`refused ${channel} from ${JSON.stringify(url.slice(0, 200))}: not the workspace`);
+      return null;
+    }
+    const id = readIdArgument(args);
+    if (id === null) trust.log(`refused ${channel}: the argument must be one read id`);
+    return id;
+  };
+  ipcMain.on(READER_CHANNELS.open, (event, ...args) => {
+    const id = accept(READER_CHANNELS.open, event, args);
+    if (id !== null) readers.open(event.sender, id);
+  });
+  ipcMain.on(READER_CHANNELS.done, (event, ...args) => {
+    const id = accept(READER_CHANNELS.done, event, args);
+    if (id !== null) readers.done(event.sender, id);
+  });
+}

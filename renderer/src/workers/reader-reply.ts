@@ -1,0 +1,62 @@
+// What comes back from the hidden reader renderer is untrusted: that process
+// parsed a hostile file and may be compromised. Before the workspace uses an
+// answer it must be exactly a ReadOutcome: the known shapes, strings of sane
+// length, and inputs that the core's own parseModel accepts as a model (so a
+// compromised reader can at worst hand over a valid model, which any workbook
+// could do, never a malformed one).
+import { parseModel } from '../../../shared/index';
+import type { ReadOutcome, WorkbookProblem } from './core-calls';
+
+const MAX_TEXT = 2_000;
+const MAX_LIST = 10_000;
+/** The extras JSON lives in cells of 30,000 characters; a workbook holds far less than this. */
+const MAX_EXTRAS_JSON = 20_000_000;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const hasExactly = (o: Record<string, unknown>, keys: string[]) => {
+  const own = Object.keys(o);
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(o, k));
+};
+
+function isProblem(v: unknown): v is WorkbookProblem {
+  return isPlainObject(v) && hasExactly(v, ['where', 'path', 'message']) && isText(v.where) && isText(v.path) && isText(v.message);
+}
+
+/** Plain data only (what JSON can say), so nothing with behaviour reaches the workspace. */
+function jsonSize(v: unknown): number | null {
+  try {
+    const s = JSON.stringify(v);
+    return typeof s === 'string' && JSON.stringify(JSON.parse(s)) === s ? s.length : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The reader's answer as a ReadOutcome, or why it was refused. */
+export function parseReaderReply(value: unknown): { ok: true; outcome: ReadOutcome } | { ok: false; error: string } {
+  const refuse = (why: string) => ({ ok: false as const, error: `the reader's answer was refused (${why})` });
+  if (!isPlainObject(value)) return refuse('not an object');
+  if (value.ok === true) {
+    if (!hasExactly(value, ['ok', 'inputs', 'extras', 'notes'])) return refuse('unexpected fields');
+    if (!Array.isArray(value.notes) || value.notes.length > MAX_LIST || !value.notes.every(isText)) return refuse('bad notes');
+    const extrasSize = value.extras === undefined ? 0 : jsonSize(value.extras);
+    if (extrasSize === null || extrasSize > MAX_EXTRAS_JSON) return refuse('extras are not plain data');
+    if (jsonSize(value.inputs) === null) return refuse('inputs are not plain data');
+    const parsed = parseModel(value.inputs);
+    if (!parsed.ok) return refuse(`inputs are not a valid model: ${parsed.problems[0]?.path ?? ''}`);
+    return { ok: true, outcome: { ok: true, inputs: parsed.value, extras: value.extras, notes: [...value.notes] } };
+  }
+  if (value.ok === false && value.kind === 'invalid') {
+    if (!hasExactly(value, ['ok', 'kind', 'problems'])) return refuse('unexpected fields');
+    const problems = value.problems;
+    if (!Array.isArray(problems) || problems.length === 0 || problems.length > MAX_LIST || !problems.every(isProblem)) return refuse('bad problem list');
+    return { ok: true, outcome: { ok: false, kind: 'invalid', problems: problems.map((p) => ({ where: p.where, path: p.path, message: p.message })) } };
+  }
+  if (value.ok === false && value.kind === 'unreadable') {
+    if (!hasExactly(value, ['ok', 'kind', 'error']) || !isText(value.error) || value.error === '') return refuse('bad error');
+    return { ok: true, outcome: { ok: false, kind: 'unreadable', error: value.error } };
+  }
+  return refuse('unknown kind');
+}
