@@ -82,7 +82,8 @@ interface Read {
   id: number;
   workspace: WorkspaceContents;
   reader: ReaderHost | null;
-  phase: 'starting' | 'reading' | 'ended';
+  /** 'stopping': main is killing it, so the crash that follows is ours, not news */
+  phase: 'starting' | 'reading' | 'stopping' | 'ended';
   pid: number;
   timers: ReturnType<typeof setTimeout>[];
   poll?: ReturnType<typeof setInterval>;
@@ -120,7 +121,8 @@ export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
 
   /** The hard stop: the process dies at once, whatever V8 is doing in it. */
   function kill(read: Read, message: string, why: string): void {
-    if (read.phase === 'ended') return;
+    if (read.phase === 'ended' || read.phase === 'stopping') return;
+    read.phase = 'stopping';
     deps.log(`stopping the workbook reader (pid ${read.pid}): ${why}`);
     const reader = read.reader;
     if (reader && !reader.isDestroyed()) {
@@ -170,7 +172,7 @@ export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
     }
     const contents = read.reader.webContents;
     contents.on('render-process-gone', (_event, details) => {
-      if (read.phase === 'ended') return; // we killed it
+      if (read.phase === 'ended' || read.phase === 'stopping') return; // we killed it
       deps.log(`the workbook reader's process is gone: ${details.reason}`);
       end(read, details.reason === 'oom' ? say.heap : say.crashed(details.reason));
     });

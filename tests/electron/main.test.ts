@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/channels';
+import { READER_CHANNELS } from '../../electron/reader-channels';
 
 type Listener = (...args: any[]) => any;
 
@@ -24,6 +25,10 @@ const fake = vi.hoisted(() => {
     permissionRequest: null as null | Listener,
     messageBoxResponse: 2,
     setPath: vi.fn(),
+    switches: [] as string[][],
+    ipcListeners: new Map<string, Listener>(),
+    partitions: new Map<string, any>(),
+    nextPid: 100,
   };
   return state;
 });
@@ -32,8 +37,18 @@ vi.mock('electron', () => {
   class FakeWebContents {
     sent: unknown[][] = [];
     listeners = new Map<string, Listener>();
+    posted: unknown[][] = [];
+    pid = fake.nextPid++;
+    loadedUrl = '';
+    async loadURL(url: string) { this.loadedUrl = url; }
     send(...args: unknown[]) { this.sent.push(args); }
+    postMessage(...args: unknown[]) { this.posted.push(args); }
     on(event: string, l: Listener) { this.listeners.set(event, l); return this; }
+    once(event: string, l: Listener) { return this.on(event, l); }
+    removeListener() { return this; }
+    isDestroyed() { return false; }
+    getOSProcessId() { return this.pid; }
+    forcefullyCrashRenderer = vi.fn();
     setWindowOpenHandler() {}
     printToPDF = vi.fn(async () => Buffer.from('%PDF'));
   }
@@ -53,6 +68,7 @@ vi.mock('electron', () => {
     setTitle(t: string) { this.title = t; }
     setDocumentEdited() {}
     isDestroyed() { return this.destroyed; }
+    destroy() { this.destroyed = true; }
     isMinimized() { return false; }
     restore() {}
     focus() {}
@@ -77,6 +93,8 @@ vi.mock('electron', () => {
     on: (event: string, l: Listener) => fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), l]),
     addRecentDocument: vi.fn(),
     clearRecentDocuments: vi.fn(),
+    commandLine: { appendSwitch: (...args: string[]) => fake.switches.push(args) },
+    getAppMetrics: () => [],
   };
   const session = {
     defaultSession: {
@@ -85,13 +103,34 @@ vi.mock('electron', () => {
       setDevicePermissionHandler: () => {},
       webRequest: { onBeforeRequest: () => {} },
     },
+    fromPartition: (name: string) => {
+      if (!fake.partitions.has(name)) {
+        fake.partitions.set(name, {
+          permissionRequest: null as null | Listener,
+          setPermissionRequestHandler(h: Listener) { this.permissionRequest = h; },
+          setPermissionCheckHandler: () => {},
+          setDevicePermissionHandler: () => {},
+          webRequest: { onBeforeRequest: () => {} },
+          protocol: { handle: vi.fn() },
+        });
+      }
+      return fake.partitions.get(name);
+    },
   };
+  class MessageChannelMain {
+    port1 = { name: 'port1' };
+    port2 = { name: 'port2' };
+  }
   return {
     app,
     BrowserWindow,
     session,
+    MessageChannelMain,
     protocol: { registerSchemesAsPrivileged: fake.privileged, handle: fake.protocolHandle },
-    ipcMain: { handle: (channel: string, l: Listener) => fake.ipcHandlers.set(channel, l) },
+    ipcMain: {
+      handle: (channel: string, l: Listener) => fake.ipcHandlers.set(channel, l),
+      on: (channel: string, l: Listener) => fake.ipcListeners.set(channel, l),
+    },
     Menu: {
       buildFromTemplate: (t: unknown) => t,
       setApplicationMenu: (m: unknown) => { fake.menu = m; },
@@ -115,6 +154,9 @@ beforeEach(async () => {
   fake.userData = dir;
   fake.appListeners.clear();
   fake.ipcHandlers.clear();
+  fake.ipcListeners.clear();
+  fake.partitions.clear();
+  fake.switches.length = 0;
   fake.windows.length = 0;
   fake.ready = false;
   fake.lock = true;
@@ -172,6 +214,42 @@ describe('main process wiring', () => {
     const version = fake.ipcHandlers.get(CHANNELS.appVersion)!;
     expect(await version(fromApp)).toEqual({ ok: true, value: '0.1.0' });
     expect((await version({ senderFrame: { url: 'https://evil.example/' } })).ok).toBe(false);
+  });
+
+  it('caps every renderer\'s V8 heap at 512 MB before ready', async () => {
+    process.argv = ['/x/electron', '.'];
+    await import('../../electron/main');
+    expect(fake.switches).toContainEqual(['js-flags', '--max-old-space-size=512']);
+  });
+
+  it('a workbook read from the window starts a hidden, sandboxed reader in its own hardened partition; the reader gets one port, the window the other', async () => {
+    const { win } = await start();
+    const reader = fake.partitions.get('bowtie-reader');
+    expect(reader.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const granted = vi.fn();
+    reader.permissionRequest({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+
+    fake.ipcListeners.get(READER_CHANNELS.open)!({ sender: win.webContents, senderFrame: { url: 'app://bowtie/index.html' } }, 1);
+    expect(fake.windows).toHaveLength(2);
+    const hidden = fake.windows[1];
+    expect(hidden.options).toMatchObject({ show: false, webPreferences: { partition: 'bowtie-reader', sandbox: true, contextIsolation: true, nodeIntegration: false, preload: path.join('/app', 'dist-electron', 'reader-preload.cjs') } });
+    expect(hidden.webContents.loadedUrl).toBe('app://bowtie/reader.html');
+    hidden.webContents.listeners.get('did-finish-load')!();
+    expect(hidden.webContents.posted).toEqual([[READER_CHANNELS.port, null, [{ name: 'port2' }]]]);
+    expect(win.webContents.posted).toEqual([[READER_CHANNELS.port, { id: 1 }, [{ name: 'port1' }]]]);
+    fake.ipcListeners.get(READER_CHANNELS.done)!({ sender: win.webContents, senderFrame: { url: 'app://bowtie/index.html' } }, 1);
+    expect(hidden.destroyed).toBe(true);
+  });
+
+  it('only the window may start a reader: the reader itself, another page or a bad id start nothing', async () => {
+    const { win } = await start();
+    const open = fake.ipcListeners.get(READER_CHANNELS.open)!;
+    open({ sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }, 1);
+    open({ sender: { other: true }, senderFrame: { url: 'app://bowtie/reader.html' } }, 1);
+    open({ sender: win.webContents, senderFrame: { url: 'app://bowtie/index.html' } }, '1');
+    open({ sender: win.webContents, senderFrame: { url: 'app://bowtie/index.html' } }, 1, 2);
+    expect(fake.windows).toHaveLength(1);
   });
 
   it('denies permission requests on the default session', async () => {

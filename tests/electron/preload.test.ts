@@ -39,8 +39,9 @@ beforeEach(async () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes exactly one object, window.bowtie, with the DesktopApi methods and nothing else', () => {
-    expect([...fake.exposed.keys()]).toEqual(['bowtie']);
+  it('exposes window.bowtie, with the DesktopApi methods and nothing else, and window.bowtieReader with read alone', () => {
+    expect([...fake.exposed.keys()]).toEqual(['bowtie', 'bowtieReader']);
+    expect(Object.keys(fake.exposed.get('bowtieReader') as object)).toEqual(['read']);
     expect(Object.keys(api).sort()).toEqual([
       'appVersion', 'cancelClose', 'clearRecovery', 'confirmClose', 'exportPdf', 'onCloseRequest', 'onMenuCommand', 'onOpenPath',
       'openFile', 'readFile', 'saveFile', 'saveFileAs', 'setDocumentState', 'takeRecovery', 'writeRecovery',

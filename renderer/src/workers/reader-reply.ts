@@ -24,14 +24,31 @@ function isProblem(v: unknown): v is WorkbookProblem {
   return isPlainObject(v) && hasExactly(v, ['where', 'path', 'message']) && isText(v.where) && isText(v.path) && isText(v.message);
 }
 
-/** Plain data only (what JSON can say), so nothing with behaviour reaches the workspace. */
-function jsonSize(v: unknown): number | null {
-  try {
-    const s = JSON.stringify(v);
-    return typeof s === 'string' && JSON.stringify(JSON.parse(s)) === s ? s.length : null;
-  } catch {
-    return null;
+/**
+ * Plain data only (what JSON can say: plain objects, arrays, text, finite
+ * numbers, booleans, null), so nothing with behaviour or a surprising
+ * prototype reaches the workspace. Returns its size in characters of JSON, or
+ * null when it is something else or nested past any real workbook's depth.
+ */
+function plainDataSize(v: unknown, depth = 0): number | null {
+  if (depth > 32) return null;
+  if (v === null || typeof v === 'boolean') return 5;
+  if (typeof v === 'number') return Number.isFinite(v) ? 24 : null;
+  if (typeof v === 'string') return v.length + 2;
+  let total = 2;
+  const add = (x: unknown) => {
+    const n = plainDataSize(x, depth + 1);
+    if (n === null) return false;
+    total += n + 1;
+    return true;
+  };
+  if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && v.every(add) ? total : null;
+  if (!isPlainObject(v)) return null;
+  for (const [key, x] of Object.entries(v)) {
+    total += key.length + 3;
+    if (!add(x)) return null;
   }
+  return total;
 }
 
 /** The reader's answer as a ReadOutcome, or why it was refused. */
@@ -41,9 +58,10 @@ export function parseReaderReply(value: unknown): { ok: true; outcome: ReadOutco
   if (value.ok === true) {
     if (!hasExactly(value, ['ok', 'inputs', 'extras', 'notes'])) return refuse('unexpected fields');
     if (!Array.isArray(value.notes) || value.notes.length > MAX_LIST || !value.notes.every(isText)) return refuse('bad notes');
-    const extrasSize = value.extras === undefined ? 0 : jsonSize(value.extras);
+    const extrasSize = value.extras === undefined ? 0 : plainDataSize(value.extras);
     if (extrasSize === null || extrasSize > MAX_EXTRAS_JSON) return refuse('extras are not plain data');
-    if (jsonSize(value.inputs) === null) return refuse('inputs are not plain data');
+    const inputsSize = isPlainObject(value.inputs) ? plainDataSize(value.inputs) : null;
+    if (inputsSize === null || inputsSize > MAX_EXTRAS_JSON) return refuse('inputs are not plain data');
     const parsed = parseModel(value.inputs);
     if (!parsed.ok) return refuse(`inputs are not a valid model: ${parsed.problems[0]?.path ?? ''}`);
     return { ok: true, outcome: { ok: true, inputs: parsed.value, extras: value.extras, notes: [...value.notes] } };
