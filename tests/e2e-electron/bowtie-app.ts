@@ -51,6 +51,13 @@ export class BowtieApp extends WorkspaceView {
     }, file);
   }
 
+  /** The next native Open dialog answers with `file` instead of showing. */
+  async answerNextOpenDialog(file: string): Promise<void> {
+    await this.app.evaluate(({ dialog }, target) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [target] })) as typeof dialog.showOpenDialog;
+    }, file);
+  }
+
   /** Clicks a native menu item, e.g. menu('File', 'Save As…'), as the user would. */
   async menu(top: string, item: string): Promise<void> {
     await this.app.evaluate(({ Menu }, [topLabel, itemLabel]) => {
