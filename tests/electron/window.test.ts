@@ -32,3 +32,16 @@ describe('the main window', () => {
     expect(createMainWindow(FakeBrowserWindow, { preload: '/p.cjs', isPackaged: false }).options.webPreferences?.devTools).toBe(true);
   });
 });
+
+describe('the hidden workbook reader window', () => {
+  it('is never shown, is hardened like the main window, and has a session partition of its own (so a process of its own)', async () => {
+    const { createReaderWindow, READER_PARTITION } = await import('../../electron/reader-window');
+    const reader = createReaderWindow(FakeBrowserWindow, { preload: '/app/dist-electron/reader-preload.cjs' });
+    const main = createMainWindow(FakeBrowserWindow, { preload: '/p.cjs', isPackaged: true });
+    expect(reader.options).toMatchObject({ show: false, focusable: false, skipTaskbar: true });
+    expect(READER_PARTITION).not.toMatch(/^persist:/);
+    expect(reader.options.webPreferences).toMatchObject({ preload: '/app/dist-electron/reader-preload.cjs', partition: READER_PARTITION, devTools: false });
+    const { preload: _a, devTools: _b, ...hardening } = main.options.webPreferences!;
+    expect(reader.options.webPreferences).toMatchObject(hardening);
+  });
+});

@@ -4,7 +4,8 @@
 // hoards memory or crashes, and that the next read still works.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READER_CHANNELS } from '../../electron/reader-channels';
-import { createWorkbookReaders, readerMessages, readIdArgument, type ProcessMetric, type WorkbookReaders } from '../../electron/workbook-reader';
+import fc from 'fast-check';
+import { createWorkbookReaders, readerMessages, readIdArgument, registerReaderChannels, type ProcessMetric, type WorkbookReaders } from '../../electron/workbook-reader';
 
 type Listener = (...args: any[]) => void;
 
@@ -198,5 +199,40 @@ describe('what the workspace may send', () => {
   it('a read id is one positive safe integer', () => {
     expect(readIdArgument([7])).toBe(7);
     for (const bad of [[], [0], [-1], [1.5], ['1'], [2 ** 53], [1, 2], [null], [{ id: 1 }]]) expect(readIdArgument(bad)).toBeNull();
+  });
+});
+
+describe('a hostile page on the reader channels', () => {
+  it('whatever it sends, from wherever, in any order: nothing throws, at most one reader lives, only the workspace starts one, and none outlives stopAll', () => {
+    const listeners = new Map<string, Listener>();
+    registerReaderChannels({ on: (channel, l) => listeners.set(channel, l) }, readers, {
+      isWorkspace: (sender) => sender === workspace,
+      isTrustedUrl: (url) => url.startsWith('app://bowtie/'),
+      log: () => undefined,
+    });
+    const stranger = new FakeContents(999);
+    const arg = fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double(), fc.string(), fc.constant(null), fc.constant(2 ** 53), fc.object());
+    const message = fc.record({
+      channel: fc.constantFrom(READER_CHANNELS.open, READER_CHANNELS.done),
+      fromWorkspace: fc.boolean(),
+      url: fc.constantFrom('app://bowtie/index.html', 'app://bowtie/reader.html', 'https://evil.example/', ''),
+      args: fc.array(arg, { maxLength: 3 }),
+      load: fc.boolean(),
+      wait: fc.constantFrom(0, 250, 15_000),
+    });
+    fc.assert(fc.property(fc.array(message, { maxLength: 25 }), (messages) => {
+      const before = spawned.length;
+      for (const m of messages) {
+        listeners.get(m.channel)!({ sender: m.fromWorkspace ? workspace : stranger, senderFrame: { url: m.url } }, ...m.args);
+        if (m.load) spawned.at(-1)?.webContents.emit('did-finish-load');
+        vi.advanceTimersByTime(m.wait);
+        expect(spawned.filter((r) => !r.destroyed).length).toBeLessThanOrEqual(1);
+      }
+      const legit = messages.filter((m) => m.channel === READER_CHANNELS.open && m.fromWorkspace && m.url.startsWith('app://bowtie/') && readIdArgument(m.args) !== null).length;
+      expect(spawned.length - before).toBe(legit);
+      expect(stranger.sent).toEqual([]);
+      readers.stopAll();
+      expect(spawned.every((r) => r.destroyed)).toBe(true);
+    }));
   });
 });
