@@ -28,13 +28,16 @@ export const READER_LIMITS = {
 };
 export type ReaderLimits = typeof READER_LIMITS;
 
-/** The sentences the workspace shows under "FILE could not be opened". */
+/**
+ * The sentences the workspace shows under "FILE could not be opened" (whose
+ * intro already says that the current model is unchanged).
+ */
 export const readerMessages = (limits: ReaderLimits = READER_LIMITS) => ({
-  time: `Reading took longer than ${limits.deadlineMs / 1000} s and was stopped. The file may be damaged or built to stall a reader; the current model is unchanged.`,
-  memory: `Reading needed more than ${limits.memoryMb} MB of memory and was stopped. The file may be damaged or built to exhaust memory; the current model is unchanged.`,
-  heap: `Reading needed more memory than the reader may use (${limits.heapMb} MB) and was stopped. The file may be damaged or built to exhaust memory; the current model is unchanged.`,
-  crashed: (reason: string) => `The reader stopped unexpectedly (${reason}) while reading the file; the current model is unchanged.`,
-  notStarted: (why: string) => `The reader could not start (${why}); the current model is unchanged. Try again, or restart Bowtie.`,
+  time: `Reading took longer than ${limits.deadlineMs / 1000} s and was stopped. The file may be damaged or built to stall a reader.`,
+  memory: `Reading needed more than ${limits.memoryMb} MB of memory and was stopped. The file may be damaged or built to exhaust memory.`,
+  heap: `Reading needed more memory than the reader may use (${limits.heapMb} MB) and was stopped. The file may be damaged or built to exhaust memory.`,
+  crashed: (reason: string) => `The reader stopped unexpectedly (${reason}) while reading the file.`,
+  notStarted: (why: string) => `The reader could not start (${why}). Try again, or restart Bowtie.`,
   superseded: 'Another file was opened before this one was read.',
 });
 

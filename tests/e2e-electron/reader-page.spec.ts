@@ -1,126 +1,22 @@
-// The hidden reader without Electron: the built reader page (reader.html),
-// served as app:// serves it (same handler, same CSP header), in Chromium, each
-// reader in a browser context of its own (its own renderer process, as the
-// reader's own session partition is in Electron), driven by the real lifecycle
-// module (electron/workbook-reader.ts). The Electron calls are stood in for by
-// their Chromium equivalents: forcefullyCrashRenderer by the DevTools
-// Protocol's Page.crash, which also ends the renderer process. Shows that the
-// reader page reads over its port under the CSP, and that a reader stuck
-// inside a V8 builtin (what terminate() could not stop, tests/e2e/worker-terminate.spec.ts)
-// is really gone at the deadline, and the next read works.
-import { expect, test, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+// The built reader page (reader.html), served as app:// serves it (same
+// handler, same CSP header), in Chromium, as readers of reader-harness.ts
+// driven by the real lifecycle module (electron/workbook-reader.ts): it reads
+// over its port under the CSP, and a reader stuck inside a V8 builtin (what
+// terminate() could not stop, tests/e2e/worker-terminate.spec.ts) is really
+// gone at the deadline, and the next read works.
+import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { READER_PORT_MESSAGE } from '../../shared/desktop-api';
 import { defaultInputs } from '../../shared/index';
 import { writeWorkbook } from '../../shared/workbook/index';
 import { READER_CHANNELS } from '../../electron/reader-channels';
-import { createWorkbookReaders, readerMessages, type ReaderHost, type WorkspaceContents } from '../../electron/workbook-reader';
+import { createWorkbookReaders, readerMessages } from '../../electron/workbook-reader';
 import { hostileCases } from '../shared/workbook/hostile-files';
 import { bridgeLaunchOptions, bridgeMissing as missing, serveRenderer } from './bridge-harness';
+import { alive, busiest, fakeWorkspace, PageReader } from './reader-harness';
 
 if (missing) console.log(`skipped: ${missing}`);
 test.use({ launchOptions: bridgeLaunchOptions });
-
-const STALL = () => { const a: number[] = []; a[4294967293] = 1; a.forEach(() => undefined); };
-
-async function rendererPids(browser: Browser): Promise<number[]> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  await cdp.detach();
-  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-}
-/** CPU ticks a process has used (all its threads). */
-const ticks = (pid: number) => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch { return 0; }
-};
-/** Of `pids`, the one that used the most CPU over a second: a reader stuck in a builtin uses a whole core. */
-async function busiest(pids: number[]): Promise<{ pid: number; ticks: number }> {
-  const before = new Map(pids.map((p) => [p, ticks(p)]));
-  await new Promise((r) => setTimeout(r, 1_000));
-  return pids.map((pid) => ({ pid, ticks: ticks(pid) - before.get(pid)! })).sort((a, b) => b.ticks - a.ticks)[0] ?? { pid: -1, ticks: 0 };
-}
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-
-/** A reader as the lifecycle module sees it, made of a Chromium page in its own context. */
-class PageReader implements ReaderHost {
-  context: Promise<BrowserContext>;
-  page: Promise<Page>;
-  /** Renderer processes that appeared while this reader loaded: one of them is the reader. */
-  candidates: number[] = [];
-  destroyed = false;
-  private cdp: Promise<CDPSession | null> = Promise.resolve(null);
-  private crashing: Promise<unknown> = Promise.resolve();
-  private listeners = new Map<string, ((...args: any[]) => void)[]>();
-  webContents: ReaderHost['webContents'];
-  constructor(browser: Browser, origin: string, stall: boolean) {
-    const before = rendererPids(browser);
-    this.context = browser.newContext();
-    this.page = this.context.then((c) => c.newPage());
-    const emit = (event: string, ...args: unknown[]) => { for (const l of this.listeners.get(event) ?? []) l(...args); };
-    this.webContents = {
-      loadURL: async () => {
-        const page = await this.page;
-        page.on('crash', () => emit('render-process-gone', {}, { reason: 'crashed' }));
-        this.cdp = page.context().newCDPSession(page);
-        await page.goto(`${origin}/reader.html`);
-        const known = new Set(await before);
-        // Chromium may start spare renderers meanwhile: which one is the reader is told later by its CPU (busiest()).
-        this.candidates = (await rendererPids(browser)).filter((p) => !known.has(p) && alive(p));
-        emit('did-finish-load');
-      },
-      // What reader-preload.ts does with the port main hands it; the workspace end is kept on the page for the test.
-      postMessage: () => {
-        void this.page.then((page) => page.evaluate(([message, stallSource]) => {
-          const channel = new MessageChannel();
-          (window as any).__workspaceEnd = channel.port1;
-          window.postMessage(message, window.location.origin, [channel.port2]);
-          if (stallSource) setTimeout(new Function(`(${stallSource})()`) as () => void, 50);
-        }, [READER_PORT_MESSAGE, stall ? STALL.toString() : ''] as const));
-      },
-      // A pid that is not the workspace's (the module checks that); the real one is found by busiest().
-      getOSProcessId: () => 1_000_000 + this.candidates.length,
-      forcefullyCrashRenderer: () => {
-        // Page.crash does not answer (its renderer is gone); the context closes once it was sent.
-        this.crashing = Promise.race([this.cdp.then((cdp) => cdp?.send('Page.crash')).catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
-      },
-      on: ((event: string, listener: (...args: any[]) => void) => {
-        this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-      }) as ReaderHost['webContents']['on'],
-    };
-  }
-  destroy() {
-    this.destroyed = true;
-    void this.crashing.then(() => this.context).then((c) => c.close()).catch(() => undefined);
-  }
-  isDestroyed() { return this.destroyed; }
-  /** The workspace's side: post bytes on the port, wait for the one answer. */
-  async read(bytes: Uint8Array): Promise<unknown> {
-    const page = await this.page;
-    await expect.poll(() => page.evaluate(() => Boolean((window as any).__workspaceEnd))).toBe(true);
-    return page.evaluate((data) => new Promise((resolve) => {
-      const port = (window as any).__workspaceEnd as MessagePort;
-      port.onmessage = (e) => resolve(e.data);
-      port.postMessage(new Uint8Array(data));
-    }), Array.from(bytes));
-  }
-}
-
-function fakeWorkspace() {
-  const sent: unknown[][] = [];
-  const posted: unknown[][] = [];
-  const workspace: WorkspaceContents = {
-    postMessage: (...args) => { posted.push(args); },
-    send: (...args) => { sent.push(args); },
-    getOSProcessId: () => 1,
-    isDestroyed: () => false,
-    once: () => undefined,
-    removeListener: () => undefined,
-  };
-  return { workspace, sent, posted };
-}
 
 test.describe('the reader page in Chromium', () => {
   test.skip(missing !== null, missing ?? '');

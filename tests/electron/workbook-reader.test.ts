@@ -103,7 +103,7 @@ describe('the hidden workbook reader', () => {
     expect(reader.webContents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
     expect(reader.destroyed).toBe(true);
     expect(stoppedMessages()).toEqual([{ id: 1, error: say.time }]);
-    expect(say.time).toMatch(/^Reading took longer than 15 s and was stopped\. .*the current model is unchanged\.$/);
+    expect(say.time).toBe('Reading took longer than 15 s and was stopped. The file may be damaged or built to stall a reader.');
     // The crash it caused is not reported a second time.
     expect(stoppedMessages()).toHaveLength(1);
   });
