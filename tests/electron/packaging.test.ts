@@ -39,6 +39,14 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('dist-electron/preload.cjs');
     expect(config.files).toContain('dist/renderer/**');
   });
+
+  it('ships every bundle build-electron.mjs makes (the workbook reader\'s preload too), and the reader page', () => {
+    const script = readFileSync(path.join(root, 'scripts', 'build-electron.mjs'), 'utf8');
+    const outputs = [...script.matchAll(/'(dist-electron\/[\w-]+\.cjs)'/g)].map((m) => m[1]);
+    expect(outputs).toEqual(expect.arrayContaining(['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-electron/reader-preload.cjs']));
+    for (const bundle of outputs) expect(config.files).toContain(bundle);
+    expect(readFileSync(path.join(root, 'renderer', 'vite.config.ts'), 'utf8')).toMatch(/reader: fileURLToPath\(new URL\('\.\/reader\.html'/);
+  });
 });
 
 describe('icons', () => {
