@@ -20,7 +20,7 @@ import { defaultInputs, setInput } from '../../shared/index';
 import { writeWorkbook } from '../../shared/workbook/index';
 import { WorkspaceView } from './bowtie-app';
 import { bridgeLaunchOptions, bridgeMissing as missing, fromWire, hostHandlers, installBridge, serveRenderer, toWire } from './bridge-harness';
-import { fakeWorkspace, PageReader } from './reader-harness';
+import { closeReaders, fakeWorkspace, PageReader } from './reader-harness';
 
 if (missing) console.log(`skipped: ${missing}`);
 test.use({ viewport: { width: 1440, height: 900 }, launchOptions: bridgeLaunchOptions });
@@ -80,6 +80,7 @@ test.describe('the desktop workspace reads through the host reader', () => {
   let handlers: ReturnType<typeof createHandlers>;
   test.beforeAll(async () => { server = await serveRenderer(); });
   test.afterAll(async () => { await server.close(); });
+  test.afterEach(async () => { await closeReaders(); });
   test.beforeEach(async ({ page }) => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-desktop-reader-'));
     plan = path.join(dir, 'Q3 plan.xlsx');

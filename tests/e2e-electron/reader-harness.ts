@@ -11,6 +11,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { READER_PORT_MESSAGE } from '../../shared/desktop-api';
 import type { ReaderHost, WorkspaceContents } from '../../electron/workbook-reader';
 
+const live = new Set<PageReader>();
+
+/**
+ * Closes every reader's context and waits for it: a context still closing when
+ * a test ends makes Playwright's trace of it fail the next test.
+ */
+export async function closeReaders(): Promise<void> {
+  for (const reader of live) if (!reader.isDestroyed()) reader.destroy();
+  await Promise.all([...live].map((r) => r.closed));
+  live.clear();
+}
+
 export const STALL = () => { const a: number[] = []; a[4294967293] = 1; a.forEach(() => undefined); };
 
 async function rendererPids(browser: Browser): Promise<number[]> {
@@ -46,6 +58,7 @@ export class PageReader implements ReaderHost {
   private listeners = new Map<string, ((...args: any[]) => void)[]>();
   webContents: ReaderHost['webContents'];
   constructor(browser: Browser, origin: string, stall: boolean) {
+    live.add(this);
     const before = rendererPids(browser);
     this.context = browser.newContext();
     this.page = this.context.then((c) => c.newPage());
@@ -83,8 +96,10 @@ export class PageReader implements ReaderHost {
   }
   destroy() {
     this.destroyed = true;
-    void this.crashing.then(() => this.context).then((c) => c.close()).catch(() => undefined);
+    this.closed = this.crashing.then(() => this.context).then((c) => c.close()).catch(() => undefined);
   }
+  /** Settles once the context is closed (after destroy()). */
+  closed: Promise<unknown> = new Promise(() => undefined);
   isDestroyed() { return this.destroyed; }
   /** The workspace's side: post bytes on the port, wait for the one answer. */
   async read(bytes: Uint8Array): Promise<unknown> {

@@ -13,7 +13,7 @@ import { READER_CHANNELS } from '../../electron/reader-channels';
 import { createWorkbookReaders, readerMessages } from '../../electron/workbook-reader';
 import { hostileCases } from '../shared/workbook/hostile-files';
 import { bridgeLaunchOptions, bridgeMissing as missing, serveRenderer } from './bridge-harness';
-import { alive, busiest, fakeWorkspace, PageReader } from './reader-harness';
+import { alive, busiest, closeReaders, fakeWorkspace, PageReader } from './reader-harness';
 
 if (missing) console.log(`skipped: ${missing}`);
 test.use({ launchOptions: bridgeLaunchOptions });
@@ -25,6 +25,7 @@ test.describe('the reader page in Chromium', () => {
   let server: Awaited<ReturnType<typeof serveRenderer>>;
   test.beforeAll(async () => { server = await serveRenderer(); });
   test.afterAll(async () => { await server.close(); });
+  test.afterEach(async () => { await closeReaders(); });
 
   test('reads a workbook posted on its port under the CSP; a hostile one is refused by the pre-scan; a second port is ignored', async ({ browser }) => {
     const reader = new PageReader(browser, server.origin, false);
