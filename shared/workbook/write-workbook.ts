@@ -4,9 +4,10 @@
 // Sensitivity as values; a hidden metadata sheet for what only Bowtie reads.
 import * as ExcelJSNs from 'exceljs';
 import { twoWaySpecFromExtras, twoWaySpecToJson, validateInputs, type ModelInputs } from '../index';
-import { SHEETS } from './names';
-import { saveAsValues } from './cells';
+import { a1, onSheet, SHEETS } from './names';
 import { needsCalendar } from '../index';
+import { writeCalendar } from './sheets/calendar';
+import { BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow } from './sheets/bridge';
 import { workbookFigures } from './figures';
 import { ASSUMPTION_COLS, writeAssumptions } from './sheets/assumptions';
 import { writeJourney } from './sheets/journey';
@@ -23,8 +24,6 @@ import type { WorkbookDocument } from './types';
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
 export const ExcelJS = ((ExcelJSNs as unknown as { default?: typeof ExcelJSNs }).default ?? ExcelJSNs) as typeof ExcelJSNs;
 
-const CALCULATION_SHEETS = [SHEETS.journey, SHEETS.bridge, SHEETS.cohorts, SHEETS.metrics, SHEETS.board];
-export const VALUES_NOTE = 'Saved as values: this model changes by year or starts from existing customers, so these figures are Bowtie\'s own; edit the inputs on Assumptions and Bowtie recomputes them when it opens the file.';
 
 /** Tab order: what a reader wants first. */
 const TAB_ORDER = [SHEETS.board, SHEETS.assumptions, SHEETS.metrics, SHEETS.bridge, SHEETS.cohorts, SHEETS.journey, SHEETS.sensitivity];
@@ -71,18 +70,23 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   wb.modified = savedAt;
   // Excel recomputes everything on open; the cached values serve viewers that never do.
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const name of TAB_ORDER) wb.addWorksheet(name);
+  // A model that changes by year or starts from an installed base follows each cohort on a Calendar sheet.
+  const calendar = needsCalendar(m);
+  for (const name of TAB_ORDER) {
+    wb.addWorksheet(name);
+    if (name === SHEETS.journey && calendar) wb.addWorksheet(SHEETS.calendar);
+  }
   if (doc.actuals) wb.addWorksheet(SHEETS.actuals);
   wb.addWorksheet(SHEETS.meta);
 
-  // A model that changes by year or starts from an installed base: the calculation
-  // sheets carry the core's figures as values (their formulas follow one journey).
-  const asValues = needsCalendar(m);
-  if (asValues) for (const name of CALCULATION_SHEETS) saveAsValues(wb.getWorksheet(name)!);
   const names = writeAssumptions(wb, m);
-  const jl = writeJourney(wb, m, fig, names);
-  const bl = writeBridge(wb, m, fig, names, jl);
-  writeCohorts(wb, m, fig, jl, bl);
+  const cal = calendar ? writeCalendar(wb, m, names, {
+    newCustomers: (t) => onSheet(SHEETS.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(m, t), true)),
+    newCustomersValue: (t) => fig.result.months[t]!.newCustomers.toNumber(),
+  }, (y, i) => fig.result.annual[y - 1]!.laneArrEnd[i]!) : null;
+  const jl = writeJourney(wb, m, fig, names, cal);
+  const bl = writeBridge(wb, m, fig, names, jl, cal);
+  writeCohorts(wb, m, fig, jl, bl, cal);
   const ml = writeMetrics(wb, m, fig, names, jl, bl);
   writeSensitivity(wb, m, fig, savedAt);
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
@@ -91,10 +95,6 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   // Only a file with imported actuals has the sheet, just before the hidden metadata.
   if (doc.actuals) writeActuals(wb, doc.actuals);
   writeMetadata(wb, doc.appVersion, savedAt, extras);
-  if (asValues) for (const name of CALCULATION_SHEETS) {
-    const sub = wb.getWorksheet(name)!.getCell(2, 1);
-    sub.value = `${typeof sub.value === 'string' ? `${sub.value} ` : ''}${VALUES_NOTE}`;
-  }
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible') continue;
     fitColumns(ws);

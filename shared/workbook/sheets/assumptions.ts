@@ -27,6 +27,14 @@ export interface InputNames {
   name: (key: string) => string;
   /** defined name of lane i's field */
   lane: (i: number, field: string) => string;
+  /**
+   * An input's value in model year `year` (a number or a formula): a ramp's yearly
+   * cell (years past its list take its last value, spec §2.1), a constant's own name.
+   */
+  yearValue: (key: string, year: number | string) => string;
+  laneYearValue: (i: number, field: string, year: number | string) => string;
+  /** the saved installed-base rows on Assumptions: row of cohort j, column of each field */
+  base: { row: (j: number) => number; col: Record<'customers' | 'arr' | 'ageMonths' | 'adopterShare', number> };
 }
 
 /** Lane names follow the lane id; ids equal but for case would clash (Excel names ignore case), so those go by position. */
@@ -203,13 +211,19 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
     headers(ws, 5, FIRST_YEAR_COL, Array.from({ length: MAX_RAMP_YEARS }, (_, i) => `Year ${i + 1}`));
     for (let i = 0; i < MAX_RAMP_YEARS; i++) ws.getColumn(FIRST_YEAR_COL + i).width = 12;
   }
-  writeBase(ws, wb, m, row + 1);
+  const baseFirst = writeBase(ws, wb, m, row + 1);
   ws.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
   ws.pageSetup.printTitlesRow = '5:5';
   // A ramp's name covers a row; the formula sheets (written only when every year is
   // the same, see write-workbook.ts) read its year 1.
   const ramped = new Set(rampRows);
   const ref = (key: string, name: string) => (ramped.has(rows.get(key) ?? -1) ? `INDEX(${name},1)` : name);
+  // COUNT(name) is the list's length: the reader ends a ramp at its first trailing blank.
+  const inYear = (key: string, name: string, y: number | string) => {
+    if (!ramped.has(rows.get(key) ?? -1)) return name;
+    return typeof y === 'number' && y === 1 ? `INDEX(${name},1)` : `INDEX(${name},1,MIN(${y},COUNT(${name})))`;
+  };
+  const baseCol = (field: string) => 1 + BASE_FIELDS.findIndex((f) => f.field === field);
   return {
     rows,
     name: (key) => {
@@ -218,6 +232,16 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       return ref(key, n);
     },
     lane: (i, field) => ref(`lanes.${m.lanes[i]!.id}.${field}`, laneName(i, field)),
+    yearValue: (key, y) => {
+      const n = names.get(key);
+      if (!n) throw new Error(`no input ${key} on the Assumptions sheet`);
+      return inYear(key, n, y);
+    },
+    laneYearValue: (i, field, y) => inYear(`lanes.${m.lanes[i]!.id}.${field}`, laneName(i, field), y),
+    base: {
+      row: (j) => baseFirst + j,
+      col: { customers: baseCol('customers'), arr: baseCol('arr'), ageMonths: baseCol('ageMonths'), adopterShare: baseCol('adopterShare') },
+    },
   };
 }
 
@@ -227,7 +251,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
  * edited in Excel is read when Bowtie opens the file. A blank adopter share is the
  * share the journey implies.
  */
-function writeBase(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, top: number) {
+function writeBase(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, top: number): number {
   const cohorts = m.base?.cohorts ?? [];
   section(ws, top, 1, 'Existing customers (installed base at month 0)');
   note(ws, top + 1, 1, 'One row per cohort of today\'s customers: age is months since they closed; leave the adopter share blank for the share the journey implies. Rows may be added in the blank lines below.');
@@ -251,4 +275,5 @@ function writeBase(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, 
     });
   }
   wb.definedNames.add(onSheet(SHEETS.assumptions, `${a1(1, first, true)}:${a1(BASE_FIELDS.length, first + rows - 1, true)}`), BASE_COHORTS_NAME);
+  return first;
 }

@@ -12,6 +12,12 @@ import { FMT, headers, note, section, title } from '../styles';
 import type { Figures } from '../figures';
 import type { InputNames } from './assumptions';
 import type { JourneyLayout } from './journey';
+import { yearOf, type CalendarLayout } from './calendar';
+
+/** Row of month t's line in the monthly bridge (the Calendar sheet reads its new logos before the bridge is written). */
+export const bridgeMonthRow = (m: ModelInputs, t: number): number => 5 + Math.floor(m.general.horizonMonths / 12) + 4 + 1 + t;
+/** Column of the new logos closed in a month. */
+export const BRIDGE_NEW_CUSTOMERS_COL = 3;
 
 export interface BridgeLayout {
   /** row of month t */
@@ -25,12 +31,16 @@ export interface BridgeLayout {
   };
   /** SUMPRODUCT of a Journey column over ages t − cMax…t against new logos closed in months cMax…0 */
   roll: (journeyCol: number, t: number, cMax?: number) => string;
+  /** ARR at month t of the customers closed by month t − 12 (a Calendar model's NRR numerator) */
+  aged: ((t: number) => { ref: string; value: number }) | null;
+  /** opening ARR of month 0 */
+  opening0: string;
   /** the same over a block of 12 closing months (a cohort year) and ages from…from+11 of a Journey column */
   nrevRange: (fromIndex: number, toIndex: number) => string;
   ref: (col: number, row: number) => string;
 }
 
-export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, jl: JourneyLayout): BridgeLayout {
+export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, jl: JourneyLayout, cal: CalendarLayout | null = null): BridgeLayout {
   const ws = wb.getWorksheet(SHEETS.bridge)!;
   const n = names.name;
   const H = m.general.horizonMonths;
@@ -43,13 +53,15 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   const annualHead = 5;
   const yearRow = (y: number) => annualHead + y;
   const monthHead = annualHead + Y + 4;
-  const monthRow = (t: number) => monthHead + 1 + t;
+  const monthRow = (t: number) => bridgeMonthRow(m, t);
   const mc = {
     t: 1, label: 2, newCustomers: 3, opening: 4, newLogo: 5, lanes: m.lanes.map((_, i) => 6 + i),
     seat: 6 + L, price: 7 + L, contraction: 8 + L, churn: 9 + L, closing: 10 + L, customers: 11 + L, revenue: 12 + L, nrr: 13 + L, grr: 14 + L,
   };
   const wc = 16 + L; // working columns, after one blank column
   const set = { churn: wc + 1, contraction: wc + 2, price: wc + 3, seat: wc + 4, lanes: m.lanes.map((_, i) => wc + 5 + i) };
+  // a Calendar model's working columns: ARR renewing this month by class (all, and the NRR set), aged ARR, GRR numerator
+  const cw = { rAD: wc + 5 + L, rNON: wc + 6 + L, sAD: wc + 7 + L, sNON: wc + 8 + L, aged: wc + 9 + L, kept: wc + 10 + L };
   const nrev = (t: number) => `$${colLetter(wc)}$${monthRow(t)}`;
   const roll = (journeyCol: number, t: number, cMax = t) =>
     `SUMPRODUCT(${jl.range(journeyCol, t - cMax, t)},${onSheet(SHEETS.bridge, `${nrev(H - 1 - cMax)}:${nrev(H - 1)}`)})`;
@@ -57,11 +69,63 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   // --- monthly ----------------------------------------------------------------
   section(ws, monthHead - 1, 1, 'Monthly bridge');
   headers(ws, monthHead, 1, ['Month', 'Label', 'New logos closed', 'Opening ARR', 'New-logo ARR', ...m.lanes.map((l) => `${l.name}`), 'Seat expansion', 'Price increase', 'Contraction', 'Churn', 'Closing ARR', 'Customers', 'Revenue', 'NRR, trailing 12 months', 'GRR, trailing 12 months']);
-  headers(ws, monthHead, wc, ['Working: new logos, months read backwards', 'Working: flows of the customers closed before this model year (for NRR): churn', 'contraction', 'price increase', 'seat expansion', ...m.lanes.map((l) => l.name)]);
+  headers(ws, monthHead, wc, ['Working: new logos, months read backwards', 'Working: flows of the customers closed before this model year (for NRR): churn', 'contraction', 'price increase', 'seat expansion', ...m.lanes.map((l) => l.name),
+    ...(cal ? ['Working: adopters\' ARR renewing this month', 'other segments\' ARR renewing', 'the same, customers closed before this model year: adopters', 'other segments', 'ARR of the customers closed by 12 months ago', 'their ARR 12 months ago kept through the renewals since (GRR numerator)'] : [])]);
   ws.getRow(monthHead).height = 64;
   const start = n('general.startMonth');
   const monthIndex = (row: number) => `VALUE(MID(${start},6,2))-1+A${row}`;
   const years = m.acquisition.newCustomersByYear.length;
+
+  /**
+   * A Calendar model's month: flows from the ARR renewing this month (by class, at the
+   * rates of the month's year), lanes, closing ARR and customers summed over the
+   * Calendar's cohorts; NRR/GRR of the customers closed by 12 months ago.
+   */
+  const writeCalendarMonth = (t: number, row: number) => {
+    const c = cal!;
+    const mo = r.months[t]!;
+    const y = yearOf(t);
+    const cut = 12 * Math.floor(t / 12) - 1; // the NRR set: closed before this model year
+    const yv = (q: Parameters<CalendarLayout['year']>[0]) => c.values.year(q, y);
+    const work = (col: number, formula: string, v: number) => putFormula(ws, row, col, formula, v, FMT.money);
+    const R = { AD: c.values.renewing('AD', t), NON: c.values.renewing('NON', t), sAD: c.values.renewing('AD', t, cut), sNON: c.values.renewing('NON', t, cut) };
+    work(cw.rAD, c.renewing('AD', t), R.AD);
+    work(cw.rNON, c.renewing('NON', t), R.NON);
+    work(cw.sAD, c.renewing('AD', t, cut), R.sAD);
+    work(cw.sNON, c.renewing('NON', t, cut), R.sNON);
+    const [rate, non] = [c.year('rate', y), c.year('non', y)];
+    const flows = (ad: string, na: string) => ({
+      churn: `(1-${rate})*${ad}+(1-${non})*${na}`,
+      renewing: `(${rate}*${ad}+${non}*${na})`,
+    });
+    const all = flows(a1(cw.rAD, row), a1(cw.rNON, row));
+    const set2 = flows(a1(cw.sAD, row), a1(cw.sNON, row));
+    m.lanes.forEach((_, i) => {
+      putFormula(ws, row, mc.lanes[i]!, c.lanes(i, t), mo.lanes[i]!, FMT.money);
+      work(set.lanes[i]!, c.lanes(i, t, cut), c.values.lanes(i, t, cut));
+    });
+    putFormula(ws, row, mc.seat, `${all.renewing}*${c.year('seat', y)}`, mo.seat, FMT.money);
+    putFormula(ws, row, mc.price, `${all.renewing}*${c.year('price', y)}`, mo.price, FMT.money);
+    putFormula(ws, row, mc.contraction, `${all.renewing}*${c.year('ct', y)}`, mo.contraction, FMT.money);
+    putFormula(ws, row, mc.churn, all.churn, mo.churn, FMT.money);
+    const sr = yv('rate') * R.sAD + yv('non') * R.sNON;
+    work(set.churn, set2.churn, (1 - yv('rate')) * R.sAD + (1 - yv('non')) * R.sNON);
+    work(set.contraction, `${set2.renewing}*${c.year('ct', y)}`, sr * yv('ct'));
+    work(set.price, `${set2.renewing}*${c.year('price', y)}`, sr * yv('price'));
+    work(set.seat, `${set2.renewing}*${c.year('seat', y)}`, sr * yv('seat'));
+    putFormula(ws, row, mc.closing, c.closing(t), mo.closing, FMT.money);
+    putFormula(ws, row, mc.customers, c.customers(t), mo.customers, FMT.count);
+    putFormula(ws, row, mc.revenue, `${a1(mc.closing, row)}/12`, mo.revenue, FMT.money);
+    putFormula(ws, row, wc, a1(mc.newCustomers, monthRow(H - 1 - t)), r.months[H - 1 - t]!.newCustomers, FMT.count);
+    if (t >= 11) {
+      const begin = t === 11 ? a1(mc.opening, monthRow(0)) : a1(mc.closing, monthRow(t - 12));
+      work(cw.aged, c.closing(t, t - 12), c.values.closing(t, t - 12));
+      work(cw.kept, c.kept(t - 12), c.values.kept(t - 12));
+      putFormula(ws, row, mc.nrr, `IF(${begin}=0,"${DASH}",${a1(cw.aged, row)}/${begin})`, mo.nrrT12, FMT.percent);
+      putFormula(ws, row, mc.grr, `IF(${begin}=0,"${DASH}",MIN(1,${a1(cw.kept, row)}/${begin}))`, mo.grrT12, FMT.percent);
+    }
+  };
+
   for (let t = 0; t < H; t++) {
     const row = monthRow(t);
     const mo = r.months[t]!;
@@ -73,9 +137,14 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
         `IF(${n('acquisition.timing')}="yearStart",IF(MOD(A${row},12)=0,${newCustomersOfYear(yi + 1, years)},0),${newCustomersOfYear(yi + 1, years)}/12)`,
         mo.newCustomers, FMT.count);
     } else putValue(ws, row, mc.newCustomers, 0, FMT.count);
-    if (t === 0) putValue(ws, row, mc.opening, mo.opening, FMT.money);
+    if (t === 0 && cal) putFormula(ws, row, mc.opening, cal.opening, mo.opening, FMT.money);
+    else if (t === 0) putValue(ws, row, mc.opening, mo.opening, FMT.money);
     else putFormula(ws, row, mc.opening, a1(mc.closing, row - 1), mo.opening, FMT.money);
-    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${n('acquisition.acv')}`, mo.newLogo, FMT.money);
+    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', yearOf(t)) : n('acquisition.acv')}`, mo.newLogo, FMT.money);
+    if (cal) {
+      writeCalendarMonth(t, row);
+      continue;
+    }
     m.lanes.forEach((_, i) => putFormula(ws, row, mc.lanes[i]!, roll(jl.col.buys[i]!, t), mo.lanes[i]!, FMT.money));
     putFormula(ws, row, mc.seat, roll(jl.col.seat, t), mo.seat, FMT.money);
     putFormula(ws, row, mc.price, roll(jl.col.price, t), mo.price, FMT.money);
@@ -133,13 +202,13 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     put(yc.newCustomers, total(mc.newCustomers), yr.newCustomers, FMT.count);
     const ex = a1(yc.expansion, row), nl = a1(yc.newLogo, row);
     put(yc.share, `IF(${ex}+${nl}=0,"${DASH}",${ex}/(${ex}+${nl}))`, yr.expansionShare, FMT.percent);
-    m.lanes.forEach((_, i) => put(yc.laneEnd[i]!, roll(jl.col.lanes[i]!, 12 * y - 1), yr.laneArrEnd[i]!));
+    m.lanes.forEach((_, i) => put(yc.laneEnd[i]!, cal ? cal.laneEnd(i, y) : roll(jl.col.lanes[i]!, 12 * y - 1), yr.laneArrEnd[i]!));
   }
   note(ws, yearRow(Y) + 1, 1, 'NRR and GRR by year, with their decomposition, are on the Metrics sheet.');
 
   ws.getColumn(1).width = 8;
   ws.getColumn(2).width = 14;
-  for (let c = 3; c <= wc + 4 + L; c++) ws.getColumn(c).width = 15;
+  for (let c = 3; c <= (cal ? cw.kept : wc + 4 + L); c++) ws.getColumn(c).width = 15;
   ws.getColumn(wc - 1).width = 3;
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // The working columns are for the formulas, not for the printout.
@@ -153,6 +222,8 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
       year: { closing: yc.closing, newLogo: yc.newLogo, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
     },
     roll,
+    aged: cal ? (t) => ({ ref: onSheet(SHEETS.bridge, a1(cw.aged, monthRow(t), true)), value: cal.values.closing(t, t - 12) }) : null,
+    opening0: onSheet(SHEETS.bridge, a1(mc.opening, monthRow(0), true)),
     nrevRange: (a, b) => onSheet(SHEETS.bridge, `${nrev(a)}:${nrev(b)}`),
     ref: (c, row) => onSheet(SHEETS.bridge, a1(c, row, true)),
   };

@@ -11,6 +11,7 @@ import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import { JOURNEY_AGES, type Figures } from '../figures';
 import type { InputNames } from './assumptions';
+import { yearOf, type CalendarLayout } from './calendar';
 
 export const SEGMENT_LABELS: Record<SegmentId, string> = {
   failedOnboarding: 'Failed onboarding',
@@ -33,6 +34,18 @@ const ELIGIBLE: Record<SegmentId, readonly string[]> = {
   adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
 };
 
+/** The lane table's cells (rows from LANE_TOP + 2): first and last purchase age, and which failed segments a lane sells to. */
+const LANE_TOP = 12;
+export function journeyLaneRefs() {
+  const row = (i: number) => LANE_TOP + 2 + i;
+  return {
+    from: (i: number) => `${SHEETS.journey}!$C$${row(i)}`,
+    to: (i: number) => `${SHEETS.journey}!$D$${row(i)}`,
+    /** k: 0 failed onboarding, 1 failed first value, 2 failed adoption */
+    sellsTo: (i: number, k: number) => `${SHEETS.journey}!$${colLetter(7 + k)}$${row(i)}`,
+  };
+}
+
 export interface JourneyLayout {
   /** row of age 0 */
   row0: number;
@@ -44,12 +57,19 @@ export interface JourneyLayout {
   range: (col: number, from: number, to: number) => string;
 }
 
-export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames): JourneyLayout {
+/**
+ * `cal`: a model whose rates change by year (or that has an installed base) reads each
+ * age's rates from the Calendar sheet's table by model year (the customer closes in
+ * month 0, so age a is in year ⌊a/12⌋ + 1); otherwise the segment and lane tables above.
+ */
+export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, cal: CalendarLayout | null = null): JourneyLayout {
   const ws = wb.getWorksheet(SHEETS.journey)!;
   const L = m.lanes.length;
   const j = fig.journey;
   const n = names.name;
-  title(ws, 'Journey: one customer by age', 'Expected values for one customer closed at age 0; every cohort follows the same curve.');
+  title(ws, 'Journey: one customer by age', cal
+    ? 'Expected values for one customer closed in month 0, at the rates of each age\'s model year; each cohort\'s own path is on the Calendar sheet.'
+    : 'Expected values for one customer closed at age 0; every cohort follows the same curve.');
 
   // --- segments -----------------------------------------------------------
   section(ws, 4, 1, 'Segments (fixed at close)');
@@ -78,7 +98,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   }
 
   // --- lanes ----------------------------------------------------------------
-  const laneTop = 12;
+  const laneTop = LANE_TOP;
   section(ws, laneTop, 1, 'Expansion lanes');
   headers(ws, laneTop + 1, 1, ['Lane', 'Anchor age', 'First purchase age', 'Last purchase age', 'ARR bought per eligible customer per window month', 'Gross margin', ...SEGMENTS.map((s) => `Sells to: ${SEGMENT_LABELS[s]}`)]);
   const laneRow = (i: number) => laneTop + 2 + i;
@@ -139,6 +159,16 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   const segActive = (k: number, r: number) => `${colLetter(segCol(k) + 3 + L)}${r}`;
   for (let a = 0; a < JOURNEY_AGES; a++) {
     const r = row0 + a;
+    const ya = yearOf(a);
+    /** renewal rate ('C'), ARR factor ('D') or gross factor ('E') of a segment at this age */
+    const segRate = (s: SegmentId, col: 'C' | 'D' | 'E') => {
+      if (!cal) return `$${col}$${segRow[s]}`;
+      const ad = s === 'adopter';
+      return cal.year(col === 'C' ? (ad ? 'rate' : 'non') : col === 'D' ? (ad ? 'fAD' : 'fNON') : (ad ? 'gAD' : 'gNON'), ya);
+    };
+    const pm = (i: number) => (cal ? cal.yearLane(i, ya) : `$E$${laneRow(i)}`);
+    const rateOf = (key: 'journey.contractionRate' | 'journey.priceIncrease' | 'journey.seatExpansion') =>
+      (cal ? cal.year(key === 'journey.contractionRate' ? 'ct' : key === 'journey.priceIncrease' ? 'price' : 'seat', ya) : n(key));
     const inWindow = (i: number) => `AND($A${r}>=$C$${laneRow(i)},$A${r}<=$D$${laneRow(i)})`;
     factor = factor.mul(monthlyDiscount);
     putValue(ws, r, 1, a, FMT.integer);
@@ -150,12 +180,12 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       const c = segCol(k);
       const sr = segRow[s];
       const prev = (cc: number) => `${colLetter(cc)}${r - 1}`;
-      const renew = (cc: number, factorCol: string) => (a === 0 ? null : `${prev(cc)}*IF($B${r}=1,$${factorCol}$${sr},1)`);
+      const renew = (cc: number, factorCol: 'C' | 'D') => (a === 0 ? null : `${prev(cc)}*IF($B${r}=1,${segRate(s, factorCol)},1)`);
       if (a === 0) putValue(ws, r, c, 1, FMT.factor);
       else putFormula(ws, r, c, renew(c, 'C')!, u.active[a]!, FMT.factor);
       putFormula(ws, r, c + 1, a === 0 ? n('acquisition.acv') : renew(c + 1, 'D')!, u.arrBySlice[0]![a]!, FMT.money);
       m.lanes.forEach((_, i) => {
-        const buy = `IF(${inWindow(i)},$E$${laneRow(i)}*$${colLetter(7 + k)}$${laneRow(i)}*${colLetter(c)}${r},0)`;
+        const buy = `IF(${inWindow(i)},${pm(i)}*$${colLetter(7 + k)}$${laneRow(i)}*${colLetter(c)}${r},0)`;
         putFormula(ws, r, c + 2 + i, a === 0 ? buy : `${renew(c + 2 + i, 'D')}+${buy}`, u.arrBySlice[1 + i]![a]!, FMT.money);
       });
       putFormula(ws, r, c + 2 + L, `$B$${sr}*SUM(${colLetter(c + 1)}${r}:${colLetter(c + 1 + L)}${r})`, j.arrBySegment[s][a]!, FMT.money);
@@ -170,17 +200,26 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     if (a === 0) {
       for (const c of [col.churn, col.contraction, col.price, col.seat]) putValue(ws, r, c, 0, FMT.money);
     } else {
-      const renewing = `(${overSegments((k, s) => `$C$${segRow[s]}*${segArr(k, r - 1)}`)})`;
-      putFormula(ws, r, col.churn, `IF($B${r}=1,${overSegments((k, s) => `(1-$C$${segRow[s]})*${segArr(k, r - 1)}`)},0)`, j.churn[a]!, FMT.money);
-      putFormula(ws, r, col.contraction, `IF($B${r}=1,${renewing}*${n('journey.contractionRate')},0)`, j.contraction[a]!, FMT.money);
-      putFormula(ws, r, col.price, `IF($B${r}=1,${renewing}*${n('journey.priceIncrease')},0)`, j.price[a]!, FMT.money);
-      putFormula(ws, r, col.seat, `IF($B${r}=1,${renewing}*${n('journey.seatExpansion')},0)`, j.seat[a]!, FMT.money);
+      const renewing = `(${overSegments((k, s) => `${segRate(s, 'C')}*${segArr(k, r - 1)}`)})`;
+      putFormula(ws, r, col.churn, `IF($B${r}=1,${overSegments((k, s) => `(1-${segRate(s, 'C')})*${segArr(k, r - 1)}`)},0)`, j.churn[a]!, FMT.money);
+      putFormula(ws, r, col.contraction, `IF($B${r}=1,${renewing}*${rateOf('journey.contractionRate')},0)`, j.contraction[a]!, FMT.money);
+      putFormula(ws, r, col.price, `IF($B${r}=1,${renewing}*${rateOf('journey.priceIncrease')},0)`, j.price[a]!, FMT.money);
+      putFormula(ws, r, col.seat, `IF($B${r}=1,${renewing}*${rateOf('journey.seatExpansion')},0)`, j.seat[a]!, FMT.money);
     }
     m.lanes.forEach((_, i) => {
       const lr = laneRow(i);
-      putFormula(ws, r, col.buys[i]!, `IF(${inWindow(i)},$E$${lr}*(${SEGMENTS.map((_, k) => `$${colLetter(7 + k)}$${lr}*${segActive(k, r)}`).join('+')}),0)`, j.buys[i]![a]!, FMT.money);
+      putFormula(ws, r, col.buys[i]!, `IF(${inWindow(i)},${pm(i)}*(${SEGMENTS.map((_, k) => `$${colLetter(7 + k)}$${lr}*${segActive(k, r)}`).join('+')}),0)`, j.buys[i]![a]!, FMT.money);
     });
-    putFormula(ws, r, col.grossRetained, overSegments((k, s) => `${segArr(k, r)}*IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`), j.grossRetained[a]!, FMT.money);
+    // Renewals in the next 12 months: with rates by year, those in a+1's year, then the next year's.
+    const e = Math.min(a + 12, 12 * Math.floor((a + 1) / 12) + 11);
+    const gross = (s: SegmentId) => {
+      if (!cal) return `IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`;
+      const g = s === 'adopter' ? 'gAD' : 'gNON';
+      const n1 = `(INT(${e}/${cm})-INT(${a}/${cm}))`, n2 = `(INT(${a + 12}/${cm})-INT(${e}/${cm}))`;
+      const first = `IF(${n1}=0,1,${cal.year(g, yearOf(a + 1))}^${n1})`;
+      return e < a + 12 ? `${first}*IF(${n2}=0,1,${cal.year(g, yearOf(e + 1))}^${n2})` : first;
+    };
+    putFormula(ws, r, col.grossRetained, overSegments((k, s) => `${segArr(k, r)}*${gross(s)}`), j.grossRetained[a]!, FMT.money);
     putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.sum(0, a), FMT.money);
   }
 

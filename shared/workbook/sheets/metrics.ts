@@ -4,7 +4,7 @@
 import type * as ExcelJS from 'exceljs';
 import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS, type ModelInputs } from '../../index';
 import { a1, onSheet, SHEETS, newCustomersOfYear } from '../names';
-import { DASH, numberOf, savedAsValues, putFormula, putValue, type Cached } from '../cells';
+import { DASH, numberOf, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import { excelNumberFormat, type FigureFormat } from '../../report/format';
 import { FIGURE_LABELS, FIGURE_NOTES } from '../../report/labels';
@@ -57,7 +57,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     { what: 'seat', label: '+ Seat expansion' }, { what: 'price', label: '+ Price increase' },
     { what: 'share', label: 'Expansion share of new ARR' },
   ];
-  // Year 1 has an NRR only on an installed base (then the sheet holds values: see savedAsValues).
+  // Year 1 has an NRR only on an installed base with ARR (its customers are the set).
   const y0 = r.openingArr.isZero() ? 2 : 1;
   const yearCol = (y: number) => y - y0 + 2; // the first year with an NRR in column B
   const measureRow = new Map<What, number>();
@@ -85,9 +85,10 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       putFormula(ws, at('nrr'), c, bl.ref(bl.col.nrr, last), yr.nrr, FMT.percent).font = { bold: true };
       putFormula(ws, at('grr'), c, bl.ref(bl.col.grr, last), yr.grr, FMT.percent).font = { bold: true };
       const beginArr = beginMonth < 0 ? r.openingArr : r.months[beginMonth]!.closing;
-      putFormula(ws, at('begin'), c, bl.ref(bl.col.closing, bl.monthRow(beginMonth)), beginArr, F('money', beginArr));
-      const endArr = savedAsValues(ws) ? d?.end ?? null : fig.roll(fig.pre.arr, t, beginMonth);
-      putFormula(ws, at('end'), c, bl.roll(jl.col.arr, t, beginMonth), endArr, F('money', endArr));
+      putFormula(ws, at('begin'), c, beginMonth < 0 ? bl.opening0 : bl.ref(bl.col.closing, bl.monthRow(beginMonth)), beginArr, F('money', beginArr));
+      const aged = bl.aged?.(t);
+      const endArr = aged ? d?.end ?? aged.value : fig.roll(fig.pre.arr, t, beginMonth);
+      putFormula(ws, at('end'), c, aged ? aged.ref : bl.roll(jl.col.arr, t, beginMonth), endArr, F('money', endArr));
       const put = (what: What, setCol: number, v: Cached) => putFormula(ws, at(what), c, share(setCol), v, FMT.percent);
       put('churn', bl.col.set.churn, d ? d.churn : null);
       put('contraction', bl.col.set.contraction, d ? d.contraction : null);
@@ -129,10 +130,17 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   const acv = n('acquisition.acv'), sgm = n('general.subscriptionGrossMargin');
   kv('cacPaybackMonths', 'CAC payback', `IF(${cac}=0,0,IF(${acv}*${sgm}=0,"${DASH}",${cac}/(${acv}*${sgm}/12)))`, r.cacPaybackMonths, 'months', 'CAC ÷ (ACV × subscription margin ÷ 12)');
   const pA = jl.probability.adopter;
-  kv('retention.fullJourney', `First renewal: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, `${pA}*${n('journey.renewal.rate')}+(1-${pA})*${n('journey.renewal.nonAdopterRate')}`, r.journey.fullJourneyRetention, 'percent', `${FIGURE_NOTES.renewedAllCustomers}: adopters at the renewal rate, the rest at the non-adopter rate`);
-  kv('retention.decision', `First renewal: ${FIGURE_LABELS.renewalRateOfAdopters.toLowerCase()}`, n('journey.renewal.rate'), r.journey.renewalDecisionRetention, 'percent', FIGURE_NOTES.renewalRateOfAdopters);
+  // the renewal rates of the first renewal's model year (month m: spec §2.1)
+  const firstRenewalYear = `INT(${n('acquisition.contractMonths')}/12)+1`;
+  const renewalRate = names.yearValue('journey.renewal.rate', firstRenewalYear);
+  kv('retention.fullJourney', `First renewal: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, `${pA}*${renewalRate}+(1-${pA})*${names.yearValue('journey.renewal.nonAdopterRate', firstRenewalYear)}`, r.journey.fullJourneyRetention, 'percent', `${FIGURE_NOTES.renewedAllCustomers}: adopters at the renewal rate, the rest at the non-adopter rate`);
+  kv('retention.decision', `First renewal: ${FIGURE_LABELS.renewalRateOfAdopters.toLowerCase()}`, renewalRate, r.journey.renewalDecisionRetention, 'percent', FIGURE_NOTES.renewalRateOfAdopters);
   kv('nrrBand', 'NRR band, year 2', nrr2 ? bandFormula(nrr2) : null, r.nrrBand, 'text', 'NRR bands used by SaaS investors: under 90% a structural problem … 130% and above exceptional');
-  kv('valueOfNrrPoint', 'Value of one NRR point', begin2 ? `IF(${begin2}=0,"${DASH}",${begin2}*0.01)` : null, r.valueOfNrrPoint, 'money', 'opening ARR of existing customers in year 2 × 1%');
+  // the first year with an NRR: year 1 when there is an installed base with ARR, else year 2
+  const year2Point = begin2 ? `IF(${begin2}=0,"${DASH}",${begin2}*0.01)` : null;
+  const begin1 = y0 === 1 ? retention(1, 'begin') : null;
+  kv('valueOfNrrPoint', 'Value of one NRR point', begin1 ? `IF(${begin1}=0,${year2Point ?? `"${DASH}"`},${begin1}*0.01)` : year2Point, r.valueOfNrrPoint, 'money',
+    begin1 ? 'opening ARR of existing customers in year 1 (today\'s book) × 1%' : 'opening ARR of existing customers in year 2 × 1%');
   kv('doublingTimeYears', 'Doubling time of the existing base', nrr2 ? `IF(ISNUMBER(${nrr2}),IF(ROUND(${nrr2},12)>1,LN(2)/LN(${nrr2}),"${DASH}"),"${DASH}")` : null, r.doublingTimeYears, 'years', 'ln 2 ÷ ln NRR of year 2, when NRR > 100%');
 
   // --- funnel -------------------------------------------------------------------
@@ -173,7 +181,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     year: verdictYear,
     fvMonth: n('journey.firstValue.month'),
     targetDays: n('journey.firstValue.targetDays'),
-    acv: n('acquisition.acv'),
+    acv: names.yearValue('acquisition.acv', verdictYear),
     nrr: vy !== undefined ? retention(verdictYear, 'nrr') : null,
     grr: vy !== undefined ? retention(verdictYear, 'grr') : null,
     expansionShare: bl.ref(bl.col.year.share, bl.yearRow(verdictYear)),

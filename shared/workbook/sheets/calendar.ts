@@ -1,0 +1,562 @@
+// Calendar: the company month by month when one journey no longer describes every
+// cohort: inputs that change by year (spec §2.1) or an installed base (§2.2).
+// Written only for such models; the ARR Bridge, Cohorts and Metrics read it.
+//
+// Layout, top to bottom:
+// - rates by model year 1…10 (a ramp's yearly value, years past its list its last);
+// - each installed-base cohort's segment shares (§2.2);
+// - lane purchases per eligible customer by year and age, by segment;
+// - four grids, one row per cohort (each base cohort, then each closing month c),
+//   one column per month: survival of adopters and of the other segments (per
+//   customer), and the cohort's ARR of each (company money). Each cell is the cell to
+//   its left × the renewal factor of that month's year if the cohort renews then, +
+//   that month's lane purchases, so every figure is a sum of products, nothing is
+//   subtracted (ARR decaying to nothing keeps its precision, as in the core);
+// - lane ARR at each year end, per lane: what each year's purchases have grown to
+//   by then (SUMPRODUCTs over the survival grid, the renewals counted per cohort).
+// Company figures of month t are sums of column t over the rows that belong to the
+// set (every cohort, or those closed by a month: a contiguous block from the top).
+// The cached values of the working cells are computed here in doubles by the same
+// steps; the figures the other sheets show cache the core's decimals.
+import type * as ExcelJS from 'exceljs';
+import type { ModelInputs } from '../../model/inputs';
+import { baseCohorts, valueInYear } from '../../model/ramps';
+import { SEGMENTS, type SegmentId } from '../../index';
+import { laneWindow } from '../../core/workbook-api';
+import { a1, colLetter, onSheet, SHEETS } from '../names';
+import { putFormula, putValue, type Cached } from '../cells';
+import { FMT, headers, note, section, title } from '../styles';
+import type { InputNames } from './assumptions';
+import { journeyLaneRefs } from './journey';
+
+/** Rates past year 10 are year 10's (lists hold at most ten values). */
+const LAST_YEAR = 10;
+/** The oldest age at which any lane can buy: a stage month or the term (≤ 36) + windowEnd (≤ 60). */
+const MAX_BUY_AGE = 96;
+export const yearOf = (t: number): number => Math.min(Math.floor(t / 12) + 1, LAST_YEAR);
+
+export type YearQ = 'on' | 'fv' | 'ad' | 'acv' | 'rate' | 'non' | 'ct' | 'price' | 'seat' | 'growth' | 'fAD' | 'fNON' | 'gAD' | 'gNON' | 'pFO' | 'pFFV' | 'pFAD' | 'pAD';
+const YEAR_QS: { q: YearQ; label: string; fmt: string }[] = [
+  { q: 'on', label: 'Onboarding rate (close year)', fmt: FMT.percent },
+  { q: 'fv', label: 'First-value rate (close year)', fmt: FMT.percent },
+  { q: 'ad', label: 'Adoption rate (close year)', fmt: FMT.percent },
+  { q: 'acv', label: 'New-logo ACV (close year)', fmt: FMT.money },
+  { q: 'rate', label: 'Renewal rate, adopters', fmt: FMT.percent },
+  { q: 'non', label: 'Renewal rate, the rest', fmt: FMT.percent },
+  { q: 'ct', label: 'Contraction', fmt: FMT.percent },
+  { q: 'price', label: 'Price increase', fmt: FMT.percent },
+  { q: 'seat', label: 'Seat expansion', fmt: FMT.percent },
+  { q: 'growth', label: 'Growth of renewing ARR', fmt: FMT.factor },
+  { q: 'fAD', label: 'ARR factor at a renewal, adopters', fmt: FMT.factor },
+  { q: 'fNON', label: 'ARR factor at a renewal, the rest', fmt: FMT.factor },
+  { q: 'gAD', label: 'Gross factor, adopters', fmt: FMT.factor },
+  { q: 'gNON', label: 'Gross factor, the rest', fmt: FMT.factor },
+  { q: 'pFO', label: 'P(failed onboarding)', fmt: FMT.factor },
+  { q: 'pFFV', label: 'P(failed first value)', fmt: FMT.factor },
+  { q: 'pFAD', label: 'P(failed adoption)', fmt: FMT.factor },
+  { q: 'pAD', label: 'P(adopter)', fmt: FMT.factor },
+];
+const SEG_Q: Record<SegmentId, YearQ> = { failedOnboarding: 'pFO', failedFirstValue: 'pFFV', failedAdoption: 'pFAD', adopter: 'pAD' };
+
+/** The grids: survival (per customer) and ARR (money), adopters and the rest. */
+export type Grid = 'survAD' | 'survNON' | 'arrAD' | 'arrNON' | 'renewals';
+const GRIDS: { g: Grid; label: string; fmt: string }[] = [
+  { g: 'survAD', label: 'Adopters still customers, per adopter closed', fmt: FMT.factor },
+  { g: 'survNON', label: 'Other segments still customers, per customer of them closed', fmt: FMT.factor },
+  { g: 'arrAD', label: 'ARR of the cohort\'s adopters', fmt: FMT.money },
+  { g: 'arrNON', label: 'ARR of the cohort\'s other segments', fmt: FMT.money },
+  // Gnumeric evaluates no function (MOD, INT) over an array inside SUMPRODUCT, only
+  // operators: renewals between two months are differences of this grid's columns.
+  { g: 'renewals', label: 'Renewals since close, through this month (⌊months since close ÷ term⌋)', fmt: FMT.integer },
+];
+
+/** Per-row constants of the grids. */
+const K = { label: 1, closed: 2, count: 3, nFO: 4, nFFV: 5, nFAD: 6, nAD: 7, nNON: 8, initAD: 9, initNON: 10 } as const;
+const N_COL: Record<SegmentId, number> = { failedOnboarding: K.nFO, failedFirstValue: K.nFFV, failedAdoption: K.nFAD, adopter: K.nAD };
+/** Column of month t (t = −1: just before month 0, the installed base's state). */
+const MC = (t: number) => 12 + t;
+
+export interface CalendarLayout {
+  /** `Calendar!$X$r`: a quantity's cell in model year y (1…10) */
+  year: (q: YearQ, y: number) => string;
+  yearLane: (i: number, y: number) => string;
+  /** formulas of company figures of month t; `upTo`: only cohorts closed by that month (base included) */
+  lanes: (i: number, t: number, upTo?: number) => string;
+  /** ARR of a class just before month t's renewals, of the cohorts renewing in month t */
+  renewing: (cls: 'AD' | 'NON', t: number, upTo?: number) => string;
+  closing: (t: number, upTo?: number) => string;
+  customers: (t: number) => string;
+  /** GRR numerator: ARR of the cohorts closed by month b carried through the renewals in (b, b+12] */
+  kept: (b: number) => string;
+  /** Σ ARR ÷ 12 of acquisition year g through the end of model year y */
+  cohortRevenue: (g: number, y: number) => string;
+  /** lane i's ARR at the end of model year y */
+  laneEnd: (i: number, y: number) => string;
+  /** opening ARR of month 0 (Σ of the base's ARR) */
+  opening: string;
+  /** doubles behind the working cells, for the bridge's working columns */
+  values: { year: (q: YearQ, y: number) => number; renewing: (cls: 'AD' | 'NON', t: number, upTo?: number) => number; closing: (t: number, upTo?: number) => number; kept: (b: number) => number; lanes: (i: number, t: number, upTo?: number) => number };
+}
+
+export interface CalendarInputs {
+  /** Bridge cell of new logos closed in month t */
+  newCustomers: (t: number) => string;
+  newCustomersValue: (t: number) => number;
+}
+
+export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, ci: CalendarInputs, laneArrEnd: (y: number, i: number) => Cached): CalendarLayout {
+  const ws = wb.getWorksheet(SHEETS.calendar)!;
+  const H = m.general.horizonMonths;
+  const Y = Math.floor(H / 12);
+  const L = m.lanes.length;
+  const base = baseCohorts(m);
+  const J = base.length;
+  const cmRef = names.name('acquisition.contractMonths');
+  const cm = m.acquisition.contractMonths;
+  const at = (c: number, r: number) => onSheet(SHEETS.calendar, a1(c, r, true));
+  title(ws, 'Calendar: every cohort month by month', 'This model changes by year or starts from existing customers, so each cohort follows its own path: one row per cohort, one column per month.');
+
+  // --- rates by model year ----------------------------------------------------------
+  let row = 4;
+  section(ws, row++, 1, 'Rates by model year (the year of the close, the renewal or the purchase)');
+  const qCol = new Map<YearQ, number>(YEAR_QS.map((x, i) => [x.q, 2 + i]));
+  const pmCol = (i: number) => 2 + YEAR_QS.length + i;
+  headers(ws, row++, 1, ['Model year', ...YEAR_QS.map((x) => x.label), ...m.lanes.map((l) => `${l.name}: ARR bought per eligible customer per window month`)]);
+  ws.getRow(row - 1).height = 60;
+  const yearTop = row;
+  const yr = (q: YearQ, y: number) => a1(qCol.get(q)!, yearTop + y - 1, true);
+  const YV: Record<YearQ, number>[] = [];
+  const PM: number[][] = [];
+  for (let y = 1; y <= LAST_YEAR; y++) {
+    const r = yearTop + y - 1;
+    const v = (x: number | number[]) => valueInYear(x, y);
+    const j = m.journey, a = m.acquisition;
+    const on = v(j.onboarding.rate), fv = v(j.firstValue.rate), ad = v(j.adoption.rate);
+    const rate = v(j.renewal.rate), non = v(j.renewal.nonAdopterRate), ct = v(j.contractionRate), price = v(j.priceIncrease), seat = v(j.seatExpansion);
+    const growth = 1 - ct + price + seat;
+    const vals: Record<YearQ, number> = {
+      on, fv, ad, acv: v(a.acv), rate, non, ct, price, seat, growth,
+      fAD: rate * growth, fNON: non * growth, gAD: rate * (1 - ct), gNON: non * (1 - ct),
+      pFO: 1 - on, pFFV: on * (1 - fv), pFAD: on * fv * (1 - ad), pAD: on * fv * ad,
+    };
+    YV[y] = vals;
+    const c = (q: YearQ) => a1(qCol.get(q)!, r);
+    const formulas: Record<YearQ, string> = {
+      on: names.yearValue('journey.onboarding.rate', y), fv: names.yearValue('journey.firstValue.rate', y), ad: names.yearValue('journey.adoption.rate', y),
+      acv: names.yearValue('acquisition.acv', y), rate: names.yearValue('journey.renewal.rate', y), non: names.yearValue('journey.renewal.nonAdopterRate', y),
+      ct: names.yearValue('journey.contractionRate', y), price: names.yearValue('journey.priceIncrease', y), seat: names.yearValue('journey.seatExpansion', y),
+      growth: `1-${c('ct')}+${c('price')}+${c('seat')}`,
+      fAD: `${c('rate')}*${c('growth')}`, fNON: `${c('non')}*${c('growth')}`,
+      gAD: `${c('rate')}*(1-${c('ct')})`, gNON: `${c('non')}*(1-${c('ct')})`,
+      pFO: `1-${c('on')}`, pFFV: `${c('on')}*(1-${c('fv')})`, pFAD: `${c('on')}*${c('fv')}*(1-${c('ad')})`, pAD: `${c('on')}*${c('fv')}*${c('ad')}`,
+    };
+    putValue(ws, r, 1, y, FMT.integer);
+    for (const x of YEAR_QS) putFormula(ws, r, qCol.get(x.q)!, formulas[x.q], vals[x.q], x.fmt);
+    PM[y] = m.lanes.map((lane, i) => {
+      const val = valueInYear(lane.attachRate, y) / (lane.windowEnd - lane.windowStart + 1) * valueInYear(lane.acv, y);
+      putFormula(ws, r, pmCol(i), `${names.laneYearValue(i, 'attachRate', y)}/(${names.lane(i, 'windowEnd')}-${names.lane(i, 'windowStart')}+1)*${names.laneYearValue(i, 'acv', y)}`, val, FMT.moneyCents);
+      return val;
+    });
+  }
+  row = yearTop + LAST_YEAR + 1;
+
+  // --- the installed base's segment shares ------------------------------------------
+  const shareCol = { k: 2, pN: 3, pA: 4, raw: 5, wFO: 6, wFFV: 7, wFAD: 8, wAD: 9, tot: 10, f: 11, sFO: 12, sFFV: 13, sFAD: 14, sAD: 15 };
+  const SHARE_OF: Record<SegmentId, number> = { failedOnboarding: shareCol.sFO, failedFirstValue: shareCol.sFFV, failedAdoption: shareCol.sFAD, adopter: shareCol.sAD };
+  const shareTop = row + 2;
+  const shares: number[][] = [];
+  const assumption = (j: number, field: keyof InputNames['base']['col']) => onSheet(SHEETS.assumptions, a1(names.base.col[field], names.base.row(j), true));
+  if (J) {
+    section(ws, row, 1, 'Existing customers: shares by segment (year-1 rates; a blank adopter share is the one the journey implies)');
+    headers(ws, row + 1, 1, ['Cohort', 'Renewals behind them', 'Other segments kept (rate^renewals)', 'Adopters kept', 'Σ weights', 'Weight: failed onboarding', 'failed first value', 'failed adoption', 'adopters', 'Σ', 'Σ failed', 'Share: failed onboarding', 'failed first value', 'failed adoption', 'adopters']);
+    ws.getRow(row + 1).height = 45;
+    base.forEach((b, j) => {
+      const r = shareTop + j;
+      const c = (k: keyof typeof shareCol) => a1(shareCol[k], r);
+      const y1 = YV[1]!;
+      const k = Math.floor((b.ageMonths - 1) / cm);
+      const pN = k === 0 ? 1 : Math.pow(y1.non, k), pA = k === 0 ? 1 : Math.pow(y1.rate, k);
+      const raw = y1.pFO * pN + y1.pFFV * pN + y1.pFAD * pN + y1.pAD * pA;
+      const w = raw === 0 ? [y1.pFO, y1.pFFV, y1.pFAD, y1.pAD] : [y1.pFO * pN, y1.pFFV * pN, y1.pFAD * pN, y1.pAD * pA];
+      const tot = w[0]! + w[1]! + w[2]! + w[3]!;
+      const f = w[0]! + w[1]! + w[2]!;
+      const given = b.adopterShare ?? null;
+      const s = given === null ? w.map((x) => x / tot)
+        : [...(f === 0 ? [0, 0, 1 - given] : w.slice(0, 3).map((x) => (1 - given) * x / f)), given];
+      shares.push(s);
+      putFormula(ws, r, 1, onSheet(SHEETS.assumptions, a1(1, names.base.row(j), true)), b.name);
+      putFormula(ws, r, shareCol.k, `INT((${assumption(j, 'ageMonths')}-1)/${cmRef})`, k, FMT.integer);
+      putFormula(ws, r, shareCol.pN, `IF(${c('k')}=0,1,${yr('non', 1)}^${c('k')})`, pN, FMT.factor);
+      putFormula(ws, r, shareCol.pA, `IF(${c('k')}=0,1,${yr('rate', 1)}^${c('k')})`, pA, FMT.factor);
+      putFormula(ws, r, shareCol.raw, `${yr('pFO', 1)}*${c('pN')}+${yr('pFFV', 1)}*${c('pN')}+${yr('pFAD', 1)}*${c('pN')}+${yr('pAD', 1)}*${c('pA')}`, raw, FMT.factor);
+      (['wFO', 'wFFV', 'wFAD', 'wAD'] as const).forEach((key, i) => {
+        const p = yr((['pFO', 'pFFV', 'pFAD', 'pAD'] as const)[i]!, 1);
+        putFormula(ws, r, shareCol[key], `IF(${c('raw')}=0,${p},${p}*${c(i === 3 ? 'pA' : 'pN')})`, w[i]!, FMT.factor);
+      });
+      putFormula(ws, r, shareCol.tot, `${c('wFO')}+${c('wFFV')}+${c('wFAD')}+${c('wAD')}`, tot, FMT.factor);
+      putFormula(ws, r, shareCol.f, `${c('wFO')}+${c('wFFV')}+${c('wFAD')}`, f, FMT.factor);
+      const as = assumption(j, 'adopterShare');
+      (['sFO', 'sFFV', 'sFAD'] as const).forEach((key, i) => {
+        const wk = c((['wFO', 'wFFV', 'wFAD'] as const)[i]!);
+        const none = i === 2 ? `1-${as}` : '0';
+        putFormula(ws, r, shareCol[key], `IF(ISNUMBER(${as}),IF(${c('f')}=0,${none},(1-${as})*${wk}/${c('f')}),${wk}/${c('tot')})`, s[i]!, FMT.factor);
+      });
+      putFormula(ws, r, shareCol.sAD, `IF(ISNUMBER(${as}),${as},${c('wAD')}/${c('tot')})`, s[3]!, FMT.factor);
+    });
+    row = shareTop + J + 1;
+  }
+
+  // --- lane purchases per eligible customer, by year and age --------------------------
+  const Yc = yearOf(H - 1);
+  const amax = L ? Math.min(MAX_BUY_AGE, J ? MAX_BUY_AGE : H - 1) : -1;
+  const laneTab = { from: row + 2, to: row + 3, e: { failedOnboarding: row + 4, failedFirstValue: row + 5, failedAdoption: row + 6 } as Record<string, number> };
+  const windows = m.lanes.map((l) => laneWindow(m, l));
+  const ELIG: Record<SegmentId, readonly string[]> = {
+    failedOnboarding: ['close', 'renewal'], failedFirstValue: ['close', 'renewal', 'onboarding'],
+    failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'], adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
+  };
+  const elig = (i: number, s: SegmentId) => (ELIG[s].includes(m.lanes[i]!.anchor) ? 1 : 0);
+  const laneCol = (i: number) => 2 + i;
+  const BR = new Map<string, number>(); // `${s}|${y}|${a}`
+  const brTop = laneTab.e.failedAdoption! + 2;
+  const brRow = (k: number, y: number) => brTop + k * (Yc + 2) + 1 + y - 1;
+  if (L) {
+    section(ws, row, 1, 'Lanes: window and who buys (from the Journey sheet)');
+    headers(ws, row + 1, 1, ['', ...m.lanes.map((l) => l.name)]);
+    const lr = journeyLaneRefs();
+    ws.getCell(laneTab.from, 1).value = 'First purchase age';
+    ws.getCell(laneTab.to, 1).value = 'Last purchase age';
+    m.lanes.forEach((_, i) => {
+      putFormula(ws, laneTab.from, laneCol(i), lr.from(i), windows[i]!.from, FMT.integer);
+      putFormula(ws, laneTab.to, laneCol(i), lr.to(i), windows[i]!.to, FMT.integer);
+    });
+    (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).forEach((s, k) => {
+      ws.getCell(laneTab.e[s]!, 1).value = `Sells to: ${s === 'failedOnboarding' ? 'failed onboarding' : s === 'failedFirstValue' ? 'failed first value' : 'failed adoption'}`;
+      m.lanes.forEach((_, i) => putFormula(ws, laneTab.e[s]!, laneCol(i), lr.sellsTo(i, k), elig(i, s), FMT.integer));
+    });
+    const lanesRange = (r: number) => `$${colLetter(laneCol(0))}$${r}:$${colLetter(laneCol(L - 1))}$${r}`;
+    const pmRange = (y: number) => `$${colLetter(pmCol(0))}$${yearTop + y - 1}:$${colLetter(pmCol(L - 1))}$${yearTop + y - 1}`;
+    SEGMENTS.forEach((s, k) => {
+      const top = brTop + k * (Yc + 2);
+      section(ws, top - 1, 1, `ARR bought in a month per ${s === 'adopter' ? 'adopter' : `customer of the ${SEG_LABEL[s]} segment`} still a customer, by model year (rows) and age (columns)`);
+      ws.getCell(top, 1).value = 'Age →';
+      for (let a = 0; a <= amax; a++) putValue(ws, top, MC(a), a, FMT.integer);
+      for (let y = 1; y <= Yc; y++) {
+        const r = brRow(k, y);
+        putValue(ws, r, 1, y, FMT.integer);
+        for (let a = 0; a <= amax; a++) {
+          let v = 0;
+          for (let i = 0; i < L; i++) if (a >= windows[i]!.from && a <= windows[i]!.to && elig(i, s)) v += PM[y]![i]!;
+          BR.set(`${s}|${y}|${a}`, v);
+          const inW = `(${a}>=${lanesRange(laneTab.from)})*(${a}<=${lanesRange(laneTab.to)})`;
+          putFormula(ws, r, MC(a), `SUMPRODUCT(${pmRange(y)},${inW}${s === 'adopter' ? '' : `*${lanesRange(laneTab.e[s]!)}`})`, v, FMT.moneyCents);
+        }
+      }
+    });
+    row = brTop + 4 * (Yc + 2);
+  }
+  const br = (s: SegmentId, y: number, a: number) => a1(MC(a), brRow(SEGMENTS.indexOf(s), y), true);
+  const brRowRange = (s: SegmentId, y: number) => { const r = brRow(SEGMENTS.indexOf(s), y); return `$${colLetter(MC(0))}$${r}:$${colLetter(MC(amax))}$${r}`; };
+
+  // --- the grids -------------------------------------------------------------------
+  const R = J + H;
+  const hdr = row + 1;
+  const flagRow = hdr + 1;
+  section(ws, row, 1, 'By month: one row per cohort (existing customers first, then each closing month)');
+  headers(ws, hdr, 1, ['Cohort', 'Closed in month', 'Customers closed', 'Failed onboarding', 'Failed first value', 'Failed adoption', 'Adopters', 'Other segments', 'Adopters\' ARR at close', 'Others\' ARR at close', 'Before month 0']);
+  ws.getRow(hdr).height = 45;
+  for (let t = 0; t < H; t++) putValue(ws, hdr, MC(t), t, FMT.integer);
+  ws.getCell(flagRow, 1).value = 'Renewal at this age (age = column\'s month number)';
+  for (let a = 0; a < H; a++) putFormula(ws, flagRow, MC(a), `IF(AND(${a}>0,MOD(${a},${cmRef})=0),1,0)`, a > 0 && a % cm === 0 ? 1 : 0, FMT.integer);
+  const gridTop = flagRow + 2;
+  const blockTop = (g: number) => gridTop + g * (R + 2);
+  const rowOf = (g: number, r: number) => blockTop(g) + 1 + r;
+  const GI: Record<Grid, number> = { survAD: 0, survNON: 1, arrAD: 2, arrNON: 3, renewals: 4 };
+  /** rows of the cohorts closed by month c (base first), or null when there are none */
+  const rowsUpTo = (c: number): [number, number] | null => { const last = J + Math.min(c, H - 1); return last < 0 ? null : [0, last]; };
+  const colRange = (g: Grid, col: number, rows: [number, number]) => onSheet(SHEETS.calendar, `$${colLetter(col)}$${rowOf(GI[g], rows[0])}:$${colLetter(col)}$${rowOf(GI[g], rows[1])}`);
+  const kRange = (col: number, rows: [number, number]) => colRange('survAD', col, rows);
+
+  const closed = (r: number) => (r < J ? -base[r]!.ageMonths : r - J);
+  const nP: number[][] = []; // [row][segment]
+  const init: [number, number][] = [];
+  const V: Record<Grid, Float64Array[]> = { survAD: [], survNON: [], arrAD: [], arrNON: [], renewals: [] };
+  // constants
+  for (let r = 0; r < R; r++) {
+    const row0 = rowOf(0, r);
+    const c = closed(r);
+    const k = (col: number) => a1(col, row0);
+    if (r < J) {
+      const b = base[r]!;
+      putFormula(ws, row0, K.label, onSheet(SHEETS.assumptions, a1(1, names.base.row(r), true)), b.name);
+      putFormula(ws, row0, K.closed, `-${assumption(r, 'ageMonths')}`, c, FMT.integer);
+      putFormula(ws, row0, K.count, assumption(r, 'customers'), b.customers, FMT.count);
+      const n = SEGMENTS.map((_, i) => b.customers * shares[r]![i]!);
+      nP.push(n);
+      SEGMENTS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${a1(SHARE_OF[s], shareTop + r, true)}`, n[i]!, FMT.count));
+      const arr = assumption(r, 'arr');
+      const s = shares[r]!;
+      init.push([b.arr * s[3]!, b.arr * s[0]! + b.arr * s[1]! + b.arr * s[2]!]);
+      putFormula(ws, row0, K.initAD, `${arr}*${a1(shareCol.sAD, shareTop + r, true)}`, init[r]![0], FMT.money);
+      putFormula(ws, row0, K.initNON, `${arr}*${a1(shareCol.sFO, shareTop + r, true)}+${arr}*${a1(shareCol.sFFV, shareTop + r, true)}+${arr}*${a1(shareCol.sFAD, shareTop + r, true)}`, init[r]![1], FMT.money);
+    } else {
+      const y = yearOf(c);
+      const count = ci.newCustomersValue(c);
+      putValue(ws, row0, K.label, `Closed in month ${c}`);
+      putValue(ws, row0, K.closed, c, FMT.integer);
+      putFormula(ws, row0, K.count, ci.newCustomers(c), count, FMT.count);
+      const n = SEGMENTS.map((s) => count * YV[y]![SEG_Q[s]]);
+      nP.push(n);
+      SEGMENTS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${yr(SEG_Q[s], y)}`, n[i]!, FMT.count));
+      const acv = YV[y]!.acv;
+      init.push([n[3]! * acv, n[0]! * acv + n[1]! * acv + n[2]! * acv]);
+      putFormula(ws, row0, K.initAD, `${k(K.nAD)}*${yr('acv', y)}`, init[r]![0], FMT.money);
+      putFormula(ws, row0, K.initNON, `${k(K.nFO)}*${yr('acv', y)}+${k(K.nFFV)}*${yr('acv', y)}+${k(K.nFAD)}*${yr('acv', y)}`, init[r]![1], FMT.money);
+    }
+    const n = nP[r]!;
+    putFormula(ws, row0, K.nNON, `${k(K.nFO)}+${k(K.nFFV)}+${k(K.nFAD)}`, n[0]! + n[1]! + n[2]!, FMT.count);
+  }
+  // the four grids
+  GRIDS.forEach(({ g, label, fmt }, gi) => {
+    section(ws, blockTop(gi), 1, label);
+    const ad = g === 'survAD' || g === 'arrAD';
+    const surv: Grid = ad ? 'survAD' : 'survNON';
+    const rateQ: YearQ = g === 'survAD' ? 'rate' : g === 'survNON' ? 'non' : g === 'arrAD' ? 'fAD' : 'fNON';
+    if (g === 'renewals') {
+      for (let r = 0; r < R; r++) {
+        const rr = rowOf(gi, r);
+        const c = closed(r);
+        const vals = new Float64Array(H + 1);
+        V[g].push(vals);
+        putValue(ws, rr, K.label, r < J ? base[r]!.name : `Closed in month ${c}`);
+        for (let t = r < J ? -1 : c; t < H; t++) {
+          vals[t + 1] = Math.floor((t - c) / cm);
+          putFormula(ws, rr, MC(t), `INT((${t}-${a1(K.closed, rowOf(0, r), true)})/${cmRef})`, vals[t + 1]!, fmt);
+        }
+      }
+      return;
+    }
+    for (let r = 0; r < R; r++) {
+      const rr = rowOf(gi, r);
+      const row0 = rowOf(0, r);
+      const c = closed(r);
+      const isBase = r < J;
+      const vals = new Float64Array(H + 1); // index t + 1
+      V[g].push(vals);
+      putValue(ws, rr, K.label, isBase ? base[r]!.name : `Closed in month ${c}`);
+      const start = isBase ? -1 : c;
+      const n = nP[r]!;
+      /** purchases per unit of survival at age a in year y, with its formula */
+      const buy = (y: number, a: number, ageExpr: string | null): [string, number] | null => {
+        if (!L) return null;
+        // a cohort's age in a month is fixed by the layout; a base cohort's follows its input
+        if (ageExpr === null && a > amax) return null;
+        const seg = ad ? (['adopter'] as const) : (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const);
+        let v = 0;
+        const terms = seg.map((s) => {
+          v += n[SEGMENTS.indexOf(s)]! * (a <= amax ? BR.get(`${s}|${y}|${a}`)! : 0);
+          const b = ageExpr === null ? br(s, y, a) : `IF(${ageExpr}>${amax},0,INDEX(${brRowRange(s, y)},1,${ageExpr}+1))`;
+          return `$${colLetter(N_COL[s])}$${row0}*${b}`;
+        });
+        return [terms.length > 1 ? `(${terms.join('+')})` : terms[0]!, v];
+      };
+      for (let t = start; t < H; t++) {
+        const col = MC(t);
+        const y = yearOf(Math.max(t, 0));
+        const prev = a1(col - 1, rr);
+        const age = t - c;
+        const renews = age > 0 && age % cm === 0;
+        const ageExpr = isBase ? `${assumption(r, 'ageMonths')}+${t}` : null;
+        const isRenewal = isBase ? `MOD(${ageExpr},${cmRef})=0` : `${colLetter(MC(age))}$${flagRow}=1`;
+        const factor = YV[y]![rateQ];
+        const pv = vals[t]!; // value at t − 1
+        if (g === 'survAD' || g === 'survNON') {
+          if (t === start) { putValue(ws, rr, col, 1, fmt); vals[t + 1] = 1; continue; }
+          const v = pv * (renews ? factor : 1);
+          vals[t + 1] = v;
+          putFormula(ws, rr, col, `${prev}*IF(${isRenewal},${yr(rateQ, y)},1)`, v, fmt);
+          continue;
+        }
+        const sv = V[surv][r]![t + 1]!;
+        const sRef = a1(col, rowOf(GI[surv], r));
+        if (t === start) {
+          const i0 = init[r]![ad ? 0 : 1];
+          if (isBase) { vals[0] = i0; putFormula(ws, rr, col, a1(ad ? K.initAD : K.initNON, row0, true), i0, fmt); continue; }
+          const b = buy(y, 0, null);
+          const v = b ? i0 + sv * b[1] : i0;
+          vals[t + 1] = v;
+          putFormula(ws, rr, col, `${a1(ad ? K.initAD : K.initNON, row0, true)}${b ? `+${sRef}*${b[0]}` : ''}`, v, fmt);
+          continue;
+        }
+        const b = buy(y, age, ageExpr);
+        const v = pv * (renews ? factor : 1) + (b ? sv * b[1] : 0);
+        vals[t + 1] = v;
+        putFormula(ws, rr, col, `${prev}*IF(${isRenewal},${yr(rateQ, y)},1)${b ? `+${sRef}*${b[0]}` : ''}`, v, fmt);
+      }
+    }
+  });
+
+  // --- company figures as formulas over the grids, with their doubles ---------------
+  const cRange = (rows: [number, number]) => kRange(K.closed, rows);
+  const cal = (x: string) => onSheet(SHEETS.calendar, x);
+  const sumRows = (rows: [number, number] | null, f: (r: number) => number) => {
+    let s = 0;
+    if (rows) for (let r = rows[0]; r <= rows[1]; r++) s += f(r);
+    return s;
+  };
+  const renewsAt = (r: number, t: number) => { const a = t - closed(r); return a > 0 && a % cm === 0; };
+  const renewing = (cls: 'AD' | 'NON', t: number, upTo = H - 1) => {
+    const rows = rowsUpTo(upTo);
+    if (!rows) return '0';
+    // N(t) − N(t − 1) is 1 in a renewal month; at the close the month before is blank (so is its ARR)
+    return `SUMPRODUCT(${colRange(cls === 'AD' ? 'arrAD' : 'arrNON', MC(t - 1), rows)},${colRange('renewals', MC(t), rows)}-${colRange('renewals', MC(t - 1), rows)})`;
+  };
+  const renewingValue = (cls: 'AD' | 'NON', t: number, upTo = H - 1) =>
+    sumRows(rowsUpTo(upTo), (r) => (renewsAt(r, t) ? V[cls === 'AD' ? 'arrAD' : 'arrNON'][r]![t]! : 0));
+  const lanes = (i: number, t: number, upTo = H - 1) => {
+    const rows = rowsUpTo(upTo);
+    if (!rows) return '0';
+    const inW = `(${t}-${cRange(rows)}>=${cal(a1(laneCol(i), laneTab.from, true))})*(${t}-${cRange(rows)}<=${cal(a1(laneCol(i), laneTab.to, true))})`;
+    const e = (s: SegmentId) => cal(a1(laneCol(i), laneTab.e[s]!, true));
+    const nonElig = (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+');
+    return `${cal(a1(pmCol(i), yearTop + yearOf(t) - 1, true))}*(SUMPRODUCT(${inW},${kRange(K.nAD, rows)},${colRange('survAD', MC(t), rows)})+SUMPRODUCT(${inW},${nonElig},${colRange('survNON', MC(t), rows)}))`;
+  };
+  const lanesValue = (i: number, t: number, upTo = H - 1) => {
+    const w = windows[i]!;
+    const pm = PM[yearOf(t)]![i]!;
+    let ad = 0, non = 0;
+    sumRows(rowsUpTo(upTo), (r) => {
+      const a = t - closed(r);
+      if (a < w.from || a > w.to) return 0;
+      const n = nP[r]!;
+      ad += n[3]! * V.survAD[r]![t + 1]!;
+      non += (elig(i, 'failedOnboarding') * n[0]! + elig(i, 'failedFirstValue') * n[1]! + elig(i, 'failedAdoption') * n[2]!) * V.survNON[r]![t + 1]!;
+      return 0;
+    });
+    return pm * (ad + non);
+  };
+  const closing = (t: number, upTo = H - 1) => {
+    const rows = rowsUpTo(upTo);
+    return rows ? `SUM(${colRange('arrAD', MC(t), rows)})+SUM(${colRange('arrNON', MC(t), rows)})` : '0';
+  };
+  const closingValue = (t: number, upTo = H - 1) => sumRows(rowsUpTo(upTo), (r) => V.arrAD[r]![t + 1]! + V.arrNON[r]![t + 1]!);
+  const all = rowsUpTo(H - 1);
+  const customers = (t: number) => (all ? `SUMPRODUCT(${kRange(K.nAD, all)},${colRange('survAD', MC(t), all)})+SUMPRODUCT(${kRange(K.nNON, all)},${colRange('survNON', MC(t), all)})` : '0');
+  /** x^n with 0^0 = 1 (Excel has no 0^0), n an array expression */
+  const pow = (x: string, n: string) => `(${x}+(${x}=0)*(${n}=0))^${n}`;
+  /** renewals of each row in months (lo, hi], over rows: a difference of two columns of the renewals grid */
+  const count = (hi: number, lo: number, rows: [number, number]) => `(${colRange('renewals', MC(hi), rows)}-${colRange('renewals', MC(lo), rows)})`;
+  const keptEnd = (b: number) => Math.min(b + 12, 12 * Math.floor((b + 1) / 12) + 11);
+  const kept = (b: number) => {
+    const rows = rowsUpTo(b);
+    if (!rows) return '0';
+    const e = keptEnd(b);
+    const y1 = yearOf(b + 1), y2 = yearOf(e + 1);
+    return (['AD', 'NON'] as const).map((cls) => {
+      const g = cls === 'AD' ? 'gAD' : 'gNON';
+      const f1 = pow(cal(yr(g, y1)), count(e, b, rows));
+      const f2 = e < b + 12 ? `*${pow(cal(yr(g, y2)), count(b + 12, e, rows))}` : '';
+      return `SUMPRODUCT(${colRange(cls === 'AD' ? 'arrAD' : 'arrNON', MC(b), rows)},${f1}${f2})`;
+    }).join('+');
+  };
+  const renewalsIn = (r: number, lo: number, hi: number) => Math.floor((hi - closed(r)) / cm) - Math.floor((lo - closed(r)) / cm);
+  const keptValue = (b: number) => {
+    const e = keptEnd(b);
+    const y1 = yearOf(b + 1), y2 = yearOf(e + 1);
+    return sumRows(rowsUpTo(b), (r) => (['AD', 'NON'] as const).reduce((s, cls) => {
+      const g = cls === 'AD' ? 'gAD' : 'gNON';
+      const arr = V[cls === 'AD' ? 'arrAD' : 'arrNON'][r]![b + 1]!;
+      return s + arr * Math.pow(YV[y1]![g], renewalsIn(r, b, e)) * (e < b + 12 ? Math.pow(YV[y2]![g], renewalsIn(r, e, b + 12)) : 1);
+    }, 0));
+  };
+
+  // --- lane ARR at each year end ---------------------------------------------------
+  const laneEndRef = new Map<string, string>();
+  if (L && Y) {
+    let r = blockTop(GRIDS.length) + 1;
+    section(ws, r++, 1, 'Lane ARR at each year end: what each year\'s purchases have grown to by then');
+    headers(ws, r++, 1, ['Bought in year, by', ...Array.from({ length: Y }, (_, i) => `End of year ${i + 1}`)]);
+    const pRange = (y: number) => cal(`$${colLetter(MC(12 * (y - 1)))}$${hdr}:$${colLetter(MC(12 * y - 1))}$${hdr}`);
+    m.lanes.forEach((lane, i) => {
+      const first = r;
+      for (let y0 = 1; y0 <= Y; y0++) {
+        const T = 12 * y0 - 1;
+        const rows = rowsUpTo(T)!;
+        const cr = cRange(rows);
+        for (const cls of ['AD', 'NON'] as const) {
+          ws.getCell(r, 1).value = `${lane.name}: year ${y0}, ${cls === 'AD' ? 'adopters' : 'other segments'}`;
+          const fq: YearQ = cls === 'AD' ? 'fAD' : 'fNON';
+          const P = pRange(y0);
+          const inW = `((${P}-${cr})>=${cal(a1(laneCol(i), laneTab.from, true))})*((${P}-${cr})<=${cal(a1(laneCol(i), laneTab.to, true))})`;
+          const e = (s: SegmentId) => cal(a1(laneCol(i), laneTab.e[s]!, true));
+          const eligF = cls === 'AD' ? kRange(K.nAD, rows) : `(${(['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+')})`;
+          const block = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[0])}:$${colLetter(MC(T))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[1])}`);
+          const nBlock = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI.renewals, rows[0])}:$${colLetter(MC(T))}$${rowOf(GI.renewals, rows[1])}`);
+          const within = pow(cal(yr(fq, y0)), `(${colRange('renewals', MC(T), rows)}-${nBlock})`);
+          // doubles: per row, purchases of year y0 grown to its end
+          const perRow = new Float64Array(rows[1] + 1);
+          for (let rr = 0; rr <= rows[1]; rr++) {
+            const n = nP[rr]!;
+            const el = cls === 'AD' ? n[3]! : elig(i, 'failedOnboarding') * n[0]! + elig(i, 'failedFirstValue') * n[1]! + elig(i, 'failedAdoption') * n[2]!;
+            let s = 0;
+            for (let p = 12 * (y0 - 1); p <= T; p++) {
+              const a = p - closed(rr);
+              if (a < windows[i]!.from || a > windows[i]!.to) continue;
+              s += V[cls === 'AD' ? 'survAD' : 'survNON'][rr]![p + 1]! * Math.pow(YV[y0]![fq], renewalsIn(rr, p, T));
+            }
+            perRow[rr] = el * s;
+          }
+          for (let y = y0; y <= Y; y++) {
+            const carry = Array.from({ length: y - y0 }, (_, k) => {
+              const yy = y0 + 1 + k;
+              return `*${pow(cal(yr(fq, yy)), count(12 * yy - 1, 12 * yy - 13, rows))}`;
+            }).join('');
+            let v = 0;
+            for (let rr = 0; rr <= rows[1]; rr++) {
+              let c = perRow[rr]!;
+              for (let yy = y0 + 1; yy <= y && c !== 0; yy++) c *= Math.pow(YV[yy]![fq], renewalsIn(rr, 12 * yy - 13, 12 * yy - 1));
+              v += c;
+            }
+            putFormula(ws, r, 1 + y, `${cal(a1(pmCol(i), yearTop + y0 - 1, true))}*SUMPRODUCT(${inW}*${eligF}*${block}*${within}${carry})`, PM[y0]![i]! * v, FMT.money);
+          }
+          r++;
+        }
+      }
+      ws.getCell(r, 1).value = `${lane.name}: ARR at year end`;
+      ws.getCell(r, 1).font = { bold: true };
+      for (let y = 1; y <= Y; y++) {
+        laneEndRef.set(`${i}|${y}`, at(1 + y, r));
+        putFormula(ws, r, 1 + y, `SUM(${a1(1 + y, first)}:${a1(1 + y, r - 1)})`, laneArrEnd(y, i), FMT.money);
+      }
+      r += 2;
+    });
+  }
+  note(ws, 3, 1, 'Working sheet: the ARR Bridge, Cohorts and Metrics sheets sum these rows. Edit inputs on the Assumptions sheet.');
+  ws.getColumn(1).width = 34;
+  for (let c = 2; c <= MC(H - 1); c++) ws.getColumn(c).width = 13;
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
+
+  const cohortRows = (g: number): [number, number] | null => {
+    const from = 12 * (g - 1), to = Math.min(12 * g - 1, H - 1);
+    return from > H - 1 ? null : [J + from, J + to];
+  };
+  return {
+    year: (q, y) => cal(yr(q, y)),
+    yearLane: (i, y) => cal(a1(pmCol(i), yearTop + y - 1, true)),
+    lanes, renewing, closing, customers, kept,
+    cohortRevenue: (g, y) => {
+      const rows = cohortRows(g);
+      if (!rows) return '0';
+      const rect = (grid: Grid) => onSheet(SHEETS.calendar, `$${colLetter(MC(0))}$${rowOf(GI[grid], rows[0])}:$${colLetter(MC(12 * y - 1))}$${rowOf(GI[grid], rows[1])}`);
+      return `(SUM(${rect('arrAD')})+SUM(${rect('arrNON')}))/12`;
+    },
+    laneEnd: (i, y) => laneEndRef.get(`${i}|${y}`)!,
+    opening: J ? base.map((_, j) => assumption(j, 'arr')).join('+') : '0',
+    values: { year: (q, y) => YV[y]![q], renewing: renewingValue, closing: closingValue, kept: keptValue, lanes: lanesValue },
+  };
+}
+
+const SEG_LABEL: Record<SegmentId, string> = {
+  failedOnboarding: 'failed onboarding', failedFirstValue: 'failed first value', failedAdoption: 'failed adoption', adopter: 'adopter',
+};
+
