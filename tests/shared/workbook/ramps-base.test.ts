@@ -105,17 +105,27 @@ describe('ramps and the base in the workbook', () => {
     expect(read.problems).toEqual([{ where: `Assumptions!D${first}`, path: 'base.cohorts[0].ageMonths', message: 'is empty' }]);
   });
 
-  it('a model with ramps or a base saves its calculation sheets as the core’s values, and says so', async () => {
+  it('a model with ramps and a base keeps its calculation sheets live: formulas over a Calendar sheet, cached with the core’s figures', async () => {
     const m = rampedModel(defaultInputs());
     const cells = readXlsxCells(await writeWorkbook({ inputs: m, appVersion: 'test' }));
-    for (const sheet of ['ARR Bridge', 'Journey', 'Cohorts', 'Metrics']) {
+    expect([...cells.keys()]).toContain('Calendar');
+    for (const sheet of ['ARR Bridge', 'Journey', 'Cohorts', 'Metrics', 'Calendar', 'Board Report']) {
       const all = [...cells.get(sheet)!.values()];
-      expect(all.filter((c) => c.formula).length, sheet).toBe(0);
-      expect(String(cells.get(sheet)!.get('A2')?.value)).toMatch(/Saved as values/);
+      expect(all.filter((c) => c.formula).length, sheet).toBeGreaterThan(sheet === 'Cohorts' ? 5 : 50);
+      expect(String(cells.get(sheet)!.get('A2')?.value ?? ''), sheet).not.toMatch(/Saved as values/);
     }
+    // Closing ARR at each year end: a formula over the Calendar, its cached value the core's.
     const closing = summarize(m).arrByYearEnd;
-    const bridge = [...cells.get('ARR Bridge')!.values()].map((c) => c.value);
-    for (const v of closing) expect(bridge.some((x) => typeof x === 'number' && Math.abs(x - v) <= 1e-9 * v)).toBe(true);
+    const bridge = [...cells.get('ARR Bridge')!.values()].filter((c) => c.formula?.includes('Calendar!'));
+    for (const v of closing) expect(bridge.some((c) => typeof c.value === 'number' && Math.abs(c.value - v) <= 1e-9 * v), String(v)).toBe(true);
+    // Rates by year read each year's cell of a ramp (years past its list take its last value).
+    const calendar = [...cells.get('Calendar')!.values()].map((c) => c.formula ?? '');
+    expect(calendar).toContain('INDEX(journey_renewal_rate,1,MIN(2,COUNT(journey_renewal_rate)))');
+  });
+
+  it('a plain model has no Calendar sheet', async () => {
+    const cells = readXlsxCells(await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' }));
+    expect([...cells.keys()]).not.toContain('Calendar');
   });
 });
 

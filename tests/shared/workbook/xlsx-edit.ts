@@ -54,3 +54,26 @@ export function setNamedText(bytes: Uint8Array, name: string, text: string): Uin
     replaceCell(files, sheet, address, `<c r="${address}" t="inlineStr"><is><t>${text}</t></is></c>`);
   });
 }
+
+/** Set year `year` (1-based) of a ramped input, whose name covers its row of yearly cells. */
+export function setRampYear(bytes: Uint8Array, name: string, year: number, value: number): Uint8Array {
+  return editWorkbook(bytes, (files) => {
+    const { sheet, address } = namedCell(files, name);
+    const m = /^([A-Z]+)(\d+):[A-Z]+\d+$/.exec(address);
+    if (!m) throw new Error(`${name} is not a row of yearly cells: ${address}`);
+    const col = m[1]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + year - 1;
+    let letters = '';
+    for (let x = col; x > 0; x = Math.floor((x - 1) / 26)) letters = String.fromCharCode(65 + ((x - 1) % 26)) + letters;
+    replaceCell(files, sheet, `${letters}${m[2]}`, `<c r="${letters}${m[2]}"><v>${value}</v></c>`);
+  });
+}
+
+/** Set a field (column 1 = name … 5 = adopter share) of the installed base's cohort j to a number. */
+export function setBaseNumber(bytes: Uint8Array, j: number, column: number, value: number): Uint8Array {
+  return editWorkbook(bytes, (files) => {
+    const { sheet, address } = namedCell(files, 'base_cohorts');
+    const first = Number(/^[A-Z]+(\d+):/.exec(address)![1]) + j;
+    const letter = String.fromCharCode(64 + column);
+    replaceCell(files, sheet, `${letter}${first}`, `<c r="${letter}${first}"><v>${value}</v></c>`);
+  });
+}
