@@ -16,15 +16,6 @@ export function cachedValue(x: Cached): number | string {
   return x.toNumber();
 }
 
-/**
- * Sheets whose figures are saved as the core's values rather than formulas: the
- * calculation sheets of a model that changes by year or starts from an installed
- * base, which the one-journey formulas of these sheets do not describe (issue 13).
- */
-const VALUES_ONLY = new WeakSet<ExcelJS.Worksheet>();
-export const saveAsValues = (ws: ExcelJS.Worksheet): void => { VALUES_ONLY.add(ws); };
-export const savedAsValues = (ws: ExcelJS.Worksheet): boolean => VALUES_ONLY.has(ws);
-
 /** A cached figure as a plain number (null for undefined figures and text). */
 export function numberOf(x: Cached): number | null {
   if (x === null || typeof x === 'string' || typeof x === 'boolean') return null;
@@ -33,7 +24,7 @@ export function numberOf(x: Cached): number | null {
 
 export function putFormula(ws: ExcelJS.Worksheet, row: number, col: number, formula: string, cached: Cached, numFmt?: string): ExcelJS.Cell {
   const c = ws.getCell(row, col);
-  c.value = VALUES_ONLY.has(ws) ? cachedValue(cached) : { formula, result: cachedValue(cached) } as ExcelJS.CellFormulaValue;
+  c.value = { formula, result: cachedValue(cached) } as ExcelJS.CellFormulaValue;
   if (numFmt) c.numFmt = numFmt;
   return c;
 }

@@ -7,7 +7,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
 import { a1, colLetter, newCustomersOfYear, onSheet, SHEETS } from '../names';
-import { DASH, putFormula, putValue, savedAsValues, type Cached } from '../cells';
+import { DASH, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { Figures } from '../figures';
 import type { InputNames } from './assumptions';
@@ -153,14 +153,13 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     putFormula(ws, row, mc.closing, roll(jl.col.arr, t), mo.closing, FMT.money);
     putFormula(ws, row, mc.customers, roll(jl.col.active, t), mo.customers, FMT.count);
     putFormula(ws, row, mc.revenue, `${a1(mc.closing, row)}/12`, mo.revenue, FMT.money);
-    if (t >= 12 || (t === 11 && savedAsValues(ws))) {
+    if (t >= 12) {
       const begin = a1(mc.closing, monthRow(t - 12));
       putFormula(ws, row, mc.nrr, `IF(${begin}=0,"${DASH}",${roll(jl.col.arr, t, t - 12)}/${begin})`, mo.nrrT12, FMT.percent);
       putFormula(ws, row, mc.grr, `IF(${begin}=0,"${DASH}",${roll(jl.col.grossRetained, t - 12)}/${begin})`, mo.grrT12, FMT.percent);
     }
     putFormula(ws, row, wc, a1(mc.newCustomers, monthRow(H - 1 - t)), r.months[H - 1 - t]!.newCustomers, FMT.count);
-    // (the working columns serve the formulas; a sheet saved as values has none)
-    if (t >= 12 && !savedAsValues(ws)) {
+    if (t >= 12) {
       const cMax = 12 * Math.floor(t / 12) - 1;
       const flow = (c: number, journeyCol: number, p: Parameters<Figures['roll']>[0]) => putFormula(ws, row, c, roll(journeyCol, t, cMax), fig.roll(p, t, cMax), FMT.money);
       flow(set.churn, jl.col.churn, fig.pre.churn);
