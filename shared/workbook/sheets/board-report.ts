@@ -70,8 +70,10 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   byYear('Revenue', yearCell(bl.col.year.revenue, (y) => a(y).revenue), 'money');
   byYear('Customers at year end', yearCell(bl.col.year.customers, (y) => a(y).customersEnd), 'count');
   byYear('Expansion share of new ARR', yearCell(bl.col.year.share, (y) => a(y).expansionShare), 'percent');
-  byYear('NRR', (y) => (y >= 2 ? { formula: ml.year(y, 'nrr'), value: a(y).nrr } : null), 'percent', true);
-  byYear('GRR', (y) => (y >= 2 ? { formula: ml.year(y, 'grr'), value: a(y).grr } : null), 'percent');
+  // Year 1 has an NRR on today's book (an installed base with ARR).
+  const firstNrrYear = r.openingArr.isZero() ? 2 : 1;
+  byYear('NRR', (y) => (y >= firstNrrYear ? { formula: ml.year(y, 'nrr'), value: a(y).nrr } : null), 'percent', true);
+  byYear('GRR', (y) => (y >= firstNrrYear ? { formula: ml.year(y, 'grr'), value: a(y).grr } : null), 'percent');
 
   const list = (label: string, formula: string | null, value: Cached, fmt: FigureFormat, bold = false) => {
     const l = ws.getCell(row, 1);

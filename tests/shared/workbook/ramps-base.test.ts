@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultInputs, summarize, type ModelInputs } from '../../../shared/index';
 import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
-import { arbRampedModel, g4, rampedModel } from '../../support/models';
+import { arbRampedModel, g4, largeModel, rampedModel } from '../../support/models';
 import { readXlsxCells } from '../../support/xlsx-cells';
 import { editWorkbook, replaceCell } from './xlsx-edit';
 import { strFromU8, unzipSync } from 'fflate';
@@ -122,6 +122,16 @@ describe('ramps and the base in the workbook', () => {
     const calendar = [...cells.get('Calendar')!.values()].map((c) => c.formula ?? '');
     expect(calendar).toContain('INDEX(journey_renewal_rate,1,MIN(2,COUNT(journey_renewal_rate)))');
   });
+
+  it('a ten-year ramped model with a base stays inside what Excel 2010 computes: formulas under 8,192 characters, no array-only functions', async () => {
+    const m = rampedModel(largeModel());
+    m.lanes = m.lanes.slice(0, 2);
+    const cells = readXlsxCells(await writeWorkbook({ inputs: m, appVersion: 'test' }));
+    const formulas = [...cells.values()].flatMap((c) => [...c.values()]).map((c) => c.formula).filter((f): f is string => !!f);
+    expect(formulas.length).toBeGreaterThan(20_000);
+    expect(Math.max(...formulas.map((f) => f.length))).toBeLessThan(8192);
+    expect(formulas.filter((f) => /\b(LET|LAMBDA|FILTER|SEQUENCE|XLOOKUP|SORT|UNIQUE)\(/.test(f))).toEqual([]);
+  }, 120_000);
 
   it('a plain model has no Calendar sheet', async () => {
     const cells = readXlsxCells(await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' }));
