@@ -535,6 +535,10 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   ws.getColumn(1).width = 34;
   for (let c = 2; c <= MC(H - 1); c++) ws.getColumn(c).width = 13;
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
+  // On paper: the rates by year, the base's shares and the lanes; the grids (a page per
+  // dozen cohorts and months) are for the formulas. (ExcelJS adds the column's `$`.)
+  const lastPrinted = (L ? laneTab.e.failedAdoption! : J ? shareTop + J - 1 : yearTop + LAST_YEAR - 1);
+  ws.pageSetup.printArea = `A$1:${colLetter(Math.max(pmCol(L - 1), J ? shareCol.sAD : 1, qCol.get('pAD')!))}$${lastPrinted}`;
 
   const cohortRows = (g: number): [number, number] | null => {
     const from = 12 * (g - 1), to = Math.min(12 * g - 1, H - 1);
