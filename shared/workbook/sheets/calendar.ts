@@ -472,8 +472,30 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
 
   // --- lane ARR at each year end ---------------------------------------------------
   const laneEndRef = new Map<string, string>();
+  // Each cohort's ARR factor over a whole later year (factor^renewals in it), by class:
+  // computed once here rather than inside every year-end SUMPRODUCT below.
+  const carryTop = (cls: 'AD' | 'NON') => blockTop(GRIDS.length + (cls === 'AD' ? 0 : 1));
+  const carryCell = (cls: 'AD' | 'NON', r: number, yy: number) => [MC(yy), carryTop(cls) + 1 + r] as const;
+  if (L && Y > 1) {
+    for (const cls of ['AD', 'NON'] as const) {
+      const top = carryTop(cls);
+      section(ws, top, 1, `ARR factor over each whole model year, ${cls === 'AD' ? 'adopters' : 'other segments'} (columns: year 2, 3, …)`);
+      const fq: YearQ = cls === 'AD' ? 'fAD' : 'fNON';
+      for (let yy = 2; yy <= Y; yy++) putValue(ws, top, MC(yy), `Year ${yy}`);
+      for (let r = 0; r < R; r++) {
+        putValue(ws, top + 1 + r, K.label, r < J ? base[r]!.name : `Closed in month ${closed(r)}`);
+        for (let yy = 2; yy <= Y; yy++) {
+          if (closed(r) > 12 * (yy - 1) - 1) continue; // closed during or after year yy: never carried through it
+          const n = renewalsIn(r, 12 * yy - 13, 12 * yy - 1);
+          const nf = `(${a1(MC(12 * yy - 1), rowOf(GI.renewals, r))}-${a1(MC(12 * yy - 13), rowOf(GI.renewals, r))})`;
+          const [c, rr] = carryCell(cls, r, yy);
+          putFormula(ws, rr, c, `IF(${nf}=0,1,${yr(fq, yy)}^${nf})`, n === 0 ? 1 : Math.pow(YV[yy]![fq], n), FMT.factor);
+        }
+      }
+    }
+  }
   if (L && Y) {
-    let r = blockTop(GRIDS.length) + 1;
+    let r = blockTop(GRIDS.length + (Y > 1 ? 2 : 0)) + 1;
     section(ws, r++, 1, 'Lane ARR at each year end: what each year\'s purchases have grown to by then');
     headers(ws, r++, 1, ['Bought in year, by', ...Array.from({ length: Y }, (_, i) => `End of year ${i + 1}`)]);
     const pRange = (y: number) => cal(`$${colLetter(MC(12 * (y - 1)))}$${hdr}:$${colLetter(MC(12 * y - 1))}$${hdr}`);
@@ -508,8 +530,8 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
           }
           for (let y = y0; y <= Y; y++) {
             const carry = Array.from({ length: y - y0 }, (_, k) => {
-              const yy = y0 + 1 + k;
-              return `*${pow(cal(yr(fq, yy)), count(12 * yy - 1, 12 * yy - 13, rows))}`;
+              const [c] = carryCell(cls, 0, y0 + 1 + k);
+              return `*${cal(`$${colLetter(c)}$${carryCell(cls, rows[0], 0)[1]}:$${colLetter(c)}$${carryCell(cls, rows[1], 0)[1]}`)}`;
             }).join('');
             let v = 0;
             for (let rr = 0; rr <= rows[1]; rr++) {
