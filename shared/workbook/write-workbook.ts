@@ -97,7 +97,8 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   writeMetadata(wb, doc.appVersion, savedAt, extras);
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible') continue;
-    fitColumns(ws);
+    // The Calendar's tens of thousands of working cells keep the widths it set.
+    if (ws.name !== SHEETS.calendar) fitColumns(ws);
     // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
     setUpPrinting(ws, `${m.general.name} · ${ws.name}`.replace(/&/g, '&&'), ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : {});
   }
