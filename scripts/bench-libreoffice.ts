@@ -53,8 +53,9 @@ export async function libreOfficeRecalcTimes(soffice: string, workbooks: { name:
     await run(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--terminate_after_init'], 120_000);
     await writeFile(join(dir, 'profile/user/basic/Standard/Module1.xba'), MODULE);
     const out = new Map<string, number[]>();
-    for (const wb of workbooks) {
-      const file = join(dir, `${wb.name}.xlsx`), result = join(dir, `${wb.name}.txt`);
+    for (const [i, wb] of workbooks.entries()) {
+      // plain file names: the macro's arguments are a URL-ish string
+      const file = join(dir, `book${i}.xlsx`), result = join(dir, `book${i}.txt`);
       await writeFile(file, wb.bytes);
       await run(soffice, ['--headless', `-env:UserInstallation=${profile}`, `macro:///Standard.Module1.Bench("${file}","${result}",${runs})`], 600_000);
       out.set(wb.name, (await readFile(result, 'utf8')).split('\n').map(Number).filter((x) => x > 0 || x === 0).slice(0, runs));

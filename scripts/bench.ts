@@ -58,15 +58,16 @@ if (existsSync(workbookApi)) {
 
 // Side by side with a spreadsheet engine (issue 13): LibreOffice's hard recalculation
 // of the same exported workbooks, the document already loaded, against the core's
-// full recompute of the same model. (A ramped or base model's calculation sheets are
-// saved as values, so only the plain models have a spreadsheet recalculation to compare.)
+// full recompute of the same model, plain and ramped+base (whose workbook follows
+// every cohort on its Calendar sheet, docs/workbook.md).
 const soffice = findSoffice();
 const ratios: string[] = [];
 if (soffice && existsSync(workbookApi)) {
   const wbApi = (await import('../shared/workbook/index')) as { writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array> };
-  const files = await Promise.all(models.map(async ([label, m]) => ({ name: label, bytes: await wbApi.writeWorkbook({ inputs: m, appVersion: 'bench' }) })));
+  const all = [...models, ...rampedModels];
+  const files = await Promise.all(all.map(async ([label, m]) => ({ name: label, bytes: await wbApi.writeWorkbook({ inputs: m, appVersion: 'bench' }) })));
   const times = await libreOfficeRecalcTimes(soffice, files);
-  for (const [label] of models) {
+  for (const [label] of all) {
     const samples = [...(times.get(label) ?? [])].sort((a, b) => a - b);
     if (!samples.length) continue;
     const median = samples[samples.length >> 1]!;
