@@ -67,6 +67,8 @@ export const MODEL_LIMITS = {
 export const OPTION_LABELS: Readonly<Record<string, string>> = {
   yearStart: 'Year start', even: 'Even',
   close: 'Close', onboarding: 'Onboarding', firstValue: 'First value', adoption: 'Adoption', renewal: 'Renewal',
+  // seed 002's expansion levers, in plain words
+  upsell: 'Upsell', crossSell: 'Cross-sell', services: 'Professional services', usage: 'Usage-based', integration: 'Embedded integration',
 };
 export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? value;
 

@@ -3,7 +3,7 @@
 // tool dropped the names; everything is validated by the core's rules and either
 // the whole model opens or nothing does, with every problem at its cell.
 import type * as ExcelJSNs from 'exceljs';
-import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, MODEL_LIMITS, type InputKind } from '../model/catalog';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, LANE_LEVER_FIELD, MODEL_LIMITS, type InputKind } from '../model/catalog';
 import { parseModel } from '../model/validate';
 import { zipSync } from 'fflate';
 import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
@@ -14,6 +14,7 @@ import { BASE_FIELDS } from '../model/catalog';
 import { isRampableKey, MAX_RAMP_YEARS } from '../model/ramps';
 import { readActuals } from './sheets/actuals';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
+import { choiceFromText, choiceWords } from './choices';
 import type { WorkbookProblem, WorkbookRead } from './types';
 
 /** One input as found in the workbook; a ramp's yearly cells in `years`. */
@@ -34,6 +35,13 @@ const SCALAR_KINDS = new Map<string, InputKind>([...GENERAL_INPUTS, ...ACQUISITI
 const LANE_KINDS = new Map<string, InputKind>([['id', 'text'], ...LANE_FIELDS.map((f) => [f.field, f.kind] as [string, InputKind])]);
 /** Lane fields a workbook may leave out: the lever label (workbooks saved before it existed have none). */
 const OPTIONAL_LANE_FIELDS = new Map<string, InputKind>([['lever', 'enum']]);
+
+/** A choice input's options, by scalar key or lane field. */
+const OPTIONS = new Map<string, readonly string[]>([
+  ...[...GENERAL_INPUTS, ...ACQUISITION_INPUTS, ...JOURNEY_INPUTS].filter((s) => s.options).map((s) => [s.key, s.options!] as [string, readonly string[]]),
+  ...[...LANE_FIELDS, LANE_LEVER_FIELD].filter((f) => f.options).map((f) => [`lanes.*.${f.field}`, f.options!] as [string, readonly string[]]),
+]);
+const optionsOf = (key: string): readonly string[] => OPTIONS.get(key) ?? OPTIONS.get(key.replace(/^lanes\.[^.]+\./, 'lanes.*.')) ?? [];
 
 function kindOf(key: string): InputKind | null {
   const scalar = SCALAR_KINDS.get(key);
@@ -101,6 +109,8 @@ function convert(raw: ExcelJSNs.CellValue, kind: InputKind, where: string, key: 
       return ym;
     }
     if (typeof v === 'number') return String(v);
+    // A choice cell holds its words ("First value"); workbooks saved before issue 12 the identifier.
+    if (kind === 'enum' && typeof v === 'string') return choiceFromText(v, optionsOf(key)) ?? v;
   }
   return v;
 }
@@ -282,6 +292,9 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
       if (value === null || value === undefined || value === '') { problems.push({ where: at, path, message: 'is empty' }); return { ok: false }; }
       if (typeof value === 'object' && value !== null && 'formulaWithoutValue' in value) { problems.push({ where: at, path, message: 'holds a formula with no saved value: type the value itself' }); return { ok: false }; }
       if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: at, path, message: `shows the error ${String((value as { error: unknown }).error)}` }); return { ok: false }; }
+      // A choice that names none of its options is named in the words of the cell's list.
+      const options = kind === 'enum' ? optionsOf(path) : [];
+      if (options.length && !options.includes(value as string)) { problems.push({ where: at, path, message: `must be one of ${choiceWords(options)}, got ${shown(value)}` }); return { ok: false }; }
       return { ok: true, value };
     };
     let value: unknown;

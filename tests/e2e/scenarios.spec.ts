@@ -52,6 +52,34 @@ test('create a scenario, compare it with the base, switch the app to it and back
   await a.screenshot('scenarios.png');
 });
 
+test('a choice is overridden by picking its words; money in another currency is refused', async ({ page }) => {
+  const a = new AnalysisPage(page);
+  await a.open('scenarios');
+  await a.createScenario('Lumpy', { 'acquisition.timing': 'Year start', 'lanes.integration.anchor': 'Adoption' });
+  const id = await a.scenarioId('Lumpy');
+  const timing = a.key('scenarios.override.acquisition.timing');
+  // The list and the choice read in words, never the identifiers the model stores.
+  await expect(timing.locator('option')).toHaveText(['Year start', 'Even']);
+  await expect(timing.locator('option:checked')).toHaveText('Year start');
+  await expect(a.key('scenarios.override.lanes.integration.anchor').locator('option:checked')).toHaveText('Adoption');
+  await expect(page.locator('.override-table')).not.toContainText(/yearStart|firstValue/);
+  const lumpy = computeModel(setInput(setInput(defaultInputs(), 'acquisition.timing', 'yearStart'), 'lanes.integration.anchor', 'adoption'));
+  await expect(a.compare('arr.y3', id)).toHaveAttribute('data-value', String(lumpy.annual[2]!.closing));
+
+  // The override's money is read in the model's currency, as on the Assumptions sheet.
+  await a.key('scenarios.addKey').selectOption('acquisition.acv');
+  await a.key('scenarios.addOverride').click();
+  const acv = a.key('scenarios.override.acquisition.acv');
+  await acv.fill('€70k');
+  await acv.press('Enter');
+  await expect(page.locator('.override-table')).toContainText('is in EUR, but this model is in USD');
+  await acv.fill('$70k');
+  await acv.press('Enter');
+  const withAcv = computeModel(setInput(setInput(setInput(defaultInputs(), 'acquisition.timing', 'yearStart'), 'lanes.integration.anchor', 'adoption'), 'acquisition.acv', 70000));
+  await expect(a.compare('arr.y3', id)).toHaveAttribute('data-value', String(withAcv.annual[2]!.closing));
+  await a.screenshot('scenarios-choice-override.png');
+});
+
 test('duplicate, rename and delete; undo brings a deleted scenario back', async ({ page }) => {
   const a = new AnalysisPage(page);
   await a.open('scenarios');

@@ -133,7 +133,8 @@ function parseYearMonth(text: string): Entry {
 function parseOption(text: string, options: readonly string[]): Entry {
   const s = text.trim();
   const norm = (x: string) => x.toLowerCase().replace(/[\s_-]/g, '');
-  const hit = options.find((o) => norm(o) === norm(s));
+  // the words a user reads ("Professional services") or the value itself ("services")
+  const hit = options.find((o) => norm(optionLabel(o)) === norm(s)) ?? options.find((o) => norm(o) === norm(s));
   return hit ? { ok: true, value: hit } : { ok: false, message: `must be one of ${options.map(optionLabel).join(', ')}, got "${s}"` };
 }
 

@@ -8,6 +8,7 @@ import { MAX_RAMP_YEARS } from '../../model/ramps';
 import { getInput } from '../../model/keys';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
 import { putValue } from '../cells';
+import { choiceList, choiceWord, choiceWords } from '../choices';
 import { COLORS, FMT, headers, inputBorder, inputFill, inputFont, note, section, title } from '../styles';
 
 export const ASSUMPTION_COLS = { label: 1, value: 2, unit: 3, range: 4, key: 5 } as const;
@@ -74,7 +75,7 @@ function rangeOf(spec: InputSpec): string {
     case 'integer':
     case 'days': return `whole number ${spec.min} to ${spec.max}`;
     case 'text': return spec.minLength === spec.maxLength ? `${spec.minLength} letters` : `${spec.minLength}–${spec.maxLength} characters`;
-    case 'enum': return (spec.options ?? []).join(' or ');
+    case 'enum': return choiceWords(spec.options ?? []);
     case 'yearMonth': return 'e.g. 2026-01';
   }
 }
@@ -94,7 +95,7 @@ function validation(spec: InputSpec, label: string): ExcelJS.DataValidation | nu
     case 'days':
       return { ...common, type: 'whole', operator: 'between', formulae: [spec.min ?? 0, spec.max ?? 0], error: `${label}: a ${rangeOf(spec)}.` };
     case 'enum':
-      return { ...common, type: 'list', formulae: [`"${(spec.options ?? []).join(',')}"`], error: `${label}: one of ${rangeOf(spec)}.` };
+      return { ...common, type: 'list', formulae: [choiceList(spec.options ?? [])], error: `${label}: one of ${rangeOf(spec)}.` };
     case 'text':
       return { ...common, type: 'textLength', operator: 'between', formulae: [spec.minLength ?? 0, spec.maxLength ?? 255], error: `${label}: ${rangeOf(spec)}.` };
     case 'yearMonth':
@@ -164,7 +165,9 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       section(ws, row++, 1, heading);
       group = heading;
     }
-    const value = laneMatch && laneMatch[2] === 'id' ? m.lanes[lane!]!.id : getInput(m, spec.key);
+    const input = laneMatch && laneMatch[2] === 'id' ? m.lanes[lane!]!.id : getInput(m, spec.key);
+    // A choice shows its words ("First value"); the formulas compare against them (choices.ts).
+    const value = spec.kind === 'enum' && typeof input === 'string' ? choiceWord(input) : input;
     const labelCell = ws.getCell(row, ASSUMPTION_COLS.label);
     labelCell.value = spec.label;
     labelCell.alignment = { indent: 1 };

@@ -18,6 +18,7 @@ import { yearOf, type CalendarLayout } from './calendar';
 export const bridgeMonthRow = (m: ModelInputs, t: number): number => 5 + Math.floor(m.general.horizonMonths / 12) + 4 + 1 + t;
 /** Column of the new logos closed in a month. */
 export const BRIDGE_NEW_CUSTOMERS_COL = 3;
+import { choiceIs } from '../choices';
 
 export interface BridgeLayout {
   /** row of month t */
@@ -134,7 +135,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     const yi = Math.floor(t / 12);
     if (yi < years) {
       putFormula(ws, row, mc.newCustomers,
-        `IF(${n('acquisition.timing')}="yearStart",IF(MOD(A${row},12)=0,${newCustomersOfYear(yi + 1, years)},0),${newCustomersOfYear(yi + 1, years)}/12)`,
+        `IF(${choiceIs(n('acquisition.timing'), 'yearStart')},IF(MOD(A${row},12)=0,${newCustomersOfYear(yi + 1, years)},0),${newCustomersOfYear(yi + 1, years)}/12)`,
         mo.newCustomers, FMT.count);
     } else putValue(ws, row, mc.newCustomers, 0, FMT.count);
     if (t === 0 && cal) putFormula(ws, row, mc.opening, cal.opening, mo.opening, FMT.money);

@@ -12,6 +12,7 @@ import { FMT, headers, note, section, title } from '../styles';
 import { JOURNEY_AGES, type Figures } from '../figures';
 import type { InputNames } from './assumptions';
 import { yearOf, type CalendarLayout } from './calendar';
+import { choiceIs } from '../choices';
 
 export const SEGMENT_LABELS: Record<SegmentId, string> = {
   failedOnboarding: 'Failed onboarding',
@@ -22,9 +23,9 @@ export const SEGMENT_LABELS: Record<SegmentId, string> = {
 
 /** Which segments a lane anchored on each milestone sells to (spec §3), as the sheet's formulas spell it. */
 const ELIGIBLE_FORMULA: Record<SegmentId, (anchor: string) => string> = {
-  failedOnboarding: (a) => `IF(OR(${a}="close",${a}="renewal"),1,0)`,
-  failedFirstValue: (a) => `IF(OR(${a}="close",${a}="renewal",${a}="onboarding"),1,0)`,
-  failedAdoption: (a) => `IF(${a}="adoption",0,1)`,
+  failedOnboarding: (a) => `IF(OR(${choiceIs(a, 'close')},${choiceIs(a, 'renewal')}),1,0)`,
+  failedFirstValue: (a) => `IF(OR(${choiceIs(a, 'close')},${choiceIs(a, 'renewal')},${choiceIs(a, 'onboarding')}),1,0)`,
+  failedAdoption: (a) => `IF(${choiceIs(a, 'adoption')},0,1)`,
   adopter: () => '1',
 };
 const ELIGIBLE: Record<SegmentId, readonly string[]> = {
@@ -109,7 +110,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     const w = laneWindow(m, lane);
     putFormula(ws, r, 1, ln('name'), lane.name);
     putFormula(ws, r, 2,
-      `IF(${anchor}="close",0,IF(${anchor}="onboarding",${n('journey.onboarding.month')},IF(${anchor}="firstValue",${n('journey.firstValue.month')},IF(${anchor}="adoption",${n('journey.adoption.month')},${n('acquisition.contractMonths')}))))`,
+      `IF(${choiceIs(anchor, 'close')},0,IF(${choiceIs(anchor, 'onboarding')},${n('journey.onboarding.month')},IF(${choiceIs(anchor, 'firstValue')},${n('journey.firstValue.month')},IF(${choiceIs(anchor, 'adoption')},${n('journey.adoption.month')},${n('acquisition.contractMonths')}))))`,
       anchorAge(m, lane.anchor), FMT.integer);
     putFormula(ws, r, 3, `B${r}+${ln('windowStart')}`, w.from, FMT.integer);
     putFormula(ws, r, 4, `B${r}+${ln('windowEnd')}`, w.to, FMT.integer);

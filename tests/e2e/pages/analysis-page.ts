@@ -82,6 +82,8 @@ export class AnalysisPage {
       await this.key('scenarios.addKey').selectOption(key);
       await this.key('scenarios.addOverride').click();
       const input = this.key(`scenarios.override.${key}`);
+      // A choice is a list of words; anything else is typed.
+      if (await input.evaluate((e) => e.tagName === 'SELECT')) { await input.selectOption({ label: text }); continue; }
       await input.fill(text);
       await input.press('Enter');
     }

@@ -107,9 +107,15 @@ describe.skipIf(!soffice)('the workbook prints figures as the app does', () => {
   it.each(models.map(([name]) => name))('%s: a reader sees plain words, no sources, section numbers or identifiers', (name) => {
     const sheets = shown.get(name)!;
     for (const [sheet, rows] of sheets) {
-      // Assumptions' input cells hold the values the formulas read (choices like "even"), and its last column the keys Bowtie reads.
-      const text = rows.map((r) => (sheet === SHEETS.assumptions ? r.slice(0, ASSUMPTION_COLS.range - 1).filter((_, i) => i !== ASSUMPTION_COLS.value - 1) : r).join(' ')).join('\n');
-      expect(text, sheet).not.toMatch(/\bseed \d|\bspec\b|§|\bfirstValue\b|\byearStart\b|\bnrrBand\b/);
+      // Assumptions' last column holds the keys Bowtie reads (out of the print area); its input cells, choices included, are words.
+      const text = rows.map((r) => (sheet === SHEETS.assumptions ? r.slice(0, ASSUMPTION_COLS.key - 1) : r).join(' ')).join('\n');
+      expect(text, sheet).not.toMatch(/\bseed \d|\bspec\b|§|\bfirstValue\b|\byearStart\b|\bcrossSell\b|\bnrrBand\b/);
+      // A choice cell reads as a word a board member would use, never the identifier ("even", "close", "upsell").
+      if (sheet === SHEETS.assumptions) {
+        const choices = rows.filter((r) => r[ASSUMPTION_COLS.unit - 1] === 'choice').map((r) => r[ASSUMPTION_COLS.value - 1]);
+        expect(choices.length, name).toBeGreaterThan(0);
+        for (const c of choices) expect(c, name).toMatch(/^[A-Z][a-z]+(-| )?[a-z]*$/);
+      }
     }
   });
 });

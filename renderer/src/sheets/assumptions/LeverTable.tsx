@@ -3,19 +3,13 @@
 // suggests its margin and a purchase window from its time to value; the user may
 // type over both (model-edits.ts keeps an overridden figure).
 import { LEVERS, LEVER_TABLE, type Lever, type ModelInputs } from '../../../../shared/index';
-import { percent } from '../../../../shared/index';
+import { optionLabel, percent } from '../../../../shared/index';
 import type { GridCell } from '../../grid/grid-types';
 import { documentStore } from '../../store/document-store';
 import { leverSuggestion, setLever } from '../../store/model-edits';
 
-/** The lever names users see (seed 002's rows in plain words). */
-export const LEVER_NAMES: Record<Lever, string> = {
-  upsell: 'Upsell',
-  crossSell: 'Cross-sell',
-  services: 'Professional services',
-  usage: 'Usage-based',
-  integration: 'Embedded integration',
-};
+/** The lever names users see (seed 002's rows in plain words; the catalogue's words, as in the workbook). */
+export const LEVER_NAMES = Object.fromEntries(LEVERS.map((l) => [l, optionLabel(l)])) as Record<Lever, string>;
 
 const OPTIONS = [{ value: '', label: '—' }, ...LEVERS.map((l) => ({ value: l, label: LEVER_NAMES[l] }))];
 

@@ -3,7 +3,7 @@
 // edit a scenario's overrides; and compare every scenario's headline figures with
 // the base side by side. All changes go through the document store (undoable, saved).
 import { useMemo, useState } from 'react';
-import { BASE_COHORTS_KEY, getInput, type BaseCohort, type ModelInputs, type OverrideValue } from '../../../../shared/index';
+import { BASE_COHORTS_KEY, getInput, optionLabel, type BaseCohort, type ModelInputs, type OverrideValue } from '../../../../shared/index';
 import {
   applyScenario, createScenario, deleteScenario, duplicateScenario, overridableKeys, overrideRows, renameScenario,
   setOverride, switchScenario, type Scenario, type ScenarioSet,
@@ -137,8 +137,12 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
                 <td>{r.label}</td>
                 <td className="num muted">{spec ? formatInput(spec.kind, r.base, cur) : String(r.base ?? '—')}</td>
                 <td className="num">
-                  <OverrideInput dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} text={spec ? formatInput(spec.kind, r.value, cur) : String(r.value)} edit={spec ? editText(spec.kind, r.value) : String(r.value)}
-                    parse={(t) => (spec ? (spec.rampable ? parseRampable(spec, t) : parseEntry(spec, t)) : { ok: false, message: 'this input is no longer in the model' })} onCommit={(v) => setValue(r.key, v)} problem={problem} />
+                  {spec?.kind === 'enum' ? (
+                    <ChoiceOverride dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} options={spec.options ?? []} value={String(r.value)} onCommit={(v) => setValue(r.key, v)} problem={problem} />
+                  ) : (
+                    <OverrideInput dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} text={spec ? formatInput(spec.kind, r.value, cur) : String(r.value)} edit={spec ? editText(spec.kind, r.value) : String(r.value)}
+                      parse={(t) => (spec ? (spec.rampable ? parseRampable(spec, t, { currency: cur }) : parseEntry(spec, t, { currency: cur })) : { ok: false, message: 'this input is no longer in the model' })} onCommit={(v) => setValue(r.key, v)} problem={problem} />
+                  )}
                 </td>
                 <td><button type="button" className="cell-button" aria-label={`Remove the override of ${r.label}`} onClick={() => setValue(r.key, undefined)}>×</button></td>
               </tr>
@@ -185,6 +189,22 @@ function BaseOverrideRow({ base, value, scenarioName, problem, onChange }: { bas
       </td>
       <td><button type="button" className="cell-button" aria-label={`Remove the override of ${BASE_LABEL}`} onClick={() => onChange(undefined)}>×</button></td>
     </tr>
+  );
+}
+
+/** A choice (closing pattern, lane anchor) overridden by picking its words from a list, as on the Assumptions sheet. */
+function ChoiceOverride({ dataKey, label, options, value, onCommit, problem }: {
+  dataKey: string; label: string; options: readonly string[]; value: string; problem: string; onCommit: (v: OverrideValue) => void;
+}) {
+  return (
+    <span className="override-cell">
+      <select className={`cell-input-box ${problem ? 'is-invalid' : ''}`} data-key={dataKey} aria-label={label} aria-invalid={problem ? true : undefined}
+        value={value} onChange={(e) => onCommit(e.target.value)}>
+        {options.includes(value) ? null : <option value={value}>{value}</option>}
+        {options.map((o) => <option key={o} value={o}>{optionLabel(o)}</option>)}
+      </select>
+      {problem ? <span className="cell-problem">{problem}</span> : null}
+    </span>
   );
 }
 
