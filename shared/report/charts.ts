@@ -11,6 +11,7 @@ import { INCREMENTAL_MARGIN_FLOOR } from '../index';
 import { formatFigure, money, percent, points } from './format';
 import { bowtieShape } from './bowtie';
 import { textWidth, wrapText } from './text-width';
+import { placeLtvLabels } from './ltv-labels';
 
 export const PALETTE = {
   ink: '#1d2733',
@@ -369,9 +370,21 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
   const { max, interval } = niceTicks((top * 1.3) / unit);
   const plotTop = headTop(title, sub, width) + 14;
   const markLabels = yearMarks.map((mo) => money(curve[mo - 1]!, cur));
+  const grid = { left: 14 + widest([String(max), String(max - interval)], 10), right: 10 + widest(markLabels.slice(-1), 10, true) / 2, top: plotTop, bottom: 32 };
+  // The plot's geometry, as ECharts lays it out from the grid above, so the labels can be placed clear of every line.
+  const plot = { x0: grid.left, x1: width - grid.right, y0: plotTop, y1: CHART_SIZES.ltvCurve.height - grid.bottom };
+  const px = (month: number) => plot.x0 + (month / curve.length) * (plot.x1 - plot.x0);
+  const py = (v: number) => plot.y1 - (v / max) * (plot.y1 - plot.y0);
+  const place = placeLtvLabels({
+    plot, fontSize: 10, symbolSize: 7,
+    curve: scaled.map((v, a) => [px(a + 1), py(v)] as const),
+    grid: Array.from({ length: Math.round(max / interval) + 1 }, (_, k) => py(k * interval)),
+    marks: yearMarks.map((mo, i) => ({ x: px(mo), y: py(scaled[mo - 1]!), text: markLabels[i]! })),
+    cacY: cac > 0 ? py(cac / unit) : null, cacText: `CAC ${money(cac, cur)}`,
+  });
   return spec('ltvCurve', title, {
     ...base(title, sub, width),
-    grid: { left: 14 + widest([String(max), String(max - interval)], 10), right: 10 + widest(markLabels.slice(-1), 10, true) / 2, top: plotTop, bottom: 32, containLabel: false },
+    grid: { ...grid, containLabel: false },
     xAxis: {
       type: 'value', min: 0, max: curve.length, interval: step,
       name: 'months since close', nameLocation: 'middle', nameGap: 20, nameTextStyle: axisName,
@@ -389,12 +402,15 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
         markPoint: {
           symbol: 'circle', symbolSize: 7, itemStyle: { color: PALETTE.teal },
           label: { position: 'top', color: PALETTE.ink, fontSize: 10, fontWeight: 'bold', fontFamily: CHART_FONT },
-          data: yearMarks.map((mo) => ({ name: `Year ${mo / 12}`, coord: [mo, scaled[mo - 1]!], value: scaled[mo - 1]!, label: { formatter: money(curve[mo - 1]!, cur) } })),
+          data: yearMarks.map((mo, i) => ({ name: `Year ${mo / 12}`, coord: [mo, scaled[mo - 1]!], value: scaled[mo - 1]!, label: { formatter: markLabels[i]!, ...place.marks[i]! } })),
         },
         markLine: cac > 0 ? {
           silent: true, symbol: 'none', lineStyle: { color: PALETTE.copper, type: 'dashed', width: 1.5 },
-          // low on the axis the label sits above the line at its end, clear of the axis labels; higher up, below its start, clear of the year marks
-            label: { formatter: `CAC ${money(cac, cur)}`, color: PALETTE.copper, fontSize: 10, position: cac / unit < max * 0.25 ? 'insideEndTop' : 'insideStartBottom' },
+          // beside the line where it meets neither the curve, a gridline nor a year mark (ltv-labels.ts)
+          label: {
+            formatter: `CAC ${money(cac, cur)}`, color: PALETTE.copper, fontSize: 10, position: place.cac,
+            ...(place.cacOnWhite ? { backgroundColor: '#ffffff', padding: [0, 4] } : {}),
+          },
           data: [{ yAxis: cac / unit }],
         } : undefined,
       },

@@ -41,16 +41,42 @@ export function textBoxes(svg: string): TextBox[] {
   return out;
 }
 
-/** Dashed straight lines: the charts' reference lines (100%, CAC, margin floor). */
-export function dashedLines(svg: string): Line[] {
-  const out: Line[] = [];
+/**
+ * The stroked, unfilled polylines an SVG draws, split into segments: `reference`
+ * lines are dashed (100%, CAC, margin floor), `data` lines are a series drawn at
+ * 2 px or more (the LTV curve), `grid` the rest (grid and axis lines, ticks).
+ */
+export type LineKind = 'reference' | 'data' | 'grid';
+export interface Segment extends Line { kind: LineKind; width: number }
+export function strokedSegments(svg: string): Segment[] {
+  const out: Segment[] = [];
   for (const m of svg.matchAll(/<path([^>]*)>/g)) {
     const tag = m[1]!;
-    if (!/stroke-dasharray/.test(tag)) continue;
-    const d = /^M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)$/.exec(attr(tag, 'd') ?? '');
-    if (d) out.push({ x0: Number(d[1]), y0: Number(d[2]), x1: Number(d[3]), y1: Number(d[4]) });
+    if (attr(tag, 'fill') !== 'none' || !attr(tag, 'stroke') || attr(tag, 'transform')) continue;
+    const d = attr(tag, 'd') ?? '';
+    if (!/^M[-\d.]+ [-\d.]+(L[-\d.]+ [-\d.]+)+$/.test(d)) continue;
+    const pts = [...d.matchAll(/[ML]([-\d.]+) ([-\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])] as const);
+    const width = Number(attr(tag, 'stroke-width') ?? 1);
+    const kind: LineKind = /stroke-dasharray/.test(tag) ? 'reference' : width >= 2 ? 'data' : 'grid';
+    for (let i = 1; i < pts.length; i++) out.push({ x0: pts[i - 1]![0], y0: pts[i - 1]![1], x1: pts[i]![0], y1: pts[i]![1], kind, width });
   }
   return out;
+}
+
+/** Dashed straight lines: the charts' reference lines (100%, CAC, margin floor). */
+export function dashedLines(svg: string): Line[] {
+  return strokedSegments(svg).filter((l) => l.kind === 'reference');
+}
+
+/** Whether a segment passes within `clear` px of a box (the segment sampled every half pixel). */
+function segmentNear(b: TextBox, l: Segment, clear: number): boolean {
+  const len = Math.hypot(l.x1 - l.x0, l.y1 - l.y0);
+  const n = Math.max(1, Math.ceil(len * 2));
+  for (let i = 0; i <= n; i++) {
+    const x = l.x0 + ((l.x1 - l.x0) * i) / n, y = l.y0 + ((l.y1 - l.y0) * i) / n;
+    if (x > b.x0 - clear && x < b.x1 + clear && y > b.y0 - clear && y < b.y1 + clear) return true;
+  }
+  return false;
 }
 
 const overlap = (a: { x0: number; y0: number; x1: number; y1: number }, b: { x0: number; y0: number; x1: number; y1: number }, slack: number) =>
@@ -59,7 +85,7 @@ const overlap = (a: { x0: number; y0: number; x1: number; y1: number }, b: { x0:
 /** Every pair of text boxes that overlap by more than `slack` px, and every text crossing a dashed line or the canvas edge. */
 export function legibilityProblems(svg: string, slack = 0.5): string[] {
   const boxes = textBoxes(svg);
-  const lines = dashedLines(svg);
+  const lines = strokedSegments(svg);
   const { width, height } = svgSize(svg);
   const problems: string[] = [];
   for (let i = 0; i < boxes.length; i++) {
@@ -69,10 +95,9 @@ export function legibilityProblems(svg: string, slack = 0.5): string[] {
     for (let j = i + 1; j < boxes.length; j++) {
       if (overlap(a, boxes[j]!, slack)) problems.push(`"${a.text}" overlaps "${boxes[j]!.text}"`);
     }
-    for (const l of lines) {
-      const lb = { x0: Math.min(l.x0, l.x1) - 0.5, x1: Math.max(l.x0, l.x1) + 0.5, y0: Math.min(l.y0, l.y1) - 0.5, y1: Math.max(l.y0, l.y1) + 0.5 };
-      if (overlap(a, lb, slack)) problems.push(`"${a.text}" crosses a reference line`);
-    }
+    // A label keeps 1.5 px clear of a reference line (touching reads as struck through) and off a data line.
+    if (lines.some((l) => l.kind === 'reference' && segmentNear(a, l, l.width / 2 + 1.5))) problems.push(`"${a.text}" touches a reference line`);
+    if (lines.some((l) => l.kind === 'data' && segmentNear(a, l, l.width / 2))) problems.push(`"${a.text}" is crossed by a data line`);
   }
   return problems;
 }

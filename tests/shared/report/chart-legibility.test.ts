@@ -9,7 +9,7 @@ import { applyScenario } from '../../../shared/model/scenarios';
 import { boardCharts, type ChartSpec } from '../../../shared/report/index';
 import { renderChartSvg } from '../../../shared/report/draw';
 import { expansionOutrunsChurn, oneYear, shrinking, tenLanes, threeScenarios } from '../../support/board-models';
-import { legibilityProblems, textBoxes } from '../../support/svg-text';
+import { legibilityProblems, strokedSegments, textBoxes } from '../../support/svg-text';
 import { g1 } from '../../support/models';
 
 function longNames(): ModelInputs {
@@ -42,6 +42,30 @@ describe('board charts are legible at their printed size', () => {
   it.each(cases)('%s: no overlapping, clipped or tiny labels', (_, m) => {
     const problems = boardCharts(m, computeModel(m)).flatMap((c) => legibilityProblems(render(c)).map((p) => `${c.id}: ${p}`));
     expect(problems).toEqual([]);
+  });
+
+  // The CAC line anywhere on the LTV axis, low, mid-range or above the curve's end: its label
+  // never touches the line, the curve, a gridline or the year marks.
+  const cacs = [5_000, 20_000, 45_000, 60_000, 80_000, 100_000, 130_000, 160_000, 185_000, 220_000, 300_000];
+  it.each(cacs)('the CAC label at a CAC of %d stays clear of every line and label', (cac) => {
+    const m = defaultInputs();
+    m.acquisition.cacPerCustomer = cac;
+    const svg = render(boardCharts(m, computeModel(m)).find((c) => c.id === 'ltvCurve')!);
+    const label = textBoxes(svg).find((b) => b.text.startsWith('CAC'))!;
+    expect(label).toBeDefined();
+    expect(legibilityProblems(svg)).toEqual([]);
+    // and off the gridlines (1 px clear), which a reader would take for underlining or strike-through,
+    // unless no position is clear of them: then it is drawn on a white ground that hides the gridline
+    const grid = strokedSegments(svg).filter((l) => l.kind === 'grid' && l.y0 === l.y1 && l.x1 - l.x0 > 50);
+    const under = grid.filter((l) => l.y0 > label.y0 - 1 && l.y0 < label.y1 + 1 && l.x0 < label.x1 && l.x1 > label.x0).map((l) => l.y0);
+    const ground = /<path d="M(-?[\d.]+) (-?[\d.]+)l([\d.]+) 0l0 ([\d.]+)l[^"]*Z" transform="translate\(([-\d.]+) ([-\d.]+)\)" fill="#ffffff"[^>]*><\/path>\s*<text[^>]*>CAC /.exec(svg);
+    if (under.length) {
+      expect(ground, `gridline at y ${under.join(', ')} under "${label.text}" with no white ground`).not.toBeNull();
+      const [x0, y0, w, h, tx, ty] = ground!.slice(1).map(Number) as [number, number, number, number, number, number];
+      for (const y of under) expect(y > ty + y0 && y < ty + y0 + h).toBe(true);
+      expect(tx + x0).toBeLessThanOrEqual(label.x0 + 2);
+      expect(tx + x0 + w).toBeGreaterThanOrEqual(label.x1 - 2);
+    }
   });
 
   it('the checker itself finds labels drawn over each other', () => {
