@@ -265,16 +265,20 @@ export function nrrDecompositionChart(inputs: ModelInputs, r: ModelResult<number
   // The 100% line: right of it the existing base grows on its own.
   series[1]!.markLine = { silent: true, symbol: 'none', lineStyle: { color: PALETTE.muted, type: 'dashed' }, label: { show: false }, data: [{ xAxis: 1 }] };
   const { width } = CHART_SIZES.nrrDecomposition;
-  const rowH = 13;
-  const names = steps.map((s) => wrapText(s.name, 120, 10, 1).join(''));
+  // Names whole: as wide as the bars (at least 100 px of plot) and the figures allow, on a second line
+  // only when that is not enough (every row then grows to two lines), never cut short in one.
+  const figuresW = 14 + widest(steps.map((s) => s.label), 10, true);
+  const nameW = Math.min(180, CHART_SIZES.nrrDecomposition.width - figuresW - 14 - 100);
+  const names = steps.map((s) => wrapText(s.name, nameW, 10, 2).join('\n'));
+  const rowH = names.some((n) => n.includes('\n')) ? 24 : 13;
   const sub = `Points of opening ARR; dashed line: 100%`;
   const top = headTop(title, sub, width);
   const height = top + steps.length * rowH + 24;
   return spec('nrrDecomposition', title, {
     ...base(title, sub, width),
-    grid: { left: 14 + widest(names, 10), right: 14 + widest(steps.map((s) => s.label), 10, true), top, bottom: 24, containLabel: false },
+    grid: { left: 14 + widest(names, 10), right: figuresW, top, bottom: 24, containLabel: false },
     yAxis: [
-      { type: 'category', inverse: true, data: names, axisTick: { show: false }, axisLabel: { ...axisText, interval: 0, overflow: 'none' } },
+      { type: 'category', inverse: true, data: names, axisTick: { show: false }, axisLabel: { ...axisText, interval: 0, overflow: 'none', lineHeight: 11 } },
       {
         type: 'category', inverse: true, position: 'right', data: steps.map((s) => s.label), axisTick: { show: false }, axisLine: { show: false },
         axisLabel: { ...axisText, color: PALETTE.ink, interval: 0, fontWeight: 'bold' },

@@ -20,23 +20,50 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 
 /** Words wrapped into at most `maxLines` lines of at most `width` px; the last line ends in "…" when cut. */
 export function wrapText(text: string, width: number, fontSize: number, maxLines: number, bold = false): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Each piece with what joins it to the next on one line: a space between words, nothing inside a broken word.
+  const pieces = text.split(/\s+/).filter(Boolean).flatMap((w) => {
+    const parts = maxLines > 1 ? breakWord(w, width, fontSize, bold) : [w];
+    return parts.map((p, i) => ({ text: p, join: i < parts.length - 1 ? '' : ' ' }));
+  });
   const lines: string[] = [];
   let line = '';
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const next = line ? `${line} ${w}` : w;
+  let join = ' ';
+  for (let i = 0; i < pieces.length; i++) {
+    const w = pieces[i]!.text;
+    const next = line ? `${line}${join}${w}` : w;
     if (textWidth(next, fontSize, bold) <= width || !line) {
       line = next;
+      join = pieces[i]!.join;
       continue;
     }
     lines.push(line);
     line = w;
-    if (lines.length === maxLines) { line = ''; lines[maxLines - 1] = ellipsis(`${lines[maxLines - 1]!} ${words.slice(i).join(' ')}`, width, fontSize, bold); return lines; }
+    join = pieces[i]!.join;
+    if (lines.length === maxLines) {
+      const rest = pieces.slice(i).map((p) => p.text + p.join).join('').trim();
+      lines[maxLines - 1] = ellipsis(`${lines[maxLines - 1]!} ${rest}`, width, fontSize, bold);
+      return lines;
+    }
   }
   if (line) lines.push(line);
   // A single word longer than the width is cut too.
   return lines.map((l) => (textWidth(l, fontSize, bold) > width ? ellipsis(l, width, fontSize, bold) : l));
+}
+
+/**
+ * A word wider than the line, in pieces that fit: after its own hyphens or
+ * slashes ("Closed-" "won"), else hyphenated ("Opportu-" "nity"), at least three
+ * letters either side; a word that cannot be broken so stays whole (and is cut).
+ */
+function breakWord(word: string, width: number, fontSize: number, bold: boolean): string[] {
+  if (textWidth(word, fontSize, bold) <= width) return [word];
+  const own = word.split(/(?<=[-/])/);
+  if (own.length > 1) return own.flatMap((p) => breakWord(p, width, fontSize, bold));
+  for (let n = word.length - 3; n >= 3; n--) {
+    const head = `${word.slice(0, n)}-`;
+    if (textWidth(head, fontSize, bold) <= width) return [head, ...breakWord(word.slice(n), width, fontSize, bold)];
+  }
+  return [word];
 }
 
 function ellipsis(text: string, width: number, fontSize: number, bold: boolean): string {

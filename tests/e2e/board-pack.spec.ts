@@ -15,6 +15,7 @@ import { writeWorkbook } from '../../shared/workbook/index';
 import { expansionOutrunsChurn, tenLanes, threeScenarios } from '../support/board-models';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
+import { blockPages, boardBlocks, hasPdftotext, pdfLayout, wordsOutsideMargins } from './pages/pdf-pages';
 
 const OUT = 'test-results/board-pack';
 
@@ -73,8 +74,22 @@ for (const pack of packs) {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ path: `${OUT}/${pack.name}.pdf`, preferCSSPageSize: true, printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages, 'A4 pages in the PDF').toBeGreaterThanOrEqual(1);
-    expect(pages, 'A4 pages in the PDF').toBeLessThanOrEqual(pack.maxPages);
-    if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '110', `${OUT}/${pack.name}.pdf`, `${OUT}/${pack.name}-pdf`]);
+    // The board page itself on one A4 page; scenarios (and many lanes) may need a second, never a third.
+    if (pack.maxPages === 1) expect(pages, 'A4 pages in the PDF').toBe(1);
+    else expect(pages, 'A4 pages in the PDF').toBeLessThanOrEqual(pack.maxPages);
+    if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', `${OUT}/${pack.name}.pdf`, `${OUT}/${pack.name}-pdf`]);
+    // Every page readable: nothing inside the printer's margins (7 mm top and bottom, 10 mm at the
+    // sides, on the second page too), and no tile, chart or table split between two pages.
+    test.skip(!hasPdftotext(), 'pdftotext (poppler-utils) is not installed');
+    const layout = pdfLayout(`${OUT}/${pack.name}.pdf`);
+    expect(layout.pages).toHaveLength(pages);
+    expect(wordsOutsideMargins(layout, { y: 7, x: 10 })).toEqual([]);
+    const blocks = await boardBlocks(page);
+    const { split, unchecked, pageOf } = blockPages(layout, blocks);
+    expect(split, 'blocks printed across two pages').toEqual([]);
+    expect(unchecked, 'blocks with no word printed once').toEqual([]);
+    expect(pageOf.size).toBe(blocks.length);
+    // What does not fit the first page moves to the next whole: the figures are on page 1.
+    for (const b of blocks.filter((x) => x.name !== blocks[0]!.name).slice(0, 5)) expect(pageOf.get(b.name), b.name).toBe(0);
   });
 }

@@ -5,6 +5,7 @@ import { computeModel, defaultInputs, setInput } from '../../shared/index';
 import { boardFigures, buildBoardReport } from '../../shared/report/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
+import { blockPages, boardBlocks, hasPdftotext, pdfLayout, wordsOutsideMargins } from './pages/pdf-pages';
 
 test('the tiles show the core’s figures for the base case', async ({ page }) => {
   const a = new AnalysisPage(page);
@@ -67,4 +68,16 @@ test('screenshot and PDF: A4 pages through the print CSS, nothing cut off', asyn
   const text = pdf.toString('latin1');
   expect(text.match(/\/Type\s*\/Page[^s]/g)?.length, 'pages in the PDF').toBeLessThanOrEqual(2);
   expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 841\.\d+/); // A4 portrait in points
+  // The board page (figures and charts) is all on page 1; the comparison, whole, on page 1 or 2;
+  // every page keeps its margins.
+  test.skip(!hasPdftotext(), 'pdftotext (poppler-utils) is not installed');
+  const layout = pdfLayout('test-results/screens/board-report.pdf');
+  expect(wordsOutsideMargins(layout, { y: 7, x: 10 })).toEqual([]);
+  const blocks = await boardBlocks(page);
+  const { split, unchecked, pageOf } = blockPages(layout, blocks);
+  expect(split).toEqual([]);
+  expect(unchecked).toEqual([]);
+  const comparison = blocks.find((b) => b.name.startsWith('Scenarios compared'))!;
+  expect(comparison).toBeDefined();
+  for (const b of blocks) if (b !== comparison) expect(pageOf.get(b.name), b.name).toBe(0);
 });

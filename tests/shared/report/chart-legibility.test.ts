@@ -68,6 +68,12 @@ describe('board charts are legible at their printed size', () => {
     }
   });
 
+  // Names a model of ordinary length uses are printed whole: wrapped, broken at a hyphen, never "…".
+  it.each(cases.slice(0, 3))('%s: every name is printed whole', (_, m) => {
+    const cut = boardCharts(m, computeModel(m)).flatMap((c) => textBoxes(render(c)).filter((b) => b.text.includes('…')).map((b) => `${c.id}: ${b.text}`));
+    expect(cut).toEqual([]);
+  });
+
   it('the checker itself finds labels drawn over each other', () => {
     const svg = renderChartSvg({
       xAxis: { type: 'category', data: ['a', 'b'] }, yAxis: { type: 'value', show: false },
