@@ -5,6 +5,7 @@ import type { InputProblem, ModelInputs } from '../model/inputs';
 import { applyScenario, BASE_NAME, type ScenarioSet } from '../model/scenarios';
 import { computeModel, type ModelResult } from '../index';
 import { formatDelta, formatFigure, type FigureFormat } from './format';
+import { FIGURE_LABELS } from './labels';
 
 export interface ComparisonColumn {
   /** null for the base */
@@ -46,7 +47,7 @@ function headlineRows(years: number): { key: string; label: string; format: Figu
     );
   }
   rows.push(
-    { key: 'retention.fullJourney', label: 'Logo retention, full journey', format: 'percent', pick: (r) => r.journey.fullJourneyRetention },
+    { key: 'retention.fullJourney', label: `Logo retention: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, format: 'percent', pick: (r) => r.journey.fullJourneyRetention },
     { key: 'ltv.discountedGrossMargin', label: 'LTV per customer (discounted GM)', format: 'money', pick: (r) => r.ltv.discountedGrossMargin },
     { key: 'ltvToCac', label: 'LTV:CAC', format: 'ratio', pick: (r) => r.ltvToCac },
     { key: 'cacPaybackMonths', label: 'CAC payback', format: 'months', pick: (r) => r.cacPaybackMonths },

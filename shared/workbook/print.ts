@@ -43,7 +43,8 @@ function shownLength(cell: ExcelJS.Cell): number {
 
 const isHeader = (cell: ExcelJS.Cell) => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === COLORS.headerFill;
 
-export function fitColumns(ws: ExcelJS.Worksheet): void {
+/** `keepWidths`: never narrower than the sheet set (the Board Report sizes its charts to its columns). */
+export function fitColumns(ws: ExcelJS.Worksheet, opts: { keepWidths?: boolean } = {}): void {
   const need = new Map<number, number>();
   const merged = new Set<string>();
   for (const range of Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges ?? {})) merged.add(range);
@@ -65,7 +66,9 @@ export function fitColumns(ws: ExcelJS.Worksheet): void {
   for (const [col, w] of need) {
     const column = ws.getColumn(col);
     // Never narrower than its text; a deliberately wide column may stay wide up to a point.
-    column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w), Math.min(column.width ?? 0, Math.ceil(w) + 4)));
+    column.width = opts.keepWidths && column.width
+      ? Math.max(column.width, Math.min(MAX_WIDTH, Math.ceil(w)))
+      : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w), Math.min(column.width ?? 0, Math.ceil(w) + 4)));
   }
   // Header rows as tall as their wrapped labels ("Conversion to next stage" on two lines).
   ws.eachRow((row) => {
@@ -111,7 +114,8 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { las
     horizontalCentered: !landscape,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     // a sheet that set its own print area (the Board Report's, which covers its charts) keeps it
-    printArea: opts.lastCol ? `A1:${colName(lastCol)}${lastRow}` : ws.pageSetup?.printArea ?? `A1:${colName(lastCol)}${lastRow}`,
+    // absolute rows written here: ExcelJS adds only the columns' `$`, and LibreOffice ignores a print area with relative rows
+    printArea: opts.lastCol ? `A$1:${colName(lastCol)}$${lastRow}` : ws.pageSetup?.printArea ?? `A$1:${colName(lastCol)}$${lastRow}`,
     printTitlesRow: header ? `${header}:${header}` : ws.pageSetup?.printTitlesRow,
     ...(fits ? {} : { printTitlesColumn: 'A:A' }),
   };

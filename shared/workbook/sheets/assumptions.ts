@@ -64,6 +64,17 @@ function unitOf(spec: InputSpec, currency: string): string {
   }
 }
 
+/** Characters a line of the Valid range column holds (its width, 26, less a margin). */
+const RANGE_CHARS = 24;
+/** Lines `text` takes, wrapped at spaces into lines of `chars` characters. */
+function wrappedLines(text: string, chars: number): number {
+  let lines = 1, used = 0;
+  for (const word of text.split(' ')) {
+    if (used && used + 1 + word.length > chars) { lines++; used = word.length; } else used += (used ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
 const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 function rangeOf(spec: InputSpec): string {
@@ -125,7 +136,7 @@ function rowsOf(m: ModelInputs): InputSpec[] {
     const last = specs.findIndex((s) => s.key === `lanes.${lane.id}.grossMargin`);
     if (lane.lever !== undefined && last >= 0) {
       const { field, ...rest } = LANE_LEVER_FIELD;
-      specs.splice(last + 1, 0, { ...rest, key: `lanes.${lane.id}.${field}`, label: `${lane.name}: ${rest.label} (a label only: it suggests a margin, never changes a figure)`, group: 'Expansion lanes' });
+      specs.splice(last + 1, 0, { ...rest, key: `lanes.${lane.id}.${field}`, label: `${lane.name}: ${rest.label} (a label only)`, group: 'Expansion lanes' });
     }
   });
   out.push(...specs);
@@ -191,8 +202,24 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
       rampRows.push(row);
     } else styleInput(putValue(ws, row, ASSUMPTION_COLS.value, value as string | number, numFmtOf(spec)));
-    ws.getCell(row, ASSUMPTION_COLS.unit).value = unitOf(spec, m.general.currency);
-    if (!Array.isArray(value)) ws.getCell(row, ASSUMPTION_COLS.range).value = rangeOf(spec);
+    const unit = ws.getCell(row, ASSUMPTION_COLS.unit);
+    unit.value = unitOf(spec, m.general.currency);
+    unit.alignment = { horizontal: 'left', indent: 1 }; // clear of the right-aligned value beside it
+    if (!Array.isArray(value)) {
+      const range = ws.getCell(row, ASSUMPTION_COLS.range);
+      range.value = rangeOf(spec);
+      // a long list of choices wraps in its column instead of running under the next, its row as tall as
+      // the lines (spreadsheets do not grow a row for wrapped text they did not wrap themselves)
+      if (spec.kind === 'enum') {
+        range.alignment = { wrapText: true, vertical: 'top' };
+        const lines = wrappedLines(range.value as string, RANGE_CHARS);
+        if (lines > 1) {
+          ws.getRow(row).height = lines * 14 + 1;
+          // the row reads from its top line: label, choice and unit beside the list's first line
+          for (const c of [ASSUMPTION_COLS.label, ASSUMPTION_COLS.value, ASSUMPTION_COLS.unit]) ws.getCell(row, c).alignment = { ...ws.getCell(row, c).alignment, vertical: 'top' };
+        }
+      }
+    }
     const keyCell = ws.getCell(row, ASSUMPTION_COLS.key);
     keyCell.value = spec.key;
     keyCell.font = { size: 9, color: { argb: COLORS.subtleFont } };

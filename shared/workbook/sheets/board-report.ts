@@ -17,8 +17,13 @@ import type { MetricsLayout } from './metrics';
 import { STAGE_LABELS } from './sensitivity';
 
 
-/** Widest a chart is drawn, in pixels: about the printed width of the table above it. */
-const MAX_IMAGE_WIDTH = 720;
+/** The widest chart's drawn width (the bowtie, the bridge), in pixels: every chart is scaled alike from it. */
+const WIDE_CHART_PX = 718;
+/** The first column's width (characters), and every other's, at least: the charts are sized to their sum, the printed width. */
+const LABEL_COL = 46;
+const FIGURE_COL = 16;
+/** Excel's pixel width of a column `w` characters wide (Calibri 11). */
+const colPx = (w: number) => Math.trunc(w * 7 + 5);
 /** Default row height (15 pt) in pixels, and the rows a printed A4 landscape page holds at 100% (the sheet prints at 9 pt or more, so rarely smaller). */
 const ROW_PX = 20;
 const PAGE_PX = 650;
@@ -128,6 +133,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
       putFormula(ws, row, 3, ref(3), lane.share, F('percent', lane.share));
       putFormula(ws, row, 4, ref(4), lane.grossMargin, F('percent', lane.grossMargin));
       const flag = putFormula(ws, row, 5, ref(5), lane.belowMarginFloor ? 'Below the 15% floor' : 'OK');
+      flag.alignment = { horizontal: 'left', indent: 1 }; // clear of the right-aligned margin beside it
       if (lane.belowMarginFloor) flag.font = { color: { argb: COLORS.flagFont }, bold: true };
       row++;
     });
@@ -162,7 +168,9 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   // two is worse than white space. A printed page holds about PAGE_PX of rows.
   let used = Infinity;
   for (const img of extras.images) {
-    const scale = Math.min(1, MAX_IMAGE_WIDTH / Math.max(1, img.widthPx));
+    // A wide chart spans the table's printed width, so its 10 px text prints near 10 pt rather than 6 pt;
+    // a half-width chart is scaled alike. (On paper the sheet is fitted to its columns' width.)
+    const scale = Math.min(1.5, (colPx(LABEL_COL) + (width - 1) * colPx(FIGURE_COL)) / WIDE_CHART_PX);
     const w = Math.round(img.widthPx * scale), h = Math.round(img.heightPx * scale);
     const rows = Math.ceil(h / ROW_PX) + 2;
     if (used + rows * ROW_PX > PAGE_PX) {
@@ -176,8 +184,8 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
     used += rows * ROW_PX;
   }
 
-  ws.getColumn(1).width = 46;
-  for (let c = 2; c <= width; c++) ws.getColumn(c).width = 16;
+  ws.getColumn(1).width = LABEL_COL;
+  for (let c = 2; c <= width; c++) ws.getColumn(c).width = FIGURE_COL;
   ws.views = [{ state: 'frozen', ySplit: 2, showGridLines: false }];
   ws.pageSetup = {
     orientation: Y > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,

@@ -167,7 +167,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     putFormula(ws, row, 2, bl.ref(bl.col.year.laneEnd[i]!, bl.yearRow(Y)), lane.arrEnd, F('money', lane.arrEnd));
     putFormula(ws, row, 3, `IF(${closingY}=0,"${DASH}",B${row}/${closingY})`, lane.share, FMT.percent);
     putFormula(ws, row, 4, names.lane(i, 'grossMargin'), lane.grossMargin, FMT.percent);
-    putFormula(ws, row, 5, `IF(D${row}<${INCREMENTAL_MARGIN_FLOOR},"${FLOOR_FLAG}","OK")`, lane.belowMarginFloor ? FLOOR_FLAG : 'OK');
+    putFormula(ws, row, 5, `IF(D${row}<${INCREMENTAL_MARGIN_FLOOR},"${FLOOR_FLAG}","OK")`, lane.belowMarginFloor ? FLOOR_FLAG : 'OK').alignment = { horizontal: 'left', indent: 1 };
     at(`lane${i}`, 1, row);
     row++;
   });

@@ -31,14 +31,17 @@ export function writeVerdicts(ws: ExcelJS.Worksheet, row: number, m: ModelInputs
   const cur = m.general.currency;
   const yr = r.annual[refs.year - 1];
   section(ws, row++, 1, 'Verdicts against benchmarks');
-  headers(ws, row++, 1, ['Measure', 'Figure', 'Verdict', 'Benchmark']);
+  headers(ws, row, 1, ['Measure', 'Figure', 'Verdict', 'Benchmark']);
+  ws.mergeCells(row, 4, row++, 7); // the Benchmark header over the four columns its text spans
   const line = (measure: string, figure: { formula: string; value: number | string | null; fmt?: string }, verdict: { formula: string; value: string }, benchmark: string) => {
+    // each row read from its top line: measure, figure, verdict and benchmark side by side
     ws.getCell(row, 1).value = measure;
+    ws.getCell(row, 1).alignment = { vertical: 'top' };
     const f = putFormula(ws, row, 2, figure.formula, figure.value, figure.fmt);
-    f.alignment = { horizontal: 'right' };
+    f.alignment = { horizontal: 'right', vertical: 'top' };
     const v = putFormula(ws, row, 3, verdict.formula, verdict.value);
     v.font = { bold: true };
-    v.alignment = { wrapText: true, vertical: 'top' };
+    v.alignment = { wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 };
     benchmarkCell(benchmark, verdict.value);
     row++;
   };
@@ -47,10 +50,10 @@ export function writeVerdicts(ws: ExcelJS.Worksheet, row: number, m: ModelInputs
     ws.mergeCells(row, 4, row, 7);
     const b = ws.getCell(row, 4);
     b.value = text;
-    b.font = { size: 9, color: { argb: 'FF5B6675' } };
+    b.font = { size: 10, color: { argb: 'FF5B6675' } };
     b.alignment = { wrapText: true, vertical: 'top' };
-    const lines = Math.max(Math.ceil(text.length / 80), Math.ceil(verdict.length / 22), 1);
-    ws.getRow(row).height = Math.max(15, lines * 12.5 + 3);
+    const lines = Math.max(Math.ceil(text.length / 58), Math.ceil(verdict.length / 20), 1);
+    ws.getRow(row).height = Math.max(15, lines * 14 + 3);
   };
 
   // Time to first value: the stage month in days, against the target and the 60–75-day threshold.

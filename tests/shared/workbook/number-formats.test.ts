@@ -3,6 +3,10 @@
 // and every figure on the Board Report and Metrics sheets reads exactly as the
 // shared formatter writes it in the app: $25.0M, (2.3%), +4.2 pts, (1.5 pts).
 // Also: no seed or spec references and no raw identifiers in what a reader sees.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { defaultInputs, type ModelInputs } from '../../../shared/index';
 import { writeWorkbook, SHEETS } from '../../../shared/workbook/index';
@@ -118,4 +122,24 @@ describe.skipIf(!soffice)('the workbook prints figures as the app does', () => {
       }
     }
   });
+
+  it('on paper the Assumptions sheet ends at its Valid range column: choices in words, no keys, nothing cut by its neighbour', async () => {
+    if (!existsSync('/usr/bin/pdftotext')) {
+      if (process.env.CI === 'true') throw new Error('pdftotext (poppler-utils) is missing (CI=true: a missing tool is a failure)');
+      console.warn('SKIP Assumptions on paper: pdftotext (poppler-utils) is not installed');
+      return;
+    }
+    const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const [pdf] = await convertWithLibreOffice(soffice!, [{ name: 'paper.xlsx', bytes }], 'pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'bowtie-paper-'));
+    writeFileSync(join(dir, 'paper.pdf'), pdf!);
+    const pages = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'paper.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+    const assumptions = pages.filter((p) => /· Assumptions/.test(p)).join('\n');
+    expect(assumptions).toContain('Closing pattern');
+    expect(assumptions).toMatch(/Closing pattern\s+Even\s+choice\s+Year start or Even/);
+    expect(assumptions).toMatch(/Anchor\s+Onboarding\s+choice/);
+    expect(assumptions).toContain('Embedded integration');
+    // the canonical keys Bowtie reads are out of the print area
+    expect(assumptions).not.toMatch(/\b(general|acquisition|journey|lanes)\.[a-zA-Z]/);
+  }, 120_000);
 });
