@@ -13,9 +13,11 @@ import { COLORS } from './styles';
 /** The body font size the sheets are written in, and the smallest a printout may shrink it to. */
 const BODY_PT = 11;
 const MIN_PT = 9;
-/** A4 printable width in points at the sheets' margins (0.5 in each side). */
-const A4_PORTRAIT_PT = 8.27 * 72 - 72;
-const A4_LANDSCAPE_PT = 11.69 * 72 - 72;
+/** A4 width in points, and the side margins (inches): 0.5, or 0.35 for a sheet that should print one page wide if it can. */
+const A4_PORTRAIT_PT = 8.27 * 72;
+const A4_LANDSCAPE_PT = 11.69 * 72;
+const SIDE_IN = 0.5;
+const NARROW_SIDE_IN = 0.35;
 const MAX_WIDTH = 60;
 const MIN_WIDTH = 6;
 
@@ -43,8 +45,14 @@ function shownLength(cell: ExcelJS.Cell): number {
 
 const isHeader = (cell: ExcelJS.Cell) => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === COLORS.headerFill;
 
-/** `keepWidths`: never narrower than the sheet set (the Board Report sizes its charts to its columns). */
+/**
+ * `keepWidths` (the Board Report, which sizes its charts to its columns and must
+ * print one page wide): never narrower than the sheet set, headers wrap to four
+ * lines, and words with nothing to their right (a band name) spill at any length.
+ */
 export function fitColumns(ws: ExcelJS.Worksheet, opts: { keepWidths?: boolean } = {}): void {
+  const headerLines = opts.keepWidths ? 4 : 3;
+  const spillFrom = opts.keepWidths ? 0 : 24;
   const need = new Map<number, number>();
   const merged = new Set<string>();
   for (const range of Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges ?? {})) merged.add(range);
@@ -53,11 +61,11 @@ export function fitColumns(ws: ExcelJS.Worksheet, opts: { keepWidths?: boolean }
       if (cell.isMerged) return;
       let len = shownLength(cell);
       if (!len) return;
-      const text = typeof cell.value === 'string';
+      const text = typeof cell.value === 'string' || (opts.keepWidths === true && typeof (cell.value as { result?: unknown } | null)?.result === 'string');
       // Headers and wrapped text wrap: their longest word must fit, and three lines are fine.
-      if (isHeader(cell) || cell.alignment?.wrapText) len = Math.max(...String(cell.text).split(/\s+/).map((w) => w.length), Math.ceil(len / 3));
+      if (isHeader(cell) || cell.alignment?.wrapText) len = Math.max(...String(cell.text).split(/\s+/).map((w) => w.length), Math.ceil(len / headerLines));
       // A title or note with nothing to its right spills over: it does not set the width.
-      else if (text && len > 24 && ((row as unknown as { findCell(c: number): ExcelJS.Cell | undefined }).findCell(col + 1)?.value ?? null) === null) return;
+      else if (text && len > spillFrom && ((row as unknown as { findCell(c: number): ExcelJS.Cell | undefined }).findCell(col + 1)?.value ?? null) === null) return;
       const size = (cell.font?.size ?? BODY_PT) / BODY_PT;
       const bold = cell.font?.bold ? 1.1 : 1;
       need.set(col, Math.max(need.get(col) ?? 0, len * size * bold + 2));
@@ -97,13 +105,15 @@ function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
 }
 
 /** `lastCol`: the last column a reader needs on paper (Assumptions' canonical keys are for Bowtie). */
-export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number } = {}): void {
+/** `narrow`: side margins of 0.35 in, so a sheet just wider than a page (the Board Report with three scenarios) still prints one page wide. */
+export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; narrow?: boolean } = {}): void {
+  const side = opts.narrow ? NARROW_SIDE_IN : SIDE_IN;
   const lastCol = Math.max(1, opts.lastCol ?? ws.columnCount);
   const lastRow = Math.max(1, ws.rowCount);
   let total = 0;
   for (let c = 1; c <= lastCol; c++) total += widthPt(ws.getColumn(c).width ?? 9);
-  const landscape = total > A4_PORTRAIT_PT;
-  const page = landscape ? A4_LANDSCAPE_PT : A4_PORTRAIT_PT;
+  const landscape = total > A4_PORTRAIT_PT - 2 * side * 72;
+  const page = (landscape ? A4_LANDSCAPE_PT : A4_PORTRAIT_PT) - 2 * side * 72;
   const fits = total * (MIN_PT / BODY_PT) <= page;
   const header = mainHeaderRow(ws);
   ws.pageSetup = {
@@ -112,7 +122,7 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { las
     orientation: landscape ? 'landscape' : 'portrait',
     fitToPage: fits, fitToWidth: fits ? 1 : 0, fitToHeight: 0,
     horizontalCentered: !landscape,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: side, right: side, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     // a sheet that set its own print area (the Board Report's, which covers its charts) keeps it
     // absolute rows written here: ExcelJS adds only the columns' `$`, and LibreOffice ignores a print area with relative rows
     printArea: opts.lastCol ? `A$1:${colName(lastCol)}$${lastRow}` : ws.pageSetup?.printArea ?? `A$1:${colName(lastCol)}$${lastRow}`,

@@ -100,7 +100,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     // The Calendar's tens of thousands of working cells keep the widths it set.
     if (ws.name !== SHEETS.calendar) fitColumns(ws, { keepWidths: ws.name === SHEETS.board });
     // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
-    setUpPrinting(ws, `${m.general.name} · ${ws.name}`.replace(/&/g, '&&'), ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : {});
+    setUpPrinting(ws, `${m.general.name} · ${ws.name}`.replace(/&/g, '&&'), ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board });
   }
   refuseNonFinite(wb);
 

@@ -67,7 +67,7 @@ function unitOf(spec: InputSpec, currency: string): string {
 /** Characters a line of the Valid range column holds (its width, 26, less a margin). */
 const RANGE_CHARS = 24;
 /** Lines `text` takes, wrapped at spaces into lines of `chars` characters. */
-function wrappedLines(text: string, chars: number): number {
+export function wrappedLines(text: string, chars: number): number {
   let lines = 1, used = 0;
   for (const word of text.split(' ')) {
     if (used && used + 1 + word.length > chars) { lines++; used = word.length; } else used += (used ? 1 : 0) + word.length;

@@ -15,13 +15,14 @@ import type { InputNames } from './assumptions';
 import type { BridgeLayout } from './bridge';
 import type { MetricsLayout } from './metrics';
 import { STAGE_LABELS } from './sensitivity';
+import { wrappedLines } from './assumptions';
 
 
 /** The widest chart's drawn width (the bowtie, the bridge), in pixels: every chart is scaled alike from it. */
 const WIDE_CHART_PX = 718;
 /** The first column's width (characters), and every other's, at least: the charts are sized to their sum, the printed width. */
 const LABEL_COL = 46;
-const FIGURE_COL = 16;
+const FIGURE_COL = 14;
 /** Excel's pixel width of a column `w` characters wide (Calibri 11). */
 const colPx = (w: number) => Math.trunc(w * 7 + 5);
 /** Default row height (15 pt) in pixels, and the rows a printed A4 landscape page holds at 100% (the sheet prints at 9 pt or more, so rarely smaller). */
@@ -154,9 +155,11 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
         const points = delta && (line.format === 'percent' || line.format === 'points');
         const shown = points && typeof v === 'number' ? v * 100 : v;
         const cell = putValue(ws, row, 2 + c, shown, F(line.format, typeof shown === 'number' ? shown : null, delta));
-        // band names wrap within their column rather than shrink or spill
-        cell.alignment = { horizontal: 'right', wrapText: typeof v === 'string' };
+        // band names wrap within their column rather than shrink or spill, the row as tall as their lines
+        cell.alignment = { horizontal: 'right', wrapText: typeof v === 'string', vertical: 'top' };
+        if (typeof v === 'string') ws.getRow(row).height = Math.max(ws.getRow(row).height ?? 15, wrappedLines(v, FIGURE_COL - 3) * 14 + 2);
       });
+      ws.getCell(row, 1).alignment = { vertical: 'top' };
       if (i % 2 === 1) for (let c = 1; c <= 1 + cmp.columns.length; c++) ws.getCell(row, c).fill = bandFill;
       row++;
     });
