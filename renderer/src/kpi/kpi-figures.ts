@@ -1,7 +1,7 @@
 // The headline figures of the strip above every sheet, with their figure keys
 // (issue 4 §6: kpi.nrr.y2, kpi.grr.y2, kpi.arr.y1…, kpi.ltvToCac, kpi.nrrBand).
 import type { ModelResult } from '../../../shared/index';
-import { formatFigure, type FigureFormat } from '../../../shared/index';
+import { FIGURE_LABELS, FIGURE_NOTES, formatFigure, type FigureFormat } from '../../../shared/index';
 
 export interface Kpi {
   key: string;
@@ -59,7 +59,7 @@ export function headlineKpis(r: ModelResult<number>): Kpi[] {
   out.push(
     { key: 'kpi.ltvToCac', label: 'LTV:CAC', name: 'LTV to CAC', value: r.ltvToCac, format: 'ratio', tone: r.ltvToCac === null ? undefined : r.ltvToCac >= 3 ? 'good' : r.ltvToCac >= 1 ? 'warn' : 'bad', why: r.ltvToCac === null ? 'CAC per new logo is 0, so there is nothing to divide by' : undefined },
     { key: 'kpi.cacPayback', label: 'CAC payback', name: 'CAC payback in months', value: r.cacPaybackMonths, format: 'months', why: r.cacPaybackMonths === null ? 'new-logo ACV × gross margin is 0: CAC is never paid back' : undefined },
-    { key: 'kpi.fullJourneyRetention', label: 'Full-journey retention', name: 'Full-journey logo retention at first renewal', value: r.journey.fullJourneyRetention, format: 'percent', why: r.journey.fullJourneyRetention === null ? 'no customers close in the model' : undefined },
+    { key: 'kpi.fullJourneyRetention', label: FIGURE_LABELS.renewedAllCustomers, name: `${FIGURE_LABELS.renewedAllCustomers} (${FIGURE_NOTES.renewedAllCustomers})`, value: r.journey.fullJourneyRetention, format: 'percent', why: r.journey.fullJourneyRetention === null ? 'no customers close in the model' : undefined },
   );
   // Only a "—" needs a reason.
   return out.map((k) => (k.value === null ? { ...k, why: k.why ?? 'not defined for this model' } : { ...k, why: undefined }));
