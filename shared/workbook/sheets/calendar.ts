@@ -27,7 +27,7 @@ import { a1, colLetter, onSheet, SHEETS } from '../names';
 import { putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { InputNames } from './assumptions';
-import { journeyLaneRefs } from './journey';
+import { journeyLaneRefs } from './journey-lanes';
 
 /** Rates past year 10 are year 10's (lists hold at most ten values). */
 const LAST_YEAR = 10;

@@ -13,6 +13,7 @@ import { JOURNEY_AGES, type Figures } from '../figures';
 import type { InputNames } from './assumptions';
 import { yearOf, type CalendarLayout } from './calendar';
 import { choiceIs } from '../choices';
+import { LANE_TOP } from './journey-lanes';
 
 export const SEGMENT_LABELS: Record<SegmentId, string> = {
   failedOnboarding: 'Failed onboarding',
@@ -34,18 +35,6 @@ const ELIGIBLE: Record<SegmentId, readonly string[]> = {
   failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'],
   adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
 };
-
-/** The lane table's cells (rows from LANE_TOP + 2): first and last purchase age, and which failed segments a lane sells to. */
-const LANE_TOP = 12;
-export function journeyLaneRefs() {
-  const row = (i: number) => LANE_TOP + 2 + i;
-  return {
-    from: (i: number) => `${SHEETS.journey}!$C$${row(i)}`,
-    to: (i: number) => `${SHEETS.journey}!$D$${row(i)}`,
-    /** k: 0 failed onboarding, 1 failed first value, 2 failed adoption */
-    sellsTo: (i: number, k: number) => `${SHEETS.journey}!$${colLetter(7 + k)}$${row(i)}`,
-  };
-}
 
 export interface JourneyLayout {
   /** row of age 0 */
