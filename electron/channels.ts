@@ -19,6 +19,7 @@ export type InvokeMethod = Exclude<keyof DesktopApi, EventMethod>;
 
 export const CHANNELS = defineChannels({
   openFile: 'file/open',
+  openActualsFile: 'file/open-actuals',
   readFile: 'file/read',
   saveFile: 'file/save',
   saveFileAs: 'file/save-as',

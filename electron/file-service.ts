@@ -8,6 +8,9 @@ import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { describeFileError } from './file-errors';
 import { MAX_FILE_BYTES, workbookPathProblem } from './ipc-schemas';
 
+/** The workbook path rules (no devices, streams or relative paths), for a .csv as for an .xlsx. */
+const actualsPathProblem = (file: string) => workbookPathProblem(file.replace(/\.csv$/i, '.xlsx'));
+
 export interface ReadFs {
   stat(file: string): Promise<{ size: number; isFile(): boolean }>;
   readFile(file: string): Promise<Uint8Array>;
@@ -65,6 +68,30 @@ export function createFileService(deps: FileServiceDeps) {
     }
   }
 
+  /**
+   * A billing export the user just chose in the open dialog (actuals, issue 14):
+   * read once as bytes, never granted (nothing is saved to it, and the page
+   * cannot ask for it again) and kept out of the recent list. Whole bytes, up
+   * to the IPC limit: a 3-million-row export is about 100 MB.
+   */
+  async function readChosen(file: string): Promise<Result<OpenedFile>> {
+    const name = path.basename(file);
+    if (!/\.(csv|xlsx)$/i.test(file) || actualsPathProblem(file) !== null) {
+      return { ok: false, error: `Bowtie cannot import “${name}”: choose a billing export whose name ends in .csv or .xlsx.` };
+    }
+    try {
+      const info = await readFs.stat(file);
+      if (!info.isFile()) return { ok: false, error: `“${name}” is not a file.` };
+      if (info.size > MAX_FILE_BYTES) {
+        return { ok: false, error: `“${name}” is ${Math.round(info.size / 1e6)} MB; Bowtie imports billing exports of up to ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+      }
+      const bytes = await readFs.readFile(file);
+      return { ok: true, value: { path: file, name, bytes: new Uint8Array(bytes) } };
+    } catch (error) {
+      return { ok: false, error: describeFileError(error, 'open', file) };
+    }
+  }
+
   async function save(file: string, bytes: Uint8Array): Promise<Result<SavedFile>> {
     if (!deps.grants.has(file)) return notGranted(file);
     try {
@@ -84,7 +111,7 @@ export function createFileService(deps: FileServiceDeps) {
     }
   }
 
-  return { read, save };
+  return { read, readChosen, save };
 }
 
 export type FileService = ReturnType<typeof createFileService>;

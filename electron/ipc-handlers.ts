@@ -11,6 +11,8 @@ import type { DocumentController } from './window';
 export interface NativeDialogs {
   /** Resolves with the chosen path, or null when cancelled. */
   chooseOpen(): Promise<string | null>;
+  /** The open dialog with the billing-export filters (.csv, .xlsx). */
+  chooseActuals(): Promise<string | null>;
   chooseSave(defaultName: string, kind: 'xlsx' | 'pdf'): Promise<string | null>;
 }
 
@@ -46,6 +48,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (chosen === null) return ok(null);
       if (!deps.grants.grant(chosen)) return unusable(chosen, 'open');
       return deps.files.read(chosen);
+    },
+    async openActualsFile() {
+      const chosen = await deps.dialogs.chooseActuals();
+      if (chosen === null) return ok(null);
+      return deps.files.readChosen(chosen);
     },
     readFile: (file) => deps.files.read(file),
     saveFile: (file, bytes) => deps.files.save(file, bytes),

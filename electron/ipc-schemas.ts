@@ -118,6 +118,7 @@ type ArgsOf<K extends InvokeMethod> = Parameters<DesktopApi[K]>;
 /** One schema per call; the type makes each produce exactly the method's parameters. */
 export const SCHEMAS: { [K in InvokeMethod]: Parser<ArgsOf<K>> } = {
   openFile: args(),
+  openActualsFile: args(),
   readFile: args(workbookPath),
   saveFile: args(workbookPath, bytes),
   saveFileAs: args(displayName, bytes),

@@ -339,6 +339,12 @@ function nativeDialogs(shell: Shell): NativeDialogs {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseActuals() {
+      const options = { properties: ['openFile' as const], filters: [{ name: 'Billing export', extensions: ['csv', 'xlsx'] }] };
+      const win = shell.window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseSave(defaultName, kind) {
       const options = {
         defaultPath: path.join(app.getPath('documents'), defaultName),

@@ -54,6 +54,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       cmd('Save', 'file/save', 'CmdOrCtrl+S'),
       cmd('Save As…', 'file/saveAs', 'Shift+CmdOrCtrl+S'),
       { type: 'separator' },
+      cmd('Import Actuals…', 'file/importActuals'),
       cmd('Export Board Report as PDF…', 'file/exportPdf', 'CmdOrCtrl+P'),
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },

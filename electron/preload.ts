@@ -35,6 +35,7 @@ ipcRenderer.on(CHANNELS.openPath, (_event, value: unknown) => {
 
 const api = {
   openFile: () => ipcRenderer.invoke(CHANNELS.openFile),
+  openActualsFile: () => ipcRenderer.invoke(CHANNELS.openActualsFile),
   readFile: (path) => ipcRenderer.invoke(CHANNELS.readFile, path),
   saveFile: (path, bytes) => ipcRenderer.invoke(CHANNELS.saveFile, path, bytes),
   saveFileAs: (suggestedName, bytes) => ipcRenderer.invoke(CHANNELS.saveFileAs, suggestedName, bytes),

@@ -41,17 +41,23 @@ export interface RecoveryCopy {
  * and then call `exportPdf`.
  */
 export type MenuCommand =
-  | 'file/new' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf'
+  | 'file/new' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf' | 'file/importActuals'
   | 'edit/undo' | 'edit/redo';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'file/new', 'file/open', 'file/save', 'file/saveAs', 'file/exportPdf',
+  'file/new', 'file/open', 'file/save', 'file/saveAs', 'file/exportPdf', 'file/importActuals',
   'edit/undo', 'edit/redo',
 ];
 
 export interface DesktopApi {
   /** Show the native open dialog and read the chosen file's bytes (null when cancelled). */
   openFile(): Promise<Result<OpenedFile | null>>;
+  /**
+   * The native open dialog for a billing export (.csv or .xlsx), and the chosen
+   * file's bytes (null when cancelled). The path is not granted: Bowtie never
+   * writes to it, and the page cannot read it again.
+   */
+  openActualsFile(): Promise<Result<OpenedFile | null>>;
   /**
    * Read a file the host handed us (recent list, double-click, second launch,
    * an earlier dialog). Paths the user never chose are refused.

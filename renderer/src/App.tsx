@@ -14,12 +14,16 @@ import { SHEETS } from './sheets/registry';
 import { platform } from './platform/choose-platform';
 import { startModelWorker } from './workers/model-store';
 import { focusSheet } from './grid/grid-navigation';
+import { showSheet, uiStore, useUi } from './store/ui-store';
 
 const initialSheet = () => new URLSearchParams(window.location.search).get('sheet') ?? 'assumptions';
 
 export function App() {
   const sheets = SHEETS;
-  const [active, setActive] = useState(() => (sheets.some((s) => s.id === initialSheet()) ? initialSheet() : 'assumptions'));
+  // The sheet on screen lives in the ui store, so a menu command or a dropped file can switch to one.
+  useState(() => showSheet(sheets.some((s) => s.id === initialSheet()) ? initialSheet() : 'assumptions'));
+  const active = useUi((s) => s.activeSheet);
+  const setActive = (next: string | ((cur: string) => string)) => showSheet(typeof next === 'function' ? next(uiStore.getState().activeSheet) : next);
 
   useEffect(() => startModelWorker(), []);
   useEffect(() => installShortcuts(), []);

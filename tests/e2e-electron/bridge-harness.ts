@@ -103,7 +103,8 @@ export async function installBridge(page: Page, origin: string, handlers: () => 
 }
 
 /** The real main-process handlers on a temp folder, with the native dialogs (and printToPDF) stood in for. */
-export function hostHandlers(dir: string, grants: PathGrants, dialogs: HandlerDeps['dialogs'], printToPdf: HandlerDeps['printToPdf'] = async () => new Uint8Array()) {
+export function hostHandlers(dir: string, grants: PathGrants, given: Omit<HandlerDeps['dialogs'], 'chooseActuals'> & Partial<HandlerDeps['dialogs']>, printToPdf: HandlerDeps['printToPdf'] = async () => new Uint8Array()) {
+  const dialogs: HandlerDeps['dialogs'] = { chooseActuals: async () => null, ...given };
   return createHandlers({
     dialogs,
     files: createFileService({ grants }),

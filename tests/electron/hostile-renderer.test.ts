@@ -53,7 +53,7 @@ function world() {
   const doc = createDocumentController({ win, platform: 'linux', ask: async () => 2, requestSave: () => undefined, onDiscard: async () => undefined, onCancelled: () => undefined, log });
   const real = createHandlers({
     // The user opened one file with the dialog; every later dialog is cancelled.
-    dialogs: { chooseOpen: vi.fn(async (): Promise<string | null> => null).mockResolvedValueOnce(given), chooseSave: async () => null },
+    dialogs: { chooseOpen: vi.fn(async (): Promise<string | null> => null).mockResolvedValueOnce(given), chooseSave: async () => null, chooseActuals: async () => null },
     files: createFileService({ grants }),
     grants,
     recovery: createRecoveryStore({ folder: path.join(userData, 'recovery') }),
@@ -113,6 +113,7 @@ const junk = (): unknown[] => [
 /** Each channel's attacks; the Record type makes a new channel fail to compile until it is listed here. */
 const attacks: Record<InvokeMethod, () => unknown[][]> = {
   openFile: () => [[w.secret], [{ path: w.secret }], ...junk().map((j) => [j])],
+  openActualsFile: () => [[w.secret], [{ path: w.secret }], ...junk().map((j) => [j])],
   readFile: () => [...hostilePaths().map((p) => [p]), ...junk().map((j) => [j]), [w.given, 'extra']],
   saveFile: () => [...hostilePaths().map((p) => [p, bytes('pwned')]), ...junk().map((j) => [j, bytes('pwned')]), [w.given, 'not bytes']],
   saveFileAs: () => [['../../Never given', bytes('pwned')], [w.secret, bytes('pwned')], ['a/b', bytes('x')], ['\u0007', bytes('x')], ...junk().map((j) => [j, bytes('x')])],

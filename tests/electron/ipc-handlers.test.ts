@@ -16,7 +16,7 @@ function setup(dialogs: Partial<NativeDialogs> = {}, printToPdf = async () => by
   const recovery = createRecoveryStore({ folder: path.join(tempDir(), 'userData', 'recovery') });
   const log = vi.fn();
   const handlers = createHandlers({
-    dialogs: { chooseOpen: async () => null, chooseSave: async () => null, ...dialogs },
+    dialogs: { chooseOpen: async () => null, chooseSave: async () => null, chooseActuals: async () => null, ...dialogs },
     files,
     grants,
     recovery,
@@ -119,5 +119,29 @@ describe('withExtension', () => {
     expect(withExtension('Q3', '.xlsx')).toBe('Q3.xlsx');
     expect(withExtension('Q3.xlsx', '.xlsx')).toBe('Q3.xlsx');
     expect(withExtension('Q3.xlsx', '.pdf')).toBe('Q3.pdf');
+  });
+});
+
+describe('Import Actuals… (issue 14)', () => {
+  it('reads the chosen .csv as bytes without granting it: the page cannot read or save it later', async () => {
+    const file = path.join(tempDir(), 'billing.csv');
+    await writeFile(file, 'customer,month,mrr\nA,2024-01,100\n');
+    const { handlers, grants, used } = setup({ chooseActuals: async () => file });
+    const r = await handlers.openActualsFile();
+    if (!r.ok || !r.value) throw new Error('expected the file');
+    expect(r.value.name).toBe('billing.csv');
+    expect(new TextDecoder().decode(r.value.bytes)).toBe('customer,month,mrr\nA,2024-01,100\n');
+    expect(grants.has(file)).toBe(false);
+    expect(used).toEqual([]);
+    expect((await handlers.readFile(file)).ok).toBe(false);
+  });
+
+  it('a cancelled dialog is null; a file of another kind is refused with its name', async () => {
+    expect(await setup().handlers.openActualsFile()).toEqual({ ok: true, value: null });
+    const other = path.join(tempDir(), 'notes.txt');
+    await writeFile(other, 'x');
+    const r = await setup({ chooseActuals: async () => other }).handlers.openActualsFile();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('“notes.txt”');
   });
 });

@@ -7,6 +7,7 @@ const xlsx = new Uint8Array([0x50, 0x4b, 3, 4]);
 const tooBig = Object.defineProperty(new Uint8Array(1), 'byteLength', { value: MAX_FILE_BYTES + 1 });
 const good = {
   openFile: [],
+  openActualsFile: [],
   readFile: ['/Users/ana/Q3 plan.xlsx'],
   saveFile: ['C:\\Users\\ana\\Q3 plan.XLSX', xlsx],
   saveFileAs: ['Q3 plan', xlsx],
@@ -23,6 +24,7 @@ const good = {
 // Each call's bad arguments, as a compromised or buggy page might send them.
 const bad: Record<keyof typeof SCHEMAS, unknown[][]> = {
   openFile: [['/etc/passwd']],
+  openActualsFile: [['/etc/passwd'], [{ path: '/etc/passwd' }]],
   readFile: [[], [42], ['relative/plan.xlsx'], ['/etc/passwd'], ['/tmp/plan.xlsx\u0000.txt'], ['/a.xlsx', 'extra'], [{ toString: () => '/a.xlsx' }]],
   saveFile: [['/tmp/a.xlsx'], ['/tmp/a.xlsx', 'text'], ['/tmp/a.xlsx', [1, 2, 3]], ['/tmp/a.exe', xlsx], ['\\\\?\\', xlsx], ['/tmp/a.xlsx', tooBig]],
   saveFileAs: [['../../etc/cron.d/x', xlsx], ['', xlsx], ['Q3', null], ['Q3\n', xlsx]],

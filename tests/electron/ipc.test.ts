@@ -7,6 +7,7 @@ function handlers(): Handlers {
   const ok = async () => ({ ok: true as const, value: null });
   return {
     openFile: vi.fn(ok),
+    openActualsFile: vi.fn(ok),
     readFile: vi.fn(async (path: string) => ({ ok: true as const, value: { path, name: 'a.xlsx', bytes: new Uint8Array() } })),
     saveFile: vi.fn(async (path: string) => ({ ok: true as const, value: { path } })),
     saveFileAs: vi.fn(ok),

@@ -4,6 +4,8 @@
 // menu gets Cmd+Z before the page does).
 import type { MenuCommand } from '../platform/platform';
 import { newDocument, openDocument, saveDocument, saveDocumentAs } from '../files/file-actions';
+import { pickAndImportActuals } from '../actuals/import-actuals';
+import { showSheet } from '../store/ui-store';
 import { documentStore } from '../store/document-store';
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', '']);
@@ -33,6 +35,7 @@ export function runCommand(command: MenuCommand, fromKey = false): void {
     case 'file/open': void openDocument(); break;
     case 'file/save': void saveDocument(); break;
     case 'file/saveAs': void saveDocumentAs(); break;
+    case 'file/importActuals': showSheet('actuals'); void pickAndImportActuals(); break;
     // Cut/copy/paste/select-all are the focused element's own; a close request is host-sync's;
     // file/exportPdf is handled by sheets/board-report/startup.ts, registered at start-up.
     default: break;

@@ -3,7 +3,13 @@
 // never its path: the host grants paths only from its own dialogs, the OS and
 // the recent list, so a dropped workbook opens without a place to save to, and
 // Save asks where (Save As…, with its name suggested).
-import { showDialog } from '../store/ui-store';
+//
+// A billing export dropped is imported as actuals (issue 14): a .csv anywhere
+// (switching to the Actuals sheet), an .xlsx only while the Actuals sheet is
+// shown; elsewhere an .xlsx opens as a model, as it always has. The CSV is
+// handed to the import worker as the File itself, which streams it.
+import { importActuals } from '../actuals/import-actuals';
+import { showDialog, showSheet, uiStore } from '../store/ui-store';
 import { openBytes } from './file-actions';
 
 /** As the host's own limit (electron/ipc-schemas.ts MAX_FILE_BYTES): far above any real model. */
@@ -12,10 +18,17 @@ const MAX_DROP_BYTES = 200 * 1024 * 1024;
 const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 
 export async function openDropped(files: readonly File[]): Promise<boolean> {
+  const onActuals = uiStore.getState().activeSheet === 'actuals';
+  const csv = files.find((f) => /\.csv$/i.test(f.name));
+  const actuals = csv ?? (onActuals ? files.find((f) => /\.xlsx$/i.test(f.name)) : undefined);
+  if (actuals) {
+    showSheet('actuals');
+    return importActuals(actuals.name, actuals);
+  }
   const workbook = files.find((f) => /\.xlsx$/i.test(f.name));
   if (!workbook) {
     const names = files.map((f) => `“${f.name}”`).join(', ');
-    showDialog({ title: 'Not a workbook', intro: `Bowtie opens Excel workbooks (.xlsx); ${names || 'what was dropped'} is not one. The current model is unchanged.`, lines: [] });
+    showDialog({ title: 'Not a workbook', intro: `Bowtie opens Excel workbooks (.xlsx) and imports billing exports (.csv); ${names || 'what was dropped'} is neither. The current model is unchanged.`, lines: [] });
     return false;
   }
   if (workbook.size > MAX_DROP_BYTES) {

@@ -99,7 +99,7 @@ async function replaceDocument(name: string, path: string | null, bytes: Uint8Ar
   if (!(await readyToReplace())) return false;
   const { set: scenarios, notes } = openedScenarios(outcome.extras);
   const { spec: sensitivity, notes: sensitivityNotes } = openedSensitivity(outcome.extras, outcome.inputs);
-  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity });
+  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity, actuals: outcome.actuals ?? null });
   if (!opts.recovered) dropRecoveryCopy();
   const all = [...outcome.notes, ...notes, ...sensitivityNotes, ...(opts.note ? [opts.note] : [])];
   setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
@@ -138,6 +138,8 @@ export async function workbookBytes(doc: SavedDocument = documentStore.getState(
   const version = await platform().appVersion();
   let more: Record<string, unknown>;
   try { more = await saveExtras(doc); } catch (e) { more = {}; console.error('workbook extras failed; saving the inputs alone', e); }
+  // Imported actuals become the workbook's Actuals sheet (values and the source's SHA-256).
+  if (doc.actuals) more = { ...more, actuals: doc.actuals };
   const written = await writeWorkbookBytes(doc.inputs, version.ok ? version.value : 'unknown', more);
   if (!written.ok) { showDialog({ title: 'Could not save', intro: written.error, lines: [] }); return null; }
   return written.bytes;
@@ -158,13 +160,13 @@ function showSaveFailure(r: { error: string; offer?: 'saveAs' }): void {
 
 export async function saveDocumentAs(): Promise<boolean> {
   return busy('Saving…', async () => {
-    const { inputs, scenarios, sensitivity, fileName } = documentStore.getState();
-    const bytes = await workbookBytes({ inputs, scenarios, sensitivity });
+    const { inputs, scenarios, sensitivity, actuals, fileName } = documentStore.getState();
+    const bytes = await workbookBytes({ inputs, scenarios, sensitivity, actuals });
     if (!bytes) return false;
     const r = await platform().saveFileAs(fileName, bytes);
     if (!r.ok) { showSaveFailure(r); return false; }
     if (!r.value) return false;
-    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity });
+    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity, actuals });
     await platform().clearRecovery();
     setStatus(r.value.notice ?? `Saved ${baseName(r.value.path)}`);
     return true;
@@ -175,12 +177,12 @@ export async function saveDocument(): Promise<boolean> {
   const { filePath } = documentStore.getState();
   if (!filePath) return saveDocumentAs();
   return busy('Saving…', async () => {
-    const { inputs, scenarios, sensitivity } = documentStore.getState();
-    const bytes = await workbookBytes({ inputs, scenarios, sensitivity });
+    const { inputs, scenarios, sensitivity, actuals } = documentStore.getState();
+    const bytes = await workbookBytes({ inputs, scenarios, sensitivity, actuals });
     if (!bytes) return false;
     const r = await platform().saveFile(filePath, bytes);
     if (!r.ok) { showSaveFailure(r); return false; }
-    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity });
+    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity, actuals });
     await platform().clearRecovery();
     setStatus(r.value.notice ?? `Saved ${baseName(r.value.path)}`);
     return true;

@@ -18,7 +18,7 @@ export const recoveredName = (path: string | null) => (path ? baseName(path) : '
 /** One recovery write of the dirty document, as workbook bytes. */
 export async function writeRecoveryCopy(): Promise<void> {
   const host = platform();
-  const { dirty, inputs, scenarios, sensitivity, filePath } = documentStore.getState();
+  const { dirty, inputs, scenarios, sensitivity, actuals, filePath } = documentStore.getState();
   // An offer not yet answered is the copy the user may still want: never overwrite it.
   if (!dirty || uiStore.getState().recovery) return;
   const version = await host.appVersion();
@@ -28,7 +28,7 @@ export async function writeRecoveryCopy(): Promise<void> {
     console.error('Recovery copy: the workbook extras failed, writing the inputs alone.', e);
     return {};
   });
-  const written = await writeWorkbookBytes(inputs, version.ok ? version.value : 'unknown', extras);
+  const written = await writeWorkbookBytes(inputs, version.ok ? version.value : 'unknown', actuals ? { ...extras, actuals } : extras);
   // A background copy must not interrupt with a dialog every minute; the status line says it, and the next tick tries again.
   if (!written.ok) { setStatus(`Could not write the recovery copy: ${written.error}`); return; }
   const stored = await host.writeRecovery({ path: filePath, bytes: written.bytes });

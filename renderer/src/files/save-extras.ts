@@ -6,12 +6,13 @@
 // rasterises the SVGs on a canvas, one chart per task.
 import { twoWaySpecFromExtras, twoWaySpecToJson, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
 import { finishWorkbookExtras, scenariosFromExtras } from '../../../shared/report/index';
+import type { ActualsSheet } from '../../../shared/workbook/index';
 import { canvasRasterize } from '../charts/canvas-rasterize';
 import { analysisClient } from '../workers/analysis-client';
 
 /** Spread into writeWorkbook's argument next to inputs and appVersion. */
 export type SaveExtras = Record<string, unknown>;
-export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null }
+export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals?: ActualsSheet | null }
 
 /** `extras.sensitivity`: left out for the default table (writeWorkbook then writes the default). */
 export const sensitivityExtras = (spec: TwoWaySpec | null): unknown => (spec ? twoWaySpecToJson(spec) : undefined);

@@ -31,13 +31,13 @@ function toBase64(bytes: Uint8Array): string {
 const fromBase64 = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
 /** The <input type=file> fallback; resolves null when the user cancels. */
-function pickWithInput(): Promise<File | null> {
+function pickWithInput(accept = '.xlsx,' + XLSX_MIME, testId = 'open-file-input'): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.xlsx,' + XLSX_MIME;
+    input.accept = accept;
     input.style.display = 'none';
-    input.setAttribute('data-testid', 'open-file-input');
+    input.setAttribute('data-testid', testId);
     input.addEventListener('change', () => { resolve(input.files?.[0] ?? null); input.remove(); });
     input.addEventListener('cancel', () => { resolve(null); input.remove(); });
     document.body.append(input);
@@ -84,6 +84,11 @@ export function createBrowserPlatform(win: Window & FsAccessWindow = window as W
       } catch (e) {
         return isAbort(e) ? ok(null) : fail(e);
       }
+    },
+    async openActualsFile() {
+      // Always the <input>: its File goes to the import worker as is (actuals/import-actuals.ts streams it).
+      const file = await pickWithInput('.csv,.xlsx,text/csv,' + XLSX_MIME, 'actuals-file-input');
+      return ok(file ? { path: file.name, name: file.name, bytes: new Uint8Array(0), file } : null);
     },
     async readFile(path) {
       const handle = handles.get(path);

@@ -18,6 +18,7 @@ export function createDesktopPlatform(api: DesktopApi): DesktopPlatform {
   return {
     kind: 'desktop',
     openFile: () => settle(() => api.openFile()),
+    openActualsFile: () => settle(() => api.openActualsFile()),
     readFile: (path) => settle(() => api.readFile(path)),
     saveFile: (path, bytes) => settle(() => api.saveFile(path, bytes)),
     saveFileAs: (suggestedName, bytes) => settle(() => api.saveFileAs(suggestedName, bytes)),

@@ -8,4 +8,6 @@ export type { MenuCommand, OpenedFile, RecoveryCopy, Result };
 
 export interface Platform extends DesktopApi {
   kind: 'desktop' | 'browser';
+  /** In the browser the picked File comes along (empty `bytes`), so the import streams it. */
+  openActualsFile(): Promise<Result<(OpenedFile & { file?: Blob }) | null>>;
 }

@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultInputs, defaultTwoWay, emptyScenarios, type FunnelStage, type Lane, type ModelInputs, sameTwoWaySpec, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
+import type { ActualsSheet } from '../../../shared/workbook/index';
 import type { EntrySource } from '../editing/parse-entry';
 import { applyEntries, type CellEntry, type PendingEntry, type Snapshot } from './apply-entries';
 
@@ -27,6 +28,13 @@ export interface DocumentState extends Snapshot {
    */
   sensitivity: TwoWaySpec | null;
   savedSensitivity: TwoWaySpec | null;
+  /**
+   * The imported billing export's figures (the workbook's Actuals sheet), null
+   * when none. Saved with the document and part of its dirty flag; an import
+   * is not an undo step (a re-import replaces it), like the two-way table.
+   */
+  actuals: ActualsSheet | null;
+  savedActuals: ActualsSheet | null;
   dirty: boolean;
   past: Snapshot[];
   future: Snapshot[];
@@ -50,12 +58,14 @@ export interface DocumentState extends Snapshot {
   setScenarios(next: ScenarioSet): void;
   /** The Sensitivity sheet's choice; not an undo step. */
   setSensitivity(next: TwoWaySpec | null): void;
+  /** Imported actuals (or null to drop them); not an undo step. */
+  setActuals(next: ActualsSheet | null): void;
   undo(): void;
   redo(): void;
   /** Replace the document (New, Open, recovery): clears history. */
-  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null }): void;
+  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null }): void;
   /** After a save of exactly these inputs, scenarios and two-way table. */
-  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: TwoWaySpec | null }): void;
+  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null }): void;
 }
 
 export const UNTITLED = 'Untitled.xlsx';
@@ -96,7 +106,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
     /** Record a new snapshot as one undo step. */
     const snapshot = (s: Snapshot): Snapshot => ({ inputs: s.inputs, invalid: s.invalid, scenarios: s.scenarios });
     const isDirty = (snap: Snapshot, s: DocumentState) =>
-      snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios || !sameTwoWaySpec(s.sensitivity, s.savedSensitivity);
+      snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios || !sameTwoWaySpec(s.sensitivity, s.savedSensitivity) || s.actuals !== s.savedActuals;
     /** The default table is stored as null, so choosing it again after a change is no change. */
     const normal = (spec: TwoWaySpec | null | undefined, inputs: ModelInputs) => (spec && !sameTwoWaySpec(spec, defaultTwoWay(inputs)) ? spec : null);
     const commit = (next: Snapshot) => {
@@ -122,6 +132,8 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       savedScenarios: initialScenarios,
       sensitivity: null,
       savedSensitivity: null,
+      actuals: null,
+      savedActuals: null,
       dirty: false,
       past: [],
       future: [],
@@ -195,6 +207,12 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         set({ sensitivity, dirty: isDirty(s, { ...s, sensitivity }) });
       },
 
+      setActuals: (next) => {
+        const s = get();
+        if (next === s.actuals) return;
+        set({ actuals: next, dirty: isDirty(s, { ...s, actuals: next }) });
+      },
+
       undo: () => {
         const s = get();
         const prev = s.past[s.past.length - 1];
@@ -213,12 +231,15 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         const dirty = opts.dirty ?? false;
         // A recovered document is dirty until saved: nothing on disk matches it.
         const sensitivity = normal(opts.sensitivity, inputs);
-        set({ inputs, invalid: {}, scenarios, sensitivity, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedSensitivity: sensitivity, dirty, past: [], future: [] });
+        const actuals = opts.actuals ?? null;
+        set({ inputs, invalid: {}, scenarios, sensitivity, actuals, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedSensitivity: sensitivity, savedActuals: actuals, dirty, past: [], future: [] });
       },
       markSaved: (fileName, filePath, saved) =>
         set((s) => {
           const savedSensitivity = normal(saved.sensitivity, saved.inputs);
-          return { fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity, dirty: isDirty(s, { ...s, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity }) };
+          // A save that did not say which actuals it wrote (older callers) wrote the ones on screen.
+          const savedActuals = saved.actuals === undefined ? s.actuals : saved.actuals;
+          return { fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity, savedActuals, dirty: isDirty(s, { ...s, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity, savedActuals }) };
         }),
     };
   });

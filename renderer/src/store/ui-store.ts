@@ -49,12 +49,15 @@ export interface UiState {
   status: string;
   busy: boolean;
   selection: SelectionSummary | null;
+  /** the sheet on screen (App shows it; Import Actuals… and a dropped file switch to the Actuals sheet) */
+  activeSheet: string;
 }
 
-export const uiStore = createStore<UiState>()(() => ({ dialog: null, question: null, recovery: null, status: '', busy: false, selection: null }));
+export const uiStore = createStore<UiState>()(() => ({ dialog: null, question: null, recovery: null, status: '', busy: false, selection: null, activeSheet: 'assumptions' }));
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(uiStore, selector);
 
 export const showDialog = (dialog: UiDialog) => uiStore.setState({ dialog });
 export const closeDialog = () => uiStore.setState({ dialog: null });
 export const setStatus = (status: string) => uiStore.setState({ status });
+export const showSheet = (activeSheet: string) => uiStore.setState({ activeSheet });
 export const setSelectionSummary = (selection: SelectionSummary | null) => uiStore.setState({ selection });

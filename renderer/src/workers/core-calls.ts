@@ -3,6 +3,8 @@
 // workers answer them with serveCalls.
 import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
 import type { BoardReport, ChartSpec, Comparison, WorkbookExtrasParts } from '../../../shared/report/index';
+import type { ActualsSheet } from '../../../shared/workbook/index';
+import type { ActualsProblem, BaseSeed, Calibration, DataQuality, VarianceMeasure } from '../../../shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
 export type ModelCalls = {
@@ -40,7 +42,7 @@ export interface WorkbookProblem {
 }
 
 export type ReadOutcome =
-  | { ok: true; inputs: ModelInputs; extras: unknown; notes: string[] }
+  | { ok: true; inputs: ModelInputs; extras: unknown; notes: string[]; actuals?: ActualsSheet }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };
 
@@ -49,4 +51,41 @@ export type WorkbookCalls = {
   read: { args: Uint8Array; result: ReadOutcome };
   /** `more`: extras, board images… as writeWorkbook takes them (see files/save-extras.ts) */
   write: { args: { inputs: ModelInputs; appVersion: string; more: Record<string, unknown> }; result: Uint8Array };
+};
+
+/** What an actuals import reads: a dropped or picked file, or bytes the desktop host read, as a Blob. */
+export interface ActualsSource { name: string; blob: Blob; kind: 'csv' | 'xlsx' }
+
+/** Rows read so far, and how far through the file (bytes) the reader is. */
+export interface ActualsProgress { rows: number; bytesRead: number; bytes: number }
+
+/** What an import hands the page: the figures (numbers), never the rows; the book stays in the worker. */
+export type ActualsImport =
+  | {
+    ok: true;
+    /** what the workbook's Actuals sheet holds, as the document keeps it */
+    sheet: ActualsSheet;
+    quality: DataQuality;
+    /** active customers of each cohort by months since start (for the heat map's tooltip) */
+    cohortActive: number[][];
+    seed: BaseSeed;
+    calibration: Calibration;
+    ms: number;
+  }
+  | { ok: false; kind: 'invalid'; problems: ActualsProblem[]; problemCount: number; rows: number }
+  | { ok: false; kind: 'unreadable'; error: string };
+
+/** One month of plan against actual, as numbers (planVsActual). */
+export interface VarianceRow { month: string; figures: Record<VarianceMeasure, { plan: number; actual: number; difference: number }> }
+
+/**
+ * actuals-worker.ts: one worker per import, kept while its book is the one on
+ * screen (calibration needs the raw rows, which never leave it).
+ */
+export type ActualsCalls = {
+  import: { args: { source: ActualsSource; inputs: ModelInputs }; result: ActualsImport; progress: ActualsProgress };
+  /** null when this worker holds no book (a reopened file: only the summary was saved) */
+  calibrate: { args: ModelInputs; result: Calibration | null };
+  /** plan (the core, exact) against the saved actual figures, the months both have */
+  variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: VarianceRow[] };
 };

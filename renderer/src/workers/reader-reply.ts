@@ -5,6 +5,7 @@
 // compromised reader can at worst hand over a valid model, which any workbook
 // could do, never a malformed one).
 import { parseModel } from '../../../shared/index';
+import type { ActualsSheet } from '../../../shared/workbook/index';
 import type { ReadOutcome, WorkbookProblem } from './core-calls';
 
 const MAX_TEXT = 2_000;
@@ -51,12 +52,32 @@ function plainDataSize(v: unknown, depth = 0): number | null {
   return total;
 }
 
+const isNumbers = (v: unknown, n: number, nulls = false): boolean =>
+  Array.isArray(v) && v.length === n && v.every((x) => (nulls && x === null) || (typeof x === 'number' && Number.isFinite(x)));
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The workbook's Actuals sheet (issue 14) as readActuals gives it: every list aligned with the months. */
+function isActualsSheet(v: unknown): v is ActualsSheet {
+  if (!isPlainObject(v) || !isPlainObject(v.source)) return false;
+  const { source } = v;
+  if (!isText(source.fileName) || !isText(source.sha256) || typeof source.rows !== 'number' || !Number.isFinite(source.rows)) return false;
+  const months = v.months;
+  if (!Array.isArray(months) || months.length === 0 || months.length > 1200 || !months.every((m) => typeof m === 'string' && MONTH.test(m))) return false;
+  const n = months.length;
+  if (!['opening', 'new', 'reactivation', 'expansion', 'contraction', 'churn', 'closing', 'customers'].every((k) => isNumbers(v[k], n))) return false;
+  if (!['nrr12', 'grr12', 'logoRetention12'].every((k) => isNumbers(v[k], n, true))) return false;
+  return Array.isArray(v.cohorts) && v.cohorts.length <= n && v.cohorts.every((c) =>
+    isPlainObject(c) && typeof c.start === 'string' && MONTH.test(c.start) && typeof c.customers === 'number' && Array.isArray(c.arr) && isNumbers(c.arr, c.arr.length) && c.arr.length <= n);
+}
+
 /** The reader's answer as a ReadOutcome, or why it was refused. */
 export function parseReaderReply(value: unknown): { ok: true; outcome: ReadOutcome } | { ok: false; error: string } {
   const refuse = (why: string) => ({ ok: false as const, error: `the reader's answer was refused (${why})` });
   if (!isPlainObject(value)) return refuse('not an object');
   if (value.ok === true) {
-    if (!hasExactly(value, ['ok', 'inputs', 'extras', 'notes'])) return refuse('unexpected fields');
+    const withActuals = Object.hasOwn(value, 'actuals');
+    if (!hasExactly(value, withActuals ? ['ok', 'inputs', 'extras', 'notes', 'actuals'] : ['ok', 'inputs', 'extras', 'notes'])) return refuse('unexpected fields');
+    if (withActuals && (!isActualsSheet(value.actuals) || (plainDataSize(value.actuals) ?? Infinity) > MAX_EXTRAS_JSON)) return refuse('the actuals are not an Actuals sheet');
     if (!Array.isArray(value.notes) || value.notes.length > MAX_LIST || !value.notes.every(isText)) return refuse('bad notes');
     const extrasSize = value.extras === undefined ? 0 : plainDataSize(value.extras);
     if (extrasSize === null || extrasSize > MAX_EXTRAS_JSON) return refuse('extras are not plain data');
@@ -64,7 +85,7 @@ export function parseReaderReply(value: unknown): { ok: true; outcome: ReadOutco
     if (inputsSize === null || inputsSize > MAX_EXTRAS_JSON) return refuse('inputs are not plain data');
     const parsed = parseModel(value.inputs);
     if (!parsed.ok) return refuse(`inputs are not a valid model: ${parsed.problems[0]?.path ?? ''}`);
-    return { ok: true, outcome: { ok: true, inputs: parsed.value, extras: value.extras, notes: [...value.notes] } };
+    return { ok: true, outcome: { ok: true, inputs: parsed.value, extras: value.extras, notes: [...value.notes], ...(withActuals ? { actuals: value.actuals as ActualsSheet } : {}) } };
   }
   if (value.ok === false && value.kind === 'invalid') {
     if (!hasExactly(value, ['ok', 'kind', 'problems'])) return refuse('unexpected fields');

@@ -14,7 +14,7 @@ export interface HostCall { m: string; [k: string]: unknown }
 /** What the page's window carries besides the fake API. */
 interface HostHooks {
   __calls: HostCall[];
-  __host: { saveError: string | null; saveAsPath: string | null };
+  __host: { saveError: string | null; saveAsPath: string | null; actuals: { name: string; text: string } | null };
   __menu(command: string): void;
   __close(): void;
 }
@@ -25,7 +25,7 @@ function fakeBowtie(opts: FakeHostOptions) {
   const calls: HostCall[] = [];
   w.__calls = calls;
   // Tests change these to make the host answer differently.
-  w.__host = { saveError: null, saveAsPath: '/home/me/Plan.xlsx' };
+  w.__host = { saveError: null, saveAsPath: '/home/me/Plan.xlsx', actuals: null };
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
   const menu = new Set<(c: string) => void>();
   const closes = new Set<() => void>();
@@ -45,6 +45,11 @@ function fakeBowtie(opts: FakeHostOptions) {
   };
   w.bowtie = Object.freeze({
     openFile: () => (calls.push({ m: 'openFile' }), ok(null)),
+    openActualsFile: () => {
+      calls.push({ m: 'openActualsFile' });
+      const a = w.__host.actuals;
+      return ok(a ? { path: `/home/me/${a.name}`, name: a.name, bytes: new TextEncoder().encode(a.text) } : null);
+    },
     readFile: (path: string) => (calls.push({ m: 'readFile', path }), Promise.resolve({ ok: false, error: 'no such file' })),
     saveFile: (path: string, bytes: Uint8Array) => {
       calls.push({ m: 'saveFile', path, size: bytes.length });
@@ -106,6 +111,11 @@ export class FakeHost {
   /** Saves fail with this message from now on. */
   failSaves(message: string) {
     return this.page.evaluate((m) => { (window as unknown as HostHooks).__host.saveError = m; }, message);
+  }
+
+  /** The Import Actuals… dialog hands over this file from now on (null: the user cancels). */
+  chooseActuals(file: { name: string; text: string } | null) {
+    return this.page.evaluate((f) => { (window as unknown as HostHooks).__host.actuals = f; }, file);
   }
 
   /** The user cancels the Save As dialog from now on. */

@@ -53,3 +53,29 @@ describe("the reader's answer", () => {
     expect(await real(bytes)).toMatchObject({ ok: true, inputs: (await readWorkbook(bytes) as { inputs: unknown }).inputs });
   });
 });
+
+describe("the reader's answer with imported actuals (issue 14)", () => {
+  const actuals = {
+    source: { fileName: 'billing.csv', rows: 3, sha256: 'ab'.repeat(32) },
+    months: ['2024-01', '2024-02'],
+    opening: [1200, 1200], new: [0, 600], reactivation: [0, 0], expansion: [0, 240], contraction: [0, 0], churn: [0, 0], closing: [1200, 2040],
+    customers: [1, 2], nrr12: [null, null], grr12: [null, null], logoRetention12: [null, null],
+    cohorts: [{ start: '2024-01', customers: 1, arr: [1200, 1440] }, { start: '2024-02', customers: 1, arr: [600] }],
+  };
+
+  it('a real read of a workbook with an Actuals sheet passes with its figures', async () => {
+    const outcome = await readOutcome(await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test', actuals }));
+    expect(outcome.ok && outcome.actuals?.closing).toEqual([1200, 2040]);
+    expect(parseReaderReply(structuredClone(outcome))).toEqual({ ok: true, outcome });
+  });
+
+  it.each([
+    ['lists out of step with the months', { ...actuals, closing: [1200] }],
+    ['a month that is not YYYY-MM', { ...actuals, months: ['2024-01', '2024-13'] }],
+    ['a figure that is text', { ...actuals, new: [0, '600'] }],
+    ['a source without its SHA-256', { ...actuals, source: { fileName: 'x.csv', rows: 1 } }],
+    ['a cohort longer than the months', { ...actuals, cohorts: [{ start: '2024-01', customers: 1, arr: [1, 2, 3] }] }],
+  ])('is refused when the actuals have %s', (_what, bad) => {
+    expect(parseReaderReply({ ...good, actuals: bad })).toMatchObject({ ok: false });
+  });
+});

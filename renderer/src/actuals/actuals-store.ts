@@ -1,0 +1,40 @@
+// The Actuals sheet's session, outside the document: an import under way (rows
+// read, Cancel), a refused file's problems, and what only the import worker
+// could compute from the raw rows (data quality, the seed, the calibration).
+// The document keeps the figures (document-store `actuals`, saved as the
+// workbook's Actuals sheet); `live` belongs to them only while
+// `live.sheet === documentStore.actuals`, so a reopened file has the figures
+// but no live book, and the sheet asks for a re-import to calibrate.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { ActualsProblem, BaseSeed, Calibration, DataQuality } from '../../../shared/actuals/index';
+import type { ActualsSheet } from '../../../shared/workbook/index';
+
+export interface LiveActuals {
+  /** the figures this session belongs to (the document's, by identity) */
+  sheet: ActualsSheet;
+  quality: DataQuality;
+  cohortActive: number[][];
+  seed: BaseSeed;
+  calibration: Calibration;
+  /** the import's time in the worker */
+  ms: number;
+}
+
+export type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; name: string; rows: number; bytesRead: number; bytes: number }
+  | { phase: 'refused'; name: string; problems: ActualsProblem[]; problemCount: number; rows: number }
+  | { phase: 'unreadable'; name: string; error: string }
+  | { phase: 'cancelled'; name: string };
+
+export interface ActualsUiState {
+  import: ImportState;
+  live: LiveActuals | null;
+  /** the base the last "Start the plan from these actuals" wrote (shown under the button) */
+  seeded: BaseSeed | null;
+}
+
+export const actualsStore = createStore<ActualsUiState>()(() => ({ import: { phase: 'idle' }, live: null, seeded: null }));
+
+export const useActuals = <T,>(selector: (s: ActualsUiState) => T): T => useStore(actualsStore, selector);

@@ -1,0 +1,112 @@
+// Importing a billing export (issue 14): from the Actuals sheet's button, the
+// File menu's Import Actuals… or a file dropped on the window. Each import runs
+// in a fresh actuals worker (workers/actuals-worker.ts) through the one core
+// client; Cancel terminates that worker, so nothing is half-imported and the
+// actuals shown before stay. A successful import's worker replaces the previous
+// one: it holds the raw rows the calibration needs. The figures go into the
+// document (saved as the workbook's Actuals sheet).
+import type { ModelInputs } from '../../../shared/index';
+import type { ActualsSheet } from '../../../shared/workbook/index';
+import { platform } from '../platform/choose-platform';
+import { documentStore } from '../store/document-store';
+import { setStatus } from '../store/ui-store';
+import type { ActualsCalls, ActualsSource, VarianceRow } from '../workers/core-calls';
+import { CallFailed, createCoreClient, type CoreClient } from '../workers/core-client';
+import { actualsStore } from './actuals-store';
+
+type Client = CoreClient<ActualsCalls>;
+
+/** An .xlsx is parsed whole by ExcelJS (behind the pre-scan); a CSV streams and can always be cancelled. */
+const XLSX_TIMEOUT_MS = 120_000;
+/** The workbook pre-scan's own limit (shared/workbook/check-bytes.ts). */
+const MAX_XLSX_BYTES = 50 * 1024 * 1024;
+
+const spawn = (): Client => createCoreClient<ActualsCalls>(() => new Worker(new URL('../workers/actuals-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-actuals' }));
+
+/** The worker holding the book on screen (null until an import, or after a reopen). */
+let current: Client | null = null;
+let importing: Client | null = null;
+
+export const actualsKind = (name: string): 'csv' | 'xlsx' | null => (/\.(csv|txt)$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null);
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Read a billing export into the document; resolves true when imported. */
+export async function importActuals(name: string, blob: Blob): Promise<boolean> {
+  const kind = actualsKind(name);
+  if (!kind) {
+    actualsStore.setState({ import: { phase: 'unreadable', name, error: 'Bowtie imports billing exports saved as .csv or .xlsx (the first sheet).' } });
+    return false;
+  }
+  if (kind === 'xlsx' && blob.size > MAX_XLSX_BYTES) {
+    actualsStore.setState({ import: { phase: 'unreadable', name, error: `It is ${Math.round(blob.size / 1e6)} MB; an .xlsx export can be at most 50 MB. Export the billing data as CSV instead.` } });
+    return false;
+  }
+  importing?.terminate();
+  const client = spawn();
+  importing = client;
+  const source: ActualsSource = { name, blob, kind };
+  actualsStore.setState({ import: { phase: 'reading', name, rows: 0, bytesRead: 0, bytes: blob.size } });
+  setStatus(`Importing ${name}…`);
+  try {
+    const r = await client.call('import', { source, inputs: documentStore.getState().inputs }, {
+      timeoutMs: kind === 'xlsx' ? XLSX_TIMEOUT_MS : 0,
+      onProgress: (p) => { if (importing === client) actualsStore.setState({ import: { phase: 'reading', name, ...p } }); },
+    });
+    if (importing !== client) return false;
+    importing = null;
+    if (!r.ok) {
+      client.terminate();
+      actualsStore.setState({ import: r.kind === 'invalid' ? { phase: 'refused', name, problems: r.problems, problemCount: r.problemCount, rows: r.rows } : { phase: 'unreadable', name, error: r.error } });
+      setStatus(`Nothing imported from ${name}`);
+      return false;
+    }
+    current?.terminate();
+    current = client;
+    documentStore.getState().setActuals(r.sheet);
+    actualsStore.setState({ import: { phase: 'idle' }, live: { sheet: r.sheet, quality: r.quality, cohortActive: r.cohortActive, seed: r.seed, calibration: r.calibration, ms: r.ms }, seeded: null });
+    setStatus(`Imported ${name}: ${count(r.quality.rows)} rows, ${count(r.quality.customers)} customers, ${r.quality.firstMonth} to ${r.quality.lastMonth}`);
+    return true;
+  } catch (e) {
+    client.terminate();
+    if (importing !== client) return false; // cancelled: cancelImport said so
+    importing = null;
+    const error = e instanceof CallFailed && e.reason === 'timeout' ? `Reading the workbook took longer than ${XLSX_TIMEOUT_MS / 1000} s and was stopped.` : e instanceof Error ? e.message : String(e);
+    actualsStore.setState({ import: { phase: 'unreadable', name, error } });
+    setStatus(`Nothing imported from ${name}`);
+    return false;
+  }
+}
+
+/** Stop the import under way: its worker is terminated, the actuals shown before stay. */
+export function cancelImport(): void {
+  const s = actualsStore.getState().import;
+  if (!importing || s.phase !== 'reading') return;
+  importing.terminate();
+  importing = null;
+  actualsStore.setState({ import: { phase: 'cancelled', name: s.name } });
+  setStatus(`Import of ${s.name} cancelled; nothing was imported`);
+}
+
+/** Import Actuals…: the host's dialog (.csv, .xlsx), then the import. */
+export async function pickAndImportActuals(): Promise<boolean> {
+  const picked = await platform().openActualsFile();
+  if (!picked.ok) { actualsStore.setState({ import: { phase: 'unreadable', name: 'the file', error: picked.error } }); return false; }
+  if (!picked.value) return false;
+  const { name, bytes, file } = picked.value;
+  return importActuals(name, file ?? new Blob([bytes as BlobPart]));
+}
+
+/** The live book's calibration for these inputs (null: no book in this session). */
+export async function recalibrate(inputs: ModelInputs) {
+  const live = actualsStore.getState().live;
+  if (!current || !live || live.sheet !== documentStore.getState().actuals) return null;
+  return current.call('calibrate', inputs);
+}
+
+let varianceClient: Client | null = null;
+/** Plan against actual for the months both have, computed exactly in a worker. */
+export function planAgainstActual(inputs: ModelInputs, actuals: ActualsSheet): Promise<VarianceRow[]> {
+  varianceClient ??= spawn();
+  return varianceClient.call('variance', { inputs, actuals });
+}

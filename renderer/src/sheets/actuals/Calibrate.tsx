@@ -1,0 +1,86 @@
+// Calibrate (issue 14 §5): the plan inputs the billing history supports, each
+// with the figure behind it and Apply (one undo step each), and in plain words
+// what billing data cannot tell apart (the core's own sentences).
+import { useEffect, useState } from 'react';
+import { applySuggestion, type Calibration, type Suggestion } from '../../../../shared/actuals/index';
+import { moneyExact, percent, type Lane, type ModelInputs } from '../../../../shared/index';
+import { recalibrate } from '../../actuals/import-actuals';
+import { Section } from '../../components/Section';
+import { documentStore, useDocument } from '../../store/document-store';
+import { setStatus } from '../../store/ui-store';
+
+const first = (x: number | number[]) => (Array.isArray(x) ? x[0] ?? 0 : x);
+
+/** The input a suggestion sets, as the plan holds it now. */
+function current(inputs: ModelInputs, s: Suggestion): number | Lane | null {
+  const j = inputs.journey;
+  switch (s.path) {
+    case 'journey.renewal.rate': return first(j.renewal.rate);
+    case 'journey.renewal.nonAdopterRate': return first(j.renewal.nonAdopterRate);
+    case 'journey.contractionRate': return first(j.contractionRate);
+    case 'journey.priceIncrease': return first(j.priceIncrease);
+    case 'journey.seatExpansion': return first(j.seatExpansion);
+    default: return typeof s.value === 'number' ? null : inputs.lanes.find((l) => l.id === (s.value as Lane).id) ?? null;
+  }
+}
+
+const sameLane = (a: Lane, b: Lane) => a.attachRate === b.attachRate && a.acv === b.acv && a.windowStart === b.windowStart && a.windowEnd === b.windowEnd && a.anchor === b.anchor;
+
+function shown(v: number | Lane | null, currency: string): string {
+  if (v === null) return 'none';
+  if (typeof v === 'number') return percent(v);
+  return `attach ${percent(first(v.attachRate))}, ACV ${moneyExact(first(v.acv), currency)}, months ${v.windowStart}–${v.windowEnd} after close`;
+}
+
+function apply(s: Suggestion): void {
+  documentStore.getState().apply((snap) => ({ ...snap, inputs: applySuggestion(snap.inputs, s) }));
+  setStatus(`Applied ${s.label}: ${shown(s.value, documentStore.getState().inputs.general.currency)}. Undo takes it back.`);
+}
+
+export function Calibrate({ initial }: { initial: Calibration | null }) {
+  const inputs = useDocument((s) => s.inputs);
+  const [calibration, setCalibration] = useState<Calibration | null>(initial);
+  // The contract length, the price increase and the subscription margin shape the suggestions: ask the worker again when they change.
+  const term = inputs.acquisition.contractMonths, price = JSON.stringify(inputs.journey.priceIncrease), margin = inputs.general.subscriptionGrossMargin;
+  useEffect(() => {
+    if (!initial) { setCalibration(null); return; }
+    let live = true;
+    void recalibrate(documentStore.getState().inputs).then((c) => { if (live && c) setCalibration(c); }).catch(() => undefined);
+    return () => { live = false; };
+  }, [initial, term, price, margin]);
+
+  if (!calibration) {
+    return (
+      <Section title="Calibrate the plan">
+        <p className="actuals-note">Needs the rows of the export: import it again to see what the billing history suggests for the plan.</p>
+      </Section>
+    );
+  }
+  const currency = inputs.general.currency;
+  return (
+    <Section title="Calibrate the plan" note={`from renewals on ${calibration.termMonths}-month anniversaries of each customer's start`}>
+      {calibration.suggestions.length === 0 ? <p className="actuals-note">The export has no renewal due inside it, so it suggests nothing yet.</p> : (
+        <table className="actuals-table actuals-suggestions" aria-label="Suggested plan inputs">
+          <thead><tr><th>Input</th><th>In the plan</th><th>Suggested</th><th>The figure behind it</th><th /></tr></thead>
+          <tbody>
+            {calibration.suggestions.map((s) => {
+              const now = current(inputs, s);
+              const applied = now !== null && (typeof s.value === 'number' ? now === s.value : typeof now !== 'number' && sameLane(now, s.value));
+              return (
+                <tr key={s.path} data-suggestion={s.path}>
+                  <td>{s.label}</td>
+                  <td className="num" data-testid={`plan.${s.path}`}>{shown(now, currency)}</td>
+                  <td className="num" data-testid={`suggested.${s.path}`}>{shown(s.value, currency)}</td>
+                  <td className="actuals-because">{s.because}</td>
+                  <td><button type="button" className="btn" aria-label={`Apply ${s.label}`} onClick={() => apply(s)} disabled={applied}>{applied ? 'Applied' : 'Apply'}</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h3 className="actuals-subhead">What billing data cannot tell apart</h3>
+      <ul className="actuals-limits" data-testid="calibration-limits">{calibration.limits.map((l) => <li key={l}>{l}</li>)}</ul>
+    </Section>
+  );
+}
