@@ -72,7 +72,7 @@ export function Calibrate({ initial }: { initial: Calibration | null }) {
                   <td className="num" data-testid={`plan.${s.path}`}>{shown(now, currency)}</td>
                   <td className="num" data-testid={`suggested.${s.path}`}>{shown(s.value, currency)}</td>
                   <td className="actuals-because">{s.because}</td>
-                  <td><button type="button" className="btn" aria-label={`Apply ${s.label}`} onClick={() => apply(s)} disabled={applied}>{applied ? 'Applied' : 'Apply'}</button></td>
+                  <td><button type="button" className="btn" aria-label={`${applied ? 'Applied' : 'Apply'}: ${s.label}`} onClick={() => apply(s)} disabled={applied}>{applied ? 'Applied' : 'Apply'}</button></td>
                 </tr>
               );
             })}

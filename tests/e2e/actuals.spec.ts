@@ -1,0 +1,186 @@
+// The Actuals sheet (issue 14) through the real UI: a billing export imported
+// in a worker with a progress bar of rows read, cancelled, refused for bad rows
+// (by line and column, nothing imported), then the plan started from it (the
+// base on Assumptions → Existing customers, one undo step), a calibration
+// applied and undone, and plan against actual. Every expected figure is
+// computed in the test by the core from the same CSV text, and compared with
+// the number on screen within its rounding.
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { calibrate, computeActuals, planVsActual, readActualsCsv, seedBase, type ActualsRead } from '../../shared/actuals/index';
+import { computeExact, defaultInputs, type ModelInputs } from '../../shared/index';
+import { expect, test } from './fixtures';
+import { ActualsPage } from './pages/actuals-page';
+import { billingCsv, billingRows } from './pages/billing-csv';
+import { FakeHost } from './pages/fake-host';
+
+/** 85.0% → 0.85; $4.20M → 4200000; $6,500,000 → 6500000; (1,200) → -1200; – → 0. */
+function numberIn(text: string): number {
+  const t = text.trim();
+  if (t === '–') return 0;
+  const negative = /^\(.*\)$/.test(t);
+  const m = /(-?[\d,]*\.?\d+)\s*([%KMB]?)/.exec(t);
+  if (!m) throw new Error(`no number in "${text}"`);
+  const x = Number(m[1]!.replace(/,/g, ''));
+  const scale = { '%': 0.01, K: 1e3, M: 1e6, B: 1e9, '': 1 }[m[2] as '%' | 'K' | 'M' | 'B' | ''];
+  return (negative ? -1 : 1) * x * scale;
+}
+
+/** The shown text is the expected value rounded: within half of its last digit. */
+async function expectShows(loc: Locator, expected: number) {
+  await expect.poll(async () => {
+    const text = (await loc.textContent()) ?? '';
+    const decimals = /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+    const unit = /%/.test(text) ? 0.01 : /M/.test(text) ? 1e6 : /K/.test(text) ? 1e3 : 1;
+    const half = 0.5 * 10 ** -decimals * unit * 1.0001;
+    return Math.abs(numberIn(text) - expected) <= half ? 'ok' : `shows ${text}, expected ${expected}`;
+  }).toBe('ok');
+}
+
+const booked = (r: ActualsRead) => { if (!r.ok) throw new Error('the test CSV must be readable'); return r; };
+const screens = () => mkdirSync('test-results/screens', { recursive: true });
+
+test('import a large CSV: the progress bar counts rows read, then the figures are the core’s', async ({ workspace: ws, page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const text = billingCsv({ customers: 6000, firstMonth: '2021-01', months: 60 });
+  const read = booked(readActualsCsv(text));
+  const expected = computeActuals(read.book);
+  const a = new ActualsPage(page);
+  await a.show();
+  await a.recordProgress();
+  await a.importFile('billing-2021-2025.csv', text);
+  await expect(a.sheet).toHaveAttribute('data-state', 'live', { timeout: 120_000 });
+  await expect(a.progress).toHaveCount(0);
+  // The bar reported rows as they were read: some value between none and all of them.
+  const seen = await a.rowsSeen();
+  expect(seen.some((n) => n > 0 && n < read.quality.rows), `rows seen: ${seen.join(', ')}`).toBe(true);
+  await expect(a.quality('rows')).toHaveText(read.quality.rows.toLocaleString('en-US'));
+  await expect(a.quality('customers')).toHaveText(read.quality.customers.toLocaleString('en-US'));
+  await expect(a.quality('months')).toHaveText(`60 (2021-01 to 2025-12)`);
+  await expect(a.quality('refused')).toHaveText('0');
+  await expect(page.getByTestId('actuals-source')).toHaveText('billing-2021-2025.csv');
+  await expect(ws.dirtyFlag).toBeVisible();
+  // The bridge's first columns, against the core (the grid draws the columns in view).
+  for (const t of [0, 1, 2]) {
+    const m = expected.months[t]!;
+    await expectShows(a.figure(`actuals.${m}.closing`), expected.closing[t]!.toNumber());
+    await expectShows(a.figure(`actuals.${m}.new`), expected.new[t]!.toNumber());
+    await expectShows(a.figure(`actuals.${m}.churn`), -expected.churn[t]!.toNumber());
+  }
+  // Drawn: 60 months of bars and a line; the heat map's cells.
+  await expect.poll(() => page.locator('[data-key="actuals.chart.bridge"] svg path').count()).toBeGreaterThan(60);
+  await expect.poll(() => page.locator('[data-key="actuals.chart.cohorts"] svg path').count()).toBeGreaterThan(60);
+  screens();
+  await a.screenshot('actuals-imported.png');
+  await page.locator('.sheet-panel').evaluate((el) => el.scrollBy(0, 700));
+  await a.screenshot('actuals-charts.png');
+  await page.locator('.sheet-panel').evaluate((el) => el.scrollBy(0, 700));
+  await a.screenshot('actuals-seed-calibrate.png');
+});
+
+test('Cancel stops the import: nothing imported, the document unchanged', async ({ workspace: ws, page }) => {
+  test.setTimeout(180_000);
+  const a = new ActualsPage(page);
+  await a.show();
+  await a.dropGenerated('huge.csv', 40_000, 60); // 2.4 million rows, streamed from the dropped File
+  await expect.poll(async () => Number(await a.progress.getAttribute('data-rows')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await a.screenshot('actuals-progress.png');
+  await a.progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(a.sheet.getByText('Import of huge.csv cancelled; nothing was imported')).toBeVisible();
+  await expect(a.progress).toHaveCount(0);
+  await expect(a.sheet).toHaveAttribute('data-state', 'empty');
+  await expect(ws.dirtyFlag).toHaveCount(0);
+});
+
+test('a file with bad rows: each problem by line and column, nothing imported', async ({ workspace: ws, page }) => {
+  const a = new ActualsPage(page);
+  await a.show();
+  const text = 'customer,month,mrr\nAcme,2024-01,100\nAcme,2024-13,100\nBeta,2024-01,"1,200"\n,2024-02,50\nBeta,2024-02,\n';
+  const read = readActualsCsv(text);
+  if (read.ok || read.kind !== 'invalid') throw new Error('the test CSV must have bad rows');
+  await a.importFile('bad.csv', text);
+  await expect(a.refused).toContainText('Nothing was imported from bad.csv');
+  for (const p of read.problems) await expect(a.refused).toContainText(`line ${p.line}, column ${p.column}: ${p.message}`);
+  expect(read.problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
+  await expect(a.sheet).toHaveAttribute('data-state', 'empty');
+  await expect(ws.dirtyFlag).toHaveCount(0);
+  await a.screenshot('actuals-refused.png');
+});
+
+async function importFromMenu(page: Page, host: FakeHost, name: string, text: string) {
+  await host.chooseActuals({ name, text });
+  await host.menu('file/importActuals');
+  await expect(page.locator('.actuals-sheet')).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+}
+
+test.describe('desktop menu', () => {
+  test.beforeEach(async ({ page }) => { await new FakeHost(page).install(); });
+
+  test('Import Actuals… from the menu, start the plan from it, undo in one step', async ({ workspace: ws, page }) => {
+    test.setTimeout(120_000);
+    const host = new FakeHost(page);
+    const text = billingCsv({ customers: 300, firstMonth: '2024-01', months: 24, seed: 11 });
+    const seed = seedBase(booked(readActualsCsv(text)).book);
+    await importFromMenu(page, host, 'stripe-export.csv', text);
+    expect((await host.methods())).toContain('openActualsFile');
+    const a = new ActualsPage(page);
+    await expect(page.getByTestId('seed-summary')).toContainText(`Writes ${seed.cohorts.length} cohorts`);
+    await page.locator('[data-key="actuals.seed"]').click();
+    await expect(page.getByTestId('seed-summary')).toContainText(`Written: ${seed.cohorts.length} cohorts`);
+    await a.screenshot('actuals-seeded.png');
+
+    await ws.tab('Assumptions').click();
+    await expect(ws.input('general.startMonth')).toHaveText(seed.startMonth);
+    for (const [i, c] of seed.cohorts.entries()) {
+      if (i > 3) break; // the first rows are enough to show the right ones were written
+      await expect(ws.input(`base.cohorts[${i}].name`)).toHaveText(c.name);
+      await expectShows(ws.input(`base.cohorts[${i}].customers`), c.customers);
+      await expectShows(ws.input(`base.cohorts[${i}].arr`), c.arr);
+      await expectShows(ws.input(`base.cohorts[${i}].ageMonths`), c.ageMonths);
+    }
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator('[data-key="base.empty"]')).toBeVisible();
+    await expect(ws.input('general.startMonth')).toHaveText(defaultInputs().general.startMonth);
+    await expect(ws.input('base.cohorts[0].name')).toHaveCount(0);
+  });
+
+  test('a calibration applied and undone; plan against actual where the months overlap', async ({ workspace: ws, page }) => {
+    test.setTimeout(120_000);
+    const host = new FakeHost(page);
+    // The default plan starts 2026-01; this export runs to 2026-06, so six months overlap.
+    const text = `customer,month,mrr\n${billingRows({ customers: 400, firstMonth: '2023-07', months: 36, seed: 5 }).join('\n')}\n`;
+    const read = booked(readActualsCsv(text));
+    const inputs: ModelInputs = defaultInputs();
+    const cal = calibrate(read.book, inputs);
+    const contraction = cal.suggestions.find((s) => s.path === 'journey.contractionRate')!;
+    expect(contraction).toBeDefined();
+    await importFromMenu(page, host, 'billing.csv', text);
+    const row = page.locator('tr[data-suggestion="journey.contractionRate"]');
+    await expectShows(page.getByTestId('suggested.journey.contractionRate'), contraction.value as number);
+    await expect(row).toContainText(contraction.because);
+    await expect(page.getByTestId('calibration-limits')).toContainText('cannot tell adopters from customers who failed onboarding');
+
+    // Plan against actual: the core's planVsActual on the same text and the default plan.
+    const variance = planVsActual(computeExact(inputs), computeActuals(read.book));
+    expect(variance.map((v) => v.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    const a = new ActualsPage(page);
+    for (const v of variance.slice(0, 4)) {
+      for (const measure of ['arr', 'new', 'churn'] as const) {
+        for (const part of ['plan', 'actual', 'difference'] as const) {
+          await expectShows(a.figure(`variance.${v.month}.${measure}.${part}`), v.figures[measure][part].toNumber());
+        }
+      }
+    }
+    await page.locator('[data-key="variance.2026-01.arr.plan"]').scrollIntoViewIfNeeded();
+    await a.screenshot('actuals-variance.png');
+
+    await row.getByRole('button', { name: 'Apply: Contraction at renewal' }).click();
+    await expect(row.getByRole('button', { name: 'Applied: Contraction at renewal' })).toBeDisabled();
+    await expectShows(page.getByTestId('plan.journey.contractionRate'), contraction.value as number);
+    await ws.tab('Assumptions').click();
+    await expectShows(ws.input('journey.contractionRate'), contraction.value as number);
+    await page.keyboard.press('Control+Z');
+    await expectShows(ws.input('journey.contractionRate'), inputs.journey.contractionRate as number);
+  });
+});
