@@ -22,9 +22,11 @@ export function billingRows({ customers, firstMonth, months, seed = 7, installed
   const rows: string[] = [];
   for (let c = 0; c < customers; c++) {
     const name = `C${String(c).padStart(6, '0')}`;
-    let t = rand() < installed ? 0 : Math.floor(rand() * months);
+    const already = rand() < installed;
+    let t = already ? 0 : Math.floor(rand() * months);
     let mrr = Math.round((100 + rand() * 1900) * 100) / 100;
-    let start = t;
+    // Customers billing before the file renew on their own anniversaries, not all in its first month.
+    let start = already ? -Math.floor(rand() * 12) : t;
     while (t < months) {
       rows.push(`${name},${monthText(m0 + t)},${mrr.toFixed(2)}`);
       t++;

@@ -34,5 +34,5 @@ export function ActualBridgeTable({ sheet }: { sheet: ActualsSheet }) {
     sheet.months.forEach((m, t) => { cells[m] = { type: 'value', value: line.value(sheet, t), format: line.format ?? 'accounting', figureKey: `actuals.${m}.${line.id}`, label: `${line.label}, ${m}` }; });
     return { id: line.id, cells, style: line.style };
   }), [sheet]);
-  return <SheetGrid label="Monthly actual ARR bridge" columns={columns} rows={rows} />;
+  return <SheetGrid label="Monthly actual ARR bridge" columns={columns} rows={rows} height={LINES.length * 25 + 52} />;
 }

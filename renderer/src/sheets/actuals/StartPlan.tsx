@@ -38,7 +38,7 @@ export function StartPlan({ seed }: { seed: BaseSeed | null }) {
       <p className="actuals-note" data-testid="seed-summary">
         {written
           ? `Written: ${seed.cohorts.length} cohorts on Assumptions → Existing customers, replacing any there before, and the first month set to ${seed.startMonth}. Undo (Ctrl+Z) takes both back.`
-          : `Writes ${seed.cohorts.length} cohorts (${moneyExact(seed.arr, currency)} ARR) to Assumptions → Existing customers, replacing any there, and sets the first month to ${seed.startMonth} (now ${startMonth}). One undo step. The adopter share is left blank: billing data cannot tell adopters apart, so the share the journey implies applies.`}
+          : `Writes ${seed.cohorts.length} cohorts (${moneyExact(seed.arr, currency)} ARR) to Assumptions → Existing customers, replacing any there, and sets the first month to ${seed.startMonth}${startMonth === seed.startMonth ? '' : ` (now ${startMonth})`}. One undo step. The adopter share is left blank: billing data cannot tell adopters apart, so the share the journey implies applies.`}
       </p>
       <div className="actuals-seed-table-wrap">
         <table className="actuals-table" aria-label="Cohorts written to the plan">

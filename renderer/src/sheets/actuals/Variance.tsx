@@ -20,9 +20,9 @@ const MEASURES = [
   { id: 'churn', label: 'Churn' },
 ] as const;
 const PARTS = [
-  { id: 'plan', label: 'plan' },
-  { id: 'actual', label: 'actual' },
-  { id: 'difference', label: 'difference' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'actual', label: 'Actual' },
+  { id: 'difference', label: 'Actual − plan' },
 ] as const;
 
 export function Variance({ sheet }: { sheet: ActualsSheet }) {
@@ -43,11 +43,15 @@ export function Variance({ sheet }: { sheet: ActualsSheet }) {
     { id: 'label', header: 'Plan against actual', width: 250, pinned: 'left' },
     ...(rows ?? []).map((r): GridColumn => ({ id: r.month, header: r.month, width: 108, align: 'right' })),
   ], [rows]);
-  const gridRows = useMemo<GridRow[]>(() => MEASURES.flatMap((m) => PARTS.map((p): GridRow => {
-    const cells: Record<string, GridCell> = { label: { type: 'label', text: p.id === 'plan' ? `${m.label}, plan` : `   ${p.label}` } };
-    for (const r of rows ?? []) cells[r.month] = { type: 'value', value: r.figures[m.id][p.id], format: 'accounting' as FigureFormat, figureKey: `variance.${r.month}.${m.id}.${p.id}`, label: `${m.label}, ${p.label}, ${r.month}` };
-    return { id: `${m.id}.${p.id}`, cells, style: p.id === 'difference' ? 'total' : p.id === 'actual' ? undefined : 'subtle' };
-  })), [rows]);
+  // A shaded row names each measure; plan, actual and actual − plan under it.
+  const gridRows = useMemo<GridRow[]>(() => MEASURES.flatMap((m) => [
+    { id: m.id, cells: { label: { type: 'label', text: m.label } }, style: 'section' } as GridRow,
+    ...PARTS.map((p): GridRow => {
+      const cells: Record<string, GridCell> = { label: { type: 'label', text: p.label } };
+      for (const r of rows ?? []) cells[r.month] = { type: 'value', value: r.figures[m.id][p.id], format: 'accounting' as FigureFormat, figureKey: `variance.${r.month}.${m.id}.${p.id}`, label: `${m.label}, ${p.label}, ${r.month}` };
+      return { id: `${m.id}.${p.id}`, cells, style: p.id === 'difference' ? 'total' : p.id === 'plan' ? 'subtle' : undefined };
+    }),
+  ]), [rows]);
 
   const planMonths = `${inputs.general.startMonth} on`;
   return (

@@ -37,15 +37,14 @@ export function bridgeChart(a: ActualsSheet, currency: string): EChartsOption {
 
 export function retentionChart(a: ActualsSheet): EChartsOption {
   const line = (name: string, data: (number | null)[], color: string) => ({ name, type: 'line' as const, data, symbol: 'none', connectNulls: false, lineStyle: { color, width: 2 }, itemStyle: { color } });
-  const values = [...a.nrr12, ...a.grr12, ...a.logoRetention12].filter((x): x is number => x !== null);
-  const lo = Math.max(0, Math.floor((Math.min(1, ...values) - 0.05) * 10) / 10);
   return {
     textStyle: text,
     grid: { left: 56, right: 20, top: 34, bottom: 28 },
     legend: { top: 0, textStyle: text, itemWidth: 12, itemHeight: 8 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : percent(Number(v))) },
     xAxis: { type: 'category', data: a.months, axisLabel },
-    yAxis: { type: 'value', min: lo, axisLabel: { ...axisLabel, formatter: (v: number) => percent(v, 0) }, splitLine },
+    // From a round 5% under the lowest figure: the lines' moves stay readable.
+    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min * 20 - 0.5) / 20), axisLabel: { ...axisLabel, formatter: (v: number) => percent(v, 0) }, splitLine },
     series: [line('NRR', a.nrr12, PALETTE.navy), line('GRR', a.grr12, PALETTE.teal), line('Logo retention', a.logoRetention12, PALETTE.copper)],
   };
 }
@@ -66,10 +65,11 @@ export function cohortHeatMap(a: ActualsSheet): EChartsOption {
     grid: { left: 70, right: 80, top: 10, bottom: 36 },
     tooltip: { formatter: (p) => { const [x, y, v] = (p as unknown as { value: [number, number, number] }).value; return `Cohort ${rows[y]!.start} (${rows[y]!.customers} customers), month ${x}: ${percent(v)} of its starting ARR`; } },
     xAxis: { type: 'category', name: 'Months since start', nameLocation: 'middle', nameGap: 22, nameTextStyle: axisLabel, data: Array.from({ length: ages }, (_, i) => String(i)), axisLabel, splitArea: { show: false } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.start), axisLabel },
+    // Every other cohort is labelled past 30 rows, so labels never overlap.
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.start), axisLabel: { ...axisLabel, interval: rows.length > 30 ? 1 : 0 } },
     visualMap: {
       min: 0, max, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 140, textStyle: axisLabel,
-      formatter: (v) => percent(Number(v), 0),
+      text: [percent(max, 0), '0%'],
       inRange: { color: ['#f7e3d7', '#f3f0e6', '#d7ebe6', '#7fbfb4', PALETTE.teal, PALETTE.navy] },
     },
     series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 0.5 }, emphasis: { itemStyle: { borderColor: PALETTE.ink, borderWidth: 1 } } }],
