@@ -5,10 +5,14 @@
 // applied and undone, and plan against actual. Every expected figure is
 // computed in the test by the core from the same CSV text, and compared with
 // the number on screen within its rounding.
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { calibrate, computeActuals, planVsActual, readActualsCsv, seedBase, type ActualsRead } from '../../shared/actuals/index';
 import { computeExact, defaultInputs, type ModelInputs } from '../../shared/index';
+import { readWorkbook } from '../../shared/workbook/index';
 import { expect, test } from './fixtures';
 import { ActualsPage } from './pages/actuals-page';
 import { billingCsv, billingRows } from './pages/billing-csv';
@@ -182,5 +186,57 @@ test.describe('desktop menu', () => {
     await expectShows(ws.input('journey.contractionRate'), contraction.value as number);
     await page.keyboard.press('Control+Z');
     await expectShows(ws.input('journey.contractionRate'), inputs.journey.contractionRate as number);
+  });
+});
+
+test.describe('the document', () => {
+  test.beforeEach(async ({ page }) => {
+    // Headless Chromium cannot show the File System Access pickers: download and <input type=file>.
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.showOpenFilePicker;
+      delete w.showSaveFilePicker;
+    });
+  });
+
+  test('Save writes the Actuals sheet (source, rows, SHA-256); reopening shows it, and asks for a re-import to calibrate', async ({ workspace: ws, page }) => {
+    test.setTimeout(120_000);
+    await page.reload();
+    await ws.open();
+    const text = billingCsv({ customers: 120, firstMonth: '2024-01', months: 18, seed: 3 });
+    const read = booked(readActualsCsv(text));
+    const expected = computeActuals(read.book);
+    const a = new ActualsPage(page);
+    await a.show();
+    await a.importFile('export.csv', text);
+    await expect(a.sheet).toHaveAttribute('data-state', 'live');
+
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+S');
+    const file = await download;
+    const path = join(mkdtempSync(join(tmpdir(), 'bowtie-e2e-')), 'with-actuals.xlsx');
+    await file.saveAs(path);
+    await expect(ws.dirtyFlag).toHaveCount(0);
+    // The workbook itself: the Actuals sheet names the file, its rows and its SHA-256.
+    const saved = await readWorkbook(new Uint8Array(readFileSync(path)));
+    if (!saved.ok || !saved.actuals) throw new Error('the saved workbook must have its Actuals sheet');
+    expect(saved.actuals.source).toEqual({ fileName: 'export.csv', rows: read.quality.rows, sha256: createHash('sha256').update(text).digest('hex') });
+    expect(saved.actuals.closing).toEqual(expected.closing.map((x) => x.toNumber()));
+
+    await page.reload();
+    await ws.open();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles(path);
+    await expect(ws.documentName).toHaveText('with-actuals.xlsx');
+    await a.show();
+    await expect(a.sheet).toHaveAttribute('data-state', 'saved');
+    await expect(page.getByTestId('actuals-source')).toHaveText('export.csv');
+    await expect(a.quality('rows')).toHaveText(read.quality.rows.toLocaleString('en-US'));
+    await expect(page.getByTestId('actuals-reimport')).toContainText('Import export.csv again');
+    await expect(a.sheet.getByText('import it again to see what the billing history suggests')).toBeVisible();
+    for (const t of [0, 5]) await expectShows(a.figure(`actuals.${expected.months[t]}.closing`), expected.closing[t]!.toNumber());
+    await expect(ws.dirtyFlag).toHaveCount(0);
+    await a.screenshot('actuals-reopened.png');
   });
 });
