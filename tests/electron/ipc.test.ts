@@ -62,7 +62,7 @@ describe('IPC dispatch', () => {
     const channels: string[] = [];
     registerIpcHandlers({ handle: (channel) => void channels.push(channel) }, handlers(), options);
     expect(channels.sort()).toEqual(
-      (['openFile', 'readFile', 'saveFile', 'saveFileAs', 'exportPdf', 'writeRecovery', 'clearRecovery', 'takeRecovery', 'setDocumentState', 'confirmClose', 'cancelClose', 'appVersion'] as const)
+      (['openFile', 'openActualsFile', 'readFile', 'saveFile', 'saveFileAs', 'exportPdf', 'writeRecovery', 'clearRecovery', 'takeRecovery', 'setDocumentState', 'confirmClose', 'cancelClose', 'appVersion'] as const)
         .map((m) => CHANNELS[m]).sort(),
     );
   });

@@ -19,7 +19,7 @@ describe('the application menu', () => {
     const { template, items } = build('win32');
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help']);
     expect(items('File').map((i) => i.label ?? i.role)).toEqual([
-      'New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export Board Report as PDF…', 'Close', 'Exit',
+      'New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import Actuals…', 'Export Board Report as PDF…', 'Close', 'Exit',
     ]);
     expect(items('Edit').map((i) => i.label ?? i.role)).toEqual(['Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll']);
     expect(items('View').map((i) => i.role)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);

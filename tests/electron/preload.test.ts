@@ -44,7 +44,7 @@ describe('the preload bridge', () => {
     expect(Object.keys(fake.exposed.get('bowtieReader') as object)).toEqual(['read']);
     expect(Object.keys(api).sort()).toEqual([
       'appVersion', 'cancelClose', 'clearRecovery', 'confirmClose', 'exportPdf', 'onCloseRequest', 'onMenuCommand', 'onOpenPath',
-      'openFile', 'readFile', 'saveFile', 'saveFileAs', 'setDocumentState', 'takeRecovery', 'writeRecovery',
+      'openActualsFile', 'openFile', 'readFile', 'saveFile', 'saveFileAs', 'setDocumentState', 'takeRecovery', 'writeRecovery',
     ]);
   });
 
