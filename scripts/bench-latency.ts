@@ -7,7 +7,9 @@
 //   (120 months, 10 lanes), with the longest main-thread task meanwhile;
 // - the Sensitivity tab filled (every row, tornado and drag) on the large model;
 // - the Board Report tab on first open, until its charts are drawn;
-// - the longest main-thread task during a save and during a recovery copy.
+// - the longest main-thread task during a save and during a recovery copy;
+// - a 3-million-row billing export imported on the Actuals sheet: wall time and
+//   the longest main-thread task meanwhile (bench-actuals-ui.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { computeModel, defaultInputs, setInput, type ModelInputs } from '../shar
 import { writeWorkbook } from '../shared/workbook/index';
 import { percent as formatPercent } from '../shared/index';
 import { largeModel } from '../tests/support/models';
+import { benchActualsImport } from './bench-actuals-ui';
 
 const RUNS = 20;
 const WARMUP = 5;
@@ -235,6 +238,15 @@ try {
   }
   rows.push({ name: 'large model: Sensitivity tab filled (ms)', target: 1000, median: quantile(sensitivity, 0.5), runs: sensitivity.length });
   rows.push({ name: 'large model: longest main-thread task while the Sensitivity table recomputes (ms)', target: 50, median: quantile(sensitivityTasks, 0.5), runs: sensitivityTasks.length, note: `max ${Math.max(...sensitivityTasks).toFixed(0)}` });
+
+  // Issue 14: a 3-million-row billing export dropped on the Actuals sheet (once: it takes a while).
+  try {
+    const p = await freshPage();
+    rows.push(...await benchActualsImport(p, url));
+    await p.context().close();
+  } catch (e) {
+    console.error(`Actuals import in the app: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
 } finally {
   await browser.close();
   stopServer();
