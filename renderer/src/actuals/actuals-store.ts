@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
+import type { ModelInputs } from '../../../shared/index';
 
 export interface LiveActuals {
   /** the figures this session belongs to (the document's, by identity) */
@@ -17,6 +18,8 @@ export interface LiveActuals {
   cohortActive: number[][];
   seed: BaseSeed;
   calibration: Calibration;
+  /** the inputs `calibration` was computed for (calibrationKey) */
+  calibratedFor: string;
   /** the import's time in the worker */
   ms: number;
 }
@@ -34,6 +37,10 @@ export interface ActualsUiState {
   /** the base the last "Start the plan from these actuals" wrote (shown under the button) */
   seeded: BaseSeed | null;
 }
+
+/** What of the plan a calibration depends on: the contract length, the price increase and the subscription margin. */
+export const calibrationKey = (inputs: ModelInputs) =>
+  JSON.stringify([inputs.acquisition.contractMonths, inputs.journey.priceIncrease, inputs.general.subscriptionGrossMargin]);
 
 export const actualsStore = createStore<ActualsUiState>()(() => ({ import: { phase: 'idle' }, live: null, seeded: null }));
 

@@ -12,7 +12,7 @@ import { documentStore } from '../store/document-store';
 import { setStatus } from '../store/ui-store';
 import type { ActualsCalls, ActualsSource, VarianceRow } from '../workers/core-calls';
 import { CallFailed, createCoreClient, type CoreClient } from '../workers/core-client';
-import { actualsStore } from './actuals-store';
+import { actualsStore, calibrationKey } from './actuals-store';
 
 type Client = CoreClient<ActualsCalls>;
 
@@ -49,7 +49,8 @@ export async function importActuals(name: string, blob: Blob): Promise<boolean> 
   actualsStore.setState({ import: { phase: 'reading', name, rows: 0, bytesRead: 0, bytes: blob.size } });
   setStatus(`Importing ${name}…`);
   try {
-    const r = await client.call('import', { source, inputs: documentStore.getState().inputs }, {
+    const inputs = documentStore.getState().inputs;
+    const r = await client.call('import', { source, inputs }, {
       timeoutMs: kind === 'xlsx' ? XLSX_TIMEOUT_MS : 0,
       onProgress: (p) => { if (importing === client) actualsStore.setState({ import: { phase: 'reading', name, ...p } }); },
     });
@@ -64,7 +65,7 @@ export async function importActuals(name: string, blob: Blob): Promise<boolean> 
     current?.terminate();
     current = client;
     documentStore.getState().setActuals(r.sheet);
-    actualsStore.setState({ import: { phase: 'idle' }, live: { sheet: r.sheet, quality: r.quality, cohortActive: r.cohortActive, seed: r.seed, calibration: r.calibration, ms: r.ms }, seeded: null });
+    actualsStore.setState({ import: { phase: 'idle' }, live: { sheet: r.sheet, quality: r.quality, cohortActive: r.cohortActive, seed: r.seed, calibration: r.calibration, calibratedFor: calibrationKey(inputs), ms: r.ms }, seeded: null });
     setStatus(`Imported ${name}: ${count(r.quality.rows)} rows, ${count(r.quality.customers)} customers, ${r.quality.firstMonth} to ${r.quality.lastMonth}`);
     return true;
   } catch (e) {

@@ -49,7 +49,7 @@ export function ActualsSheet() {
             </Section>
           </div>
           <StartPlan seed={live?.seed ?? null} />
-          <Calibrate initial={live?.calibration ?? null} />
+          <Calibrate initial={live?.calibration ?? null} calibratedFor={live?.calibratedFor ?? null} />
           <Variance sheet={sheet} />
         </>
       ) : null}

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { applySuggestion, type Calibration, type Suggestion } from '../../../../shared/actuals/index';
 import { moneyExact, percent, type Lane, type ModelInputs } from '../../../../shared/index';
+import { calibrationKey } from '../../actuals/actuals-store';
 import { recalibrate } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';
 import { documentStore, useDocument } from '../../store/document-store';
@@ -37,17 +38,18 @@ function apply(s: Suggestion): void {
   setStatus(`Applied ${s.label}: ${shown(s.value, documentStore.getState().inputs.general.currency)}. Undo takes it back.`);
 }
 
-export function Calibrate({ initial }: { initial: Calibration | null }) {
+export function Calibrate({ initial, calibratedFor }: { initial: Calibration | null; calibratedFor: string | null }) {
   const inputs = useDocument((s) => s.inputs);
   const [calibration, setCalibration] = useState<Calibration | null>(initial);
   // The contract length, the price increase and the subscription margin shape the suggestions: ask the worker again when they change.
-  const term = inputs.acquisition.contractMonths, price = JSON.stringify(inputs.journey.priceIncrease), margin = inputs.general.subscriptionGrossMargin;
+  const key = calibrationKey(inputs);
   useEffect(() => {
     if (!initial) { setCalibration(null); return; }
+    if (key === calibratedFor) { setCalibration(initial); return; }
     let live = true;
     void recalibrate(documentStore.getState().inputs).then((c) => { if (live && c) setCalibration(c); }).catch(() => undefined);
     return () => { live = false; };
-  }, [initial, term, price, margin]);
+  }, [initial, calibratedFor, key]);
 
   if (!calibration) {
     return (
