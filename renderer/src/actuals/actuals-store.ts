@@ -27,7 +27,7 @@ export interface LiveActuals {
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading'; name: string; rows: number; bytesRead: number; bytes: number }
-  | { phase: 'refused'; name: string; problems: ActualsProblem[]; problemCount: number; rows: number }
+  | { phase: 'refused'; name: string; problems: ActualsProblem[]; lines: string[]; problemCount: number; rows: number }
   | { phase: 'unreadable'; name: string; error: string }
   | { phase: 'cancelled'; name: string };
 

@@ -6,6 +6,7 @@
 // one: it holds the raw rows the calibration needs. The figures go into the
 // document (saved as the workbook's Actuals sheet).
 import type { ModelInputs } from '../../../shared/index';
+import type { Suggestion } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 import { platform } from '../platform/choose-platform';
 import { documentStore } from '../store/document-store';
@@ -58,7 +59,7 @@ export async function importActuals(name: string, blob: Blob): Promise<boolean> 
     importing = null;
     if (!r.ok) {
       client.terminate();
-      actualsStore.setState({ import: r.kind === 'invalid' ? { phase: 'refused', name, problems: r.problems, problemCount: r.problemCount, rows: r.rows } : { phase: 'unreadable', name, error: r.error } });
+      actualsStore.setState({ import: r.kind === 'invalid' ? { phase: 'refused', name, problems: r.problems, lines: r.lines, problemCount: r.problemCount, rows: r.rows } : { phase: 'unreadable', name, error: r.error } });
       setStatus(`Nothing imported from ${name}`);
       return false;
     }
@@ -104,6 +105,32 @@ export async function recalibrate(inputs: ModelInputs) {
   if (!current || !live || live.sheet !== documentStore.getState().actuals) return null;
   return current.call('calibrate', inputs);
 }
+
+/**
+ * A change the worker computes from the inputs (the seed, a suggestion),
+ * committed as one undo step if the inputs did not change meanwhile. The
+ * actuals core stays off the main thread (its readers pull in Papa Parse and
+ * ExcelJS).
+ */
+async function commitFromWorker(compute: (client: Client, inputs: ModelInputs) => Promise<ModelInputs | null>): Promise<'done' | 'stale' | 'no-book'> {
+  if (!current) return 'no-book';
+  const sent = documentStore.getState().inputs;
+  const next = await compute(current, sent);
+  if (!next) return 'no-book';
+  let applied = false;
+  documentStore.getState().apply((snap) => {
+    if (snap.inputs !== sent) return snap;
+    applied = true;
+    return { ...snap, inputs: next };
+  });
+  return applied ? 'done' : 'stale';
+}
+
+/** Start the plan from the live book: installed base and month 0 (applySeed), one undo step. */
+export const startPlanFromActuals = () => commitFromWorker((c, inputs) => c.call('seed', inputs));
+
+/** Apply one suggestion (applySuggestion), one undo step. */
+export const applyActualsSuggestion = (suggestion: Suggestion) => commitFromWorker((c, inputs) => c.call('apply', { inputs, suggestion }));
 
 let varianceClient: Client | null = null;
 /** Plan against actual for the months both have, computed exactly in a worker. */

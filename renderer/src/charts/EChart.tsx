@@ -5,13 +5,18 @@ import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 
-export function EChart({ option, width, height, label, dataKey }: { option: EChartsOption; width: number | '100%'; height: number; label: string; dataKey?: string }) {
+/**
+ * `renderer: 'canvas'` for a chart of thousands of marks that is only looked at,
+ * never printed (the Actuals sheet's cohort heat map): SVG would build a DOM
+ * node per mark on the main thread.
+ */
+export function EChart({ option, width, height, label, dataKey, renderer = 'svg' }: { option: EChartsOption; width: number | '100%'; height: number; label: string; dataKey?: string; renderer?: 'svg' | 'canvas' }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
     if (!el.current) return;
-    chart.current = echarts.init(el.current, null, { renderer: 'svg' });
+    chart.current = echarts.init(el.current, null, { renderer });
     const ro = new ResizeObserver(() => chart.current?.resize());
     ro.observe(el.current);
     return () => { ro.disconnect(); chart.current?.dispose(); chart.current = null; };

@@ -6,7 +6,7 @@
 // calibration when the plan's inputs change. One worker per import
 // (actuals-client.ts), so Cancel is a terminate and nothing is half-imported.
 import { computeExact, type ModelInputs } from '../../../shared/index';
-import { calibrate, computeActuals, CsvActualsReader, planVsActual, readActualsXlsx, seedBase, type ActualsRead, type Book } from '../../../shared/actuals/index';
+import { applySeed, applySuggestion, calibrate, computeActuals, CsvActualsReader, planVsActual, problemLine, readActualsXlsx, seedBase, type ActualsRead, type Book } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 import { resultOf, sheetOf, varianceRows } from './actuals-figures';
 import type { ActualsCalls, ActualsImport, ActualsProgress, ActualsSource, VarianceRow } from './core-calls';
@@ -45,7 +45,7 @@ async function importActuals(source: ActualsSource, inputs: ModelInputs, ctx: Ca
   const read = source.kind === 'csv'
     ? await readCsv(source.blob, ctx)
     : await readActualsXlsx(new Uint8Array(await source.blob.arrayBuffer()));
-  if (!read.ok) return read.kind === 'invalid' ? { ok: false, kind: 'invalid', problems: read.problems, problemCount: read.problemCount, rows: read.rows } : read;
+  if (!read.ok) return read.kind === 'invalid' ? { ok: false, kind: 'invalid', problems: read.problems, lines: read.problems.map(problemLine), problemCount: read.problemCount, rows: read.rows } : read;
   // SHA-256 of the file as imported: the workbook's record of which export the figures came from.
   const sha256 = hex(await crypto.subtle.digest('SHA-256', await source.blob.arrayBuffer()));
   const result = computeActuals(read.book);
@@ -68,5 +68,7 @@ function variance(inputs: ModelInputs, actuals: ActualsSheet): VarianceRow[] {
 serveCalls<ActualsCalls>({
   import: ({ source, inputs }, ctx) => importActuals(source, inputs, ctx),
   calibrate: (inputs) => (book ? calibrate(book, inputs) : null),
+  seed: (inputs) => (book ? applySeed(inputs, seedBase(book)) : null),
+  apply: ({ inputs, suggestion }) => applySuggestion(inputs, suggestion),
   variance: ({ inputs, actuals }) => variance(inputs, actuals),
 });

@@ -4,7 +4,7 @@
 import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
 import type { BoardReport, ChartSpec, Comparison, WorkbookExtrasParts } from '../../../shared/report/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality, VarianceMeasure } from '../../../shared/actuals/index';
+import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '../../../shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
 export type ModelCalls = {
@@ -72,7 +72,8 @@ export type ActualsImport =
     calibration: Calibration;
     ms: number;
   }
-  | { ok: false; kind: 'invalid'; problems: ActualsProblem[]; problemCount: number; rows: number }
+  /** `lines`: each problem as `line N, column C: message` (problemLine) */
+  | { ok: false; kind: 'invalid'; problems: ActualsProblem[]; lines: string[]; problemCount: number; rows: number }
   | { ok: false; kind: 'unreadable'; error: string };
 
 /** One month of plan against actual, as numbers (planVsActual). */
@@ -86,6 +87,10 @@ export type ActualsCalls = {
   import: { args: { source: ActualsSource; inputs: ModelInputs }; result: ActualsImport; progress: ActualsProgress };
   /** null when this worker holds no book (a reopened file: only the summary was saved) */
   calibrate: { args: ModelInputs; result: Calibration | null };
+  /** the plan started from this worker's book (applySeed); null without a book */
+  seed: { args: ModelInputs; result: ModelInputs | null };
+  /** one suggestion applied (applySuggestion) */
+  apply: { args: { inputs: ModelInputs; suggestion: Suggestion }; result: ModelInputs };
   /** plan (the core, exact) against the saved actual figures, the months both have */
   variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: VarianceRow[] };
 };

@@ -62,6 +62,15 @@ export class ActualsPage {
     }, { name, customers, months });
   }
 
+  /** Drop a file with these bytes on the window. */
+  async dropFile(name: string, bytes: Uint8Array) {
+    await this.page.evaluate(({ name, b64 }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, { name, b64: Buffer.from(bytes).toString('base64') });
+  }
+
   /** Every rows-read value the progress bar shows from now on, recorded in the page. */
   async recordProgress() {
     await this.page.evaluate(() => {

@@ -3,7 +3,7 @@
 // retention, the cohort heat map; then the plan started from today's book,
 // calibrated, and compared month by month with what happened. The import runs
 // in a worker (actuals/import-actuals.ts); figures are the core's (spec §9).
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { useActuals } from '../../actuals/actuals-store';
 import { Section } from '../../components/Section';
@@ -17,6 +17,22 @@ import { Variance } from './Variance';
 import { bridgeChart, cohortHeatMap, retentionChart } from './actual-charts';
 import './actuals.css';
 
+/**
+ * Sections drawn one per task after the figures arrive (grids and charts of a
+ * 3-million-row import are not small), so no single main-thread task holds the
+ * window for all of them at once.
+ */
+function useStaged(key: unknown, stages: number): number {
+  const [shown, setShown] = useState(0);
+  useEffect(() => { setShown(0); }, [key]);
+  useEffect(() => {
+    if (shown >= stages) return;
+    const t = setTimeout(() => setShown((n) => n + 1), 0);
+    return () => clearTimeout(t);
+  }, [shown, stages]);
+  return shown;
+}
+
 export function ActualsSheet() {
   const sheet = useDocument((s) => s.actuals);
   const currency = useDocument((s) => s.inputs.general.currency);
@@ -27,6 +43,7 @@ export function ActualsSheet() {
   const retention = useMemo(() => (sheet ? retentionChart(sheet) : null), [sheet]);
   const heat = useMemo(() => (sheet ? cohortHeatMap(sheet) : null), [sheet]);
   const cohortHeight = Math.min(520, Math.max(160, 46 + (sheet?.cohorts.length ?? 0) * 12));
+  const stage = useStaged(sheet, 8);
 
   return (
     <div className="sheet actuals-sheet" data-state={sheet ? (live ? 'live' : 'saved') : 'empty'}>
@@ -37,20 +54,20 @@ export function ActualsSheet() {
       {sheet && bridge && retention && heat ? (
         <>
           <Section title="Monthly actual ARR bridge" note="opening + new + reactivation + expansion − contraction − churn = closing, every month">
-            <EChart option={bridge} width="100%" height={260} label="Monthly actual ARR bridge: flows as bars, closing ARR as a line" dataKey="actuals.chart.bridge" />
-            <ActualBridgeTable sheet={sheet} />
+            {stage >= 1 ? <EChart option={bridge} width="100%" height={260} label="Monthly actual ARR bridge: flows as bars, closing ARR as a line" dataKey="actuals.chart.bridge" /> : <div style={{ height: 260 }} />}
+            {stage >= 2 ? <ActualBridgeTable sheet={sheet} /> : null}
           </Section>
           <div className="actuals-two">
             <Section title="Trailing-12 retention" note="from the 13th month on: NRR, GRR and logo retention of the customers billing 12 months before">
-              <EChart option={retention} width="100%" height={260} label="Trailing-12 NRR, GRR and logo retention" dataKey="actuals.chart.retention" />
+              {stage >= 3 ? <EChart option={retention} width="100%" height={260} label="Trailing-12 NRR, GRR and logo retention" dataKey="actuals.chart.retention" /> : <div style={{ height: 260 }} />}
             </Section>
             <Section title="Cohorts" note="ARR by months since start, as a share of each cohort's starting ARR">
-              <EChart option={heat} width="100%" height={cohortHeight} label="Cohort heat map: ARR by months since start as a share of starting ARR" dataKey="actuals.chart.cohorts" />
+              {stage >= 4 ? <EChart option={heat} width="100%" height={cohortHeight} label="Cohort heat map: ARR by months since start as a share of starting ARR" dataKey="actuals.chart.cohorts" renderer="canvas" /> : <div style={{ height: cohortHeight }} />}
             </Section>
           </div>
-          <StartPlan seed={live?.seed ?? null} />
-          <Calibrate initial={live?.calibration ?? null} calibratedFor={live?.calibratedFor ?? null} />
-          <Variance sheet={sheet} />
+          {stage >= 5 ? <StartPlan seed={live?.seed ?? null} /> : null}
+          {stage >= 6 ? <Calibrate initial={live?.calibration ?? null} calibratedFor={live?.calibratedFor ?? null} /> : null}
+          {stage >= 7 ? <Variance sheet={sheet} /> : null}
         </>
       ) : null}
     </div>

@@ -2,10 +2,10 @@
 // with the figure behind it and Apply (one undo step each), and in plain words
 // what billing data cannot tell apart (the core's own sentences).
 import { useEffect, useState } from 'react';
-import { applySuggestion, type Calibration, type Suggestion } from '../../../../shared/actuals/index';
+import type { Calibration, Suggestion } from '../../../../shared/actuals/index';
 import { moneyExact, percent, type Lane, type ModelInputs } from '../../../../shared/index';
 import { calibrationKey } from '../../actuals/actuals-store';
-import { recalibrate } from '../../actuals/import-actuals';
+import { applyActualsSuggestion, recalibrate } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';
 import { documentStore, useDocument } from '../../store/document-store';
 import { setStatus } from '../../store/ui-store';
@@ -33,8 +33,9 @@ function shown(v: number | Lane | null, currency: string): string {
   return `attach ${percent(first(v.attachRate))}, ACV ${moneyExact(first(v.acv), currency)}, months ${v.windowStart}–${v.windowEnd} after close`;
 }
 
-function apply(s: Suggestion): void {
-  documentStore.getState().apply((snap) => ({ ...snap, inputs: applySuggestion(snap.inputs, s) }));
+async function apply(s: Suggestion): Promise<void> {
+  const done = await applyActualsSuggestion(s);
+  if (done !== 'done') { setStatus(done === 'stale' ? 'The plan changed meanwhile; nothing was applied. Try again.' : 'Import the export again to apply its suggestions.'); return; }
   setStatus(`Applied ${s.label}: ${shown(s.value, documentStore.getState().inputs.general.currency)}. Undo takes it back.`);
 }
 
@@ -74,7 +75,7 @@ export function Calibrate({ initial, calibratedFor }: { initial: Calibration | n
                   <td className="num" data-testid={`plan.${s.path}`}>{shown(now, currency)}</td>
                   <td className="num" data-testid={`suggested.${s.path}`}>{shown(s.value, currency)}</td>
                   <td className="actuals-because">{s.because}</td>
-                  <td><button type="button" className="btn" aria-label={`${applied ? 'Applied' : 'Apply'}: ${s.label}`} onClick={() => apply(s)} disabled={applied}>{applied ? 'Applied' : 'Apply'}</button></td>
+                  <td><button type="button" className="btn" aria-label={`${applied ? 'Applied' : 'Apply'}: ${s.label}`} onClick={() => void apply(s)} disabled={applied}>{applied ? 'Applied' : 'Apply'}</button></td>
                 </tr>
               );
             })}

@@ -1,7 +1,6 @@
 // The import controls: Import actuals…, the progress bar (rows read, how far
 // through the file) with Cancel, and why a file was refused (each bad row by
 // line and column; nothing imported).
-import { problemLine } from '../../../../shared/actuals/index';
 import { useActuals } from '../../actuals/actuals-store';
 import { cancelImport, pickAndImportActuals } from '../../actuals/import-actuals';
 
@@ -38,7 +37,7 @@ export function ImportBar({ hasActuals }: { hasActuals: boolean }) {
         <div className="actuals-refused" role="alert" data-testid="actuals-refused">
           <strong>Nothing was imported from {state.name}:</strong> {count(state.problemCount)} {state.problemCount === 1 ? 'problem' : 'problems'} in {count(state.rows)} rows. Fix them in the export and import it again{hasActuals ? '; the actuals below are unchanged' : ''}.
           <ul className="actuals-problems">
-            {state.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => <li key={i}>{problemLine(p)}</li>)}
+            {state.lines.slice(0, SHOWN_PROBLEMS).map((line, i) => <li key={i}>{line}</li>)}
           </ul>
           {state.problemCount > SHOWN_PROBLEMS ? <p className="actuals-note">and {count(state.problemCount - SHOWN_PROBLEMS)} more.</p> : null}
         </div>

@@ -2,15 +2,17 @@
 // last month, grouped by the start of their current run, become the installed
 // base (Assumptions → Existing customers) and month 0 becomes the month after
 // the last actual. One undo step; the table shows what is (or was) written.
-import { applySeed, type BaseSeed } from '../../../../shared/actuals/index';
+import type { BaseSeed } from '../../../../shared/actuals/index';
 import { count, moneyExact } from '../../../../shared/index';
 import { actualsStore, useActuals } from '../../actuals/actuals-store';
+import { startPlanFromActuals } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';
 import { documentStore, useDocument } from '../../store/document-store';
 import { setStatus } from '../../store/ui-store';
 
-function startPlan(seed: BaseSeed): void {
-  documentStore.getState().apply((snap) => ({ ...snap, inputs: applySeed(snap.inputs, seed) }));
+async function startPlan(seed: BaseSeed): Promise<void> {
+  const done = await startPlanFromActuals();
+  if (done !== 'done') { setStatus(done === 'stale' ? 'The plan changed meanwhile; nothing was written. Try again.' : 'Import the export again to start the plan from it.'); return; }
   actualsStore.setState({ seeded: seed });
   setStatus(`Wrote ${seed.cohorts.length} cohorts of existing customers (${count(seed.customers)} customers, ${moneyExact(seed.arr, documentStore.getState().inputs.general.currency)} ARR); month 0 is now ${seed.startMonth}. Undo takes it back in one step.`);
 }
@@ -33,7 +35,7 @@ export function StartPlan({ seed }: { seed: BaseSeed | null }) {
     <Section
       title="Start the plan from these actuals"
       note={`the ${count(seed.customers)} customers billing in the last month, by the start of their current run; month 0 = ${seed.startMonth}`}
-      actions={<button type="button" className="btn btn-primary" data-key="actuals.seed" onClick={() => startPlan(seed)} disabled={written}>{written ? 'Written to the plan' : 'Start the plan from these actuals'}</button>}
+      actions={<button type="button" className="btn btn-primary" data-key="actuals.seed" onClick={() => void startPlan(seed)} disabled={written}>{written ? 'Written to the plan' : 'Start the plan from these actuals'}</button>}
     >
       <p className="actuals-note" data-testid="seed-summary">
         {written
