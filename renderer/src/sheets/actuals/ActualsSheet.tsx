@@ -23,13 +23,14 @@ import './actuals.css';
  * window for all of them at once.
  */
 function useStaged(key: unknown, stages: number): number {
-  const [shown, setShown] = useState(0);
-  useEffect(() => { setShown(0); }, [key]);
+  const [state, setState] = useState({ key, shown: 0 });
+  // New figures start again from nothing in the very render that shows them (an effect would be one render late).
+  const shown = state.key === key ? state.shown : 0;
   useEffect(() => {
     if (shown >= stages) return;
-    const t = setTimeout(() => setShown((n) => n + 1), 0);
+    const t = setTimeout(() => setState((s) => ({ key, shown: (s.key === key ? s.shown : 0) + 1 })), 0);
     return () => clearTimeout(t);
-  }, [shown, stages]);
+  }, [key, shown, stages]);
   return shown;
 }
 
