@@ -66,7 +66,7 @@ export function fakePreload() {
   w.__menu = (c: string) => menu.forEach((l) => l(c));
   w.__openPath = (p: string) => (paths.size ? paths.forEach((l) => l(p)) : early.push(p));
   w.bowtie = Object.freeze({
-    ...Object.fromEntries(['openFile', 'readFile', 'saveFile', 'saveFileAs', 'writeRecovery', 'clearRecovery', 'takeRecovery',
+    ...Object.fromEntries(['openFile', 'openActualsFile', 'readFile', 'saveFile', 'saveFileAs', 'writeRecovery', 'clearRecovery', 'takeRecovery',
       'setDocumentState', 'exportPdf', 'confirmClose', 'cancelClose', 'appVersion'].map((m) => [m, invoke(m)])),
     onMenuCommand: (l: (c: string) => void) => (menu.add(l), () => menu.delete(l)),
     onOpenPath: (l: (p: string) => void) => {

@@ -7,7 +7,8 @@
 // Needs `npm run build:renderer` and Debian's Chromium (bridge-harness.ts).
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PathGrants } from '../../electron/file-service';
@@ -28,6 +29,7 @@ test.describe('desktop bridge in Chromium', () => {
   let saveTarget: string;
   let pdfTarget: string;
   let handlers: ReturnType<typeof createHandlers>;
+  let actualsFile: string;
 
   test.beforeAll(async () => {
     server = await serveRenderer();
@@ -40,9 +42,10 @@ test.describe('desktop bridge in Chromium', () => {
   test.beforeEach(async ({ page }) => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'bowtie-bridge-'));
     saveTarget = path.join(dir, 'Bridge test.xlsx');
+    actualsFile = path.join(dir, 'billing.csv');
     pdfTarget = path.join(dir, 'Bridge test board report.pdf');
     const grants = new PathGrants();
-    handlers = hostHandlers(dir, grants, { chooseOpen: async () => null, chooseSave: async (_name, kind) => (kind === 'pdf' ? pdfTarget : saveTarget) },
+    handlers = hostHandlers(dir, grants, { chooseOpen: async () => null, chooseSave: async (_name, kind) => (kind === 'pdf' ? pdfTarget : saveTarget), chooseActuals: async () => actualsFile },
       // Chromium's own printToPDF, as webContents.printToPDF is in Electron.
       async () => new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })));
     await installBridge(page, origin, () => handlers);
@@ -117,6 +120,20 @@ test.describe('desktop bridge in Chromium', () => {
     // Still on the sheet the user was on; nothing of the off-screen report is left behind.
     await expect(page.locator('#sheet-panel')).toHaveAttribute('data-sheet', 'assumptions');
     await expect(page.locator('#board-print-root')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  });
+
+  test('File › Import Actuals… reads the chosen CSV through the host and imports it in the worker, under the CSP', async ({ page }) => {
+    await writeFile(actualsFile, 'customer,month,mrr\r\nAcme,2024-01,100\r\nAcme,2024-02,120\r\nBeta,2024-02,50\r\n');
+    await page.goto(`${origin}/index.html`);
+    await expect(page.locator('dd[data-key="kpi.nrr.y2"]')).not.toHaveText('', { timeout: 30_000 });
+    await page.evaluate(() => (window as any).__menu('file/importActuals'));
+    await expect(page.locator('.actuals-sheet')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect(page.getByTestId('actuals-source')).toHaveText('billing.csv');
+    await expect(page.getByTestId('quality.rows')).toHaveText('3');
+    // crypto.subtle ran (a secure context): the SHA-256 of the file's bytes.
+    const sha = createHash('sha256').update(await readFile(actualsFile)).digest('hex');
+    await expect(page.locator('.actuals-sha')).toHaveAttribute('title', `SHA-256 ${sha}`);
     expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   });
 });
