@@ -193,6 +193,14 @@ test.describe('desktop menu', () => {
     await expectShows(ws.input('journey.contractionRate'), contraction.value as number);
     await page.keyboard.press('Control+Z');
     await expectShows(ws.input('journey.contractionRate'), inputs.journey.contractionRate as number);
+
+    // Renewals fall on the contract's anniversaries: a 6-month term asks the worker's book again.
+    await ws.type('acquisition.contractMonths', '6');
+    const six = calibrate(read.book, { ...inputs, acquisition: { ...inputs.acquisition, contractMonths: 6 } });
+    const renewal = six.suggestions.find((s) => s.path === 'journey.renewal.rate')!;
+    await ws.tab('Actuals').click();
+    await expect(page.locator('tr[data-suggestion="journey.renewal.rate"]')).toContainText(renewal.because);
+    await expectShows(page.getByTestId('suggested.journey.renewal.rate'), renewal.value as number);
   });
 });
 
