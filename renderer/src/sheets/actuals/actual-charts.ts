@@ -43,8 +43,8 @@ export function retentionChart(a: ActualsSheet): EChartsOption {
     legend: { top: 0, textStyle: text, itemWidth: 12, itemHeight: 8 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : percent(Number(v))) },
     xAxis: { type: 'category', data: a.months, axisLabel },
-    // From a round 5% under the lowest figure: the lines' moves stay readable.
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min * 20 - 0.5) / 20), axisLabel: { ...axisLabel, formatter: (v: number) => percent(v, 0) }, splitLine },
+    // Scaled to the figures (not from 0), on ECharts' own round ticks: the lines' moves stay readable.
+    yAxis: { type: 'value', scale: true, axisLabel: { ...axisLabel, formatter: (v: number) => percent(v, 0) }, splitLine },
     series: [line('NRR', a.nrr12, PALETTE.navy), line('GRR', a.grr12, PALETTE.teal), line('Logo retention', a.logoRetention12, PALETTE.copper)],
   };
 }
