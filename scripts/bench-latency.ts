@@ -211,10 +211,16 @@ try {
     console.error(`longest main-thread task during a recovery copy: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
 
-  const large = largeModel();
-  await openModel(page, large, dir);
-  rows.push(...await editToScreen(page, large, 'large'));
   await page.context().close();
+  // A fresh page for the large model: the page above runs on a fake clock (for the
+  // recovery timer), under which the open's own timers would never fire.
+  const large = largeModel();
+  const largePage = await freshPage();
+  await largePage.goto(url);
+  await largePage.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+  await openModel(largePage, large, dir);
+  rows.push(...await editToScreen(largePage, large, 'large'));
+  await largePage.context().close();
 
   const sensitivity: number[] = [];
   const sensitivityTasks: number[] = [];
