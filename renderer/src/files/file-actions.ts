@@ -91,7 +91,7 @@ async function replaceDocument(name: string, path: string | null, bytes: Uint8Ar
         lines: outcome.problems.map((p) => ({ where: p.where, text: `${p.path}: ${p.message}` })),
       });
     } else {
-      showDialog({ title: `${name} could not be opened`, intro: 'The file is not a workbook Bowtie can read; the current model is unchanged.', lines: [{ text: outcome.error }] });
+      showDialog({ title: `${name} could not be opened`, intro: 'Bowtie could not read this file (the reason is below); the current model is unchanged.', lines: [{ text: outcome.error }] });
     }
     setStatus(`Could not open ${name}`);
     return false;
