@@ -1,24 +1,15 @@
 // The actual figures as the page and the workbook keep them (numbers), and back
 // as the core's decimals: what crosses the actuals worker's boundary. Pure, so
 // vitest checks the round trip.
-import { D, type Dec } from '../../../shared/index';
-import type { ActualsResult, VarianceMonth } from '../../../shared/actuals/index';
+import { D } from '../../../shared/index';
+import { actualsJson, type ActualsResult, type VarianceMonth } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 import type { VarianceRow } from './core-calls';
 
-const nums = (xs: Dec[]) => xs.map((x) => x.toNumber());
-const maybe = (xs: (Dec | null)[]) => xs.map((x) => (x === null ? null : x.toNumber()));
-
+/** The core's figures as numbers (actualsJson, as the CLI prints them), without the active counts the sheet does not keep. */
 export function sheetOf(r: ActualsResult, source: ActualsSheet['source']): ActualsSheet {
-  return {
-    source,
-    months: r.months,
-    opening: nums(r.opening), new: nums(r.new), reactivation: nums(r.reactivation), expansion: nums(r.expansion),
-    contraction: nums(r.contraction), churn: nums(r.churn), closing: nums(r.closing),
-    customers: r.customers,
-    nrr12: maybe(r.nrr12), grr12: maybe(r.grr12), logoRetention12: maybe(r.logoRetention12),
-    cohorts: r.cohorts.map((c) => ({ start: c.start, customers: c.customers, arr: nums(c.arr) })),
-  };
+  const json = actualsJson(r);
+  return { source, ...json, cohorts: json.cohorts.map(({ start, customers, arr }) => ({ start, customers, arr })) };
 }
 
 /** The saved figures back as the core's decimals (each a cent-exact double's shortest text). */
