@@ -31,8 +31,14 @@ export function currencySymbol(currency: string): string {
   }
 }
 
-const fixed = (x: number, dp: number): string =>
-  x.toLocaleString('en-US', { minimumFractionDigits: dp, maximumFractionDigits: dp, useGrouping: true });
+// One Intl.NumberFormat per number of decimals: toLocaleString with options builds
+// a new formatter on every call, which was a tenth of drawing a table of figures.
+const formatters = new Map<number, Intl.NumberFormat>();
+const fixed = (x: number, dp: number): string => {
+  let f = formatters.get(dp);
+  if (!f) formatters.set(dp, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: dp, maximumFractionDigits: dp, useGrouping: true })));
+  return f.format(x);
+};
 
 /** "(s)" for a negative whose printed digits are not all zero; never a signed zero. */
 const signed = (x: number, body: string): string => (x < 0 && /[1-9]/.test(body) ? `(${body})` : body);

@@ -5,6 +5,9 @@ import type { InputKind } from '../../../shared/index';
 import { DASH, moneyExact, percent } from '../../../shared/index';
 import { optionLabel } from '../../../shared/index';
 
+// Built once: toLocaleString with options makes a new formatter on every cell.
+const UP_TO_TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** How an input's current value is shown in its cell. */
 export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): string {
   // a choice shows in words ("First value"), never as its identifier
@@ -20,7 +23,7 @@ export function formatInput(kind: InputKind, value: unknown, currency = 'USD'): 
     case 'money': return moneyExact(value, currency);
     case 'count': {
       // new logos may be fractional (expected values): up to two decimals
-      const s = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+      const s = UP_TO_TWO_DECIMALS.format(Math.abs(value));
       return value < 0 && s !== '0' ? `(${s})` : s;
     }
     default: return String(value);
