@@ -1,15 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
+import { ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
+import { GRID_MODULES } from './grid/grid-modules';
 import { warmSaveWorker } from './files/save-extras';
 import { chooseWorkbookReader } from './platform/choose-reader';
 import { installBoardReportHooks } from './sheets/board-report/app-hooks';
 import { warmUpAfterFirstFigures } from './warm-up';
 import './styles.css';
 
-// AG Grid 33+: features are modules; Community's full set, no Enterprise.
-ModuleRegistry.registerModules([AllCommunityModule]);
+// AG Grid 33+: features are modules; only those the sheets use (grid-modules.ts).
+ModuleRegistry.registerModules(GRID_MODULES);
 // The menu's Export Board Report as PDF works before the tab was ever opened.
 installBoardReportHooks();
 // Workbooks are read where the host can really stop a hostile one (desktop), else in a Web Worker.
