@@ -51,9 +51,14 @@ export interface SheetGridProps {
    * customers): the input under column `colId` of the `n`-th row past the end, or null.
    */
   keyPastEnd?: (n: number, colId: string) => string | null;
+  /**
+   * Every header fits on one line (months, short names): no wrapping, so the
+   * grid need not measure each header (a forced layout per header cell).
+   */
+  oneLineHeaders?: boolean;
 }
 
-export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd }: SheetGridProps) {
+export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd, oneLineHeaders }: SheetGridProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<NavGrid | null>(null);
   const rangeRef = useRef<RangeSelection | null>(null);
@@ -75,6 +80,7 @@ export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd 
     pinned: c.pinned,
     headerClass: c.align === 'right' ? 'header-right' : undefined,
     ...(c.wrap ? { wrapText: true, autoHeight: true } : {}),
+    ...(oneLineHeaders ? { wrapHeaderText: false, autoHeaderHeight: false } : {}),
     editable: (p) => cellOf(p.data, c.id)?.type === 'input',
     valueGetter: (p: ValueGetterParams<GridRow>) => {
       const cell = cellOf(p.data, c.id);
@@ -122,7 +128,7 @@ export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd 
       }
       return false;
     },
-  })), [columnKey]);
+  })), [columnKey, oneLineHeaders]);
 
   // The grid's callbacks read refs, so one set serves every render (see DEFAULT_COL_DEF).
   const labelRef = useRef(label);
@@ -164,7 +170,7 @@ export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd 
   };
 
   return (
-    <div ref={wrapRef} className="sheet-grid" role="group" aria-label={label} style={{ ...(height ? { height } : {}), ...(fit ? { width: columns.reduce((w, c) => w + (c.width ?? c.minWidth ?? 100), height ? 18 : 2) /* room for the vertical scrollbar */, maxWidth: '100%' } : {}) }} onPaste={onPaste} onCopy={onCopy}>
+    <div ref={wrapRef} className="sheet-grid" role="group" aria-label={label} style={{ ...(height ? { height, contain: 'size layout' } : {}), ...(fit ? { width: columns.reduce((w, c) => w + (c.width ?? c.minWidth ?? 100), height ? 18 : 2) /* room for the vertical scrollbar */, maxWidth: '100%' } : {}) }} onPaste={onPaste} onCopy={onCopy}>
       <AgGridReact<GridRow>
         theme={gridTheme}
         rowData={rows}
