@@ -4,6 +4,7 @@ export * from './format';
 export * from './benchmarks';
 export * from './board';
 export * from './charts';
+export * from './actuals-charts';
 export * from './comparison';
 export * from './workbook-extras';
 export * from './tornado-chart';

@@ -13,6 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { calibrate, computeActuals, planVsActual, readActualsCsv, readActualsXlsx, seedBase, type ActualsRead } from '../../shared/actuals/index';
 import { computeExact, defaultInputs, type ModelInputs } from '../../shared/index';
+import { BRIDGE_GRID, COHORT_GRID, money } from '../../shared/report/index';
 import { readWorkbook, writeWorkbook } from '../../shared/workbook/index';
 import { expect, test } from './fixtures';
 import { ActualsPage } from './pages/actuals-page';
@@ -73,15 +74,38 @@ test('import a large CSV: the progress bar counts rows read, then the figures ar
     await expectShows(a.figure(`actuals.${m}.new`), expected.new[t]!.toNumber());
     await expectShows(a.figure(`actuals.${m}.churn`), -expected.churn[t]!.toNumber());
   }
-  // Drawn: 60 months of bars and a line; the heat map's cells.
-  await expect.poll(() => page.locator('[data-key="actuals.chart.bridge"] svg path').count()).toBeGreaterThan(60);
-  // The heat map is drawn on a canvas: its cells cover much of it.
-  await expect.poll(() => page.locator('[data-key="actuals.chart.cohorts"] canvas').evaluateAll((layers: HTMLCanvasElement[]) => Math.max(...layers.map((c) => {
+  // Drawn in the chart worker: 60 months of bars and a line, shown as an SVG image.
+  const bridgeChart = page.locator('[data-key="actuals.chart.bridge"]');
+  await expect(bridgeChart).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+  const bridgeSvg = await bridgeChart.locator('img').evaluate(async (img: HTMLImageElement) => (await fetch(img.src)).text());
+  expect(bridgeSvg.match(/<path/g)?.length ?? 0).toBeGreaterThan(60);
+  // The pointer reads out the month under it, from the same figures as the table.
+  const box = (await bridgeChart.boundingBox())!;
+  const t = 30;
+  const band = (box.width - BRIDGE_GRID.left - BRIDGE_GRID.right) / expected.months.length;
+  await page.mouse.move(box.x + BRIDGE_GRID.left + (t + 0.5) * band, box.y + box.height / 2);
+  const tip = page.getByTestId('chart-tip');
+  await expect(tip).toContainText(expected.months[t]!);
+  await expect(tip).toContainText(`Closing ARR ${money(expected.closing[t]!.toNumber(), 'USD')}`);
+  await expect(tip).toContainText(`New ${money(expected.new[t]!.toNumber(), 'USD')}`);
+  await page.mouse.move(0, 0);
+  await expect(tip).toHaveCount(0);
+  // The heat map is painted on a canvas: its cells cover much of it.
+  const heat = page.locator('[data-key="actuals.chart.cohorts"]');
+  await expect.poll(() => heat.locator('canvas').evaluateAll((layers: HTMLCanvasElement[]) => Math.max(...layers.map((c) => {
     const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let painted = 0;
     for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
     return painted / (c.width * c.height);
   })))).toBeGreaterThan(0.2);
+  // Its first cell: the oldest cohort in its first month, all of its starting ARR.
+  await heat.scrollIntoViewIfNeeded();
+  const hb = (await heat.boundingBox())!;
+  await page.mouse.move(hb.x + COHORT_GRID.left + 2, hb.y + COHORT_GRID.top + 2);
+  await expect(tip).toContainText(`Cohort ${expected.cohorts[0]!.start}`);
+  await expect(tip).toContainText('Month 0: 100.0% of its starting ARR');
+  await page.mouse.move(0, 0);
+  await page.locator('.sheet-panel').evaluate((el) => el.scrollTo(0, 0));
   screens();
   await a.screenshot('actuals-imported.png');
   await page.locator('.sheet-panel').evaluate((el) => el.scrollBy(0, 700));

@@ -8,6 +8,7 @@
 import type { ModelInputs } from '../../../shared/index';
 import type { Suggestion } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
+import { warmCharts } from '../charts/chart-client';
 import { platform } from '../platform/choose-platform';
 import { documentStore } from '../store/document-store';
 import { setStatus } from '../store/ui-store';
@@ -44,6 +45,7 @@ export async function importActuals(name: string, blob: Blob): Promise<boolean> 
     return false;
   }
   importing?.terminate();
+  warmCharts(); // ECharts loads in the chart worker while the file is read
   const client = spawn();
   importing = client;
   const source: ActualsSource = { name, blob, kind };

@@ -2,7 +2,7 @@
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
 import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
-import type { BoardReport, ChartSpec, Comparison, WorkbookExtrasParts } from '../../../shared/report/index';
+import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookExtrasParts } from '../../../shared/report/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '../../../shared/actuals/index';
 
@@ -33,6 +33,11 @@ export type AnalysisCalls = {
   report: { args: { base: ModelInputs; scenarios: ScenarioSet }; result: ReportResult };
   /** everything heavy of a save's extras; the main thread only turns the chart SVGs into PNGs */
   saveExtras: { args: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: unknown }; result: WorkbookExtrasParts };
+};
+
+/** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
+export type ChartCalls = {
+  actuals: { args: { chart: ActualsChartName; sheet: ActualsSheet; currency: string; width: number; height: number }; result: string };
 };
 
 export interface WorkbookProblem {

@@ -24,7 +24,17 @@ const LINES: Line[] = [
   { id: 'logoRetention12', label: 'Logo retention, trailing 12 months', value: (a, t) => a.logoRetention12[t] ?? null, format: 'percent' },
 ];
 
-export function ActualBridgeTable({ sheet }: { sheet: ActualsSheet }) {
+const ROWS_PER_BATCH = 4;
+/** The table's rows come in this many batches, one per task (see ActualBridgeTable). */
+export const BRIDGE_ROW_BATCHES = Math.ceil(LINES.length / ROWS_PER_BATCH);
+export const BRIDGE_TABLE_HEIGHT = LINES.length * 25 + 52;
+
+/**
+ * `rowBatches`: how many batches of rows to show. The sheet makes the grid
+ * empty first, then gives it its rows a few per task: AG Grid builds a row's
+ * cells at ~0.5–1 ms each, too much for one task with the rest of the sheet.
+ */
+export function ActualBridgeTable({ sheet, rowBatches = BRIDGE_ROW_BATCHES }: { sheet: ActualsSheet; rowBatches?: number }) {
   const columns = useMemo<GridColumn[]>(() => [
     { id: 'label', header: 'Actual ARR bridge', width: 250, pinned: 'left' },
     ...sheet.months.map((m): GridColumn => ({ id: m, header: m, width: 108, align: 'right' })),
@@ -34,5 +44,6 @@ export function ActualBridgeTable({ sheet }: { sheet: ActualsSheet }) {
     sheet.months.forEach((m, t) => { cells[m] = { type: 'value', value: line.value(sheet, t), format: line.format ?? 'accounting', figureKey: `actuals.${m}.${line.id}`, label: `${line.label}, ${m}` }; });
     return { id: line.id, cells, style: line.style };
   }), [sheet]);
-  return <SheetGrid label="Monthly actual ARR bridge" columns={columns} rows={rows} height={LINES.length * 25 + 52} />;
+  const shown = useMemo(() => rows.slice(0, rowBatches * ROWS_PER_BATCH), [rows, rowBatches]);
+  return <SheetGrid label="Monthly actual ARR bridge" columns={columns} rows={shown} height={BRIDGE_TABLE_HEIGHT} oneLineHeaders />;
 }

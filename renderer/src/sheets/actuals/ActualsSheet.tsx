@@ -3,35 +3,33 @@
 // retention, the cohort heat map; then the plan started from today's book,
 // calibrated, and compared month by month with what happened. The import runs
 // in a worker (actuals/import-actuals.ts); figures are the core's (spec §9).
-import { useEffect, useMemo, useState } from 'react';
-import { EChart } from '../../charts/EChart';
+import { useCallback } from 'react';
+import { bridgeHover, cohortChartHeight, cohortHover, retentionHover, type ActualsChartName } from '../../../../shared/report/index';
+import type { ActualsSheet as Figures } from '../../../../shared/workbook/index';
+import { chartClient } from '../../charts/chart-client';
+import { DrawnChart } from '../../charts/DrawnChart';
+import { HeatMapCanvas } from '../../charts/HeatMapCanvas';
 import { useActuals } from '../../actuals/actuals-store';
 import { Section } from '../../components/Section';
+import { useStaged } from '../../components/use-staged';
 import { useDocument } from '../../store/document-store';
-import { ActualBridgeTable } from './ActualTables';
+import { ActualBridgeTable, BRIDGE_ROW_BATCHES, BRIDGE_TABLE_HEIGHT } from './ActualTables';
 import { Calibrate } from './Calibrate';
 import { ImportBar } from './ImportBar';
 import { QualityPanel } from './QualityPanel';
 import { StartPlan } from './StartPlan';
 import { Variance } from './Variance';
-import { bridgeChart, cohortHeatMap, retentionChart } from './actual-charts';
 import './actuals.css';
 
-/**
- * Sections drawn one per task after the figures arrive (grids and charts of a
- * 3-million-row import are not small), so no single main-thread task holds the
- * window for all of them at once.
- */
-function useStaged(key: unknown, stages: number): number {
-  const [state, setState] = useState({ key, shown: 0 });
-  // New figures start again from nothing in the very render that shows them (an effect would be one render late).
-  const shown = state.key === key ? state.shown : 0;
-  useEffect(() => {
-    if (shown >= stages) return;
-    const t = setTimeout(() => setState((s) => ({ key, shown: (s.key === key ? s.shown : 0) + 1 })), 0);
-    return () => clearTimeout(t);
-  }, [key, shown, stages]);
-  return shown;
+const STAGES = { heatMap: 1, table: 2, startPlan: 2 + BRIDGE_ROW_BATCHES + 1, calibrate: 2 + BRIDGE_ROW_BATCHES + 2, variance: 2 + BRIDGE_ROW_BATCHES + 3 };
+
+/** One of the sheet's charts, drawn in the chart worker; the pointer reads out the month or cohort under it. */
+function ActualsChart({ chart, sheet, currency, height, label }: { chart: ActualsChartName; sheet: Figures; currency: string; height: number; label: string }) {
+  const draw = useCallback((width: number, h: number) => chartClient().call('actuals', { chart, sheet, currency, width, height: h }), [chart, sheet, currency]);
+  const hover = useCallback((x: number, y: number, w: number, h: number) => (
+    chart === 'bridge' ? bridgeHover(sheet, currency, x, y, w, h) : retentionHover(sheet, x, y, w, h)
+  ), [chart, sheet, currency]);
+  return <DrawnChart draw={draw} drawKey={draw} height={height} label={label} dataKey={`actuals.chart.${chart}`} hover={hover} />;
 }
 
 export function ActualsSheet() {
@@ -40,11 +38,11 @@ export function ActualsSheet() {
   const storedLive = useActuals((s) => s.live);
   // The session's book belongs to these figures only (a reopened or other document has none).
   const live = storedLive && storedLive.sheet === sheet ? storedLive : null;
-  const bridge = useMemo(() => (sheet ? bridgeChart(sheet, currency) : null), [sheet, currency]);
-  const retention = useMemo(() => (sheet ? retentionChart(sheet) : null), [sheet]);
-  const heat = useMemo(() => (sheet ? cohortHeatMap(sheet) : null), [sheet]);
-  const cohortHeight = Math.min(520, Math.max(160, 46 + (sheet?.cohorts.length ?? 0) * 12));
-  const stage = useStaged(sheet, 8);
+  const cohortHeight = sheet ? cohortChartHeight(sheet) : 160;
+  // Drawn a part per task after the figures arrive (use-staged.ts), so the window
+  // never freezes: the heat map, the bridge table's empty grid, its rows a few at
+  // a time, then the sections below. The two charts draw in the chart worker.
+  const stage = useStaged(sheet, STAGES.variance);
 
   return (
     <div className="sheet actuals-sheet" data-state={sheet ? (live ? 'live' : 'saved') : 'empty'}>
@@ -52,23 +50,26 @@ export function ActualsSheet() {
         <ImportBar hasActuals={sheet !== null} />
         {sheet ? <QualityPanel sheet={sheet} live={live} /> : <p className="actuals-note">No actuals yet. Import a billing export to see the real ARR bridge and retention, start the plan from today's book and calibrate it.</p>}
       </Section>
-      {sheet && bridge && retention && heat ? (
+      {sheet ? (
         <>
           <Section title="Monthly actual ARR bridge" note="opening + new + reactivation + expansion − contraction − churn = closing, every month">
-            {stage >= 1 ? <EChart option={bridge} width="100%" height={260} label="Monthly actual ARR bridge: flows as bars, closing ARR as a line" dataKey="actuals.chart.bridge" /> : <div style={{ height: 260 }} />}
-            {stage >= 2 ? <ActualBridgeTable sheet={sheet} /> : null}
+            <ActualsChart chart="bridge" sheet={sheet} currency={currency} height={260} label="Monthly actual ARR bridge: flows as bars, closing ARR as a line" />
+            {stage >= STAGES.table ? <ActualBridgeTable sheet={sheet} rowBatches={stage - STAGES.table} /> : <div style={{ height: BRIDGE_TABLE_HEIGHT }} />}
           </Section>
           <div className="actuals-two">
             <Section title="Trailing-12 retention" note="from the 13th month on: NRR, GRR and logo retention of the customers billing 12 months before">
-              {stage >= 3 ? <EChart option={retention} width="100%" height={260} label="Trailing-12 NRR, GRR and logo retention" dataKey="actuals.chart.retention" /> : <div style={{ height: 260 }} />}
+              <ActualsChart chart="retention" sheet={sheet} currency={currency} height={260} label="Trailing-12 NRR, GRR and logo retention" />
             </Section>
             <Section title="Cohorts" note="ARR by months since start, as a share of each cohort's starting ARR">
-              {stage >= 4 ? <EChart option={heat} width="100%" height={cohortHeight} label="Cohort heat map: ARR by months since start as a share of starting ARR" dataKey="actuals.chart.cohorts" renderer="canvas" /> : <div style={{ height: cohortHeight }} />}
+              {stage >= STAGES.heatMap ? (
+                <HeatMapCanvas sheet={sheet} height={cohortHeight} label="Cohort heat map: ARR by months since start as a share of starting ARR" dataKey="actuals.chart.cohorts"
+                  hover={(x, y, w, h) => cohortHover(sheet, x, y, w, h)} />
+              ) : <div style={{ height: cohortHeight }} />}
             </Section>
           </div>
-          {stage >= 5 ? <StartPlan seed={live?.seed ?? null} /> : null}
-          {stage >= 6 ? <Calibrate initial={live?.calibration ?? null} calibratedFor={live?.calibratedFor ?? null} /> : null}
-          {stage >= 7 ? <Variance sheet={sheet} /> : null}
+          {stage >= STAGES.startPlan ? <StartPlan seed={live?.seed ?? null} /> : null}
+          {stage >= STAGES.calibrate ? <Calibrate initial={live?.calibration ?? null} calibratedFor={live?.calibratedFor ?? null} /> : null}
+          {stage >= STAGES.variance ? <Variance sheet={sheet} /> : null}
         </>
       ) : null}
     </div>
