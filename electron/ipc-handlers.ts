@@ -46,6 +46,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async openFile() {
       const chosen = await deps.dialogs.chooseOpen();
       if (chosen === null) return ok(null);
+      // A billing export opened is imported into the model (the page decides by its name), not
+      // opened as the document: read like Import Actuals…, never granted for saving.
+      if (/\.csv$/i.test(chosen)) return deps.files.readChosen(chosen);
       if (!deps.grants.grant(chosen)) return unusable(chosen, 'open');
       return deps.files.read(chosen);
     },

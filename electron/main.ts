@@ -334,7 +334,15 @@ function readWorkbooksInAHiddenRenderer(where: Folders, shell: Shell): void {
 function nativeDialogs(shell: Shell): NativeDialogs {
   return {
     async chooseOpen() {
-      const options = { properties: ['openFile' as const], filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] };
+      // A billing export chosen here is imported as actuals (ipc-handlers.ts: openFile).
+      const options = {
+        properties: ['openFile' as const],
+        filters: [
+          { name: 'Workbook or billing export', extensions: ['xlsx', 'csv'] },
+          { name: 'Excel workbook', extensions: ['xlsx'] },
+          { name: 'Billing export (CSV)', extensions: ['csv'] },
+        ],
+      };
       const win = shell.window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

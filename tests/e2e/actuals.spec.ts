@@ -308,3 +308,24 @@ test('an .xlsx export dropped on the Actuals sheet is imported (its first sheet)
   await expect(ws.documentName).toHaveText('dropped-plan.xlsx');
   await expect(ws.input('general.name')).toHaveText('Dropped plan');
 });
+
+test('Open… on a billing export (.csv) imports it as actuals and keeps the model open', async ({ workspace: ws, page }) => {
+  test.setTimeout(120_000);
+  const text = billingCsv({ customers: 60, firstMonth: '2024-01', months: 15 });
+  const read = booked(readActualsCsv(text));
+  const expected = computeActuals(read.book);
+  // Headless Chromium cannot show the File System Access pickers: the <input type=file> path.
+  await page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).showOpenFilePicker; });
+  await page.reload();
+  await ws.open();
+  const before = await ws.documentName.textContent();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'billing.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const a = new ActualsPage(page);
+  await expect(a.sheet).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+  await expect(page.getByTestId('actuals-source')).toHaveText('billing.csv');
+  await expectShows(a.figure(`actuals.${expected.months[2]}.closing`), expected.closing[2]!.toNumber());
+  // imported into the model that was open, not opened in its place
+  await expect(ws.documentName).toHaveText(before!);
+});

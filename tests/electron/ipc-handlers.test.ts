@@ -48,6 +48,19 @@ describe('file calls', () => {
     expect(used).toEqual([file, file]);
   });
 
+  it('Open… on a billing export (.csv) reads it for import without letting saves go to it', async () => {
+    const file = path.join(tempDir(), 'billing.csv');
+    await writeFile(file, 'customer,month,mrr\nA,2024-01,100\n');
+    const { handlers, grants, used } = setup({ chooseOpen: async () => file });
+    const opened = await handlers.openFile();
+    expect(opened.ok && opened.value?.name).toBe('billing.csv');
+    expect(opened.ok && new TextDecoder().decode(opened.value!.bytes)).toContain('A,2024-01,100');
+    expect(grants.has(file)).toBe(false);
+    expect((await handlers.saveFile(file, bytes('wb'))).ok).toBe(false);
+    expect(await readFile(file, 'utf8')).toContain('A,2024-01,100');
+    expect(used).toEqual([]); // not a recent document
+  });
+
   it('Save As… suggests an .xlsx name and writes where the user chose', async () => {
     const target = path.join(tempDir(), 'Board pack.xlsx');
     const chooseSave = vi.fn(async () => target);

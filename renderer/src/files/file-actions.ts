@@ -7,9 +7,10 @@
 // failed read leaves the current document and its recovery copy untouched
 // and says why, naming the cell.
 import { defaultInputs } from '../../../shared/index';
+import { actualsKind, importActuals } from '../actuals/import-actuals';
 import { platform } from '../platform/choose-platform';
 import { UNTITLED, documentStore } from '../store/document-store';
-import { setStatus, showDialog, uiStore, type SaveChoice } from '../store/ui-store';
+import { setStatus, showDialog, showSheet, uiStore, type SaveChoice } from '../store/ui-store';
 import { readWorkbookBytes, writeWorkbookBytes } from '../workers/workbook-client';
 import { openedScenarios, openedSensitivity, saveExtras, type SavedDocument } from './save-extras';
 
@@ -129,6 +130,13 @@ export function openDocument(): Promise<void> {
     const picked = await platform().openFile();
     if (!picked.ok) { showDialog({ title: 'Could not open the file', intro: picked.error, lines: [] }); return; }
     if (!picked.value) return;
+    // Open… on a billing export imports it as actuals, as File › Import Actuals… would:
+    // the model stays, so nothing asks to save it first.
+    if (actualsKind(picked.value.name) === 'csv') {
+      showSheet('actuals');
+      void importActuals(picked.value.name, new Blob([picked.value.bytes as BlobPart]));
+      return;
+    }
     await replaceDocument(picked.value.name, picked.value.path, picked.value.bytes, {});
   });
 }

@@ -18,7 +18,8 @@ interface FsAccessWindow {
   showSaveFilePicker?: (options: unknown) => Promise<FileHandle>;
 }
 
-const pickerTypes = [{ description: 'Bowtie workbook', accept: { [XLSX_MIME]: ['.xlsx'] } }];
+// Open… takes a billing export too (imported as actuals: files/file-actions.ts).
+const pickerTypes = [{ description: 'Workbook or billing export', accept: { [XLSX_MIME]: ['.xlsx'], 'text/csv': ['.csv'] } }];
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 const fail = (error: unknown): Result<never> => ({ ok: false, error: error instanceof Error ? error.message : String(error) });
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
@@ -78,7 +79,7 @@ export function createBrowserPlatform(win: Window & FsAccessWindow = window as W
           handles.set(file.name, handle);
           return ok<OpenedFile>({ path: file.name, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
         }
-        const file = await pickWithInput();
+        const file = await pickWithInput('.xlsx,.csv,text/csv,' + XLSX_MIME);
         if (!file) return ok(null);
         return ok<OpenedFile>({ path: file.name, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (e) {
