@@ -143,6 +143,32 @@ export function bandAt(pos: number, from: number, to: number, count: number): nu
   return Math.min(count - 1, Math.floor(((pos - from) / (to - from)) * count));
 }
 
+/** A rectangle in the chart's px: what the pointer is over, outlined on screen. */
+export interface HoverMark { x: number; y: number; width: number; height: number }
+
+/**
+ * The band of the month under the pointer on the bridge or retention chart
+ * (the whole plot's height), or null outside the plot.
+ */
+export function monthMark(a: ActualsSheet, chart: 'bridge' | 'retention', x: number, y: number, width: number, height: number): HoverMark | null {
+  const m = chart === 'bridge' ? BRIDGE_GRID : RETENTION_GRID;
+  const t = monthAt(a, m, x, y, width, height);
+  if (t === null) return null;
+  const band = (width - m.left - m.right) / a.months.length;
+  return { x: m.left + t * band, y: m.top, width: band, height: height - m.top - m.bottom };
+}
+
+/** The heat map's cell under the pointer, or null where there is no cell. */
+export function cohortMark(a: ActualsSheet, x: number, y: number, width: number, height: number): HoverMark | null {
+  if (!cohortHover(a, x, y, width, height)) return null;
+  const ages = cohortAges(a);
+  const cw = (width - COHORT_GRID.left - COHORT_GRID.right) / ages;
+  const ch = (height - COHORT_GRID.top - COHORT_GRID.bottom) / a.cohorts.length;
+  const col = bandAt(x, COHORT_GRID.left, width - COHORT_GRID.right, ages)!;
+  const row = bandAt(y, COHORT_GRID.top, height - COHORT_GRID.bottom, a.cohorts.length)!;
+  return { x: COHORT_GRID.left + col * cw, y: COHORT_GRID.top + row * ch, width: cw, height: ch };
+}
+
 const monthAt = (a: ActualsSheet, m: PlotMargins, x: number, y: number, width: number, height: number) =>
   y < m.top || y > height - m.bottom ? null : bandAt(x, m.left, width - m.right, a.months.length);
 

@@ -104,6 +104,8 @@ test('import a large CSV: the progress bar counts rows read, then the figures ar
   await page.mouse.move(hb.x + COHORT_GRID.left + 2, hb.y + COHORT_GRID.top + 2);
   await expect(tip).toContainText(`Cohort ${expected.cohorts[0]!.start}`);
   await expect(tip).toContainText('Month 0: 100.0% of its starting ARR');
+  screens();
+  await heat.screenshot({ path: 'test-results/screens/actuals-heat-map-hover.png' });
   await page.mouse.move(0, 0);
   await page.locator('.sheet-panel').evaluate((el) => el.scrollTo(0, 0));
   screens();

@@ -61,7 +61,7 @@ export function HeatMapCanvas({ sheet, height, label, dataKey, hover }: { sheet:
   return (
     <div ref={box} className="drawn-chart" role="img" aria-label={label} data-key={dataKey} data-state={width > 0 ? 'drawn' : 'drawing'} style={{ height }} {...handlers}>
       <canvas ref={canvas} className="drawn-chart-plot" />
-      <ChartTip tip={tip} width={width} height={height} />
+      <ChartTip tip={tip} width={width} height={height} cell />
     </div>
   );
 }

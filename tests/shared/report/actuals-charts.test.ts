@@ -2,7 +2,7 @@
 // (SSR SVG, as the chart worker does), the heat map's layout and colours, and
 // what the pointer reads out at a place on each chart.
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_GRID, COHORT_COLOURS, COHORT_GRID, RETENTION_GRID, bandAt, bridgeChart, bridgeHover, cohortColour, cohortHeatLayout, cohortHover, money, retentionChart, retentionHover } from '../../../shared/report/index';
+import { BRIDGE_GRID, COHORT_COLOURS, COHORT_GRID, RETENTION_GRID, bandAt, bridgeChart, bridgeHover, cohortColour, cohortHeatLayout, cohortHover, cohortMark, money, monthMark, retentionChart, retentionHover } from '../../../shared/report/index';
 import { renderChartSvg } from '../../../shared/report/draw';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 
@@ -56,8 +56,11 @@ describe('the bridge and retention charts', () => {
     expect(bridgeHover(sheet, 'USD', x, 100, width, height)).toEqual([
       '2024-06', `New ${money(1000)}`, `Reactivation ${money(200)}`, `Expansion ${money(50)}`, `Contraction ${money(-5)}`, `Churn ${money(-0)}`, `Closing ARR ${money(6000)}`,
     ]);
+    // the month's band is outlined, the plot's full height
+    expect(monthMark(sheet, 'bridge', x, 100, width, height)).toEqual({ x: BRIDGE_GRID.left + 5 * 30, y: BRIDGE_GRID.top, width: 30, height: height - BRIDGE_GRID.top - BRIDGE_GRID.bottom });
     // above the plot (the legend) or left of it (the axis): nothing
     expect(bridgeHover(sheet, 'USD', x, BRIDGE_GRID.top - 1, width, height)).toBeNull();
+    expect(monthMark(sheet, 'bridge', x, BRIDGE_GRID.top - 1, width, height)).toBeNull();
     expect(bridgeHover(sheet, 'USD', BRIDGE_GRID.left - 1, 100, width, height)).toBeNull();
   });
 
@@ -93,6 +96,8 @@ describe('the cohort heat map', () => {
 
   it('reads out the cohort and age under the pointer', () => {
     expect(cohortHover(sheet, COHORT_GRID.left + 2 * 50 + 5, COHORT_GRID.top + 5, width, height)).toEqual(['Cohort 2024-01 (10 customers)', 'Month 2: 150.0% of its starting ARR']);
+    expect(cohortMark(sheet, COHORT_GRID.left + 2 * 50 + 5, COHORT_GRID.top + 5, width, height)).toEqual({ x: COHORT_GRID.left + 100, y: COHORT_GRID.top, width: 50, height: 40 });
+    expect(cohortMark(sheet, COHORT_GRID.left + 5, COHORT_GRID.top + 85, width, height)).toBeNull();
     expect(cohortHover(sheet, COHORT_GRID.left + 1 * 50 + 5, COHORT_GRID.top + 45, width, height)).toEqual(['Cohort 2024-02 (4 customers)', 'Month 1: 0.0% of its starting ARR']);
     // past a cohort's last month, and a cohort that started at 0: nothing to read
     expect(cohortHover(sheet, COHORT_GRID.left + 3 * 50 + 5, COHORT_GRID.top + 45, width, height)).toBeNull();

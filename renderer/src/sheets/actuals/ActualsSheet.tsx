@@ -4,7 +4,7 @@
 // calibrated, and compared month by month with what happened. The import runs
 // in a worker (actuals/import-actuals.ts); figures are the core's (spec §9).
 import { useCallback } from 'react';
-import { bridgeHover, cohortChartHeight, cohortHover, retentionHover, type ActualsChartName } from '../../../../shared/report/index';
+import { bridgeHover, cohortChartHeight, cohortHover, cohortMark, monthMark, retentionHover, type ActualsChartName } from '../../../../shared/report/index';
 import type { ActualsSheet as Figures } from '../../../../shared/workbook/index';
 import { chartClient } from '../../charts/chart-client';
 import { DrawnChart } from '../../charts/DrawnChart';
@@ -26,9 +26,10 @@ const STAGES = { heatMap: 1, table: 2, startPlan: 2 + BRIDGE_ROW_BATCHES + 1, ca
 /** One of the sheet's charts, drawn in the chart worker; the pointer reads out the month or cohort under it. */
 function ActualsChart({ chart, sheet, currency, height, label }: { chart: ActualsChartName; sheet: Figures; currency: string; height: number; label: string }) {
   const draw = useCallback((width: number, h: number) => chartClient().call('actuals', { chart, sheet, currency, width, height: h }), [chart, sheet, currency]);
-  const hover = useCallback((x: number, y: number, w: number, h: number) => (
-    chart === 'bridge' ? bridgeHover(sheet, currency, x, y, w, h) : retentionHover(sheet, x, y, w, h)
-  ), [chart, sheet, currency]);
+  const hover = useCallback((x: number, y: number, w: number, h: number) => {
+    const lines = chart === 'bridge' ? bridgeHover(sheet, currency, x, y, w, h) : retentionHover(sheet, x, y, w, h);
+    return lines ? { lines, mark: monthMark(sheet, chart, x, y, w, h) } : null;
+  }, [chart, sheet, currency]);
   return <DrawnChart draw={draw} drawKey={draw} height={height} label={label} dataKey={`actuals.chart.${chart}`} hover={hover} />;
 }
 
@@ -63,7 +64,7 @@ export function ActualsSheet() {
             <Section title="Cohorts" note="ARR by months since start, as a share of each cohort's starting ARR">
               {stage >= STAGES.heatMap ? (
                 <HeatMapCanvas sheet={sheet} height={cohortHeight} label="Cohort heat map: ARR by months since start as a share of starting ARR" dataKey="actuals.chart.cohorts"
-                  hover={(x, y, w, h) => cohortHover(sheet, x, y, w, h)} />
+                  hover={(x, y, w, h) => { const lines = cohortHover(sheet, x, y, w, h); return lines ? { lines, mark: cohortMark(sheet, x, y, w, h) } : null; }} />
               ) : <div style={{ height: cohortHeight }} />}
             </Section>
           </div>
