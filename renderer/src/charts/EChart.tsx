@@ -16,9 +16,18 @@ export function EChart({ option, width, height, label, dataKey, renderer = 'svg'
 
   useEffect(() => {
     if (!el.current) return;
-    chart.current = echarts.init(el.current, null, { renderer });
-    const ro = new ResizeObserver(() => chart.current?.resize());
-    ro.observe(el.current);
+    const box = el.current;
+    chart.current = echarts.init(box, null, { renderer });
+    // The observer's first callback reports the size the chart was just drawn at:
+    // resizing then would draw every chart twice on its first show.
+    let drawn = { width: box.clientWidth, height: box.clientHeight };
+    const ro = new ResizeObserver(() => {
+      const now = { width: box.clientWidth, height: box.clientHeight };
+      if (now.width === drawn.width && now.height === drawn.height) return;
+      drawn = now;
+      chart.current?.resize();
+    });
+    ro.observe(box);
     return () => { ro.disconnect(); chart.current?.dispose(); chart.current = null; };
   }, []);
 
