@@ -160,13 +160,20 @@ export function monthMark(a: ActualsSheet, chart: 'bridge' | 'retention', x: num
 
 /** The heat map's cell under the pointer, or null where there is no cell. */
 export function cohortMark(a: ActualsSheet, x: number, y: number, width: number, height: number): HoverMark | null {
-  if (!cohortHover(a, x, y, width, height)) return null;
-  const ages = cohortAges(a);
-  const cw = (width - COHORT_GRID.left - COHORT_GRID.right) / ages;
+  const cell = cohortCellAt(a, x, y, width, height);
+  if (!cell) return null;
+  const cw = (width - COHORT_GRID.left - COHORT_GRID.right) / cohortAges(a);
   const ch = (height - COHORT_GRID.top - COHORT_GRID.bottom) / a.cohorts.length;
-  const col = bandAt(x, COHORT_GRID.left, width - COHORT_GRID.right, ages)!;
-  const row = bandAt(y, COHORT_GRID.top, height - COHORT_GRID.bottom, a.cohorts.length)!;
-  return { x: COHORT_GRID.left + col * cw, y: COHORT_GRID.top + row * ch, width: cw, height: ch };
+  return { x: COHORT_GRID.left + cell.col * cw, y: COHORT_GRID.top + cell.row * ch, width: cw, height: ch };
+}
+
+/** The heat map cell (cohort row, month column) under the pointer, if it has a share. */
+function cohortCellAt(a: ActualsSheet, x: number, y: number, width: number, height: number): { row: number; col: number } | null {
+  const col = bandAt(x, COHORT_GRID.left, width - COHORT_GRID.right, cohortAges(a));
+  const row = bandAt(y, COHORT_GRID.top, height - COHORT_GRID.bottom, a.cohorts.length);
+  if (col === null || row === null) return null;
+  const c = a.cohorts[row]!;
+  return col < c.arr.length && c.arr[0]! > 0 ? { row, col } : null;
 }
 
 const monthAt = (a: ActualsSheet, m: PlotMargins, x: number, y: number, width: number, height: number) =>
@@ -191,11 +198,8 @@ export function retentionHover(a: ActualsSheet, x: number, y: number, width: num
 
 /** The heat map's read-out: one cohort at one age, as a share of its starting ARR. */
 export function cohortHover(a: ActualsSheet, x: number, y: number, width: number, height: number): string[] | null {
-  const ages = cohortAges(a);
-  const col = bandAt(x, COHORT_GRID.left, width - COHORT_GRID.right, ages);
-  const row = bandAt(y, COHORT_GRID.top, height - COHORT_GRID.bottom, a.cohorts.length);
-  if (col === null || row === null) return null;
-  const c = a.cohorts[row]!;
-  if (col >= c.arr.length || !(c.arr[0]! > 0)) return null;
-  return [`Cohort ${c.start} (${c.customers.toLocaleString('en-US')} customers)`, `Month ${col}: ${percent(c.arr[col]! / c.arr[0]!)} of its starting ARR`];
+  const cell = cohortCellAt(a, x, y, width, height);
+  if (!cell) return null;
+  const c = a.cohorts[cell.row]!;
+  return [`Cohort ${c.start} (${c.customers.toLocaleString('en-US')} customers)`, `Month ${cell.col}: ${percent(c.arr[cell.col]! / c.arr[0]!)} of its starting ARR`];
 }
