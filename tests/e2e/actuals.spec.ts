@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { calibrate, computeActuals, planVsActual, readActualsCsv, readActualsXlsx, seedBase, type ActualsRead } from '../../shared/actuals/index';
 import { computeExact, defaultInputs, type ModelInputs } from '../../shared/index';
@@ -17,31 +17,9 @@ import { BRIDGE_GRID, COHORT_GRID, money } from '../../shared/report/index';
 import { readWorkbook, writeWorkbook } from '../../shared/workbook/index';
 import { expect, test } from './fixtures';
 import { ActualsPage } from './pages/actuals-page';
+import { expectShows } from './pages/shown-number';
 import { billingCsv, billingRows } from './pages/billing-csv';
 import { FakeHost } from './pages/fake-host';
-
-/** 85.0% → 0.85; $4.20M → 4200000; $6,500,000 → 6500000; (1,200) → -1200; – → 0. */
-function numberIn(text: string): number {
-  const t = text.trim();
-  if (t === '–') return 0;
-  const negative = /^\(.*\)$/.test(t);
-  const m = /(-?[\d,]*\.?\d+)\s*([%KMB]?)/.exec(t);
-  if (!m) throw new Error(`no number in "${text}"`);
-  const x = Number(m[1]!.replace(/,/g, ''));
-  const scale = { '%': 0.01, K: 1e3, M: 1e6, B: 1e9, '': 1 }[m[2] as '%' | 'K' | 'M' | 'B' | ''];
-  return (negative ? -1 : 1) * x * scale;
-}
-
-/** The shown text is the expected value rounded: within half of its last digit. */
-async function expectShows(loc: Locator, expected: number) {
-  await expect.poll(async () => {
-    const text = (await loc.textContent()) ?? '';
-    const decimals = /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
-    const unit = /%/.test(text) ? 0.01 : /M/.test(text) ? 1e6 : /K/.test(text) ? 1e3 : 1;
-    const half = 0.5 * 10 ** -decimals * unit * 1.0001;
-    return Math.abs(numberIn(text) - expected) <= half ? 'ok' : `shows ${text}, expected ${expected}`;
-  }).toBe('ok');
-}
 
 const booked = (r: ActualsRead) => { if (!r.ok) throw new Error('the test CSV must be readable'); return r; };
 const screens = () => mkdirSync('test-results/screens', { recursive: true });

@@ -6,30 +6,8 @@
 // half a unit of what it shows), not with the app's own formatters.
 import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, type BaseCohort, type ModelInputs } from '../../shared/index';
 import { bookInYear1 } from '../../shared/report/index';
-import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** 85.0% → 0.85; $4.20M → 4200000; $6,500,000 → 6500000; (1,200) → -1200. */
-function numberIn(text: string): number {
-  const t = text.trim();
-  const negative = /^\(.*\)$/.test(t);
-  const m = /(-?[\d,]*\.?\d+)\s*([%KMB]?)/.exec(t);
-  if (!m) throw new Error(`no number in "${text}"`);
-  const x = Number(m[1]!.replace(/,/g, ''));
-  const scale = { '%': 0.01, K: 1e3, M: 1e6, B: 1e9, '': 1 }[m[2] as '%' | 'K' | 'M' | 'B' | ''];
-  return (negative ? -1 : 1) * x * scale;
-}
-
-/** The shown text is the expected value rounded: within half of its last digit. */
-async function expectShows(loc: Locator, expected: number) {
-  await expect.poll(async () => {
-    const text = (await loc.textContent()) ?? '';
-    const decimals = /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
-    const unit = /%/.test(text) ? 0.01 : /M/.test(text) ? 1e6 : /K/.test(text) ? 1e3 : 1;
-    const half = 0.5 * 10 ** -decimals * unit * 1.0001;
-    return Math.abs(numberIn(text) - expected) <= half ? 'ok' : `shows ${text}, expected ${expected}`;
-  }).toBe('ok');
-}
+import { expectShows } from './pages/shown-number';
 
 const withBase = (cohorts: BaseCohort[], m: ModelInputs = defaultInputs()): ModelInputs => ({ ...m, base: { cohorts } });
 const cell = (page: import('@playwright/test').Page, key: string) => page.locator(`.ag-cell[data-key="${key}"]`);
