@@ -1,42 +1,39 @@
 // A chart drawn off the main thread: `draw` returns the SVG for the box's width
 // (the chart worker runs ECharts' SSR), and the page shows it as an image: no
-// ECharts and no DOM per mark on the main thread. Drawn again when its content
-// (`drawKey`) or its width changes; a late answer for an older request is
-// dropped. The pointer's read-out comes from `hover` (chart-box.tsx); the
+// ECharts and no DOM per mark on the main thread. Drawn again when `draw` (a
+// memoised callback: new content) or the width changes; a late answer for an
+// older request is dropped. The pointer's read-out comes from `hover` (chart-box.tsx); the
 // numbers are also in the tables beside the charts, for keyboard and
 // screen-reader users.
 import { useEffect, useRef, useState } from 'react';
 import { ChartTip, useBoxWidth, useChartTip, type HoverLines } from './chart-box';
 
 export interface DrawnChartProps {
+  /** memoised: a new function means new content, and the chart is drawn again */
   draw: (width: number, height: number) => Promise<string>;
-  /** changes when the chart's content does */
-  drawKey: unknown;
   height: number;
   label: string;
   dataKey?: string;
   hover?: HoverLines;
 }
 
-export function DrawnChart({ draw, drawKey, height, label, dataKey, hover }: DrawnChartProps) {
+export function DrawnChart({ draw, height, label, dataKey, hover }: DrawnChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useBoxWidth(box);
   const [src, setSrc] = useState<string | null>(null);
   const [state, setState] = useState<'drawing' | 'drawn' | 'failed'>('drawing');
   const { tip, handlers } = useChartTip(box, hover);
-  const drawRef = useRef(draw);
-  drawRef.current = draw;
 
   useEffect(() => {
     if (width <= 0) return;
     let current = true;
     setState('drawing');
-    drawRef.current(width, height).then(
+    draw(width, height).then(
       (svg) => { if (current) { setSrc(URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))); setState('drawn'); } },
       () => { if (current) setState('failed'); },
     );
     return () => { current = false; };
-  }, [drawKey, width, height]);
+  }, [draw, width, height]);
   useEffect(() => (src ? () => URL.revokeObjectURL(src) : undefined), [src]);
 
   return (

@@ -5,19 +5,14 @@ import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 
-/**
- * `renderer: 'canvas'` for a chart of thousands of marks that is only looked at,
- * never printed (the Actuals sheet's cohort heat map): SVG would build a DOM
- * node per mark on the main thread.
- */
-export function EChart({ option, width, height, label, dataKey, renderer = 'svg' }: { option: EChartsOption; width: number | '100%'; height: number; label: string; dataKey?: string; renderer?: 'svg' | 'canvas' }) {
+export function EChart({ option, width, height, label, dataKey }: { option: EChartsOption; width: number | '100%'; height: number; label: string; dataKey?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
     if (!el.current) return;
     const box = el.current;
-    chart.current = echarts.init(box, null, { renderer });
+    chart.current = echarts.init(box, null, { renderer: 'svg' });
     // The observer's first callback reports the size the chart was just drawn at:
     // resizing then would draw every chart twice on its first show.
     let drawn = { width: box.clientWidth, height: box.clientHeight };

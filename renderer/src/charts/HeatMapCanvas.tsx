@@ -1,8 +1,8 @@
 // The Actuals sheet's cohort heat map, painted on a canvas from its layout
 // (shared/report/actuals-charts.ts: cells, labels, colour scale). Some 2,000
-// cells are a few milliseconds of fillRect; as SVG or through a chart library
-// they held the page for 100–200 ms. Sharp on high-DPI screens; redrawn when
-// the figures or the width change.
+// cells as one small image scaled up take a few milliseconds; as SVG or through
+// a chart library they held the page for 100–200 ms. Sharp on high-DPI
+// screens; redrawn when the figures or the width change.
 import { useEffect, useRef } from 'react';
 import { CHART_FONT, COHORT_COLOURS, PALETTE, cohortHeatLayout } from '../../../shared/report/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';

@@ -30,7 +30,7 @@ function ActualsChart({ chart, sheet, currency, height, label }: { chart: Actual
     const lines = chart === 'bridge' ? bridgeHover(sheet, currency, x, y, w, h) : retentionHover(sheet, x, y, w, h);
     return lines ? { lines, mark: monthMark(sheet, chart, x, y, w, h) } : null;
   }, [chart, sheet, currency]);
-  return <DrawnChart draw={draw} drawKey={draw} height={height} label={label} dataKey={`actuals.chart.${chart}`} hover={hover} />;
+  return <DrawnChart draw={draw} height={height} label={label} dataKey={`actuals.chart.${chart}`} hover={hover} />;
 }
 
 export function ActualsSheet() {
