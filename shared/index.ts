@@ -12,7 +12,7 @@ export { computeExact, computeModel, toNumbers, monthLabel, needsCalendar, type 
 export { baseShares } from './core/calendar';
 export { impliedAdopterShare } from './core/base-share';
 export type * from './core/result';
-export { SEGMENTS, type SegmentId } from './core/journey';
+export { JOURNEY_PATHS, type JourneyPath } from './core/journey';
 export { computeFigure, figureChoices, type FigureKey, type FigureInfo } from './core/figures';
 export { computeSensitivity, defaultTwoWay, twoWayTable, tornado, biggestDrag, driverRange, STAGES, type Stage, type TwoWaySpec, type TwoWayTable, type TornadoBar, type DragResult, type Sensitivity } from './core/sensitivity';
 export { axisSpecs, defaultAxisValues, specFits, sameTwoWaySpec, twoWaySpecToJson, twoWaySpecFromJson, twoWaySpecFromExtras, MAX_AXIS_VALUES, type TwoWaySpecJson } from './core/sensitivity-spec';

@@ -16,11 +16,11 @@ import type { ModelInputs } from '../model/inputs';
 import { baseCohorts } from '../model/ramps';
 import { D, ONE, ZERO, sum, type Dec } from './decimal';
 import { ELIGIBLE, laneWindow } from './journey';
-import { SEGMENTS, yearOfMonth, type Rates, type SegmentId, type YearRates } from './rates';
+import { JOURNEY_PATHS, yearOfMonth, type Rates, type JourneyPath, type YearRates } from './rates';
 import { acquisitionBlocks, newCustomersAt } from './schedule';
 
 const AD = 0, NON = 1;
-/** Renewal class of each segment (SEGMENTS order): the three failed segments renew alike. */
+/** Renewal class of each path (JOURNEY_PATHS order): the three failed paths renew alike. */
 const CLASS_OF = [NON, NON, NON, AD] as const;
 const ADOPTER = 3;
 
@@ -35,7 +35,7 @@ interface Cohort {
   group: number;
   /** renews in months ≡ rho (mod m) */
   rho: number;
-  /** expected active customers by segment */
+  /** expected active customers by path */
   alive: Dec[];
   /** while young: ARR by class, and by class and lane */
   T: Dec[];
@@ -64,13 +64,13 @@ export interface CalendarRun {
   cohortRevenue: Dec[][];
 }
 
-/** Spec §2.2: shares of a base cohort by segment. */
+/** Spec §2.2: shares of a base cohort by path. */
 export function baseShares(inputs: ModelInputs, rates: Rates, ageMonths: number, adopterShare: number | null | undefined): Dec[] {
   const y1 = rates.year(1);
   const k = Math.floor((ageMonths - 1) / inputs.acquisition.contractMonths);
-  let w = SEGMENTS.map((s, i) => y1.probs[s].mul((i === ADOPTER ? y1.rate : y1.non).pow(k)));
+  let w = JOURNEY_PATHS.map((s, i) => y1.probs[s].mul((i === ADOPTER ? y1.rate : y1.non).pow(k)));
   let total = sum(w);
-  if (total.isZero()) { w = SEGMENTS.map((s) => y1.probs[s]); total = sum(w); }
+  if (total.isZero()) { w = JOURNEY_PATHS.map((s) => y1.probs[s]); total = sum(w); }
   if (adopterShare === undefined || adopterShare === null) return w.map((x) => x.div(total));
   const share = new D(adopterShare);
   const non = ONE.sub(share);
@@ -101,7 +101,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     return {
       ...laneWindow(inputs, lane),
       adopter: eligible.includes('adopter'),
-      failed: [0, 1, 2].filter((i) => eligible.includes(SEGMENTS[i] as SegmentId)),
+      failed: [0, 1, 2].filter((i) => eligible.includes(JOURNEY_PATHS[i] as JourneyPath)),
     };
   });
   const lastBuyAge = lanes.reduce((x, l) => Math.max(x, l.to), -1);
@@ -250,7 +250,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     newCustomers[t] = n;
     newLogo[t] = n.mul(R.acv);
     if (!n.isZero()) {
-      const alive = SEGMENTS.map((s) => n.mul(R.probs[s]));
+      const alive = JOURNEY_PATHS.map((s) => n.mul(R.probs[s]));
       const arr = alive.map((a) => a.mul(R.acv));
       const k: Cohort = { closed: t, group: y, rho: t % m, alive, T: [arr[ADOPTER]!, sum(arr.slice(0, 3))], lanes: [zeros(), zeros()] };
       young.push(k);

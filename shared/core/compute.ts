@@ -2,7 +2,7 @@
 // Inputs must be valid (model/validate.ts); the core does not re-check them.
 import type { ModelInputs } from '../model/inputs';
 import { D, ZERO, sum, type Dec } from './decimal';
-import { computeJourney, journeyRetention, SEGMENTS, type Journey, type SegmentId } from './journey';
+import { computeJourney, journeyRetention, JOURNEY_PATHS, type Journey, type JourneyPath } from './journey';
 import { baseCohorts, firstYear, hasRamps } from '../model/ramps';
 import { Rates } from './rates';
 import { simulateCalendar, windowAt } from './calendar';
@@ -196,11 +196,11 @@ export function computeExact(inputs: ModelInputs, options: { calendar?: boolean 
 
   const journeyAges: JourneyAge<Dec>[] = [];
   for (let a = 0; a < ages; a++) {
-    const bySegment = {} as Record<SegmentId, { arr: Dec; active: Dec }>;
-    for (const s of SEGMENTS) bySegment[s] = { arr: j.arrBySegment[s][a]!, active: j.activeBySegment[s][a]! };
+    const byPath = {} as Record<JourneyPath, { arr: Dec; active: Dec }>;
+    for (const s of JOURNEY_PATHS) byPath[s] = { arr: j.arrByPath[s][a]!, active: j.activeByPath[s][a]! };
     journeyAges.push({
       age: a, arr: j.arr[a]!, base: j.arrBySlice[0]![a]!, lanes: j.arrBySlice.slice(1).map((x) => x[a]!),
-      active: j.active[a]!, bySegment,
+      active: j.active[a]!, byPath,
     });
   }
 
@@ -217,7 +217,7 @@ export function computeExact(inputs: ModelInputs, options: { calendar?: boolean 
     openingArr,
     months,
     annual,
-    journey: { ...journeyRetention(inputs, rates), segmentProbability: j.segmentProbability, ages: journeyAges },
+    journey: { ...journeyRetention(inputs, rates), pathProbability: j.pathProbability, ages: journeyAges },
     ltv: { revenue: ltv.revenue, grossMargin: ltv.grossMargin, discountedGrossMargin: ltv.discountedGrossMargin },
     ltvCurve: ltv.curve,
     ltvToCac: ltvToCac(inputs, ltv.discountedGrossMargin),

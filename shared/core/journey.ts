@@ -7,27 +7,27 @@
 import type { Lane, LaneAnchor, ModelInputs } from '../model/inputs';
 import { changesByYear } from '../model/ramps';
 import { D, ONE, ZERO, type Dec } from './decimal';
-import { Rates, SEGMENTS, yearOfMonth, type SegmentId } from './rates';
+import { Rates, JOURNEY_PATHS, yearOfMonth, type JourneyPath } from './rates';
 
-export { SEGMENTS, type SegmentId } from './rates';
+export { JOURNEY_PATHS, type JourneyPath } from './rates';
 
-/** Which segments a lane anchored on each milestone can sell to (spec §3). */
-export const ELIGIBLE: Record<LaneAnchor, readonly SegmentId[]> = {
-  close: SEGMENTS,
-  renewal: SEGMENTS,
+/** Which paths a lane anchored on each milestone can sell to (spec §3). */
+export const ELIGIBLE: Record<LaneAnchor, readonly JourneyPath[]> = {
+  close: JOURNEY_PATHS,
+  renewal: JOURNEY_PATHS,
   onboarding: ['failedFirstValue', 'failedAdoption', 'adopter'],
   firstValue: ['failedAdoption', 'adopter'],
   adoption: ['adopter'],
 };
 
-/** Year 1's renewal rate of a segment. */
-export function renewalRateOf(inputs: ModelInputs, s: SegmentId): Dec {
+/** Year 1's renewal rate of a path. */
+export function renewalRateOf(inputs: ModelInputs, s: JourneyPath): Dec {
   const r = new Rates(inputs).year(1);
   return s === 'adopter' ? r.rate : r.non;
 }
 
-/** Segment probabilities of a customer closed in year 1. */
-export function segmentProbabilities(inputs: ModelInputs): Record<SegmentId, Dec> {
+/** Path probabilities of a customer closed in year 1. */
+export function pathProbabilities(inputs: ModelInputs): Record<JourneyPath, Dec> {
   return new Rates(inputs).year(1).probs;
 }
 
@@ -54,13 +54,13 @@ export interface Journey {
   ages: number;
   /** ARR by slice: index 0 is base (subscription, with its seat and price growth), 1+i is lane i. */
   arrBySlice: Dec[][];
-  /** ARR by segment (all slices). */
-  arrBySegment: Record<SegmentId, Dec[]>;
+  /** ARR by path (all slices). */
+  arrByPath: Record<JourneyPath, Dec[]>;
   arr: Dec[];
   /** ARR weighted by margin: base by subscriptionGrossMargin, each lane by its own. */
   gmArr: Dec[];
   active: Dec[];
-  activeBySegment: Record<SegmentId, Dec[]>;
+  activeByPath: Record<JourneyPath, Dec[]>;
   /** Flows at each age (age 0's new-logo ACV is not a flow: the bridge books it as new). */
   churn: Dec[];
   contraction: Dec[];
@@ -70,11 +70,11 @@ export interface Journey {
   buys: Dec[][];
   /**
    * GRR numerator for a customer whose year starts after age a0: its ARR at a0
-   * carried through the renewals in (a0, a0+12] by segment rate × (1 − contraction),
+   * carried through the renewals in (a0, a0+12] by path rate × (1 − contraction),
    * with no growth and nothing bought (spec §4).
    */
   grossRetained: Dec[];
-  segmentProbability: Record<SegmentId, Dec>;
+  pathProbability: Record<JourneyPath, Dec>;
 }
 
 const zeros = (n: number): Dec[] => Array.from({ length: n }, () => ZERO);
@@ -97,14 +97,14 @@ export function computeJourney(inputs: ModelInputs, ages: number, rates = new Ra
   const renewalRamped = [j.renewal.rate, j.renewal.nonAdopterRate, j.contractionRate].some(changesByYear);
 
   const arrBySlice = Array.from({ length: slices }, () => zeros(ages));
-  const arrBySegment = {} as Record<SegmentId, Dec[]>;
-  const activeBySegment = {} as Record<SegmentId, Dec[]>;
+  const arrByPath = {} as Record<JourneyPath, Dec[]>;
+  const activeByPath = {} as Record<JourneyPath, Dec[]>;
   const churn = zeros(ages), contraction = zeros(ages), price = zeros(ages), seat = zeros(ages);
   const buys = lanes.map(() => zeros(ages));
   const active = zeros(ages);
   const grossRetained = zeros(ages);
 
-  for (const s of SEGMENTS) {
+  for (const s of JOURNEY_PATHS) {
     const p = probs[s];
     const rateIn = (r: ReturnType<Rates['year']>) => (s === 'adopter' ? r.rate : r.non);
     let alive = p;
@@ -160,8 +160,8 @@ export function computeJourney(inputs: ModelInputs, ages: number, rates = new Ra
       else for (let a = (Math.floor(a0 / m) + 1) * m; a <= a0 + 12; a += m) f = f.mul(grossFactor(a));
       grossRetained[a0] = grossRetained[a0]!.add(segArr[a0]!.mul(f));
     }
-    arrBySegment[s] = segArr;
-    activeBySegment[s] = segActive;
+    arrByPath[s] = segArr;
+    activeByPath[s] = segActive;
   }
 
   const arr = zeros(ages);
@@ -178,8 +178,8 @@ export function computeJourney(inputs: ModelInputs, ages: number, rates = new Ra
     gmArr[a] = gm;
   }
   return {
-    ages, arrBySlice, arrBySegment, arr, gmArr, active, activeBySegment,
-    churn, contraction, price, seat, buys, grossRetained, segmentProbability: probs,
+    ages, arrBySlice, arrByPath, arr, gmArr, active, activeByPath,
+    churn, contraction, price, seat, buys, grossRetained, pathProbability: probs,
   };
 }
 

@@ -4,12 +4,12 @@ import type { ModelInputs } from '../model/inputs';
 import { valueInYear } from '../model/ramps';
 import { D, ONE, type Dec } from './decimal';
 
-export type SegmentId = 'failedOnboarding' | 'failedFirstValue' | 'failedAdoption' | 'adopter';
-export const SEGMENTS: readonly SegmentId[] = ['failedOnboarding', 'failedFirstValue', 'failedAdoption', 'adopter'];
+export type JourneyPath = 'failedOnboarding' | 'failedFirstValue' | 'failedAdoption' | 'adopter';
+export const JOURNEY_PATHS: readonly JourneyPath[] = ['failedOnboarding', 'failedFirstValue', 'failedAdoption', 'adopter'];
 
 export interface YearRates {
-  /** segment probabilities of a customer closed this year */
-  probs: Record<SegmentId, Dec>;
+  /** path probabilities of a customer closed this year */
+  probs: Record<JourneyPath, Dec>;
   acv: Dec;
   cac: Dec;
   /** renewal rates of a renewal in this year */
@@ -27,7 +27,7 @@ export interface YearRates {
 export const LAST_RAMP_YEAR = 10;
 export const yearOfMonth = (t: number): number => Math.floor(t / 12) + 1;
 
-export function probabilities(on: Dec, fv: Dec, ad: Dec): Record<SegmentId, Dec> {
+export function probabilities(on: Dec, fv: Dec, ad: Dec): Record<JourneyPath, Dec> {
   return {
     failedOnboarding: ONE.sub(on),
     failedFirstValue: on.mul(ONE.sub(fv)),

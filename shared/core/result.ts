@@ -1,7 +1,7 @@
 // The shape of everything the core computes. `N` is Decimal inside the core and
 // its tests (so identities can be checked exactly) and number everywhere else
 // (`toNumbers`), which is what the UI, the worker, the workbook and the CLI carry.
-import type { SegmentId } from './journey';
+import type { JourneyPath } from './journey';
 
 export interface BridgeMonth<N> {
   month: number;
@@ -68,7 +68,7 @@ export interface JourneyAge<N> {
   base: N;
   lanes: N[];
   active: N;
-  bySegment: Record<SegmentId, { arr: N; active: N }>;
+  byPath: Record<JourneyPath, { arr: N; active: N }>;
 }
 
 export interface CohortRow<N> {
@@ -106,7 +106,7 @@ export interface ModelResult<N> {
   journey: {
     fullJourneyRetention: N;
     renewalDecisionRetention: N;
-    segmentProbability: Record<SegmentId, N>;
+    pathProbability: Record<JourneyPath, N>;
     /** one customer by age, over max(horizon, LTV window) */
     ages: JourneyAge<N>[];
   };

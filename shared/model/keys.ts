@@ -3,10 +3,10 @@
 // position (`lanes[0].acv`); lists by index (`acquisition.newCustomersByYear[1]`).
 import type { ModelInputs } from './inputs';
 
-type Segment = string | number;
+type Part = string | number;
 
 /** Split a key into path segments; lane ids are resolved against `m`. */
-export function keyPath(m: ModelInputs, key: string): Segment[] | null {
+export function keyPath(m: ModelInputs, key: string): Part[] | null {
   const raw: string[] = [];
   for (const part of key.split('.')) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)((?:\[[^\]]+\])*)$/.exec(part);
@@ -14,7 +14,7 @@ export function keyPath(m: ModelInputs, key: string): Segment[] | null {
     raw.push(match[1]!);
     for (const idx of match[2]!.matchAll(/\[([^\]]+)\]/g)) raw.push(idx[1]!);
   }
-  const path: Segment[] = [];
+  const path: Part[] = [];
   for (let i = 0; i < raw.length; i++) {
     const s = raw[i]!;
     if (/^\d+$/.test(s)) path.push(Number(s));

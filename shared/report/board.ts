@@ -183,7 +183,7 @@ export function buildBoardReport(
       fig('ltv.grossMargin', 'Gross margin', result.ltv.grossMargin, 'money'),
       fig('ltv.discountedGrossMargin', `Discounted at ${formatFigure(inputs.general.discountRateAnnual, 'percent')}`, result.ltv.discountedGrossMargin, 'money'),
     ],
-    note: 'Expected value of one new customer, all segments',
+    note: 'Expected value of one new customer, every journey path',
     tone: 'neutral',
   });
 

@@ -53,7 +53,7 @@ export function bowtieShape(inputs: ModelInputs, r: ModelResult<number>): Bowtie
     { key: 'closedWon', name: FIGURE_LABELS.closedWon, value: won, text: count(won), width: leftWidth(won), kind: 'won' },
   ];
 
-  const p = r.journey.segmentProbability;
+  const p = r.journey.pathProbability;
   const j = inputs.journey;
   const m = inputs.acquisition.contractMonths;
   const renewalRate = first(j.renewal.rate);

@@ -1,22 +1,22 @@
 // Everything the sheets cache beside their formulas, taken from the core: the
 // model result, one customer's journey over the Journey sheet's 120 ages, the same
-// journey for a customer of each segment alone (the sheet's per-segment columns),
+// journey for a customer of each path alone (the sheet's per-path columns),
 // and the company roll-ups the NRR working columns show.
-import { computeExact, computeSensitivity, SEGMENTS, type Dec, type ModelInputs, type ModelResult, type SegmentId, type Sensitivity, type TwoWaySpec } from '../index';
+import { computeExact, computeSensitivity, JOURNEY_PATHS, type Dec, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
 import { acquisitionBlocks, AgeSeries, computeJourney, journeySeries, rollUp, type Block, type Journey, type JourneySeries } from '../core/workbook-api';
 
 /** The Journey sheet always has the longest LTV window's ages (10 years), so the LTV window stays a live input. */
 export const JOURNEY_AGES = 120;
 
-/** Stage rates that make every customer fall into one segment (probability exactly 1). */
-const PURE: Record<SegmentId, [number, number, number]> = {
+/** Stage rates that make every customer fall into one path (probability exactly 1). */
+const PURE: Record<JourneyPath, [number, number, number]> = {
   failedOnboarding: [0, 0, 0],
   failedFirstValue: [1, 0, 0],
   failedAdoption: [1, 1, 0],
   adopter: [1, 1, 1],
 };
 
-function pureSegment(m: ModelInputs, s: SegmentId): ModelInputs {
+function purePath(m: ModelInputs, s: JourneyPath): ModelInputs {
   const [on, fv, ad] = PURE[s];
   return {
     ...m,
@@ -32,8 +32,8 @@ function pureSegment(m: ModelInputs, s: SegmentId): ModelInputs {
 export interface Figures {
   result: ModelResult<Dec>;
   journey: Journey;
-  /** per segment: the journey of a customer known to be in it */
-  unit: Record<SegmentId, Journey>;
+  /** per path: the journey of a customer known to be in it */
+  unit: Record<JourneyPath, Journey>;
   pre: JourneySeries;
   cumArr: AgeSeries;
   blocks: Block[];
@@ -46,8 +46,8 @@ export interface Figures {
 export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec): Figures {
   const result = computeExact(m);
   const journey = computeJourney(m, JOURNEY_AGES);
-  const unit = {} as Record<SegmentId, Journey>;
-  for (const s of SEGMENTS) unit[s] = computeJourney(pureSegment(m, s), JOURNEY_AGES);
+  const unit = {} as Record<JourneyPath, Journey>;
+  for (const s of JOURNEY_PATHS) unit[s] = computeJourney(purePath(m, s), JOURNEY_AGES);
   const blocks = acquisitionBlocks(m);
   return {
     result,

@@ -12,7 +12,7 @@ const yearOf = (t: number) => Math.floor(t / 12) + 1;
 
 type Seg = { p: number; adopter: boolean; eligible: (anchor: string) => boolean };
 
-function segments(m: ModelInputs, closeYear: number): Seg[] {
+function paths(m: ModelInputs, closeYear: number): Seg[] {
   const o = at(m.journey.onboarding.rate, closeYear), f = at(m.journey.firstValue.rate, closeYear), a = at(m.journey.adoption.rate, closeYear);
   return [
     { p: 1 - o, adopter: false, eligible: (x) => x === 'close' || x === 'renewal' },
@@ -33,7 +33,7 @@ interface Month { arr: number; gm: number; churn: number; contraction: number; p
 
 /**
  * Customers that start at month `start` (0 for the base) with `alive[s]` customers and
- * `arr[s]` ARR per segment, aged `age0` then; simulated through month `end − 1`.
+ * `arr[s]` ARR per path, aged `age0` then; simulated through month `end − 1`.
  */
 function simulate(m: ModelInputs, segs: Seg[], start: number, age0: number, alive0: number[], arr0: number[], end: number, renewAtStart: boolean): Month[] {
   const L = m.lanes.length;
@@ -83,9 +83,9 @@ function newCustomers(m: ModelInputs, t: number): number {
   return t % 12 === 0 ? n : 0;
 }
 
-/** Spec §2.2: a base cohort's shares by segment. */
+/** Spec §2.2: a base cohort's shares by path. */
 function baseShares(m: ModelInputs, ageMonths: number, adopterShare: number | null | undefined): number[] {
-  const segs = segments(m, 1);
+  const segs = paths(m, 1);
   const k = Math.floor((ageMonths - 1) / m.acquisition.contractMonths);
   let w = segs.map((s) => s.p * Math.pow(at(s.adopter ? m.journey.renewal.rate : m.journey.renewal.nonAdopterRate, 1), k));
   if (w.reduce((a, b) => a + b, 0) === 0) w = segs.map((s) => s.p);
@@ -100,7 +100,7 @@ interface Group { closed: number; months: Month[]; segs: Seg[]; start: number }
 
 /** One customer closed at month 0, by age (the per-customer figures). */
 export function simulateCustomer(m: ModelInputs, ages: number) {
-  const segs = segments(m, 1);
+  const segs = paths(m, 1);
   const acv = at(m.acquisition.acv, 1);
   return simulate(m, segs, 0, 0, segs.map((s) => s.p), segs.map((s) => s.p * acv), ages, false);
 }
@@ -111,13 +111,13 @@ export function referenceFigures(m: ModelInputs) {
   const groups: Group[] = [];
   for (const b of m.base?.cohorts ?? []) {
     const shares = baseShares(m, b.ageMonths, b.adopterShare);
-    const segs = segments(m, 1);
+    const segs = paths(m, 1);
     groups.push({ closed: -b.ageMonths, segs, start: 0, months: simulate(m, segs, 0, b.ageMonths, shares.map((s) => s * b.customers), shares.map((s) => s * b.arr), end, true) });
   }
   for (let c = 0; c < H; c++) {
     const n = newCustomers(m, c);
     if (n === 0) continue;
-    const segs = segments(m, yearOf(c));
+    const segs = paths(m, yearOf(c));
     const acv = at(m.acquisition.acv, yearOf(c));
     groups.push({ closed: c, segs, start: c, months: simulate(m, segs, c, 0, segs.map((s) => n * s.p), segs.map((s) => n * s.p * acv), end, false) });
   }
@@ -133,7 +133,7 @@ export function referenceFigures(m: ModelInputs) {
     const begin = b < 0 ? opening : company((x) => x.arr, b);
     if (begin === 0) return { nrr: null, grr: null };
     const endArr = company((x) => x.arr, b + 12, b);
-    // GRR straight from its definition: each segment's ARR at begin, through the
+    // GRR straight from its definition: each path's ARR at begin, through the
     // year's renewals at that renewal's rate × (1 − contraction).
     let kept = 0;
     for (const g of groups) {

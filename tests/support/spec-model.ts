@@ -1,7 +1,7 @@
 // An independent implementation of ../shared/spec/model.md §2–§7, written from the
 // spec's text for checking `bowtie calc`: it shares no code with shared/core and
 // takes the plainest route. Each group of customers (an installed-base cohort, or
-// one month's new logos) is followed on its own, by segment and by ARR slice, in
+// one month's new logos) is followed on its own, by path and by ARR slice, in
 // its own decimal context; every figure of spec §7 is then a sum over groups.
 import Decimal from 'decimal.js';
 import type { ModelInputs } from '../../shared/index';
@@ -37,7 +37,7 @@ interface Month { seg: N[][]; alive: N[]; churn: N; contraction: N; price: N; se
 
 /**
  * A group aged `age0` at month `from`, holding `alive[s]` customers and `slices[s]`
- * (base ARR, then each lane) per segment just before that month's events.
+ * (base ARR, then each lane) per path just before that month's events.
  */
 function follow(m: ModelInputs, from: number, to: number, age0: number, alive0: N[], slices0: N[][]): Month[] {
   const term = m.acquisition.contractMonths;
@@ -79,7 +79,7 @@ function follow(m: ModelInputs, from: number, to: number, age0: number, alive0: 
 
 interface Group { closed: number; from: number; months: Month[]; start: N[] }
 
-/** §2.2: the shares of a base cohort by segment. */
+/** §2.2: the shares of a base cohort by path. */
 function shares(m: ModelInputs, ageMonths: number, adopterShare: number | null | undefined): N[] {
   const k = Math.floor((ageMonths - 1) / m.acquisition.contractMonths);
   const p = probabilities(m, 1);

@@ -71,7 +71,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   section(ws, monthHead - 1, 1, 'Monthly bridge');
   headers(ws, monthHead, 1, ['Month', 'Label', 'New logos closed', 'Opening ARR', 'New-logo ARR', ...m.lanes.map((l) => `${l.name}`), 'Seat expansion', 'Price increase', 'Contraction', 'Churn', 'Closing ARR', 'Customers', 'Revenue', 'NRR, trailing 12 months', 'GRR, trailing 12 months']);
   headers(ws, monthHead, wc, ['Working: new logos, months read backwards', 'Working: flows of the customers closed before this model year (for NRR): churn', 'contraction', 'price increase', 'seat expansion', ...m.lanes.map((l) => l.name),
-    ...(cal ? ['Working: adopters\' ARR renewing this month', 'other segments\' ARR renewing', 'the same, customers closed before this model year: adopters', 'other segments', 'ARR of the customers closed by 12 months ago', 'their ARR 12 months ago kept through the renewals since (GRR numerator)'] : [])]);
+    ...(cal ? ['Working: adopters\' ARR renewing this month', 'other paths\' ARR renewing', 'the same, customers closed before this model year: adopters', 'other paths', 'ARR of the customers closed by 12 months ago', 'their ARR 12 months ago kept through the renewals since (GRR numerator)'] : [])]);
   ws.getRow(monthHead).height = 64;
   const start = n('general.startMonth');
   const monthIndex = (row: number) => `VALUE(MID(${start},6,2))-1+A${row}`;

@@ -4,10 +4,10 @@
 //
 // Layout, top to bottom:
 // - rates by model year 1…10 (a ramp's yearly value, years past its list its last);
-// - each installed-base cohort's segment shares (§2.2);
-// - lane purchases per eligible customer by year and age, by segment;
+// - each installed-base cohort's path shares (§2.2);
+// - lane purchases per eligible customer by year and age, by path;
 // - four grids, one row per cohort (each base cohort, then each closing month c),
-//   one column per month: survival of adopters and of the other segments (per
+//   one column per month: survival of adopters and of the other paths (per
 //   customer), and the cohort's ARR of each (company money). Each cell is the cell to
 //   its left × the renewal factor of that month's year if the cohort renews then, +
 //   that month's lane purchases, so every figure is a sum of products, nothing is
@@ -21,7 +21,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
 import { baseCohorts, valueInYear } from '../../model/ramps';
-import { SEGMENTS, type SegmentId } from '../../index';
+import { JOURNEY_PATHS, type JourneyPath } from '../../index';
 import { laneWindow } from '../../core/workbook-api';
 import { a1, colLetter, onSheet, SHEETS } from '../names';
 import { putFormula, putValue, type Cached } from '../cells';
@@ -56,15 +56,15 @@ const YEAR_QS: { q: YearQ; label: string; fmt: string }[] = [
   { q: 'pFAD', label: 'P(failed adoption)', fmt: FMT.factor },
   { q: 'pAD', label: 'P(adopter)', fmt: FMT.factor },
 ];
-const SEG_Q: Record<SegmentId, YearQ> = { failedOnboarding: 'pFO', failedFirstValue: 'pFFV', failedAdoption: 'pFAD', adopter: 'pAD' };
+const SEG_Q: Record<JourneyPath, YearQ> = { failedOnboarding: 'pFO', failedFirstValue: 'pFFV', failedAdoption: 'pFAD', adopter: 'pAD' };
 
 /** The grids: survival (per customer) and ARR (money), adopters and the rest. */
 export type Grid = 'survAD' | 'survNON' | 'arrAD' | 'arrNON' | 'renewals';
 const GRIDS: { g: Grid; label: string; fmt: string }[] = [
   { g: 'survAD', label: 'Adopters still customers, per adopter closed', fmt: FMT.factor },
-  { g: 'survNON', label: 'Other segments still customers, per customer of them closed', fmt: FMT.factor },
+  { g: 'survNON', label: 'Other paths still customers, per customer of them closed', fmt: FMT.factor },
   { g: 'arrAD', label: 'ARR of the cohort\'s adopters', fmt: FMT.money },
-  { g: 'arrNON', label: 'ARR of the cohort\'s other segments', fmt: FMT.money },
+  { g: 'arrNON', label: 'ARR of the cohort\'s other paths', fmt: FMT.money },
   // Gnumeric evaluates no function (MOD, INT) over an array inside SUMPRODUCT, only
   // operators: renewals between two months are differences of this grid's columns.
   { g: 'renewals', label: 'Renewals since close, through this month (⌊months since close ÷ term⌋)', fmt: FMT.integer },
@@ -72,7 +72,7 @@ const GRIDS: { g: Grid; label: string; fmt: string }[] = [
 
 /** Per-row constants of the grids. */
 const K = { label: 1, closed: 2, count: 3, nFO: 4, nFFV: 5, nFAD: 6, nAD: 7, nNON: 8, initAD: 9, initNON: 10 } as const;
-const N_COL: Record<SegmentId, number> = { failedOnboarding: K.nFO, failedFirstValue: K.nFFV, failedAdoption: K.nFAD, adopter: K.nAD };
+const N_COL: Record<JourneyPath, number> = { failedOnboarding: K.nFO, failedFirstValue: K.nFFV, failedAdoption: K.nFAD, adopter: K.nAD };
 /** Column of month t (t = −1: just before month 0, the installed base's state). */
 const MC = (t: number) => 12 + t;
 
@@ -160,15 +160,15 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   }
   row = yearTop + LAST_YEAR + 1;
 
-  // --- the installed base's segment shares ------------------------------------------
+  // --- the installed base's path shares ------------------------------------------
   const shareCol = { k: 2, pN: 3, pA: 4, raw: 5, wFO: 6, wFFV: 7, wFAD: 8, wAD: 9, tot: 10, f: 11, sFO: 12, sFFV: 13, sFAD: 14, sAD: 15 };
-  const SHARE_OF: Record<SegmentId, number> = { failedOnboarding: shareCol.sFO, failedFirstValue: shareCol.sFFV, failedAdoption: shareCol.sFAD, adopter: shareCol.sAD };
+  const SHARE_OF: Record<JourneyPath, number> = { failedOnboarding: shareCol.sFO, failedFirstValue: shareCol.sFFV, failedAdoption: shareCol.sFAD, adopter: shareCol.sAD };
   const shareTop = row + 2;
   const shares: number[][] = [];
   const assumption = (j: number, field: keyof InputNames['base']['col']) => onSheet(SHEETS.assumptions, a1(names.base.col[field], names.base.row(j), true));
   if (J) {
-    section(ws, row, 1, 'Existing customers: shares by segment (year-1 rates; a blank adopter share is the one the journey implies)');
-    headers(ws, row + 1, 1, ['Cohort', 'Renewals behind them', 'Other segments kept (rate^renewals)', 'Adopters kept', 'Σ weights', 'Weight: failed onboarding', 'failed first value', 'failed adoption', 'adopters', 'Σ', 'Σ failed', 'Share: failed onboarding', 'failed first value', 'failed adoption', 'adopters']);
+    section(ws, row, 1, 'Existing customers: shares by path (year-1 rates; a blank adopter share is the one the journey implies)');
+    headers(ws, row + 1, 1, ['Cohort', 'Renewals behind them', 'Other paths kept (rate^renewals)', 'Adopters kept', 'Σ weights', 'Weight: failed onboarding', 'failed first value', 'failed adoption', 'adopters', 'Σ', 'Σ failed', 'Share: failed onboarding', 'failed first value', 'failed adoption', 'adopters']);
     ws.getRow(row + 1).height = 45;
     base.forEach((b, j) => {
       const r = shareTop + j;
@@ -211,11 +211,11 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const amax = L ? Math.min(MAX_BUY_AGE, J ? MAX_BUY_AGE : H - 1) : -1;
   const laneTab = { from: row + 2, to: row + 3, e: { failedOnboarding: row + 4, failedFirstValue: row + 5, failedAdoption: row + 6 } as Record<string, number> };
   const windows = m.lanes.map((l) => laneWindow(m, l));
-  const ELIG: Record<SegmentId, readonly string[]> = {
+  const ELIG: Record<JourneyPath, readonly string[]> = {
     failedOnboarding: ['close', 'renewal'], failedFirstValue: ['close', 'renewal', 'onboarding'],
     failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'], adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
   };
-  const elig = (i: number, s: SegmentId) => (ELIG[s].includes(m.lanes[i]!.anchor) ? 1 : 0);
+  const elig = (i: number, s: JourneyPath) => (ELIG[s].includes(m.lanes[i]!.anchor) ? 1 : 0);
   const laneCol = (i: number) => 2 + i;
   const BR = new Map<string, number>(); // `${s}|${y}|${a}`
   const brTop = laneTab.e.failedAdoption! + 2;
@@ -236,9 +236,9 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     });
     const lanesRange = (r: number) => `$${colLetter(laneCol(0))}$${r}:$${colLetter(laneCol(L - 1))}$${r}`;
     const pmRange = (y: number) => `$${colLetter(pmCol(0))}$${yearTop + y - 1}:$${colLetter(pmCol(L - 1))}$${yearTop + y - 1}`;
-    SEGMENTS.forEach((s, k) => {
+    JOURNEY_PATHS.forEach((s, k) => {
       const top = brTop + k * (Yc + 2);
-      section(ws, top - 1, 1, `ARR bought in a month per ${s === 'adopter' ? 'adopter' : `customer of the ${SEG_LABEL[s]} segment`} still a customer, by model year (rows) and age (columns)`);
+      section(ws, top - 1, 1, `ARR bought in a month per ${s === 'adopter' ? 'adopter' : `customer of the ${PATH_LABEL[s]} path`} still a customer, by model year (rows) and age (columns)`);
       ws.getCell(top, 1).value = 'Age →';
       for (let a = 0; a <= amax; a++) putValue(ws, top, MC(a), a, FMT.integer);
       for (let y = 1; y <= Yc; y++) {
@@ -255,15 +255,15 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     });
     row = brTop + 4 * (Yc + 2);
   }
-  const br = (s: SegmentId, y: number, a: number) => a1(MC(a), brRow(SEGMENTS.indexOf(s), y), true);
-  const brRowRange = (s: SegmentId, y: number) => { const r = brRow(SEGMENTS.indexOf(s), y); return `$${colLetter(MC(0))}$${r}:$${colLetter(MC(amax))}$${r}`; };
+  const br = (s: JourneyPath, y: number, a: number) => a1(MC(a), brRow(JOURNEY_PATHS.indexOf(s), y), true);
+  const brRowRange = (s: JourneyPath, y: number) => { const r = brRow(JOURNEY_PATHS.indexOf(s), y); return `$${colLetter(MC(0))}$${r}:$${colLetter(MC(amax))}$${r}`; };
 
   // --- the grids -------------------------------------------------------------------
   const R = J + H;
   const hdr = row + 1;
   const flagRow = hdr + 1;
   section(ws, row, 1, 'By month: one row per cohort (existing customers first, then each closing month)');
-  headers(ws, hdr, 1, ['Cohort', 'Closed in month', 'Customers closed', 'Failed onboarding', 'Failed first value', 'Failed adoption', 'Adopters', 'Other segments', 'Adopters\' ARR at close', 'Others\' ARR at close', 'Before month 0']);
+  headers(ws, hdr, 1, ['Cohort', 'Closed in month', 'Customers closed', 'Failed onboarding', 'Failed first value', 'Failed adoption', 'Adopters', 'Other paths', 'Adopters\' ARR at close', 'Others\' ARR at close', 'Before month 0']);
   ws.getRow(hdr).height = 45;
   for (let t = 0; t < H; t++) putValue(ws, hdr, MC(t), t, FMT.integer);
   ws.getCell(flagRow, 1).value = 'Renewal at this age (age = column\'s month number)';
@@ -278,7 +278,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const kRange = (col: number, rows: [number, number]) => colRange('survAD', col, rows);
 
   const closed = (r: number) => (r < J ? -base[r]!.ageMonths : r - J);
-  const nP: number[][] = []; // [row][segment]
+  const nP: number[][] = []; // [row][path]
   const init: [number, number][] = [];
   const V: Record<Grid, Float64Array[]> = { survAD: [], survNON: [], arrAD: [], arrNON: [], renewals: [] };
   // constants
@@ -291,9 +291,9 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       putFormula(ws, row0, K.label, onSheet(SHEETS.assumptions, a1(1, names.base.row(r), true)), b.name);
       putFormula(ws, row0, K.closed, `-${assumption(r, 'ageMonths')}`, c, FMT.integer);
       putFormula(ws, row0, K.count, assumption(r, 'customers'), b.customers, FMT.count);
-      const n = SEGMENTS.map((_, i) => b.customers * shares[r]![i]!);
+      const n = JOURNEY_PATHS.map((_, i) => b.customers * shares[r]![i]!);
       nP.push(n);
-      SEGMENTS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${a1(SHARE_OF[s], shareTop + r, true)}`, n[i]!, FMT.count));
+      JOURNEY_PATHS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${a1(SHARE_OF[s], shareTop + r, true)}`, n[i]!, FMT.count));
       const arr = assumption(r, 'arr');
       const s = shares[r]!;
       init.push([b.arr * s[3]!, b.arr * s[0]! + b.arr * s[1]! + b.arr * s[2]!]);
@@ -305,9 +305,9 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       putValue(ws, row0, K.label, `Closed in month ${c}`);
       putValue(ws, row0, K.closed, c, FMT.integer);
       putFormula(ws, row0, K.count, ci.newCustomers(c), count, FMT.count);
-      const n = SEGMENTS.map((s) => count * YV[y]![SEG_Q[s]]);
+      const n = JOURNEY_PATHS.map((s) => count * YV[y]![SEG_Q[s]]);
       nP.push(n);
-      SEGMENTS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${yr(SEG_Q[s], y)}`, n[i]!, FMT.count));
+      JOURNEY_PATHS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${yr(SEG_Q[s], y)}`, n[i]!, FMT.count));
       const acv = YV[y]!.acv;
       init.push([n[3]! * acv, n[0]! * acv + n[1]! * acv + n[2]! * acv]);
       putFormula(ws, row0, K.initAD, `${k(K.nAD)}*${yr('acv', y)}`, init[r]![0], FMT.money);
@@ -354,7 +354,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
         const seg = ad ? (['adopter'] as const) : (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const);
         let v = 0;
         const terms = seg.map((s) => {
-          v += n[SEGMENTS.indexOf(s)]! * (a <= amax ? BR.get(`${s}|${y}|${a}`)! : 0);
+          v += n[JOURNEY_PATHS.indexOf(s)]! * (a <= amax ? BR.get(`${s}|${y}|${a}`)! : 0);
           const b = ageExpr === null ? br(s, y, a) : `IF(${ageExpr}>${amax},0,INDEX(${brRowRange(s, y)},1,${ageExpr}+1))`;
           return `$${colLetter(N_COL[s])}$${row0}*${b}`;
         });
@@ -417,7 +417,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     const rows = rowsUpTo(upTo);
     if (!rows) return '0';
     const inW = `(${t}-${cRange(rows)}>=${cal(a1(laneCol(i), laneTab.from, true))})*(${t}-${cRange(rows)}<=${cal(a1(laneCol(i), laneTab.to, true))})`;
-    const e = (s: SegmentId) => cal(a1(laneCol(i), laneTab.e[s]!, true));
+    const e = (s: JourneyPath) => cal(a1(laneCol(i), laneTab.e[s]!, true));
     const nonElig = (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+');
     return `${cal(a1(pmCol(i), yearTop + yearOf(t) - 1, true))}*(SUMPRODUCT(${inW},${kRange(K.nAD, rows)},${colRange('survAD', MC(t), rows)})+SUMPRODUCT(${inW},${nonElig},${colRange('survNON', MC(t), rows)}))`;
   };
@@ -479,7 +479,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   if (L && Y > 1) {
     for (const cls of ['AD', 'NON'] as const) {
       const top = carryTop(cls);
-      section(ws, top, 1, `ARR factor over each whole model year, ${cls === 'AD' ? 'adopters' : 'other segments'} (columns: year 2, 3, …)`);
+      section(ws, top, 1, `ARR factor over each whole model year, ${cls === 'AD' ? 'adopters' : 'other paths'} (columns: year 2, 3, …)`);
       const fq: YearQ = cls === 'AD' ? 'fAD' : 'fNON';
       for (let yy = 2; yy <= Y; yy++) putValue(ws, top, MC(yy), `Year ${yy}`);
       for (let r = 0; r < R; r++) {
@@ -506,11 +506,11 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
         const rows = rowsUpTo(T)!;
         const cr = cRange(rows);
         for (const cls of ['AD', 'NON'] as const) {
-          ws.getCell(r, 1).value = `${lane.name}: year ${y0}, ${cls === 'AD' ? 'adopters' : 'other segments'}`;
+          ws.getCell(r, 1).value = `${lane.name}: year ${y0}, ${cls === 'AD' ? 'adopters' : 'other paths'}`;
           const fq: YearQ = cls === 'AD' ? 'fAD' : 'fNON';
           const P = pRange(y0);
           const inW = `((${P}-${cr})>=${cal(a1(laneCol(i), laneTab.from, true))})*((${P}-${cr})<=${cal(a1(laneCol(i), laneTab.to, true))})`;
-          const e = (s: SegmentId) => cal(a1(laneCol(i), laneTab.e[s]!, true));
+          const e = (s: JourneyPath) => cal(a1(laneCol(i), laneTab.e[s]!, true));
           const eligF = cls === 'AD' ? kRange(K.nAD, rows) : `(${(['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+')})`;
           const block = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[0])}:$${colLetter(MC(T))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[1])}`);
           const nBlock = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI.renewals, rows[0])}:$${colLetter(MC(T))}$${rowOf(GI.renewals, rows[1])}`);
@@ -582,7 +582,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   };
 }
 
-const SEG_LABEL: Record<SegmentId, string> = {
+const PATH_LABEL: Record<JourneyPath, string> = {
   failedOnboarding: 'failed onboarding', failedFirstValue: 'failed first value', failedAdoption: 'failed adoption', adopter: 'adopter',
 };
 

@@ -2,7 +2,7 @@
 // the Calendar's formulas read it (its own module, so neither sheet imports the other).
 import { colLetter, SHEETS } from '../names';
 
-/** The lane table's cells (rows from LANE_TOP + 2): first and last purchase age, and which failed segments a lane sells to. */
+/** The lane table's cells (rows from LANE_TOP + 2): first and last purchase age, and which failed paths a lane sells to. */
 export const LANE_TOP = 12;
 export function journeyLaneRefs() {
   const row = (i: number) => LANE_TOP + 2 + i;

@@ -1,10 +1,10 @@
 // Journey: one customer's expected journey by age (spec §3), the same for every
-// cohort. Parameter tables on top (segments, lanes), then one row per age: the
-// journey of a customer of each segment (per customer of that segment), the
-// segment's expected ARR and customers, and the totals the company roll-up uses.
+// cohort. Parameter tables on top (paths, lanes), then one row per age: the
+// journey of a customer of each path (per customer of that path), the
+// path's expected ARR and customers, and the totals the company roll-up uses.
 import { firstYear } from '../../model/ramps';
 import type * as ExcelJS from 'exceljs';
-import { D, SEGMENTS, type ModelInputs, type SegmentId } from '../../index';
+import { D, JOURNEY_PATHS, type ModelInputs, type JourneyPath } from '../../index';
 import { anchorAge, isRenewalAge, laneWindow, ONE, renewalRateOf } from '../../core/workbook-api';
 import { a1, colLetter, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
@@ -15,21 +15,21 @@ import { yearOf, type CalendarLayout } from './calendar';
 import { choiceIs } from '../choices';
 import { LANE_TOP } from './journey-lanes';
 
-export const SEGMENT_LABELS: Record<SegmentId, string> = {
+export const PATH_LABELS: Record<JourneyPath, string> = {
   failedOnboarding: 'Failed onboarding',
   failedFirstValue: 'Failed first value',
   failedAdoption: 'Failed adoption',
   adopter: 'Adopters',
 };
 
-/** Which segments a lane anchored on each milestone sells to (spec §3), as the sheet's formulas spell it. */
-const ELIGIBLE_FORMULA: Record<SegmentId, (anchor: string) => string> = {
+/** Which paths a lane anchored on each milestone sells to (spec §3), as the sheet's formulas spell it. */
+const ELIGIBLE_FORMULA: Record<JourneyPath, (anchor: string) => string> = {
   failedOnboarding: (a) => `IF(OR(${choiceIs(a, 'close')},${choiceIs(a, 'renewal')}),1,0)`,
   failedFirstValue: (a) => `IF(OR(${choiceIs(a, 'close')},${choiceIs(a, 'renewal')},${choiceIs(a, 'onboarding')}),1,0)`,
   failedAdoption: (a) => `IF(${choiceIs(a, 'adoption')},0,1)`,
   adopter: () => '1',
 };
-const ELIGIBLE: Record<SegmentId, readonly string[]> = {
+const ELIGIBLE: Record<JourneyPath, readonly string[]> = {
   failedOnboarding: ['close', 'renewal'],
   failedFirstValue: ['close', 'renewal', 'onboarding'],
   failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'],
@@ -41,8 +41,8 @@ export interface JourneyLayout {
   row0: number;
   /** columns of the per-age totals */
   col: { age: number; arr: number; base: number; lanes: number[]; gm: number; active: number; churn: number; contraction: number; price: number; seat: number; buys: number[]; grossRetained: number; cumArr: number; discount: number };
-  /** segment table: probability cell of each segment */
-  probability: Record<SegmentId, string>;
+  /** path table: probability cell of each path */
+  probability: Record<JourneyPath, string>;
   /** `Journey!$X$r0:$X$r1` over ages from..to of a total column */
   range: (col: number, from: number, to: number) => string;
 }
@@ -50,7 +50,7 @@ export interface JourneyLayout {
 /**
  * `cal`: a model whose rates change by year (or that has an installed base) reads each
  * age's rates from the Calendar sheet's table by model year (the customer closes in
- * month 0, so age a is in year ⌊a/12⌋ + 1); otherwise the segment and lane tables above.
+ * month 0, so age a is in year ⌊a/12⌋ + 1); otherwise the path and lane tables above.
  */
 export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, cal: CalendarLayout | null = null): JourneyLayout {
   const ws = wb.getWorksheet(SHEETS.journey)!;
@@ -61,27 +61,27 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     ? 'Expected values for one customer closed in month 0, at the rates of each age\'s model year; each cohort\'s own path is on the Calendar sheet.'
     : 'Expected values for one customer closed at age 0; every cohort follows the same curve.');
 
-  // --- segments -----------------------------------------------------------
-  section(ws, 4, 1, 'Segments (fixed at close)');
-  headers(ws, 5, 1, ['Segment', 'Probability', 'Renewal rate', 'Renewal factor (rate × growth)', 'Gross factor (rate × (1 − contraction))']);
-  const segRow: Record<SegmentId, number> = { failedOnboarding: 6, failedFirstValue: 7, failedAdoption: 8, adopter: 9 };
+  // --- paths -----------------------------------------------------------
+  section(ws, 4, 1, 'Journey paths (fixed at close)');
+  headers(ws, 5, 1, ['Journey path', 'Probability', 'Renewal rate', 'Renewal factor (rate × growth)', 'Gross factor (rate × (1 − contraction))']);
+  const segRow: Record<JourneyPath, number> = { failedOnboarding: 6, failedFirstValue: 7, failedAdoption: 8, adopter: 9 };
   const growthRow = 10;
   const cr = new D(firstYear(m.journey.contractionRate));
   const growth = ONE.sub(cr).add(firstYear(m.journey.priceIncrease)).add(firstYear(m.journey.seatExpansion));
   ws.getCell(growthRow, 1).value = 'Growth of renewing ARR (1 − contraction + price + seat)';
   putFormula(ws, growthRow, 2, `1-${n('journey.contractionRate')}+${n('journey.priceIncrease')}+${n('journey.seatExpansion')}`, growth, FMT.factor);
   const on = n('journey.onboarding.rate'), fv = n('journey.firstValue.rate'), ad = n('journey.adoption.rate');
-  const probFormula: Record<SegmentId, string> = {
+  const probFormula: Record<JourneyPath, string> = {
     failedOnboarding: `1-${on}`,
     failedFirstValue: `${on}*(1-${fv})`,
     failedAdoption: `${on}*${fv}*(1-${ad})`,
     adopter: `${on}*${fv}*${ad}`,
   };
-  for (const s of SEGMENTS) {
+  for (const s of JOURNEY_PATHS) {
     const r = segRow[s];
     const rate = renewalRateOf(m, s);
-    ws.getCell(r, 1).value = SEGMENT_LABELS[s];
-    putFormula(ws, r, 2, probFormula[s], j.segmentProbability[s], FMT.factor);
+    ws.getCell(r, 1).value = PATH_LABELS[s];
+    putFormula(ws, r, 2, probFormula[s], j.pathProbability[s], FMT.factor);
     putFormula(ws, r, 3, s === 'adopter' ? n('journey.renewal.rate') : n('journey.renewal.nonAdopterRate'), rate, FMT.percent);
     putFormula(ws, r, 4, `C${r}*$B$${growthRow}`, rate.mul(growth), FMT.factor);
     putFormula(ws, r, 5, `C${r}*(1-${n('journey.contractionRate')})`, rate.mul(ONE.sub(cr)), FMT.factor);
@@ -90,7 +90,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   // --- lanes ----------------------------------------------------------------
   const laneTop = LANE_TOP;
   section(ws, laneTop, 1, 'Expansion lanes');
-  headers(ws, laneTop + 1, 1, ['Lane', 'Anchor age', 'First purchase age', 'Last purchase age', 'ARR bought per eligible customer per window month', 'Gross margin', ...SEGMENTS.map((s) => `Sells to: ${SEGMENT_LABELS[s]}`)]);
+  headers(ws, laneTop + 1, 1, ['Lane', 'Anchor age', 'First purchase age', 'Last purchase age', 'ARR bought per eligible customer per window month', 'Gross margin', ...JOURNEY_PATHS.map((s) => `Sells to: ${PATH_LABELS[s]}`)]);
   const laneRow = (i: number) => laneTop + 2 + i;
   m.lanes.forEach((lane, i) => {
     const r = laneRow(i);
@@ -106,7 +106,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     putFormula(ws, r, 5, `${ln('attachRate')}/(${ln('windowEnd')}-${ln('windowStart')}+1)*${ln('acv')}`,
       new D(firstYear(lane.attachRate)).div(lane.windowEnd - lane.windowStart + 1).mul(firstYear(lane.acv)), FMT.moneyCents);
     putFormula(ws, r, 6, ln('grossMargin'), lane.grossMargin, FMT.percent);
-    SEGMENTS.forEach((s, k) => {
+    JOURNEY_PATHS.forEach((s, k) => {
       const flag = ELIGIBLE[s].includes(lane.anchor) ? 1 : 0;
       if (s === 'adopter') putValue(ws, r, 7 + k, 1, FMT.integer);
       else putFormula(ws, r, 7 + k, ELIGIBLE_FORMULA[s](anchor), flag, FMT.integer);
@@ -129,15 +129,15 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     buys: m.lanes.map((_, i) => T + 8 + L + i), grossRetained: T + 8 + 2 * L, cumArr: T + 9 + 2 * L,
   };
   headers(ws, head, 1, ['Age', 'Renewal at this age', 'Renewals in the next 12 months', 'Discount factor']);
-  SEGMENTS.forEach((s, k) => {
+  JOURNEY_PATHS.forEach((s, k) => {
     const c = segCol(k);
     const group = ws.getCell(head - 1, c);
-    group.value = `${SEGMENT_LABELS[s]}: per customer of this segment, then the segment's expected share`;
+    group.value = `${PATH_LABELS[s]}: per customer of this path, then the path's expected share`;
     group.font = { bold: true };
-    headers(ws, head, c, ['Still a customer', 'Base ARR', ...m.lanes.map((l) => `${l.name} ARR`), 'Segment ARR', 'Segment customers']);
+    headers(ws, head, c, ['Still a customer', 'Base ARR', ...m.lanes.map((l) => `${l.name} ARR`), 'Path ARR', 'Path customers']);
   });
   const tg = ws.getCell(head - 1, T);
-  tg.value = 'One customer (all segments)';
+  tg.value = 'One customer (all paths)';
   tg.font = { bold: true };
   headers(ws, head, T, ['ARR', 'Base ARR', ...m.lanes.map((l) => `${l.name} ARR`), 'Gross-margin ARR', 'Customers', 'Churn', 'Contraction', 'Price increase', 'Seat expansion', ...m.lanes.map((l) => `${l.name} bought`), 'Gross-retained ARR over the next 12 months', 'Cumulative ARR']);
   ws.getRow(head).height = 60;
@@ -150,8 +150,8 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   for (let a = 0; a < JOURNEY_AGES; a++) {
     const r = row0 + a;
     const ya = yearOf(a);
-    /** renewal rate ('C'), ARR factor ('D') or gross factor ('E') of a segment at this age */
-    const segRate = (s: SegmentId, col: 'C' | 'D' | 'E') => {
+    /** renewal rate ('C'), ARR factor ('D') or gross factor ('E') of a path at this age */
+    const segRate = (s: JourneyPath, col: 'C' | 'D' | 'E') => {
       if (!cal) return `$${col}$${segRow[s]}`;
       const ad = s === 'adopter';
       return cal.year(col === 'C' ? (ad ? 'rate' : 'non') : col === 'D' ? (ad ? 'fAD' : 'fNON') : (ad ? 'gAD' : 'gNON'), ya);
@@ -165,7 +165,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     putFormula(ws, r, 2, `IF(AND(A${r}>0,MOD(A${r},${cm})=0),1,0)`, isRenewalAge(a, m.acquisition.contractMonths) ? 1 : 0, FMT.integer);
     putFormula(ws, r, 3, `INT((A${r}+12)/${cm})-INT(A${r}/${cm})`, Math.floor((a + 12) / m.acquisition.contractMonths) - Math.floor(a / m.acquisition.contractMonths), FMT.integer);
     putFormula(ws, r, 4, `(1+${n('general.discountRateAnnual')})^(-(A${r}+1)/12)`, factor, FMT.factor);
-    SEGMENTS.forEach((s, k) => {
+    JOURNEY_PATHS.forEach((s, k) => {
       const u = fig.unit[s];
       const c = segCol(k);
       const sr = segRow[s];
@@ -178,38 +178,38 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
         const buy = `IF(${inWindow(i)},${pm(i)}*$${colLetter(7 + k)}$${laneRow(i)}*${colLetter(c)}${r},0)`;
         putFormula(ws, r, c + 2 + i, a === 0 ? buy : `${renew(c + 2 + i, 'D')}+${buy}`, u.arrBySlice[1 + i]![a]!, FMT.money);
       });
-      putFormula(ws, r, c + 2 + L, `$B$${sr}*SUM(${colLetter(c + 1)}${r}:${colLetter(c + 1 + L)}${r})`, j.arrBySegment[s][a]!, FMT.money);
-      putFormula(ws, r, c + 3 + L, `$B$${sr}*${colLetter(c)}${r}`, j.activeBySegment[s][a]!, FMT.factor);
+      putFormula(ws, r, c + 2 + L, `$B$${sr}*SUM(${colLetter(c + 1)}${r}:${colLetter(c + 1 + L)}${r})`, j.arrByPath[s][a]!, FMT.money);
+      putFormula(ws, r, c + 3 + L, `$B$${sr}*${colLetter(c)}${r}`, j.activeByPath[s][a]!, FMT.factor);
     });
-    const overSegments = (term: (k: number, s: SegmentId) => string) => SEGMENTS.map((s, k) => term(k, s)).join('+');
-    putFormula(ws, r, col.arr, overSegments((k) => segArr(k, r)), j.arr[a]!, FMT.money);
-    putFormula(ws, r, col.base, overSegments((k, s) => `$B$${segRow[s]}*${colLetter(segCol(k) + 1)}${r}`), j.arrBySlice[0]![a]!, FMT.money);
-    m.lanes.forEach((_, i) => putFormula(ws, r, col.lanes[i]!, overSegments((k, s) => `$B$${segRow[s]}*${colLetter(segCol(k) + 2 + i)}${r}`), j.arrBySlice[1 + i]![a]!, FMT.money));
+    const overPaths = (term: (k: number, s: JourneyPath) => string) => JOURNEY_PATHS.map((s, k) => term(k, s)).join('+');
+    putFormula(ws, r, col.arr, overPaths((k) => segArr(k, r)), j.arr[a]!, FMT.money);
+    putFormula(ws, r, col.base, overPaths((k, s) => `$B$${segRow[s]}*${colLetter(segCol(k) + 1)}${r}`), j.arrBySlice[0]![a]!, FMT.money);
+    m.lanes.forEach((_, i) => putFormula(ws, r, col.lanes[i]!, overPaths((k, s) => `$B$${segRow[s]}*${colLetter(segCol(k) + 2 + i)}${r}`), j.arrBySlice[1 + i]![a]!, FMT.money));
     putFormula(ws, r, col.gm, [`${a1(col.base, r)}*${n('general.subscriptionGrossMargin')}`, ...m.lanes.map((_, i) => `${a1(col.lanes[i]!, r)}*$F$${laneRow(i)}`)].join('+'), j.gmArr[a]!, FMT.money);
-    putFormula(ws, r, col.active, overSegments((k) => segActive(k, r)), j.active[a]!, FMT.factor);
+    putFormula(ws, r, col.active, overPaths((k) => segActive(k, r)), j.active[a]!, FMT.factor);
     if (a === 0) {
       for (const c of [col.churn, col.contraction, col.price, col.seat]) putValue(ws, r, c, 0, FMT.money);
     } else {
-      const renewing = `(${overSegments((k, s) => `${segRate(s, 'C')}*${segArr(k, r - 1)}`)})`;
-      putFormula(ws, r, col.churn, `IF($B${r}=1,${overSegments((k, s) => `(1-${segRate(s, 'C')})*${segArr(k, r - 1)}`)},0)`, j.churn[a]!, FMT.money);
+      const renewing = `(${overPaths((k, s) => `${segRate(s, 'C')}*${segArr(k, r - 1)}`)})`;
+      putFormula(ws, r, col.churn, `IF($B${r}=1,${overPaths((k, s) => `(1-${segRate(s, 'C')})*${segArr(k, r - 1)}`)},0)`, j.churn[a]!, FMT.money);
       putFormula(ws, r, col.contraction, `IF($B${r}=1,${renewing}*${rateOf('journey.contractionRate')},0)`, j.contraction[a]!, FMT.money);
       putFormula(ws, r, col.price, `IF($B${r}=1,${renewing}*${rateOf('journey.priceIncrease')},0)`, j.price[a]!, FMT.money);
       putFormula(ws, r, col.seat, `IF($B${r}=1,${renewing}*${rateOf('journey.seatExpansion')},0)`, j.seat[a]!, FMT.money);
     }
     m.lanes.forEach((_, i) => {
       const lr = laneRow(i);
-      putFormula(ws, r, col.buys[i]!, `IF(${inWindow(i)},${pm(i)}*(${SEGMENTS.map((_, k) => `$${colLetter(7 + k)}$${lr}*${segActive(k, r)}`).join('+')}),0)`, j.buys[i]![a]!, FMT.money);
+      putFormula(ws, r, col.buys[i]!, `IF(${inWindow(i)},${pm(i)}*(${JOURNEY_PATHS.map((_, k) => `$${colLetter(7 + k)}$${lr}*${segActive(k, r)}`).join('+')}),0)`, j.buys[i]![a]!, FMT.money);
     });
     // Renewals in the next 12 months: with rates by year, those in a+1's year, then the next year's.
     const e = Math.min(a + 12, 12 * Math.floor((a + 1) / 12) + 11);
-    const gross = (s: SegmentId) => {
+    const gross = (s: JourneyPath) => {
       if (!cal) return `IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`;
       const g = s === 'adopter' ? 'gAD' : 'gNON';
       const n1 = `(INT(${e}/${cm})-INT(${a}/${cm}))`, n2 = `(INT(${a + 12}/${cm})-INT(${e}/${cm}))`;
       const first = `IF(${n1}=0,1,${cal.year(g, yearOf(a + 1))}^${n1})`;
       return e < a + 12 ? `${first}*IF(${n2}=0,1,${cal.year(g, yearOf(e + 1))}^${n2})` : first;
     };
-    putFormula(ws, r, col.grossRetained, overSegments((k, s) => `${segArr(k, r)}*${gross(s)}`), j.grossRetained[a]!, FMT.money);
+    putFormula(ws, r, col.grossRetained, overPaths((k, s) => `${segArr(k, r)}*${gross(s)}`), j.grossRetained[a]!, FMT.money);
     putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.sum(0, a), FMT.money);
   }
 
@@ -217,8 +217,8 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   for (let c = 2; c <= col.cumArr; c++) ws.getColumn(c).width = 14;
   ws.pageSetup = { orientation: 'landscape' };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
-  const probability = {} as Record<SegmentId, string>;
-  for (const s of SEGMENTS) probability[s] = `${SHEETS.journey}!$B$${segRow[s]}`;
+  const probability = {} as Record<JourneyPath, string>;
+  for (const s of JOURNEY_PATHS) probability[s] = `${SHEETS.journey}!$B$${segRow[s]}`;
   return {
     row0,
     col,

@@ -120,7 +120,7 @@ describe('the installed base', () => {
     expect(compareResults(computeExact(typed), computeExact(m), exactly)).toBeNull();
   });
 
-  it('splits non-adopters over the failed segments by their weight, all to failed adoption when those are 0', () => {
+  it('splits non-adopters over the failed paths by their weight, all to failed adoption when those are 0', () => {
     const m = structuredClone(RAMP_MODEL);
     m.journey.onboarding.rate = 1; m.journey.firstValue.rate = 1; m.journey.adoption.rate = 1;
     expect(baseShares(m, new Rates(m), 12, 0.6).map(String)).toEqual(['0', '0', '0.4', '0.6']);

@@ -146,7 +146,7 @@ export function AssumptionsSheet() {
   const funnelShape = `${inputs.acquisition.funnel.map((f) => f.name).join('\u0001')}:${inputs.acquisition.newCustomersByYear[0]}`;
   const funnel = useMemo(() => funnelRows(inputs, volumes), [funnelShape, JSON.stringify(volumes)]);
 
-  const seg = result?.journey.segmentProbability;
+  const seg = result?.journey.pathProbability;
   const stages = useMemo<GridRow[]>(() => ([
     { id: 'onboarding', cells: { stage: { type: 'label', text: 'Onboarding completed' }, rate: { type: 'input', key: 'journey.onboarding.rate' }, month: { type: 'input', key: 'journey.onboarding.month' }, target: { type: 'label', text: '' }, share: { type: 'value', value: seg ? 1 - seg.failedOnboarding : null, format: 'percent' } } },
     { id: 'firstValue', cells: { stage: { type: 'label', text: 'First value reached' }, rate: { type: 'input', key: 'journey.firstValue.rate' }, month: { type: 'input', key: 'journey.firstValue.month' }, target: { type: 'input', key: 'journey.firstValue.targetDays' }, share: { type: 'value', value: seg ? seg.failedAdoption + seg.adopter : null, format: 'percent' } } },
