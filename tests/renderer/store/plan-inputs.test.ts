@@ -5,12 +5,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, validateInputs, valueInYear, type Rampable } from '../../../shared/index';
 import { buildBoardReport, bookInYear1 } from '../../../shared/report/index';
-import { normalizeRamp, parseRampText, parseYearlyKey, setYearValue } from '../../../renderer/src/editing/ramp-entry';
+import { closedMonth, leverSuggestion, normalizeRamp, parseRampText, parseYearlyKey, readInput, setYearValue } from '../../../shared/document/index';
 import { formatInput } from '../../../renderer/src/format/format';
-import { closedMonth } from '../../../renderer/src/store/base-entries';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
-import { readInput } from '../../../renderer/src/store/input-specs';
-import { addCohort, leverSuggestion, removeCohort, setLever } from '../../../renderer/src/store/model-edits';
 import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';
 
 describe('values by year', () => {
@@ -84,12 +81,12 @@ describe('values by year', () => {
 describe('existing customers', () => {
   it('adds a blank cohort that moves no figure, and removes it, each one undo step', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     const k = doc.getState().inputs.base.cohorts[0]!;
     expect(k).toMatchObject({ name: 'Cohort 1', customers: 0, arr: 0 });
     expect(validateInputs(doc.getState().inputs)).toEqual([]);
     expect(computeModel(doc.getState().inputs).annual).toEqual(computeModel(defaultInputs()).annual);
-    doc.getState().apply((s) => removeCohort(s, 0));
+    doc.getState().dispatch({ type: 'removeCohort', index: 0 });
     expect(doc.getState().inputs.base.cohorts).toEqual([]);
     doc.getState().undo();
     expect(doc.getState().inputs.base.cohorts).toHaveLength(1);
@@ -99,7 +96,7 @@ describe('existing customers', () => {
 
   it('takes the month a cohort closed as its age, and refuses a month that is not before month 0', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enter('base.cohorts[0].ageMonths', '2024-07');
     expect(doc.getState().inputs.base.cohorts[0]!.ageMonths).toBe(18);
     expect(closedMonth('2026-01', 18)).toBe('2024-07');
@@ -113,7 +110,7 @@ describe('existing customers', () => {
 
   it('a blank adopter share is the implied one, which equals typing the implied share in', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enterMany([{ key: 'base.cohorts[0].customers', text: '100' }, { key: 'base.cohorts[0].arr', text: '6.5m' }, { key: 'base.cohorts[0].adopterShare', text: '60%' }]);
     expect(doc.getState().inputs.base.cohorts[0]!.adopterShare).toBe(0.6);
     doc.getState().enter('base.cohorts[0].adopterShare', '');
@@ -125,7 +122,7 @@ describe('existing customers', () => {
 
   it('a block pasted past the last row adds cohorts; ARR typed before customers is taken once they are', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enter('base.cohorts[0].arr', '1m');
     expect(doc.getState().invalid['base.cohorts[0].arr']?.message).toContain('must be 0 when the cohort has no customers');
     doc.getState().enter('base.cohorts[0].customers', '10');
@@ -148,11 +145,11 @@ describe('existing customers', () => {
 
   it('removing a cohort takes its marks and moves later ones up', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enter('base.cohorts[0].customers', 'x');
     doc.getState().enter('base.cohorts[1].customers', 'y');
-    doc.getState().apply((s) => removeCohort(s, 0));
+    doc.getState().dispatch({ type: 'removeCohort', index: 0 });
     expect(Object.keys(doc.getState().invalid)).toEqual(['base.cohorts[0].customers']);
     expect(doc.getState().invalid['base.cohorts[0].customers']?.text).toBe('y');
   });
@@ -166,12 +163,12 @@ describe('lane levers', () => {
 
   it('replace only what still holds the previous suggestion; one undo step', () => {
     const doc = createDocumentStore();
-    doc.getState().apply((s) => setLever(s, 0, 'crossSell'));
+    doc.getState().dispatch({ type: 'setLever', laneIndex: 0, lever: 'crossSell' });
     expect(doc.getState().inputs.lanes[0]).toMatchObject({ lever: 'crossSell', grossMargin: LEVER_TABLE.crossSell.grossMargin, windowStart: 4, windowEnd: 6 });
     doc.getState().enter('lanes.modules.grossMargin', '50%');
-    doc.getState().apply((s) => setLever(s, 0, 'usage'));
+    doc.getState().dispatch({ type: 'setLever', laneIndex: 0, lever: 'usage' });
     expect(doc.getState().inputs.lanes[0]).toMatchObject({ lever: 'usage', grossMargin: 0.5 });
-    doc.getState().apply((s) => setLever(s, 0, null));
+    doc.getState().dispatch({ type: 'setLever', laneIndex: 0, lever: null });
     expect(doc.getState().inputs.lanes[0]!.lever).toBeUndefined();
     expect(validateInputs(doc.getState().inputs)).toEqual([]);
     doc.getState().undo(); doc.getState().undo(); doc.getState().undo(); doc.getState().undo();

@@ -2,7 +2,8 @@
 // each one undo step, the core accepts the result, marks follow their items.
 import { describe, expect, it } from 'vitest';
 import { defaultInputs, validateInputs } from '../../../shared/index';
-import { MAX_YEARS, createDocumentStore, shiftIndexedMarks } from '../../../renderer/src/store/document-store';
+import { createDocumentStore } from '../../../renderer/src/store/document-store';
+import { DOCUMENT_LIMITS, shiftIndexedMarks } from '../../../shared/document/index';
 
 describe('years of new logos', () => {
   it('adds a year at the last figure and removes the last year, each undoable', () => {
@@ -26,7 +27,7 @@ describe('years of new logos', () => {
     for (let i = 0; i < 5; i++) doc.getState().removeLastYear();
     expect(doc.getState().inputs.acquisition.newCustomersByYear).toEqual([100]);
     for (let i = 0; i < 15; i++) doc.getState().addYear();
-    expect(doc.getState().inputs.acquisition.newCustomersByYear).toHaveLength(MAX_YEARS);
+    expect(doc.getState().inputs.acquisition.newCustomersByYear).toHaveLength(DOCUMENT_LIMITS.years);
   });
 
   it('drops the rejected entry of the removed year', () => {

@@ -1,7 +1,9 @@
 // The catalogue entry for a canonical key, cached per inputs object (inputSpecs
 // builds the whole list, and the grid asks for it cell by cell).
-import { getInput, inputSpecs, MAX_RAMP_YEARS, valueInYear, type InputSpec, type ModelInputs, type Rampable } from '../../../shared/index';
-import { parseYearlyKey, yearlyKey } from '../editing/ramp-entry';
+import { inputSpecs, type InputSpec } from '../model/catalog';
+import type { ModelInputs, Rampable } from '../model/inputs';
+import { MAX_RAMP_YEARS, valueInYear } from '../model/ramps';
+import { getInput, parseYearlyKey, yearlyKey } from './keys';
 
 const cache = new WeakMap<ModelInputs, Map<string, InputSpec>>();
 
