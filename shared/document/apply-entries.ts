@@ -14,7 +14,6 @@ import { validateInputs } from '../model/validate';
 import { growBaseFor, parseBaseEntry, setCohortField } from './base-entries';
 import { parseEntry, type EntryContext, type EntrySource } from './entry';
 import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, rootKey, setInput, type LaneField } from './keys';
-import { modelYears } from './limits';
 import { parseRampable, setYearValue } from './ramp-entry';
 import { readInput, specFor } from './specs';
 import type { PendingEntry, Snapshot } from './document';
@@ -70,7 +69,7 @@ function parseFor(inputs: ModelInputs, key: string, spec: InputSpec, text: strin
 /** The model with the input at `key` set to `value`. */
 function write(inputs: ModelInputs, key: string, value: unknown): ModelInputs {
   const yearly = parseYearlyKey(key);
-  if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number, modelYears(inputs)));
+  if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number));
   const cohort = parseBaseKey(key);
   if (cohort) return setCohortField(inputs, cohort.index, cohort.field, value);
   return setInput(inputs, key, value);

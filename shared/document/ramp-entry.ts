@@ -16,15 +16,17 @@ export function normalizeRamp(values: readonly number[]): Rampable {
 }
 
 /**
- * Set year `index + 1` of a rampable value. Every year shown keeps the value it
- * showed (a constant 90% with year 2 set to 95% over three years is 90%, 95%, 90%):
- * what the user sees is what the model takes.
+ * Set year `index + 1` of a rampable value, the way a row of Excel cells each
+ * "= the year before" behaves (issue 23, docs/workspace.md): the years the list
+ * holds keep their values, and the years past it follow the typed year until
+ * they are typed themselves. 90% with year 2 set to 95% is 90%, 95%, 95%, …;
+ * a list whose years are all equal is the one number.
  */
-export function setYearValue(x: Rampable, index: number, value: number, years: number): Rampable {
-  const n = Math.max(years, index + 1, typeof x === 'number' ? 1 : x.length);
-  const list = Array.from({ length: Math.min(n, MAX_RAMP_YEARS) }, (_, i) => valueInYear(x, i + 1));
+export function setYearValue(x: Rampable, index: number, value: number): Rampable {
+  const list = typeof x === 'number' ? [x] : [...x];
+  while (list.length <= index) list.push(list[list.length - 1]!);
   list[index] = value;
-  return normalizeRamp(list);
+  return list.every((v) => v === list[0]) ? list[0]! : list;
 }
 
 /** Does this text list yearly values ("85% → 90%", "85%; 90%")? Commas stay thousands separators. */

@@ -18,21 +18,29 @@ describe('values by year', () => {
     expect(parseYearlyKey('journey.renewal.rate[10]')).toBeNull();
   });
 
-  it('setting one year keeps every year shown, and the list is as short as it can be', () => {
-    expect(setYearValue(0.9, 1, 0.95, 3)).toEqual([0.9, 0.95, 0.9]);
-    expect(setYearValue([0.9, 0.95, 0.9], 2, 0.95, 3)).toEqual([0.9, 0.95]);
-    expect(setYearValue([0.9, 0.95], 1, 0.9, 3)).toEqual([0.9, 0.9, 0.95]); // year 3 showed 95% and keeps it
-    expect(setYearValue([0.9, 0.95], 1, 0.9, 2)).toBe(0.9);
+  it('setting one year: later years follow it until typed themselves, typed years keep their values', () => {
+    expect(setYearValue(0.9, 1, 0.95)).toEqual([0.9, 0.95]); // 90 → 95 → 95, never back to 90 (issue 23.4)
+    expect(valueInYear(setYearValue(0.9, 1, 0.95), 3)).toBe(0.95);
+    expect(setYearValue([0.9, 0.95, 0.9], 1, 0.97)).toEqual([0.9, 0.97, 0.9]); // year 3 was typed: it stays
+    expect(setYearValue(0.9, 2, 0.95)).toEqual([0.9, 0.9, 0.95]); // year 2 keeps what it showed
+    expect(setYearValue([0.9, 0.95], 1, 0.9)).toBe(0.9); // all years equal: the one number
     expect(normalizeRamp([0.8, 0.8])).toBe(0.8);
   });
 
-  it('every year reads what was set, and the others are unchanged (property)', () => {
+  it('the typed year reads what was set; typed years keep theirs; later years follow (property)', () => {
     const rate = fc.integer({ min: 0, max: 100 }).map((x) => x / 100);
     const ramp: fc.Arbitrary<Rampable> = fc.oneof(rate, fc.array(rate, { minLength: 1, maxLength: 10 }));
-    fc.assert(fc.property(ramp, fc.integer({ min: 0, max: 9 }), rate, fc.integer({ min: 1, max: 10 }), (x, i, v, years) => {
-      const y = setYearValue(x, i, v, years);
+    fc.assert(fc.property(ramp, fc.integer({ min: 0, max: 9 }), rate, (x, i, v) => {
+      const y = setYearValue(x, i, v);
+      const held = typeof x === 'number' ? 1 : x.length;
       expect(valueInYear(y, i + 1)).toBe(v);
-      for (let k = 1; k <= 10; k++) if (k !== i + 1 && k <= Math.max(years, i + 1)) expect(valueInYear(y, k)).toBe(valueInYear(x, k));
+      for (let k = 1; k <= 10; k++) {
+        if (k === i + 1) continue;
+        // years before the typed one and years the list held keep their values; years past both follow
+        // the typed year when it is the list's last, else the list's last as before
+        if (k <= i + 1 || k <= held) expect(valueInYear(y, k)).toBe(valueInYear(x, k));
+        else expect(valueInYear(y, k)).toBe(i + 1 >= held ? v : valueInYear(x, k));
+      }
     }));
   });
 
@@ -52,7 +60,7 @@ describe('values by year', () => {
   it('a typed year and a pasted row are one undo step each; a bad year is marked at its cell', () => {
     const doc = createDocumentStore();
     doc.getState().enter('journey.renewal.rate[1]', '90');
-    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.85]);
+    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9]); // year 3 follows year 2
     doc.getState().enterMany([{ key: 'journey.renewal.rate[0]', text: '85%' }, { key: 'journey.renewal.rate[1]', text: '90%' }, { key: 'journey.renewal.rate[2]', text: '95%' }]);
     expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.95]);
     expect(readInput(doc.getState().inputs, 'journey.renewal.rate[2]')).toBe(0.95);
@@ -61,7 +69,7 @@ describe('values by year', () => {
     expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.95]);
     doc.getState().undo();
     doc.getState().undo();
-    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.85]);
+    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9]);
     doc.getState().undo();
     expect(doc.getState().inputs).toEqual(defaultInputs());
   });
