@@ -149,6 +149,19 @@ export const parsed = (key: string): ParsedKey | null => {
   return r.ok ? r.key : null;
 };
 
+/**
+ * The key in the one form the workbook's key column and the model's files use:
+ * lanes by id (`lanes.modules.acv`), no segment, no year; null for any other key.
+ */
+export function canonicalInput(key: string): ParsedKey | null {
+  const k = parsed(key);
+  if (!k || k.segment !== null || k.year !== null) return null;
+  return k.target.kind === 'lane' && ('index' in k.target.ref || !key.startsWith('lanes.')) ? null : k;
+}
+
+/** The object path of a plain input (`journey.renewal.rate` → journey, renewal, rate). */
+export const inputPath = (t: Extract<KeyTarget, { kind: 'input' }>): string[] => t.key.split('.');
+
 /** The canonical text of a parsed key (lanes by the form they were given in). */
 export function formatKey(k: ParsedKey): string {
   const t = k.target;
