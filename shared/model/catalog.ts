@@ -148,6 +148,7 @@ export const BASE_FIELDS: readonly { field: 'name' | 'customers' | 'arr' | 'ageM
  */
 export const SEGMENT_FIELDS: readonly { field: string; label: string; kind: InputKind; min?: number; max?: number; minLength?: number; maxLength?: number; rampable?: boolean }[] = [
   { field: 'name', label: 'Segment', kind: 'text', minLength: 1, maxLength: 60 },
+  { field: 'logoShare', label: 'Share of new logos', kind: 'rate', min: 0, max: 1, rampable: true },
 ];
 
 export const baseKey = (i: number, field: string): string => `base.cohorts[${i}].${field}`;

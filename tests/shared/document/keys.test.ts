@@ -30,6 +30,8 @@ describe('every key form', () => {
     ['segments.ent.journey.renewal.rate[1]', { target: { kind: 'input', key: 'journey.renewal.rate' }, year: 1, segment: 'ent' }],
     ['segments.smb.lanes.modules.attachRate', { target: { kind: 'lane', ref: { id: 'modules' }, field: 'attachRate' }, year: null, segment: 'smb' }],
     ['segments.ent.name', { target: { kind: 'segmentField', field: 'name' }, year: null, segment: 'ent' }],
+    ['segments.ent.logoShare', { target: { kind: 'segmentField', field: 'logoShare' }, year: null, segment: 'ent' }],
+    ['segments.ent.logoShare[2]', { target: { kind: 'segmentField', field: 'logoShare' }, year: 2, segment: 'ent' }],
   ])('%s', (key, want) => {
     expect(target(key)).toEqual(want);
     // and back to the same text (lanes[modules] is written lanes.modules)
@@ -47,6 +49,7 @@ describe('every key form', () => {
     expect(isRampableKey('lanes.modules.grossMargin')).toBe(false);
     expect(isRampableKey('journey.onboarding.month')).toBe(false);
     expect(isRampableKey('journey.renewal.rate[1]')).toBe(false); // one year is not a ramp
+    expect(isRampableKey('segments.ent.logoShare')).toBe(true); // §2.3: one number or a list of yearly shares
   });
 });
 
@@ -65,6 +68,9 @@ describe('bad keys say what is wrong, naming the key', () => {
     ['segments.ent.acquisition.funnel[0].rate', '"segments.ent.acquisition.funnel[0].rate": a segment cannot change acquisition.funnel[0].rate'],
     ['segments.ent.lanes.modules.windowStart', '"segments.ent.lanes.modules.windowStart": a segment cannot change lanes.modules.windowStart'],
     ['segments.ent.segments.smb.name', '"segments.ent.segments.smb.name": a segment has no segments of its own'],
+    ['segments.ent.name[1]', '"segments.ent.name[1]": name does not change by year, so it has no [1]'],
+    ['segments.ent.logoShare[10]', '"segments.ent.logoShare[10]": a ramp lists at most 10 years, [0]–[9]'],
+    ['logoShare', '"logoShare" is not an input of the model'],
   ])('%s', (key, want) => {
     expect(message(key)).toBe(want);
     expect(want.length).toBeLessThan(200);
