@@ -1,9 +1,12 @@
 // Every change to the document as data: serialisable (JSON in, JSON out), so an
 // edit can be logged, replayed, sent to a worker or named in the undo button.
-// One reducer (reduce.ts) applies them.
+// One reducer (`reduce`, below) applies them: (snapshot, action) → snapshot,
+// pure; the same snapshot back means the action changed nothing (no undo step).
 import type { Lever, ModelInputs } from '../model/inputs';
-import type { OverrideValue, ScenarioSet } from '../model/scenarios';
-import type { CellEntry } from './apply-entries';
+import { deleteScenario, setOverride, switchScenario, type OverrideValue, type ScenarioSet } from '../model/scenarios';
+import { applyEntries, type CellEntry } from './apply-entries';
+import type { Snapshot } from './document';
+import { addCohort, addFunnelStage, addLane, addYear, removeCohort, removeFunnelStage, removeLane, removeLastYear, setLever } from './edits';
 import type { EntrySource } from './entry';
 
 export type Action =
@@ -30,3 +33,27 @@ export type Action =
   | { type: 'applySuggestion'; what: string; inputs: ModelInputs };
 
 export type ActionType = Action['type'];
+
+const withScenarios = (snap: Snapshot, scenarios: Snapshot['scenarios']): Snapshot =>
+  scenarios === snap.scenarios ? snap : { ...snap, scenarios };
+
+export function reduce(snap: Snapshot, action: Action): Snapshot {
+  switch (action.type) {
+    case 'enter': return applyEntries(snap, [{ key: action.key, text: action.text }]);
+    case 'enterMany': return applyEntries(snap, action.entries, action.source);
+    case 'addLane': return addLane(snap, action.count);
+    case 'removeLane': return removeLane(snap, action.id);
+    case 'setLever': return setLever(snap, action.laneIndex, action.lever);
+    case 'addYear': return addYear(snap, action.count);
+    case 'removeLastYear': return removeLastYear(snap);
+    case 'addFunnelStage': return addFunnelStage(snap, action.count);
+    case 'removeFunnelStage': return removeFunnelStage(snap, action.index);
+    case 'addCohort': return addCohort(snap);
+    case 'removeCohort': return removeCohort(snap, action.index);
+    case 'setScenarios': return withScenarios(snap, action.scenarios);
+    case 'switchScenario': return withScenarios(snap, switchScenario(snap.scenarios, action.id));
+    case 'deleteScenario': return withScenarios(snap, deleteScenario(snap.scenarios, action.id));
+    case 'setOverride': return withScenarios(snap, setOverride(snap.scenarios, action.scenarioId, action.key, action.value));
+    case 'applySuggestion': return action.inputs === snap.inputs ? snap : { ...snap, inputs: action.inputs };
+  }
+}

@@ -13,9 +13,8 @@ import { activeScenario, applyScenario, overridableKeys, setOverride, type Overr
 import { validateInputs } from '../model/validate';
 import { growBaseFor, parseBaseEntry, setCohortField } from './base-entries';
 import { parseEntry, type EntryContext, type EntrySource } from './entry';
-import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, rootKey, setInput, type LaneField } from './keys';
+import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, readInput, rootKey, setInput, specFor, type LaneField } from './keys';
 import { parseRampable, setYearValue } from './ramp-entry';
-import { readInput, specFor } from './specs';
 import type { PendingEntry, Snapshot } from './document';
 
 export interface CellEntry {
