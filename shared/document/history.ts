@@ -116,6 +116,29 @@ function entryLabel(before: Snapshot, after: Snapshot, key: string, text: string
   return `${prefix}${name} ${valueText(spec?.kind ?? 'text', was, currency)} → ${valueText(spec?.kind ?? 'text', now, currency)}`;
 }
 
+/** What changed between two sets of scenarios, as the sheet's buttons say it. */
+function scenarioChange(before: Snapshot, next: Snapshot['scenarios']): string {
+  const was = before.scenarios.scenarios, now = next.scenarios;
+  const added = now.find((s) => !was.some((w) => w.id === s.id));
+  if (added) return `new scenario ${quote(added.name)}`;
+  const removed = was.find((w) => !now.some((s) => s.id === w.id));
+  if (removed) return `delete scenario ${quote(removed.name)}`;
+  const renamed = now.find((s) => was.some((w) => w.id === s.id && w.name !== s.name));
+  if (renamed) return `rename scenario to ${quote(renamed.name)}`;
+  if (next.activeId !== before.scenarios.activeId) return next.activeId === null ? 'show the base' : `show ${quote(now.find((s) => s.id === next.activeId)?.name)}`;
+  for (const s of now) {
+    const w = was.find((x) => x.id === s.id);
+    if (!w || w.overrides === s.overrides) continue;
+    const key = [...new Set([...Object.keys(w.overrides), ...Object.keys(s.overrides)])].find((k) => JSON.stringify(w.overrides[k]) !== JSON.stringify(s.overrides[k]));
+    if (key === undefined) continue;
+    const spec = specFor(before.inputs, key);
+    const name = lower(spec?.label ?? key);
+    const value = s.overrides[key];
+    return `${s.name}: ${value === undefined ? `stop overriding ${name}` : `${name} ${valueText(spec?.kind ?? 'text', value, before.inputs.general.currency)}`}`;
+  }
+  return 'scenarios';
+}
+
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
 export function describeAction(action: Action, before: Snapshot, after: Snapshot): string {
@@ -138,14 +161,7 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
     case 'removeFunnelStage': return `remove funnel stage ${quote(inputs.acquisition.funnel[action.index]?.name)}`;
     case 'addCohort': return 'add a cohort';
     case 'removeCohort': return `remove cohort ${quote(inputs.base?.cohorts[action.index]?.name)}`;
-    case 'setScenarios': {
-      const was = before.scenarios.scenarios, now = action.scenarios.scenarios;
-      const added = now.find((s) => !was.some((w) => w.id === s.id));
-      if (added) return `new scenario ${quote(added.name)}`;
-      const renamed = now.find((s) => was.some((w) => w.id === s.id && w.name !== s.name));
-      if (renamed) return `rename scenario to ${quote(renamed.name)}`;
-      return 'scenarios';
-    }
+    case 'setScenarios': return scenarioChange(before, action.scenarios);
     case 'switchScenario': return action.id === null ? 'show the base' : `show ${quote(before.scenarios.scenarios.find((s) => s.id === action.id)?.name)}`;
     case 'deleteScenario': return `delete scenario ${quote(before.scenarios.scenarios.find((s) => s.id === action.id)?.name)}`;
     case 'setOverride': {

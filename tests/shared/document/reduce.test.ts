@@ -147,6 +147,19 @@ describe('undo and redo over patches', () => {
 });
 
 describe('the step names what it did, for the Undo and Redo buttons', () => {
+  it('a change of the scenarios says which: new, shown, an override, deleted', () => {
+    const made = createScenario(emptyScenarios(), 'Conservative');
+    if (!made.ok) throw new Error(made.error);
+    let s = start();
+    const name = (a: Action) => { const next = reduce(s, a); const label = describeAction(a, s, next); s = next; return label; };
+    expect(name({ type: 'setScenarios', scenarios: made.set })).toBe('new scenario “Conservative”');
+    expect(name({ type: 'setScenarios', scenarios: { ...s.scenarios, activeId: made.id } })).toBe('show “Conservative”');
+    expect(name({ type: 'enter', key: 'journey.renewal.rate', text: '80' })).toBe('Conservative: renewal rate of adopters 85% → 80%');
+    const sc = s.scenarios.scenarios[0]!;
+    expect(name({ type: 'setScenarios', scenarios: { ...s.scenarios, scenarios: [{ ...sc, overrides: {} }] } })).toBe('Conservative: stop overriding renewal rate of adopters');
+    expect(name({ type: 'setScenarios', scenarios: { scenarios: [], activeId: null } })).toBe('delete scenario “Conservative”');
+  });
+
   it.each<[Action, string]>([
     [{ type: 'enter', key: 'journey.renewal.rate', text: '80' }, 'renewal rate of adopters 85% → 80%'],
     [{ type: 'enter', key: 'journey.renewal.rate[1]', text: '90' }, 'renewal rate of adopters, year 2 85% → 90%'],
