@@ -1,7 +1,7 @@
 // The installed base's cells (spec §2.2) as a finance lead types them: the age of
 // a cohort or the month it closed, a blank adopter share for the one the journey
 // implies, and rows that appear when a block is pasted past the last cohort.
-// Pure, unit-tested in tests/shared/document/base-entries.test.ts.
+// Pure, unit-tested in tests/renderer/store/plan-inputs.test.ts.
 import type { BaseCohort, ModelInputs } from '../model/inputs';
 import { parseEntry, type Entry } from './entry';
 import { parseBaseKey } from './keys';

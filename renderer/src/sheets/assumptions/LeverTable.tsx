@@ -1,7 +1,7 @@
 // A lane's expansion lever (issue 13 §3): the chooser in the lanes table and,
 // beside it, the typical margins by expansion lever it draws on. Choosing a lever
 // suggests its margin and a purchase window from its time to value; the user may
-// type over both (model-edits.ts keeps an overridden figure).
+// type over both (shared/document/edits.ts keeps an overridden figure).
 import { LEVERS, LEVER_TABLE, type Lever, type ModelInputs } from '../../../../shared/index';
 import { optionLabel, percent } from '../../../../shared/index';
 import type { GridCell } from '../../grid/grid-types';
