@@ -147,7 +147,7 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
     case 'enter': return entryLabel(before, after, action.key, action.text);
     case 'enterMany': return action.entries.length === 1
       ? entryLabel(before, after, action.entries[0]!.key, action.entries[0]!.text)
-      : `paste of ${action.entries.length} cells`;
+      : `${action.source === 'pasted' ? 'paste of ' : ''}${action.entries.length} cells`; // typed: a fill or Delete on a selection
     case 'addLane': return `add ${plural(after.inputs.lanes.length - inputs.lanes.length, 'a lane', 'lanes')}`;
     case 'removeLane': return `remove lane ${quote(inputs.lanes.find((l) => l.id === action.id)?.name)}`;
     case 'setLever': {

@@ -169,6 +169,7 @@ describe('the step names what it did, for the Undo and Redo buttons', () => {
     [{ type: 'enter', key: 'lanes.integration.anchor', text: 'adoption' }, 'deeper data integration: Anchor First value → Adoption'],
     [{ type: 'enter', key: 'journey.renewal.rate', text: '120%' }, 'renewal rate of adopters "120%" (refused)'],
     [{ type: 'enterMany', source: 'pasted', entries: [{ key: 'journey.renewal.rate', text: '0.8' }, { key: 'acquisition.acv', text: '1' }] }, 'paste of 2 cells'],
+    [{ type: 'enterMany', source: 'typed', entries: [{ key: 'journey.renewal.rate', text: '80' }, { key: 'acquisition.acv', text: '1' }] }, '2 cells'],
     [{ type: 'addLane', count: 2 }, 'add 2 lanes'],
     [{ type: 'removeLane', id: 'services' }, 'remove lane “Managed services layer”'],
     [{ type: 'setLever', laneIndex: 0, lever: 'crossSell' }, 'lever of “Additional use cases / modules” Upsell → Cross-sell'],
