@@ -1,9 +1,9 @@
-// Undo and redo over actions: each step keeps the action, its name for the
-// Undo/Redo buttons, and the patch it made (the changed paths of the snapshot,
-// each with its value before and after), not a copy of the document. Snapshots
-// share structure (every edit copies only the path it changes), so the diff
-// stops wherever the two are the same object. Each step is named in the
-// user's words ("renewal rate of adopters 85% → 80%") for the Undo and Redo buttons.
+// Undo and redo over actions: each step keeps the action, its name in the
+// user's words for the Undo and Redo buttons ("renewal rate of adopters 85% →
+// 80%"), and the patch it made (the changed paths of the snapshot, each with its
+// value before and after), not a copy of the document. Snapshots share
+// structure (every edit copies only the path it changes), so the diff stops
+// wherever the two are the same object.
 import type { InputKind } from '../model/catalog';
 import { optionLabel } from '../model/catalog';
 import { activeScenario, applyScenario } from '../model/scenarios';
