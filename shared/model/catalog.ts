@@ -3,7 +3,7 @@
 // this one list, so a new input is added here once.
 import type { Lane, ModelInputs } from './inputs';
 import { LANE_ANCHORS, LEVERS, TIMINGS } from './inputs';
-import { isRampableKey } from './ramps';
+import { RAMPABLE_KEYS, RAMPABLE_LANE_FIELDS } from './ramps';
 
 export type InputKind =
   | 'rate' // a share, shown as %
@@ -61,6 +61,8 @@ export const MODEL_LIMITS = {
   years: 10,
   funnelStages: 20,
   lanes: 10,
+  /** cohorts of the installed base (spec §2.2) */
+  baseCohorts: 240,
 } as const;
 
 /** How option values read on screen: identifiers (yearStart, firstValue) never reach it (issue 11 §11). */
@@ -74,6 +76,10 @@ export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? va
 
 /** Headline outputs that are valid but unusual beyond these bounds (issue 11). */
 export const USUAL_OUTPUTS = { nrrMax: 2 } as const;
+
+/** A catalogue entry marked rampable when spec §2.1 lets it change by year. */
+const rampable = (s: InputSpec): InputSpec => (RAMPABLE_KEYS.some((r) => r.key === s.key) ? { ...s, rampable: true } : s);
+const withRamps = (specs: InputSpec[]): InputSpec[] => specs.map(rampable);
 
 const rate = (key: string, label: string, group: string, driver = true, max = 1): InputSpec =>
   ({ key, label, group, kind: 'rate', min: 0, max, ...(driver ? { driver: 'rate' as const } : {}) });
@@ -92,14 +98,14 @@ export const GENERAL_INPUTS: readonly InputSpec[] = [
   rate('general.subscriptionGrossMargin', 'Subscription gross margin', 'General'),
 ];
 
-export const ACQUISITION_INPUTS: readonly InputSpec[] = [
+export const ACQUISITION_INPUTS: readonly InputSpec[] = withRamps([
   { key: 'acquisition.timing', label: 'Closing pattern', group: 'Acquisition', kind: 'enum', options: TIMINGS, help: 'Year start: all of a year’s new logos close in its first month; Even: one twelfth each month' },
   money('acquisition.acv', 'New-logo ACV', 'Acquisition'),
   { key: 'acquisition.contractMonths', label: 'Contract term (months)', group: 'Acquisition', kind: 'months', min: 1, max: 36 },
   money('acquisition.cacPerCustomer', 'CAC per new logo', 'Acquisition'),
-];
+]);
 
-export const JOURNEY_INPUTS: readonly InputSpec[] = [
+export const JOURNEY_INPUTS: readonly InputSpec[] = withRamps([
   rate('journey.onboarding.rate', 'Onboarding completion', 'Bowtie stages'),
   months('journey.onboarding.month', 'Onboarding known at age (months)', 'Bowtie stages', 0, 36),
   rate('journey.firstValue.rate', 'Reach first value (of onboarded)', 'Bowtie stages'),
@@ -112,7 +118,7 @@ export const JOURNEY_INPUTS: readonly InputSpec[] = [
   { ...rate('journey.contractionRate', 'Contraction at renewal', 'Renewal'), usual: { max: 0.5 }, plainName: 'Contraction' },
   { ...rate('journey.priceIncrease', 'Price increase at renewal', 'Renewal'), usual: { max: 0.2 }, plainName: 'Price increase' },
   { ...rate('journey.seatExpansion', 'Seat / tier expansion at renewal', 'Renewal', true, 5), usual: { max: 1 }, plainName: 'Seat expansion' },
-];
+]);
 
 /** The per-lane fields, in column order. */
 export const LANE_FIELDS: readonly (Omit<InputSpec, 'key' | 'group'> & { field: keyof Lane })[] = [
@@ -136,6 +142,15 @@ export const BASE_FIELDS: readonly { field: 'name' | 'customers' | 'arr' | 'ageM
   { field: 'ageMonths', label: 'Age (months since close)', kind: 'months', min: 1, max: 240 },
   { field: 'adopterShare', label: 'Adopter share', kind: 'rate', min: 0, max: 1, help: 'blank: the share the journey implies' },
 ];
+/**
+ * The fields of a customer segment (spec §2.3), addressed `segments.<id>.<field>`.
+ * Segments are not computed yet: the grammar reads and checks their keys.
+ */
+export const SEGMENT_FIELDS: readonly { field: string; label: string; kind: InputKind; min?: number; max?: number; minLength?: number; maxLength?: number; rampable?: boolean }[] = [
+  { field: 'name', label: 'Segment', kind: 'text', minLength: 1, maxLength: 60 },
+  { field: 'logoShare', label: 'Share of new logos', kind: 'rate', min: 0, max: 1, rampable: true },
+];
+
 export const baseKey = (i: number, field: string): string => `base.cohorts[${i}].${field}`;
 
 export const laneKey = (laneId: string, field: keyof Lane): string => `lanes.${laneId}.${field}`;
@@ -155,7 +170,7 @@ export function inputSpecs(m: ModelInputs): InputSpec[] {
   for (const lane of m.lanes) {
     for (const f of LANE_FIELDS) {
       const { field, ...rest } = f;
-      specs.push({ ...rest, key: laneKey(lane.id, field), label: `${lane.name}: ${f.label}`, group: 'Expansion lanes' });
+      specs.push({ ...rest, key: laneKey(lane.id, field), label: `${lane.name}: ${f.label}`, group: 'Expansion lanes', ...((RAMPABLE_LANE_FIELDS as readonly string[]).includes(field) ? { rampable: true } : {}) });
     }
   }
   (m.base?.cohorts ?? []).forEach((k, i) => {
@@ -164,6 +179,5 @@ export function inputSpecs(m: ModelInputs): InputSpec[] {
       specs.push({ ...rest, key: baseKey(i, field), label: `${k.name}: ${f.label}`, group: 'Existing customers' });
     }
   });
-  for (const s of specs) if (isRampableKey(s.key)) s.rampable = true;
   return specs;
 }

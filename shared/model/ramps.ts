@@ -21,12 +21,6 @@ export const RAMPABLE_KEYS: readonly { key: string; applies: 'close' | 'renewal'
 /** Lane fields that may be ramped; the purchase month's year applies. */
 export const RAMPABLE_LANE_FIELDS = ['attachRate', 'acv'] as const;
 
-/** Is the input at this canonical key rampable (`lanes.<id>.attachRate` included)? */
-export function isRampableKey(key: string): boolean {
-  if (RAMPABLE_KEYS.some((r) => r.key === key)) return true;
-  return /^lanes(\.[A-Za-z][A-Za-z0-9_]*|\[\d+\])\.(attachRate|acv)$/.test(key);
-}
-
 /** The value of a rampable input in model year y (1-based); years past the list use its last value. */
 export function valueInYear(x: Rampable, year: number): number {
   if (typeof x === 'number') return x;

@@ -133,7 +133,7 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
 }
 
 /** The most cohorts the installed base may have (spec §2.2). */
-export const MAX_BASE_COHORTS = 240;
+export const MAX_BASE_COHORTS = MODEL_LIMITS.baseCohorts;
 
 function validateBase(c: Checker, base: unknown) {
   if (base === undefined) return; // a model from before the installed base existed

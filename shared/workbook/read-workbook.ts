@@ -3,7 +3,7 @@
 // tool dropped the names; everything is validated by the core's rules and either
 // the whole model opens or nothing does, with every problem at its cell.
 import type * as ExcelJSNs from 'exceljs';
-import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, LANE_LEVER_FIELD, MODEL_LIMITS, type InputKind } from '../model/catalog';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, LANE_LEVER_FIELD, type InputKind } from '../model/catalog';
 import { parseModel } from '../model/validate';
 import { zipSync } from 'fflate';
 import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
@@ -11,7 +11,9 @@ import { ExcelJS } from './write-workbook';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
 import { ASSUMPTION_COLS, BASE_COHORTS_NAME } from './sheets/assumptions';
 import { BASE_FIELDS } from '../model/catalog';
-import { isRampableKey, MAX_RAMP_YEARS } from '../model/ramps';
+import { MAX_RAMP_YEARS } from '../model/ramps';
+import { DOCUMENT_LIMITS } from '../document/limits';
+import { canonicalInput, inputPath, isRampableKey, parsed } from '../document/keys';
 import { readActuals } from './sheets/actuals';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
 import { choiceFromText, choiceWords } from './choices';
@@ -41,18 +43,29 @@ const OPTIONS = new Map<string, readonly string[]>([
   ...[...GENERAL_INPUTS, ...ACQUISITION_INPUTS, ...JOURNEY_INPUTS].filter((s) => s.options).map((s) => [s.key, s.options!] as [string, readonly string[]]),
   ...[...LANE_FIELDS, LANE_LEVER_FIELD].filter((f) => f.options).map((f) => [`lanes.*.${f.field}`, f.options!] as [string, readonly string[]]),
 ]);
-const optionsOf = (key: string): readonly string[] => OPTIONS.get(key) ?? OPTIONS.get(key.replace(/^lanes\.[^.]+\./, 'lanes.*.')) ?? [];
+const optionsOf = (key: string): readonly string[] => {
+  // a ramp's yearly path (`lanes.modules.acv[1]`) takes its input's options
+  const t = parsed(key)?.target;
+  return (t?.kind === 'input' ? OPTIONS.get(t.key) : t?.kind === 'lane' ? OPTIONS.get(`lanes.*.${t.field}`) : undefined) ?? [];
+};
 
+/** The kind of the input a key-column cell names, in the shared grammar (shared/document/keys.ts); null for a key no model has. */
 function kindOf(key: string): InputKind | null {
-  const scalar = SCALAR_KINDS.get(key);
-  if (scalar) return scalar;
-  if (/^acquisition\.newCustomersByYear\[\d+\]$/.test(key)) return 'count';
-  const funnel = /^acquisition\.funnel\[\d+\]\.(name|rate)$/.exec(key);
-  if (funnel) return funnel[1] === 'name' ? 'text' : 'rate';
-  const lane = /^lanes\.([A-Za-z][A-Za-z0-9_]*)\.(\w+)$/.exec(key);
-  if (lane) return LANE_KINDS.get(lane[2]!) ?? OPTIONAL_LANE_FIELDS.get(lane[2]!) ?? null;
-  return null;
+  const t = canonicalInput(key)?.target;
+  switch (t?.kind) {
+    case 'input': return SCALAR_KINDS.get(t.key) ?? null;
+    case 'newLogos': return 'count';
+    case 'stage': return t.field === 'name' ? 'text' : 'rate';
+    case 'lane': return LANE_KINDS.get(t.field) ?? OPTIONAL_LANE_FIELDS.get(t.field) ?? null;
+    default: return null;
+  }
 }
+
+/** The lane id a key-column key names (`lanes.modules.acv` → modules), or null. */
+const laneIdOf = (key: string): string | null => {
+  const t = parsed(key)?.target;
+  return t?.kind === 'lane' && 'id' in t.ref ? t.ref.id : null;
+};
 
 /** The cells of a name over part of one row (a ramp's yearly cells), or null. */
 function rowCellsOfName(wb: ExcelJSNs.Workbook, name: string): { sheet: string; col: number; row: number }[] | null {
@@ -190,7 +203,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
     const key = row.getCell(ASSUMPTION_COLS.key).value;
     if (typeof key === 'string' && kindOf(key.trim())) keyed.push({ key: key.trim(), row: r });
   });
-  const yearCount = keyed.filter((k) => /^acquisition\.newCustomersByYear\[/.test(k.key)).length;
+  const isYear = (key: string) => parsed(key)?.target.kind === 'newLogos';
+  const yearCount = keyed.filter((k) => isYear(k.key)).length;
   const named = cellOfName(wb, NEW_CUSTOMERS_NAME);
   // The list's name is used only while it still covers exactly the year rows.
   const yearCells = named && named.length === yearCount && named.every((c) => c.sheet === SHEETS.assumptions) ? named : null;
@@ -198,12 +212,13 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   const laneIds: string[] = [];
   let yearIndex = 0;
   for (const { key: k, row: r } of keyed) {
-    const lane = /^lanes\.([^.]+)\./.exec(k);
-    if (lane && !laneIds.includes(lane[1]!) && laneIds.length <= MODEL_LIMITS.lanes) laneIds.push(lane[1]!);
+    const t = parsed(k)!.target;
+    const lane = laneIdOf(k);
+    if (lane !== null && !laneIds.includes(lane) && laneIds.length <= DOCUMENT_LIMITS.lanes) laneIds.push(lane);
     let cell = { sheet: SHEETS.assumptions as string, col: ASSUMPTION_COLS.value as number, row: r };
     const candidates = [nameOfKey(k)];
-    if (lane) candidates.push(`lanes_${laneIds.indexOf(lane[1]!)}_${k.split('.').pop()}`);
-    if (/^acquisition\.newCustomersByYear\[/.test(k)) cell = yearCells?.[yearIndex++] ?? cell;
+    if (lane !== null && t.kind === 'lane') candidates.push(`lanes_${laneIds.indexOf(lane)}_${t.field}`);
+    if (isYear(k)) cell = yearCells?.[yearIndex++] ?? cell;
     else {
       // A ramp (spec §2.1): its name covers the row of yearly cells; blanks after the last year end it.
       const years = isRampableKey(k) ? candidates.map((name) => rowCellsOfName(wb, name)).find((c) => c && c.every((x) => x.sheet === SHEETS.assumptions)) : null;
@@ -257,12 +272,11 @@ function readBase(wb: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet): RawCohort[] 
 }
 
 function pastLimits(key: string, lanes: Map<string, unknown>): string | null {
-  const year = /^acquisition\.newCustomersByYear\[(\d+)\]$/.exec(key);
-  if (year && Number(year[1]) >= MODEL_LIMITS.years) return `is past the last year a model can have (${MODEL_LIMITS.years} years of new logos)`;
-  const stage = /^acquisition\.funnel\[(\d+)\]/.exec(key);
-  if (stage && Number(stage[1]) >= MODEL_LIMITS.funnelStages) return `is past the last funnel stage a model can have (${MODEL_LIMITS.funnelStages} stages)`;
-  const lane = /^lanes\.([^.]+)\./.exec(key);
-  if (lane && !lanes.has(lane[1]!) && lanes.size >= MODEL_LIMITS.lanes) return `is one lane too many: a model has at most ${MODEL_LIMITS.lanes} lanes`;
+  const t = parsed(key)?.target;
+  if (t?.kind === 'newLogos' && t.index >= DOCUMENT_LIMITS.years) return `is past the last year a model can have (${DOCUMENT_LIMITS.years} years of new logos)`;
+  if (t?.kind === 'stage' && t.index >= DOCUMENT_LIMITS.funnelStages) return `is past the last funnel stage a model can have (${DOCUMENT_LIMITS.funnelStages} stages)`;
+  const lane = laneIdOf(key);
+  if (lane !== null && !lanes.has(lane) && lanes.size >= DOCUMENT_LIMITS.lanes) return `is one lane too many: a model has at most ${DOCUMENT_LIMITS.lanes} lanes`;
   return null;
 }
 
@@ -311,15 +325,14 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
       // A cell with a problem still fills its place, so it is not reported "missing" as well.
       value = one.ok ? one.value : undefined;
     }
-    const parts = input.key.split('.');
-    const year = /^acquisition\.newCustomersByYear\[(\d+)\]$/.exec(input.key);
-    const stage = /^acquisition\.funnel\[(\d+)\]\.(name|rate)$/.exec(input.key);
-    const lane = /^lanes\.([^.]+)\.(\w+)$/.exec(input.key);
-    if (year) years[Number(year[1])] = value;
-    else if (stage) (funnel[Number(stage[1])] ??= {})[stage[2]!] = value;
-    else if (lane) {
-      if (!lanes.has(lane[1]!)) lanes.set(lane[1]!, {});
-      lanes.get(lane[1]!)![lane[2]!] = value;
+    // Where the value goes, by what the key names (kindOf let only canonical input keys this far).
+    const t = canonicalInput(input.key)!.target;
+    const parts = t.kind === 'input' ? inputPath(t) : [];
+    if (t.kind === 'newLogos') years[t.index] = value;
+    else if (t.kind === 'stage') (funnel[t.index] ??= {})[t.field] = value;
+    else if (t.kind === 'lane' && 'id' in t.ref) {
+      if (!lanes.has(t.ref.id)) lanes.set(t.ref.id, {});
+      lanes.get(t.ref.id)![t.field] = value;
     } else if (parts[0] === 'general') general[parts[1]!] = value;
     else if (parts[0] === 'acquisition') acquisition[parts[1]!] = value;
     else if (parts.length === 2) journey[parts[1]!] = value;

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultInputs, setInput } from '../../shared/index';
-import { blankLane } from '../../renderer/src/store/document-store';
+import { blankLane } from '../../shared/document/index';
 import { expect, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {

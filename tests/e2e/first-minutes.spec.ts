@@ -30,3 +30,30 @@ test('legend, reasons for "—", the last year of a long model and no raw identi
     for (const raw of ['firstValue', 'yearStart']) expect(text, `${tab} shows ${raw}`).not.toContain(raw);
   }
 });
+
+test('Undo and Redo name their step: "Undo: renewal rate of adopters 85% → 80%" (issue 23)', async ({ workspace: ws, page }) => {
+  const toolbar = page.getByRole('toolbar', { name: 'File and edit' });
+  const undo = toolbar.getByRole('button', { name: /^Undo/ });
+  const redo = toolbar.getByRole('button', { name: /^Redo/ });
+  await expect(undo).toBeDisabled();
+  await expect(undo).toHaveAttribute('aria-label', 'Undo');
+
+  await ws.type('journey.renewal.rate', '80');
+  await expect(undo).toHaveAttribute('aria-label', 'Undo: renewal rate of adopters 85% → 80%');
+  await expect(undo).toHaveAttribute('title', /^Undo: renewal rate of adopters 85% → 80% \((Ctrl\+|⌘)Z\)$/);
+  await ws.type('acquisition.acv', '70k');
+  await expect(undo).toHaveAttribute('aria-label', 'Undo: new-logo ACV $65,000 → $70,000');
+
+  await undo.click();
+  await expect(undo).toHaveAttribute('aria-label', 'Undo: renewal rate of adopters 85% → 80%');
+  await expect(redo).toHaveAttribute('aria-label', 'Redo: new-logo ACV $65,000 → $70,000');
+  await expect(redo).toHaveAttribute('title', /^Redo: new-logo ACV \$65,000 → \$70,000 \(/);
+  await undo.click();
+  await expect(undo).toHaveAttribute('aria-label', 'Undo');
+  await expect(redo).toHaveAttribute('aria-label', 'Redo: renewal rate of adopters 85% → 80%');
+
+  await page.getByRole('button', { name: '+ Add lane' }).click();
+  await expect(undo).toHaveAttribute('aria-label', 'Undo: add a lane');
+  await expect(redo).toHaveAttribute('aria-label', 'Redo'); // a new step ends the redo list
+  await expect(redo).toBeDisabled();
+});

@@ -1,7 +1,7 @@
 // The workspace end to end (issue 4): every expected figure is computed by the
 // core on the edited inputs inside the test and formatted as the UI formats it.
 import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, defaultInputs, funnelKey, inputSpecs, newCustomersKey, setInput } from '../../shared/index';
-import { blankLane } from '../../renderer/src/store/document-store';
+import { blankLane, blankStage, DOCUMENT_LIMITS } from '../../shared/document/index';
 import { formatInput } from '../../renderer/src/format/format';
 import { expect, test } from './fixtures';
 import { WorkspacePage } from './pages/workspace-page';
@@ -103,6 +103,20 @@ test('adding a lane changes no figure until it is filled in; renaming, removing 
   await page.getByRole('button', { name: 'Undo' }).click(); // the add
   await ws.expectFigures(defaultInputs());
   await expect(ws.input('lanes.lane4.name')).toHaveCount(0);
+});
+
+test('+ Add stage stops at the model\'s limit of funnel stages, so the figures show and nothing the core refuses is made', async ({ workspace: ws, page }) => {
+  // issue 18: 25 additions used to leave 29 stages, and the next save failed naming no cell
+  const add = page.getByRole('button', { name: '+ Add stage' });
+  const stages = defaultInputs().acquisition.funnel.length;
+  for (let n = stages; n < DOCUMENT_LIMITS.funnelStages; n++) await add.click();
+  await expect(add).toBeDisabled();
+  await expect(page.locator('section.section', { hasText: 'Funnel (left side of the bowtie)' })).toContainText(`${DOCUMENT_LIMITS.funnelStages} of ${DOCUMENT_LIMITS.funnelStages}`);
+  await expect(ws.input(`acquisition.funnel[${DOCUMENT_LIMITS.funnelStages - 1}].name`)).toHaveText(`New stage ${DOCUMENT_LIMITS.funnelStages}`);
+  await expect(ws.input(`acquisition.funnel[${DOCUMENT_LIMITS.funnelStages}].name`)).toHaveCount(0);
+  const full = defaultInputs();
+  for (let n = stages; n < DOCUMENT_LIMITS.funnelStages; n++) full.acquisition.funnel.push(blankStage(n + 1));
+  await ws.expectFigures(full);
 });
 
 test('keyboard only: Tab walks every input and the sheet\'s buttons in reading order, leaves at the end, F2 and Escape behave', async ({ workspace: ws, page }) => {

@@ -114,25 +114,22 @@ export async function recalibrate(inputs: ModelInputs) {
  * actuals core stays off the main thread (its readers pull in Papa Parse and
  * ExcelJS).
  */
-async function commitFromWorker(compute: (client: Client, inputs: ModelInputs) => Promise<ModelInputs | null>): Promise<'done' | 'stale' | 'no-book'> {
+async function commitFromWorker(what: string, compute: (client: Client, inputs: ModelInputs) => Promise<ModelInputs | null>): Promise<'done' | 'stale' | 'no-book'> {
   if (!current) return 'no-book';
   const sent = documentStore.getState().inputs;
   const next = await compute(current, sent);
   if (!next) return 'no-book';
-  let applied = false;
-  documentStore.getState().apply((snap) => {
-    if (snap.inputs !== sent) return snap;
-    applied = true;
-    return { ...snap, inputs: next };
-  });
-  return applied ? 'done' : 'stale';
+  // Stale when the user changed the inputs while the worker computed.
+  if (documentStore.getState().inputs !== sent) return 'stale';
+  documentStore.getState().dispatch({ type: 'applySuggestion', what, inputs: next });
+  return 'done';
 }
 
 /** Start the plan from the live book: installed base and month 0 (applySeed), one undo step. */
-export const startPlanFromActuals = () => commitFromWorker((c, inputs) => c.call('seed', inputs));
+export const startPlanFromActuals = () => commitFromWorker('start the plan from actuals', (c, inputs) => c.call('seed', inputs));
 
 /** Apply one suggestion (applySuggestion), one undo step. */
-export const applyActualsSuggestion = (suggestion: Suggestion) => commitFromWorker((c, inputs) => c.call('apply', { inputs, suggestion }));
+export const applyActualsSuggestion = (suggestion: Suggestion) => commitFromWorker(`calibrate: ${suggestion.label}`, (c, inputs) => c.call('apply', { inputs, suggestion }));
 
 let varianceClient: Client | null = null;
 /** Plan against actual for the months both have, computed exactly in a worker. */

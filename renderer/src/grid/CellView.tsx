@@ -6,7 +6,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { formatFigure, optionLabel } from '../../../shared/index';
 import { formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
-import { readInput, specFor } from '../store/input-specs';
+import { readInput, specFor } from '../../../shared/document/index';
 import { warningFor } from '../store/warnings';
 import { overriddenBase, viewInputs } from '../store/view-inputs';
 import type { GridCell, GridRow } from './grid-types';

@@ -10,7 +10,7 @@ import { parseTsv, toTsv } from '../editing/paste-block';
 import { fillCells, inRect, rectOf, rectSize, selectionStats, tileBlock, type CellPos, type Rect } from '../editing/range';
 import { documentStore, type CellEntry } from '../store/document-store';
 import { defaultText } from '../store/input-defaults';
-import { readInput, specFor } from '../store/input-specs';
+import { readInput, specFor } from '../../../shared/document/index';
 import { viewInputs } from '../store/view-inputs';
 import { setSelectionSummary, setStatus, showDialog } from '../store/ui-store';
 import type { GridCell, GridRow } from './grid-types';

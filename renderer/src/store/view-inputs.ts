@@ -2,7 +2,7 @@
 // base with its overrides (issue 11 §7: Assumptions shows the active scenario's
 // values, and typing there changes what is shown). Cached per (inputs, scenarios).
 import { activeScenario, applyScenario, getInput, type ModelInputs, type ScenarioSet } from '../../../shared/index';
-import type { Snapshot } from './apply-entries';
+import type { Snapshot } from '../../../shared/document/index';
 
 const cache = new WeakMap<ScenarioSet, WeakMap<ModelInputs, ModelInputs>>();
 

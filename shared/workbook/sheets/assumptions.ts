@@ -5,7 +5,7 @@ import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
 import { BASE_FIELDS, inputSpecs, LANE_LEVER_FIELD, type InputSpec } from '../../model/catalog';
 import { MAX_RAMP_YEARS } from '../../model/ramps';
-import { getInput } from '../../model/keys';
+import { getInput, parsed } from '../../document/keys';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
 import { putValue } from '../cells';
 import { choiceList, choiceWord, choiceWords } from '../choices';
@@ -168,21 +168,22 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
   const yearRows: number[] = [];
   const rampRows: number[] = [];
   for (const spec of rowsOf(m)) {
-    const laneMatch = /^lanes\.([^.]+)\.(\w+)$/.exec(spec.key);
-    const lane = laneMatch ? laneIndex.get(laneMatch[1]!) : undefined;
+    const t = parsed(spec.key)?.target;
+    const laneMatch = t?.kind === 'lane' && 'id' in t.ref ? { id: t.ref.id, field: t.field } : null;
+    const lane = laneMatch ? laneIndex.get(laneMatch.id) : undefined;
     const heading = lane !== undefined ? `Lane ${lane + 1}: ${m.lanes[lane]!.name}` : spec.group;
     if (heading !== group) {
       if (group) row++;
       section(ws, row++, 1, heading);
       group = heading;
     }
-    const input = laneMatch && laneMatch[2] === 'id' ? m.lanes[lane!]!.id : getInput(m, spec.key);
+    const input = laneMatch && laneMatch.field === 'id' ? m.lanes[lane!]!.id : getInput(m, spec.key);
     // A choice shows its words ("First value"); the formulas compare against them (choices.ts).
     const value = spec.kind === 'enum' && typeof input === 'string' ? choiceWord(input) : input;
     const labelCell = ws.getCell(row, ASSUMPTION_COLS.label);
     labelCell.value = spec.label;
     labelCell.alignment = { indent: 1 };
-    const name = laneMatch && lane !== undefined ? laneName(lane, laneMatch[2]!) : nameOfKey(spec.key);
+    const name = laneMatch && lane !== undefined ? laneName(lane, laneMatch.field) : nameOfKey(spec.key);
     const styleInput = (c: ExcelJS.Cell) => {
       c.font = inputFont;
       c.fill = inputFill;
@@ -227,7 +228,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
     const ref = onSheet(SHEETS.assumptions, Array.isArray(value)
       ? `${a1(FIRST_YEAR_COL, row, true)}:${a1(FIRST_YEAR_COL + MAX_RAMP_YEARS - 1, row, true)}`
       : a1(ASSUMPTION_COLS.value, row, true));
-    if (/^acquisition\.newCustomersByYear\[\d+\]$/.test(spec.key)) yearRows.push(row);
+    if (t?.kind === 'newLogos') yearRows.push(row);
     else wb.definedNames.add(ref, name);
     rows.set(spec.key, row);
     names.set(spec.key, name);

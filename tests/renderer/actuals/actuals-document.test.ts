@@ -45,11 +45,11 @@ describe('actuals in the document store', () => {
     const store = createDocumentStore();
     const before = store.getState().inputs;
     const seed = seedBase(r.book);
-    store.getState().apply((snap) => ({ ...snap, inputs: applySeed(snap.inputs, seed) }));
+    store.getState().dispatch({ type: 'applySuggestion', what: 'start the plan from actuals', inputs: applySeed(store.getState().inputs, seed) });
     expect(store.getState().inputs.base.cohorts).toHaveLength(seed.cohorts.length);
     expect(store.getState().inputs.general.startMonth).toBe('2026-03');
     const suggestion = calibrate(r.book, store.getState().inputs).suggestions.find((s) => s.path === 'journey.contractionRate')!;
-    store.getState().apply((snap) => ({ ...snap, inputs: applySuggestion(snap.inputs, suggestion) }));
+    store.getState().dispatch({ type: 'applySuggestion', what: 'calibrate', inputs: applySuggestion(store.getState().inputs, suggestion) });
     expect(store.getState().inputs.journey.contractionRate).toBe(suggestion.value);
     store.getState().undo();
     expect(store.getState().inputs.journey.contractionRate).toBe(before.journey.contractionRate);

@@ -5,12 +5,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, validateInputs, valueInYear, type Rampable } from '../../../shared/index';
 import { buildBoardReport, bookInYear1 } from '../../../shared/report/index';
-import { normalizeRamp, parseRampText, parseYearlyKey, setYearValue } from '../../../renderer/src/editing/ramp-entry';
+import { closedMonth, leverSuggestion, normalizeRamp, parseRampText, parseYearlyKey, readInput, setYearValue } from '../../../shared/document/index';
 import { formatInput } from '../../../renderer/src/format/format';
-import { closedMonth } from '../../../renderer/src/store/base-entries';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
-import { readInput } from '../../../renderer/src/store/input-specs';
-import { addCohort, leverSuggestion, removeCohort, setLever } from '../../../renderer/src/store/model-edits';
 import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';
 
 describe('values by year', () => {
@@ -21,21 +18,29 @@ describe('values by year', () => {
     expect(parseYearlyKey('journey.renewal.rate[10]')).toBeNull();
   });
 
-  it('setting one year keeps every year shown, and the list is as short as it can be', () => {
-    expect(setYearValue(0.9, 1, 0.95, 3)).toEqual([0.9, 0.95, 0.9]);
-    expect(setYearValue([0.9, 0.95, 0.9], 2, 0.95, 3)).toEqual([0.9, 0.95]);
-    expect(setYearValue([0.9, 0.95], 1, 0.9, 3)).toEqual([0.9, 0.9, 0.95]); // year 3 showed 95% and keeps it
-    expect(setYearValue([0.9, 0.95], 1, 0.9, 2)).toBe(0.9);
+  it('setting one year: later years follow it until typed themselves, typed years keep their values', () => {
+    expect(setYearValue(0.9, 1, 0.95)).toEqual([0.9, 0.95]); // 90 → 95 → 95, never back to 90 (issue 23.4)
+    expect(valueInYear(setYearValue(0.9, 1, 0.95), 3)).toBe(0.95);
+    expect(setYearValue([0.9, 0.95, 0.9], 1, 0.97)).toEqual([0.9, 0.97, 0.9]); // year 3 was typed: it stays
+    expect(setYearValue(0.9, 2, 0.95)).toEqual([0.9, 0.9, 0.95]); // year 2 keeps what it showed
+    expect(setYearValue([0.9, 0.95], 1, 0.9)).toBe(0.9); // all years equal: the one number
     expect(normalizeRamp([0.8, 0.8])).toBe(0.8);
   });
 
-  it('every year reads what was set, and the others are unchanged (property)', () => {
+  it('the typed year reads what was set; typed years keep theirs; later years follow (property)', () => {
     const rate = fc.integer({ min: 0, max: 100 }).map((x) => x / 100);
     const ramp: fc.Arbitrary<Rampable> = fc.oneof(rate, fc.array(rate, { minLength: 1, maxLength: 10 }));
-    fc.assert(fc.property(ramp, fc.integer({ min: 0, max: 9 }), rate, fc.integer({ min: 1, max: 10 }), (x, i, v, years) => {
-      const y = setYearValue(x, i, v, years);
+    fc.assert(fc.property(ramp, fc.integer({ min: 0, max: 9 }), rate, (x, i, v) => {
+      const y = setYearValue(x, i, v);
+      const held = typeof x === 'number' ? 1 : x.length;
       expect(valueInYear(y, i + 1)).toBe(v);
-      for (let k = 1; k <= 10; k++) if (k !== i + 1 && k <= Math.max(years, i + 1)) expect(valueInYear(y, k)).toBe(valueInYear(x, k));
+      for (let k = 1; k <= 10; k++) {
+        if (k === i + 1) continue;
+        // years before the typed one and years the list held keep their values; years past both follow
+        // the typed year when it is the list's last, else the list's last as before
+        if (k <= i + 1 || k <= held) expect(valueInYear(y, k)).toBe(valueInYear(x, k));
+        else expect(valueInYear(y, k)).toBe(i + 1 >= held ? v : valueInYear(x, k));
+      }
     }));
   });
 
@@ -55,7 +60,7 @@ describe('values by year', () => {
   it('a typed year and a pasted row are one undo step each; a bad year is marked at its cell', () => {
     const doc = createDocumentStore();
     doc.getState().enter('journey.renewal.rate[1]', '90');
-    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.85]);
+    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9]); // year 3 follows year 2
     doc.getState().enterMany([{ key: 'journey.renewal.rate[0]', text: '85%' }, { key: 'journey.renewal.rate[1]', text: '90%' }, { key: 'journey.renewal.rate[2]', text: '95%' }]);
     expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.95]);
     expect(readInput(doc.getState().inputs, 'journey.renewal.rate[2]')).toBe(0.95);
@@ -64,7 +69,7 @@ describe('values by year', () => {
     expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.95]);
     doc.getState().undo();
     doc.getState().undo();
-    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9, 0.85]);
+    expect(doc.getState().inputs.journey.renewal.rate).toEqual([0.85, 0.9]);
     doc.getState().undo();
     expect(doc.getState().inputs).toEqual(defaultInputs());
   });
@@ -84,12 +89,12 @@ describe('values by year', () => {
 describe('existing customers', () => {
   it('adds a blank cohort that moves no figure, and removes it, each one undo step', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     const k = doc.getState().inputs.base.cohorts[0]!;
     expect(k).toMatchObject({ name: 'Cohort 1', customers: 0, arr: 0 });
     expect(validateInputs(doc.getState().inputs)).toEqual([]);
     expect(computeModel(doc.getState().inputs).annual).toEqual(computeModel(defaultInputs()).annual);
-    doc.getState().apply((s) => removeCohort(s, 0));
+    doc.getState().dispatch({ type: 'removeCohort', index: 0 });
     expect(doc.getState().inputs.base.cohorts).toEqual([]);
     doc.getState().undo();
     expect(doc.getState().inputs.base.cohorts).toHaveLength(1);
@@ -99,7 +104,7 @@ describe('existing customers', () => {
 
   it('takes the month a cohort closed as its age, and refuses a month that is not before month 0', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enter('base.cohorts[0].ageMonths', '2024-07');
     expect(doc.getState().inputs.base.cohorts[0]!.ageMonths).toBe(18);
     expect(closedMonth('2026-01', 18)).toBe('2024-07');
@@ -113,7 +118,7 @@ describe('existing customers', () => {
 
   it('a blank adopter share is the implied one, which equals typing the implied share in', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enterMany([{ key: 'base.cohorts[0].customers', text: '100' }, { key: 'base.cohorts[0].arr', text: '6.5m' }, { key: 'base.cohorts[0].adopterShare', text: '60%' }]);
     expect(doc.getState().inputs.base.cohorts[0]!.adopterShare).toBe(0.6);
     doc.getState().enter('base.cohorts[0].adopterShare', '');
@@ -125,7 +130,7 @@ describe('existing customers', () => {
 
   it('a block pasted past the last row adds cohorts; ARR typed before customers is taken once they are', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enter('base.cohorts[0].arr', '1m');
     expect(doc.getState().invalid['base.cohorts[0].arr']?.message).toContain('must be 0 when the cohort has no customers');
     doc.getState().enter('base.cohorts[0].customers', '10');
@@ -148,11 +153,11 @@ describe('existing customers', () => {
 
   it('removing a cohort takes its marks and moves later ones up', () => {
     const doc = createDocumentStore();
-    doc.getState().apply(addCohort);
-    doc.getState().apply(addCohort);
+    doc.getState().dispatch({ type: 'addCohort' });
+    doc.getState().dispatch({ type: 'addCohort' });
     doc.getState().enter('base.cohorts[0].customers', 'x');
     doc.getState().enter('base.cohorts[1].customers', 'y');
-    doc.getState().apply((s) => removeCohort(s, 0));
+    doc.getState().dispatch({ type: 'removeCohort', index: 0 });
     expect(Object.keys(doc.getState().invalid)).toEqual(['base.cohorts[0].customers']);
     expect(doc.getState().invalid['base.cohorts[0].customers']?.text).toBe('y');
   });
@@ -166,12 +171,12 @@ describe('lane levers', () => {
 
   it('replace only what still holds the previous suggestion; one undo step', () => {
     const doc = createDocumentStore();
-    doc.getState().apply((s) => setLever(s, 0, 'crossSell'));
+    doc.getState().dispatch({ type: 'setLever', laneIndex: 0, lever: 'crossSell' });
     expect(doc.getState().inputs.lanes[0]).toMatchObject({ lever: 'crossSell', grossMargin: LEVER_TABLE.crossSell.grossMargin, windowStart: 4, windowEnd: 6 });
     doc.getState().enter('lanes.modules.grossMargin', '50%');
-    doc.getState().apply((s) => setLever(s, 0, 'usage'));
+    doc.getState().dispatch({ type: 'setLever', laneIndex: 0, lever: 'usage' });
     expect(doc.getState().inputs.lanes[0]).toMatchObject({ lever: 'usage', grossMargin: 0.5 });
-    doc.getState().apply((s) => setLever(s, 0, null));
+    doc.getState().dispatch({ type: 'setLever', laneIndex: 0, lever: null });
     expect(doc.getState().inputs.lanes[0]!.lever).toBeUndefined();
     expect(validateInputs(doc.getState().inputs)).toEqual([]);
     doc.getState().undo(); doc.getState().undo(); doc.getState().undo(); doc.getState().undo();

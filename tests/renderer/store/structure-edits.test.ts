@@ -2,7 +2,8 @@
 // each one undo step, the core accepts the result, marks follow their items.
 import { describe, expect, it } from 'vitest';
 import { defaultInputs, validateInputs } from '../../../shared/index';
-import { MAX_YEARS, createDocumentStore, shiftIndexedMarks } from '../../../renderer/src/store/document-store';
+import { createDocumentStore, redoLabel, undoLabel } from '../../../renderer/src/store/document-store';
+import { DOCUMENT_LIMITS, shiftIndexedMarks } from '../../../shared/document/index';
 
 describe('years of new logos', () => {
   it('adds a year at the last figure and removes the last year, each undoable', () => {
@@ -26,7 +27,7 @@ describe('years of new logos', () => {
     for (let i = 0; i < 5; i++) doc.getState().removeLastYear();
     expect(doc.getState().inputs.acquisition.newCustomersByYear).toEqual([100]);
     for (let i = 0; i < 15; i++) doc.getState().addYear();
-    expect(doc.getState().inputs.acquisition.newCustomersByYear).toHaveLength(MAX_YEARS);
+    expect(doc.getState().inputs.acquisition.newCustomersByYear).toHaveLength(DOCUMENT_LIMITS.years);
   });
 
   it('drops the rejected entry of the removed year', () => {
@@ -73,5 +74,51 @@ describe('funnel stages', () => {
   it('shiftIndexedMarks leaves other keys alone', () => {
     const marks = { 'acquisition.funnel[0].name': 1, 'acquisition.funnel[2].rate': 2, 'journey.renewal.rate': 3, 'acquisition.funnelx[1]': 4 };
     expect(shiftIndexedMarks(marks, 'acquisition.funnel', 1)).toEqual({ 'acquisition.funnel[0].name': 1, 'acquisition.funnel[1].rate': 2, 'journey.renewal.rate': 3, 'acquisition.funnelx[1]': 4 });
+  });
+});
+
+describe('funnel stages stop at the model limit (issue 18)', () => {
+  it('25 additions leave 20 stages, every model the store makes is one the core accepts, and the extra clicks are no undo step', () => {
+    const doc = createDocumentStore();
+    for (let i = 0; i < 25; i++) doc.getState().addFunnelStage();
+    expect(doc.getState().inputs.acquisition.funnel).toHaveLength(DOCUMENT_LIMITS.funnelStages);
+    expect(validateInputs(doc.getState().inputs)).toEqual([]);
+    expect(doc.getState().past).toHaveLength(DOCUMENT_LIMITS.funnelStages - defaultInputs().acquisition.funnel.length);
+    doc.getState().addFunnelStage(5);
+    expect(doc.getState().inputs.acquisition.funnel).toHaveLength(DOCUMENT_LIMITS.funnelStages);
+    doc.getState().undo();
+    expect(doc.getState().inputs.acquisition.funnel).toHaveLength(DOCUMENT_LIMITS.funnelStages - 1);
+  });
+
+  it('a paste that grows the funnel past the limit adds only up to it', () => {
+    const doc = createDocumentStore();
+    doc.getState().addFunnelStage(40);
+    expect(doc.getState().inputs.acquisition.funnel).toHaveLength(DOCUMENT_LIMITS.funnelStages);
+  });
+});
+
+describe('the history names each step and keeps patches', () => {
+  it('undo and redo labels follow the history; undo back to the saved inputs is clean again', () => {
+    const doc = createDocumentStore();
+    doc.getState().enter('journey.renewal.rate', '80');
+    doc.getState().addLane();
+    expect(doc.getState().past.map((s) => s.label)).toEqual(['renewal rate of adopters 85% → 80%', 'add a lane']);
+    expect(undoLabel(doc.getState())).toBe('add a lane');
+    expect(redoLabel(doc.getState())).toBeNull();
+    doc.getState().undo();
+    expect(redoLabel(doc.getState())).toBe('add a lane');
+    doc.getState().undo();
+    expect(undoLabel(doc.getState())).toBeNull();
+    expect(doc.getState().dirty).toBe(false);
+    expect(doc.getState().inputs).toBe(doc.getState().savedInputs);
+    doc.getState().redo();
+    expect(doc.getState().inputs.journey.renewal.rate).toBe(0.8);
+    expect(doc.getState().dirty).toBe(true);
+  });
+
+  it('a step holds only what it changed', () => {
+    const doc = createDocumentStore();
+    doc.getState().enter('lanes.modules.acv', '50k');
+    expect(doc.getState().past[0]!.changes).toEqual([{ path: ['inputs', 'lanes', 0, 'acv'], before: { value: 42000 }, after: { value: 50000 } }]);
   });
 });

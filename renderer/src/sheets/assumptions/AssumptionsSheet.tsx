@@ -3,7 +3,7 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, isRampableKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '../../../../shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '../../../../shared/index';
 
 /** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
 function addLane() {
@@ -16,8 +16,8 @@ import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
 import { focusInputWhenShown } from '../../grid/grid-navigation';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { MAX_LANES, MAX_YEARS, documentStore, useDocument } from '../../store/document-store';
-import { specFor } from '../../store/input-specs';
+import { documentStore, useDocument } from '../../store/document-store';
+import { DOCUMENT_LIMITS, isRampableKey, specFor } from '../../../../shared/document/index';
 import { useModel } from '../../workers/model-store';
 import { KV_COLUMNS, kvRows } from './input-rows';
 import { BY_YEAR_COLUMN, ByYearGrid, byYearToggle } from './ByYear';
@@ -138,6 +138,7 @@ export function AssumptionsSheet() {
   const openKey = open.join();
   const acquisition = useMemo(() => kvRampRows(ACQUISITION_INPUTS, open), [openKey]);
   const yearCount = inputs.acquisition.newCustomersByYear.length;
+  const stageCount = inputs.acquisition.funnel.length;
   const years = useMemo(() => yearRows(inputs), [yearCount, inputs.general.horizonMonths]);
   const renewalSpecs = JOURNEY_INPUTS.filter((s) => s.group === 'Renewal');
   const renewal = useMemo(() => kvRampRows(renewalSpecs, open), [openKey]);
@@ -191,17 +192,17 @@ export function AssumptionsSheet() {
         <RampInputs title="Acquisition" rows={acquisition} keys={ACQUISITION_INPUTS.map((s) => s.key)} />
         <Section
           title="New logos by year"
-          note={`${yearCount} of ${MAX_YEARS}`}
-          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addYear()} disabled={yearCount >= MAX_YEARS}>+ Add year</button>}
+          note={`${yearCount} of ${DOCUMENT_LIMITS.years}`}
+          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addYear()} disabled={yearCount >= DOCUMENT_LIMITS.years}>+ Add year</button>}
         >
-          <SheetGrid label="New logos by year" columns={YEAR_COLUMNS} rows={years} grow={{ noun: ['year', 'years'], rows: yearCount, max: MAX_YEARS, add: (n) => documentStore.getState().addYear(n) }} />
+          <SheetGrid label="New logos by year" columns={YEAR_COLUMNS} rows={years} grow={{ noun: ['year', 'years'], rows: yearCount, max: DOCUMENT_LIMITS.years, add: (n) => documentStore.getState().addYear(n) }} />
         </Section>
         <Section
           title="Funnel (left side of the bowtie)"
-          note="each converts to the next; the last to closed-won"
-          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addFunnelStage()}>+ Add stage</button>}
+          note={`${stageCount} of ${DOCUMENT_LIMITS.funnelStages}; each converts to the next, the last to closed-won`}
+          actions={<button type="button" className="btn" onClick={() => documentStore.getState().addFunnelStage()} disabled={stageCount >= DOCUMENT_LIMITS.funnelStages}>+ Add stage</button>}
         >
-          <SheetGrid label="Funnel stages" columns={FUNNEL_COLUMNS} rows={funnel} grow={{ noun: ['funnel stage', 'funnel stages'], rows: inputs.acquisition.funnel.length, max: 50, add: (n) => documentStore.getState().addFunnelStage(n) }} />
+          <SheetGrid label="Funnel stages" columns={FUNNEL_COLUMNS} rows={funnel} grow={{ noun: ['funnel stage', 'funnel stages'], rows: stageCount, max: DOCUMENT_LIMITS.funnelStages, add: (n) => documentStore.getState().addFunnelStage(n) }} />
           <GridProblems keys={funnelKeys} />
         </Section>
       </div>
@@ -215,10 +216,10 @@ export function AssumptionsSheet() {
         <RampInputs title="Renewal" rows={renewal} keys={renewalSpecs.map((s) => s.key)} />
         <Section
           title="Expansion lanes"
-          note={`${laneCount} of ${MAX_LANES}; purchases spread evenly over the window after the anchor`}
-          actions={<button type="button" className="btn" onClick={addLane} disabled={laneCount >= MAX_LANES}>+ Add lane</button>}
+          note={`${laneCount} of ${DOCUMENT_LIMITS.lanes}; purchases spread evenly over the window after the anchor`}
+          actions={<button type="button" className="btn" onClick={addLane} disabled={laneCount >= DOCUMENT_LIMITS.lanes}>+ Add lane</button>}
         >
-          <SheetGrid label="Expansion lanes" columns={LANE_COLUMNS} rows={lanes} grow={{ noun: ['lane', 'lanes'], rows: laneCount, max: MAX_LANES, add: (n) => documentStore.getState().addLane(n) }} />
+          <SheetGrid label="Expansion lanes" columns={LANE_COLUMNS} rows={lanes} grow={{ noun: ['lane', 'lanes'], rows: laneCount, max: DOCUMENT_LIMITS.lanes, add: (n) => documentStore.getState().addLane(n) }} />
           <GridProblems keys={laneKeys} />
           <ByYearGrid title="Expansion lanes" keys={laneRampKeys} />
           <LeverTable />

@@ -5,13 +5,12 @@
 // `85.0% → 90.0%`. Years past the list repeat its last value, as the core does.
 import { useMemo } from 'react';
 import type { ModelInputs } from '../../../../shared/index';
-import { modelYears, yearlyKey } from '../../editing/ramp-entry';
+import { modelYears, readInput, specFor, yearlyKey } from '../../../../shared/document/index';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 import { byYearStore, useByYear } from '../../store/by-year-store';
 import { useDocument } from '../../store/document-store';
-import { readInput, specFor } from '../../store/input-specs';
 
 /** The toggle cell of a row whose inputs (`keys`) may change by year. */
 export function byYearToggle(keys: readonly string[], label: string, open: boolean): GridCell {

@@ -4,15 +4,14 @@
 // computed by the core. Rows are added and removed here and appear when a block
 // is pasted from Excel past the last row; every change is one undo step.
 import { useMemo } from 'react';
-import { BASE_FIELDS, MAX_BASE_COHORTS, baseKey, impliedAdopterShare, type ModelInputs } from '../../../../shared/index';
+import { BASE_FIELDS, baseKey, impliedAdopterShare, type ModelInputs } from '../../../../shared/index';
 import { Section } from '../../components/Section';
 import { formatInput } from '../../format/format';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { closedMonth, cohortsOf } from '../../store/base-entries';
+import { closedMonth, cohortsOf, DOCUMENT_LIMITS } from '../../../../shared/document/index';
 import { documentStore, useDocument } from '../../store/document-store';
-import { addCohort, removeCohort } from '../../store/model-edits';
 import { useModel } from '../../workers/model-store';
 
 const COLUMNS: GridColumn[] = [
@@ -46,7 +45,7 @@ function cohortRows(inputs: ModelInputs): GridRow[] {
       ageMonths: { type: 'input', key: baseKey(i, 'ageMonths') },
       closed: { type: 'value', value: closedMonth(inputs.general.startMonth, k.ageMonths), format: 'text', figureKey: `base.closed.${i}` },
       adopterShare: { type: 'input', key: baseKey(i, 'adopterShare'), placeholder: impliedShare(i) },
-      remove: { type: 'button', text: '×', ariaLabel: `Remove cohort ${k.name}`, onClick: () => documentStore.getState().apply((s) => removeCohort(s, i)) },
+      remove: { type: 'button', text: '×', ariaLabel: `Remove cohort ${k.name}`, onClick: () => documentStore.getState().dispatch({ type: 'removeCohort', index: i }) },
     },
   }));
 }
@@ -70,7 +69,7 @@ export function ExistingCustomers() {
         ? 'none: the plan starts from zero'
         : `${count} cohort${count === 1 ? '' : 's'}, ${formatInput('count', total)} customers` +
           (openingArr === null ? '' : `, ${formatInput('money', openingArr, inputs.general.currency)} ARR at the start`)}
-      actions={<button type="button" className="btn" data-key="base.add" onClick={() => documentStore.getState().apply(addCohort)} disabled={count >= MAX_BASE_COHORTS}>+ Add cohort</button>}
+      actions={<button type="button" className="btn" data-key="base.add" onClick={() => documentStore.getState().dispatch({ type: 'addCohort' })} disabled={count >= DOCUMENT_LIMITS.baseCohorts}>+ Add cohort</button>}
     >
       {count === 0 ? (
         <p className="empty-note" data-key="base.empty">
@@ -80,7 +79,7 @@ export function ExistingCustomers() {
       ) : (
         <>
           <SheetGrid label="Existing customers" columns={COLUMNS} rows={rows}
-            keyPastEnd={(n, colId) => (FIELDS.includes(colId as never) && count + n < MAX_BASE_COHORTS ? baseKey(count + n, colId) : null)} />
+            keyPastEnd={(n, colId) => (FIELDS.includes(colId as never) && count + n < DOCUMENT_LIMITS.baseCohorts ? baseKey(count + n, colId) : null)} />
           <GridProblems keys={keys} />
         </>
       )}

@@ -1,12 +1,12 @@
 // A lane's expansion lever (issue 13 §3): the chooser in the lanes table and,
 // beside it, the typical margins by expansion lever it draws on. Choosing a lever
 // suggests its margin and a purchase window from its time to value; the user may
-// type over both (model-edits.ts keeps an overridden figure).
+// type over both (shared/document/edits.ts keeps an overridden figure).
 import { LEVERS, LEVER_TABLE, type Lever, type ModelInputs } from '../../../../shared/index';
 import { optionLabel, percent } from '../../../../shared/index';
 import type { GridCell } from '../../grid/grid-types';
 import { documentStore } from '../../store/document-store';
-import { leverSuggestion, setLever } from '../../store/model-edits';
+import { leverSuggestion } from '../../../../shared/document/index';
 
 /** The lever names users see (seed 002's rows in plain words; the catalogue's words, as in the workbook). */
 export const LEVER_NAMES = Object.fromEntries(LEVERS.map((l) => [l, optionLabel(l)])) as Record<Lever, string>;
@@ -20,7 +20,7 @@ export function leverCell(laneIndex: number, laneName: string): GridCell {
     dataKey: `lanes[${laneIndex}].lever`,
     options: OPTIONS,
     value: (inputs: ModelInputs) => inputs.lanes[laneIndex]?.lever ?? '',
-    onChange: (v) => documentStore.getState().apply((s) => setLever(s, laneIndex, v === '' ? null : (v as Lever))),
+    onChange: (v) => documentStore.getState().dispatch({ type: 'setLever', laneIndex, lever: v === '' ? null : (v as Lever) }),
   };
 }
 

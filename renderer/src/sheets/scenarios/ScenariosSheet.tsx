@@ -9,11 +9,9 @@ import {
   setOverride, switchScenario, type Scenario, type ScenarioSet,
 } from '../../../../shared/index';
 import { Section } from '../../components/Section';
-import { parseEntry } from '../../editing/parse-entry';
-import { parseRampable } from '../../editing/ramp-entry';
+import { parseEntry, parseRampable, specFor } from '../../../../shared/document/index';
 import { editText, formatInput } from '../../format/format';
 import { useDocument } from '../../store/document-store';
-import { specFor } from '../../store/input-specs';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
 import { updateScenarios, useScenarioSet } from '../../store/scenario-state';
 import { useReport, useReportWorker } from '../../store/report-store';

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { activeScenario, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '../../../../shared/index';
 import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '../../../../shared/report/index';
 import { Section } from '../../components/Section';
-import { parseEntry } from '../../editing/parse-entry';
+import { parseEntry } from '../../../../shared/document/index';
 import { formatInput } from '../../format/format';
 import { EChart } from '../../charts/EChart';
 import { useEffectiveInputs } from '../../store/scenario-state';

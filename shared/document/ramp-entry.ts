@@ -1,24 +1,9 @@
 // Per-year values of a rampable input (spec §2.1) as the grid edits them. A yearly
 // cell is addressed `key[i]` (the same path the core names a bad yearly value by),
 // so marks, paste and undo work on it like on any other cell. Pure, unit-tested.
-import { MAX_RAMP_YEARS, isRampableKey, valueInYear, type ModelInputs, type Rampable } from '../../../shared/index';
-import type { Entry, EntrySpec } from './parse-entry';
-import { parseEntry, type EntryContext } from './parse-entry';
-
-/** The key of year `index + 1`'s value of a rampable input. */
-export const yearlyKey = (key: string, index: number): string => `${key}[${index}]`;
-
-/** `journey.renewal.rate[1]` → the input and the 0-based year; null for any other key. */
-export function parseYearlyKey(key: string): { key: string; index: number } | null {
-  const m = /^(.+)\[(\d+)\]$/.exec(key);
-  if (!m || !isRampableKey(m[1]!)) return null;
-  const index = Number(m[2]);
-  return index < MAX_RAMP_YEARS ? { key: m[1]!, index } : null;
-}
-
-/** Model years the horizon covers (at most the ten a ramp may list). */
-export const modelYears = (inputs: ModelInputs): number =>
-  Math.min(MAX_RAMP_YEARS, Math.max(1, Math.ceil(inputs.general.horizonMonths / 12)));
+import type { Rampable } from '../model/inputs';
+import { MAX_RAMP_YEARS, valueInYear } from '../model/ramps';
+import { parseEntry, type Entry, type EntryContext, type EntrySpec } from './entry';
 
 /**
  * A list of yearly values the simplest way: trailing repeats dropped (later years
@@ -31,15 +16,17 @@ export function normalizeRamp(values: readonly number[]): Rampable {
 }
 
 /**
- * Set year `index + 1` of a rampable value. Every year shown keeps the value it
- * showed (a constant 90% with year 2 set to 95% over three years is 90%, 95%, 90%):
- * what the user sees is what the model takes.
+ * Set year `index + 1` of a rampable value, the way a row of Excel cells each
+ * "= the year before" behaves (issue 23, docs/workspace.md): the years the list
+ * holds keep their values, and the years past it follow the typed year until
+ * they are typed themselves. 90% with year 2 set to 95% is 90%, 95%, 95%, …;
+ * a list whose years are all equal is the one number.
  */
-export function setYearValue(x: Rampable, index: number, value: number, years: number): Rampable {
-  const n = Math.max(years, index + 1, typeof x === 'number' ? 1 : x.length);
-  const list = Array.from({ length: Math.min(n, MAX_RAMP_YEARS) }, (_, i) => valueInYear(x, i + 1));
+export function setYearValue(x: Rampable, index: number, value: number): Rampable {
+  const list = typeof x === 'number' ? [x] : [...x];
+  while (list.length <= index) list.push(list[list.length - 1]!);
   list[index] = value;
-  return normalizeRamp(list);
+  return list.every((v) => v === list[0]) ? list[0]! : list;
 }
 
 /** Does this text list yearly values ("85% → 90%", "85%; 90%")? Commas stay thousands separators. */

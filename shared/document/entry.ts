@@ -1,5 +1,5 @@
 // What a user types into an input cell, read the way a finance user means it.
-// Pure: no DOM, unit-tested in tests/renderer/editing/parse-entry.test.ts.
+// Pure: no DOM, unit-tested in tests/shared/document/entry.test.ts.
 //
 // Rates follow Excel (issue 11). Typed into a percent cell, Excel's automatic
 // percent entry: a number of 1 or more is that many percent (77.5 → 77.5%,
@@ -9,7 +9,7 @@
 // Money accepts a currency sign or code (only the model's own currency: €70k in
 // a USD model is refused, never taken as dollars), thousands separators, k/m/bn
 // suffixes and accounting parentheses for negatives: 65k, $65,000, 1.2m, (5,000).
-import { optionLabel, type InputKind } from '../../../shared/index';
+import { optionLabel, type InputKind } from '../model/catalog';
 
 export type Entry = { ok: true; value: string | number } | { ok: false; message: string };
 

@@ -1,17 +1,11 @@
 // The installed base's cells (spec §2.2) as a finance lead types them: the age of
 // a cohort or the month it closed, a blank adopter share for the one the journey
 // implies, and rows that appear when a block is pasted past the last cohort.
-// Pure, unit-tested in tests/renderer/store/base-entries.test.ts.
-import { MAX_BASE_COHORTS, type BaseCohort, type ModelInputs } from '../../../shared/index';
-import { parseEntry, type Entry } from '../editing/parse-entry';
-
-const BASE_KEY = /^base\.cohorts\[(\d+)\]\.(name|customers|arr|ageMonths|adopterShare)$/;
-
-/** `base.cohorts[2].arr` → { index: 2, field: 'arr' }; null for any other key. */
-export function parseBaseKey(key: string): { index: number; field: keyof BaseCohort } | null {
-  const m = BASE_KEY.exec(key);
-  return m ? { index: Number(m[1]), field: m[2] as keyof BaseCohort } : null;
-}
+// Pure, unit-tested in tests/renderer/store/plan-inputs.test.ts.
+import type { BaseCohort, ModelInputs } from '../model/inputs';
+import { parseEntry, type Entry } from './entry';
+import { parseBaseKey } from './keys';
+import { DOCUMENT_LIMITS } from './limits';
 
 export const cohortsOf = (inputs: ModelInputs): BaseCohort[] => inputs.base?.cohorts ?? [];
 
@@ -28,7 +22,7 @@ export function withCohorts(inputs: ModelInputs, cohorts: BaseCohort[]): ModelIn
 export function growBaseFor(inputs: ModelInputs, key: string, text: string): ModelInputs {
   const at = parseBaseKey(key);
   const cohorts = cohortsOf(inputs);
-  if (!at || at.index < cohorts.length || at.index >= MAX_BASE_COHORTS || text.trim() === '') return inputs;
+  if (!at || at.index < cohorts.length || at.index >= DOCUMENT_LIMITS.baseCohorts || text.trim() === '') return inputs;
   const grown = [...cohorts];
   while (grown.length <= at.index) grown.push(blankCohort(grown.length + 1));
   return withCohorts(inputs, grown);

@@ -7,27 +7,15 @@
 // its pending "from" month take effect and its mark disappear.
 // A yearly cell (`journey.renewal.rate[1]`) writes that year of the input's ramp;
 // a cohort cell of the installed base may add the cohort (a pasted block).
-import { activeScenario, applyScenario, getInput, overridableKeys, setInput, setOverride, validateInputs, type InputProblem, type InputSpec, type ModelInputs, type OverrideValue, type Rampable, type ScenarioSet } from '../../../shared/index';
-import { parseEntry, type EntryContext, type EntrySource } from '../editing/parse-entry';
-import { modelYears, parseRampable, parseYearlyKey, setYearValue } from '../editing/ramp-entry';
-import { growBaseFor, parseBaseEntry, parseBaseKey, setCohortField } from './base-entries';
-import { readInput, specFor } from './input-specs';
-
-export interface PendingEntry {
-  /** what the user typed */
-  text: string;
-  message: string;
-  /** how it arrived: a pasted number reads differently from a typed one */
-  source?: EntrySource;
-}
-
-export interface Snapshot {
-  inputs: ModelInputs;
-  /** invalid entries by canonical key */
-  invalid: Readonly<Record<string, PendingEntry>>;
-  /** named scenarios over the base inputs (issue 6), saved and undone with the document */
-  scenarios: ScenarioSet;
-}
+import type { InputSpec } from '../model/catalog';
+import type { InputProblem, ModelInputs, Rampable } from '../model/inputs';
+import { activeScenario, applyScenario, overridableKeys, setOverride, type OverrideValue, type ScenarioSet } from '../model/scenarios';
+import { validateInputs } from '../model/validate';
+import { growBaseFor, parseBaseEntry, setCohortField } from './base-entries';
+import { parseEntry, type EntryContext, type EntrySource } from './entry';
+import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, readInput, rootKey, setInput, specFor, type LaneField } from './keys';
+import { parseRampable, setYearValue } from './ramp-entry';
+import type { PendingEntry, Snapshot } from './document';
 
 export interface CellEntry {
   key: string;
@@ -37,20 +25,24 @@ export interface CellEntry {
 const problemId = (p: InputProblem) => `${p.path}\u0000${p.message}`;
 
 /** Pairs of inputs where `before` must not be later than `after`, named as the sheet names them. */
+const STAGE_MONTHS = ['journey.onboarding.month', 'journey.firstValue.month', 'journey.adoption.month'];
+const STAGE_NAMES = ['onboarding', 'first value', 'adoption'];
+
 function orderedPair(key: string): { other: string; otherName: string; editedIsBefore: boolean } | null {
-  const lane = /^(lanes(?:\.[^.]+|\[\d+\]))\.(windowStart|windowEnd)$/.exec(key);
-  if (lane) return lane[2] === 'windowStart'
-    ? { other: `${lane[1]}.windowEnd`, otherName: 'To', editedIsBefore: true }
-    : { other: `${lane[1]}.windowStart`, otherName: 'From', editedIsBefore: false };
-  const stages = ['onboarding', 'firstValue', 'adoption'];
-  const names: Record<string, string> = { onboarding: 'onboarding', firstValue: 'first value', adoption: 'adoption' };
-  const m = /^journey\.(onboarding|firstValue|adoption)\.month$/.exec(key);
-  if (!m) return null;
-  const i = stages.indexOf(m[1]!);
+  const k = parsed(key);
+  if (!k || k.segment !== null) return null;
+  const t = k.target;
+  if (t.kind === 'lane' && (t.field === 'windowStart' || t.field === 'windowEnd')) {
+    const other = (field: LaneField) => formatKey({ ...k, target: { ...t, field } });
+    return t.field === 'windowStart'
+      ? { other: other('windowEnd'), otherName: 'To', editedIsBefore: true }
+      : { other: other('windowStart'), otherName: 'From', editedIsBefore: false };
+  }
+  const i = t.kind === 'input' ? STAGE_MONTHS.indexOf(t.key) : -1;
+  if (i < 0) return null;
   // The pair the core reports on: the stage after this one (or, for adoption, before).
-  const next = stages[i + 1];
-  if (next) return { other: `journey.${next}.month`, otherName: names[next]!, editedIsBefore: true };
-  return { other: `journey.${stages[i - 1]}.month`, otherName: names[stages[i - 1]!]!, editedIsBefore: false };
+  if (i + 1 < STAGE_MONTHS.length) return { other: STAGE_MONTHS[i + 1]!, otherName: STAGE_NAMES[i + 1]!, editedIsBefore: true };
+  return { other: STAGE_MONTHS[i - 1]!, otherName: STAGE_NAMES[i - 1]!, editedIsBefore: false };
 }
 
 /** A problem in the words of the cell being edited; each field named once. */
@@ -76,14 +68,11 @@ function parseFor(inputs: ModelInputs, key: string, spec: InputSpec, text: strin
 /** The model with the input at `key` set to `value`. */
 function write(inputs: ModelInputs, key: string, value: unknown): ModelInputs {
   const yearly = parseYearlyKey(key);
-  if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number, modelYears(inputs)));
+  if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number));
   const cohort = parseBaseKey(key);
   if (cohort) return setCohortField(inputs, cohort.index, cohort.field, value);
   return setInput(inputs, key, value);
 }
-
-/** The input a cell's value lives in: a yearly cell's ramp, or the cell's own key. */
-const rootKey = (key: string): string => parseYearlyKey(key)?.key ?? key;
 
 const same = (a: unknown, b: unknown): boolean =>
   a === b || ((a === null || a === undefined) && (b === null || b === undefined)) || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));

@@ -1,0 +1,54 @@
+// The document a user edits and saves: the model's inputs, its scenarios, what is
+// typed but not yet valid, and the parts saved beside them. Every change to the
+// undoable part (`Snapshot`) is an action applied by `reduce` (reduce.ts).
+import type { TwoWaySpec } from '../core/sensitivity';
+import type { Rampable, ModelInputs } from '../model/inputs';
+import type { OverrideValue, ScenarioSet } from '../model/scenarios';
+import type { ActualsSheet } from '../workbook/types';
+import type { EntrySource } from './entry';
+
+export interface PendingEntry {
+  /** what the user typed */
+  text: string;
+  message: string;
+  /** how it arrived: a pasted number reads differently from a typed one */
+  source?: EntrySource;
+}
+
+/** The undoable part of the document. */
+export interface Snapshot {
+  inputs: ModelInputs;
+  /** invalid entries by canonical key */
+  invalid: Readonly<Record<string, PendingEntry>>;
+  /** named scenarios over the base inputs (issue 6), saved and undone with the document */
+  scenarios: ScenarioSet;
+}
+
+/** A customer segment (spec §2.3); computed by the core once segments land. */
+export interface SegmentEntry { id: string; name: string; logoShare: Rampable; overrides: Record<string, OverrideValue> }
+/** One ranged input of a Monte Carlo run (spec §11). */
+export interface RangeEntry { key: string; low: number; mode?: number; high: number }
+/** How a billing export's headers map to the fields of its shape (spec §9.1), kept so next month's file imports the same way. */
+export interface ImportMapping { shape: string; columns: Record<string, string> }
+/** A file imported into the document (accounts, the expansion pipeline: spec §12), by name. */
+export interface ImportedFile { name: string; rows: number }
+
+/**
+ * The whole document. Saved with it but not undone: how the model is viewed
+ * (the two-way table) and what was imported (a re-import replaces it). The
+ * parts of features the spec names but the app does not have yet are declared
+ * here, always empty today, so each lands in a known place.
+ */
+export interface BowtieDocument extends Snapshot {
+  sensitivity: TwoWaySpec | null;
+  actuals: ActualsSheet | null;
+  /** not yet: spec §2.3 puts segments in the inputs as `segments[]`; keys `segments.<id>.<key>` already parse (keys.ts) */
+  segments: readonly SegmentEntry[];
+  /** not yet: spec §11 */
+  ranges: readonly RangeEntry[];
+  /** not yet: spec §9.1 */
+  importMappings: readonly ImportMapping[];
+  /** not yet: spec §12 */
+  accounts: ImportedFile | null;
+  pipeline: ImportedFile | null;
+}

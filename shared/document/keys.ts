@@ -1,0 +1,324 @@
+// The one grammar of canonical keys (spec §2, §2.1, §2.2, §2.3): what a key names,
+// parsed once here for the store, the grid, the workbook reader and the core's
+// key-addressed reads and writes. Forms:
+//   general.name, journey.renewal.rate             an input
+//   journey.renewal.rate[1]                        year 2 of a ramp (0-based)
+//   acquisition.newCustomersByYear[1]              year 2's new logos
+//   acquisition.funnel[0].rate                     a funnel stage's field
+//   lanes.modules.acv, lanes[modules].acv          a lane's field, by id
+//   lanes[0].acv, lanes.modules.attachRate[1]      … by position; a year of a ramped field
+//   base.cohorts[2].arr                            a cohort's field
+//   acquisition.funnel, lanes, base.cohorts        a whole list (a scenario's base override)
+//   segments.ent.journey.renewal.rate[1]           a segment's value (§2.3)
+//   segments.ent.logoShare[0]                      a segment's share of new logos
+// With each key, its catalogue entry (specFor) and its value (readInput).
+// Pure: no DOM, unit-tested in tests/shared/document/keys.test.ts.
+import { ACQUISITION_INPUTS, BASE_FIELDS, GENERAL_INPUTS, inputSpecs, JOURNEY_INPUTS, LANE_FIELDS, SEGMENT_FIELDS, type InputSpec } from '../model/catalog';
+import type { Lane, ModelInputs, Rampable } from '../model/inputs';
+import { MAX_RAMP_YEARS, RAMPABLE_KEYS, RAMPABLE_LANE_FIELDS, valueInYear } from '../model/ramps';
+
+export type LaneField = keyof Lane;
+export type CohortField = (typeof BASE_FIELDS)[number]['field'];
+
+/** What a key names, without its year. */
+export type KeyTarget =
+  | { kind: 'input'; key: string }
+  | { kind: 'list'; key: 'acquisition.newCustomersByYear' | 'acquisition.funnel' | 'lanes' | 'base.cohorts' }
+  | { kind: 'newLogos'; index: number }
+  | { kind: 'stage'; index: number; field: 'name' | 'rate' }
+  | { kind: 'lane'; ref: { id: string } | { index: number }; field: LaneField }
+  | { kind: 'cohort'; index: number; field: CohortField }
+  | { kind: 'segmentField'; field: string };
+
+export interface ParsedKey {
+  target: KeyTarget;
+  /** the 0-based model year of a ramp's value (`…rate[1]`); null for the whole input */
+  year: number | null;
+  /** the segment a `segments.<id>.` key names (§2.3); null for the model's own value */
+  segment: string | null;
+}
+
+export type KeyParse = { ok: true; key: ParsedKey } | { ok: false; message: string };
+
+/** Lane and segment ids as the grammar reads them; the id rule itself (1–24 characters) is validation's. */
+const ID = '[A-Za-z][A-Za-z0-9_]*';
+/** The lane id rule (spec §2): 1–24 letters, digits or `_`, starting with a letter. */
+export const LANE_ID = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
+
+const PLAIN_INPUTS = new Set([...GENERAL_INPUTS, ...ACQUISITION_INPUTS, ...JOURNEY_INPUTS].map((s) => s.key));
+const LISTS = new Set(['acquisition.newCustomersByYear', 'acquisition.funnel', 'lanes', 'base.cohorts']);
+const LANE_FIELD_NAMES = new Set<string>(['id', 'lever', ...LANE_FIELDS.map((f) => f.field)]);
+const COHORT_FIELDS = new Set<string>(BASE_FIELDS.map((f) => f.field));
+const SEGMENT_FIELD_NAMES = new Set(SEGMENT_FIELDS.map((f) => f.field));
+
+const YEAR = /^(.*)\[(\d+)\]$/;
+const NEW_LOGOS = /^acquisition\.newCustomersByYear\[(\d+)\]$/;
+const STAGE = /^acquisition\.funnel\[(\d+)\]\.(\w+)$/;
+const COHORT = /^base\.cohorts\[(\d+)\]\.(\w+)$/;
+const LANE = new RegExp(`^lanes(?:\\.(${ID})|\\[(\\d+)\\]|\\[(${ID})\\])\\.(\\w+)$`);
+const SEGMENT = new RegExp(`^segments\\.(${ID})\\.(.+)$`);
+
+const quoted = (key: string) => `"${key.length > 60 ? `${key.slice(0, 57)}…` : key}"`;
+
+/** Can this target take a list of yearly values (spec §2.1)? */
+export function isRampableTarget(t: KeyTarget): boolean {
+  if (t.kind === 'input') return RAMPABLE_KEYS.some((r) => r.key === t.key);
+  if (t.kind === 'lane') return (RAMPABLE_LANE_FIELDS as readonly string[]).includes(t.field);
+  if (t.kind === 'segmentField') return SEGMENT_FIELDS.some((f) => f.field === t.field && f.rampable);
+  return false;
+}
+
+function parseTarget(key: string, inSegment: boolean): KeyTarget | string {
+  if (PLAIN_INPUTS.has(key)) return { kind: 'input', key };
+  if (LISTS.has(key)) return { kind: 'list', key: key as never };
+  if (inSegment && SEGMENT_FIELD_NAMES.has(key)) return { kind: 'segmentField', field: key };
+  let m = NEW_LOGOS.exec(key);
+  if (m) return { kind: 'newLogos', index: Number(m[1]) };
+  if ((m = STAGE.exec(key))) {
+    if (m[2] !== 'name' && m[2] !== 'rate') return `a funnel stage has a name and a rate, not "${m[2]}"`;
+    return { kind: 'stage', index: Number(m[1]), field: m[2] };
+  }
+  if ((m = COHORT.exec(key))) {
+    if (!COHORT_FIELDS.has(m[2]!)) return `a cohort has ${[...COHORT_FIELDS].join(', ')}, not "${m[2]}"`;
+    return { kind: 'cohort', index: Number(m[1]), field: m[2] as CohortField };
+  }
+  if ((m = LANE.exec(key))) {
+    if (!LANE_FIELD_NAMES.has(m[4]!)) return `a lane has ${[...LANE_FIELD_NAMES].join(', ')}, not "${m[4]}"`;
+    const ref = m[2] !== undefined ? { index: Number(m[2]) } : { id: (m[1] ?? m[3])! };
+    return { kind: 'lane', ref, field: m[4] as LaneField };
+  }
+  if (key.startsWith('lanes')) return 'a lane is named lanes.<id>.<field> or lanes[<position>].<field>';
+  return 'is not an input of the model';
+}
+
+/** Parse a canonical key; a key that names nothing gets a message saying why. */
+export function parseKey(key: string): KeyParse {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { ok: false, message: 'a key is 1–200 characters' };
+  const seg = SEGMENT.exec(key);
+  if (key.startsWith('segments') && !seg) return { ok: false, message: `${quoted(key)}: a segment's value is segments.<id>.<key>, the id a letter then letters, digits or _` };
+  const segment = seg ? seg[1]! : null;
+  const rest = seg ? seg[2]! : key;
+  if (rest.startsWith('segments')) return { ok: false, message: `${quoted(key)}: a segment has no segments of its own` };
+  let target = parseTarget(rest, segment !== null);
+  let year: number | null = null;
+  const y = typeof target === 'string' ? YEAR.exec(rest) : null;
+  if (y) {
+    const whole = parseTarget(y[1]!, segment !== null);
+    if (typeof whole !== 'string') {
+      if (!isRampableTarget(whole)) return { ok: false, message: `${quoted(key)}: ${y[1]} does not change by year, so it has no [${y[2]}]` };
+      year = Number(y[2]);
+      if (year >= MAX_RAMP_YEARS) return { ok: false, message: `${quoted(key)}: a ramp lists at most ${MAX_RAMP_YEARS} years, [0]–[${MAX_RAMP_YEARS - 1}]` };
+      target = whole;
+    }
+  }
+  if (typeof target === 'string') return { ok: false, message: `${quoted(key)} ${target.startsWith('is ') ? target : `: ${target}`}`.replace(' :', ':') };
+  if (segment !== null && !segmentMayChange(target)) {
+    return { ok: false, message: `${quoted(key)}: a segment cannot change ${formatKey({ target, year: null, segment: null })}` };
+  }
+  return { ok: true, key: { target, year, segment } };
+}
+
+/** Lane fields a segment may override (§2.3: attach 0 switches the lane off for it). */
+const SEGMENT_LANE_FIELDS = new Set<string>(['attachRate', 'acv', 'grossMargin']);
+
+/**
+ * What a segment may change (§2.3): its own fields, and every number or choice
+ * input except general.*, the new logos, the funnel and a lane's identity and timing.
+ */
+function segmentMayChange(t: KeyTarget): boolean {
+  if (t.kind === 'segmentField') return true;
+  if (t.kind === 'input') return !t.key.startsWith('general.');
+  if (t.kind === 'lane') return SEGMENT_LANE_FIELDS.has(t.field);
+  return false;
+}
+
+/**
+ * Why `key` cannot be a key of a segment's `overrides` map (§2.3), or null when it
+ * can: a plain key of an input a segment may change, a ramp given whole (no `[i]`).
+ */
+export function segmentOverrideProblem(key: string): string | null {
+  const r = parseKey(`segments.s.${key}`);
+  if (!r.ok) return r.message.replace('segments.s.', '');
+  if (r.key.year !== null) return `${quoted(key)}: an override gives a ramp whole, as a list, not one year [${r.key.year}]`;
+  if (r.key.target.kind === 'segmentField') return `${quoted(key)} is a field of the segment, not an override`;
+  return null;
+}
+
+/** The parsed key, or null when the key names nothing. */
+export const parsed = (key: string): ParsedKey | null => {
+  const r = parseKey(key);
+  return r.ok ? r.key : null;
+};
+
+/**
+ * The key in the one form the workbook's key column and the model's files use:
+ * lanes by id (`lanes.modules.acv`), no segment, no year; null for any other key.
+ */
+export function canonicalInput(key: string): ParsedKey | null {
+  const k = parsed(key);
+  if (!k || k.segment !== null || k.year !== null) return null;
+  return k.target.kind === 'lane' && ('index' in k.target.ref || !key.startsWith('lanes.')) ? null : k;
+}
+
+/** The object path of a plain input (`journey.renewal.rate` → journey, renewal, rate). */
+export const inputPath = (t: Extract<KeyTarget, { kind: 'input' }>): string[] => t.key.split('.');
+
+/** The canonical text of a parsed key (lanes by the form they were given in). */
+export function formatKey(k: ParsedKey): string {
+  const t = k.target;
+  let s: string;
+  switch (t.kind) {
+    case 'input': case 'list': s = t.key; break;
+    case 'newLogos': s = `acquisition.newCustomersByYear[${t.index}]`; break;
+    case 'stage': s = `acquisition.funnel[${t.index}].${t.field}`; break;
+    case 'cohort': s = `base.cohorts[${t.index}].${t.field}`; break;
+    case 'lane': s = 'id' in t.ref ? `lanes.${t.ref.id}.${t.field}` : `lanes[${t.ref.index}].${t.field}`; break;
+    case 'segmentField': s = t.field; break;
+  }
+  if (k.year !== null) s += `[${k.year}]`;
+  return k.segment !== null ? `segments.${k.segment}.${s}` : s;
+}
+
+/** The key of year `index + 1`'s value of a rampable input. */
+export const yearlyKey = (key: string, index: number): string => `${key}[${index}]`;
+
+/** `journey.renewal.rate[1]` → the input and the 0-based year; null for any other key. */
+export function parseYearlyKey(key: string): { key: string; index: number } | null {
+  const k = parsed(key);
+  return k && k.year !== null ? { key: formatKey({ ...k, year: null }), index: k.year } : null;
+}
+
+/** The input a cell's value lives in: a yearly cell's ramp, or the cell's own key. */
+export const rootKey = (key: string): string => parseYearlyKey(key)?.key ?? key;
+
+/** Is the input at this canonical key rampable (`lanes.<id>.attachRate` included)? */
+export function isRampableKey(key: string): boolean {
+  const k = parsed(key);
+  return k !== null && k.year === null && isRampableTarget(k.target);
+}
+
+/** `base.cohorts[2].arr` → { index: 2, field: 'arr' }; null for any other key. */
+export function parseBaseKey(key: string): { index: number; field: CohortField } | null {
+  const k = parsed(key);
+  return k && k.segment === null && k.target.kind === 'cohort' ? { index: k.target.index, field: k.target.field } : null;
+}
+
+/** The position of the lane a key names in `m` (by id or by position); null when it names none. */
+export function laneIndexOf(m: ModelInputs, k: ParsedKey): number | null {
+  if (k.target.kind !== 'lane') return null;
+  const ref = k.target.ref;
+  const at = 'index' in ref ? ref.index : m.lanes.findIndex((l) => l.id === ref.id);
+  return at >= 0 && at < m.lanes.length ? at : null;
+}
+
+/** The canonical key of a lane field: by id when ids are usable, else by position. */
+export function laneFieldKey(m: ModelInputs, index: number, field: string): string {
+  const id = m.lanes[index]?.id;
+  const unique = id !== undefined && LANE_ID.test(id) && m.lanes.filter((l) => l?.id === id).length === 1;
+  return unique ? `lanes.${id}.${field}` : `lanes[${index}].${field}`;
+}
+
+/**
+ * Marks of list items addressed by index (`prefix[i]…`) after item `removed`
+ * left the list: its own marks go, later ones move up one place.
+ */
+export function shiftIndexedMarks<T>(marks: Readonly<Record<string, T>>, prefix: 'lanes' | 'acquisition.funnel' | 'acquisition.newCustomersByYear' | 'base.cohorts', removed: number): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, mark] of Object.entries(marks)) {
+    const i = key.startsWith(`${prefix}[`) ? Number.parseInt(key.slice(prefix.length + 1), 10) : Number.NaN;
+    if (!Number.isInteger(i)) { out[key] = mark; continue; }
+    const tail = key.slice(key.indexOf(']', prefix.length) + 1);
+    if (i < removed) out[key] = mark;
+    else if (i > removed) out[`${prefix}[${i - 1}]${tail}`] = mark;
+  }
+  return out;
+}
+
+type Part = string | number;
+
+/**
+ * A key as a path into the model's object, lane ids resolved against `m`; null
+ * when it is not shaped like a key. Any path of the object may be read this way
+ * (a problem's path, `lanes[2].id`), not only the inputs the grammar names.
+ */
+export function keyPath(m: ModelInputs, key: string): Part[] | null {
+  const raw: string[] = [];
+  for (const part of key.split('.')) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)((?:\[[^\]]+\])*)$/.exec(part);
+    if (!match) return null;
+    raw.push(match[1]!);
+    for (const idx of match[2]!.matchAll(/\[([^\]]+)\]/g)) raw.push(idx[1]!);
+  }
+  const path: Part[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i]!;
+    if (/^\d+$/.test(s)) path.push(Number(s));
+    else if (i === 1 && raw[0] === 'lanes') {
+      const at = m.lanes.findIndex((l) => l.id === s);
+      if (at < 0) return null;
+      path.push(at);
+    } else path.push(s);
+  }
+  return path;
+}
+
+export function getInput(m: ModelInputs, key: string): unknown {
+  const path = keyPath(m, key);
+  if (!path) return undefined;
+  let cur: unknown = m;
+  for (const s of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(cur, s)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[s];
+  }
+  return cur;
+}
+
+/** A copy of `m` with one input replaced (structural sharing along the path). */
+export function setInput(m: ModelInputs, key: string, value: unknown): ModelInputs {
+  const path = keyPath(m, key);
+  if (!path || getInput(m, key) === undefined) throw new Error(`unknown input ${key}`);
+  const write = (node: unknown, i: number): unknown => {
+    const s = path[i]!;
+    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...node] as never : { ...(node as object) };
+    copy[s] = i === path.length - 1 ? value : write((node as Record<string | number, unknown>)[s], i + 1);
+    return copy;
+  };
+  return write(m, 0) as ModelInputs;
+}
+
+// The catalogue entry for a key, cached per inputs object (inputSpecs builds the
+// whole list, and the grid asks for it cell by cell).
+const cache = new WeakMap<ModelInputs, Map<string, InputSpec>>();
+
+export function specsByKey(inputs: ModelInputs): Map<string, InputSpec> {
+  let map = cache.get(inputs);
+  if (!map) {
+    const all = inputSpecs(inputs);
+    map = new Map(all.map((s) => [s.key, s]));
+    // Lanes whose id is not usable as a key are addressed by position (lanes[2].acv).
+    inputs.lanes.forEach((lane, i) => {
+      for (const s of all) {
+        const prefix = `lanes.${lane.id}.`;
+        if (s.key.startsWith(prefix)) map!.set(`lanes[${i}].${s.key.slice(prefix.length)}`, s);
+      }
+    });
+    // Each year of a rampable input is a cell of its own (`journey.renewal.rate[1]`).
+    for (const [key, s] of [...map]) {
+      if (!s.rampable) continue;
+      for (let i = 0; i < MAX_RAMP_YEARS; i++) map.set(yearlyKey(key, i), { ...s, key: yearlyKey(key, i), label: `${s.label}, year ${i + 1}`, rampable: false });
+    }
+    cache.set(inputs, map);
+  }
+  return map;
+}
+
+export const specFor = (inputs: ModelInputs, key: string): InputSpec | undefined => specsByKey(inputs).get(key);
+
+/** An input's value by key; a yearly key (`…rate[1]`) reads that year's value of a ramp or a constant. */
+export function readInput(inputs: ModelInputs, key: string): unknown {
+  const yearly = parseYearlyKey(key);
+  if (!yearly) return getInput(inputs, key);
+  const x = getInput(inputs, yearly.key);
+  return typeof x === 'number' || Array.isArray(x) ? valueInYear(x as Rampable, yearly.index + 1) : undefined;
+}
