@@ -1,14 +1,14 @@
 // What a save adds to the workbook beyond the inputs: the scenarios and the
 // Sensitivity sheet's two-way table in `extras` (so they read back), the scenario
 // comparison and the board charts as images. The heavy part (every scenario's
-// model, the charts as SVG) runs in an analysis worker kept for saves and
-// recovery copies (ECharts loads once, not at every save); the main thread only
+// model, the charts as SVG) runs in the analysis worker (worker-clients.ts;
+// ECharts loads there once, not at every save); the main thread only
 // rasterises the SVGs on a canvas, one chart per task.
 import { twoWaySpecFromExtras, twoWaySpecToJson, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
 import { finishWorkbookExtras, scenariosFromExtras } from '../../../shared/report/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 import { canvasRasterize } from '../charts/canvas-rasterize';
-import { analysisClient } from '../workers/analysis-client';
+import { analysisClient } from '../workers/worker-clients';
 
 /** Spread into writeWorkbook's argument next to inputs and appVersion. */
 export type SaveExtras = Record<string, unknown>;
@@ -18,18 +18,11 @@ export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; se
 export const sensitivityExtras = (spec: TwoWaySpec | null): unknown => (spec ? twoWaySpecToJson(spec) : undefined);
 
 const SAVE_EXTRAS_TIMEOUT_MS = 20_000;
-let worker: ReturnType<typeof analysisClient> | null = null;
-
-/** Start the save's worker ahead of the first save, so that save does not wait for ECharts to load. */
-export function warmSaveWorker(): void {
-  if (worker) return;
-  worker = analysisClient('bowtie-save');
-  worker.warm();
-}
+/** Start the analysis worker ahead of the first save, so that save does not wait for ECharts to load. */
+export const warmSaveWorker = (): void => analysisClient().warm();
 
 export async function saveExtras({ inputs, scenarios, sensitivity }: SavedDocument): Promise<SaveExtras> {
-  warmSaveWorker();
-  const parts = await worker!.call('saveExtras', { inputs, scenarios, sensitivity: sensitivityExtras(sensitivity) }, { timeoutMs: SAVE_EXTRAS_TIMEOUT_MS });
+  const parts = await analysisClient().call('saveExtras', { inputs, scenarios, sensitivity: sensitivityExtras(sensitivity) }, { timeoutMs: SAVE_EXTRAS_TIMEOUT_MS });
   return { ...(await finishWorkbookExtras(parts, canvasRasterize)) };
 }
 

@@ -13,7 +13,7 @@ import type { GridColumn, GridRow } from '../../grid/grid-types';
 import { closedMonth, cohortsOf } from '../../store/base-entries';
 import { documentStore, useDocument } from '../../store/document-store';
 import { addCohort, removeCohort } from '../../store/model-edits';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 
 const COLUMNS: GridColumn[] = [
   { id: 'name', header: 'Cohort', flex: 2, minWidth: 140 },

@@ -8,9 +8,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
 import { documentStore } from '../../store/document-store';
-import { analysisClient } from '../../workers/analysis-client';
 import type { LaneEvent, LatestLane } from '../../workers/core-client';
 import type { AnalysisCalls } from '../../workers/core-calls';
+import { analysisClient } from '../../workers/worker-clients';
 
 export interface SensitivityState {
   spec: TwoWaySpec | null;
@@ -37,13 +37,10 @@ export { axisSpecs, specFits } from '../../../../shared/index';
 /** Five values around an input's current value: ±10 points in 5-point steps for rates, ±20% for money and counts. */
 export const defaultValues = defaultAxisValues;
 
-let client: ReturnType<typeof analysisClient> | null = null;
 let lane: LatestLane<AnalysisCalls, 'sensitivity'> | null = null;
 
 function ensureLane(): LatestLane<AnalysisCalls, 'sensitivity'> {
-  if (lane) return lane;
-  client = analysisClient('bowtie-sensitivity');
-  return (lane = client.latest('sensitivity', 'cancel'));
+  return (lane ??= analysisClient().latest('sensitivity', 'cancel'));
 }
 
 /** Only the newest request's rows and figures arrive here (the lane drops superseded ones). */
@@ -84,9 +81,8 @@ function sameShape(a: TwoWaySpec | null, b: TwoWaySpec): boolean {
   return !!a && a.figure === b.figure && a.rowKey === b.rowKey && a.colKey === b.colKey && a.rowValues.length === b.rowValues.length && a.colValues.length === b.colValues.length;
 }
 
-export function stopSensitivityWorker(): void {
-  client?.terminate();
-  client = null;
-  lane = null;
+/** The sheet closed: the table in flight is abandoned between rows (the worker stays, shared with the report and saves). */
+export function stopSensitivity(): void {
+  lane?.stop();
   sensitivityStore.setState({ pending: false });
 }
