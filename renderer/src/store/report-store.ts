@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { InputProblem } from '../../../shared/index';
+import type { InputProblem, ModelInputs, ScenarioSet } from '../../../shared/index';
 import type { BoardReport, ChartSpec, Comparison } from '../../../shared/report/index';
 import { documentStore } from './document-store';
 import type { LatestLane } from '../workers/core-client';
@@ -44,6 +44,11 @@ function request() {
 
 function ensureClient() {
   lane ??= analysisClient().latest('report', 'cancel');
+}
+
+/** The comparison on screen when it was computed for exactly these inputs and scenarios (a save reuses it), else null. */
+export function comparisonFor(inputs: ModelInputs, scenarios: ScenarioSet): Comparison | null {
+  return shown !== null && shown.inputs === inputs && shown.scenarios === scenarios ? reportStore.getState().comparison : null;
 }
 
 const isCurrent = () => {

@@ -3,7 +3,7 @@
 // through the transport chosen at start-up (read-transport.ts,
 // platform/choose-reader.ts): the desktop host's killable reader renderer, or
 // by default the same worker with its 20 s give-up.
-import type { ModelInputs } from '../../../shared/index';
+import type { WorkbookDocument } from '../../../shared/workbook/index';
 import type { ReadOutcome } from './core-calls';
 import { CallFailed } from './core-client';
 import type { ReadTransport } from './read-transport';
@@ -35,10 +35,10 @@ export function readWorkbookBytes(bytes: Uint8Array): Promise<ReadOutcome> {
   return readTransport(bytes);
 }
 
-/** `more`: extras, board images… as writeWorkbook takes them (see files/save-extras.ts). */
-export async function writeWorkbookBytes(inputs: ModelInputs, appVersion: string, more: Record<string, unknown> = {}): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
+/** The document as writeWorkbook takes it (files/document-bytes.ts builds it). */
+export async function writeWorkbookBytes(doc: WorkbookDocument): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
   try {
-    return { ok: true, bytes: await workbookClient().call('write', { inputs, appVersion, more }, { timeoutMs: WRITE_TIMEOUT_MS }) };
+    return { ok: true, bytes: await workbookClient().call('write', doc, { timeoutMs: WRITE_TIMEOUT_MS }) };
   } catch (e) {
     return { ok: false, error: reason(e, 'saving', WRITE_TIMEOUT_MS) || 'the writer failed' };
   }

@@ -23,12 +23,14 @@ export interface SensitivityState {
   tornado: { figure: string; base: number | null; bars: TornadoBar<number>[] } | null;
   drag: DragResult<number> | null;
   pending: boolean;
+  /** every row, the tornado and the drag are in for `spec` and `inputs` (a save may reuse them) */
+  done: boolean;
   error: string | null;
   ms: number | null;
 }
 
 export const sensitivityStore = createStore<SensitivityState>()(() => ({
-  spec: null, inputs: null, cells: [], problems: [], filled: [], tornado: null, drag: null, pending: false, error: null, ms: null,
+  spec: null, inputs: null, cells: [], problems: [], filled: [], tornado: null, drag: null, pending: false, done: false, error: null, ms: null,
 }));
 export const useSensitivity = <T,>(selector: (s: SensitivityState) => T): T => useStore(sensitivityStore, selector);
 
@@ -47,7 +49,7 @@ function ensureLane(): LatestLane<AnalysisCalls, 'sensitivity'> {
 function publish(e: LaneEvent<AnalysisCalls['sensitivity'], AnalysisCalls['sensitivity']['args']>) {
   const s = sensitivityStore.getState();
   if (e.kind === 'error') { sensitivityStore.setState({ pending: false, error: e.error }); return; }
-  if (e.kind === 'result') { if (e.result) sensitivityStore.setState({ pending: false, ms: e.result.ms }); return; }
+  if (e.kind === 'result') { if (e.result) sensitivityStore.setState({ pending: false, done: true, ms: e.result.ms }); return; }
   const m = e.progress;
   switch (m.kind) {
     case 'row': {
@@ -68,7 +70,7 @@ export function runSensitivity(inputs: ModelInputs): void {
   const spec = current && specFits(inputs, current) ? current : defaultTwoWay(inputs);
   const keepTornado = sensitivityStore.getState().tornado?.figure === spec.figure;
   sensitivityStore.setState({
-    spec, inputs, pending: true, error: null,
+    spec, inputs, pending: true, done: false, error: null,
     // Keep the previous figures visible (dimmed) until their row is refreshed, when the shape is unchanged.
     ...(sameShape(sensitivityStore.getState().spec, spec) ? {} : { cells: [], problems: [] }),
     filled: spec.rowValues.map(() => false),
