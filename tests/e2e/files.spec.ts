@@ -64,6 +64,8 @@ test('a save that cannot draw the board charts says what it left out, and keeps 
   await expect(dialog).toContainText('Every input, scenario and import is in the file');
   await expect(page.locator('.status-bar')).toContainText('Saved Untitled.xlsx without the Board Report’s charts');
   await ws.screenshot('save-left-out.png');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await ws.screenshot('save-left-out-1280.png');
   const saved = await readWorkbook(new Uint8Array(readFileSync(path)));
   expect(saved.ok && saved.inputs.journey.renewal.rate).toBe(0.91);
   expect(saved.ok && saved.extras.scenarios).toBeTruthy();
