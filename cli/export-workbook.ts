@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { ModelInputs } from '../shared/index';
+import { twoWaySpecFromExtras, type ModelInputs } from '../shared/index';
 import { writeWorkbook } from '../shared/workbook/index';
 import { scenariosFromExtras } from '../shared/report/index';
 import { buildWorkbookExtras } from '../shared/report/draw';
@@ -23,9 +23,8 @@ export async function exportWorkbook(inputs: ModelInputs, target: string, extras
   let bytes: Uint8Array;
   try {
     // The same board images, comparison and scenarios the app's save writes (shared/report/workbook-extras.ts).
-    // writeWorkbook fits the saved two-way table to these inputs (or writes the default).
-    const sensitivity = extras !== null && typeof extras === 'object' ? (extras as Record<string, unknown>).sensitivity : undefined;
-    const more = await buildWorkbookExtras(inputs, scenariosFromExtras(extras).set, rasterizePng, sensitivity);
+    // The saved two-way table, fitted to these inputs (null: it does not fit, and the default is written).
+    const more = await buildWorkbookExtras(inputs, scenariosFromExtras(extras).set, rasterizePng, twoWaySpecFromExtras(extras, inputs).spec);
     bytes = await writeWorkbook({ inputs, appVersion: appVersion(), ...more });
   } catch (e) {
     return { ok: false, error: `the workbook could not be built (${(e as Error).message})` };

@@ -11,6 +11,11 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  // ECharts' development build reads its defaults from `window`, else Node's
+  // `global`, in echarts.init: in a worker (no window) on the dev server that
+  // threw "global is not defined", so no chart drew and saves lost their images
+  // (issue 23.1). The production build drops that branch; `globalThis` serves both.
+  define: { global: 'globalThis' },
   // Pre-bundle what the workers import too: otherwise the first save discovers
   // exceljs, and the dev server reloads the page mid-save.
   optimizeDeps: {
@@ -21,6 +26,8 @@ export default defineConfig({
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
     host: '127.0.0.1',
+    // The dev-server smoke test (playwright.config.ts): no reload when someone edits a file mid-test.
+    ...(process.env.BOWTIE_NO_HMR ? { hmr: false, watch: null } : {}),
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: '127.0.0.1' },

@@ -7,9 +7,12 @@
 //   (120 months, 10 lanes), with the longest main-thread task meanwhile;
 // - the Sensitivity tab filled (every row, tornado and drag) on the large model;
 // - the Board Report tab on first open, until its charts are drawn;
-// - the longest main-thread task during a save and during a recovery copy;
+// - a save (click to file) after an edit and from the filled Sensitivity tab,
+//   and a recovery copy (timer to stored copy), each with the longest
+//   main-thread task meanwhile;
 // - a 3-million-row billing export imported on the Actuals sheet: wall time and
 //   the longest main-thread task meanwhile (bench-actuals-ui.ts).
+// BENCH_LATENCY_ONLY=save runs only the save and recovery rows.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ import { largeModel } from '../tests/support/models';
 import { benchActualsImport } from './bench-actuals-ui';
 
 const RUNS = 20;
+const onlySaves = process.env.BENCH_LATENCY_ONLY === 'save';
 const WARMUP = 5;
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -152,49 +156,68 @@ const push = rows.push.bind(rows);
 rows.push = (...r: LatencyRow[]) => { for (const x of r) console.error(`${x.name}: median ${x.median.toFixed(1)}${x.p90 === undefined ? '' : `, p90 ${x.p90.toFixed(1)}`}, target ${x.target}`); return push(...r); };
 const dir = mkdtempSync(join(tmpdir(), 'bowtie-bench-files-'));
 try {
-  // Cold start: a fresh context (empty cache) each time.
-  const starts: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const page = await freshPage();
-    await page.goto(url);
-    await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-    starts.push(await page.evaluate(() => performance.now())); // since navigation start
-    await page.context().close();
-  }
-  rows.push({ name: 'cold start to the first figure (ms)', target: 2000, median: quantile(starts, 0.5), runs: starts.length });
+  if (!onlySaves) {
+    // Cold start: a fresh context (empty cache) each time.
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await freshPage();
+      await page.goto(url);
+      await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+      starts.push(await page.evaluate(() => performance.now())); // since navigation start
+      await page.context().close();
+    }
+    rows.push({ name: 'cold start to the first figure (ms)', target: 2000, median: quantile(starts, 0.5), runs: starts.length });
 
-  // Board Report on first open (default model), then the Sensitivity table and edits on both models.
-  const boardOpen: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const page = await freshPage();
-    await page.goto(url);
-    await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(300);
-    boardOpen.push(await tabFilled(page, 'Board Report', '.board-sheet[data-state="ready"] .board-page svg'));
-    await page.context().close();
+    // Board Report on first open (default model), then the Sensitivity table and edits on both models.
+    const boardOpen: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await freshPage();
+      await page.goto(url);
+      await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(300);
+      boardOpen.push(await tabFilled(page, 'Board Report', '.board-sheet[data-state="ready"] .board-page svg'));
+      await page.context().close();
+    }
+    rows.push({ name: 'Board Report tab, first open (ms)', target: 500, median: quantile(boardOpen, 0.5), runs: boardOpen.length });
   }
-  rows.push({ name: 'Board Report tab, first open (ms)', target: 500, median: quantile(boardOpen, 0.5), runs: boardOpen.length });
 
   const page = await freshPage({ clock: true });
   await page.goto(url);
   await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-  rows.push(...await editToScreen(page, defaultInputs(), 'default'));
+  if (!onlySaves) rows.push(...await editToScreen(page, defaultInputs(), 'default'));
+  else await editToScreen(page, defaultInputs(), 'default'); // the same edited model to save
 
   // A save of the edited default model: from the click to the downloaded file.
-  const saves: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    await page.waitForTimeout(200);
-    await resetLongest(page);
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await (await download).path();
-    saves.push(await longest(page));
-  }
-  rows.push({ name: 'longest main-thread task during a save (ms)', target: 50, median: quantile(saves, 0.5), runs: saves.length, note: `max ${Math.max(...saves).toFixed(0)}` });
+  /** Save `runs` times: the click-to-file times and the longest main-thread task of each. */
+  const timeSaves = async (runs: number) => {
+    const took: number[] = [];
+    const tasks: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.waitForTimeout(200);
+      await resetLongest(page);
+      const download = page.waitForEvent('download');
+      const t0 = Date.now();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await (await download).path();
+      took.push(Date.now() - t0);
+      tasks.push(await longest(page));
+    }
+    return { took, tasks };
+  };
+  const saves = await timeSaves(5);
+  rows.push({ name: 'default model: save, click to file (ms)', target: 1000, median: quantile(saves.took, 0.5), runs: saves.took.length, note: `max ${Math.max(...saves.took).toFixed(0)}` });
+  rows.push({ name: 'longest main-thread task during a save (ms)', target: 50, median: quantile(saves.tasks, 0.5), runs: saves.tasks.length, note: `max ${Math.max(...saves.tasks).toFixed(0)}` });
+  // With the Sensitivity table on screen and current, a save can reuse it instead of computing it again.
+  await page.getByRole('tab', { name: 'Sensitivity', exact: true }).click();
+  await page.locator('table.twoway[data-state="done"]').waitFor({ timeout: 60_000 });
+  const fromSensitivity = await timeSaves(5);
+  rows.push({ name: 'default model: save from the filled Sensitivity tab, click to file (ms)', target: 1000, median: quantile(fromSensitivity.took, 0.5), runs: fromSensitivity.took.length, note: `max ${Math.max(...fromSensitivity.took).toFixed(0)}` });
+  await page.getByRole('tab', { name: 'Assumptions', exact: true }).click();
 
   // A recovery copy: dirty the document, let the 60 s timer fire, wait for the copy.
   try {
     const copies: number[] = [];
+    const copyMs: number[] = [];
     for (let i = 0; i < 3; i++) {
       await page.evaluate(() => localStorage.clear());
       await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
@@ -202,56 +225,61 @@ try {
       await page.keyboard.press('Enter');
       await page.waitForTimeout(300);
       await resetLongest(page);
+      const t0 = Date.now();
       await page.clock.runFor(60_000);
       await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes('recovery')), null, { timeout: 30_000 });
+      copyMs.push(Date.now() - t0);
       copies.push(await longest(page));
     }
+    rows.push({ name: 'default model: recovery copy, timer to stored copy (ms)', target: 1000, median: quantile(copyMs, 0.5), runs: copyMs.length, note: `max ${Math.max(...copyMs).toFixed(0)}` });
     rows.push({ name: 'longest main-thread task during a recovery copy (ms)', target: 50, median: quantile(copies, 0.5), runs: copies.length, note: `max ${Math.max(...copies).toFixed(0)}` });
   } catch (e) {
     console.error(`longest main-thread task during a recovery copy: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
 
   await page.context().close();
-  // A fresh page for the large model: the page above runs on a fake clock (for the
-  // recovery timer), under which the open's own timers would never fire.
-  const large = largeModel();
-  const largePage = await freshPage();
-  await largePage.goto(url);
-  await largePage.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-  await openModel(largePage, large, dir);
-  rows.push(...await editToScreen(largePage, large, 'large'));
-  await largePage.context().close();
+  if (!onlySaves) {
+    // A fresh page for the large model: the page above runs on a fake clock (for the
+    // recovery timer), under which the open's own timers would never fire.
+    const large = largeModel();
+    const largePage = await freshPage();
+    await largePage.goto(url);
+    await largePage.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+    await openModel(largePage, large, dir);
+    rows.push(...await editToScreen(largePage, large, 'large'));
+    await largePage.context().close();
 
-  const sensitivity: number[] = [];
-  const sensitivityTasks: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const p = await freshPage();
-    await p.goto(url);
-    await p.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-    await openModel(p, large, dir);
-    await p.waitForTimeout(300);
-    sensitivity.push(await tabFilled(p, 'Sensitivity', 'table.twoway[data-state="done"]'));
-    // An axis edit recomputes the whole table in the worker: the page must stay responsive.
-    await p.waitForTimeout(300);
-    await resetLongest(p);
-    const axis = p.locator('[data-key="sensitivity.colValues.0"]');
-    await axis.fill(`${11 + i}%`);
-    await axis.press('Enter');
-    await p.locator('table.twoway[data-state="computing"]').waitFor({ timeout: 10_000 }).catch(() => { /* already done */ });
-    await p.locator('table.twoway[data-state="done"]').waitFor({ timeout: 60_000 });
-    sensitivityTasks.push(await longest(p));
-    await p.context().close();
-  }
-  rows.push({ name: 'large model: Sensitivity tab filled (ms)', target: 1000, median: quantile(sensitivity, 0.5), runs: sensitivity.length });
-  rows.push({ name: 'large model: longest main-thread task while the Sensitivity table recomputes (ms)', target: 50, median: quantile(sensitivityTasks, 0.5), runs: sensitivityTasks.length, note: `max ${Math.max(...sensitivityTasks).toFixed(0)}` });
+    const sensitivity: number[] = [];
+    const sensitivityTasks: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await freshPage();
+      await p.goto(url);
+      await p.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+      await openModel(p, large, dir);
+      await p.waitForTimeout(300);
+      sensitivity.push(await tabFilled(p, 'Sensitivity', 'table.twoway[data-state="done"]'));
+      // An axis edit recomputes the whole table in the worker: the page must stay responsive.
+      await p.waitForTimeout(300);
+      await resetLongest(p);
+      const axis = p.locator('[data-key="sensitivity.colValues.0"]');
+      await axis.fill(`${11 + i}%`);
+      await axis.press('Enter');
+      await p.locator('table.twoway[data-state="computing"]').waitFor({ timeout: 10_000 }).catch(() => { /* already done */ });
+      await p.locator('table.twoway[data-state="done"]').waitFor({ timeout: 60_000 });
+      sensitivityTasks.push(await longest(p));
+      await p.context().close();
+    }
+    rows.push({ name: 'large model: Sensitivity tab filled (ms)', target: 1000, median: quantile(sensitivity, 0.5), runs: sensitivity.length });
+    rows.push({ name: 'large model: longest main-thread task while the Sensitivity table recomputes (ms)', target: 50, median: quantile(sensitivityTasks, 0.5), runs: sensitivityTasks.length, note: `max ${Math.max(...sensitivityTasks).toFixed(0)}` });
 
-  // Issue 14: a 3-million-row billing export dropped on the Actuals sheet (once: it takes a while).
-  try {
-    const p = await freshPage();
-    rows.push(...await benchActualsImport(p, url));
-    await p.context().close();
-  } catch (e) {
-    console.error(`Actuals import in the app: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    // Issue 14: a 3-million-row billing export dropped on the Actuals sheet (once: it takes a while).
+    try {
+      const p = await freshPage();
+      rows.push(...await benchActualsImport(p, url));
+      await p.context().close();
+    } catch (e) {
+      console.error(`Actuals import in the app: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    }
   }
 } finally {
   await browser.close();

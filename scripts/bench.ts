@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { computeModel, computeSensitivity, defaultInputs, type ModelInputs } from '../shared/index';
+import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type DragResult, type ModelInputs, type TornadoBar } from '../shared/index';
+import type { KnownSensitivity, WorkbookDocument } from '../shared/workbook/index';
 import { largeModel, rampedModel } from '../tests/support/models';
 import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
 
@@ -22,6 +23,19 @@ async function time(name: string, target: number, fn: () => unknown | Promise<un
   const mid = samples.length >> 1;
   const median = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
   return { name, target, median, runs };
+}
+
+/** The Sensitivity sheet's figures as the analysis worker hands them to the page (numbers). */
+function screenSensitivity(m: ModelInputs): KnownSensitivity {
+  const spec = defaultTwoWay(m);
+  const s = computeSensitivity(m, spec);
+  return {
+    spec,
+    cells: s.twoWay.cells.map((row) => row.map((c) => (c === null ? null : c.toNumber()))),
+    problems: s.twoWay.problems,
+    tornado: { figure: s.tornado.figure, base: s.tornado.base === null ? null : s.tornado.base.toNumber(), bars: toNumbers(s.tornado.bars) as TornadoBar<number>[] },
+    drag: toNumbers(s.drag) as DragResult<number>,
+  };
 }
 
 const models: [string, ModelInputs][] = [['default', defaultInputs()], ['large', largeModel()]];
@@ -42,13 +56,16 @@ const workbookApi = 'shared/workbook/index.ts';
 if (existsSync(workbookApi)) {
   const modulePath = '../shared/workbook/index';
   const wb = (await import(modulePath)) as {
-    writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array>;
+    writeWorkbook: (doc: WorkbookDocument) => Promise<Uint8Array>;
     readWorkbook: (bytes: Uint8Array) => Promise<{ ok: boolean }>;
   };
   for (const [label, m] of [...models, ...rampedModels]) {
     const big = label.startsWith('large');
     const bytes = await wb.writeWorkbook({ inputs: m, appVersion: 'bench' });
     rows.push(await time(`${label} model: save .xlsx`, big ? 2000 : 300, () => wb.writeWorkbook({ inputs: m, appVersion: 'bench' }), big ? 10 : 20, 1));
+    // The app's save when the Sensitivity sheet's figures on screen are current (files/screen-figures.ts).
+    const known = screenSensitivity(m);
+    rows.push(await time(`${label} model: save .xlsx with the screen's Sensitivity figures`, big ? 2000 : 300, () => wb.writeWorkbook({ inputs: m, appVersion: 'bench', known: { sensitivity: known } }), big ? 10 : 20, 1));
     rows.push(await time(`${label} model: open .xlsx`, big ? 2000 : 300, async () => {
       const r = await wb.readWorkbook(bytes);
       if (!r.ok) throw new Error('bench workbook did not open');

@@ -14,7 +14,7 @@ export { impliedAdopterShare } from './core/base-share';
 export type * from './core/result';
 export { JOURNEY_PATHS, type JourneyPath } from './core/journey';
 export { computeFigure, figureChoices, type FigureKey, type FigureInfo } from './core/figures';
-export { computeSensitivity, defaultTwoWay, twoWayTable, tornado, biggestDrag, driverRange, STAGES, type Stage, type TwoWaySpec, type TwoWayTable, type TornadoBar, type DragResult, type Sensitivity } from './core/sensitivity';
+export { computeSensitivity, defaultTwoWay, twoWayTable, twoWayBase, tornado, biggestDrag, driverRange, STAGES, type Stage, type TwoWaySpec, type TwoWayTable, type TornadoBar, type DragResult, type Sensitivity } from './core/sensitivity';
 export { axisSpecs, defaultAxisValues, specFits, sameTwoWaySpec, twoWaySpecToJson, twoWaySpecFromJson, twoWaySpecFromExtras, MAX_AXIS_VALUES, type TwoWaySpecJson } from './core/sensitivity-spec';
 export { summarize, type CalcSummary } from './core/summary';
 export { nrrBand, NRR_BANDS, doublingTimeYears, valueOfNrrPoint, INCREMENTAL_MARGIN_FLOOR } from './core/bands';

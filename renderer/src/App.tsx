@@ -12,7 +12,7 @@ import { installShortcuts, runCommand } from './components/shortcuts';
 import { startHostSync } from './files/host-sync';
 import { SHEETS } from './sheets/registry';
 import { platform } from './platform/choose-platform';
-import { startModelWorker } from './workers/model-store';
+import { startModelWorker } from './store/model-store';
 import { focusSheet } from './grid/grid-navigation';
 import { showSheet, uiStore, useUi } from './store/ui-store';
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
 import { GRID_MODULES } from './grid/grid-modules';
-import { warmSaveWorker } from './files/save-extras';
+import { warmSaveWorker } from './files/document-bytes';
 import { chooseWorkbookReader } from './platform/choose-reader';
 import { installBoardReportHooks } from './sheets/board-report/app-hooks';
 import { warmUpAfterFirstFigures } from './warm-up';

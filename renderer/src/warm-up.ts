@@ -5,7 +5,7 @@
 // first figures: start-up stays as fast as it was.
 import { SHEETS } from './sheets/registry';
 import { warmReport } from './store/report-store';
-import { modelStore } from './workers/model-store';
+import { modelStore } from './store/model-store';
 
 export function warmUpAfterFirstFigures(): void {
   const run = () => {

@@ -64,11 +64,15 @@ export function twoWayTable(m: ModelInputs, spec: TwoWaySpec): TwoWayTable<Dec> 
     cells.push(row);
     problems.push(prow);
   }
+  return { ...spec, cells, problems, base: twoWayBase(m, spec), baseValue: computeFigure(m, spec.figure) };
+}
+
+/** Where the model itself sits in the table, if both of its values are on the axes. */
+export function twoWayBase(m: ModelInputs, spec: TwoWaySpec): { row: number; col: number } | null {
   // A ramped input is on an axis only as one value for every year: its own ramp is not a cell.
   const ri = spec.rowValues.indexOf(getInput(m, spec.rowKey) as number);
   const ci = spec.colValues.indexOf(getInput(m, spec.colKey) as number);
-  const base = ri >= 0 && ci >= 0 ? { row: ri, col: ci } : null;
-  return { ...spec, cells, problems, base, baseValue: computeFigure(m, spec.figure) };
+  return ri >= 0 && ci >= 0 ? { row: ri, col: ci } : null;
 }
 
 export interface TornadoBar<N> {

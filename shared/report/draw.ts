@@ -3,12 +3,14 @@
 // from shared/report/index, because ECharts (~1 MB) must not reach the app's
 // start-up bundle: only the analysis worker, the CLI and the chart sheets draw.
 import type { ModelInputs } from '../model/inputs';
-import { scenariosToJson, type ScenarioSet } from '../model/scenarios';
+import type { ScenarioSet } from '../model/scenarios';
+import type { TwoWaySpec } from '../core/sensitivity';
 import { computeModel } from '../core/compute';
 import type { ModelResult } from '../core/result';
 import { boardCharts } from './charts';
 import { renderChartSvg } from './render-svg';
-import { comparisonForWorkbook, finishWorkbookExtras, rasterizeCharts, type ChartSvg, type Rasterize, type WorkbookExtrasArgs, type WorkbookExtrasParts } from './workbook-extras';
+import type { Comparison } from './comparison';
+import { comparisonForWorkbook, finishPictures, rasterizeCharts, workbookExtras, type ChartSvg, type Rasterize, type WorkbookExtrasArgs, type WorkbookPictureParts } from './workbook-extras';
 import type { BoardImage } from '../workbook/types';
 
 export { renderChartSvg };
@@ -25,15 +27,18 @@ export async function boardImages(base: ModelInputs, rasterize: Rasterize, resul
   return rasterizeCharts(boardChartSvgs(base, result), rasterize, scale);
 }
 
-export function workbookExtrasParts(base: ModelInputs, set: ScenarioSet, sensitivity?: unknown): WorkbookExtrasParts {
-  const result = computeModel(base);
+/** Figures of the base case already computed (the app's, when current): reused instead of computed again. */
+export interface KnownBase { result?: ModelResult<number>; comparison?: Comparison }
+
+export function workbookPictureParts(base: ModelInputs, set: ScenarioSet, known: KnownBase = {}): WorkbookPictureParts {
+  const result = known.result ?? computeModel(base);
   return {
-    extras: { scenarios: scenariosToJson(set), ...(sensitivity === undefined ? {} : { sensitivity }) },
-    scenarioComparison: comparisonForWorkbook(base, set, result),
+    scenarioComparison: comparisonForWorkbook(base, set, result, known.comparison),
     charts: boardChartSvgs(base, result),
   };
 }
 
-export async function buildWorkbookExtras(base: ModelInputs, set: ScenarioSet, rasterize: Rasterize, sensitivity?: unknown): Promise<WorkbookExtrasArgs> {
-  return finishWorkbookExtras(workbookExtrasParts(base, set, sensitivity), rasterize);
+/** Everything a save adds beside the inputs, as the CLI's export writes it. */
+export async function buildWorkbookExtras(base: ModelInputs, set: ScenarioSet, rasterize: Rasterize, sensitivity: TwoWaySpec | null = null): Promise<WorkbookExtrasArgs> {
+  return { extras: workbookExtras(set, sensitivity), ...(await finishPictures(workbookPictureParts(base, set), rasterize)) };
 }

@@ -1,19 +1,24 @@
 // What the board report and the scenarios add to a saved workbook (issue 6):
-// the five charts as PNG images for the Board Report sheet, the scenario
-// comparison table, and the scenarios themselves in `extras` so they read back.
-// The CLI's export calls `buildWorkbookExtras` (draw.ts); the app's save runs its
-// pure part (`workbookExtrasParts`, draw.ts) in a worker and rasterises on the main
-// thread (`finishWorkbookExtras`, here: no ECharts on the main thread's start-up path). Each has its own rasteriser (a canvas in the app, resvg
-// in Node) for the same SVG, so the two files carry the same pictures.
+// the scenarios and the chosen two-way table in `extras` so they read back
+// (`workbookExtras`, cheap and pure: a save always has them), and the pictures:
+// the five charts as PNG images for the Board Report sheet and the scenario
+// comparison table. The CLI's export calls `buildWorkbookExtras` (draw.ts); the
+// app's save computes the pictures' heavy part (`workbookPictureParts`, draw.ts)
+// in a worker and rasterises on the main thread (`finishPictures`, here: no
+// ECharts on the main thread's start-up path). Each has its own rasteriser (a
+// canvas in the app, resvg in Node) for the same SVG, so the two files carry the
+// same pictures.
 //
 // The images show the base case: the saved workbook's live formulas compute the
 // base inputs, and the pictures beside them must agree with those formulas.
 import type { ModelInputs } from '../model/inputs';
-import { scenariosFromJson, type ScenarioSet, type ScenariosJson } from '../model/scenarios';
+import { scenariosFromJson, scenariosToJson, type ScenarioSet } from '../model/scenarios';
+import { twoWaySpecToJson } from '../core/sensitivity-spec';
+import type { TwoWaySpec } from '../core/sensitivity';
 import { computeModel } from '../core/compute';
 import type { ModelResult } from '../core/result';
-import { compareScenarios, comparisonLayout } from './comparison';
-import type { BoardImage, ScenarioComparison } from '../workbook/types';
+import { compareScenarios, comparisonLayout, type Comparison } from './comparison';
+import type { BoardImage, ScenarioComparison, WorkbookExtras } from '../workbook/types';
 
 /** SVG → PNG bytes at `scale` × the chart's CSS size (2 keeps text sharp when printed). */
 export type Rasterize = (svg: string, width: number, height: number, scale: number) => Promise<Uint8Array>;
@@ -22,15 +27,29 @@ export type { BoardImage };
 export type ScenarioComparisonTable = ScenarioComparison;
 
 
-export interface WorkbookExtrasArgs {
-  extras: { scenarios: ScenariosJson; sensitivity?: unknown };
+/** What a save adds to WorkbookDocument beside the inputs: the extras and the pictures. */
+export interface WorkbookExtrasArgs extends WorkbookPictures {
+  extras: WorkbookExtras;
+}
+
+/** The board charts as images and the scenario comparison: derived from the model, so a save can go without them. */
+export interface WorkbookPictures {
   boardImages: BoardImage[];
   scenarioComparison: ScenarioComparisonTable;
 }
 
-/** Base | each scenario | each scenario vs Base (comparisonLayout), as numbers so the sheet formats them. */
-export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseResult?: ModelResult<number>): ScenarioComparisonTable {
-  const c = compareScenarios(base, set, computeModel, baseResult);
+/** The scenarios and the two-way table the user chose (null: the default, left out) as the workbook keeps them. */
+export function workbookExtras(set: ScenarioSet, sensitivity: TwoWaySpec | null): WorkbookExtras {
+  return { scenarios: scenariosToJson(set), ...(sensitivity ? { sensitivity: twoWaySpecToJson(sensitivity) } : {}) };
+}
+
+/**
+ * Base | each scenario | each scenario vs Base (comparisonLayout), as numbers so
+ * the sheet formats them. `known`: the comparison already computed for this base
+ * and set (the app's Scenarios sheet), instead of computing every scenario again.
+ */
+export function comparisonForWorkbook(base: ModelInputs, set: ScenarioSet, baseResult?: ModelResult<number>, known?: Comparison): ScenarioComparisonTable {
+  const c = known ?? compareScenarios(base, set, computeModel, baseResult);
   const layout = comparisonLayout(c);
   const rows = c.rows.map((row) => ({
     label: row.label,
@@ -56,18 +75,17 @@ export async function rasterizeCharts(charts: ChartSvg[], rasterize: Rasterize, 
 }
 
 /**
- * Everything of a save's extras but the PNGs: pure and synchronous, so the app
- * builds it in a worker (draw.ts: workbookExtrasParts) and only rasterises on the main thread.
+ * The pictures but the PNGs: pure and synchronous, so the app builds them in a
+ * worker (draw.ts: workbookPictureParts) and only rasterises on the main thread.
  */
-export interface WorkbookExtrasParts {
-  extras: WorkbookExtrasArgs['extras'];
+export interface WorkbookPictureParts {
   scenarioComparison: ScenarioComparisonTable;
   charts: ChartSvg[];
 }
 
-/** The parts with their charts rasterised: what writeWorkbook takes beside the inputs. */
-export async function finishWorkbookExtras(parts: WorkbookExtrasParts, rasterize: Rasterize): Promise<WorkbookExtrasArgs> {
-  return { extras: parts.extras, boardImages: await rasterizeCharts(parts.charts, rasterize), scenarioComparison: parts.scenarioComparison };
+/** The parts with their charts rasterised. */
+export async function finishPictures(parts: WorkbookPictureParts, rasterize: Rasterize): Promise<WorkbookPictures> {
+  return { boardImages: await rasterizeCharts(parts.charts, rasterize), scenarioComparison: parts.scenarioComparison };
 }
 
 /** Scenarios from a read workbook's extras (tolerant: see scenariosFromJson). */

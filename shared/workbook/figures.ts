@@ -2,7 +2,8 @@
 // model result, one customer's journey over the Journey sheet's 120 ages, the same
 // journey for a customer of each path alone (the sheet's per-path columns),
 // and the company roll-ups the NRR working columns show.
-import { computeExact, computeSensitivity, JOURNEY_PATHS, type Dec, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
+import { computeExact, computeSensitivity, defaultTwoWay, JOURNEY_PATHS, sameTwoWaySpec, twoWayBase, type Dec, type FigureKey, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
+import type { KnownSensitivity } from './types';
 import { acquisitionBlocks, AgeSeries, computeJourney, journeySeries, rollUp, type Block, type Journey, type JourneySeries } from '../core/workbook-api';
 
 /** The Journey sheet always has the longest LTV window's ages (10 years), so the LTV window stays a live input. */
@@ -39,11 +40,23 @@ export interface Figures {
   blocks: Block[];
   /** Σ over cohorts closed by cMax of newCustomers × f(t − c) */
   roll: (p: AgeSeries, t: number, cMax?: number) => Dec;
-  sensitivity: Sensitivity<Dec>;
+  /** the screen's numbers when they were current (KnownSensitivity), else the core's decimals */
+  sensitivity: Sensitivity<Dec> | Sensitivity<number>;
 }
 
-/** `spec`: the two-way table the user chose (the core's default when absent). */
-export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec): Figures {
+/** The screen's Sensitivity figures when they are for this table, else null (the writer computes them). */
+function knownSensitivity(m: ModelInputs, spec: TwoWaySpec, known?: KnownSensitivity): Sensitivity<number> | null {
+  if (!known || !sameTwoWaySpec(known.spec, spec) || known.tornado.figure !== spec.figure) return null;
+  const base = twoWayBase(m, spec);
+  return {
+    twoWay: { ...spec, cells: known.cells, problems: known.problems, base, baseValue: base ? known.cells[base.row]?.[base.col] ?? null : null },
+    tornado: { ...known.tornado, figure: known.tornado.figure as FigureKey },
+    drag: known.drag,
+  };
+}
+
+/** `spec`: the two-way table the user chose (the core's default when absent); `known`: the screen's figures for it. */
+export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec, known?: KnownSensitivity): Figures {
   const result = computeExact(m);
   const journey = computeJourney(m, JOURNEY_AGES);
   const unit = {} as Record<JourneyPath, Journey>;
@@ -57,6 +70,6 @@ export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec): Figures {
     cumArr: new AgeSeries(journey.arr),
     blocks,
     roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
-    sensitivity: computeSensitivity(m, spec),
+    sensitivity: knownSensitivity(m, spec ?? defaultTwoWay(m), known) ?? computeSensitivity(m, spec),
   };
 }

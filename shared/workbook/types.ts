@@ -1,6 +1,6 @@
 // The workbook file format's public shapes (issue #3). The app, the CLI and the
 // board report code against these names.
-import type { ModelInputs } from '../model/inputs';
+import type { DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
 
 export interface BoardImage {
   name: string;
@@ -29,14 +29,32 @@ export interface ActualsSheet {
   cohorts: { start: string; customers: number; arr: number[] }[];
 }
 
+/** The JSON of the hidden metadata sheet, returned on read: what only Bowtie reads back. */
+export type WorkbookExtras = {
+  scenarios?: ScenariosJson;
+  /** the two-way table the Sensitivity sheet shows (absent: the default; see core/sensitivity-spec.ts) */
+  sensitivity?: TwoWaySpecJson;
+};
+
+/**
+ * The Sensitivity sheet's figures as the app already has them on screen (numbers,
+ * each the core's decimal's toNumber), for the inputs being saved. The writer uses
+ * them when their table is the one it writes, instead of recomputing some fifty models.
+ */
+export interface KnownSensitivity {
+  spec: TwoWaySpec;
+  cells: (number | null)[][];
+  problems: (string | null)[][];
+  tornado: { figure: string; base: number | null; bars: TornadoBar<number>[] };
+  drag: DragResult<number>;
+}
+
 export interface WorkbookDocument {
   inputs: ModelInputs;
   appVersion: string;
-  /**
-   * JSON saved in the hidden metadata sheet and returned on read: scenarios, settings,
-   * `sensitivity` (the two-way table the Sensitivity sheet shows; see core/sensitivity-spec.ts).
-   */
-  extras?: Record<string, unknown>;
+  extras?: WorkbookExtras;
+  /** figures already computed for these inputs (see KnownSensitivity) */
+  known?: { sensitivity?: KnownSensitivity };
   /** Charts to embed on the Board Report sheet. */
   boardImages?: BoardImage[];
   scenarioComparison?: ScenarioComparison;

@@ -61,7 +61,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   const extras: Record<string, unknown> = { ...doc.extras };
   delete extras.sensitivity;
   if (spec) extras.sensitivity = twoWaySpecToJson(spec);
-  const fig = workbookFigures(m, spec ?? undefined);
+  const fig = workbookFigures(m, spec ?? undefined, doc.known?.sensitivity);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = `Bowtie ${doc.appVersion}`;

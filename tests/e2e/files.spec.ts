@@ -2,11 +2,12 @@
 // workbook module, Open reads it back through a file input, and the figures
 // are the core's for the saved model. A file that is not a workbook leaves the
 // document untouched and says why.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultInputs, setInput } from '../../shared/index';
 import { blankLane } from '../../shared/document/index';
+import { readWorkbook } from '../../shared/workbook/index';
 import { expect, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
@@ -46,6 +47,28 @@ test('save, reopen and find the same figures', async ({ workspace: ws, page }) =
   await ws.expectFigures(saved);
   await expect(ws.input('lanes.lane4.name')).toHaveText('Premium support');
   await expect(ws.input('journey.renewal.rate')).toHaveText('91.0%');
+});
+
+test('a save that cannot draw the board charts says what it left out, and keeps every input and scenario', async ({ workspace: ws, page }) => {
+  // The analysis worker's script does not load: the pictures cannot be drawn.
+  await page.route(/analysis-worker[^/]*\.(js|ts)/, (route) => route.abort());
+  await page.reload();
+  await ws.open();
+  await ws.type('journey.renewal.rate', '91%');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+S');
+  const path = join(mkdtempSync(join(tmpdir(), 'bowtie-e2e-')), 'partial.xlsx');
+  await (await download).saveAs(path);
+  const dialog = ws.dialog('Saved Untitled.xlsx without the Board Report’s charts and the scenario comparison');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Every input, scenario and import is in the file');
+  await expect(page.locator('.status-bar')).toContainText('Saved Untitled.xlsx without the Board Report’s charts');
+  await ws.screenshot('save-left-out.png');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await ws.screenshot('save-left-out-1280.png');
+  const saved = await readWorkbook(new Uint8Array(readFileSync(path)));
+  expect(saved.ok && saved.inputs.journey.renewal.rate).toBe(0.91);
+  expect(saved.ok && saved.extras.scenarios).toBeTruthy();
 });
 
 test('a file that is not a workbook is refused with a message and the model is untouched', async ({ workspace: ws, page }) => {

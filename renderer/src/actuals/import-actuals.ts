@@ -8,12 +8,12 @@
 import type { ModelInputs } from '../../../shared/index';
 import type { Suggestion } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
-import { warmCharts } from '../charts/chart-client';
 import { platform } from '../platform/choose-platform';
 import { documentStore } from '../store/document-store';
 import { setStatus } from '../store/ui-store';
 import type { ActualsCalls, ActualsSource, VarianceRow } from '../workers/core-calls';
-import { CallFailed, createCoreClient, type CoreClient } from '../workers/core-client';
+import { CallFailed, type CoreClient } from '../workers/core-client';
+import { chartClient, newActualsClient } from '../workers/worker-clients';
 import { actualsStore, calibrationKey } from './actuals-store';
 
 type Client = CoreClient<ActualsCalls>;
@@ -22,8 +22,6 @@ type Client = CoreClient<ActualsCalls>;
 const XLSX_TIMEOUT_MS = 120_000;
 /** The workbook pre-scan's own limit (shared/workbook/check-bytes.ts). */
 const MAX_XLSX_BYTES = 50 * 1024 * 1024;
-
-const spawn = (): Client => createCoreClient<ActualsCalls>(() => new Worker(new URL('../workers/actuals-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-actuals' }));
 
 /** The worker holding the book on screen (null until an import, or after a reopen). */
 let current: Client | null = null;
@@ -45,8 +43,8 @@ export async function importActuals(name: string, blob: Blob): Promise<boolean> 
     return false;
   }
   importing?.terminate();
-  warmCharts(); // ECharts loads in the chart worker while the file is read
-  const client = spawn();
+  chartClient().warm(); // ECharts loads in the chart worker while the file is read
+  const client = newActualsClient();
   importing = client;
   const source: ActualsSource = { name, blob, kind };
   actualsStore.setState({ import: { phase: 'reading', name, rows: 0, bytesRead: 0, bytes: blob.size } });
@@ -134,6 +132,6 @@ export const applyActualsSuggestion = (suggestion: Suggestion) => commitFromWork
 let varianceClient: Client | null = null;
 /** Plan against actual for the months both have, computed exactly in a worker. */
 export function planAgainstActual(inputs: ModelInputs, actuals: ActualsSheet): Promise<VarianceRow[]> {
-  varianceClient ??= spawn();
+  varianceClient ??= newActualsClient();
   return varianceClient.call('variance', { inputs, actuals });
 }

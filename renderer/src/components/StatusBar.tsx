@@ -5,7 +5,7 @@ import { useDocument } from '../store/document-store';
 import { warningsOf } from '../store/warnings';
 import { viewInputs } from '../store/view-inputs';
 import { useUi } from '../store/ui-store';
-import { useModel } from '../workers/model-store';
+import { useModel } from '../store/model-store';
 
 export function StatusBar() {
   const status = useUi((s) => s.status);

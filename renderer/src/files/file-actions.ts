@@ -6,13 +6,14 @@
 // changes, Save / Don't Save / Cancel; only then is the document replaced. A
 // failed read leaves the current document and its recovery copy untouched
 // and says why, naming the cell.
-import { defaultInputs } from '../../../shared/index';
+import { defaultInputs, twoWaySpecFromExtras } from '../../../shared/index';
+import { scenariosFromExtras } from '../../../shared/report/index';
 import { actualsKind, importActuals } from '../actuals/import-actuals';
 import { platform } from '../platform/choose-platform';
 import { UNTITLED, documentStore } from '../store/document-store';
 import { setStatus, showDialog, showSheet, uiStore, type SaveChoice } from '../store/ui-store';
-import { readWorkbookBytes, writeWorkbookBytes } from '../workers/workbook-client';
-import { openedScenarios, openedSensitivity, saveExtras, type SavedDocument } from './save-extras';
+import { readWorkbookBytes } from '../workers/workbook-client';
+import { documentBytes, type LeftOut, type SavedDocument } from './document-bytes';
 
 async function busy<T>(what: string, fn: () => Promise<T>): Promise<T> {
   uiStore.setState({ busy: true, status: what });
@@ -98,8 +99,9 @@ async function replaceDocument(name: string, path: string | null, bytes: Uint8Ar
     return false;
   }
   if (!(await readyToReplace())) return false;
-  const { set: scenarios, notes } = openedScenarios(outcome.extras);
-  const { spec: sensitivity, notes: sensitivityNotes } = openedSensitivity(outcome.extras, outcome.inputs);
+  const { set: scenarios, notes } = scenariosFromExtras(outcome.extras);
+  // The two-way table the workbook was saved with, fitted to its inputs (null: the default).
+  const { spec: sensitivity, notes: sensitivityNotes } = twoWaySpecFromExtras(outcome.extras, outcome.inputs);
   documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity, actuals: outcome.actuals ?? null });
   if (!opts.recovered) dropRecoveryCopy();
   const all = [...outcome.notes, ...notes, ...sensitivityNotes, ...(opts.note ? [opts.note] : [])];
@@ -141,18 +143,6 @@ export function openDocument(): Promise<void> {
   });
 }
 
-/** The document as workbook bytes (null after telling the user why not). */
-export async function workbookBytes(doc: SavedDocument = documentStore.getState()): Promise<Uint8Array | null> {
-  const version = await platform().appVersion();
-  let more: Record<string, unknown>;
-  try { more = await saveExtras(doc); } catch (e) { more = {}; console.error('workbook extras failed; saving the inputs alone', e); }
-  // Imported actuals become the workbook's Actuals sheet (values and the source's SHA-256).
-  if (doc.actuals) more = { ...more, actuals: doc.actuals };
-  const written = await writeWorkbookBytes(doc.inputs, version.ok ? version.value : 'unknown', more);
-  if (!written.ok) { showDialog({ title: 'Could not save', intro: written.error, lines: [] }); return null; }
-  return written.bytes;
-}
-
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** A failed save: the host's sentence, with Save As… beside OK when the file itself refused (read-only). */
@@ -166,33 +156,44 @@ function showSaveFailure(r: { error: string; offer?: 'saveAs' }): void {
   });
 }
 
-export async function saveDocumentAs(): Promise<boolean> {
+/**
+ * A save that could not include everything says so, naming what is missing:
+ * never a plain "Saved". The inputs, scenarios and actuals are always in it.
+ */
+function reportSaved(name: string, leftOut: LeftOut | null, notice?: string): void {
+  if (!leftOut) { setStatus(notice ?? `Saved ${name}`); return; }
+  setStatus(`Saved ${name} without ${leftOut.parts}`);
+  showDialog({
+    title: `Saved ${name} without ${leftOut.parts}`,
+    intro: `Every input, scenario and import is in the file, but ${leftOut.parts} could not be drawn (${leftOut.reason}). Save again to try once more.`,
+    lines: notice ? [{ text: notice }] : [],
+  });
+}
+
+/** Write the document and hand the bytes to the platform (`put`: Save or Save As); true once saved. */
+async function saveWith(put: (bytes: Uint8Array) => Promise<{ ok: true; value: { path: string; notice?: string } | null } | { ok: false; error: string; offer?: 'saveAs' }>): Promise<boolean> {
   return busy('Saving…', async () => {
-    const { inputs, scenarios, sensitivity, actuals, fileName } = documentStore.getState();
-    const bytes = await workbookBytes({ inputs, scenarios, sensitivity, actuals });
-    if (!bytes) return false;
-    const r = await platform().saveFileAs(fileName, bytes);
+    const { inputs, scenarios, sensitivity, actuals } = documentStore.getState();
+    const doc: SavedDocument = { inputs, scenarios, sensitivity, actuals };
+    const written = await documentBytes(doc);
+    if (!written.ok) { setStatus('Not saved'); showDialog({ title: 'Could not save', intro: written.error, lines: [] }); return false; }
+    const r = await put(written.bytes);
     if (!r.ok) { showSaveFailure(r); return false; }
     if (!r.value) return false;
-    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity, actuals });
+    const name = baseName(r.value.path);
+    documentStore.getState().markSaved(name, r.value.path, doc);
     await platform().clearRecovery();
-    setStatus(r.value.notice ?? `Saved ${baseName(r.value.path)}`);
+    reportSaved(name, written.leftOut, r.value.notice);
     return true;
   });
 }
 
-export async function saveDocument(): Promise<boolean> {
+export function saveDocumentAs(): Promise<boolean> {
+  return saveWith((bytes) => platform().saveFileAs(documentStore.getState().fileName, bytes));
+}
+
+export function saveDocument(): Promise<boolean> {
   const { filePath } = documentStore.getState();
   if (!filePath) return saveDocumentAs();
-  return busy('Saving…', async () => {
-    const { inputs, scenarios, sensitivity, actuals } = documentStore.getState();
-    const bytes = await workbookBytes({ inputs, scenarios, sensitivity, actuals });
-    if (!bytes) return false;
-    const r = await platform().saveFile(filePath, bytes);
-    if (!r.ok) { showSaveFailure(r); return false; }
-    documentStore.getState().markSaved(baseName(r.value.path), r.value.path, { inputs, scenarios, sensitivity, actuals });
-    await platform().clearRecovery();
-    setStatus(r.value.notice ?? `Saved ${baseName(r.value.path)}`);
-    return true;
-  });
+  return saveWith((bytes) => platform().saveFile(filePath, bytes));
 }

@@ -6,9 +6,8 @@
 import { platform } from '../platform/choose-platform';
 import { documentStore } from '../store/document-store';
 import { setStatus, uiStore } from '../store/ui-store';
-import { writeWorkbookBytes } from '../workers/workbook-client';
+import { documentBytes } from './document-bytes';
 import { openBytes } from './file-actions';
-import { saveExtras } from './save-extras';
 
 export const RECOVERY_EVERY_MS = 60_000;
 
@@ -21,16 +20,12 @@ export async function writeRecoveryCopy(): Promise<void> {
   const { dirty, inputs, scenarios, sensitivity, actuals, filePath } = documentStore.getState();
   // An offer not yet answered is the copy the user may still want: never overwrite it.
   if (!dirty || uiStore.getState().recovery) return;
-  const version = await host.appVersion();
-  // Without its extras (scenarios, images) a copy still holds every input, which is
-  // what a crash must not lose: write it, and log why the extras are missing.
-  const extras = await saveExtras({ inputs, scenarios, sensitivity }).catch((e: unknown) => {
-    console.error('Recovery copy: the workbook extras failed, writing the inputs alone.', e);
-    return {};
-  });
-  const written = await writeWorkbookBytes(inputs, version.ok ? version.value : 'unknown', actuals ? { ...extras, actuals } : extras);
-  // A background copy must not interrupt with a dialog every minute; the status line says it, and the next tick tries again.
+  // The same bytes as a save (document-bytes.ts). A background copy must not
+  // interrupt with a dialog every minute: the status line says what went wrong
+  // or was left out, and the next tick tries again.
+  const written = await documentBytes({ inputs, scenarios, sensitivity, actuals });
   if (!written.ok) { setStatus(`Could not write the recovery copy: ${written.error}`); return; }
+  if (written.leftOut) setStatus(`Recovery copy written without ${written.leftOut.parts} (${written.leftOut.reason})`);
   const stored = await host.writeRecovery({ path: filePath, bytes: written.bytes });
   if (!stored.ok) { setStatus(`Could not write the recovery copy: ${stored.error}`); return; }
   // Saved, or replaced by New/Open, while the copy was being written: it is stale.

@@ -1,7 +1,7 @@
 // Headline figures, visible on every sheet. While the worker recomputes the
 // previous figures stay (no flicker); they are never from stale inputs for long.
 import { useDocument } from '../store/document-store';
-import { useModel } from '../workers/model-store';
+import { useModel } from '../store/model-store';
 import { headlineKpis, kpiText } from './kpi-figures';
 import './kpi-book.css';
 

@@ -1,16 +1,16 @@
 // The board report and scenario comparison for the current document, computed by
-// the analysis worker whenever the inputs or the scenarios change while a sheet
-// that shows them is open (and once at start, warmReport). Results for superseded
-// requests are dropped.
+// the analysis worker (shared with the Sensitivity sheet and saves) whenever the
+// inputs or the scenarios change while a sheet that shows them is open (and once
+// at start, warmReport). Results for superseded requests are dropped.
 import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { InputProblem } from '../../../shared/index';
+import type { InputProblem, ModelInputs, ScenarioSet } from '../../../shared/index';
 import type { BoardReport, ChartSpec, Comparison } from '../../../shared/report/index';
 import { documentStore } from './document-store';
-import { analysisClient } from '../workers/analysis-client';
 import type { LatestLane } from '../workers/core-client';
 import type { AnalysisCalls } from '../workers/core-calls';
+import { analysisClient } from '../workers/worker-clients';
 
 export interface ReportState {
   report: BoardReport | null;
@@ -25,7 +25,6 @@ export interface ReportState {
 export const reportStore = createStore<ReportState>()(() => ({ report: null, charts: [], comparison: null, problems: [], error: null, pending: false }));
 export const useReport = <T,>(selector: (s: ReportState) => T): T => useStore(reportStore, selector);
 
-let client: ReturnType<typeof analysisClient> | null = null;
 let lane: LatestLane<AnalysisCalls, 'report'> | null = null;
 let users = 0;
 let unsubscribe: (() => void) | null = null;
@@ -44,9 +43,12 @@ function request() {
 }
 
 function ensureClient() {
-  if (client) return;
-  client = analysisClient('bowtie-report');
-  lane = client.latest('report', 'cancel');
+  lane ??= analysisClient().latest('report', 'cancel');
+}
+
+/** The comparison on screen when it was computed for exactly these inputs and scenarios (a save reuses it), else null. */
+export function comparisonFor(inputs: ModelInputs, scenarios: ScenarioSet): Comparison | null {
+  return shown !== null && shown.inputs === inputs && shown.scenarios === scenarios ? reportStore.getState().comparison : null;
 }
 
 const isCurrent = () => {

@@ -2,10 +2,11 @@
 // rest computes), tornado and biggest drag; and the board report with its chart
 // options and the scenario comparison. A newer request abandons an older one
 // between rows, so fiddling with the axes never queues up stale work. Also the
-// heavy part of a save's extras: every scenario's model and the charts as SVG.
+// heavy part of a save's pictures: the charts as SVG and the scenario comparison
+// (each from the screen's figures when the page sent them, else computed here).
 import { biggestDrag, computeModel, effectiveInputs, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '../../../shared/index';
 import { boardCharts, buildBoardReport, compareScenarios } from '../../../shared/report/index';
-import { workbookExtrasParts } from '../../../shared/report/draw';
+import { workbookPictureParts } from '../../../shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
 
@@ -44,7 +45,7 @@ serveCalls<AnalysisCalls>({
     return { report, charts, comparison, problems: applied.problems, ms: performance.now() - t0 };
   },
 
-  saveExtras({ inputs, scenarios, sensitivity }) {
-    return workbookExtrasParts(inputs, scenarios, sensitivity);
+  pictures({ inputs, scenarios, known }) {
+    return workbookPictureParts(inputs, scenarios, known);
   },
 });

@@ -2,8 +2,9 @@
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
 import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
-import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookExtrasParts } from '../../../shared/report/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '../../../shared/report/index';
+import type { KnownBase } from '../../../shared/report/draw';
+import type { ActualsSheet, WorkbookDocument } from '../../../shared/workbook/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '../../../shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
@@ -26,13 +27,13 @@ export interface ReportResult {
   ms: number;
 }
 
-/** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets, and a save's extras. */
+/** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets, and a save's pictures. */
 export type AnalysisCalls = {
   /** null when a newer request abandoned it */
   sensitivity: { args: { inputs: ModelInputs; spec: TwoWaySpec }; result: { ms: number } | null; progress: SensitivityProgress };
   report: { args: { base: ModelInputs; scenarios: ScenarioSet }; result: ReportResult };
-  /** everything heavy of a save's extras; the main thread only turns the chart SVGs into PNGs */
-  saveExtras: { args: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: unknown }; result: WorkbookExtrasParts };
+  /** the heavy part of a save's pictures (the main thread only turns the chart SVGs into PNGs); `known`: the screen's current figures */
+  pictures: { args: { inputs: ModelInputs; scenarios: ScenarioSet; known: KnownBase }; result: WorkbookPictureParts };
 };
 
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
@@ -54,8 +55,8 @@ export type ReadOutcome =
 /** workbook-worker.ts: .xlsx bytes in and out (a fresh worker per call: the bytes may be hostile). */
 export type WorkbookCalls = {
   read: { args: Uint8Array; result: ReadOutcome };
-  /** `more`: extras, board images… as writeWorkbook takes them (see files/save-extras.ts) */
-  write: { args: { inputs: ModelInputs; appVersion: string; more: Record<string, unknown> }; result: Uint8Array };
+  /** the document as writeWorkbook takes it (built in files/document-bytes.ts) */
+  write: { args: WorkbookDocument; result: Uint8Array };
 };
 
 /** What an actuals import reads: a dropped or picked file, or bytes the desktop host read, as a Blob. */

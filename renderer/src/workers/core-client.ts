@@ -76,6 +76,8 @@ export type LaneEvent<S extends CallSpec, A> =
 
 export interface LatestLane<C extends CallMap, K extends keyof C> {
   request(args: C[K]['args'], publish: (e: LaneEvent<C[K], C[K]['args']>) => void): void;
+  /** Nothing more reaches `publish` until the next request; a 'cancel' lane also tells the worker to abandon the call in flight. */
+  stop(): void;
 }
 
 export function createCoreClient<C extends CallMap>(spawn: () => WorkerLike, options: ClientOptions = {}): CoreClient<C> {
@@ -156,17 +158,24 @@ export function createCoreClient<C extends CallMap>(spawn: () => WorkerLike, opt
       }, { onProgress: (progress) => { if (job === newest) job.publish({ kind: 'progress', args: job.args, progress: progress as Progress<C[K]> }); } });
     };
 
+    const cancelInFlight = () => {
+      if (mode !== 'cancel' || !inFlight) return;
+      // The worker stops the old one between steps; its late reply is dropped above.
+      pending.get(inFlight.id)?.worker.postMessage({ id: inFlight.id, cancel: true });
+      inFlight = null;
+    };
+
     return {
       request(args, publish) {
         const job: Job = { args, publish };
         newest = job;
-        if (mode === 'cancel' && inFlight) {
-          // The worker stops the old one between steps; its late reply is dropped above.
-          const old = pending.get(inFlight.id);
-          old?.worker.postMessage({ id: inFlight.id, cancel: true });
-          inFlight = null;
-        }
+        cancelInFlight();
         if (inFlight) waiting = job; else run(job);
+      },
+      stop() {
+        newest = null;
+        waiting = null;
+        cancelInFlight();
       },
     };
   }

@@ -3,18 +3,14 @@
 // through the transport chosen at start-up (read-transport.ts,
 // platform/choose-reader.ts): the desktop host's killable reader renderer, or
 // by default the same worker with its 20 s give-up.
-import type { ModelInputs } from '../../../shared/index';
-import type { ReadOutcome, WorkbookCalls } from './core-calls';
-import { CallFailed, createCoreClient } from './core-client';
+import type { WorkbookDocument } from '../../../shared/workbook/index';
+import type { ReadOutcome } from './core-calls';
+import { CallFailed } from './core-client';
 import type { ReadTransport } from './read-transport';
+import { workbookClient } from './worker-clients';
 
 const READ_TIMEOUT_MS = 20_000;
 const WRITE_TIMEOUT_MS = 20_000;
-
-const workbook = createCoreClient<WorkbookCalls>(
-  () => new Worker(new URL('./workbook-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-workbook' }),
-  { workerPerCall: true },
-);
 
 const reason = (e: unknown, doing: string, limitMs: number): string =>
   e instanceof CallFailed && e.reason === 'timeout' ? `${doing} took longer than ${limitMs / 1000} s and was stopped` : e instanceof Error ? e.message : String(e);
@@ -22,7 +18,7 @@ const reason = (e: unknown, doing: string, limitMs: number): string =>
 /** The browser's transport: a Web Worker, given up on (not stopped: see docs/workbook.md) after 20 s. */
 export const workerReadTransport: ReadTransport = async (bytes) => {
   try {
-    return await workbook.call('read', bytes, { timeoutMs: READ_TIMEOUT_MS });
+    return await workbookClient().call('read', bytes, { timeoutMs: READ_TIMEOUT_MS });
   } catch (e) {
     return { ok: false, kind: 'unreadable', error: reason(e, 'reading', READ_TIMEOUT_MS) || 'the reader failed' };
   }
@@ -39,10 +35,10 @@ export function readWorkbookBytes(bytes: Uint8Array): Promise<ReadOutcome> {
   return readTransport(bytes);
 }
 
-/** `more`: extras, board images… as writeWorkbook takes them (see files/save-extras.ts). */
-export async function writeWorkbookBytes(inputs: ModelInputs, appVersion: string, more: Record<string, unknown> = {}): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
+/** The document as writeWorkbook takes it (files/document-bytes.ts builds it). */
+export async function writeWorkbookBytes(doc: WorkbookDocument): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
   try {
-    return { ok: true, bytes: await workbook.call('write', { inputs, appVersion, more }, { timeoutMs: WRITE_TIMEOUT_MS }) };
+    return { ok: true, bytes: await workbookClient().call('write', doc, { timeoutMs: WRITE_TIMEOUT_MS }) };
   } catch (e) {
     return { ok: false, error: reason(e, 'saving', WRITE_TIMEOUT_MS) || 'the writer failed' };
   }

@@ -9,7 +9,5 @@ import { readOutcome } from './read-outcome';
 
 serveCalls<WorkbookCalls>({
   read: (bytes) => readOutcome(bytes),
-  write({ inputs, appVersion, more }) {
-    return writeWorkbook({ ...more, inputs, appVersion });
-  },
+  write: (doc) => writeWorkbook(doc),
 });

@@ -89,6 +89,31 @@ describe('core client: the cancelling lane', () => {
     expect(after).toEqual(['3:1', '3:2', '3:3', '3=3']); // nothing of the old request once the new one runs
     expect(seen.filter((s) => s.startsWith('50:')).length).toBeLessThan(50); // it stopped early
   });
+
+  it('stop() abandons the call in flight and publishes nothing more, while the shared worker keeps serving (the Sensitivity sheet closed)', async () => {
+    const seen: string[] = [];
+    let finished: number | null = null;
+    const client = createCoreClient<Steps>(() => servedWorker<Steps>({
+      async count(n, ctx) {
+        for (let i = 1; i <= n; i++) {
+          ctx.progress(i);
+          await new Promise((r) => setTimeout(r, 1));
+          if (ctx.cancelled()) { finished = i; return null; }
+        }
+        return n;
+      },
+    }));
+    const lane = client.latest('count', 'cancel');
+    lane.request(200, (e) => seen.push(e.kind));
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    lane.stop();
+    const shown = seen.length;
+    await vi.waitFor(() => expect(finished).not.toBeNull());
+    expect(finished!).toBeLessThan(200);
+    expect(seen.length).toBe(shown);
+    // Another user of the same worker is unaffected: a plain call still answers.
+    expect(await client.call('count', 2)).toBe(2);
+  });
 });
 
 describe('core client: calls', () => {

@@ -4,7 +4,7 @@
 // ExcelJS, as a reader of the emailed file would see it.
 import { describe, expect, it } from 'vitest';
 import { defaultInputs, defaultTwoWay, setInput, tornado, twoWaySpecToJson, twoWayTable, type ModelInputs, type TwoWaySpec } from '../../../shared/index';
-import { readWorkbook, SHEETS, writeWorkbook } from '../../../shared/workbook/index';
+import { readWorkbook, SHEETS, writeWorkbook, type WorkbookExtras } from '../../../shared/workbook/index';
 import { ExcelJS } from '../../../shared/workbook/write-workbook';
 
 const workshop: TwoWaySpec = {
@@ -78,7 +78,7 @@ describe('the workbook’s Sensitivity sheet', () => {
   it('a saved spec that no longer fits (a lane removed, a later year): the parts that fit, the rest default, in sheet and metadata alike', async () => {
     const spec: TwoWaySpec = { ...workshop, figure: 'nrr.y3', colKey: 'lanes.services.acv', colValues: [10000, 20000] };
     const short: ModelInputs = { ...setInput(m, 'general.horizonMonths', 24), lanes: m.lanes.filter((l) => l.id !== 'services') };
-    const bytes = await writeWorkbook({ inputs: short, appVersion: 'test', extras: { sensitivity: spec } });
+    const bytes = await writeWorkbook({ inputs: short, appVersion: 'test', extras: { sensitivity: twoWaySpecToJson(spec) } });
     const d = defaultTwoWay(short);
     const fitted: TwoWaySpec = { figure: d.figure, rowKey: workshop.rowKey, rowValues: workshop.rowValues, colKey: d.colKey, colValues: d.colValues };
     const ws = await sheetOf(bytes);
@@ -88,7 +88,7 @@ describe('the workbook’s Sensitivity sheet', () => {
   });
 
   it('garbage in the extras’ slot: the default table, and the file still saves', async () => {
-    const bytes = await writeWorkbook({ inputs: m, appVersion: 'test', extras: { sensitivity: { figure: { $gt: 1 }, rowValues: 'x'.repeat(1000) } } });
+    const bytes = await writeWorkbook({ inputs: m, appVersion: 'test', extras: { sensitivity: { figure: { $gt: 1 }, rowValues: 'x'.repeat(1000) } } as unknown as WorkbookExtras });
     const d = defaultTwoWay(m);
     const ws = await sheetOf(bytes);
     expect(tableOf(ws, d.rowValues.length, d.colValues.length).cells).toEqual(expectedCells(m, d));

@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { bridgeHover, cohortChartHeight, cohortHover, cohortMark, monthMark, retentionHover, type ActualsChartName } from '../../../../shared/report/index';
 import type { ActualsSheet as Figures } from '../../../../shared/workbook/index';
-import { chartClient } from '../../charts/chart-client';
+import { chartClient } from '../../workers/worker-clients';
 import { DrawnChart } from '../../charts/DrawnChart';
 import { HeatMapCanvas } from '../../charts/HeatMapCanvas';
 import { useActuals } from '../../actuals/actuals-store';

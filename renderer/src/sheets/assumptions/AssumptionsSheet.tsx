@@ -18,7 +18,7 @@ import { focusInputWhenShown } from '../../grid/grid-navigation';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
 import { documentStore, useDocument } from '../../store/document-store';
 import { DOCUMENT_LIMITS, isRampableKey, specFor } from '../../../../shared/document/index';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 import { KV_COLUMNS, kvRows } from './input-rows';
 import { BY_YEAR_COLUMN, ByYearGrid, byYearToggle } from './ByYear';
 import { ExistingCustomers } from './ExistingCustomers';

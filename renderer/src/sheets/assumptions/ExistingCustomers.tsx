@@ -12,7 +12,7 @@ import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
 import { closedMonth, cohortsOf, DOCUMENT_LIMITS } from '../../../../shared/document/index';
 import { documentStore, useDocument } from '../../store/document-store';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 
 const COLUMNS: GridColumn[] = [
   { id: 'name', header: 'Cohort', flex: 2, minWidth: 140 },

@@ -9,7 +9,7 @@ import { count, moneyExact, percent } from '../../../../shared/index';
 import { bowtieShape, type BowtieShape } from '../../../../shared/index';
 import { ANCHOR_WORDS, FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 
 const W = 1400;
 const KNOT_X = 620;

@@ -8,7 +8,7 @@ import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 import type { FigureFormat } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 
 type Flow = BridgeYear<number> | BridgeMonth<number>;
 

@@ -6,7 +6,7 @@ import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 import { useDocument } from '../../store/document-store';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 
 export function CohortsSheet() {
   const result = useModel((s) => s.result);

@@ -11,7 +11,7 @@ import { percent as formatPercent, type FigureFormat } from '../../../../shared/
 import { FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
 import { verdicts } from '../../../../shared/index';
 import { useDocument } from '../../store/document-store';
-import { useModel } from '../../workers/model-store';
+import { useModel } from '../../store/model-store';
 
 const KV: GridColumn[] = [
   { id: 'label', header: 'Measure', flex: 3, minWidth: 240 },

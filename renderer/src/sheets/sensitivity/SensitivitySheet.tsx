@@ -11,7 +11,7 @@ import { formatInput } from '../../format/format';
 import { EChart } from '../../charts/EChart';
 import { useEffectiveInputs } from '../../store/scenario-state';
 import { documentStore, useDocument } from '../../store/document-store';
-import { axisSpecs, defaultValues, runSensitivity, stopSensitivityWorker, useSensitivity } from './sensitivity-store';
+import { axisSpecs, defaultValues, runSensitivity, stopSensitivity, useSensitivity } from './sensitivity-store';
 import { heatColor } from './heat';
 import '../../analysis.css';
 
@@ -25,7 +25,7 @@ export function SensitivitySheet() {
   const chosen = useDocument((s) => s.sensitivity);
 
   useEffect(() => { if (inputs) runSensitivity(inputs); }, [inputs, chosen]);
-  useEffect(() => () => stopSensitivityWorker(), []);
+  useEffect(() => () => stopSensitivity(), []);
 
   if (!inputs) {
     return (

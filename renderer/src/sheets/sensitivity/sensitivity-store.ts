@@ -8,9 +8,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
 import { documentStore } from '../../store/document-store';
-import { analysisClient } from '../../workers/analysis-client';
 import type { LaneEvent, LatestLane } from '../../workers/core-client';
 import type { AnalysisCalls } from '../../workers/core-calls';
+import { analysisClient } from '../../workers/worker-clients';
 
 export interface SensitivityState {
   spec: TwoWaySpec | null;
@@ -23,12 +23,14 @@ export interface SensitivityState {
   tornado: { figure: string; base: number | null; bars: TornadoBar<number>[] } | null;
   drag: DragResult<number> | null;
   pending: boolean;
+  /** every row, the tornado and the drag are in for `spec` and `inputs` (a save may reuse them) */
+  done: boolean;
   error: string | null;
   ms: number | null;
 }
 
 export const sensitivityStore = createStore<SensitivityState>()(() => ({
-  spec: null, inputs: null, cells: [], problems: [], filled: [], tornado: null, drag: null, pending: false, error: null, ms: null,
+  spec: null, inputs: null, cells: [], problems: [], filled: [], tornado: null, drag: null, pending: false, done: false, error: null, ms: null,
 }));
 export const useSensitivity = <T,>(selector: (s: SensitivityState) => T): T => useStore(sensitivityStore, selector);
 
@@ -37,20 +39,17 @@ export { axisSpecs, specFits } from '../../../../shared/index';
 /** Five values around an input's current value: ±10 points in 5-point steps for rates, ±20% for money and counts. */
 export const defaultValues = defaultAxisValues;
 
-let client: ReturnType<typeof analysisClient> | null = null;
 let lane: LatestLane<AnalysisCalls, 'sensitivity'> | null = null;
 
 function ensureLane(): LatestLane<AnalysisCalls, 'sensitivity'> {
-  if (lane) return lane;
-  client = analysisClient('bowtie-sensitivity');
-  return (lane = client.latest('sensitivity', 'cancel'));
+  return (lane ??= analysisClient().latest('sensitivity', 'cancel'));
 }
 
 /** Only the newest request's rows and figures arrive here (the lane drops superseded ones). */
 function publish(e: LaneEvent<AnalysisCalls['sensitivity'], AnalysisCalls['sensitivity']['args']>) {
   const s = sensitivityStore.getState();
   if (e.kind === 'error') { sensitivityStore.setState({ pending: false, error: e.error }); return; }
-  if (e.kind === 'result') { if (e.result) sensitivityStore.setState({ pending: false, ms: e.result.ms }); return; }
+  if (e.kind === 'result') { if (e.result) sensitivityStore.setState({ pending: false, done: true, ms: e.result.ms }); return; }
   const m = e.progress;
   switch (m.kind) {
     case 'row': {
@@ -71,7 +70,7 @@ export function runSensitivity(inputs: ModelInputs): void {
   const spec = current && specFits(inputs, current) ? current : defaultTwoWay(inputs);
   const keepTornado = sensitivityStore.getState().tornado?.figure === spec.figure;
   sensitivityStore.setState({
-    spec, inputs, pending: true, error: null,
+    spec, inputs, pending: true, done: false, error: null,
     // Keep the previous figures visible (dimmed) until their row is refreshed, when the shape is unchanged.
     ...(sameShape(sensitivityStore.getState().spec, spec) ? {} : { cells: [], problems: [] }),
     filled: spec.rowValues.map(() => false),
@@ -84,9 +83,8 @@ function sameShape(a: TwoWaySpec | null, b: TwoWaySpec): boolean {
   return !!a && a.figure === b.figure && a.rowKey === b.rowKey && a.colKey === b.colKey && a.rowValues.length === b.rowValues.length && a.colValues.length === b.colValues.length;
 }
 
-export function stopSensitivityWorker(): void {
-  client?.terminate();
-  client = null;
-  lane = null;
+/** The sheet closed: the table in flight is abandoned between rows (the worker stays, shared with the report and saves). */
+export function stopSensitivity(): void {
+  lane?.stop();
   sensitivityStore.setState({ pending: false });
 }

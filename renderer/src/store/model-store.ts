@@ -3,9 +3,10 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { activeScenario, effectiveInputs, type ModelInputs, type ModelResult } from '../../../shared/index';
-import { documentStore } from '../store/document-store';
-import type { ModelCalls } from './core-calls';
-import { createCoreClient, type LaneEvent } from './core-client';
+import { documentStore } from './document-store';
+import type { ModelCalls } from '../workers/core-calls';
+import type { LaneEvent } from '../workers/core-client';
+import { modelClient } from '../workers/worker-clients';
 
 export interface ModelState {
   result: ModelResult<number> | null;
@@ -28,7 +29,7 @@ export function useModel<T>(selector: (s: ModelState) => T): T {
 
 /** Start the worker and recompute whenever the document's inputs change. */
 export function startModelWorker(): () => void {
-  const model = createCoreClient<ModelCalls>(() => new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module', name: 'bowtie-model' }));
+  const model = modelClient();
   // At most one recompute in flight; edits made meanwhile collapse into the newest,
   // and a result for inputs that have since changed is dropped, never shown.
   const recompute = model.latest('compute', 'queue');
