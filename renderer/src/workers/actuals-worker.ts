@@ -4,7 +4,7 @@
 // goes to the page every ~100 ms. The raw rows never leave this worker: the page
 // gets the figures, the seed and the calibration, and asks here again for a new
 // calibration when the plan's inputs change. One worker per import
-// (actuals-client.ts), so Cancel is a terminate and nothing is half-imported.
+// (actuals/import-actuals.ts), so Cancel is a terminate and nothing is half-imported.
 import { computeExact, type ModelInputs } from '../../../shared/index';
 import { applySeed, applySuggestion, calibrate, computeActuals, CsvActualsReader, planVsActual, problemLine, readActualsXlsx, seedBase, type ActualsRead, type Book } from '../../../shared/actuals/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
