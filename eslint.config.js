@@ -18,8 +18,9 @@ const pure = [
 /** shared/'s public API: the core and model, the board report, chart drawing (ECharts, kept out of the app's start-up bundle), the workbook format, actuals (billing exports, §9), the desktop bridge's types. */
 const SHARED_ENTRY_POINTS = ['index', 'report/index', 'report/draw', 'workbook/index', 'actuals/index', 'desktop-api'];
 const sharedApi = {
-  regex: `(^|/)shared/(?!(${SHARED_ENTRY_POINTS.join('|')})$)`,
-  message: `Outside shared/, import it through its entry points: ${SHARED_ENTRY_POINTS.map((e) => `shared/${e}`).join(', ')}.`,
+  // '@shared/…' (the alias, tsconfig.base.json) or a relative path through shared/
+  regex: `(^|/|@)shared/(?!(${SHARED_ENTRY_POINTS.join('|')})$)`,
+  message: `Outside shared/, import it through its entry points: ${SHARED_ENTRY_POINTS.map((e) => `@shared/${e}`).join(', ')}.`,
 };
 
 const coreInternals = {
@@ -34,7 +35,7 @@ const siblingSheet = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'playwright-report/**', '.tsbuild/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },

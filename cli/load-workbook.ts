@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { LIMITS, type WorkbookRead } from '../shared/workbook/index';
+import { LIMITS, type WorkbookRead } from '@shared/workbook/index';
 
 export const READER_LIMITS = {
   /** the user sees a refusal within this plus process teardown */

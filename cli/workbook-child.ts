@@ -2,7 +2,7 @@
 // from stdin, parses it and sends the result back over IPC. The parent kills
 // this process at its deadline or memory cap; a child process, unlike a worker
 // thread, can be stopped even while V8 is stuck inside a builtin.
-import { readWorkbook } from '../shared/workbook/index';
+import { readWorkbook } from '@shared/workbook/index';
 
 // Loaded and compiled: the parent's deadline for the read starts now.
 process.send?.({ ready: true });

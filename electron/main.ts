@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { MenuCommand } from '../shared/desktop-api';
+import type { MenuCommand } from '@shared/desktop-api';
 import { createAppProtocolHandler } from './app-protocol';
 import { CHANNELS } from './channels';
 import { DeliveryQueue } from './delivery-queue';

@@ -10,6 +10,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  // `@shared/…` is shared/ (tsconfig.base.json paths).
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
   worker: { format: 'es' },
   // Pre-bundle what the workers import too: otherwise the first save discovers
   // exceljs, and the dev server reloads the page mid-save.

@@ -36,6 +36,8 @@ describe("outside shared/, only shared/'s entry points", () => {
     ["import { buildWorkbookExtras } from '../shared/report/workbook-extras';", 'cli/export-workbook.ts'],
     ["import { computeJourney } from '../../../../shared/core/journey';", 'renderer/src/sheets/bowtie/BowtieSheet.tsx'],
     ["import { ExcelJS } from '../shared/workbook/write-workbook';", 'electron/probe.ts'],
+    ["import { computeJourney } from '@shared/core/journey';", 'cli/probe.ts'],
+    ["import { effectiveInputs } from '@shared/model/scenarios';", 'renderer/src/store/probe.ts'],
   ])('refuses %s in %s', async (code, file) => {
     expect((await lint(code, file)).join('\n')).toMatch(/no-restricted-imports: .*Outside shared\/, import it through its entry points/);
   });
@@ -46,6 +48,8 @@ describe("outside shared/, only shared/'s entry points", () => {
       "import { boardCharts } from '../../../shared/report/index';",
       "import { writeWorkbook } from '../../../shared/workbook/index';",
       "import type { DesktopApi } from '../../../shared/desktop-api';",
+      "import { readActualsXlsx } from '@shared/actuals/index';",
+      "import { renderChartSvg } from '@shared/report/draw';",
     ].join('\n');
     expect(await lint(code, 'renderer/src/files/probe.ts')).toEqual([]);
   });
