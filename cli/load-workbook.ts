@@ -115,5 +115,5 @@ export async function loadWorkbookFile(path: string): Promise<WorkbookRead> {
     return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const { pid: _pid, ...read } = await parseWorkbookInChild(bytes);
-  return read as WorkbookRead;
+  return read;
 }

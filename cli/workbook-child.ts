@@ -10,7 +10,7 @@ const chunks: Buffer[] = [];
 process.stdin.on('data', (c: Buffer) => chunks.push(c));
 process.stdin.on('end', () => {
   const bytes = Buffer.concat(chunks);
-  readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  void readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     .catch((e: unknown) => ({ ok: false, kind: 'unreadable', error: `the workbook could not be read (${(e as Error).message})` }))
     .then((read) => {
       const send = process.send?.bind(process);

@@ -10,7 +10,7 @@ import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
 
 interface Row { name: string; target: number; median: number; runs: number; p90?: number; note?: string }
 
-async function time(name: string, target: number, fn: () => unknown | Promise<unknown>, runs = 20, warmup = 3): Promise<Row> {
+async function time(name: string, target: number, fn: () => unknown, runs = 20, warmup = 3): Promise<Row> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
