@@ -43,7 +43,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1, // two shared cores: one browser at a time is faster than contention
-  retries: process.env.CI ? 1 : 0,
+  retries: 0, // a retry would hide a flaky test: fix it instead
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     viewport: { width: 1440, height: 900 },

@@ -15,6 +15,7 @@ export default defineConfig({
   // Two shared cores: the first read of a workbook loads the worker and ExcelJS.
   expect: { timeout: 20_000 },
   workers: 1,
+  retries: 0, // a retry would hide a flaky test: fix it instead
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
 });

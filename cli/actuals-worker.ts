@@ -3,7 +3,7 @@
 // memory limit and posts back the figures, never the rows.
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { figuresOf, readActualsXlsx, type ActualsRead } from '../shared/actuals/index';
+import { figuresOf, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
 import { readActualsCsvFile, type ActualsJob } from './load-actuals';
 
 const job = workerData as ActualsJob;

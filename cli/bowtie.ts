@@ -7,7 +7,7 @@
 // `actuals` (§9): 1 for unreadable rows (`line N, column C: message`, the first
 // 20), 2 for a file that cannot be read at all.
 import { readFile, stat } from 'node:fs/promises';
-import { parseModel, summarize, type InputProblem, type ModelInputs } from '../shared/index';
+import { parseModel, summarize, type InputProblem, type ModelInputs } from '@shared/index';
 
 export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
 
@@ -84,7 +84,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   if (command === 'actuals' && file && argv.length === 2) {
     const { actualsFileFigures } = await import('./load-actuals');
-    const { problemLine } = await import('../shared/actuals/index');
+    const { problemLine } = await import('@shared/actuals/index');
     const read = await actualsFileFigures(file);
     if (!read.ok && read.kind === 'invalid') {
       read.problems.slice(0, ACTUALS_PROBLEM_LINES).map(problemLine).forEach(err);

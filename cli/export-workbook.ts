@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { twoWaySpecFromExtras, type ModelInputs } from '../shared/index';
-import { writeWorkbook } from '../shared/workbook/index';
-import { scenariosFromExtras } from '../shared/report/index';
-import { buildWorkbookExtras } from '../shared/report/draw';
+import { twoWaySpecFromExtras, type ModelInputs } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
+import { scenariosFromExtras } from '@shared/report/index';
+import { buildWorkbookExtras } from '@shared/report/draw';
 import { rasterizePng } from './rasterize-png';
 
 function appVersion(): string {

@@ -5,8 +5,8 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { CsvActualsReader, figuresOf, type ActualsFigures, type ActualsRead } from '../shared/actuals/index';
-import { LIMITS } from '../shared/workbook/index';
+import { CsvActualsReader, figuresOf, type ActualsFigures, type ActualsRead } from '@shared/actuals/index';
+import { LIMITS } from '@shared/workbook/index';
 import { tsWorkerEntry } from './load-workbook';
 
 export const ACTUALS_LIMITS = {

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { LIMITS, type WorkbookRead } from '../shared/workbook/index';
+import { LIMITS, type WorkbookRead } from '@shared/workbook/index';
 
 export const READER_LIMITS = {
   /** the user sees a refusal within this plus process teardown */
@@ -115,5 +115,5 @@ export async function loadWorkbookFile(path: string): Promise<WorkbookRead> {
     return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const { pid: _pid, ...read } = await parseWorkbookInChild(bytes);
-  return read as WorkbookRead;
+  return read;
 }

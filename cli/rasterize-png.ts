@@ -3,7 +3,7 @@
 // needs no browser; system fonts are loaded so chart text matches the app's (DejaVu
 // Sans, which .ci/run installs, when none of the chart's fonts is there).
 import { Resvg } from '@resvg/resvg-js';
-import type { Rasterize } from '../shared/report/index';
+import type { Rasterize } from '@shared/report/index';
 
 export const rasterizePng: Rasterize = async (svg, _width, _height, scale) => {
   const png = new Resvg(svg, {

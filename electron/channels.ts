@@ -1,7 +1,7 @@
 // Every IPC channel name in one registry, shared by main and preload, so a
 // typo or a reused name fails at start-up rather than at the first call
 // (the habit of Actual's `loot-core/src/server/app.ts`).
-import type { DesktopApi } from '../shared/desktop-api';
+import type { DesktopApi } from '@shared/desktop-api';
 
 export function defineChannels<const T extends Record<string, string>>(channels: T): Readonly<T> {
   const seen = new Map<string, string>();

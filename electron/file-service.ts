@@ -3,7 +3,7 @@
 // is one the user chose, and turns failures into messages.
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import type { OpenedFile, Result, SavedFile } from '../shared/desktop-api';
+import type { OpenedFile, Result, SavedFile } from '@shared/desktop-api';
 import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { describeFileError } from './file-errors';
 import { MAX_FILE_BYTES, workbookPathProblem } from './ipc-schemas';

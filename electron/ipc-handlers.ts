@@ -1,6 +1,6 @@
 // The main-process side of each DesktopApi call, with the native pieces
 // (dialogs, printToPDF, the window) injected so the tests can drive it.
-import type { Result } from '../shared/desktop-api';
+import type { Result } from '@shared/desktop-api';
 import { writeFileAtomic } from './atomic-write';
 import { describeFileError } from './file-errors';
 import type { FileService, PathGrants } from './file-service';

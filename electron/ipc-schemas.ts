@@ -2,7 +2,7 @@
 // it (Signal's `schemas.std.ts`; Actual's `external-links.ts` accepts only the
 // shapes it expects). Parsers are tiny on purpose: the main process has a
 // dozen calls, and a schema library would be more code to trust than this.
-import type { DesktopApi, Result } from '../shared/desktop-api';
+import type { DesktopApi, Result } from '@shared/desktop-api';
 import type { InvokeMethod } from './channels';
 
 export type Parser<T> = (input: unknown, at: string) => Result<T>;

@@ -1,7 +1,7 @@
 // Registers the main-process side of DesktopApi. Each call: the sender frame
 // must be our own page, the arguments must parse, and whatever happens the
 // renderer gets a Result back, never a thrown error.
-import type { DesktopApi, Result } from '../shared/desktop-api';
+import type { DesktopApi, Result } from '@shared/desktop-api';
 import { CHANNELS, type InvokeMethod } from './channels';
 import { SCHEMAS } from './ipc-schemas';
 

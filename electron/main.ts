@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { MenuCommand } from '../shared/desktop-api';
+import type { MenuCommand } from '@shared/desktop-api';
 import { createAppProtocolHandler } from './app-protocol';
 import { CHANNELS } from './channels';
 import { DeliveryQueue } from './delivery-queue';
@@ -23,7 +23,7 @@ import { READER_PAGE, READER_PARTITION, createReaderWindow } from './reader-wind
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, isAppUrl } from './security';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { createDocumentController, createMainWindow, type DocumentController } from './window';
-import { createWorkbookReaders, READER_LIMITS, registerReaderChannels } from './workbook-reader';
+import { createWorkbookReaders, READER_LIMITS, readerLimitsFromEnv, registerReaderChannels } from './workbook-reader';
 
 const log = (message: string, error?: unknown) => {
   if (error === undefined) console.error(`[bowtie] ${message}`);
@@ -321,6 +321,7 @@ function readWorkbooksInAHiddenRenderer(where: Folders, shell: Shell): void {
     processMetrics: () => app.getAppMetrics(),
     url: `${APP_ORIGIN}/${READER_PAGE}`,
     log,
+    limits: () => readerLimitsFromEnv(process.env, app.isPackaged),
   });
   registerReaderChannels(ipcMain, readers, {
     isWorkspace: (sender) => sender === shell.window()?.webContents,

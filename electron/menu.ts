@@ -6,7 +6,7 @@
 // clipboard permission.
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/desktop-api';
+import type { MenuCommand } from '@shared/desktop-api';
 
 export interface MenuActions {
   send(command: MenuCommand): void;

@@ -3,7 +3,7 @@
 // electronAPI.d.ts); it never hands the page an IpcRendererEvent or
 // ipcRenderer itself, and each listener registration returns its cleanup.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { MENU_COMMANDS, type DesktopApi, type MenuCommand } from '../shared/desktop-api';
+import { MENU_COMMANDS, type DesktopApi, type MenuCommand } from '@shared/desktop-api';
 import { CHANNELS } from './channels';
 import { createReaderBridge } from './reader-bridge';
 

@@ -5,7 +5,7 @@
 // main stopped the reader (deadline, memory cap, crash). The page never sees a
 // MessagePort or an IPC event. The answer itself is checked by the page
 // (renderer/src/workers/reader-reply.ts), which knows what a model is.
-import type { Result, WorkbookReaderApi } from '../shared/desktop-api';
+import type { Result, WorkbookReaderApi } from '@shared/desktop-api';
 import { READER_CHANNELS } from './reader-channels';
 
 /** Bytes a page may hand to a reader: as over IPC (ipc-schemas.ts); the pre-scan refuses past 50 MB. */

@@ -8,7 +8,7 @@
 // at any moment leaves the metadata pointing at a complete copy (old or new).
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import type { RecoveryCopy, Result } from '../shared/desktop-api';
+import type { RecoveryCopy, Result } from '@shared/desktop-api';
 import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { describeFileError } from './file-errors';
 import { workbookPathProblem } from './ipc-schemas';

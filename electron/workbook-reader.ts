@@ -10,8 +10,10 @@
 // process is gone at once) and tells the workspace why. A reader that crashed
 // or was killed is thrown away: the next read starts a new one.
 //
-// Electron is injected (createView, createChannel, processMetrics), so this
-// module runs under vitest with fakes (tests/electron/workbook-reader.test.ts).
+// Electron is injected (createReader, createChannel, processMetrics), and so are
+// the limits and the clock, so this module runs under vitest with fakes
+// (tests/electron/workbook-reader.test.ts) and the Playwright specs fire the
+// deadline themselves instead of waiting 15 s for it (tests/e2e-electron).
 import { READER_CHANNELS } from './reader-channels';
 
 export const READER_LIMITS = {
@@ -27,6 +29,32 @@ export const READER_LIMITS = {
   heapMb: 512,
 };
 export type ReaderLimits = typeof READER_LIMITS;
+
+/**
+ * The deadline a test of the real app asks for (BOWTIE_READER_DEADLINE_MS in
+ * main's environment, whole milliseconds, read at each read), so that it need
+ * not wait 15 s. Only unpackaged, as BOWTIE_USER_DATA_DIR: a shipped app always
+ * keeps READER_LIMITS.
+ */
+export function readerLimitsFromEnv(env: Record<string, string | undefined>, isPackaged: boolean): Partial<ReaderLimits> {
+  const asked = env.BOWTIE_READER_DEADLINE_MS;
+  if (isPackaged || asked === undefined || !/^[1-9]\d{0,6}$/.test(asked)) return {};
+  return { deadlineMs: Number(asked) };
+}
+
+/** The timers the read's limits run on: the real ones unless a test brings its own. */
+export interface ReaderClock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+const realClock: ReaderClock = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setInterval: (callback, ms) => setInterval(callback, ms),
+  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+};
 
 /**
  * The sentences the workspace shows under "FILE could not be opened" (whose
@@ -78,7 +106,9 @@ export interface ReaderDeps {
   /** app://bowtie/reader.html */
   url: string;
   log(message: string): void;
-  limits?: Partial<ReaderLimits>;
+  /** over READER_LIMITS; a function is asked again at each read (main's reads the environment, readerLimitsFromEnv) */
+  limits?: Partial<ReaderLimits> | (() => Partial<ReaderLimits>);
+  clock?: ReaderClock;
 }
 
 interface Read {
@@ -88,8 +118,11 @@ interface Read {
   /** 'stopping': main is killing it, so the crash that follows is ours, not news */
   phase: 'starting' | 'reading' | 'stopping' | 'ended';
   pid: number;
-  timers: ReturnType<typeof setTimeout>[];
-  poll?: ReturnType<typeof setInterval>;
+  /** this read's limits, and the sentences that name them */
+  limits: ReaderLimits;
+  say: ReturnType<typeof readerMessages>;
+  timers: unknown[];
+  poll?: unknown;
   /** the workspace went away mid-read: the reader goes with it */
   onWorkspaceGone: () => void;
 }
@@ -106,16 +139,17 @@ export interface WorkbookReaders {
 }
 
 export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
-  const limits: ReaderLimits = { ...READER_LIMITS, ...deps.limits };
-  const say = readerMessages(limits);
+  const clock = deps.clock ?? realClock;
+  const limitsNow = (): ReaderLimits => ({ ...READER_LIMITS, ...(typeof deps.limits === 'function' ? deps.limits() : deps.limits) });
+  const superseded = readerMessages().superseded;
   let current: Read | null = null;
 
   /** The read ends: timers off, the reader destroyed, and the workspace told why if it did not get an answer. */
   function end(read: Read, message: string | null): void {
     if (read.phase === 'ended') return;
     read.phase = 'ended';
-    for (const t of read.timers) clearTimeout(t);
-    clearInterval(read.poll);
+    for (const t of read.timers) clock.clearTimeout(t);
+    if (read.poll !== undefined) clock.clearInterval(read.poll);
     read.workspace.removeListener('destroyed', read.onWorkspaceGone);
     if (current === read) current = null;
     if (read.reader && !read.reader.isDestroyed()) read.reader.destroy();
@@ -140,7 +174,7 @@ export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
     const pid = read.reader.webContents.getOSProcessId();
     if (!(pid > 0) || (!read.workspace.isDestroyed() && pid === read.workspace.getOSProcessId())) {
       deps.log(`the workbook reader is not in a process of its own (pid ${pid}); not reading there`);
-      end(read, say.notStarted('it shares a process with the workspace'));
+      end(read, read.say.notStarted('it shares a process with the workspace'));
       return;
     }
     if (read.workspace.isDestroyed()) {
@@ -149,42 +183,43 @@ export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
     }
     read.pid = pid;
     read.phase = 'reading';
-    for (const t of read.timers.splice(0)) clearTimeout(t);
+    for (const t of read.timers.splice(0)) clock.clearTimeout(t);
     const { port1, port2 } = deps.createChannel();
     read.reader.webContents.postMessage(READER_CHANNELS.port, null, [port2]);
     read.workspace.postMessage(READER_CHANNELS.port, { id: read.id }, [port1]);
-    read.timers.push(setTimeout(() => kill(read, say.time, `no answer ${limits.deadlineMs / 1000} s after the hand-over`), limits.deadlineMs));
-    read.poll = setInterval(() => {
+    read.timers.push(clock.setTimeout(() => kill(read, read.say.time, `no answer ${read.limits.deadlineMs / 1000} s after the hand-over`), read.limits.deadlineMs));
+    read.poll = clock.setInterval(() => {
       const metric = deps.processMetrics().find((m) => m.pid === read.pid);
       const mb = metric ? metric.memory.workingSetSize / 1024 : 0;
-      if (mb > limits.memoryMb) kill(read, say.memory, `working set ${Math.round(mb)} MB, over ${limits.memoryMb} MB`);
-    }, limits.pollMs);
+      if (mb > read.limits.memoryMb) kill(read, read.say.memory, `working set ${Math.round(mb)} MB, over ${read.limits.memoryMb} MB`);
+    }, read.limits.pollMs);
   }
 
   function open(workspace: WorkspaceContents, id: number): void {
-    if (current) end(current, say.superseded);
-    const read: Read = { id, workspace, reader: null, phase: 'starting', pid: 0, timers: [], onWorkspaceGone: () => kill(read, say.superseded, 'the workspace went away') };
+    if (current) end(current, superseded);
+    const limits = limitsNow();
+    const read: Read = { id, workspace, reader: null, phase: 'starting', pid: 0, limits, say: readerMessages(limits), timers: [], onWorkspaceGone: () => kill(read, superseded, 'the workspace went away') };
     current = read;
     workspace.once('destroyed', read.onWorkspaceGone);
     try {
       read.reader = deps.createReader();
     } catch (error) {
       deps.log(`the workbook reader could not be created: ${String(error)}`);
-      end(read, say.notStarted('it could not be created'));
+      end(read, read.say.notStarted('it could not be created'));
       return;
     }
     const contents = read.reader.webContents;
     contents.on('render-process-gone', (_event, details) => {
       if (read.phase === 'ended' || read.phase === 'stopping') return; // we killed it
       deps.log(`the workbook reader's process is gone: ${details.reason}`);
-      end(read, details.reason === 'oom' ? say.heap : say.crashed(details.reason));
+      end(read, details.reason === 'oom' ? read.say.heap : read.say.crashed(details.reason));
     });
     contents.on('did-fail-load', (_event, code, description) => {
       if (read.phase !== 'starting') return;
-      end(read, say.notStarted(`${description || 'load failed'} ${code}`.trim()));
+      end(read, read.say.notStarted(`${description || 'load failed'} ${code}`.trim()));
     });
     contents.on('did-finish-load', () => handOver(read));
-    read.timers.push(setTimeout(() => kill(read, say.notStarted(`it did not load within ${limits.startMs / 1000} s`), 'did not load'), limits.startMs));
+    read.timers.push(clock.setTimeout(() => kill(read, read.say.notStarted(`it did not load within ${read.limits.startMs / 1000} s`), 'did not load'), read.limits.startMs));
     contents.loadURL(deps.url).catch(() => undefined); // a failure arrives as did-fail-load
   }
 
@@ -197,7 +232,7 @@ export function createWorkbookReaders(deps: ReaderDeps): WorkbookReaders {
       return true;
     },
     stopAll() {
-      if (current) kill(current, say.superseded, 'the window closed');
+      if (current) kill(current, superseded, 'the window closed');
     },
     current: () => (current ? { id: current.id, phase: current.phase, pid: current.pid } : null),
   };

@@ -10,6 +10,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  // `@shared/…` is shared/ (tsconfig.base.json paths).
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
   worker: { format: 'es' },
   // ECharts' development build reads its defaults from `window`, else Node's
   // `global`, in echarts.init: in a worker (no window) on the dev server that

@@ -1,8 +1,8 @@
 // One import of an actuals CSV the way the app does it (stream → reader →
 // figures, calibration and seed), in a process of its own so its peak memory is
 // its own. Prints {ms, cpuMs, rows, maxRssMb} as JSON. Used by scripts/bench-actuals.ts.
-import { calibrate, computeActuals, seedBase } from '../shared/actuals/index';
-import { defaultInputs } from '../shared/index';
+import { calibrate, computeActuals, seedBase } from '@shared/actuals/index';
+import { defaultInputs } from '@shared/index';
 import { readActualsCsvFile } from '../cli/load-actuals';
 
 const t0 = performance.now();

@@ -19,9 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
-import { computeModel, defaultInputs, setInput, type ModelInputs } from '../shared/index';
-import { writeWorkbook } from '../shared/workbook/index';
-import { percent as formatPercent } from '../shared/index';
+import { computeModel, defaultInputs, setInput, type ModelInputs } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
+import { percent as formatPercent } from '@shared/index';
 import { largeModel } from '../tests/support/models';
 import { benchActualsImport } from './bench-actuals-ui';
 

@@ -41,7 +41,10 @@ End Sub
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: timeoutMs }, (err) => (err ? reject(err) : resolve()));
+    execFile(cmd, args, { timeout: timeoutMs }, (err) => {
+      if (err) reject(new Error(`${cmd} ${args.join(' ')}: ${err.message}`, { cause: err }));
+      else resolve();
+    });
   });
 }
 

@@ -4,14 +4,14 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type DragResult, type ModelInputs, type TornadoBar } from '../shared/index';
-import type { KnownSensitivity, WorkbookDocument } from '../shared/workbook/index';
+import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type DragResult, type ModelInputs, type TornadoBar } from '@shared/index';
+import type { KnownSensitivity, WorkbookDocument } from '@shared/workbook/index';
 import { largeModel, rampedModel } from '../tests/support/models';
 import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
 
 interface Row { name: string; target: number; median: number; runs: number; p90?: number; note?: string }
 
-async function time(name: string, target: number, fn: () => unknown | Promise<unknown>, runs = 20, warmup = 3): Promise<Row> {
+async function time(name: string, target: number, fn: () => unknown, runs = 20, warmup = 3): Promise<Row> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -80,7 +80,7 @@ if (existsSync(workbookApi)) {
 const soffice = findSoffice();
 const ratios: string[] = [];
 if (soffice && existsSync(workbookApi)) {
-  const wbApi = (await import('../shared/workbook/index')) as { writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array> };
+  const wbApi = (await import('@shared/workbook/index')) as { writeWorkbook: (doc: { inputs: ModelInputs; appVersion: string }) => Promise<Uint8Array> };
   const all = [...models, ...rampedModels];
   const files = await Promise.all(all.map(async ([label, m]) => ({ name: label, bytes: await wbApi.writeWorkbook({ inputs: m, appVersion: 'bench' }) })));
   const times = await libreOfficeRecalcTimes(soffice, files);
@@ -100,10 +100,10 @@ if (soffice && existsSync(workbookApi)) {
 // inside the CLI's 15 s limit, so a refusal is never mistaken for the deadline.
 {
   const { hostileCases } = await import('../tests/shared/workbook/hostile-files');
-  const { readWorkbook } = await import('../shared/workbook/index');
+  const { readWorkbook } = await import('@shared/workbook/index');
   for (const c of await hostileCases()) rows.push(await time(`hostile workbook refused: ${c.name}`, 1000, () => readWorkbook(c.bytes), 5, 1));
   const { parseWorkbookInChild } = await import('../cli/load-workbook');
-  const { writeWorkbook } = await import('../shared/workbook/index');
+  const { writeWorkbook } = await import('@shared/workbook/index');
   const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'bench' });
   rows.push(await time('CLI: default .xlsx read in its child process (start included)', 3000, () => parseWorkbookInChild(bytes), 5, 1));
 }

@@ -18,6 +18,8 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'info',
   legalComments: 'none',
+  // `@shared/…` is shared/ (tsconfig.base.json paths).
+  alias: { '@shared': path.join(root, 'shared') },
 };
 
 const targets = [

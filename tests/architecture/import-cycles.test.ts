@@ -18,8 +18,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 function resolveImport(from: string, spec: string): string | null {
-  if (!spec.startsWith('.')) return null;
-  const base = resolve(dirname(from), spec.replace(/\.js$/, ''));
+  if (!spec.startsWith('.') && !spec.startsWith('@shared/')) return null;
+  // '@shared/…' is shared/ (tsconfig.base.json paths)
+  const base = spec.startsWith('@shared/') ? join(ROOT, 'shared', spec.slice('@shared/'.length).replace(/\.js$/, '')) : resolve(dirname(from), spec.replace(/\.js$/, ''));
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
   }

@@ -25,7 +25,8 @@ function valueImports(file: string): string[] {
 }
 
 function resolveLocal(from: string, spec: string): string | null {
-  const base = resolve(dirname(from), spec.replace(/\.js$/, ''));
+  // '@shared/…' is shared/ (tsconfig.base.json paths)
+  const base = spec.startsWith('@shared/') ? join(ROOT, 'shared', spec.slice('@shared/'.length).replace(/\.js$/, '')) : resolve(dirname(from), spec.replace(/\.js$/, ''));
   for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (/\.tsx?$/.test(c) && existsSync(c)) return c;
   return null; // a stylesheet or an asset
 }
@@ -38,7 +39,7 @@ export function packagesReached(entry: string): Map<string, string[]> {
     if (seen.has(file)) return;
     seen.add(file);
     for (const spec of valueImports(file)) {
-      if (spec.startsWith('.')) {
+      if (spec.startsWith('.') || spec.startsWith('@shared/')) {
         const next = resolveLocal(file, spec);
         if (next) walk(next, [...chain, relative(ROOT, next)]);
       } else {

@@ -5,11 +5,13 @@
 // ReaderHost so the real lifecycle module drives it. Electron's calls are
 // stood in for by Chromium's: forcefullyCrashRenderer by the DevTools
 // Protocol's Page.crash, which also ends the renderer process; the preload's
-// hand-over of the port by the same window.postMessage, in the page.
+// hand-over of the port by the same window.postMessage, in the page; the
+// module's timers by a clock the test fires (manualClock), so no spec waits
+// for a real deadline.
 import { expect, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { READER_PORT_MESSAGE } from '../../shared/desktop-api';
-import type { ReaderHost, WorkspaceContents } from '../../electron/workbook-reader';
+import type { ReaderClock, ReaderHost, WorkspaceContents } from '../../electron/workbook-reader';
 
 const live = new Set<PageReader>();
 
@@ -38,11 +40,39 @@ const ticks = (pid: number) => {
     return Number(fields[11]) + Number(fields[12]);
   } catch { return 0; }
 };
-/** Of `pids`, the one that used the most CPU over a second: a reader stuck in a builtin uses a whole core. */
-export async function busiest(pids: number[]): Promise<{ pid: number; ticks: number }> {
+/** CPU ticks (1/100 s) a reader stuck in a builtin has used before it is told apart from a spare renderer starting up. */
+const STUCK_TICKS = 50;
+/**
+ * Of `pids`, the reader stuck in a builtin: the one that keeps a core busy.
+ * Waits until the busiest of them has used STUCK_TICKS since the call (a spare
+ * renderer, idle, never does), however slow the shared machine is.
+ */
+export async function stuckReader(pids: number[]): Promise<{ pid: number; ticks: number }> {
   const before = new Map(pids.map((p) => [p, ticks(p)]));
-  await new Promise((r) => setTimeout(r, 1_000));
-  return pids.map((pid) => ({ pid, ticks: ticks(pid) - before.get(pid)! })).sort((a, b) => b.ticks - a.ticks)[0] ?? { pid: -1, ticks: 0 };
+  const busiest = () => pids.map((pid) => ({ pid, ticks: ticks(pid) - before.get(pid)! })).sort((a, b) => b.ticks - a.ticks)[0] ?? { pid: -1, ticks: 0 };
+  await expect.poll(() => busiest().ticks, { message: 'a reader busy inside its builtin', timeout: 30_000 }).toBeGreaterThanOrEqual(STUCK_TICKS);
+  return busiest();
+}
+
+/**
+ * The lifecycle module's clock, held by the test: no timer runs on its own;
+ * fire(ms) runs the pending timeouts set for `ms` (the deadline, 15 000), as if
+ * that long had passed. The memory poll never fires (the specs report no metrics).
+ */
+export function manualClock(): ReaderClock & { fire(ms: number): number } {
+  const timeouts = new Map<number, { callback: () => void; ms: number }>();
+  let next = 0;
+  return {
+    setTimeout: (callback, ms) => { timeouts.set(++next, { callback, ms }); return next; },
+    clearTimeout: (handle) => { timeouts.delete(handle as number); },
+    setInterval: () => ++next,
+    clearInterval: () => undefined,
+    fire(ms) {
+      const due = [...timeouts].filter(([, t]) => t.ms === ms);
+      for (const [handle, t] of due) { timeouts.delete(handle); t.callback(); }
+      return due.length;
+    },
+  };
 }
 export const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
@@ -54,6 +84,7 @@ export class PageReader implements ReaderHost {
   candidates: number[] = [];
   destroyed = false;
   private cdp: Promise<CDPSession | null> = Promise.resolve(null);
+  private crashed: Promise<unknown> = new Promise(() => undefined);
   private crashing: Promise<unknown> = Promise.resolve();
   private listeners = new Map<string, ((...args: any[]) => void)[]>();
   webContents: ReaderHost['webContents'];
@@ -66,6 +97,7 @@ export class PageReader implements ReaderHost {
     this.webContents = {
       loadURL: async () => {
         const page = await this.page;
+        this.crashed = new Promise((resolve) => page.once('crash', resolve));
         page.on('crash', () => emit('render-process-gone', {}, { reason: 'crashed' }));
         this.cdp = page.context().newCDPSession(page);
         await page.goto(`${origin}/reader.html`);
@@ -86,8 +118,9 @@ export class PageReader implements ReaderHost {
       // A pid that is not the workspace's (the module checks that); the real one is found by busiest().
       getOSProcessId: () => 1_000_000 + this.candidates.length,
       forcefullyCrashRenderer: () => {
-        // Page.crash does not answer (its renderer is gone); the context closes once it was sent.
-        this.crashing = Promise.race([this.cdp.then((cdp) => cdp?.send('Page.crash')).catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
+        // Page.crash never answers (its renderer is gone): the page's crash event says it happened.
+        void this.cdp.then((cdp) => cdp?.send('Page.crash')).catch(() => undefined);
+        this.crashing = this.crashed;
       },
       on: ((event: string, listener: (...args: any[]) => void) => {
         this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);

@@ -161,7 +161,7 @@ test('menu Export Board Report as PDF from the Assumptions sheet exports once th
 
 test.describe('structure of the Assumptions sheet', () => {
   test('years of new logos: remove, add, edit; ARR follows the core and undo restores', async ({ page }) => {
-    const { ws, host } = await openWithHost(page);
+    const { ws } = await openWithHost(page);
     const years = (list: number[]) => ({ ...defaultInputs(), acquisition: { ...defaultInputs().acquisition, newCustomersByYear: list } });
     expect(WorkspacePage.expectedFigures(years([100, 120]))['kpi.arr.y3']).not.toBe(WorkspacePage.expectedFigures(defaultInputs())['kpi.arr.y3']);
 
@@ -190,7 +190,7 @@ test.describe('structure of the Assumptions sheet', () => {
   });
 
   test('funnel stages: add, rename, remove; volumes follow the core and undo restores', async ({ page }) => {
-    const { ws, host } = await openWithHost(page);
+    const { ws } = await openWithHost(page);
     const funnel = ws.group('Funnel stages');
     const volume = (m: ReturnType<typeof defaultInputs>, i: number) => expectedText.count(computeModel(m).funnel[i]!.volume);
 

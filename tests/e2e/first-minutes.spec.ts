@@ -23,9 +23,10 @@ test('legend, reasons for "—", the last year of a long model and no raw identi
   // option values by name, on the Assumptions sheet and the Bowtie picture
   await expect(ws.input('acquisition.timing')).toHaveText(/Year start|Even/);
   await expect(ws.input('lanes.integration.anchor')).toHaveText('First value');
-  for (const tab of ['Assumptions', 'Bowtie']) {
+  for (const [tab, id] of [['Assumptions', 'assumptions'], ['Bowtie', 'bowtie']] as const) {
     await ws.tab(tab).click();
-    await page.waitForTimeout(300);
+    await expect(page.locator('#sheet-panel')).toHaveAttribute('data-sheet', id);
+    await expect(page.locator('#sheet-panel')).not.toContainText(/Loading|Computing…/);
     const text = await page.locator('body').innerText();
     for (const raw of ['firstValue', 'yearStart']) expect(text, `${tab} shows ${raw}`).not.toContain(raw);
   }

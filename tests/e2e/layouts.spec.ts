@@ -16,9 +16,9 @@ for (const [width, height] of SIZES) {
     await ws.type('lanes.services.windowStart', '20'); // a long cross-field message under the lanes
     await ws.type('journey.renewal.rate', 'eighty'); // a message in a note column
     await expect(ws.problem('journey.renewal.rate')).toBeVisible();
-    await page.waitForTimeout(300);
 
-    const report = await page.evaluate(() => {
+    // Checked until it holds (the grids size their rows to the messages as they render); it fails with the last report.
+    await expect.poll(() => page.evaluate(() => {
       const problems: string[] = [];
       // every column fits (no hidden horizontal scroll), and every row is seen whole:
       // the point just above its bottom edge belongs to the row, not to a scrollbar or the next table
@@ -50,8 +50,7 @@ for (const [width, height] of SIZES) {
       // the page itself does not scroll sideways
       if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push('page scrolls sideways');
       return problems;
-    });
-    expect(report).toEqual([]);
+    })).toEqual([]);
     await expect(page.getByTestId('legend')).toBeVisible();
     mkdirSync('test-results/screens', { recursive: true });
     await page.screenshot({ path: `test-results/screens/layout-${width}x${height}.png` });

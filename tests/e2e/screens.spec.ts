@@ -2,6 +2,7 @@
 // at: test-results/screens/*.png. Asserts only that each sheet renders without
 // an error message or a page error.
 import { expect, test } from './fixtures';
+import { settledScreenshot } from './pages/settled-screenshot';
 
 test('every sheet renders at 1440×900', async ({ workspace: ws, page }) => {
   const errors: string[] = [];
@@ -13,8 +14,7 @@ test('every sheet renders at 1440×900', async ({ workspace: ws, page }) => {
     await expect(page.locator('#sheet-panel')).toHaveAttribute('data-sheet', id);
     await expect(page.locator('#sheet-panel')).not.toContainText(/Loading|Computing…/, { timeout: 20_000 });
     await expect(page.locator('#sheet-panel')).not.toContainText('could not be shown');
-    await page.waitForTimeout(400); // charts and grids settle
-    await page.screenshot({ path: `test-results/screens/${id}.png` });
+    await settledScreenshot(page, `test-results/screens/${id}.png`);
   }
   await ws.tab('Assumptions').click();
   await ws.type('journey.renewal.rate', '120%');

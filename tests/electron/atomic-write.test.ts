@@ -256,7 +256,7 @@ describe('a nearly full disk', () => {
     const fs: AtomicFs = {
       ...realFs,
       link: async () => { throw errno('EPERM'); }, // FAT, exFAT, some shares
-      copyFile: async (from, to) => { await writeFile(to, 'v'); throw errno('ENOSPC'); }, // a partial copy, then full
+      copyFile: async (_from, to) => { await writeFile(to, 'v'); throw errno('ENOSPC'); }, // a partial copy, then full
     };
     const outcome = await writeFileAtomic(target, bytes('v2'), { fs, keepBackup: true });
     expect(outcome.backup).toBe('skipped');

@@ -49,7 +49,8 @@ function fakeWindow() {
   return win satisfies DocumentWindowLike;
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets every callback already queued run (a macrotask turn); no clock involved. */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 function setup(answer: number | Error, discard: () => Promise<void> = async () => undefined) {
   const win = fakeWindow();

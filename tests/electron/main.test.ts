@@ -29,8 +29,34 @@ const fake = vi.hoisted(() => {
     ipcListeners: new Map<string, Listener>(),
     partitions: new Map<string, any>(),
     nextPid: 100,
+    /** settings.json reads and writes main started and that have not finished */
+    settingsRunning: new Set<Promise<unknown>>(),
   };
   return state;
+});
+
+// The settings store as main makes it, with each of its calls counted until it
+// settles: a test must not end with one still running (afterEach checks).
+vi.mock('../../electron/settings', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/settings')>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    fake.settingsRunning.add(p);
+    void p.finally(() => fake.settingsRunning.delete(p)).catch(() => undefined);
+    return p;
+  };
+  return {
+    ...real,
+    createSettingsStore: (deps: Parameters<typeof real.createSettingsStore>[0]) => {
+      const store = real.createSettingsStore(deps);
+      return {
+        ...store,
+        load: () => track(store.load()),
+        addRecentFile: (file: string) => track(store.addRecentFile(file)),
+        clearRecentFiles: () => track(store.clearRecentFiles()),
+        setRecentFiles: (files: string[]) => track(store.setRecentFiles(files)),
+      };
+    },
+  };
 });
 
 vi.mock('electron', () => {
@@ -144,7 +170,12 @@ vi.mock('electron', () => {
 });
 
 const emitApp = (event: string, ...args: unknown[]) => (fake.appListeners.get(event) ?? []).forEach((l) => l(...args));
-const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
+/** Lets every callback already queued run (a macrotask turn); no clock involved. */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+/** Waits for the settings writes main started (a file used joins the recent list in the background). */
+const settingsWritten = async () => {
+  while (fake.settingsRunning.size > 0) await Promise.allSettled([...fake.settingsRunning]);
+};
 const fromApp = { senderFrame: { url: 'app://bowtie/index.html' } };
 
 let dir: string;
@@ -171,8 +202,12 @@ beforeEach(async () => {
 afterEach(async () => {
   process.argv = argv;
   vi.restoreAllMocks();
-  // A settings write from the last test may still be landing: retry rather than race it.
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  // Nothing the test started may outlive it: a settings write landing after the
+  // test would race the next one (and the folder's removal below).
+  const running = fake.settingsRunning.size;
+  await settingsWritten();
+  await rm(dir, { recursive: true, force: true });
+  expect(running, 'settings reads or writes still running when the test ended').toBe(0);
 });
 
 async function start(args: string[] = []) {
@@ -268,6 +303,9 @@ describe('main process wiring', () => {
     expect(win.webContents.sent).toContainEqual([CHANNELS.openPath, file]);
     const read = await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, file);
     expect(read.ok).toBe(true);
+    // A file read joins the recent list: written in the background, awaited here.
+    await settingsWritten();
+    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')).recentFiles).toEqual([file]);
   });
 
   it('the recent list is checked again at launch: only entries that are still workbooks are granted, and the list is cleaned', async () => {
@@ -284,7 +322,8 @@ describe('main process wiring', () => {
     await start();
     expect((await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, plan)).ok).toBe(true);
     expect((await fake.ipcHandlers.get(CHANNELS.readFile)!(fromApp, planted)).ok).toBe(false);
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(settings, 'utf8')).recentFiles).toEqual([plan]));
+    await settingsWritten();
+    expect(JSON.parse(await readFile(settings, 'utf8')).recentFiles).toEqual([plan]);
     expect(console.error).toHaveBeenCalledWith(expect.stringContaining('dropped from the recent list'));
   });
 

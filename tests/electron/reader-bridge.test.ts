@@ -57,12 +57,20 @@ describe('window.bowtieReader', () => {
     const bridge = createReaderBridge(ipc);
     const reading = bridge.read(new Uint8Array([1, 2, 3]));
     const seen: unknown[] = [];
-    for (const id of [2, 'x', null]) handOver(id).onmessage = (e) => seen.push(e.data);
+    const closed: Promise<unknown>[] = [];
+    /** A port main should not have handed over: what arrives on it, and its close (the bridge's end closed). */
+    const stray = (id: unknown) => {
+      const port = handOver(id);
+      port.onmessage = (e) => seen.push(e.data);
+      closed.push(new Promise((resolve) => port.addEventListener('close', resolve)));
+    };
+    for (const id of [2, 'x', null]) stray(id);
     const real = handOver(1);
-    handOver(1).onmessage = (e) => seen.push(e.data);
+    stray(1);
     readerAnswers(real, () => 'answer');
     expect(await reading).toEqual({ ok: true, value: 'answer' });
-    await new Promise((r) => setTimeout(r, 20));
+    // Every stray port is closed, and a message posted before a close arrives before it: nothing came.
+    await Promise.all(closed);
     expect(seen).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READER_CHANNELS } from '../../electron/reader-channels';
 import fc from 'fast-check';
-import { createWorkbookReaders, readerMessages, readIdArgument, registerReaderChannels, type ProcessMetric, type WorkbookReaders } from '../../electron/workbook-reader';
+import { createWorkbookReaders, READER_LIMITS, readerLimitsFromEnv, readerMessages, readIdArgument, registerReaderChannels, type ProcessMetric, type ReaderClock, type WorkbookReaders } from '../../electron/workbook-reader';
 
 type Listener = (...args: any[]) => void;
 
@@ -50,7 +50,10 @@ beforeEach(() => {
   logged = [];
   nextPid = 200;
   workspace = new FakeContents(100);
-  readers = createWorkbookReaders({
+  readers = createWorkbookReaders(fakeDeps());
+});
+function fakeDeps() {
+  return {
     createReader: () => {
       const r = new FakeReader(new FakeContents(nextPid++));
       spawned.push(r);
@@ -59,9 +62,9 @@ beforeEach(() => {
     createChannel: () => ({ port1: { end: 'workspace' }, port2: { end: 'reader' } }),
     processMetrics: () => metrics,
     url: 'app://bowtie/reader.html',
-    log: (m) => logged.push(m),
-  });
-});
+    log: (m: string) => logged.push(m),
+  };
+}
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -192,6 +195,58 @@ describe('the hidden workbook reader', () => {
     expect(reader.webContents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
     expect(reader.destroyed).toBe(true);
     expect(workspace.sent).toEqual([]);
+  });
+});
+
+describe('the limits and the clock a test brings', () => {
+  it('BOWTIE_READER_DEADLINE_MS shortens the deadline of an unpackaged app only, and only to whole milliseconds', () => {
+    expect(readerLimitsFromEnv({ BOWTIE_READER_DEADLINE_MS: '3000' }, false)).toEqual({ deadlineMs: 3000 });
+    expect(readerLimitsFromEnv({ BOWTIE_READER_DEADLINE_MS: '3000' }, true)).toEqual({});
+    for (const bad of ['', '0', '-5', '1.5', '3e3', ' 3000', '99999999', 'soon']) expect(readerLimitsFromEnv({ BOWTIE_READER_DEADLINE_MS: bad }, false), bad).toEqual({});
+    expect(readerLimitsFromEnv({}, false)).toEqual({});
+  });
+
+  it('a shorter deadline stops the read when it passes and says so in its own number of seconds', () => {
+    readers = createWorkbookReaders({ ...fakeDeps(), limits: { deadlineMs: 2_000 } });
+    const reader = startRead(1);
+    vi.advanceTimersByTime(1_999);
+    expect(stoppedMessages()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(reader.webContents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
+    expect(stoppedMessages()).toEqual([{ id: 1, error: 'Reading took longer than 2 s and was stopped. The file may be damaged or built to stall a reader.' }]);
+  });
+
+  it('limits given as a function are asked again at each read: a read keeps the ones it started with', () => {
+    let deadlineMs = 2_000;
+    readers = createWorkbookReaders({ ...fakeDeps(), limits: () => ({ deadlineMs }) });
+    startRead(1);
+    deadlineMs = 60_000;
+    vi.advanceTimersByTime(2_000);
+    expect(stoppedMessages()).toEqual([{ id: 1, error: readerMessages({ ...READER_LIMITS, deadlineMs: 2_000 }).time }]);
+    const next = startRead(2);
+    vi.advanceTimersByTime(59_999);
+    expect(next.webContents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(stoppedMessages()).toHaveLength(2);
+  });
+
+  it('an injected clock runs every limit: nothing is set on the real timers, and firing its deadline stops the read', () => {
+    const pending = new Map<number, { callback: () => void; ms: number }>();
+    let next = 0;
+    const clock: ReaderClock = {
+      setTimeout: (callback, ms) => { pending.set(++next, { callback, ms }); return next; },
+      clearTimeout: (handle) => { pending.delete(handle as number); },
+      setInterval: (callback, ms) => { pending.set(++next, { callback, ms }); return next; },
+      clearInterval: (handle) => { pending.delete(handle as number); },
+    };
+    readers = createWorkbookReaders({ ...fakeDeps(), clock });
+    const reader = startRead(1);
+    expect(vi.getTimerCount()).toBe(0);
+    expect([...pending.values()].map((t) => t.ms).sort((a, b) => a - b)).toEqual([250, 15_000]); // the memory poll and the deadline; the start limit is cleared
+    [...pending.values()].find((t) => t.ms === 15_000)!.callback();
+    expect(reader.webContents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
+    expect(stoppedMessages()).toEqual([{ id: 1, error: say.time }]);
+    expect(pending.size).toBe(0);
   });
 });
 

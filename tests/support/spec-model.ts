@@ -17,7 +17,6 @@ const inYear = (x: Ramp, y: number) => new X(Array.isArray(x) ? x[Math.min(y, x.
 /** §2.1: month t is in model year ⌊t/12⌋ + 1, also past the horizon. */
 const year = (t: number) => Math.floor(t / 12) + 1;
 
-const SEG = ['failedOnboarding', 'failedFirstValue', 'failedAdoption', 'adopter'] as const;
 /** §3: who may buy from a lane by its anchor. */
 const BUYS: Record<string, readonly number[]> = { close: [0, 1, 2, 3], renewal: [0, 1, 2, 3], onboarding: [1, 2, 3], firstValue: [2, 3], adoption: [3] };
 

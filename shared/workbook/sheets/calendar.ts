@@ -6,9 +6,10 @@
 // - rates by model year 1…10 (a ramp's yearly value, years past its list its last);
 // - each installed-base cohort's path shares (§2.2);
 // - lane purchases per eligible customer by year and age, by path;
-// - four grids, one row per cohort (each base cohort, then each closing month c),
+// - five grids, one row per cohort (each base cohort, then each closing month c),
 //   one column per month: survival of adopters and of the other paths (per
-//   customer), and the cohort's ARR of each (company money). Each cell is the cell to
+//   customer), the cohort's ARR of each (company money), and its renewals since
+//   close (GRIDS). Each survival or ARR cell is the cell to
 //   its left × the renewal factor of that month's year if the cohort renews then, +
 //   that month's lane purchases, so every figure is a sum of products, nothing is
 //   subtracted (ARR decaying to nothing keeps its precision, as in the core);
@@ -316,7 +317,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     const n = nP[r]!;
     putFormula(ws, row0, K.nNON, `${k(K.nFO)}+${k(K.nFFV)}+${k(K.nFAD)}`, n[0]! + n[1]! + n[2]!, FMT.count);
   }
-  // the four grids
+  // the five grids
   GRIDS.forEach(({ g, label, fmt }, gi) => {
     section(ws, blockTop(gi), 1, label);
     const ad = g === 'survAD' || g === 'arrAD';
