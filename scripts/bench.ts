@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type DragResult, type ModelInputs, type TornadoBar } from '@shared/index';
+import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type ModelInputs } from '@shared/index';
 import type { KnownSensitivity, WorkbookDocument } from '@shared/workbook/index';
 import { largeModel, rampedModel } from '../tests/support/models';
 import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
@@ -33,8 +33,8 @@ function screenSensitivity(m: ModelInputs): KnownSensitivity {
     spec,
     cells: s.twoWay.cells.map((row) => row.map((c) => (c === null ? null : c.toNumber()))),
     problems: s.twoWay.problems,
-    tornado: { figure: s.tornado.figure, base: s.tornado.base === null ? null : s.tornado.base.toNumber(), bars: toNumbers(s.tornado.bars) as TornadoBar<number>[] },
-    drag: toNumbers(s.drag) as DragResult<number>,
+    tornado: { figure: s.tornado.figure, base: s.tornado.base === null ? null : s.tornado.base.toNumber(), bars: toNumbers(s.tornado.bars) },
+    drag: toNumbers(s.drag),
   };
 }
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_LIMITS } from '../../shared/document/index';
+import { DOCUMENT_LIMITS } from '@shared/document/index';
 
 const ROOT = join(__dirname, '../..');
 /** Callers of the document: the renderer, and the CLI, which reads models by key too. */

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/bowtie';
 import { actualsFileFigures } from '../../cli/load-actuals';
-import { figuresOf, readActualsCsv } from '../../shared/actuals/index';
-import { ExcelJS } from '../../shared/workbook/write-workbook';
+import { figuresOf, readActualsCsv } from '@shared/actuals/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../support/actuals-files';
 import { referenceActuals } from '../support/actuals-reference';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/bowtie';
-import { defaultInputs, type ModelInputs } from '../../shared/index';
+import { defaultInputs, type ModelInputs } from '@shared/index';
 import { arbRampedModel, g4, g5, rampedModel } from '../support/models';
 import { specCalc } from '../support/spec-model';
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, twoWaySpecToJson, type TwoWaySpec } from '../../shared/index';
-import { createScenario, emptyScenarios, scenariosToJson, switchScenario } from '../../shared/model/scenarios';
-import { scenariosFromExtras } from '../../shared/report/workbook-extras';
-import { readWorkbook, SHEETS } from '../../shared/workbook/index';
-import { ExcelJS } from '../../shared/workbook/write-workbook';
+import { defaultInputs, twoWaySpecToJson, type TwoWaySpec } from '@shared/index';
+import { createScenario, emptyScenarios, scenariosToJson, switchScenario } from '@shared/model/scenarios';
+import { scenariosFromExtras } from '@shared/report/workbook-extras';
+import { readWorkbook, SHEETS } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 import { exportWorkbook } from '../../cli/export-workbook';
 
 describe('bowtie export: the board report’s pieces', () => {

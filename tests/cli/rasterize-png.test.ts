@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs } from '../../shared/index';
-import { boardImages } from '../../shared/report/draw';
+import { computeModel, defaultInputs } from '@shared/index';
+import { boardImages } from '@shared/report/draw';
 import { rasterizePng } from '../../cli/rasterize-png';
 
 const pngSize = (b: Uint8Array) => {

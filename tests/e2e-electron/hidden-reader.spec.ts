@@ -19,8 +19,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultInputs } from '../../shared/index';
-import { writeWorkbook } from '../../shared/workbook/index';
+import { defaultInputs } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
 import { BowtieApp } from './bowtie-app';
 import { electronBinary } from './electron-binary';
 

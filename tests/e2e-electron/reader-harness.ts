@@ -10,7 +10,7 @@
 // for a real deadline.
 import { expect, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { READER_PORT_MESSAGE } from '../../shared/desktop-api';
+import { READER_PORT_MESSAGE } from '@shared/desktop-api';
 import type { ReaderClock, ReaderHost, WorkspaceContents } from '../../electron/workbook-reader';
 
 const live = new Set<PageReader>();

@@ -7,9 +7,9 @@
 // fires the deadline once the reader is seen stuck: nothing waits 15 s.
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { READER_PORT_MESSAGE } from '../../shared/desktop-api';
-import { defaultInputs } from '../../shared/index';
-import { writeWorkbook } from '../../shared/workbook/index';
+import { READER_PORT_MESSAGE } from '@shared/desktop-api';
+import { defaultInputs } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
 import { READER_CHANNELS } from '../../electron/reader-channels';
 import { createWorkbookReaders, READER_LIMITS, readerMessages } from '../../electron/workbook-reader';
 import { hostileCases } from '../shared/workbook/hostile-files';

@@ -1,8 +1,8 @@
 // The Board Report end to end (issue 6): tiles show the core's figures under
 // board.* keys, the charts render, and the page prints as exactly one A4 page.
 import { mkdirSync } from 'node:fs';
-import { computeModel, defaultInputs, setInput } from '../../shared/index';
-import { boardFigures, buildBoardReport } from '../../shared/report/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
+import { boardFigures, buildBoardReport } from '@shared/report/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
 import { blockPages, boardBlocks, hasPdftotext, pdfLayout, wordsOutsideMargins } from './pages/pdf-pages';

@@ -4,8 +4,8 @@
 // editor, and Export Board Report as PDF from another sheet. Expected figures
 // come from the core.
 import type { Page } from '@playwright/test';
-import { computeModel, defaultInputs, setInput } from '../../shared/index';
-import { writeWorkbook } from '../../shared/workbook/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
 import { expect, test } from './fixtures';
 import { expectedText } from './pages/expected-text';
 import { FakeHost, NO_RECOVERY, type FakeHostOptions } from './pages/fake-host';

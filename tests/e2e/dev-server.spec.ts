@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { defaultInputs, setInput } from '../../shared/index';
+import { defaultInputs, setInput } from '@shared/index';
 import { expect, test } from './fixtures';
 import { ActualsPage } from './pages/actuals-page';
 import { billingCsv } from './pages/billing-csv';

@@ -1,7 +1,7 @@
 // Issue 11: entry, paste, selection, copy, fill and clear through the real grid,
 // and each misreading of the workshop (77.5, 4.5, a pasted column 1 / 0.5 / 0,
 // the stale window error). Expected figures come from the core in the test.
-import { defaultInputs, plausibilityWarnings, setInput, type ModelInputs } from '../../shared/index';
+import { defaultInputs, plausibilityWarnings, setInput, type ModelInputs } from '@shared/index';
 import { expect, test } from './fixtures';
 
 // Long walks through the real grid on a shared, busy machine.

@@ -5,9 +5,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultInputs, setInput } from '../../shared/index';
-import { blankLane } from '../../shared/document/index';
-import { readWorkbook } from '../../shared/workbook/index';
+import { defaultInputs, setInput } from '@shared/index';
+import { blankLane } from '@shared/document/index';
+import { readWorkbook } from '@shared/workbook/index';
 import { expect, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {

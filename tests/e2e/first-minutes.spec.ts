@@ -1,6 +1,6 @@
 // The first five minutes (issue 11 §11): a legend, every "—" in the KPI strip
 // says why, a long model shows its last year, no raw identifier on screen.
-import { computeModel, defaultInputs, setInput } from '../../shared/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
 import { expectedText } from './pages/expected-text';
 import { expect, test } from './fixtures';
 

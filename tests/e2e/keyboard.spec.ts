@@ -1,8 +1,8 @@
 // Keyboard only, from start to finish (issue 11 §9): edit, add a lane, build a
 // scenario, change sheet and save without touching the mouse. Expected figures
 // come from the core on the inputs the keys should have produced.
-import { blankLane } from '../../shared/document/index';
-import { computeModel, defaultInputs, setInput } from '../../shared/index';
+import { blankLane } from '@shared/document/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
 import { expectedText } from './pages/expected-text';
 import { expect, test } from './fixtures';
 

@@ -4,8 +4,8 @@
 // expected figure is computed in the test by the core from a model written out
 // here, and compared with the number on screen (read back from its text, within
 // half a unit of what it shows), not with the app's own formatters.
-import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, type BaseCohort, type ModelInputs } from '../../shared/index';
-import { bookInYear1 } from '../../shared/report/index';
+import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, type BaseCohort, type ModelInputs } from '@shared/index';
+import { bookInYear1 } from '@shared/report/index';
 import { expect, test } from './fixtures';
 import { expectShows } from './pages/shown-number';
 

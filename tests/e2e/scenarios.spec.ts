@@ -2,7 +2,7 @@
 // delete, save and reopen. Expected figures come from the core on the scenario's model.
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { computeModel, defaultInputs, setInput } from '../../shared/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
 import { expectedText } from './pages/expected-text';

@@ -4,9 +4,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultInputs, defaultTwoWay, twoWayTable, type TwoWaySpec } from '../../shared/index';
-import { formatFigure } from '../../shared/report/index';
-import { readWorkbook } from '../../shared/workbook/index';
+import { defaultInputs, defaultTwoWay, twoWayTable, type TwoWaySpec } from '@shared/index';
+import { formatFigure } from '@shared/report/index';
+import { readWorkbook } from '@shared/workbook/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
 

@@ -1,7 +1,7 @@
 // The Sensitivity sheet end to end (issue 6): every expected figure comes from the
 // core inside the test, for the model the cell describes.
-import { biggestDrag, computeFigure, defaultInputs, defaultTwoWay, setInput, type ModelInputs } from '../../shared/index';
-import { formatFigure, STAGE_LABELS } from '../../shared/report/index';
+import { biggestDrag, computeFigure, defaultInputs, defaultTwoWay, setInput, type ModelInputs } from '@shared/index';
+import { formatFigure, STAGE_LABELS } from '@shared/report/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
 

@@ -1,7 +1,7 @@
 // The workspace end to end (issue 4): every expected figure is computed by the
 // core on the edited inputs inside the test and formatted as the UI formats it.
-import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, defaultInputs, funnelKey, inputSpecs, newCustomersKey, setInput } from '../../shared/index';
-import { blankLane, blankStage, DOCUMENT_LIMITS } from '../../shared/document/index';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, defaultInputs, funnelKey, inputSpecs, newCustomersKey, setInput } from '@shared/index';
+import { blankLane, blankStage, DOCUMENT_LIMITS } from '@shared/document/index';
 import { formatInput } from '../../renderer/src/format/format';
 import { expect, test } from './fixtures';
 import { WorkspacePage } from './pages/workspace-page';

@@ -1,7 +1,7 @@
 // The preload runs against a fake `electron`: what it exposes, on which
 // channels it calls, and that the page never sees an IpcRendererEvent.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopApi } from '../../shared/desktop-api';
+import type { DesktopApi } from '@shared/desktop-api';
 import { CHANNELS } from '../../electron/channels';
 
 const fake = vi.hoisted(() => {

@@ -1,8 +1,8 @@
 // Models the board report is looked at and tested with (issue 12): the example,
 // one where expansion outruns churn, one with 10 long-named lanes and three
 // scenarios, one that shrinks hard (negative flows), and a one-year model.
-import { defaultInputs, type Lane, type ModelInputs } from '../../shared/index';
-import { createScenario, emptyScenarios, type ScenarioSet } from '../../shared/model/scenarios';
+import { defaultInputs, type Lane, type ModelInputs } from '@shared/index';
+import { createScenario, emptyScenarios, type ScenarioSet } from '@shared/model/scenarios';
 
 export function expansionOutrunsChurn(): ModelInputs {
   const m = defaultInputs();

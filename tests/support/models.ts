@@ -1,7 +1,7 @@
 // Models the tests share: the spec's golden cases and a fast-check generator of
 // random valid models.
 import fc from 'fast-check';
-import { defaultInputs, LANE_ANCHORS, type Lane, type ModelInputs } from '../../shared/index';
+import { defaultInputs, LANE_ANCHORS, type Lane, type ModelInputs } from '@shared/index';
 
 /** Spec §8 G1: seed 000's Year-2 math. */
 export function g1(): ModelInputs {

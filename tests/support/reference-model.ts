@@ -3,7 +3,7 @@
 // its own, month by month, in plain floating point, with every ramped input looked
 // up by the year of its event. No pools, no prefix sums, no shared code with
 // shared/core. Slow, simple, and independent.
-import type { ModelInputs } from '../../shared/index';
+import type { ModelInputs } from '@shared/index';
 
 type Ramp = number | number[];
 /** The value of a ramp in model year y (1-based); later years use the last value. */

@@ -4,7 +4,7 @@
 // one month's new logos) is followed on its own, by path and by ARR slice, in
 // its own decimal context; every figure of spec §7 is then a sum over groups.
 import Decimal from 'decimal.js';
-import type { ModelInputs } from '../../shared/index';
+import type { ModelInputs } from '@shared/index';
 
 const X = Decimal.clone({ precision: 60 });
 type N = Decimal;

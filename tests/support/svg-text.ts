@@ -3,7 +3,7 @@
 // ECharts writes one <text> per line, positioned by transform="translate(x y)"
 // (or a matrix whose last two numbers are the position), with text-anchor and
 // dominant-baseline; the width is estimated from the characters (textWidth).
-import { textWidth } from '../../shared/report/text-width';
+import { textWidth } from '@shared/report/text-width';
 
 export interface TextBox { text: string; x0: number; y0: number; x1: number; y1: number; size: number }
 export interface Line { x0: number; y0: number; x1: number; y1: number }

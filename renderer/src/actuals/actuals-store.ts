@@ -7,9 +7,9 @@
 // but no live book, and the sheet asks for a re-import to calibrate.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality } from '../../../shared/actuals/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
-import type { ModelInputs } from '../../../shared/index';
+import type { ActualsProblem, BaseSeed, Calibration, DataQuality } from '@shared/actuals/index';
+import type { ActualsSheet } from '@shared/workbook/index';
+import type { ModelInputs } from '@shared/index';
 
 export interface LiveActuals {
   /** the figures this session belongs to (the document's, by identity) */

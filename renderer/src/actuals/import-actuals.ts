@@ -5,9 +5,9 @@
 // actuals shown before stay. A successful import's worker replaces the previous
 // one: it holds the raw rows the calibration needs. The figures go into the
 // document (saved as the workbook's Actuals sheet).
-import type { ModelInputs } from '../../../shared/index';
-import type { Suggestion } from '../../../shared/actuals/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import type { ModelInputs } from '@shared/index';
+import type { Suggestion } from '@shared/actuals/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import { platform } from '../platform/choose-platform';
 import { documentStore } from '../store/document-store';
 import { setStatus } from '../store/ui-store';

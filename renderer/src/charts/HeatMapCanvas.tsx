@@ -4,8 +4,8 @@
 // a chart library they held the page for 100–200 ms. Sharp on high-DPI
 // screens; redrawn when the figures or the width change.
 import { useEffect, useRef } from 'react';
-import { CHART_FONT, COHORT_COLOURS, PALETTE, cohortHeatLayout } from '../../../shared/report/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import { CHART_FONT, COHORT_COLOURS, PALETTE, cohortHeatLayout } from '@shared/report/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import { ChartTip, useBoxWidth, useChartTip, type HoverLines } from './chart-box';
 
 function paint(canvas: HTMLCanvasElement, sheet: ActualsSheet, width: number, height: number) {

@@ -1,6 +1,6 @@
 // SVG → PNG in the renderer for the workbook's chart images: the browser draws the
 // ECharts SSR SVG onto a canvas (the CLI uses resvg for the same SVG).
-import type { Rasterize } from '../../../shared/report/index';
+import type { Rasterize } from '@shared/report/index';
 
 export const canvasRasterize: Rasterize = async (svg, width, height, scale) => {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));

@@ -3,7 +3,7 @@
 // and an outline of the month or cell it is about, which the chart works out
 // from its own layout.
 import { useLayoutEffect, useState, type PointerEvent, type RefObject } from 'react';
-import type { HoverMark } from '../../../shared/report/index';
+import type { HoverMark } from '@shared/report/index';
 import './drawn-chart.css';
 
 const REDRAW_AFTER_RESIZE_MS = 150;

@@ -1,7 +1,7 @@
 // The scenario comparison: Figure | Base | each scenario | each scenario vs Base,
 // one header cell per column (comparisonLayout, shared with the board page, the
 // PDF and the workbook). Used by the Scenarios sheet and the board report.
-import { comparisonCellText, comparisonLayout, type Comparison } from '../../../shared/report/index';
+import { comparisonCellText, comparisonLayout, type Comparison } from '@shared/report/index';
 
 export function ComparisonTable({ comparison, currency, compact }: { comparison: Comparison; currency: string; compact?: boolean }) {
   const cols = comparison.columns;

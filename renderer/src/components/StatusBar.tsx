@@ -1,6 +1,6 @@
 // The last file action and how long the model took, like a workbook's status bar;
 // rejected entries and valid-but-unusual values (issue 11 §2) are always named here.
-import { USUAL_OUTPUTS, nrrWarning } from '../../../shared/index';
+import { USUAL_OUTPUTS, nrrWarning } from '@shared/index';
 import { useDocument } from '../store/document-store';
 import { warningsOf } from '../store/warnings';
 import { viewInputs } from '../store/view-inputs';

@@ -5,9 +5,9 @@
 // the workbook is written without them and the caller is told what was left
 // out, to say so. Figures already on screen for this document are reused
 // (screen-figures.ts) rather than computed again in two workers.
-import type { ModelInputs, ScenarioSet, TwoWaySpec } from '../../../shared/index';
-import { finishPictures, workbookExtras, type WorkbookPictures } from '../../../shared/report/index';
-import type { ActualsSheet, WorkbookDocument } from '../../../shared/workbook/index';
+import type { ModelInputs, ScenarioSet, TwoWaySpec } from '@shared/index';
+import { finishPictures, workbookExtras, type WorkbookPictures } from '@shared/report/index';
+import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import { canvasRasterize } from '../charts/canvas-rasterize';
 import { platform } from '../platform/choose-platform';
 import { CallFailed } from '../workers/core-client';

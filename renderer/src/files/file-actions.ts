@@ -6,8 +6,8 @@
 // changes, Save / Don't Save / Cancel; only then is the document replaced. A
 // failed read leaves the current document and its recovery copy untouched
 // and says why, naming the cell.
-import { defaultInputs, twoWaySpecFromExtras } from '../../../shared/index';
-import { scenariosFromExtras } from '../../../shared/report/index';
+import { defaultInputs, twoWaySpecFromExtras } from '@shared/index';
+import { scenariosFromExtras } from '@shared/report/index';
 import { actualsKind, importActuals } from '../actuals/import-actuals';
 import { platform } from '../platform/choose-platform';
 import { UNTITLED, documentStore } from '../store/document-store';

@@ -3,9 +3,9 @@
 // when it was computed for exactly the document being saved (the same inputs
 // and scenarios by identity: every edit makes new ones). Anything not current
 // is left out, and the workers compute it as before.
-import { defaultTwoWay, sameTwoWaySpec, specFits, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
-import type { KnownBase } from '../../../shared/report/draw';
-import type { KnownSensitivity } from '../../../shared/workbook/index';
+import { defaultTwoWay, sameTwoWaySpec, specFits, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '@shared/index';
+import type { KnownBase } from '@shared/report/draw';
+import type { KnownSensitivity } from '@shared/workbook/index';
 import { sensitivityStore } from '../sheets/sensitivity/sensitivity-store';
 import { modelStore } from '../store/model-store';
 import { comparisonFor } from '../store/report-store';

@@ -1,9 +1,9 @@
 // How an input's value is shown in its cell and put in the editor. Figures
 // (computed values) are formatted by the one shared formatter,
 // shared/report/format.ts, which this builds on.
-import type { InputKind } from '../../../shared/index';
-import { DASH, moneyExact, percent } from '../../../shared/index';
-import { optionLabel } from '../../../shared/index';
+import type { InputKind } from '@shared/index';
+import { DASH, moneyExact, percent } from '@shared/index';
+import { optionLabel } from '@shared/index';
 
 // Built once: toLocaleString with options makes a new formatter on every cell.
 const UP_TO_TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

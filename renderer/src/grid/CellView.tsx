@@ -3,10 +3,10 @@
 // cell element itself carries data-key and an accessible name (issue 4 §6).
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { formatFigure, optionLabel } from '../../../shared/index';
+import { formatFigure, optionLabel } from '@shared/index';
 import { formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
-import { readInput, specFor } from '../../../shared/document/index';
+import { readInput, specFor } from '@shared/document/index';
 import { warningFor } from '../store/warnings';
 import { overriddenBase, viewInputs } from '../store/view-inputs';
 import type { GridCell, GridRow } from './grid-types';

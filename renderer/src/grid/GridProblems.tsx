@@ -1,7 +1,7 @@
 // Messages of rejected entries in a multi-column table, shown right under it
 // (the key/value tables show theirs in the row's note column instead).
 import { useDocument } from '../store/document-store';
-import { specFor } from '../../../shared/document/index';
+import { specFor } from '@shared/document/index';
 import { warningsOf } from '../store/warnings';
 import { viewInputs } from '../store/view-inputs';
 

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, CellFocusedEvent, CellMouseOverEvent, ColDef, FocusGridInnerElementParams, GetRowIdParams, GridReadyEvent, RowClassParams, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { documentStore } from '../store/document-store';
-import { specFor } from '../../../shared/document/index';
+import { specFor } from '@shared/document/index';
 import { CellView } from './CellView';
 import { arrowOut, claimSelection, enterGrid, registerNavGrid, tabFrom, tryPendingFocus, type NavGrid } from './grid-navigation';
 import { gridTheme } from './grid-theme';

@@ -1,7 +1,7 @@
 // The cells a sheet grid can hold. Sheets describe rows of these; SheetGrid
 // renders them with AG Grid, so inputs, labels and computed figures look and
 // behave the same on every sheet (including sheets other engineers register).
-import type { FigureFormat, ModelInputs } from '../../../shared/index';
+import type { FigureFormat, ModelInputs } from '@shared/index';
 
 export type GridCell =
   /**

@@ -1,7 +1,7 @@
 // The headline figures of the strip above every sheet, with their figure keys
 // (issue 4 §6: kpi.nrr.y2, kpi.grr.y2, kpi.arr.y1…, kpi.ltvToCac, kpi.nrrBand).
-import type { ModelResult } from '../../../shared/index';
-import { FIGURE_LABELS, FIGURE_NOTES, formatFigure, type FigureFormat } from '../../../shared/index';
+import type { ModelResult } from '@shared/index';
+import { FIGURE_LABELS, FIGURE_NOTES, formatFigure, type FigureFormat } from '@shared/index';
 
 export interface Kpi {
   key: string;

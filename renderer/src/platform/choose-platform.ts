@@ -1,5 +1,5 @@
 // Desktop when the Electron preload exposed `window.bowtie`, the browser otherwise.
-import type { DesktopApi } from '../../../shared/desktop-api';
+import type { DesktopApi } from '@shared/desktop-api';
 import { createBrowserPlatform } from './browser-platform';
 import { createDesktopPlatform } from './desktop-platform';
 import type { Platform } from './platform';

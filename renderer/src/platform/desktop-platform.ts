@@ -2,7 +2,7 @@
 // DesktopApi) one to one, plus one guarantee the bridge cannot give by itself:
 // an IPC failure (a handler missing, the main process busy quitting) comes back
 // as a Result, never as a rejected promise the workspace forgot to catch.
-import type { DesktopApi, Result } from '../../../shared/desktop-api';
+import type { DesktopApi, Result } from '@shared/desktop-api';
 
 export type DesktopPlatform = DesktopApi & { kind: 'desktop' };
 

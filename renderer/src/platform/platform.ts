@@ -2,7 +2,7 @@
 // (shared/desktop-api.ts) and which host it is. desktop-platform.ts forwards to
 // `window.bowtie` one to one; browser-platform.ts stands in with the File System
 // Access API, downloads and localStorage.
-import type { DesktopApi, MenuCommand, OpenedFile, RecoveryCopy, Result } from '../../../shared/desktop-api';
+import type { DesktopApi, MenuCommand, OpenedFile, RecoveryCopy, Result } from '@shared/desktop-api';
 
 export type { MenuCommand, OpenedFile, RecoveryCopy, Result };
 

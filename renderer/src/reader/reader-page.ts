@@ -4,7 +4,7 @@
 // the same read as the Web Worker's) and posts the outcome back. Main kills
 // this whole process at the deadline or the memory cap, and throws it away
 // after the read either way.
-import { READER_PORT_MESSAGE } from '../../../shared/desktop-api';
+import { READER_PORT_MESSAGE } from '@shared/desktop-api';
 import { readOutcome } from '../workers/read-outcome';
 import type { ReadOutcome } from '../workers/core-calls';
 

@@ -5,9 +5,9 @@
 // + hook, so vitest drives it without React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultInputs, defaultTwoWay, emptyScenarios, sameTwoWaySpec, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '../../../shared/index';
-import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type PendingEntry, type Snapshot, type Step } from '../../../shared/document/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import { defaultInputs, defaultTwoWay, emptyScenarios, sameTwoWaySpec, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '@shared/index';
+import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type PendingEntry, type Snapshot, type Step } from '@shared/document/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 
 export interface DocumentState extends BowtieDocument {
   fileName: string;

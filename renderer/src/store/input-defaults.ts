@@ -1,8 +1,8 @@
 // Delete on a selection restores the selected inputs to their defaults
 // (issue 11 §8): the default comes from the document (defaultValue), the text is
 // what the user would type.
-import { defaultValue, specFor } from '../../../shared/document/index';
-import type { ModelInputs } from '../../../shared/index';
+import { defaultValue, specFor } from '@shared/document/index';
+import type { ModelInputs } from '@shared/index';
 import { editText } from '../format/format';
 
 /** The text that restores `key` to its default, as the user would type it; null when there is none. */

@@ -2,7 +2,7 @@
 // worker. Sheets read figures from here; the core is the only source of them.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { activeScenario, effectiveInputs, type ModelInputs, type ModelResult } from '../../../shared/index';
+import { activeScenario, effectiveInputs, type ModelInputs, type ModelResult } from '@shared/index';
 import { documentStore } from './document-store';
 import type { ModelCalls } from '../workers/core-calls';
 import type { LaneEvent } from '../workers/core-client';

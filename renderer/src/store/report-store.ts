@@ -5,8 +5,8 @@
 import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { InputProblem, ModelInputs, ScenarioSet } from '../../../shared/index';
-import type { BoardReport, ChartSpec, Comparison } from '../../../shared/report/index';
+import type { InputProblem, ModelInputs, ScenarioSet } from '@shared/index';
+import type { BoardReport, ChartSpec, Comparison } from '@shared/report/index';
 import { documentStore } from './document-store';
 import type { LatestLane } from '../workers/core-client';
 import type { AnalysisCalls } from '../workers/core-calls';

@@ -1,7 +1,7 @@
 // Scenario state lives in the document store (so it is saved, undone and reopened
 // with the workbook); this is the narrow API the three analysis sheets use.
 import { useMemo } from 'react';
-import { effectiveInputs, type AppliedScenario, type ScenarioSet } from '../../../shared/index';
+import { effectiveInputs, type AppliedScenario, type ScenarioSet } from '@shared/index';
 import { documentStore, useDocument } from './document-store';
 
 export const useScenarioSet = (): ScenarioSet => useDocument((s) => s.scenarios);

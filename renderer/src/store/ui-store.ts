@@ -1,6 +1,6 @@
 // Transient UI state outside the document: the message dialog, the recovery
 // offer and the status line.
-import type { RecoveryCopy } from '../../../shared/desktop-api';
+import type { RecoveryCopy } from '@shared/desktop-api';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 

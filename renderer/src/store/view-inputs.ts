@@ -1,8 +1,8 @@
 // What the sheets show and edit: the base, or while a scenario is shown, the
 // base with its overrides (issue 11 §7: Assumptions shows the active scenario's
 // values, and typing there changes what is shown). Cached per (inputs, scenarios).
-import { activeScenario, applyScenario, getInput, type ModelInputs, type ScenarioSet } from '../../../shared/index';
-import type { Snapshot } from '../../../shared/document/index';
+import { activeScenario, applyScenario, getInput, type ModelInputs, type ScenarioSet } from '@shared/index';
+import type { Snapshot } from '@shared/document/index';
 
 const cache = new WeakMap<ScenarioSet, WeakMap<ModelInputs, ModelInputs>>();
 

@@ -1,6 +1,6 @@
 // Valid but unusual inputs (issue 11 §2), computed once per inputs object: the
 // grid asks cell by cell, the status bar for the list.
-import { plausibilityWarnings, type ModelInputs, type PlausibilityWarning } from '../../../shared/index';
+import { plausibilityWarnings, type ModelInputs, type PlausibilityWarning } from '@shared/index';
 
 const cache = new WeakMap<ModelInputs, Map<string, PlausibilityWarning>>();
 

@@ -1,9 +1,9 @@
 // The actual figures as the page and the workbook keep them (numbers), and back
 // as the core's decimals: what crosses the actuals worker's boundary. Pure, so
 // vitest checks the round trip.
-import { D } from '../../../shared/index';
-import { actualsJson, type ActualsResult, type VarianceMonth } from '../../../shared/actuals/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import { D } from '@shared/index';
+import { actualsJson, type ActualsResult, type VarianceMonth } from '@shared/actuals/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import type { VarianceRow } from './core-calls';
 
 /** The core's figures as numbers (actualsJson, as the CLI prints them), without the active counts the sheet does not keep. */

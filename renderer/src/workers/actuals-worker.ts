@@ -6,9 +6,9 @@
 // calibration when the plan's inputs change. One worker per import
 // (newActualsClient, worker-clients.ts), so Cancel is a terminate and nothing
 // is half-imported.
-import { computeExact, type ModelInputs } from '../../../shared/index';
-import { applySeed, applySuggestion, calibrate, computeActuals, CsvActualsReader, planVsActual, problemLine, readActualsXlsx, seedBase, type ActualsRead, type Book } from '../../../shared/actuals/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import { computeExact, type ModelInputs } from '@shared/index';
+import { applySeed, applySuggestion, calibrate, computeActuals, CsvActualsReader, planVsActual, problemLine, readActualsXlsx, seedBase, type ActualsRead, type Book } from '@shared/actuals/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import { resultOf, sheetOf, varianceRows } from './actuals-figures';
 import type { ActualsCalls, ActualsImport, ActualsProgress, ActualsSource, VarianceRow } from './core-calls';
 import { serveCalls, type CallContext } from './core-client';

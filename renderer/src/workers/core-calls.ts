@@ -1,11 +1,11 @@
 // Every call the renderer makes into the core off the main thread, by worker:
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
-import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
-import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '../../../shared/report/index';
-import type { KnownBase } from '../../../shared/report/draw';
-import type { ActualsSheet, WorkbookDocument } from '../../../shared/workbook/index';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '../../../shared/actuals/index';
+import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '@shared/index';
+import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
+import type { KnownBase } from '@shared/report/draw';
+import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
+import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
 export type ModelCalls = {

@@ -2,7 +2,7 @@
 // Worker (browser build) and the hidden reader renderer (desktop build). The
 // pre-scan runs inside readWorkbook (shared/workbook/check-bytes.ts) before
 // ExcelJS sees a byte; whatever goes wrong comes back as a value, never a throw.
-import { readWorkbook } from '../../../shared/workbook/index';
+import { readWorkbook } from '@shared/workbook/index';
 import type { ReadOutcome } from './core-calls';
 
 const text = (x: unknown): string => (x instanceof Error ? x.message : typeof x === 'string' ? x : JSON.stringify(x));

@@ -3,7 +3,7 @@
 // kills at 15 s or 768 MB, electron/workbook-reader.ts), in the browser a fresh
 // Web Worker behind the same pre-scan, given up on after 20 s (no process can
 // be killed there). One interface, readWorkbookBytes in workbook-client.ts.
-import type { WorkbookReaderApi } from '../../../shared/desktop-api';
+import type { WorkbookReaderApi } from '@shared/desktop-api';
 import type { ReadOutcome } from './core-calls';
 import { parseReaderReply } from './reader-reply';
 

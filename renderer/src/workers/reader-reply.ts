@@ -4,8 +4,8 @@
 // length, and inputs that the core's own parseModel accepts as a model (so a
 // compromised reader can at worst hand over a valid model, which any workbook
 // could do, never a malformed one).
-import { parseModel } from '../../../shared/index';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import { parseModel } from '@shared/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import type { ReadOutcome, WorkbookProblem } from './core-calls';
 
 const MAX_TEXT = 2_000;

@@ -3,7 +3,7 @@
 // through the transport chosen at start-up (read-transport.ts,
 // platform/choose-reader.ts): the desktop host's killable reader renderer, or
 // by default the same worker with its 20 s give-up.
-import type { WorkbookDocument } from '../../../shared/workbook/index';
+import type { WorkbookDocument } from '@shared/workbook/index';
 import type { ReadOutcome } from './core-calls';
 import { CallFailed } from './core-client';
 import type { ReadTransport } from './read-transport';

@@ -2,7 +2,7 @@
 // sheets by tab. Specs talk to this, so a layout change touches one file.
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { computeModel, type ModelInputs } from '../../../shared/index';
+import { computeModel, type ModelInputs } from '@shared/index';
 import { expectedText } from './expected-text';
 
 export class WorkspacePage {

@@ -4,8 +4,8 @@
 // worker boundary as numbers and come back to the core's decimals unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase } from '../../../shared/actuals/index';
-import { defaultInputs } from '../../../shared/index';
+import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase } from '@shared/actuals/index';
+import { defaultInputs } from '@shared/index';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
 import { resultOf, sheetOf } from '../../../renderer/src/workers/actuals-figures';
 import { billingCsv } from '../../e2e/pages/billing-csv';

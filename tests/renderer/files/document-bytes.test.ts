@@ -2,8 +2,8 @@
 // recovery copy. The scenarios and the chosen table always go in; pictures that
 // cannot be drawn are left out and named; the screen's current figures are passed on.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultInputs, defaultTwoWay, emptyScenarios, scenariosToJson, twoWaySpecToJson } from '../../../shared/index';
-import type { WorkbookDocument } from '../../../shared/workbook/index';
+import { defaultInputs, defaultTwoWay, emptyScenarios, scenariosToJson, twoWaySpecToJson } from '@shared/index';
+import type { WorkbookDocument } from '@shared/workbook/index';
 
 const calls = vi.hoisted(() => ({ written: [] as unknown[], pictures: null as null | (() => Promise<unknown>) }));
 vi.mock('../../../renderer/src/workers/worker-clients', () => ({

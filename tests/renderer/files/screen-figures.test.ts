@@ -2,7 +2,7 @@
 // document being saved (issue 18.4): the base figures, not a scenario's; the
 // Sensitivity table once complete and for the table the document saves.
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeModel, defaultInputs, defaultTwoWay, emptyScenarios, setInput, toNumbers, type DragResult } from '../../../shared/index';
+import { biggestDrag, computeModel, defaultInputs, defaultTwoWay, emptyScenarios, setInput, toNumbers, type DragResult } from '@shared/index';
 import { screenFigures } from '../../../renderer/src/files/screen-figures';
 import { modelStore } from '../../../renderer/src/store/model-store';
 import { sensitivityStore } from '../../../renderer/src/sheets/sensitivity/sensitivity-store';

@@ -1,7 +1,7 @@
 // The KPI strip's figures (issue 11 §11): every "—" has a reason, a long model
 // shows its last year, computed by the core.
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs, setInput } from '../../../shared/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
 import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';
 
 const kpis = (m: ReturnType<typeof defaultInputs>) => new Map(headlineKpis(computeModel(m)).map((k) => [k.key, k]));

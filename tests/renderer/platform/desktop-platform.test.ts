@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DesktopApi } from '../../../shared/desktop-api';
+import type { DesktopApi } from '@shared/desktop-api';
 import { createDesktopPlatform } from '../../../renderer/src/platform/desktop-platform';
 
 function fakeApi(overrides: Partial<DesktopApi> = {}): DesktopApi {

@@ -1,7 +1,7 @@
 // Typed and pasted entries, unusual values and related inputs (issue 11 §1–4),
 // through the document store as the grid drives it.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, plausibilityWarnings, setInput } from '../../../shared/index';
+import { defaultInputs, plausibilityWarnings, setInput } from '@shared/index';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
 
 describe('typing a rate (Excel automatic percent entry)', () => {
@@ -112,7 +112,7 @@ describe('removing a lane', () => {
 
 describe('while a scenario is shown', () => {
   it('typing goes into the scenario as an override, checked against what it shows; the base value removes it', async () => {
-    const { createScenario, switchScenario } = await import('../../../shared/model/scenarios');
+    const { createScenario, switchScenario } = await import('@shared/model/scenarios');
     const doc = createDocumentStore();
     const made = createScenario(doc.getState().scenarios, 'Downside', { 'journey.renewal.rate': 0.7 });
     if (!made.ok) throw new Error(made.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs, getInput } from '../../../shared/index';
+import { computeModel, defaultInputs, getInput } from '@shared/index';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
 
 describe('document store', () => {

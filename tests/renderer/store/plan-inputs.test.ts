@@ -3,9 +3,9 @@
 // model the core accepts; what a user types is read the way they mean it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, validateInputs, valueInYear, type Rampable } from '../../../shared/index';
-import { buildBoardReport, bookInYear1 } from '../../../shared/report/index';
-import { closedMonth, leverSuggestion, normalizeRamp, parseRampText, parseYearlyKey, readInput, setYearValue } from '../../../shared/document/index';
+import { computeModel, defaultInputs, impliedAdopterShare, LEVER_TABLE, validateInputs, valueInYear, type Rampable } from '@shared/index';
+import { buildBoardReport, bookInYear1 } from '@shared/report/index';
+import { closedMonth, leverSuggestion, normalizeRamp, parseRampText, parseYearlyKey, readInput, setYearValue } from '@shared/document/index';
 import { formatInput } from '../../../renderer/src/format/format';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
 import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';

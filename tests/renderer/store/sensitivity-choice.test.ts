@@ -2,7 +2,7 @@
 // it unsaved (as Excel does when a what-if table's inputs change), a save or
 // choosing the default again clears that, undo leaves it alone, load replaces it.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, defaultTwoWay, type TwoWaySpec } from '../../../shared/index';
+import { defaultInputs, defaultTwoWay, type TwoWaySpec } from '@shared/index';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
 
 const ltvToCac = (): TwoWaySpec => ({ ...defaultTwoWay(defaultInputs()), figure: 'ltvToCac' });

@@ -1,9 +1,9 @@
 // Years of new logos and funnel stages added and removed in the document store:
 // each one undo step, the core accepts the result, marks follow their items.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, validateInputs } from '../../../shared/index';
+import { defaultInputs, validateInputs } from '@shared/index';
 import { createDocumentStore, redoLabel, undoLabel } from '../../../renderer/src/store/document-store';
-import { DOCUMENT_LIMITS, shiftIndexedMarks } from '../../../shared/document/index';
+import { DOCUMENT_LIMITS, shiftIndexedMarks } from '@shared/document/index';
 
 describe('years of new logos', () => {
   it('adds a year at the last figure and removes the last year, each undoable', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { computeModel, defaultInputs, setInput, type ModelInputs } from '../../../shared/index';
+import { computeModel, defaultInputs, setInput, type ModelInputs } from '@shared/index';
 import type { ModelCalls } from '../../../renderer/src/workers/core-calls';
 import { CallFailed, createCoreClient, serveCalls, type CallMap, type CallReply, type CallRequest, type Handlers, type LaneEvent, type WorkerLike } from '../../../renderer/src/workers/core-client';
 

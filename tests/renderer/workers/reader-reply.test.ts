@@ -2,8 +2,8 @@
 // is checked before the workspace uses it (reader-reply.ts), and the desktop
 // transport turns every failure into the "could not be opened" sentence.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs } from '../../../shared/index';
-import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { defaultInputs } from '@shared/index';
+import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 import { parseReaderReply } from '../../../renderer/src/workers/reader-reply';
 import { hostReaderTransport } from '../../../renderer/src/workers/read-transport';
 import { readOutcome } from '../../../renderer/src/workers/read-outcome';

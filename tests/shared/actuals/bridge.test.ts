@@ -2,7 +2,7 @@
 // books whose every figure is worked out by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actualsJson, computeActuals, readActualsCsv, type ActualsResult } from '../../../shared/actuals/index';
+import { actualsJson, computeActuals, readActualsCsv, type ActualsResult } from '@shared/actuals/index';
 import { randomBook, writeCsv } from '../../support/actuals-files';
 
 function figures(csv: string) {

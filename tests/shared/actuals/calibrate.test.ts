@@ -2,8 +2,8 @@
 // book simulated with known inputs, the plan started from it landing near the
 // actual retention, and small books whose every count is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase, type Book } from '../../../shared/actuals/index';
-import { defaultInputs, summarize, validateInputs, type ModelInputs } from '../../../shared/index';
+import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase, type Book } from '@shared/actuals/index';
+import { defaultInputs, summarize, validateInputs, type ModelInputs } from '@shared/index';
 import { knownContraction, knownGrowth, SIMULATION, simulateCsv } from '../../support/actuals-simulated';
 
 const book = (csv: string): Book => {

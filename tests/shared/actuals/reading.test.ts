@@ -3,8 +3,8 @@
 // or file that cannot be read, each named by line and column.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actualsJson, computeActuals, problemLine, readActualsCsv, readActualsXlsx, type ActualsRead } from '../../../shared/actuals/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { actualsJson, computeActuals, problemLine, readActualsCsv, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 import { randomBook, writeCsv, type BookRow } from '../../support/actuals-files';
 
 const ok = (r: ActualsRead) => {

@@ -1,7 +1,7 @@
 // Plan against actual (issue #14): only overlapping months, exact differences.
 import { describe, expect, it } from 'vitest';
-import { computeActuals, planVsActual, readActualsCsv } from '../../../shared/actuals/index';
-import { computeExact, defaultInputs, type ModelInputs } from '../../../shared/index';
+import { computeActuals, planVsActual, readActualsCsv } from '@shared/actuals/index';
+import { computeExact, defaultInputs, type ModelInputs } from '@shared/index';
 
 const actualsOf = (rows: string[]) => {
   const r = readActualsCsv(['customer,month,arr', ...rows].join('\n'));

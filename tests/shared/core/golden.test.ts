@@ -1,6 +1,6 @@
 // Spec §8's golden cases, to the cent.
 import { describe, expect, it } from 'vitest';
-import { computeExact, defaultInputs, doublingTimeYears, D, nrrBand, summarize, valueOfNrrPoint } from '../../../shared/index';
+import { computeExact, defaultInputs, doublingTimeYears, D, nrrBand, summarize, valueOfNrrPoint } from '@shared/index';
 import { g1, g4, g5 } from '../../support/models';
 
 describe('G1: seed 000 Year-2 math', () => {

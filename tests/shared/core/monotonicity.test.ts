@@ -6,7 +6,7 @@
 // own arithmetic lets it fall (docs/model-choices.md gives counterexamples).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFigure, D, getInput, setInput, type ModelInputs } from '../../../shared/index';
+import { computeFigure, D, getInput, setInput, type ModelInputs } from '@shared/index';
 import { arbModel } from '../../support/models';
 
 const anchorAge = (m: ModelInputs, a: string) =>

@@ -1,7 +1,7 @@
 // Invariants of the model over random valid models (issue #2).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeExact, computeFigure, D, twoWayTable, type Dec, type ModelInputs } from '../../../shared/index';
+import { computeExact, computeFigure, D, twoWayTable, type Dec, type ModelInputs } from '@shared/index';
 import { arbModel } from '../../support/models';
 
 const RUNS = 80;

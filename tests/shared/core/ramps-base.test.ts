@@ -2,8 +2,8 @@
 // models whose inputs change by year and that start from customers on the books.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseShares, computeExact, D, type Dec, type ModelInputs, type ModelResult } from '../../../shared/index';
-import { Rates } from '../../../shared/core/rates';
+import { baseShares, computeExact, D, type Dec, type ModelInputs, type ModelResult } from '@shared/index';
+import { Rates } from '@shared/core/rates';
 import { arbModel, arbRampedModel } from '../../support/models';
 
 const RUNS = 40;

@@ -3,7 +3,7 @@
 // base) must reproduce every figure to 1e-9 relative.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs, summarize } from '../../../shared/index';
+import { computeModel, defaultInputs, summarize } from '@shared/index';
 import { arbModel, arbRampedModel, g1, g4, g5, rampedModel } from '../../support/models';
 import { referenceFigures } from '../../support/reference-model';
 

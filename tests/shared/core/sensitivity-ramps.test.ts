@@ -2,8 +2,8 @@
 // an axis value replaces every year; a tornado or biggest-drag step shifts every
 // year, then clamps each year to the input's range).
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeExact, computeFigure, defaultInputs, setInput, tornado, twoWayTable, type ModelInputs } from '../../../shared/index';
-import { applyScenario, createScenario, emptyScenarios, scenariosFromJson, scenariosToJson } from '../../../shared/model/scenarios';
+import { biggestDrag, computeExact, computeFigure, defaultInputs, setInput, tornado, twoWayTable, type ModelInputs } from '@shared/index';
+import { applyScenario, createScenario, emptyScenarios, scenariosFromJson, scenariosToJson } from '@shared/model/scenarios';
 import { g4, rampedModel } from '../../support/models';
 
 const ramped = (): ModelInputs => {

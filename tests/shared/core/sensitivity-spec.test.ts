@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   defaultAxisValues, defaultInputs, defaultTwoWay, MAX_AXIS_VALUES, setInput, specFits, twoWaySpecFromExtras, twoWaySpecFromJson, twoWaySpecToJson, type ModelInputs, type TwoWaySpec,
-} from '../../../shared/index';
+} from '@shared/index';
 
 const workshop: TwoWaySpec = {
   figure: 'ltvToCac',

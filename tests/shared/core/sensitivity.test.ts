@@ -1,6 +1,6 @@
 // Spec §6 sensitivity: the two-way table, the tornado and the biggest drag.
 import { describe, expect, it } from 'vitest';
-import { computeFigure, computeSensitivity, D, defaultInputs, defaultTwoWay, getInput, inputSpecs, setInput, tornado, twoWayTable, biggestDrag, type ModelInputs } from '../../../shared/index';
+import { computeFigure, computeSensitivity, D, defaultInputs, defaultTwoWay, getInput, inputSpecs, setInput, tornado, twoWayTable, biggestDrag, type ModelInputs } from '@shared/index';
 
 describe('two-way table', () => {
   it('defaults to year-2 NRR over renewal 70–95% × modules attach 10–50%', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntry, parseMoney, parseRate } from '../../../shared/document/index';
+import { parseEntry, parseMoney, parseRate } from '@shared/document/index';
 
 const value = (r: ReturnType<typeof parseRate>) => (r.ok ? r.value : `error: ${r.message}`);
 

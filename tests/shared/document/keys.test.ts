@@ -1,8 +1,8 @@
 // The one key grammar (issue 18): every form a canonical key takes, and a clear
 // message naming the key for every form it does not.
 import { describe, expect, it } from 'vitest';
-import { formatKey, getInput, isRampableKey, laneFieldKey, parseBaseKey, parseKey, parseYearlyKey, rootKey, segmentOverrideProblem, setInput, shiftIndexedMarks } from '../../../shared/document/index';
-import { defaultInputs } from '../../../shared/index';
+import { formatKey, getInput, isRampableKey, laneFieldKey, parseBaseKey, parseKey, parseYearlyKey, rootKey, segmentOverrideProblem, setInput, shiftIndexedMarks } from '@shared/document/index';
+import { defaultInputs } from '@shared/index';
 
 const target = (key: string) => {
   const r = parseKey(key);

@@ -2,8 +2,8 @@
 // purely; undo and redo replay the patch a step made.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { blankStage, describeAction, diff, DOCUMENT_LIMITS, reduce, replay, revert, type Action, type Snapshot, type Step } from '../../../shared/document/index';
-import { createScenario, defaultInputs, emptyScenarios, LEVER_TABLE } from '../../../shared/index';
+import { blankStage, describeAction, diff, DOCUMENT_LIMITS, reduce, replay, revert, type Action, type Snapshot, type Step } from '@shared/document/index';
+import { createScenario, defaultInputs, emptyScenarios, LEVER_TABLE } from '@shared/index';
 
 const start = (): Snapshot => ({ inputs: defaultInputs(), invalid: {}, scenarios: emptyScenarios() });
 const step = (snap: Snapshot, action: Action): { after: Snapshot; step: Step } => {

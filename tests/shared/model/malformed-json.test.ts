@@ -3,8 +3,8 @@
 // count input has an upper limit, so a valid model's figures are all finite.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, parseModel, summarize } from '../../../shared/index';
-import { MODEL_LIMITS } from '../../../shared/model/catalog';
+import { defaultInputs, parseModel, summarize } from '@shared/index';
+import { MODEL_LIMITS } from '@shared/model/catalog';
 
 const finiteOrNull = (x: unknown): boolean =>
   x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' ? Number.isFinite(x) : Object.values(x as object).every(finiteOrNull));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs, getInput } from '../../../shared/index';
+import { computeModel, defaultInputs, getInput } from '@shared/index';
 import {
   applyScenario, createScenario, deleteScenario, duplicateScenario, effectiveInputs, emptyScenarios,
   overrideRows, renameScenario, scenariosFromJson, scenariosToJson, setOverride, switchScenario, type ScenarioSet,
-} from '../../../shared/model/scenarios';
+} from '@shared/model/scenarios';
 
 function must(r: ReturnType<typeof createScenario>): { set: ScenarioSet; id: string } {
   if (!r.ok) throw new Error(r.error);

@@ -1,6 +1,6 @@
 // Every validation rule of spec §2, each message naming the canonical key.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, parseModel, validateInputs, type ModelInputs } from '../../../shared/index';
+import { defaultInputs, parseModel, validateInputs, type ModelInputs } from '@shared/index';
 
 function problemsAfter(edit: (m: ModelInputs) => void) {
   const m = defaultInputs();

@@ -2,9 +2,9 @@
 // (SSR SVG, as the chart worker does), the heat map's layout and colours, and
 // what the pointer reads out at a place on each chart.
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_GRID, COHORT_COLOURS, COHORT_GRID, RETENTION_GRID, bandAt, bridgeChart, bridgeHover, cohortColour, cohortHeatLayout, cohortHover, cohortMark, money, monthMark, retentionChart, retentionHover } from '../../../shared/report/index';
-import { renderChartSvg } from '../../../shared/report/draw';
-import type { ActualsSheet } from '../../../shared/workbook/index';
+import { BRIDGE_GRID, COHORT_COLOURS, COHORT_GRID, RETENTION_GRID, bandAt, bridgeChart, bridgeHover, cohortColour, cohortHeatLayout, cohortHover, cohortMark, money, monthMark, retentionChart, retentionHover } from '@shared/report/index';
+import { renderChartSvg } from '@shared/report/draw';
+import type { ActualsSheet } from '@shared/workbook/index';
 
 const months = Array.from({ length: 24 }, (_, t) => `${2024 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`);
 const series = <T,>(f: (t: number) => T): T[] => months.map((_, t) => f(t));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeModel, defaultInputs, nrrBand, toNumbers, type ModelInputs } from '../../../shared/index';
-import { benchmarkForArr, benchmarkPosition, boardFigures, buildBoardReport, formatFigure, money, percent } from '../../../shared/report/index';
+import { biggestDrag, computeModel, defaultInputs, nrrBand, toNumbers, type ModelInputs } from '@shared/index';
+import { benchmarkForArr, benchmarkPosition, boardFigures, buildBoardReport, formatFigure, money, percent } from '@shared/report/index';
 import { g1 } from '../../support/models';
 
 const byKey = (m: ModelInputs) => new Map(boardFigures(buildBoardReport(m)).map((f) => [f.key, f]));

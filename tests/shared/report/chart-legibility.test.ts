@@ -4,10 +4,10 @@
 // axis names its unit. Tried on the example, long lane names, 10 lanes, negative
 // flows, a one-year model and each of two scenarios.
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs, type ModelInputs } from '../../../shared/index';
-import { applyScenario } from '../../../shared/model/scenarios';
-import { boardCharts, type ChartSpec } from '../../../shared/report/index';
-import { renderChartSvg } from '../../../shared/report/draw';
+import { computeModel, defaultInputs, type ModelInputs } from '@shared/index';
+import { applyScenario } from '@shared/model/scenarios';
+import { boardCharts, type ChartSpec } from '@shared/report/index';
+import { renderChartSvg } from '@shared/report/draw';
 import { expansionOutrunsChurn, oneYear, shrinking, tenLanes, threeScenarios } from '../../support/board-models';
 import { legibilityProblems, strokedSegments, textBoxes } from '../../support/svg-text';
 import { g1 } from '../../support/models';

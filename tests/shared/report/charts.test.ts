@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs } from '../../../shared/index';
-import { boardCharts, CHART_SIZES, money, PALETTE, percent, waterfallChart, nrrDecompositionChart, laneMixChart } from '../../../shared/report/index';
-import { renderChartSvg } from '../../../shared/report/draw';
+import { computeModel, defaultInputs } from '@shared/index';
+import { boardCharts, CHART_SIZES, money, PALETTE, percent, waterfallChart, nrrDecompositionChart, laneMixChart } from '@shared/report/index';
+import { renderChartSvg } from '@shared/report/draw';
 import { g1 } from '../../support/models';
 
 type Series = { data: (number | { value: number; label?: { formatter?: string }; itemStyle?: { color: string } })[] }[];

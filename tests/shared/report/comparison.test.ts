@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../../shared/workbook/index';
-import { computeModel, defaultInputs, setInput } from '../../../shared/index';
-import { createScenario, emptyScenarios, scenariosFromJson, switchScenario, type ScenarioSet } from '../../../shared/model/scenarios';
-import { CHART_SIZES, compareScenarios, comparisonTable, excelNumberFormat, money, scenariosFromExtras, type Rasterize } from '../../../shared/report/index';
-import { buildWorkbookExtras } from '../../../shared/report/draw';
+import { writeWorkbook } from '@shared/workbook/index';
+import { computeModel, defaultInputs, setInput } from '@shared/index';
+import { createScenario, emptyScenarios, scenariosFromJson, switchScenario, type ScenarioSet } from '@shared/model/scenarios';
+import { CHART_SIZES, compareScenarios, comparisonTable, excelNumberFormat, money, scenariosFromExtras, type Rasterize } from '@shared/report/index';
+import { buildWorkbookExtras } from '@shared/report/draw';
 
 function twoScenarios(): ScenarioSet {
   const a = createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.92, 'lanes.modules.attachRate': 0.45 });

@@ -5,7 +5,7 @@
 // tests/shared/workbook/number-formats.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excelNumberFormat, formatDelta, formatFigure, money, moneyExact, percent, points, ratio } from '../../../shared/report/format';
+import { excelNumberFormat, formatDelta, formatFigure, money, moneyExact, percent, points, ratio } from '@shared/report/format';
 
 describe('money', () => {
   it('has three significant figures and a unit', () => {

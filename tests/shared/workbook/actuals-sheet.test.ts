@@ -1,10 +1,10 @@
 // The workbook's Actuals sheet (issue #14): the imported figures as values with
 // their source, read back unchanged when the file is reopened.
 import { describe, expect, it } from 'vitest';
-import { figuresOf, readActualsCsv } from '../../../shared/actuals/index';
-import { defaultInputs } from '../../../shared/index';
-import { readWorkbook, SHEETS, writeWorkbook, type ActualsSheet } from '../../../shared/workbook/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { figuresOf, readActualsCsv } from '@shared/actuals/index';
+import { defaultInputs } from '@shared/index';
+import { readWorkbook, SHEETS, writeWorkbook, type ActualsSheet } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../../support/actuals-files';
 
 function sheetOf(csv: string, fileName = 'billing.csv'): ActualsSheet {

@@ -5,8 +5,8 @@
 // identifiers (`yearStart`) of workbooks saved before.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, summarize, type ModelInputs } from '../../../shared/index';
-import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { defaultInputs, summarize, type ModelInputs } from '@shared/index';
+import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 import { readXlsxCells } from '../../support/xlsx-cells';
 import { namedCell, setNamedText, sheetPath } from './xlsx-edit';
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultInputs } from '../../../shared/index';
-import { readWorkbook, writeWorkbook, type WorkbookRead } from '../../../shared/workbook/index';
+import { defaultInputs } from '@shared/index';
+import { readWorkbook, writeWorkbook, type WorkbookRead } from '@shared/workbook/index';
 import { setNamedNumber } from './xlsx-edit';
 
 let good: Uint8Array;

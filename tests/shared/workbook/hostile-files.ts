@@ -1,8 +1,8 @@
 // Broken and hostile workbooks for the reader's tests, built from a real saved
 // workbook by editing its XML with fflate (never through ExcelJS).
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { defaultInputs } from '../../../shared/index';
-import { writeWorkbook } from '../../../shared/workbook/index';
+import { defaultInputs } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
 import { editWorkbook, namedCell, replaceCell, setNamedNumber, setNamedText, sheetPath } from './xlsx-edit';
 
 const edit = (bytes: Uint8Array, path: string, f: (xml: string) => string) =>

@@ -3,9 +3,9 @@
 // inputs name their cell; a formula in an input cell is taken as its value.
 // Outcomes only: how long a refusal takes is measured by `npm run bench`.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultInputs, summarize } from '../../../shared/index';
-import { checkWorkbookBytes, readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { defaultInputs, summarize } from '@shared/index';
+import { checkWorkbookBytes, readWorkbook, writeWorkbook } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 import { hostileCases, type HostileCase } from './hostile-files';
 import { editWorkbook, namedCell, replaceCell } from './xlsx-edit';
 import { strFromU8, strToU8, unzipSync } from 'fflate';

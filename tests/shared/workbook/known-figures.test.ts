@@ -2,9 +2,9 @@
 // issue 18.4): the file is the same as when the writer computes them, they are
 // really used (not computed again), and figures for another table are ignored.
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, tornado, twoWaySpecToJson, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../shared/index';
-import { SHEETS, writeWorkbook, type KnownSensitivity } from '../../../shared/workbook/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { biggestDrag, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, tornado, twoWaySpecToJson, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '@shared/index';
+import { SHEETS, writeWorkbook, type KnownSensitivity } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 
 const m = defaultInputs();
 const savedAt = new Date('2026-01-02T03:04:05Z');

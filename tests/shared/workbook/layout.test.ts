@@ -3,9 +3,9 @@
 // sensitivity says it is a snapshot.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, inputSpecs } from '../../../shared/index';
-import { SHEETS, writeWorkbook } from '../../../shared/workbook/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { defaultInputs, inputSpecs } from '@shared/index';
+import { SHEETS, writeWorkbook } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 import { sheetPath } from './xlsx-edit';
 
 describe('workbook layout', async () => {

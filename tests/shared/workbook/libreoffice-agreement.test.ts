@@ -8,8 +8,8 @@
 // for all files: each start costs seconds.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultInputs, summarize, type ModelInputs } from '../../../shared/index';
-import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { defaultInputs, summarize, type ModelInputs } from '@shared/index';
+import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 import { arbModel, arbRampedModel, g1, g4, g5, rampedModel } from '../../support/models';
 import { convertWithLibreOffice, sofficeOrSkip } from '../../support/libreoffice';
 import { recalcWithGnumeric, ssconvertOrSkip } from '../../support/gnumeric';

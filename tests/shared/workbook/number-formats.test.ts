@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { defaultInputs, type ModelInputs } from '../../../shared/index';
-import { writeWorkbook, SHEETS } from '../../../shared/workbook/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
-import { ASSUMPTION_COLS } from '../../../shared/workbook/sheets/assumptions';
-import { comparisonForWorkbook, excelNumberFormat, formatDelta, formatFigure, type FigureFormat } from '../../../shared/report/index';
+import { defaultInputs, type ModelInputs } from '@shared/index';
+import { writeWorkbook, SHEETS } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
+import { ASSUMPTION_COLS } from '@shared/workbook/sheets/assumptions';
+import { comparisonForWorkbook, excelNumberFormat, formatDelta, formatFigure, type FigureFormat } from '@shared/report/index';
 import { convertWithLibreOffice, sofficeOrSkip } from '../../support/libreoffice';
 import { shrinking, tenLanes, threeScenarios } from '../../support/board-models';
 

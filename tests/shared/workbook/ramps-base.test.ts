@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, summarize, type ModelInputs } from '../../../shared/index';
-import { readWorkbook, writeWorkbook } from '../../../shared/workbook/index';
+import { defaultInputs, summarize, type ModelInputs } from '@shared/index';
+import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 import { arbRampedModel, g4, largeModel, rampedModel } from '../../support/models';
 import { readXlsxCells } from '../../support/xlsx-cells';
 import { editWorkbook, replaceCell } from './xlsx-edit';

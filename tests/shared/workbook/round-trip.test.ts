@@ -2,8 +2,8 @@
 // models (issue #3), and the workbook carries what a reader relies on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeModel, defaultInputs, inputSpecs, summarize, validateInputs } from '../../../shared/index';
-import { nameOfKey, readWorkbook, writeWorkbook, type WorkbookExtras } from '../../../shared/workbook/index';
+import { computeModel, defaultInputs, inputSpecs, summarize, validateInputs } from '@shared/index';
+import { nameOfKey, readWorkbook, writeWorkbook, type WorkbookExtras } from '@shared/workbook/index';
 import { arbModel, g1 } from '../../support/models';
 import { readXlsxCells } from '../../support/xlsx-cells';
 import { strFromU8, unzipSync } from 'fflate';

@@ -3,9 +3,9 @@
 // that table; without a saved choice it is the default table. Read back with
 // ExcelJS, as a reader of the emailed file would see it.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, defaultTwoWay, setInput, tornado, twoWaySpecToJson, twoWayTable, type ModelInputs, type TwoWaySpec } from '../../../shared/index';
-import { readWorkbook, SHEETS, writeWorkbook, type WorkbookExtras } from '../../../shared/workbook/index';
-import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { defaultInputs, defaultTwoWay, setInput, tornado, twoWaySpecToJson, twoWayTable, type ModelInputs, type TwoWaySpec } from '@shared/index';
+import { readWorkbook, SHEETS, writeWorkbook, type WorkbookExtras } from '@shared/workbook/index';
+import { ExcelJS } from '@shared/workbook/write-workbook';
 
 const workshop: TwoWaySpec = {
   figure: 'ltvToCac',

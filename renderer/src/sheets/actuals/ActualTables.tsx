@@ -2,8 +2,8 @@
 // Bridge sheet uses): months across, flows down, outflows negative so each
 // column adds up as printed; trailing-12 retention under it.
 import { useMemo } from 'react';
-import type { FigureFormat } from '../../../../shared/index';
-import type { ActualsSheet } from '../../../../shared/workbook/index';
+import type { FigureFormat } from '@shared/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 

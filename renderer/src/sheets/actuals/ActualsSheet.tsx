@@ -4,8 +4,8 @@
 // calibrated, and compared month by month with what happened. The import runs
 // in a worker (actuals/import-actuals.ts); figures are the core's (spec §9).
 import { useCallback } from 'react';
-import { bridgeHover, cohortChartHeight, cohortHover, cohortMark, monthMark, retentionHover, type ActualsChartName } from '../../../../shared/report/index';
-import type { ActualsSheet as Figures } from '../../../../shared/workbook/index';
+import { bridgeHover, cohortChartHeight, cohortHover, cohortMark, monthMark, retentionHover, type ActualsChartName } from '@shared/report/index';
+import type { ActualsSheet as Figures } from '@shared/workbook/index';
 import { chartClient } from '../../workers/worker-clients';
 import { DrawnChart } from '../../charts/DrawnChart';
 import { HeatMapCanvas } from '../../charts/HeatMapCanvas';

@@ -2,8 +2,8 @@
 // with the figure behind it and Apply (one undo step each), and in plain words
 // what billing data cannot tell apart (the core's own sentences).
 import { useEffect, useState } from 'react';
-import type { Calibration, Suggestion } from '../../../../shared/actuals/index';
-import { moneyExact, percent, type Lane, type ModelInputs } from '../../../../shared/index';
+import type { Calibration, Suggestion } from '@shared/actuals/index';
+import { moneyExact, percent, type Lane, type ModelInputs } from '@shared/index';
 import { calibrationKey } from '../../actuals/actuals-store';
 import { applyActualsSuggestion, recalibrate } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';

@@ -1,7 +1,7 @@
 // Data quality of the imported export: rows, customers, months, gaps, merged
 // duplicate rows, blank lines and rows refused. After a reopen only the saved
 // summary is known (source, rows, months), and the panel says so.
-import type { ActualsSheet } from '../../../../shared/workbook/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import type { LiveActuals } from '../../actuals/actuals-store';
 
 const count = (n: number) => n.toLocaleString('en-US');

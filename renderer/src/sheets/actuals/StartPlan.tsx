@@ -2,8 +2,8 @@
 // last month, grouped by the start of their current run, become the installed
 // base (Assumptions → Existing customers) and month 0 becomes the month after
 // the last actual. One undo step; the table shows what is (or was) written.
-import type { BaseSeed } from '../../../../shared/actuals/index';
-import { count, moneyExact } from '../../../../shared/index';
+import type { BaseSeed } from '@shared/actuals/index';
+import { count, moneyExact } from '@shared/index';
 import { actualsStore, useActuals } from '../../actuals/actuals-store';
 import { startPlanFromActuals } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';

@@ -3,8 +3,8 @@
 // actual and difference (actual − plan), computed exactly by the core in a
 // worker (planVsActual). The plan is the one on screen (the active scenario's).
 import { useEffect, useMemo, useState } from 'react';
-import { effectiveInputs, type FigureFormat } from '../../../../shared/index';
-import type { ActualsSheet } from '../../../../shared/workbook/index';
+import { effectiveInputs, type FigureFormat } from '@shared/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import { planAgainstActual } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';

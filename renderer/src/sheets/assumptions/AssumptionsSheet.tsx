@@ -3,7 +3,7 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '../../../../shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '@shared/index';
 
 /** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
 function addLane() {
@@ -17,7 +17,7 @@ import { SheetGrid } from '../../grid/SheetGrid';
 import { focusInputWhenShown } from '../../grid/grid-navigation';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
 import { documentStore, useDocument } from '../../store/document-store';
-import { DOCUMENT_LIMITS, isRampableKey, specFor } from '../../../../shared/document/index';
+import { DOCUMENT_LIMITS, isRampableKey, specFor } from '@shared/document/index';
 import { useModel } from '../../store/model-store';
 import { KV_COLUMNS, kvRows } from './input-rows';
 import { BY_YEAR_COLUMN, ByYearGrid, byYearToggle } from './ByYear';

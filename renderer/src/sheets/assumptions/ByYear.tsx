@@ -4,8 +4,8 @@
 // Excel, marks and undo work as on any cell; the row's own cell then reads like
 // `85.0% → 90.0%`. Years past the list repeat its last value, as the core does.
 import { useMemo } from 'react';
-import type { ModelInputs } from '../../../../shared/index';
-import { modelYears, readInput, specFor, yearlyKey } from '../../../../shared/document/index';
+import type { ModelInputs } from '@shared/index';
+import { modelYears, readInput, specFor, yearlyKey } from '@shared/document/index';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';

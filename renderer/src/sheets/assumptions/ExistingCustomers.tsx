@@ -4,13 +4,13 @@
 // computed by the core. Rows are added and removed here and appear when a block
 // is pasted from Excel past the last row; every change is one undo step.
 import { useMemo } from 'react';
-import { BASE_FIELDS, baseKey, impliedAdopterShare, type ModelInputs } from '../../../../shared/index';
+import { BASE_FIELDS, baseKey, impliedAdopterShare, type ModelInputs } from '@shared/index';
 import { Section } from '../../components/Section';
 import { formatInput } from '../../format/format';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { closedMonth, cohortsOf, DOCUMENT_LIMITS } from '../../../../shared/document/index';
+import { closedMonth, cohortsOf, DOCUMENT_LIMITS } from '@shared/document/index';
 import { documentStore, useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 

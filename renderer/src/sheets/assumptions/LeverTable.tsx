@@ -2,11 +2,11 @@
 // beside it, the typical margins by expansion lever it draws on. Choosing a lever
 // suggests its margin and a purchase window from its time to value; the user may
 // type over both (shared/document/edits.ts keeps an overridden figure).
-import { LEVERS, LEVER_TABLE, type Lever, type ModelInputs } from '../../../../shared/index';
-import { optionLabel, percent } from '../../../../shared/index';
+import { LEVERS, LEVER_TABLE, type Lever, type ModelInputs } from '@shared/index';
+import { optionLabel, percent } from '@shared/index';
 import type { GridCell } from '../../grid/grid-types';
 import { documentStore } from '../../store/document-store';
-import { leverSuggestion } from '../../../../shared/document/index';
+import { leverSuggestion } from '@shared/document/index';
 
 /** The lever names users see (seed 002's rows in plain words; the catalogue's words, as in the workbook). */
 export const LEVER_NAMES = Object.fromEntries(LEVERS.map((l) => [l, optionLabel(l)])) as Record<Lever, string>;

@@ -1,6 +1,6 @@
 // Rows of a key/value input table: label, value, and a note that shows the
 // valid range, or the message of a rejected entry.
-import { optionLabel, type InputSpec } from '../../../../shared/index';
+import { optionLabel, type InputSpec } from '@shared/index';
 import type { GridColumn, GridRow } from '../../grid/grid-types';
 
 export const KV_COLUMNS: GridColumn[] = [

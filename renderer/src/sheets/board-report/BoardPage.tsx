@@ -2,7 +2,7 @@
 // headline tiles, the five charts, the lane table and the scenario comparison.
 // The same component is the Board Report sheet on screen and the page that
 // browser print and Electron's printToPDF turn into a PDF (print CSS in analysis.css).
-import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type Comparison, formatFigure } from '../../../../shared/report/index';
+import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type Comparison, formatFigure } from '@shared/report/index';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
 import { EChart } from '../../charts/EChart';
 

@@ -2,7 +2,7 @@
 // problems, or the page. The sheet adds its toolbar; the PDF export renders this
 // off-screen when another sheet is open (so neither imports the other).
 import type { ReactNode } from 'react';
-import { activeScenario } from '../../../../shared/index';
+import { activeScenario } from '@shared/index';
 import { useDocument } from '../../store/document-store';
 import { useReport, useReportWorker } from '../../store/report-store';
 import { BoardPage } from './BoardPage';

@@ -3,11 +3,11 @@
 // reaching each, the two retention views at the first renewal, and the lanes'
 // purchase windows on one customer's timeline. Figures come from the core; the
 // picture only places them.
-import type { LaneAnchor, ModelInputs, ModelResult } from '../../../../shared/index';
-import { firstYear } from '../../../../shared/index';
-import { count, moneyExact, percent } from '../../../../shared/index';
-import { bowtieShape, type BowtieShape } from '../../../../shared/index';
-import { ANCHOR_WORDS, FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
+import type { LaneAnchor, ModelInputs, ModelResult } from '@shared/index';
+import { firstYear } from '@shared/index';
+import { count, moneyExact, percent } from '@shared/index';
+import { bowtieShape, type BowtieShape } from '@shared/index';
+import { ANCHOR_WORDS, FIGURE_LABELS, FIGURE_NOTES } from '@shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 

@@ -2,11 +2,11 @@
 // closing, by model year and by month. Outflows are shown negative (red, in
 // parentheses) so each column adds up as printed.
 import { useMemo } from 'react';
-import type { BridgeMonth, BridgeYear, ModelInputs } from '../../../../shared/index';
+import type { BridgeMonth, BridgeYear, ModelInputs } from '@shared/index';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
-import type { FigureFormat } from '../../../../shared/index';
+import type { FigureFormat } from '@shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 

@@ -3,13 +3,13 @@
 // doubling time, band), the verdicts against benchmarks (the same as the board
 // page's and the workbook's) and the lanes against the 15% margin floor.
 import { useMemo } from 'react';
-import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS } from '../../../../shared/index';
+import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS } from '@shared/index';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
-import { percent as formatPercent, type FigureFormat } from '../../../../shared/index';
-import { FIGURE_LABELS, FIGURE_NOTES } from '../../../../shared/index';
-import { verdicts } from '../../../../shared/index';
+import { percent as formatPercent, type FigureFormat } from '@shared/index';
+import { FIGURE_LABELS, FIGURE_NOTES } from '@shared/index';
+import { verdicts } from '@shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 

@@ -3,13 +3,13 @@
 // edit a scenario's overrides; and compare every scenario's headline figures with
 // the base side by side. All changes go through the document store (undoable, saved).
 import { useMemo, useState } from 'react';
-import { BASE_COHORTS_KEY, getInput, optionLabel, type BaseCohort, type ModelInputs, type OverrideValue } from '../../../../shared/index';
+import { BASE_COHORTS_KEY, getInput, optionLabel, type BaseCohort, type ModelInputs, type OverrideValue } from '@shared/index';
 import {
   applyScenario, createScenario, deleteScenario, duplicateScenario, overridableKeys, overrideRows, renameScenario,
   setOverride, switchScenario, type Scenario, type ScenarioSet,
-} from '../../../../shared/index';
+} from '@shared/index';
 import { Section } from '../../components/Section';
-import { parseEntry, parseRampable, specFor } from '../../../../shared/document/index';
+import { parseEntry, parseRampable, specFor } from '@shared/document/index';
 import { editText, formatInput } from '../../format/format';
 import { useDocument } from '../../store/document-store';
 import { ComparisonTable } from '../../comparison/ComparisonTable';

@@ -3,10 +3,10 @@
 // marked; the tornado of the same output; and the biggest-drag callout. All of it
 // is computed by the analysis worker, so the sheet stays responsive while it fills.
 import { useEffect, useMemo, useState } from 'react';
-import { activeScenario, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '../../../../shared/index';
-import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '../../../../shared/report/index';
+import { activeScenario, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '@shared/index';
+import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '@shared/report/index';
 import { Section } from '../../components/Section';
-import { parseEntry } from '../../../../shared/document/index';
+import { parseEntry } from '@shared/document/index';
 import { formatInput } from '../../format/format';
 import { EChart } from '../../charts/EChart';
 import { useEffectiveInputs } from '../../store/scenario-state';

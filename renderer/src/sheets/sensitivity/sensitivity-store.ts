@@ -6,7 +6,7 @@
 // the document's effective inputs (the active scenario over the base).
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '../../../../shared/index';
+import { defaultAxisValues, defaultTwoWay, specFits, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '@shared/index';
 import { documentStore } from '../../store/document-store';
 import type { LaneEvent, LatestLane } from '../../workers/core-client';
 import type { AnalysisCalls } from '../../workers/core-calls';
@@ -34,7 +34,7 @@ export const sensitivityStore = createStore<SensitivityState>()(() => ({
 }));
 export const useSensitivity = <T,>(selector: (s: SensitivityState) => T): T => useStore(sensitivityStore, selector);
 
-export { axisSpecs, specFits } from '../../../../shared/index';
+export { axisSpecs, specFits } from '@shared/index';
 
 /** Five values around an input's current value: ±10 points in 5-point steps for rates, ±20% for money and counts. */
 export const defaultValues = defaultAxisValues;
