@@ -161,7 +161,8 @@ function confirmPoint(x: number, exact: Eval, tol: number): { x: number; f: numb
 /** Bisect a sign change in doubles, then confirm it exactly: a point within tolerance, or a sign change over ≤ xtol. */
 function refine(c: Candidate, fast: Eval, exact: Eval, tol: number, xtol: number, x0: number): { x: number; f: number } | null {
   let { a, b, fa, fb } = c;
-  for (let i = 0; i < BISECT_STEPS && b - a > xtol; i++) {
+  // Narrow to spec §10's width, and on while doubles can bring |f| inside the tolerance.
+  for (let i = 0; i < BISECT_STEPS && (b - a > xtol || Math.min(Math.abs(fa), Math.abs(fb)) > tol / 4); i++) {
     const mid = a + (b - a) / 2;
     if (mid <= a || mid >= b) break;
     const fm = fast(mid);
