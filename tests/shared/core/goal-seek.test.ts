@@ -18,6 +18,11 @@ const error = (m: ModelInputs, output: string, target: number, input: string, wi
   return r.error;
 };
 const nrr2 = (m: ModelInputs) => computeExact(m).annual[1]!.nrr!.toNumber();
+function inputOf(m: ModelInputs, key: string) {
+  const r = resolveInput(m, key);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
 
 describe('goal seek: the golden case', () => {
   it('G1 with renewal sought for its own year-2 NRR, 1.0422307692…, from a start of 0.70, returns 0.85', () => {
@@ -44,7 +49,7 @@ describe('goal seek: a target out of reach reports the bound', () => {
   it('110% NRR on the default model is out of reach by renewal: it says how far NRR gets, and at which renewal', () => {
     const m = defaultInputs();
     const a = answer(m, 'nrrByYear[1]', 1.1, 'journey.renewal.rate');
-    const best = nrr2(withInput(m, (resolveInput(m, 'journey.renewal.rate') as { value: never }).value, 1));
+    const best = nrr2(withInput(m, inputOf(m, 'journey.renewal.rate'), 1));
     expect(a.reachable).toBe(false);
     expect(a.value).toBe(1);
     expect(a.achieved).toBe(best);
@@ -88,9 +93,7 @@ describe('goal seek: one year of a ramp (key[i])', () => {
     m.lanes = [];
     const a = answer(m, 'nrrByYear[1]', 0.9, 'journey.renewal.rate[1]');
     expect(a.value).toBeCloseTo(0.9, 9);
-    const inp = resolveInput(m, 'journey.renewal.rate[1]');
-    if (!inp.ok) throw new Error(inp.error);
-    const applied = withInput(m, inp.value, a.value!);
+    const applied = withInput(m, inputOf(m, 'journey.renewal.rate[1]'), a.value!);
     expect(applied.journey.renewal.rate).toEqual([0.85, a.value, 0.85]);
     expect(computeExact(applied).annual[0]!.nrr!.toNumber()).toBeCloseTo(0.85, 12);
   });
@@ -143,10 +146,8 @@ describe('goal seek: a property', () => {
       const target = own!.toNumber();
       const a = answer(m, output, target, input);
       expect(a.reachable).toBe(true);
-      const inp = resolveInput(m, input);
-      if (!inp.ok) throw new Error(inp.error);
       // the output there, recomputed on the exact core, is the target within spec §10's tolerance
-      const there = out.value.of(computeExact(withInput(m, inp.value, a.value!)))!.toNumber();
+      const there = out.value.of(computeExact(withInput(m, inputOf(m, input), a.value!)))!.toNumber();
       expect(there).toBe(a.achieved);
       expect(Math.abs(there - target)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(target)));
     }), { numRuns: 30 });
