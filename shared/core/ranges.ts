@@ -178,7 +178,7 @@ export function modelWith(m: ModelInputs, inputs: readonly WhatIfInput[], values
 function sampleFigures(m: ModelInputs, outs: readonly OutputRef[]): { figures: Float64Array; arr: Float64Array } | null {
   if (validateInputs(m).length) return null;
   return inFloat(() => {
-    const r: ModelResult<Dec> = computeExact(m);
+    const r: ModelResult<Dec> = computeExact(m, { figuresOnly: true });
     const figures = new Float64Array(outs.length);
     outs.forEach((o, i) => { const v = o.of(r); figures[i] = v === null ? Number.NaN : v.toNumber(); });
     const arr = new Float64Array(r.months.length);

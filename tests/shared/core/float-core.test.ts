@@ -21,8 +21,9 @@ function disagreement(m: ModelInputs): string | null {
     return o.value;
   });
   const exact = computeExact(m);
+  // the ranges' route: doubles, and only what the §7 figures need
   const float = inFloat(() => {
-    const r = computeExact(m);
+    const r = computeExact(m, { figuresOnly: true });
     return { figures: keys.map((o) => o.of(r)?.toNumber() ?? null), arr: r.months.map((mo) => mo.closing.toNumber()) };
   });
   for (const [i, o] of keys.entries()) {
