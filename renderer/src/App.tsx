@@ -8,6 +8,7 @@ import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { GoalSeekDialog } from './what-if/GoalSeekDialog';
 import { installShortcuts, runCommand } from './components/shortcuts';
 import { startHostSync } from './files/host-sync';
 import { SHEETS } from './sheets/registry';
@@ -81,6 +82,7 @@ export function App() {
         <StatusBar />
       </footer>
       <MessageDialog />
+      <GoalSeekDialog />
       <RecoveryDialog />
       <SaveChangesDialog />
     </div>

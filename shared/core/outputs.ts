@@ -8,7 +8,7 @@ import { computeFigure } from './figures';
 import type { ModelResult } from './result';
 import type { BridgeYear } from './result';
 
-type Yearly = { name: string; format: FigureFormat; of: (y: BridgeYear<Dec>) => Dec | null; words: (year: number) => string };
+type Yearly = { name: string; format: FigureFormat; of: <N>(y: BridgeYear<N>) => N | null; words: (year: number) => string };
 const YEARLY: Readonly<Record<string, Yearly>> = {
   arrByYearEnd: { name: 'arrByYearEnd', format: 'money', of: (y) => y.closing, words: (n) => `ARR at the end of year ${n}` },
   nrrByYear: { name: 'nrrByYear', format: 'percent', of: (y) => y.nrr, words: (n) => `year-${n} NRR` },
@@ -21,7 +21,7 @@ const YEARLY: Readonly<Record<string, Yearly>> = {
   customersByYearEnd: { name: 'customersByYearEnd', format: 'count', of: (y) => y.customersEnd, words: (n) => `customers at the end of year ${n}` },
 };
 
-type Scalar = { format: FigureFormat; of: (r: ModelResult<Dec>) => Dec | null; words: string; figure?: string };
+type Scalar = { format: FigureFormat; of: <N>(r: ModelResult<N>) => N | null; words: string; figure?: string };
 const SCALARS: Readonly<Record<string, Scalar>> = {
   openingArr: { format: 'money', of: (r) => r.openingArr, words: 'opening ARR' },
   'journey.fullJourneyRetention': { format: 'percent', of: (r) => r.journey.fullJourneyRetention, words: 'full-journey retention' },
@@ -43,8 +43,8 @@ export interface OutputRef {
   /** how a sentence names it: "year-2 NRR" */
   words: string;
   format: FigureFormat;
-  /** the figure of a result */
-  of: (r: ModelResult<Dec>) => Dec | null;
+  /** the figure of a result, exact (Dec) or as numbers */
+  of: <N>(r: ModelResult<N>) => N | null;
   /** the same figure through core/figures.ts's shorter route, where it has one */
   fast?: (m: ModelInputs) => Dec | null;
 }
@@ -71,7 +71,7 @@ export function resolveOutput(m: ModelInputs, rawKey: string): OutputResolved {
     const kind = spec.name === 'arrByYearEnd' ? 'arr' : spec.name === 'nrrByYear' ? 'nrr' : spec.name === 'grrByYear' ? 'grr' : null;
     // Year-1 NRR and GRR without a base are null; core/figures.ts refuses to compute them.
     const fast = kind && (kind === 'arr' || i >= 1) ? (x: ModelInputs) => computeFigure(x, `${kind}.y${i + 1}`) : undefined;
-    return { ok: true, value: { key, words: spec.words(i + 1), format: spec.format, of: (r) => { const y = r.annual[i]; return y ? spec.of(y) : null; }, ...(fast ? { fast } : {}) } };
+    return { ok: true, value: { key, words: spec.words(i + 1), format: spec.format, of: <N>(r: ModelResult<N>) => { const y = r.annual[i]; return y ? spec.of(y) : null; }, ...(fast ? { fast } : {}) } };
   }
   const scalar = SCALARS[key];
   if (scalar) {

@@ -3,7 +3,7 @@
 // options and the scenario comparison. A newer request abandons an older one
 // between rows, so fiddling with the axes never queues up stale work. Also the
 // heavy part of a save's extras: every scenario's model and the charts as SVG.
-import { biggestDrag, computeModel, effectiveInputs, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '../../../shared/index';
+import { biggestDrag, computeModel, effectiveInputs, goalSeek, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '../../../shared/index';
 import { boardCharts, buildBoardReport, compareScenarios } from '../../../shared/report/index';
 import { workbookExtrasParts } from '../../../shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
@@ -46,5 +46,9 @@ serveCalls<AnalysisCalls>({
 
   saveExtras({ inputs, scenarios, sensitivity }) {
     return workbookExtrasParts(inputs, scenarios, sensitivity);
+  },
+
+  goalSeek({ inputs, request }) {
+    return goalSeek(inputs, request);
   },
 });

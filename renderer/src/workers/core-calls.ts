@@ -1,7 +1,7 @@
 // Every call the renderer makes into the core off the main thread, by worker:
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
-import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '../../../shared/index';
+import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, SeekRequest, SeekResult, TornadoBar, TwoWaySpec } from '../../../shared/index';
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookExtrasParts } from '../../../shared/report/index';
 import type { ActualsSheet } from '../../../shared/workbook/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '../../../shared/actuals/index';
@@ -33,6 +33,8 @@ export type AnalysisCalls = {
   report: { args: { base: ModelInputs; scenarios: ScenarioSet }; result: ReportResult };
   /** everything heavy of a save's extras; the main thread only turns the chart SVGs into PNGs */
   saveExtras: { args: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: unknown }; result: WorkbookExtrasParts };
+  /** goal seek (spec §10) on the figures' inputs; the answer never changes them */
+  goalSeek: { args: { inputs: ModelInputs; request: SeekRequest }; result: SeekResult };
 };
 
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */

@@ -1,0 +1,72 @@
+// Goal seek in the app (issue 21): from a KPI tile's right-click and from the
+// toolbar's What-if entry; the answer arrives while the dialog is open; Apply
+// and Save as scenario are each one undo step. Expected figures come from the core.
+import { computeModel, defaultInputs, goalSeek, setInput } from '../../shared/index';
+import { expect, test } from './fixtures';
+import { expectedText } from './pages/expected-text';
+
+const base = computeModel(defaultInputs());
+const seek95 = (() => {
+  const r = goalSeek(defaultInputs(), { output: 'nrrByYear[1]', target: 0.95, input: 'journey.renewal.rate' });
+  if (!r.ok || !r.answer.reachable) throw new Error('95% year-2 NRR should be reachable by renewal');
+  return r.answer;
+})();
+
+test('goal seek from the year-2 NRR tile: the answer, Apply, and Undo', async ({ workspace, page }) => {
+  const kpi = (key: string) => page.locator(`dd[data-key="${key}"]`);
+  await expect(kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
+  await kpi('kpi.nrr.y2').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Goal seek…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Goal seek' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Set figure')).toHaveValue('nrrByYear[1]');
+  await expect(dialog.getByTestId('gs-output-now')).toHaveText(`now ${expectedText.percent(base.annual[1]!.nrr)}`);
+  await expect(dialog.getByLabel('By changing')).toHaveValue('journey.renewal.rate');
+  await expect(dialog.getByTestId('gs-input-now')).toHaveText('now 85.0%');
+
+  await dialog.getByLabel('To value').fill('95%');
+  await dialog.getByRole('button', { name: 'Find' }).click();
+  await expect(dialog.getByTestId('gs-answer')).toHaveText(`Renewal rate of adopters: ${expectedText.percent(seek95.value)} (now 85.0%) gives year-2 NRR 95.0%.`);
+  for (const [w, h] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/screens/goal-seek-dialog-${w}.png` });
+  }
+
+  // Apply: the input takes the answer, the figures follow; one undo step brings both back.
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  const applied = computeModel(setInput(defaultInputs(), 'journey.renewal.rate', seek95.value!));
+  await expect(kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(applied.annual[1]!.nrr));
+  await expect(kpi('kpi.nrr.y2')).toHaveText('95.0%');
+  await expect(workspace.page.locator('.ag-cell[data-key="journey.renewal.rate"]')).toHaveText(expectedText.percent(seek95.value, 2));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
+  await expect(workspace.page.locator('.ag-cell[data-key="journey.renewal.rate"]')).toHaveText('85.0%');
+});
+
+test('goal seek from the What-if entry: an unreachable target says how far it gets; Save as scenario is one undo step', async ({ workspace, page }) => {
+  void workspace;
+  const kpi = (key: string) => page.locator(`dd[data-key="${key}"]`);
+  await expect(kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
+  await page.getByRole('button', { name: 'What-if: Goal seek…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Goal seek' });
+  await dialog.getByLabel('Set figure').selectOption('nrrByYear[1]');
+  await dialog.getByLabel('To value').fill('110%');
+  await dialog.getByRole('button', { name: 'Find' }).click();
+  const far = goalSeek(defaultInputs(), { output: 'nrrByYear[1]', target: 1.1, input: 'journey.renewal.rate' });
+  if (!far.ok) throw new Error(far.error);
+  await expect(dialog.getByTestId('gs-answer')).toHaveText(`Not reachable: year-2 NRR reaches at most ${expectedText.percent(far.answer.achieved)}, at renewal rate of adopters 100.0%.`);
+  await page.screenshot({ path: 'test-results/screens/goal-seek-unreachable.png' });
+
+  await dialog.getByLabel('To value').fill('95%');
+  await dialog.getByRole('button', { name: 'Find' }).click();
+  await expect(dialog.getByTestId('gs-answer')).toContainText('gives year-2 NRR 95.0%');
+  await dialog.getByRole('button', { name: 'Save as scenario' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(kpi('kpi.scenario')).toHaveText('Renewal for 95% NRR');
+  await expect(kpi('kpi.nrr.y2')).toHaveText('95.0%');
+  // the base is untouched
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(kpi('kpi.scenario')).toHaveCount(0);
+  await expect(kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
+});
