@@ -58,6 +58,13 @@ test('goal seek from the What-if entry: an unreachable target says how far it ge
   await expect(dialog.getByTestId('gs-answer')).toHaveText(`Not reachable: year-2 NRR reaches at most ${expectedText.percent(far.answer.achieved)}, at renewal rate of adopters 100.0%.`);
   await page.screenshot({ path: 'test-results/screens/goal-seek-unreachable.png' });
 
+  // a figure the input does not move says so, in the dialog
+  await dialog.getByLabel('By changing').selectOption('acquisition.cacPerCustomer');
+  await dialog.getByRole('button', { name: 'Find' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/^Year-2 NRR does not depend on CAC per new logo: it stays 87\.1%/);
+  await expect(dialog.getByRole('button', { name: 'Apply' })).toBeDisabled();
+
+  await dialog.getByLabel('By changing').selectOption('journey.renewal.rate');
   await dialog.getByLabel('To value').fill('95%');
   await dialog.getByRole('button', { name: 'Find' }).click();
   await expect(dialog.getByTestId('gs-answer')).toContainText('gives year-2 NRR 95.0%');
