@@ -84,5 +84,5 @@ export function resolveOutput(m: ModelInputs, rawKey: string): OutputResolved {
 
 /** The output of a valid model, computed the shortest way. */
 export function outputValue(m: ModelInputs, out: OutputRef): Dec | null {
-  return out.fast ? out.fast(m) : out.of(computeExact(m));
+  return out.fast ? out.fast(m) : out.of(computeExact(m, { figuresOnly: true }));
 }

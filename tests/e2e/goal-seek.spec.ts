@@ -77,3 +77,23 @@ test('goal seek from the What-if entry: an unreachable target says how far it ge
   await expect(kpi('kpi.scenario')).toHaveCount(0);
   await expect(kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(base.annual[1]!.nrr));
 });
+
+test('goal seek from the LTV:CAC tile: the ratio as its first target, and CAC for 3×', async ({ workspace, page }) => {
+  void workspace;
+  const tile = page.locator('dd[data-key="kpi.ltvToCac"]');
+  await expect(tile).toHaveText(`${base.ltvToCac!.toFixed(2)}×`);
+  await tile.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Goal seek…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Goal seek' });
+  await expect(dialog.getByLabel('Set figure')).toHaveValue('ltvToCac');
+  await expect(dialog.getByLabel('To value')).toHaveValue(String(Number(base.ltvToCac!.toPrecision(4))));
+  await dialog.getByLabel('To value').fill('3');
+  await dialog.getByLabel('By changing').selectOption('acquisition.cacPerCustomer');
+  await dialog.getByRole('button', { name: 'Find' }).click();
+  const r = goalSeek(defaultInputs(), { output: 'ltvToCac', target: 3, input: 'acquisition.cacPerCustomer' });
+  if (!r.ok) throw new Error(r.error);
+  await expect(dialog.getByTestId('gs-answer')).toHaveText(`CAC per new logo: ${expectedText.moneyShort(r.answer.value)} (now $80.0K) gives LTV:CAC 3.00×.`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(tile).toHaveText(`${base.ltvToCac!.toFixed(2)}×`);
+});

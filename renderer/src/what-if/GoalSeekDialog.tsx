@@ -25,8 +25,15 @@ const inputFormat = (i: WhatIfInput): FigureFormat => (i.kind === 'rate' ? 'perc
 /** What the user typed for a number of this format: "110%", "1.1", "$30M", "3". */
 function readNumber(text: string, format: FigureFormat | 'rate' | 'money' | 'count', currency: string): number | string {
   const kind = format === 'percent' || format === 'rate' ? 'rate' : format === 'money' ? 'money' : 'count';
-  const e = parseEntry({ kind }, text.trim(), { currency });
+  // a ratio or months as the strip writes them: 1.51×, 18.5 months
+  const e = parseEntry({ kind }, text.trim().replace(/\s*(×|x|months?)$/i, ''), { currency });
   return e.ok && typeof e.value === 'number' ? e.value : e.ok ? 'is not a number' : e.message;
+}
+
+/** The first target: the figure now, written so that Find reads it back (a ratio as 1.51, not 1.51×). */
+function startTarget(x: number | null, format: FigureFormat, currency: string): string {
+  if (x === null) return '';
+  return format === 'percent' || format === 'money' ? formatFigure(x, format, currency) : String(Number(x.toPrecision(4)));
 }
 
 export function GoalSeekDialog() {
@@ -63,7 +70,7 @@ export function GoalSeekDialog() {
     const start = startOutput && outputs.some((o) => o.key === startOutput) ? startOutput : outputs.some((o) => o.key === 'nrrByYear[1]') ? 'nrrByYear[1]' : outputs[0]?.key ?? '';
     setOutput(start);
     const ref0 = outputs.find((o) => o.key === start)?.ref;
-    setTarget(ref0 ? formatFigure(ref0.of(result), ref0.format === 'percent' ? 'percent' : ref0.format, currency).replace('—', '') : '');
+    setTarget(ref0 ? startTarget(ref0.of(result), ref0.format, currency) : '');
     setAnswer(null); setProblem(null); setLow(''); setHigh('');
   }, [open]);
 
