@@ -2,7 +2,7 @@
 // figure the input does not move, one year of a ramp, and every bad request.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeExact, defaultInputs, goalSeek, inputSpecs, outputKeys, resolveOutput, withInput, resolveInput, type ModelInputs, type SeekAnswer } from '../../../shared/index';
+import { computeExact, currentValue, defaultInputs, goalSeek, inputSpecs, outputKeys, resolveOutput, withInput, resolveInput, type ModelInputs, type SeekAnswer } from '../../../shared/index';
 import { arbModel, g1, g4 } from '../../support/models';
 
 const G1_NRR2 = 1.0422307692307692;
@@ -149,6 +149,33 @@ describe('goal seek: a property', () => {
       // the output there, recomputed on the exact core, is the target within spec §10's tolerance
       const there = out.value.of(computeExact(withInput(m, inputOf(m, input), a.value!)))!.toNumber();
       expect(there).toBe(a.achieved);
+      expect(Math.abs(there - target)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(target)));
+    }), { numRuns: 30 });
+  });
+
+  it('from another start, the figure\'s own value is still found (the old value is a root), and the root reported is one', () => {
+    const arb = arbModel.chain((m) => fc.record({
+      m: fc.constant(m),
+      output: fc.constantFrom(...outputKeys(Math.floor(m.general.horizonMonths / 12))),
+      input: fc.constantFrom(...numericInputs(m).filter((k) => !k.startsWith('acquisition.funnel'))),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+    }));
+    fc.assert(fc.property(arb, ({ m, output, input, at }) => {
+      const out = resolveOutput(m, output);
+      if (!out.ok) throw new Error(out.error);
+      const own = out.value.of(computeExact(m));
+      fc.pre(own !== null);
+      const target = own!.toNumber();
+      const inp = inputOf(m, input);
+      // anywhere in a rate's range; money and counts within ±50%, so the old value stays inside 10 × the new one
+      const x0 = currentValue(m, inp);
+      const moved = withInput(m, inp, inp.bounded ? inp.min + at * (inp.max - inp.min) : x0 * (0.5 + at));
+      const r = goalSeek(moved, { output, target, input });
+      fc.pre(r.ok); // the moved model may be invalid (an installed base at 0 customers with ARR)
+      if (!r.ok) return;
+      const a = r.answer;
+      expect(a.reachable, `${output} by ${input} from ${a.from}: closest ${a.achieved} at ${a.value}, target ${target}`).toBe(true);
+      const there = out.value.of(computeExact(withInput(moved, inp, a.value!)))!.toNumber();
       expect(Math.abs(there - target)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(target)));
     }), { numRuns: 30 });
   });
