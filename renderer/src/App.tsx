@@ -9,6 +9,7 @@ import { SheetTabs } from './components/SheetTabs';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { GoalSeekDialog } from './what-if/GoalSeekDialog';
+import { FigureMenu } from './what-if/FigureMenu';
 import { installShortcuts, runCommand } from './components/shortcuts';
 import { startHostSync } from './files/host-sync';
 import { SHEETS } from './sheets/registry';
@@ -83,6 +84,7 @@ export function App() {
       </footer>
       <MessageDialog />
       <GoalSeekDialog />
+      <FigureMenu />
       <RecoveryDialog />
       <SaveChangesDialog />
     </div>

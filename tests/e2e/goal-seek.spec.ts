@@ -97,3 +97,17 @@ test('goal seek from the LTV:CAC tile: the ratio as its first target, and CAC fo
   await expect(dialog).toBeHidden();
   await expect(tile).toHaveText(`${base.ltvToCac!.toFixed(2)}×`);
 });
+
+test('goal seek from a Metrics figure: right-click ARR at the end of year 3', async ({ workspace, page }) => {
+  void workspace;
+  await page.getByRole('tab', { name: 'Metrics', exact: true }).click();
+  const cell = page.locator('[data-key="metric.arr.y3"]').first();
+  await expect(cell).toHaveText(expectedText.moneyShort(base.annual[2]!.closing));
+  await cell.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Goal seek…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Goal seek' });
+  await expect(dialog.getByLabel('Set figure')).toHaveValue('arrByYearEnd[2]');
+  await expect(dialog.getByTestId('gs-output-now')).toHaveText(`now ${expectedText.moneyShort(base.annual[2]!.closing)}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

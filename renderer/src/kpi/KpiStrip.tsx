@@ -1,8 +1,6 @@
 // Headline figures, visible on every sheet. While the worker recomputes the
 // previous figures stay (no flicker); they are never from stale inputs for long.
-import { useEffect, useState } from 'react';
 import { useDocument } from '../store/document-store';
-import { kpiOutput, openGoalSeek } from '../what-if/goal-seek-store';
 import { useModel } from '../workers/model-store';
 import { headlineKpis, kpiText } from './kpi-figures';
 import './kpi-book.css';
@@ -13,15 +11,6 @@ export function KpiStrip() {
   const currency = useDocument((s) => s.inputs.general.currency);
   const scenario = useModel((s) => s.scenario);
   const scenarioProblems = useModel((s) => s.scenarioProblems);
-  const [menu, setMenu] = useState<{ x: number; y: number; output: string } | null>(null);
-  useEffect(() => {
-    if (!menu) return;
-    const away = () => setMenu(null);
-    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape') setMenu(null); };
-    window.addEventListener('pointerdown', away);
-    window.addEventListener('keydown', esc);
-    return () => { window.removeEventListener('pointerdown', away); window.removeEventListener('keydown', esc); };
-  }, [menu]);
   if (error) return <div className="kpi-strip kpi-error" role="alert">The model could not be computed: {error}</div>;
   if (!result) return <div className="kpi-strip" aria-busy="true">Computing…</div>;
   return (
@@ -33,24 +22,12 @@ export function KpiStrip() {
         </div>
       ) : null}
       {headlineKpis(result).map((k) => (
-        <div key={k.key} className={`kpi ${k.tone ? `kpi-${k.tone}` : ''}`} title={k.why ? `${k.name}: ${k.why}` : k.name}
-          onContextMenu={(e) => {
-            // Right-click: "Goal seek…" on this figure (issue 21), as Excel's What-If Analysis.
-            const output = kpiOutput(k.key);
-            if (!output) return;
-            e.preventDefault();
-            setMenu({ x: e.clientX, y: e.clientY, output });
-          }}>
+        <div key={k.key} className={`kpi ${k.tone ? `kpi-${k.tone}` : ''}`} title={k.why ? `${k.name}: ${k.why}` : k.name}>
           <dt>{k.label}</dt>
           <dd data-key={k.key} aria-label={k.why ? `${k.name}: not available, ${k.why}` : k.name} aria-describedby={k.why ? `${k.key}-why` : undefined}>{kpiText(k, currency)}</dd>
           {k.why ? <span className="kpi-why" id={`${k.key}-why`} data-why-for={k.key}>{k.why}</span> : null}
         </div>
       ))}
-      {menu ? (
-        <div className="kpi-menu" role="menu" style={{ left: menu.x, top: menu.y }} onPointerDown={(e) => e.stopPropagation()}>
-          <button type="button" role="menuitem" autoFocus onClick={() => { setMenu(null); openGoalSeek(menu.output); }}>Goal seek…</button>
-        </div>
-      ) : null}
     </dl>
   );
 }

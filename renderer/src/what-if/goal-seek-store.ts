@@ -1,5 +1,5 @@
-// Whether the Goal seek dialog is open, and the output it opened on (a KPI
-// tile's right-click names its figure; the toolbar's What-if entry does not).
+// Whether the Goal seek dialog is open, and the output it opened on (a
+// figure's right-click names it; the toolbar's What-if entry does not).
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
@@ -15,9 +15,24 @@ export const useGoalSeek = <T,>(selector: (s: GoalSeekState) => T): T => useStor
 export const openGoalSeek = (output: string | null = null) => goalSeekStore.setState({ open: true, output });
 export const closeGoalSeek = () => goalSeekStore.setState({ open: false });
 
-/** The KPI strip's figure keys as goal seek's outputs; null for a tile that is not a number (the NRR band). */
-export function kpiOutput(kpiKey: string): string | null {
-  const yearly = /^kpi\.(nrr|grr|arr)\.y(\d+)$/.exec(kpiKey);
-  if (yearly) return `${yearly[1] === 'arr' ? 'arrByYearEnd' : `${yearly[1]}ByYear`}[${Number(yearly[2]) - 1}]`;
-  return ({ 'kpi.ltvToCac': 'ltvToCac', 'kpi.cacPayback': 'cacPaybackMonths', 'kpi.fullJourneyRetention': 'journey.fullJourneyRetention' } as Record<string, string>)[kpiKey] ?? null;
+const SCALAR_FIGURES: Readonly<Record<string, string>> = {
+  'kpi.ltvToCac': 'ltvToCac', 'kpi.cacPayback': 'cacPaybackMonths', 'kpi.fullJourneyRetention': 'journey.fullJourneyRetention',
+  'metric.fullJourneyRetention': 'journey.fullJourneyRetention', 'metric.renewalDecisionRetention': 'journey.renewalDecisionRetention',
+  'metric.ltvRevenue': 'ltv.revenue', 'metric.ltvGrossMargin': 'ltv.grossMargin', 'metric.ltvDiscounted': 'ltv.discountedGrossMargin',
+  'metric.ltvToCac': 'ltvToCac', 'metric.cacPayback': 'cacPaybackMonths',
+};
+const YEARLY_FIGURES: Readonly<Record<string, string>> = {
+  nrr: 'nrrByYear', grr: 'grrByYear', arr: 'arrByYearEnd', revenue: 'revenueByYear', customers: 'customersByYearEnd',
+};
+
+/**
+ * A figure on screen, by its data-key (the headline strip's `kpi.nrr.y2`, the
+ * Metrics sheet's `metric.arr.y3`), as goal seek's output; null for a figure
+ * that is not one (the NRR band, a share of the decomposition).
+ */
+export function figureOutput(dataKey: string): string | null {
+  const yearly = /^(?:kpi|metric)\.([a-z]+)\.y(\d+)$/.exec(dataKey);
+  const name = yearly ? YEARLY_FIGURES[yearly[1]!] : undefined;
+  if (yearly && name && !(dataKey.startsWith('kpi.') && !['nrr', 'grr', 'arr'].includes(yearly[1]!))) return `${name}[${Number(yearly[2]) - 1}]`;
+  return SCALAR_FIGURES[dataKey] ?? null;
 }
