@@ -51,6 +51,12 @@ for (const [label, m] of models) {
   rows.push(await time(`${rLabel} model: full sensitivity (two-way 6×5, tornado, biggest drag)`, big ? 3000 : 300, () => computeSensitivity(r), big ? 5 : 20, 1));
 }
 
+// Goal seek and ranges (issue 21): scripts/bench-what-if.ts.
+{
+  const { benchWhatIf } = await import('./bench-what-if');
+  rows.push(...benchWhatIf());
+}
+
 // Workbook save and open (issue #3), timed through the same API the app uses.
 const workbookApi = 'shared/workbook/index.ts';
 if (existsSync(workbookApi)) {

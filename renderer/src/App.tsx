@@ -8,6 +8,8 @@ import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { GoalSeekDialog } from './what-if/GoalSeekDialog';
+import { FigureMenu } from './what-if/FigureMenu';
 import { installShortcuts, runCommand } from './components/shortcuts';
 import { startHostSync } from './files/host-sync';
 import { SHEETS } from './sheets/registry';
@@ -81,6 +83,8 @@ export function App() {
         <StatusBar />
       </footer>
       <MessageDialog />
+      <GoalSeekDialog />
+      <FigureMenu />
       <RecoveryDialog />
       <SaveChangesDialog />
     </div>

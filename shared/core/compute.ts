@@ -29,7 +29,7 @@ interface Company {
  * Without ramps or a base every cohort follows one journey: company figures are
  * Σ over acquisition blocks of logos × that journey's figures by age.
  */
-function journeyCompany(inputs: ModelInputs, j: Journey): Company {
+function journeyCompany(inputs: ModelInputs, j: Journey, noCohortTable = false): Company {
   const H = inputs.general.horizonMonths;
   const Y = Math.floor(H / 12);
   const series = journeySeries(j);
@@ -92,7 +92,7 @@ function journeyCompany(inputs: ModelInputs, j: Journey): Company {
 
   // Cohort table: each acquisition year's cumulative revenue through each model year.
   const cohorts: CohortRow<Dec>[] = [];
-  for (let ya = 1; ya <= Y; ya++) {
+  for (let ya = 1; ya <= Y && !noCohortTable; ya++) {
     const own = blocks.filter((b) => b.year === ya);
     const customers = new D(inputs.acquisition.newCustomersByYear[ya - 1] ?? 0);
     const cumulativeRevenue: (Dec | null)[] = [];
@@ -106,12 +106,16 @@ function journeyCompany(inputs: ModelInputs, j: Journey): Company {
   return { months, annual, cohorts, openingArr: ZERO };
 }
 
-/** Ramps or an installed base: the calendar simulation (calendar.ts). */
-function calendarCompany(inputs: ModelInputs, rates: Rates): Company {
+/**
+ * Ramps or an installed base: the calendar simulation (calendar.ts). With
+ * `yearly`, only the year-end NRR/GRR windows and no cohort table (a Monte
+ * Carlo sample's needs): the monthly trailing-12 series are then null.
+ */
+function calendarCompany(inputs: ModelInputs, rates: Rates, yearly = false): Company {
   const H = inputs.general.horizonMonths;
   const Y = Math.floor(H / 12);
-  const run = simulateCalendar(inputs, rates);
-  const window = (t: number): RetentionWindow | null => windowAt(run, t);
+  const run = simulateCalendar(inputs, rates, H, yearly ? { keptFor: (b) => (b + 1) % 12 === 0, cohortTable: false } : {});
+  const window = (t: number): RetentionWindow | null => (yearly && t % 12 !== 11 ? null : windowAt(run, t));
   const months: BridgeMonth<Dec>[] = [];
   const windows: (RetentionWindow | null)[] = [];
   let opening = run.openingArr;
@@ -142,6 +146,7 @@ function calendarCompany(inputs: ModelInputs, rates: Rates): Company {
   }
   const cohorts: CohortRow<Dec>[] = [];
   for (let ya = 1; ya <= Y; ya++) {
+    if (yearly) break;
     cohorts.push({
       year: ya,
       customers: new D(inputs.acquisition.newCustomersByYear[ya - 1] ?? 0),
@@ -186,13 +191,18 @@ function yearOf(months: BridgeMonth<Dec>[], y: number, laneCount: number, retent
 /** Does this model need the calendar simulation (ramps that change a value, or an installed base)? */
 export const needsCalendar = (inputs: ModelInputs): boolean => hasRamps(inputs) || baseCohorts(inputs).length > 0;
 
-export function computeExact(inputs: ModelInputs, options: { calendar?: boolean } = {}): ModelResult<Dec> {
+/**
+ * `calendar` forces the calendar simulation (tests compare both routes);
+ * `figuresOnly` skips what no §7 figure needs: the cohort table (empty) and,
+ * on the calendar route, the monthly trailing-12 NRR/GRR (null). Ranges use it.
+ */
+export function computeExact(inputs: ModelInputs, options: { calendar?: boolean; figuresOnly?: boolean } = {}): ModelResult<Dec> {
   const H = inputs.general.horizonMonths;
   const Y = Math.floor(H / 12);
   const ages = Math.max(H, ltvMonths(inputs));
   const rates = new Rates(inputs);
   const j = computeJourney(inputs, ages, rates);
-  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates) : journeyCompany(inputs, j);
+  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates, options.figuresOnly) : journeyCompany(inputs, j, options.figuresOnly);
 
   const journeyAges: JourneyAge<Dec>[] = [];
   for (let a = 0; a < ages; a++) {

@@ -8,6 +8,7 @@ import { applyEntries, type CellEntry } from './apply-entries';
 import type { Snapshot } from './document';
 import { addCohort, addFunnelStage, addLane, addYear, removeCohort, removeFunnelStage, removeLane, removeLastYear, setLever } from './edits';
 import type { EntrySource } from './entry';
+import { getInput, setInput } from './keys';
 
 export type Action =
   /** a typed cell: `key` in the grammar of keys.ts, `text` as the user typed it */
@@ -29,6 +30,8 @@ export type Action =
   | { type: 'deleteScenario'; id: string }
   /** one override of a scenario; `value` undefined removes it */
   | { type: 'setOverride'; scenarioId: string; key: string; value?: OverrideValue }
+  /** a value computed, not typed (goal seek's answer): the input at `key` (a whole ramp for a rampable key) set to `value` */
+  | { type: 'setValue'; key: string; value: number | number[] }
   /** the actuals' calibration (spec §9): the inputs a worker computed from the book, a suggestion or the plan's start */
   | { type: 'applySuggestion'; what: string; inputs: ModelInputs };
 
@@ -54,6 +57,7 @@ export function reduce(snap: Snapshot, action: Action): Snapshot {
     case 'switchScenario': return withScenarios(snap, switchScenario(snap.scenarios, action.id));
     case 'deleteScenario': return withScenarios(snap, deleteScenario(snap.scenarios, action.id));
     case 'setOverride': return withScenarios(snap, setOverride(snap.scenarios, action.scenarioId, action.key, action.value));
+    case 'setValue': return getInput(snap.inputs, action.key) === action.value ? snap : { ...snap, inputs: setInput(snap.inputs, action.key, action.value) };
     case 'applySuggestion': return action.inputs === snap.inputs ? snap : { ...snap, inputs: action.inputs };
   }
 }

@@ -10,7 +10,7 @@ import { activeScenario, applyScenario } from '../model/scenarios';
 import { moneyExact } from '../report/format';
 import type { Action } from './actions';
 import type { Snapshot } from './document';
-import { readInput, specFor } from './keys';
+import { getInput, readInput, specFor } from './keys';
 
 type Path = readonly (string | number)[];
 /** A value at a path; null when the path was absent (an error mark added, a lever removed). */
@@ -168,6 +168,12 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
       const scenario = before.scenarios.scenarios.find((s) => s.id === action.scenarioId);
       const name = lower(specFor(inputs, action.key)?.label ?? action.key);
       return `${scenario?.name ?? 'scenario'}: ${action.value === undefined ? `stop overriding ${name}` : `${name} ${valueText(specFor(inputs, action.key)?.kind ?? 'text', action.value, inputs.general.currency)}`}`;
+    }
+    case 'setValue': {
+      const spec = specFor(inputs, action.key);
+      const name = lower(spec?.label ?? action.key);
+      const shown = (v: unknown) => (Array.isArray(v) ? v.map((x) => valueText(spec?.kind ?? 'text', x, inputs.general.currency)).join(' → ') : valueText(spec?.kind ?? 'text', v, inputs.general.currency));
+      return `${name} ${shown(getInput(inputs, action.key))} → ${shown(action.value)}`;
     }
     case 'applySuggestion': return action.what;
   }

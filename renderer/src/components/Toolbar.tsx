@@ -3,6 +3,7 @@
 import { newDocument, openDocument, saveDocument, saveDocumentAs } from '../files/file-actions';
 import { documentStore, redoLabel, undoLabel, useDocument } from '../store/document-store';
 import { useUi } from '../store/ui-store';
+import { openGoalSeek } from '../what-if/goal-seek-store';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -32,6 +33,8 @@ export function Toolbar() {
         <span className="toolbar-sep" />
         <button type="button" className="btn" onClick={() => documentStore.getState().undo()} disabled={!undoStep} title={`${undoName} (${mod}Z)`} aria-label={undoName}>↶ Undo</button>
         <button type="button" className="btn" onClick={() => documentStore.getState().redo()} disabled={!redoStep} title={`${redoName} (${mod}Shift+Z or ${mod}Y)`} aria-label={redoName}>↷ Redo</button>
+        <span className="toolbar-sep" />
+        <button type="button" className="btn" onClick={() => openGoalSeek()} title="What-if: which input value reaches a target?">What-if: Goal seek…</button>
       </div>
     </header>
   );

@@ -4,7 +4,7 @@
 // between rows, so fiddling with the axes never queues up stale work. Also the
 // heavy part of a save's pictures: the charts as SVG and the scenario comparison
 // (each from the screen's figures when the page sent them, else computed here).
-import { biggestDrag, computeModel, effectiveInputs, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
+import { biggestDrag, computeModel, effectiveInputs, goalSeek, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
 import { boardCharts, buildBoardReport, compareScenarios } from '@shared/report/index';
 import { workbookPictureParts } from '@shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
@@ -47,5 +47,9 @@ serveCalls<AnalysisCalls>({
 
   pictures({ inputs, scenarios, known }) {
     return workbookPictureParts(inputs, scenarios, known);
+  },
+
+  goalSeek({ inputs, request }) {
+    return goalSeek(inputs, request);
   },
 });

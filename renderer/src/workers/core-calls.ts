@@ -1,7 +1,7 @@
 // Every call the renderer makes into the core off the main thread, by worker:
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
-import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, TornadoBar, TwoWaySpec } from '@shared/index';
+import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, SeekRequest, SeekResult, TornadoBar, TwoWaySpec } from '@shared/index';
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
@@ -34,6 +34,8 @@ export type AnalysisCalls = {
   report: { args: { base: ModelInputs; scenarios: ScenarioSet }; result: ReportResult };
   /** the heavy part of a save's pictures (the main thread only turns the chart SVGs into PNGs); `known`: the screen's current figures */
   pictures: { args: { inputs: ModelInputs; scenarios: ScenarioSet; known: KnownBase }; result: WorkbookPictureParts };
+  /** goal seek (spec §10) on the figures' inputs; the answer never changes them */
+  goalSeek: { args: { inputs: ModelInputs; request: SeekRequest }; result: SeekResult };
 };
 
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
