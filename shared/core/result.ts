@@ -120,6 +120,8 @@ export interface ModelResult<N> {
   nrrBand: string | null;
   /** opening ARR × 1% of the first year with a defined NRR (year 1 with a base, else year 2) */
   valueOfNrrPoint: N | null;
+  /** the model year whose opening ARR that is (1 or 2), so a label names the figure's own basis */
+  valueOfNrrPointYear: number | null;
   doublingTimeYears: N | null;
   lanes: LaneSummary<N>[];
 }

@@ -1,0 +1,35 @@
+// Issue 23: what a finance lead tripped over in the first hour. Each test walks
+// the real UI to one defect; every expected figure comes from the core.
+import { computeModel, defaultInputs, type BaseCohort, type ModelInputs } from '../../shared/index';
+import { expectedText } from './pages/expected-text';
+import { expect, test } from './fixtures';
+import type { WorkspacePage } from './pages/workspace-page';
+
+test.slow();
+
+const COHORT: BaseCohort = { name: 'Enterprise', customers: 60, arr: 4_200_000, ageMonths: 12, adopterShare: null };
+const withBase = (m: ModelInputs = defaultInputs()): ModelInputs => ({ ...m, base: { cohorts: [COHORT] } });
+
+/** Today's book through the Existing customers table, as a user types it. */
+async function addBook(ws: WorkspacePage) {
+  await ws.page.locator('[data-key="base.add"]').click();
+  await ws.type('base.cohorts[0].name', COHORT.name);
+  await ws.type('base.cohorts[0].customers', String(COHORT.customers));
+  await ws.type('base.cohorts[0].arr', '4.2m');
+  await ws.type('base.cohorts[0].ageMonths', String(COHORT.ageMonths));
+  await expect(ws.kpi('kpi.nrr.y1')).toHaveText(expectedText.percent(computeModel(withBase()).annual[0]!.nrr));
+}
+
+test('one NRR point is labelled with the opening ARR it is 1% of: year 1 with a base (defect 3)', async ({ workspace: ws, page }) => {
+  await addBook(ws);
+  const r = computeModel(withBase());
+  expect(r.valueOfNrrPointYear).toBe(1);
+  const begin1 = r.annual[0]!.decomposition!.begin;
+  await ws.tab('Board Report').click();
+  const tile = page.locator('[data-tile="nrrPoint"]');
+  await expect(tile.locator('[data-key="board.valueOfNrrPoint"]')).toHaveText(expectedText.moneyShort(r.valueOfNrrPoint));
+  await expect(tile.locator('.tile-note')).toHaveText(`1% of year-1 opening ARR (today’s book): ${expectedText.moneyShort(begin1)}`);
+  await ws.tab('Metrics').click();
+  const row = page.locator('.ag-row', { has: page.getByText('Value of one NRR point', { exact: true }) });
+  await expect(row).toContainText('year-1 opening ARR (today’s book) × 1%');
+});
