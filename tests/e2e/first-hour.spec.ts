@@ -4,6 +4,7 @@ import { computeModel, defaultInputs, type BaseCohort, type ModelInputs } from '
 import { expectedText } from './pages/expected-text';
 import { expect, test } from './fixtures';
 import type { WorkspacePage } from './pages/workspace-page';
+import { AnalysisPage } from './pages/analysis-page';
 
 test.slow();
 
@@ -32,4 +33,38 @@ test('one NRR point is labelled with the opening ARR it is 1% of: year 1 with a 
   await ws.tab('Metrics').click();
   const row = page.locator('.ag-row', { has: page.getByText('Value of one NRR point', { exact: true }) });
   await expect(row).toContainText('year-1 opening ARR (today’s book) × 1%');
+});
+
+test('Override this input: focus goes to the value, an override equal to the base is not counted, the list has only inputs a scenario can change (defect 2)', async ({ workspace: ws, page }) => {
+  await addBook(ws);
+  const a = new AnalysisPage(page);
+  await ws.tab('Scenarios').click();
+  await a.createScenario('Conservative');
+  const id = await a.scenarioId('Conservative');
+  const count = a.scenarioRow('Conservative').locator('td').nth(1);
+
+  // the picker starts on the renewal rate; the button hands the keyboard to the new override's value
+  await a.key('scenarios.addOverride').click();
+  await expect(a.key('scenarios.override.journey.renewal.rate')).toBeFocused();
+  await page.keyboard.type('80%');
+  await page.keyboard.press('Enter');
+  await expect(a.key('scenarios.override.journey.renewal.rate')).toHaveValue('80.0%');
+  await expect(count).toHaveText('1 input');
+  const down = computeModel({ ...withBase(), journey: { ...withBase().journey, renewal: { ...withBase().journey.renewal, rate: 0.8 } } });
+  await expect(a.compare('nrr.y2', id)).toHaveAttribute('data-value', String(down.annual[1]!.nrr));
+
+  // an override added and left at the base's value changes nothing, so it is not counted
+  await a.key('scenarios.addKey').selectOption({ label: 'Price increase at renewal' });
+  await a.key('scenarios.addOverride').click();
+  await expect(a.key('scenarios.override.journey.priceIncrease')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('1 input');
+
+  // no currency, no names (funnel stages, lanes, cohorts), nothing that only relabels the calendar
+  const offered = await a.key('scenarios.addKey').locator('option').allTextContents();
+  expect(offered.length).toBeGreaterThan(20);
+  for (const label of ['Currency (ISO code)', 'Funnel stage 1', 'First month', 'Model name', `${COHORT.name}: Cohort`]) expect(offered, label).not.toContain(label);
+  expect(offered.filter((o) => / name$|: Lane$/i.test(o)), 'names offered').toEqual([]);
+  expect(offered).toContain('Renewal rate of non-adopters');
+  expect(offered).toContain('Existing customers (the whole book)');
 });
