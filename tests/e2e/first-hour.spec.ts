@@ -68,3 +68,19 @@ test('Override this input: focus goes to the value, an override equal to the bas
   expect(offered).toContain('Renewal rate of non-adopters');
   expect(offered).toContain('Existing customers (the whole book)');
 });
+
+test('Save As suggests the model’s name and offers only .xlsx (defect 8)', async ({ workspace: ws, page }) => {
+  // The browser's save picker, recorded: what the dialog would suggest and offer.
+  await page.addInitScript(() => {
+    const w = window as unknown as { showSaveFilePicker: (o: unknown) => Promise<never>; __saveOptions: unknown[] };
+    w.__saveOptions = [];
+    w.showSaveFilePicker = async (o) => { w.__saveOptions.push(o); throw new DOMException('cancelled', 'AbortError'); };
+  });
+  await ws.open();
+  await ws.type('general.name', 'Q3 plan: board');
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __saveOptions: unknown[] }).__saveOptions.length)).toBe(1);
+  const [options] = await page.evaluate(() => (window as unknown as { __saveOptions: { suggestedName: string; types: { accept: Record<string, string[]> }[] }[] }).__saveOptions);
+  expect(options!.suggestedName).toBe('Q3 plan - board.xlsx');
+  expect(options!.types.flatMap((t) => Object.values(t.accept).flat())).toEqual(['.xlsx']);
+});
