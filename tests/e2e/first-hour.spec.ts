@@ -84,3 +84,34 @@ test('Save As suggests the model’s name and offers only .xlsx (defect 8)', asy
   expect(options!.suggestedName).toBe('Q3 plan - board.xlsx');
   expect(options!.types.flatMap((t) => Object.values(t.accept).flat())).toEqual(['.xlsx']);
 });
+
+test('the status bar sums one unit only, and a pasted block stays selected (defect 9)', async ({ workspace: ws, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // 30% + 20% + $15,000 + $10,000, pasted from Excel into the lanes' attach rate and ACV
+  await page.evaluate(() => navigator.clipboard.writeText('30%\t15000\n20%\t10000'));
+  await ws.input('lanes.modules.attachRate').click();
+  await page.keyboard.press('Control+V');
+  await expect(ws.input('lanes.integration.acv')).toHaveText('$10,000');
+  // as in Excel, the pasted block is what is selected afterwards
+  await expect(page.locator('.range-selected')).toHaveCount(4);
+  const summary = page.getByTestId('selection-summary');
+  await expect(summary.locator('[data-stat="count"]')).toHaveText('4');
+  await expect(summary).not.toContainText('25000.5');
+  await expect(summary.locator('[data-stat="sum"]')).toHaveText('mixed units');
+  await expect(summary.locator('[data-stat="average"]')).toHaveCount(0);
+
+  // one unit: the sum is back, in that unit
+  await ws.input('lanes.modules.acv').click();
+  await ws.input('lanes.integration.acv').click({ modifiers: ['Shift'] });
+  await expect(summary.locator('[data-stat="sum"]')).toHaveText('$25,000');
+
+  // a block that adds rows (existing customers) stays selected whole, the added row too
+  await page.locator('[data-key="base.add"]').click();
+  await page.evaluate(() => navigator.clipboard.writeText('Enterprise\t60\t4200000\t12\nMid-market\t30\t900000\t6'));
+  await ws.input('base.cohorts[0].name').click();
+  await page.keyboard.press('Control+V');
+  await expect(ws.input('base.cohorts[1].name')).toHaveText('Mid-market');
+  await expect(page.locator('.range-selected')).toHaveCount(8);
+  await expect(summary.locator('[data-stat="count"]')).toHaveText('8');
+  await expect(summary.locator('[data-stat="sum"]')).toHaveText('mixed units');
+});
