@@ -3,8 +3,9 @@
 import { computeModel, defaultInputs, type BaseCohort, type ModelInputs } from '../../shared/index';
 import { expectedText } from './pages/expected-text';
 import { expect, test } from './fixtures';
-import type { WorkspacePage } from './pages/workspace-page';
+import { WorkspacePage } from './pages/workspace-page';
 import { AnalysisPage } from './pages/analysis-page';
+import { FakeHost } from './pages/fake-host';
 
 test.slow();
 
@@ -114,4 +115,108 @@ test('the status bar sums one unit only, and a pasted block stays selected (defe
   await expect(page.locator('.range-selected')).toHaveCount(8);
   await expect(summary.locator('[data-stat="count"]')).toHaveText('8');
   await expect(summary.locator('[data-stat="sum"]')).toHaveText('mixed units');
+});
+
+/** Texts inside `within` that are cut: wider than their box, or past their cell's / tile's edge. */
+function cutTexts(page: import('@playwright/test').Page, selector: string, boxSelector: string) {
+  return page.locator(selector).evaluateAll((els, box) => els.flatMap((e) => {
+    const el = e as HTMLElement;
+    const r = el.getBoundingClientRect();
+    const b = el.closest(box)!.getBoundingClientRect();
+    const cut = el.scrollWidth > el.clientWidth + 1 || r.right > b.right + 0.5 || r.left < b.left - 0.5 || r.bottom > b.bottom + 0.5 || r.right > window.innerWidth;
+    return cut ? [`${el.textContent}`] : [];
+  }), boxSelector);
+}
+
+test('the lanes table shows lane names, levers and anchors whole at 1440 px (defect 10)', async ({ workspace: ws, page }) => {
+  const lanes = ws.group('Expansion lanes');
+  await lanes.scrollIntoViewIfNeeded();
+  await expect(lanes.locator('[col-id="name"] .cell-text')).toHaveText(defaultInputs().lanes.map((l) => l.name));
+  for (const col of ['name', 'anchor']) expect(await cutTexts(page, `[role="group"][aria-label="Expansion lanes"] .ag-cell[col-id="${col}"] .cell-text`, '.ag-cell'), col).toEqual([]);
+  await expect(lanes.locator('.cell-select-text')).toHaveText(['Upsell', 'Embedded integration', 'Professional services']);
+  expect(await cutTexts(page, '[role="group"][aria-label="Expansion lanes"] .cell-select-text', '.ag-cell'), 'lever').toEqual([]);
+  // the lever is still chosen from its list, by mouse or keyboard
+  await page.locator('[data-key="lanes[0].lever"]').selectOption({ label: 'Cross-sell' });
+  await expect(lanes.locator('.cell-select-text').first()).toHaveText('Cross-sell');
+  await ws.screenshot('first-hour-lanes-1440.png');
+});
+
+test('every KPI tile is read whole at 1280×720, today’s book included (defect 6)', async ({ workspace: ws, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await addBook(ws);
+  const strip = page.locator('.kpi-strip');
+  const labels = await strip.locator('.kpi dt').allTextContents();
+  expect(labels).toContain('Renewed, all customers');
+  expect(labels).toContain('CAC payback');
+  expect(await cutTexts(page, '.kpi-strip .kpi dt, .kpi-strip .kpi dd', '.kpi-strip')).toEqual([]);
+  // nothing hidden past the strip's edge either (no scrolling without a cue)
+  expect(await strip.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+  await expect(ws.kpi('kpi.cacPayback')).toHaveText(`${computeModel(withBase()).cacPaybackMonths!.toFixed(1)} months`);
+  await ws.screenshot('first-hour-kpi-1280.png');
+});
+
+test('with today’s book the board tiles leave no gaps and the book’s labels stand apart from its sentence (defect 7)', async ({ workspace: ws, page }) => {
+  await addBook(ws);
+  const a = new AnalysisPage(page);
+  await ws.tab('Board Report').click();
+  await a.boardReady();
+  const book = page.locator('[data-tile="book"]');
+  const bb = (await book.boundingBox())!;
+  expect(bb.width, 'the book tile is wider than tall').toBeGreaterThan(bb.height * 2);
+  // each row of tiles runs from the left edge to the right edge: no holes
+  const rows = await page.locator('.board-tiles').evaluate((grid) => {
+    const g = grid.getBoundingClientRect();
+    const byTop = new Map<number, number[]>();
+    for (const t of grid.querySelectorAll('.board-tile')) {
+      const r = t.getBoundingClientRect();
+      const top = Math.round(r.top);
+      byTop.set(top, [...(byTop.get(top) ?? []), r.width]);
+    }
+    const gap = Number.parseFloat(getComputedStyle(grid).columnGap);
+    return [...byTop.values()].map((ws) => Math.round(ws.reduce((a, b) => a + b, 0) + gap * (ws.length - 1) - g.width));
+  });
+  expect(rows.every((d) => Math.abs(d) <= 2), `row widths minus the grid's: ${rows.join(', ')}`).toBe(true);
+  // "New logos must add" is a figure's label; the sentence does not continue it
+  const label = (await book.locator('.tile-label', { hasText: 'New logos must add' }).boundingBox())!;
+  const note = (await book.locator('.tile-note').boundingBox())!;
+  const apart = note.x >= label.x + label.width + 4 || note.y >= label.y + label.height + 3;
+  expect(apart, `label ${JSON.stringify(label)}, sentence ${JSON.stringify(note)}`).toBe(true);
+  await book.screenshot({ path: 'test-results/screens/first-hour-book-tile.png' });
+});
+
+/** What a blank model shows: no lanes, no existing customers, no new logos, every ARR zero. */
+async function expectBlank(ws: WorkspacePage) {
+  await expect(ws.input('acquisition.newCustomersByYear[0]')).toHaveText('0');
+  await expect(ws.input('acquisition.newCustomersByYear[1]')).toHaveCount(0);
+  await expect(ws.page.locator('[data-key^="lanes."][data-key$=".name"]')).toHaveCount(0);
+  await expect(ws.page.locator('[data-key="base.empty"]')).toBeVisible();
+  await expect(ws.kpi('kpi.arr.y1')).toHaveText(expectedText.moneyShort(0));
+  await expect(ws.input('general.name')).toHaveText('New model');
+}
+
+test('New offers a blank model and the example, from the toolbar (first five minutes)', async ({ workspace: ws, page }) => {
+  await page.getByRole('button', { name: 'New ▾' }).click();
+  await expect(page.getByRole('menuitem')).toHaveText([/Blank model/, /Example model/]);
+  await page.getByRole('menuitem', { name: /Blank model/ }).click();
+  await expectBlank(ws);
+  await ws.screenshot('first-hour-new-blank.png');
+  // and back to the example, by keyboard: Enter opens, Down moves, Enter picks
+  await page.getByRole('button', { name: 'New ▾' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: /Blank model/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await ws.expectFigures(defaultInputs());
+  await expect(ws.input('lanes.modules.name')).toHaveText(defaultInputs().lanes[0]!.name);
+});
+
+test('the desktop menu’s New Blank Model and New from Example (first five minutes)', async ({ page }) => {
+  const host = new FakeHost(page);
+  await host.install();
+  const ws = new WorkspacePage(page);
+  await ws.open();
+  await host.menu('file/new');
+  await expectBlank(ws);
+  await host.menu('file/newExample');
+  await ws.expectFigures(defaultInputs());
 });

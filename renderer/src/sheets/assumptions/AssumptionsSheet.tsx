@@ -62,15 +62,16 @@ const STAGE_COLUMNS: GridColumn[] = [
 ];
 
 const LANE_COLUMNS: GridColumn[] = [
-  { id: 'name', header: 'Lane', flex: 1, minWidth: 110 },
-  { id: 'lever', header: 'Lever', width: 130, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
-  { id: 'anchor', header: 'Anchor', width: 86 },
+  // names, levers and anchors wrap and the row grows: the whole text is read without hovering (issue 23.10)
+  { id: 'name', header: 'Lane', flex: 1, minWidth: 96, wrap: true },
+  { id: 'lever', header: 'Lever', width: 112, minWidth: 108, wrap: true, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
+  { id: 'anchor', header: 'Anchor', width: 92, minWidth: 88, wrap: true },
   { id: 'windowStart', header: 'From (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window start, months after the anchor' },
   { id: 'windowEnd', header: 'To (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
   { id: 'attachRate', header: 'Attach', width: 62, minWidth: 56, align: 'right' },
   { id: 'acv', header: 'Lane ACV', width: 82, align: 'right' },
   { id: 'grossMargin', header: 'Margin', width: 68, minWidth: 62, align: 'right' },
-  { id: 'arrEnd', header: 'ARR at last year end', width: 96, align: 'right' },
+  { id: 'arrEnd', header: 'ARR at last year end', width: 84, align: 'right' },
   BY_YEAR_COLUMN,
   { id: 'remove', header: '', width: 30, minWidth: 30 },
 ];
