@@ -24,5 +24,6 @@ export { D, type Dec } from './core/decimal';
 // figure names, the verdicts and the bowtie's to-scale shape.
 export * from './report/format';
 export * from './report/labels';
+export * from './report/band-reason';
 export * from './report/verdicts';
 export * from './report/bowtie';

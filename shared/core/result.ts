@@ -106,6 +106,10 @@ export interface ModelResult<N> {
   journey: {
     fullJourneyRetention: N;
     renewalDecisionRetention: N;
+    /** the non-adopters' renewal rate at the first renewal (its model year's value) */
+    nonAdopterRenewalRate: N;
+    /** adopters who renew at the first renewal, as a share of everyone closed */
+    adoptedAndRenewed: N;
     pathProbability: Record<JourneyPath, N>;
     /** one customer by age, over max(horizon, LTV window) */
     ages: JourneyAge<N>[];

@@ -10,6 +10,7 @@ import { biggestDrag, computeModel, nrrBand, toNumbers, INCREMENTAL_MARGIN_FLOOR
 import { benchmarkForArr, benchmarkPosition, benchmarkSentence, POSITION_TEXT, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
 import { formatDelta, formatFigure, type FigureFormat } from './format';
 import { FIGURE_LABELS, nrrPointBasis } from './labels';
+import { bandReason } from './band-reason';
 import { verdicts as buildVerdicts, type Verdict } from './verdicts';
 
 export interface BoardFigure {
@@ -237,6 +238,9 @@ export function buildBoardReport(
     const grows = y2.nrr >= 1;
     takeaways.push(`Existing customers ${grows ? 'grow' : 'shrink'}: year-2 NRR is ${formatFigure(y2.nrr, 'percent')} (${result.nrrBand})` +
       (benchmark?.position ? `, ${POSITION_TEXT[benchmark.position]} for ${benchmark.companies}.` : '.'));
+    // why the band is below Healthy (issue 23), beside the verdict
+    const reason = bandReason(result);
+    if (reason) takeaways.push(reason);
     const expansionPts = d.lanes.reduce((a, b) => a + b, 0) + d.seat + d.price;
     takeaways.push(`Churn and contraction take ${formatFigure(d.churn + d.contraction, 'percent')} of opening ARR; expansion adds back ${formatFigure(expansionPts, 'percent')}.`);
   }

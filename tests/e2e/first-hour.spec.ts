@@ -220,3 +220,34 @@ test('the desktop menu’s New Blank Model and New from Example (first five minu
   await host.menu('file/newExample');
   await ws.expectFigures(defaultInputs());
 });
+
+test('the example explains its verdict where it is shown, and the renewal rate says it is the adopters’ (first five minutes)', async ({ workspace: ws, page }) => {
+  const r = computeModel(defaultInputs());
+  const p = (x: number) => expectedText.percent(x);
+  expect(r.nrrBand).toBe('Structural problem');
+  const why = `Structural problem (year-2 NRR ${p(r.annual[1]!.nrr!)}) because only ${p(r.journey.pathProbability.adopter)} of customers reach adoption ` +
+    `(${p(r.journey.adoptedAndRenewed)} adopt and renew) and non-adopters renew at ${p(defaultInputs().journey.renewal.nonAdopterRate as number)}: ` +
+    `${p(r.journey.fullJourneyRetention)} of all customers renew at the first renewal.`;
+  // on the first screen, under the strip that says "Structural problem"
+  await expect(ws.kpi('kpi.nrrBand')).toHaveText('Structural problem');
+  await expect(page.getByTestId('band-reason')).toHaveText(why);
+  expect(why).toContain('50.7%'); // seed 000's point: half the customers adopt and renew
+  // beside the renewal rate: it is the adopters' rate, with the overall retention from the core
+  const note = page.locator('.ag-row', { has: ws.input('journey.renewal.rate') }).locator('[col-id="note"]');
+  await expect(note).toHaveText(`adopters only; all customers together: ${p(r.journey.fullJourneyRetention)} renew at the first renewal`);
+  await expect(note).toContainText('70.9%');
+  await ws.screenshot('first-hour-verdict.png');
+  // and on the board page, beside the verdict
+  await ws.tab('Board Report').click();
+  await expect(page.locator('[data-key="board.takeaways"]')).toContainText(why);
+  await ws.tab('Assumptions').click();
+
+  // the figures follow the model: a healthier journey lifts NRR out of the band and the sentence goes
+  await ws.type('journey.adoption.rate', '99%');
+  await ws.type('journey.renewal.nonAdopterRate', '90%');
+  const healthy = computeModel({ ...defaultInputs(), journey: { ...defaultInputs().journey, adoption: { ...defaultInputs().journey.adoption, rate: 0.99 }, renewal: { ...defaultInputs().journey.renewal, nonAdopterRate: 0.9 } } });
+  await expect(ws.kpi('kpi.nrr.y2')).toHaveText(p(healthy.annual[1]!.nrr!));
+  if (healthy.annual[1]!.nrr! >= 1) await expect(page.getByTestId('band-reason')).toHaveCount(0);
+  await expect(note).toContainText(p(healthy.journey.fullJourneyRetention));
+
+});

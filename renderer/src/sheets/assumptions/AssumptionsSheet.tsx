@@ -3,7 +3,7 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, isRampableKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '../../../../shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, isRampableKey, laneFieldKey, newCustomersKey, percent, type InputSpec, type ModelInputs } from '../../../../shared/index';
 
 /** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
 function addLane() {
@@ -141,7 +141,10 @@ export function AssumptionsSheet() {
   const yearCount = inputs.acquisition.newCustomersByYear.length;
   const years = useMemo(() => yearRows(inputs), [yearCount, inputs.general.horizonMonths]);
   const renewalSpecs = JOURNEY_INPUTS.filter((s) => s.group === 'Renewal');
-  const renewal = useMemo(() => kvRampRows(renewalSpecs, open), [openKey]);
+  // The renewal rate is the adopters' alone: its note names the overall first-renewal retention (issue 23).
+  const overall = result?.journey.fullJourneyRetention ?? null;
+  const renewal = useMemo(() => kvRampRows(renewalSpecs, open).map((row) => (row.id !== 'journey.renewal.rate' || overall === null ? row
+    : { ...row, cells: { ...row.cells, note: { type: 'note' as const, key: row.id, text: `adopters only; all customers together: ${percent(overall)} renew at the first renewal` } } })), [openKey, overall]);
 
   const volumes = result?.funnel.map((f) => f.volume);
   const funnelShape = `${inputs.acquisition.funnel.map((f) => f.name).join('\u0001')}:${inputs.acquisition.newCustomersByYear[0]}`;
