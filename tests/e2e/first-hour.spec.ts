@@ -251,3 +251,32 @@ test('the example explains its verdict where it is shown, and the renewal rate s
   await expect(note).toContainText(p(healthy.journey.fullJourneyRetention));
 
 });
+
+/** The pages of the board page printed as Export PDF prints it (print CSS, A4 from @page). */
+async function printedPageCount(page: import('@playwright/test').Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  return pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+test('Export PDF says how many A4 pages it prints, and in the browser how to save a PDF (defect 5)', async ({ workspace: ws, page }) => {
+  const a = new AnalysisPage(page);
+  await ws.tab('Board Report').click();
+  await a.boardReady();
+  await expect(a.key('board.printHint')).toHaveText('In the print dialog, choose “Save as PDF” as the destination.');
+  await expect(a.key('board.pages')).toHaveText('One A4 page.');
+  expect(await printedPageCount(page)).toBe(1);
+
+  // two scenarios: the comparison does not fit under the figures and starts a second page
+  await ws.tab('Scenarios').click();
+  await a.createScenario('Conservative', { 'journey.renewal.rate': '80%' });
+  await a.createScenario('Upside', { 'journey.renewal.rate': '90%' });
+  await ws.tab('Board Report').click();
+  await a.boardReady();
+  await expect(page.locator('.board-comparison')).toBeVisible();
+  const printed = await printedPageCount(page);
+  await expect(a.key('board.pages')).toHaveText(printed === 1 ? 'One A4 page.' : new RegExp(`^${printed} A4 pages: `));
+  expect(printed).toBe(2);
+  await ws.screenshot('first-hour-board-pages.png');
+});
