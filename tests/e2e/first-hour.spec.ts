@@ -236,6 +236,8 @@ test('the example explains its verdict where it is shown, and the renewal rate s
   const note = page.locator('.ag-row', { has: ws.input('journey.renewal.rate') }).locator('[col-id="note"]');
   await expect(note).toHaveText(`adopters only; all customers together: ${p(r.journey.fullJourneyRetention)} renew at the first renewal`);
   await expect(note).toContainText('70.9%');
+  // its row grows to show the whole note
+  expect(await cutTexts(page, '.ag-row:has([data-key="journey.renewal.rate"]) [col-id="note"] .cell-note', '.ag-row')).toEqual([]);
   await ws.screenshot('first-hour-verdict.png');
   // and on the board page, beside the verdict
   await ws.tab('Board Report').click();

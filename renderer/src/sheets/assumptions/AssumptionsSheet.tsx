@@ -143,8 +143,9 @@ export function AssumptionsSheet() {
   const renewalSpecs = JOURNEY_INPUTS.filter((s) => s.group === 'Renewal');
   // The renewal rate is the adopters' alone: its note names the overall first-renewal retention (issue 23).
   const overall = result?.journey.fullJourneyRetention ?? null;
-  const renewal = useMemo(() => kvRampRows(renewalSpecs, open).map((row) => (row.id !== 'journey.renewal.rate' || overall === null ? row
-    : { ...row, cells: { ...row.cells, note: { type: 'note' as const, key: row.id, text: `adopters only; all customers together: ${percent(overall)} renew at the first renewal` } } })), [openKey, overall]);
+  // The note has the same words before the first result ("—"), so the row's measured height (autoHeight) fits it.
+  const renewal = useMemo(() => kvRampRows(renewalSpecs, open).map((row) => (row.id !== 'journey.renewal.rate' ? row
+    : { ...row, cells: { ...row.cells, note: { type: 'note' as const, key: row.id, text: `adopters only; all customers together: ${overall === null ? '—' : percent(overall)} renew at the first renewal` } } })), [openKey, overall]);
 
   const volumes = result?.funnel.map((f) => f.volume);
   const funnelShape = `${inputs.acquisition.funnel.map((f) => f.name).join('\u0001')}:${inputs.acquisition.newCustomersByYear[0]}`;
