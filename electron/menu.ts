@@ -47,7 +47,9 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      cmd('New', 'file/new', 'CmdOrCtrl+N'),
+      // a blank model, or the built-in example (seed 000) to look around in
+      cmd('New Blank Model', 'file/new', 'CmdOrCtrl+N'),
+      cmd('New from Example', 'file/newExample'),
       cmd('Open…', 'file/open', 'CmdOrCtrl+O'),
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },

@@ -41,11 +41,11 @@ export interface RecoveryCopy {
  * and then call `exportPdf`.
  */
 export type MenuCommand =
-  | 'file/new' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf' | 'file/importActuals'
+  | 'file/new' | 'file/newExample' | 'file/open' | 'file/save' | 'file/saveAs' | 'file/exportPdf' | 'file/importActuals'
   | 'edit/undo' | 'edit/redo';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'file/new', 'file/open', 'file/save', 'file/saveAs', 'file/exportPdf', 'file/importActuals',
+  'file/new', 'file/newExample', 'file/open', 'file/save', 'file/saveAs', 'file/exportPdf', 'file/importActuals',
   'edit/undo', 'edit/redo',
 ];
 

@@ -24,6 +24,7 @@ export { D, type Dec } from './core/decimal';
 // figure names, the verdicts and the bowtie's to-scale shape.
 export * from './report/format';
 export * from './report/labels';
+export * from './report/band-reason';
 export * from './report/verdicts';
 export * from './report/bowtie';
 // What it takes (spec §10, §11): goal seek, ranges and their random numbers.

@@ -220,7 +220,8 @@ export function computeExact(inputs: ModelInputs, options: { calendar?: boolean;
   const lastYear = annual[Y - 1];
   const totalEnd = lastYear ? lastYear.closing : ZERO;
   // Spec §6: one NRR point is worth 1% of the first year with a defined NRR's opening set.
-  const firstSet = annual[0]?.decomposition ?? y2?.decomposition ?? null;
+  const firstSetYear = annual[0]?.decomposition ? 1 : y2?.decomposition ? 2 : null;
+  const firstSet = firstSetYear === null ? null : annual[firstSetYear - 1]!.decomposition;
   return {
     horizonMonths: H,
     years: Y,
@@ -236,6 +237,7 @@ export function computeExact(inputs: ModelInputs, options: { calendar?: boolean;
     cohorts,
     nrrBand: nrrBand(nrr2),
     valueOfNrrPoint: firstSet ? valueOfNrrPoint(firstSet.begin) : null,
+    valueOfNrrPointYear: firstSetYear,
     doublingTimeYears: doublingTimeYears(nrr2),
     lanes: inputs.lanes.map((l, i) => {
       const arrEnd = lastYear ? lastYear.laneArrEnd[i]! : ZERO;

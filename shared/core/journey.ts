@@ -188,8 +188,8 @@ export function computeJourney(inputs: ModelInputs, ages: number, rates = new Ra
  * itself, for a customer closed in month 0: year-1 stage rates, and the renewal
  * rates of the year of its first renewal (month m, spec §2.1).
  */
-export function journeyRetention(inputs: ModelInputs, rates = new Rates(inputs)): { fullJourneyRetention: Dec; renewalDecisionRetention: Dec } {
+export function journeyRetention(inputs: ModelInputs, rates = new Rates(inputs)): { fullJourneyRetention: Dec; renewalDecisionRetention: Dec; nonAdopterRenewalRate: Dec; adoptedAndRenewed: Dec } {
   const p = rates.year(1).probs.adopter;
   const r = rates.year(yearOfMonth(inputs.acquisition.contractMonths));
-  return { fullJourneyRetention: p.mul(r.rate).add(ONE.sub(p).mul(r.non)), renewalDecisionRetention: r.rate };
+  return { fullJourneyRetention: p.mul(r.rate).add(ONE.sub(p).mul(r.non)), renewalDecisionRetention: r.rate, nonAdopterRenewalRate: r.non, adoptedAndRenewed: p.mul(r.rate) };
 }

@@ -106,6 +106,10 @@ export interface ModelResult<N> {
   journey: {
     fullJourneyRetention: N;
     renewalDecisionRetention: N;
+    /** the non-adopters' renewal rate at the first renewal (its model year's value) */
+    nonAdopterRenewalRate: N;
+    /** adopters who renew at the first renewal, as a share of everyone closed */
+    adoptedAndRenewed: N;
     pathProbability: Record<JourneyPath, N>;
     /** one customer by age, over max(horizon, LTV window) */
     ages: JourneyAge<N>[];
@@ -120,6 +124,8 @@ export interface ModelResult<N> {
   nrrBand: string | null;
   /** opening ARR × 1% of the first year with a defined NRR (year 1 with a base, else year 2) */
   valueOfNrrPoint: N | null;
+  /** the model year whose opening ARR that is (1 or 2), so a label names the figure's own basis */
+  valueOfNrrPointYear: number | null;
   doublingTimeYears: N | null;
   lanes: LaneSummary<N>[];
 }

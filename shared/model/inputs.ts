@@ -133,6 +133,23 @@ export function defaultInputs(): ModelInputs {
   };
 }
 
+/**
+ * New › Blank model (issue 23): nothing on the books and nothing to sell yet: no
+ * lanes, no existing customers, no new logos (year 1 at 0, the least the model
+ * lists). The rates and prices keep the example's values as a starting point, so
+ * every figure moves as soon as logos are typed; the example is `defaultInputs()`.
+ */
+export function blankInputs(): ModelInputs {
+  const d = defaultInputs();
+  return {
+    ...d,
+    general: { ...d.general, name: 'New model' },
+    acquisition: { ...d.acquisition, newCustomersByYear: [0] },
+    lanes: [],
+    base: { cohorts: [] },
+  };
+}
+
 /** A validation problem: `path` is the canonical key (`journey.renewal.rate`, `lanes[0].acv`). */
 export interface InputProblem {
   path: string;

@@ -119,6 +119,30 @@ export function overridableKeys(base: ModelInputs): string[] {
 }
 export const BASE_COHORTS_KEY = 'base.cohorts';
 
+/**
+ * The keys worth offering when a user adds an override: those that can move a
+ * figure. Names (the currency, funnel stages, lanes, cohorts) only relabel, and
+ * the first month only moves the calendar, so a scenario of them would show
+ * "1 input" and change nothing. A saved override of one still applies.
+ */
+export function offeredOverrideKeys(base: ModelInputs): string[] {
+  const relabels = new Set(inputSpecs(base).filter((s) => s.kind === 'text' || s.key === 'general.startMonth').map((s) => s.key));
+  return overridableKeys(base).filter((k) => !relabels.has(k));
+}
+
+/** One value for a plan that is the same every year: [0.9, 0.9] and 0.9 are one override. */
+const flat = (v: unknown): unknown => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && x === v[0]) ? v[0] : v);
+
+/** The overrides that differ from the base: an override equal to the base's value changes nothing and is not counted. */
+export function changedOverrideKeys(base: ModelInputs, scenario: Scenario): string[] {
+  return Object.entries(scenario.overrides)
+    .filter(([key, value]) => {
+      const was = key === BASE_COHORTS_KEY ? base.base?.cohorts ?? [] : getInput(base, key);
+      return JSON.stringify(flat(value)) !== JSON.stringify(flat(was));
+    })
+    .map(([key]) => key);
+}
+
 export interface AppliedScenario {
   /** the base with every applicable override; computed only when `problems` is empty */
   inputs: ModelInputs;

@@ -9,7 +9,8 @@ import type { DragResult, ModelResult, Stage } from '../index';
 import { biggestDrag, computeModel, nrrBand, toNumbers, INCREMENTAL_MARGIN_FLOOR } from '../index';
 import { benchmarkForArr, benchmarkPosition, benchmarkSentence, POSITION_TEXT, type NrrBenchmark, type BenchmarkPosition } from './benchmarks';
 import { formatDelta, formatFigure, type FigureFormat } from './format';
-import { FIGURE_LABELS } from './labels';
+import { FIGURE_LABELS, nrrPointBasis } from './labels';
+import { bandReason } from './band-reason';
 import { verdicts as buildVerdicts, type Verdict } from './verdicts';
 
 export interface BoardFigure {
@@ -200,6 +201,9 @@ export function buildBoardReport(
     note: `On new-logo ACV at ${formatFigure(inputs.general.subscriptionGrossMargin, 'percent')} gross margin`,
     tone: 'neutral',
   });
+  // the same opening ARR the core took the figure from (spec §6)
+  const pointBasis = nrrPointBasis(result.valueOfNrrPointYear);
+  const pointSet = result.valueOfNrrPointYear === null ? null : years[result.valueOfNrrPointYear - 1]?.decomposition ?? null;
   if (y2) {
     tiles.push({
       id: 'doubling', title: 'Base doubles in',
@@ -210,7 +214,7 @@ export function buildBoardReport(
     tiles.push({
       id: 'nrrPoint', title: 'One NRR point',
       figures: [fig('valueOfNrrPoint', 'One point', result.valueOfNrrPoint, 'money')],
-      note: y2.decomposition ? `1% of year-2 opening ARR (${formatFigure(y2.decomposition.begin, 'money', cur)})` : 'No customers at the start of year 2',
+      note: pointSet && pointBasis ? `1% of ${pointBasis}: ${formatFigure(pointSet.begin, 'money', cur)}` : 'No customers at the start of year 2',
       tone: 'neutral',
     });
   }
@@ -234,6 +238,9 @@ export function buildBoardReport(
     const grows = y2.nrr >= 1;
     takeaways.push(`Existing customers ${grows ? 'grow' : 'shrink'}: year-2 NRR is ${formatFigure(y2.nrr, 'percent')} (${result.nrrBand})` +
       (benchmark?.position ? `, ${POSITION_TEXT[benchmark.position]} for ${benchmark.companies}.` : '.'));
+    // why the band is below Healthy (issue 23), beside the verdict
+    const reason = bandReason(result);
+    if (reason) takeaways.push(reason);
     const expansionPts = d.lanes.reduce((a, b) => a + b, 0) + d.seat + d.price;
     takeaways.push(`Churn and contraction take ${formatFigure(d.churn + d.contraction, 'percent')} of opening ARR; expansion adds back ${formatFigure(expansionPts, 'percent')}.`);
   }

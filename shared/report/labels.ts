@@ -39,3 +39,14 @@ export const TIMING_WORDS: Record<string, string> = {
   yearStart: 'all in the first month of the year',
   even: 'evenly, one twelfth each month',
 };
+
+/**
+ * What one NRR point is 1% of (spec §6), named from the year the core took it
+ * from (`valueOfNrrPointYear`): today's book in year 1 when there is a base with
+ * ARR, else the customers at the start of year 2.
+ */
+export function nrrPointBasis(year: number | null): string | null {
+  if (year === 1) return 'year-1 opening ARR (today’s book)';
+  if (year === 2) return 'year-2 opening ARR';
+  return null;
+}

@@ -153,7 +153,7 @@ test('menu Export Board Report as PDF from the Assumptions sheet exports once th
   const pdf = (await host.calls()).filter((c) => c.m === 'exportPdf');
   expect(pdf).toHaveLength(1);
   const arrY1 = computeModel(defaultInputs()).annual[0]!.closing;
-  expect(pdf[0]).toMatchObject({ name: 'Untitled board report', board: true, arrY1: String(arrY1) });
+  expect(pdf[0]).toMatchObject({ name: 'Example SaaS board report', board: true, arrY1: String(arrY1) });
   // the board page draws four charts: bowtie, bridge, NRR decomposition and LTV curve (the lane mix is its table)
   expect(pdf[0]!.charts).toBeGreaterThanOrEqual(4);
   expect(pdf[0]!.drawn).toBe(pdf[0]!.charts);

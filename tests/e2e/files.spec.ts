@@ -32,7 +32,7 @@ test('save, reopen and find the same figures', async ({ workspace: ws, page }) =
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+S');
   const file = await download;
-  expect(file.suggestedFilename()).toBe('Untitled.xlsx');
+  expect(file.suggestedFilename()).toBe('Example SaaS.xlsx'); // the model's name (issue 23.8)
   const path = join(mkdtempSync(join(tmpdir(), 'bowtie-e2e-')), 'saved.xlsx');
   await file.saveAs(path);
   await expect(page.getByTestId('dirty-flag')).toHaveCount(0);

@@ -78,7 +78,8 @@ test('the chosen output and axis values are saved, and the reopened file shows t
   await fresh.screenshot({ path: 'test-results/screens/sensitivity-reopened.png' });
 
   // New starts again from the default table.
-  await fresh.getByRole('button', { name: 'New' }).click();
+  await fresh.getByRole('button', { name: 'New ▾' }).click();
+  await fresh.getByRole('menuitem', { name: /Example model/ }).click();
   await b.twoWayDone();
   await expect(b.key('sensitivity.figure')).toHaveValue(d.figure);
   await expect(b.key('sensitivity.colValues.2')).toHaveValue('30.0%');

@@ -19,7 +19,7 @@ describe('the application menu', () => {
     const { template, items } = build('win32');
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help']);
     expect(items('File').map((i) => i.label ?? i.role)).toEqual([
-      'New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import Actuals…', 'Export Board Report as PDF…', 'Close', 'Exit',
+      'New Blank Model', 'New from Example', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import Actuals…', 'Export Board Report as PDF…', 'Close', 'Exit',
     ]);
     expect(items('Edit').map((i) => i.label ?? i.role)).toEqual(['Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll']);
     expect(items('View').map((i) => i.role)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
@@ -39,7 +39,7 @@ describe('the application menu', () => {
     expect(item('Edit', 'Redo')?.accelerator).toBe('Ctrl+Y');
     expect(build('darwin').item('Edit', 'Redo')?.accelerator).toBe('Shift+Cmd+Z');
     for (const [menu, label, command] of [
-      ['File', 'New', 'file/new'], ['File', 'Open…', 'file/open'], ['File', 'Save', 'file/save'], ['File', 'Save As…', 'file/saveAs'],
+      ['File', 'New Blank Model', 'file/new'], ['File', 'New from Example', 'file/newExample'], ['File', 'Open…', 'file/open'], ['File', 'Save', 'file/save'], ['File', 'Save As…', 'file/saveAs'],
       ['File', 'Export Board Report as PDF…', 'file/exportPdf'], ['Edit', 'Undo', 'edit/undo'], ['Edit', 'Redo', 'edit/redo'],
     ] as const) {
       click(item(menu, label));

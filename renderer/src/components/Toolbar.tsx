@@ -1,6 +1,7 @@
 // File and edit commands with their shortcuts shown, the document name and
 // whether it has unsaved changes.
-import { newDocument, openDocument, saveDocument, saveDocumentAs } from '../files/file-actions';
+import { openDocument, saveDocument, saveDocumentAs } from '../files/file-actions';
+import { NewMenu } from './NewMenu';
 import { documentStore, redoLabel, undoLabel, useDocument } from '../store/document-store';
 import { useUi } from '../store/ui-store';
 import { openGoalSeek } from '../what-if/goal-seek-store';
@@ -26,7 +27,7 @@ export function Toolbar() {
         <span className="doc-model">{modelName}</span>
       </div>
       <div className="toolbar-buttons" role="toolbar" aria-label="File and edit">
-        <button type="button" className="btn" onClick={() => void newDocument()} disabled={busy}>New</button>
+        <NewMenu disabled={busy} shortcut={mod} />
         <button type="button" className="btn" onClick={() => void openDocument()} disabled={busy} title={`${mod}O`}>Open…</button>
         <button type="button" className="btn" onClick={() => void saveDocument()} disabled={busy} title={`${mod}S`}>Save</button>
         <button type="button" className="btn" onClick={() => void saveDocumentAs()} disabled={busy} title={`${mod}Shift+S`}>Save as…</button>

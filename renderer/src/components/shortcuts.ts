@@ -31,7 +31,8 @@ export function runCommand(command: MenuCommand, fromKey = false): void {
   switch (command) {
     case 'edit/undo': doc.undo(); break;
     case 'edit/redo': doc.redo(); break;
-    case 'file/new': void newDocument(); break;
+    case 'file/new': void newDocument('blank'); break;
+    case 'file/newExample': void newDocument('example'); break;
     case 'file/open': void openDocument(); break;
     case 'file/save': void saveDocument(); break;
     case 'file/saveAs': void saveDocumentAs(); break;

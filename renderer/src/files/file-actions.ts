@@ -6,7 +6,7 @@
 // changes, Save / Don't Save / Cancel; only then is the document replaced. A
 // failed read leaves the current document and its recovery copy untouched
 // and says why, naming the cell.
-import { defaultInputs, twoWaySpecFromExtras } from '@shared/index';
+import { blankInputs, defaultInputs, twoWaySpecFromExtras } from '@shared/index';
 import { scenariosFromExtras } from '@shared/report/index';
 import { actualsKind, importActuals } from '../actuals/import-actuals';
 import { platform } from '../platform/choose-platform';
@@ -64,12 +64,13 @@ function dropRecoveryCopy(): void {
   if (!uiStore.getState().recovery) void platform().clearRecovery();
 }
 
-export function newDocument(): Promise<void> {
+/** New: a blank model (no lanes, customers or logos), or the built-in example. */
+export function newDocument(kind: 'blank' | 'example'): Promise<void> {
   return oneAtATime(async () => {
     if (!(await readyToReplace())) return;
-    documentStore.getState().load(defaultInputs(), UNTITLED, null);
+    documentStore.getState().load(kind === 'blank' ? blankInputs() : defaultInputs(), UNTITLED, null);
     dropRecoveryCopy();
-    setStatus('New model from the defaults');
+    setStatus(kind === 'blank' ? 'New blank model: add new logos, lanes or existing customers' : 'New model from the example');
   });
 }
 

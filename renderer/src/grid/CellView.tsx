@@ -66,14 +66,22 @@ function NoteCell({ cell }: { cell: Extract<GridCell, { type: 'note' }> }) {
   return <span className="cell-note">{cell.text ?? ''}</span>;
 }
 
+/**
+ * A list box whose choice is shown as text that wraps ("Embedded integration"
+ * on two lines in a narrow column): a native select cannot wrap, so it lies
+ * transparent over the text and still takes the click and the keys.
+ */
 function SelectCell({ cell }: { cell: Extract<GridCell, { type: 'select' }> }) {
   const value = useDocument((s) => cell.value(s.inputs));
   return (
-    <select className="cell-select" aria-label={cell.ariaLabel} data-key={cell.dataKey} value={value} onChange={(e) => cell.onChange(e.target.value)}
-      // the grid must not take the keys a list box needs
-      onKeyDown={(e) => e.stopPropagation()}>
-      {cell.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-    </select>
+    <span className="cell-select-box">
+      <span className="cell-select-text" aria-hidden="true">{cell.options.find((o) => o.value === value)?.label ?? value}</span>
+      <select className="cell-select-input" aria-label={cell.ariaLabel} data-key={cell.dataKey} value={value} onChange={(e) => cell.onChange(e.target.value)}
+        // the grid must not take the keys a list box needs
+        onKeyDown={(e) => e.stopPropagation()}>
+        {cell.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </span>
   );
 }
 

@@ -53,15 +53,24 @@ export function cellText(cell: GridCell | undefined, forCopy = true): string {
   }
 }
 
-/** The number a cell holds, for Sum / Average, and how to show it. */
-function cellNumber(cell: GridCell | undefined): { value: number | string | null; format?: FigureFormat } {
+/** The unit a number is in, so Sum / Average never add a rate to money (issue 23.9). */
+function unitOf(formatOrKind: string | undefined): string {
+  switch (formatOrKind) {
+    case 'percent': case 'rate': return 'percent';
+    case 'money': case 'moneyExact': case 'accounting': return 'money';
+    default: return formatOrKind ?? 'number';
+  }
+}
+
+/** The number a cell holds, for Sum / Average, how to show it, and its unit. */
+function cellNumber(cell: GridCell | undefined): { value: number | string | null; format?: FigureFormat; unit?: string } {
   if (!cell) return { value: null };
   const s = documentStore.getState();
-  if (cell.type === 'value') return { value: cell.value, format: cell.format };
+  if (cell.type === 'value') return { value: cell.value, format: cell.format, unit: unitOf(cell.format) };
   if (cell.type === 'input') {
     const v = readInput(viewInputs(s), cell.key);
     const kind = specFor(s.inputs, cell.key)?.kind;
-    return { value: typeof v === 'number' || typeof v === 'string' ? v : null, format: kind === 'rate' ? 'percent' : kind === 'money' ? 'money' : kind === 'count' ? 'count' : undefined };
+    return { value: typeof v === 'number' || typeof v === 'string' ? v : null, format: kind === 'rate' ? 'percent' : kind === 'money' ? 'money' : kind === 'count' ? 'count' : undefined, unit: unitOf(kind) };
   }
   if (cell.type === 'label') return { value: cell.text || null };
   return { value: null };
@@ -188,7 +197,10 @@ export class RangeSelection {
     if (this.anchor && this.end && (this.anchor.row >= rows || this.end.row >= rows)) { this.anchor = null; this.end = null; }
     const pending = this.pendingPaste;
     if (pending) { this.pendingPaste = null; this.apply(pending.block, pending.at); }
-    this.paint();
+    // rows a paste added have arrived: sum the whole block, and draw it once
+    // AG Grid has rendered the new rows' cells (after this event)
+    this.changed();
+    requestAnimationFrame(() => this.paint());
   }
 
   private changed() {
@@ -224,25 +236,23 @@ export class RangeSelection {
     }
     const values: (number | string | null)[] = [];
     let format: FigureFormat | undefined;
-    let mixed = false;
+    const units = new Set<string>();
     for (let row = r.top; row <= r.bottom; row++) {
       for (let col = r.left; col <= r.right; col++) {
-        const { value, format: f } = cellNumber(this.cellAt(row, col));
+        const { value, format: f, unit } = cellNumber(this.cellAt(row, col));
         values.push(value);
-        if (typeof value === 'number') {
-          if (format === undefined && !mixed) format = f;
-          else if (format !== f) mixed = true;
-        }
+        if (typeof value === 'number') { if (units.size === 0) format = f; units.add(unit ?? 'number'); }
       }
     }
     const stats = selectionStats(values);
     const currency = documentStore.getState().inputs.general.currency;
-    const fmt = mixed ? undefined : format;
+    // 30% + $15,000 is no number at all: say so rather than add them.
+    const mixed = units.size > 1;
     this.ownsSummary = true;
     setSelectionSummary({
       count: stats.count,
-      sum: stats.numbers ? showNumber(stats.sum, fmt, currency) : null,
-      average: stats.average === null ? null : showNumber(stats.average, fmt, currency),
+      sum: !stats.numbers ? null : mixed ? 'mixed units' : showNumber(stats.sum, format, currency),
+      average: stats.average === null || mixed ? null : showNumber(stats.average, format, currency),
     });
   }
 
@@ -294,11 +304,13 @@ export class RangeSelection {
     const entries: CellEntry[] = [];
     let outside = 0;
     let locked = 0;
+    let lastRow = Math.min(rows - 1, at.row + block.length - 1);
     block.forEach((cells, dr) => cells.forEach((text, dc) => {
       const row = at.row + dr;
       const col = at.col + dc;
       const pastEnd = row >= rows && col < cols ? this.keyPastEnd()?.(row - rows, this.cols()[col]!.getColId()) : undefined;
-      if (pastEnd) { entries.push({ key: pastEnd, text }); return; }
+      // a row added by the paste (existing customers) is part of the pasted block
+      if (pastEnd) { entries.push({ key: pastEnd, text }); lastRow = Math.max(lastRow, row); return; }
       if (row >= rows || col >= cols) { outside++; return; }
       const cell = this.cellAt(row, col);
       if (cell?.type === 'input') entries.push({ key: cell.key, text });
@@ -310,7 +322,7 @@ export class RangeSelection {
     if (locked) parts.push(`${locked} landed on computed cells or labels and ${locked === 1 ? 'was' : 'were'} left out`);
     setStatus(parts.join('; '));
     // Select what was pasted, as Excel does.
-    const last = { row: Math.min(rows - 1, at.row + block.length - 1), col: Math.min(cols - 1, at.col + Math.max(...block.map((b) => b.length)) - 1) };
+    const last = { row: lastRow, col: Math.min(cols - 1, at.col + Math.max(...block.map((b) => b.length)) - 1) };
     this.anchor = at;
     this.end = last;
     this.changed();

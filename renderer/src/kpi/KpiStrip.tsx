@@ -2,6 +2,7 @@
 // previous figures stay (no flicker); they are never from stale inputs for long.
 import { useDocument } from '../store/document-store';
 import { useModel } from '../store/model-store';
+import { bandReason } from '@shared/index';
 import { headlineKpis, kpiText } from './kpi-figures';
 import './kpi-book.css';
 
@@ -13,6 +14,7 @@ export function KpiStrip() {
   const scenarioProblems = useModel((s) => s.scenarioProblems);
   if (error) return <div className="kpi-strip kpi-error" role="alert">The model could not be computed: {error}</div>;
   if (!result) return <div className="kpi-strip" aria-busy="true">Computing…</div>;
+  const reason = bandReason(result);
   return (
     <dl className="kpi-strip" aria-label="Headline figures">
       {scenario ? (
@@ -28,6 +30,8 @@ export function KpiStrip() {
           {k.why ? <span className="kpi-why" id={`${k.key}-why`} data-why-for={k.key}>{k.why}</span> : null}
         </div>
       ))}
+      {/* a band below Healthy says why, with the journey's figures, where it is shown (issue 23) */}
+      {reason ? <div className="kpi kpi-reason"><dt>Why</dt><dd data-testid="band-reason">{reason}</dd></div> : null}
     </dl>
   );
 }

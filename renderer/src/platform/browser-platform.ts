@@ -20,6 +20,8 @@ interface FsAccessWindow {
 
 // Open… takes a billing export too (imported as actuals: files/file-actions.ts).
 const pickerTypes = [{ description: 'Workbook or billing export', accept: { [XLSX_MIME]: ['.xlsx'], 'text/csv': ['.csv'] } }];
+// Save writes a workbook only: a .csv offered there would get workbook bytes under a CSV name.
+const saveTypes = [{ description: 'Excel workbook', accept: { [XLSX_MIME]: ['.xlsx'] } }];
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 const fail = (error: unknown): Result<never> => ({ ok: false, error: error instanceof Error ? error.message : String(error) });
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
@@ -110,7 +112,7 @@ export function createBrowserPlatform(win: Window & FsAccessWindow = window as W
     async saveFileAs(suggestedName, bytes) {
       try {
         if (win.showSaveFilePicker) {
-          const handle = await win.showSaveFilePicker({ suggestedName, types: pickerTypes });
+          const handle = await win.showSaveFilePicker({ suggestedName, types: saveTypes, excludeAcceptAllOption: true });
           await write(handle, bytes);
           handles.set(handle.name, handle);
           return ok({ path: handle.name });

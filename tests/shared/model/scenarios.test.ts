@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeModel, defaultInputs, getInput } from '@shared/index';
 import {
-  applyScenario, createScenario, deleteScenario, duplicateScenario, effectiveInputs, emptyScenarios,
-  overrideRows, renameScenario, scenariosFromJson, scenariosToJson, setOverride, switchScenario, type ScenarioSet,
+  applyScenario, changedOverrideKeys, createScenario, deleteScenario, duplicateScenario, effectiveInputs, emptyScenarios,
+  offeredOverrideKeys, overrideRows, renameScenario, scenariosFromJson, scenariosToJson, setOverride, switchScenario, type ScenarioSet,
 } from '@shared/model/scenarios';
 
 function must(r: ReturnType<typeof createScenario>): { set: ScenarioSet; id: string } {
@@ -107,5 +107,16 @@ describe('scenarios', () => {
     const many = scenariosFromJson({ scenarios: Array.from({ length: 80 }, (_, i) => ({ name: `S${i}` })) });
     expect(many.set.scenarios).toHaveLength(50);
     expect(many.notes.join()).toMatch(/first 50/);
+  });
+
+  it('counts only overrides that differ from the base, and offers no input that only relabels (issue 23.2)', () => {
+    const base = defaultInputs();
+    const s = { id: 's1', name: 'Conservative', overrides: { 'journey.renewal.rate': 0.8, 'general.currency': 'USD', 'journey.onboarding.rate': [0.9, 0.9], 'base.cohorts': [] } };
+    expect(changedOverrideKeys(base, s)).toEqual(['journey.renewal.rate']);
+    expect(changedOverrideKeys(base, { ...s, overrides: { 'journey.onboarding.rate': [0.9, 0.95] } })).toEqual(['journey.onboarding.rate']);
+    const offered = offeredOverrideKeys(base);
+    for (const k of ['general.currency', 'general.name', 'general.startMonth', 'acquisition.funnel[0].name', 'lanes.modules.name']) expect(offered).not.toContain(k);
+    expect(offered).toContain('journey.renewal.nonAdopterRate');
+    expect(offered).toContain('base.cohorts');
   });
 });

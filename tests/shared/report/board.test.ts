@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeModel, defaultInputs, nrrBand, toNumbers, type ModelInputs } from '@shared/index';
+import { bandReason, biggestDrag, computeModel, defaultInputs, nrrBand, toNumbers, type ModelInputs } from '@shared/index';
 import { benchmarkForArr, benchmarkPosition, boardFigures, buildBoardReport, formatFigure, money, percent } from '@shared/report/index';
 import { g1 } from '../../support/models';
 
@@ -124,7 +124,10 @@ describe('takeaways', () => {
     expect(t[0]).toContain(percent(r.annual[1]!.nrr));
     expect(t[0]).toContain(r.annual[1]!.nrr! < 1 ? 'shrink' : 'grow');
     const d = r.annual[1]!.decomposition!;
-    expect(t[1]).toContain(percent(d.churn + d.contraction));
+    // below Healthy, why: the journey's figures (issue 23)
+    expect(t[1]).toBe(bandReason(r));
+    expect(t[1]).toContain(percent(r.journey.adoptedAndRenewed));
+    expect(t[2]).toContain(percent(d.churn + d.contraction));
     expect(t.join(' ')).not.toMatch(/margin floor/);
     m.lanes[2]!.grossMargin = 0.1;
     expect(buildBoardReport(m).takeaways.at(-1)).toBe('Managed services layer earns less than the 15% margin floor for incremental revenue.');

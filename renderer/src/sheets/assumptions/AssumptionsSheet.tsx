@@ -3,7 +3,7 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, type InputSpec, type ModelInputs } from '@shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, percent, type InputSpec, type ModelInputs } from '@shared/index';
 
 /** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
 function addLane() {
@@ -62,15 +62,16 @@ const STAGE_COLUMNS: GridColumn[] = [
 ];
 
 const LANE_COLUMNS: GridColumn[] = [
-  { id: 'name', header: 'Lane', flex: 1, minWidth: 110 },
-  { id: 'lever', header: 'Lever', width: 130, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
-  { id: 'anchor', header: 'Anchor', width: 86 },
+  // names, levers and anchors wrap and the row grows: the whole text is read without hovering (issue 23.10)
+  { id: 'name', header: 'Lane', flex: 1, minWidth: 96, wrap: true },
+  { id: 'lever', header: 'Lever', width: 112, minWidth: 108, wrap: true, headerTooltip: 'the kind of expansion; choosing one suggests its typical margin and window (table below)' },
+  { id: 'anchor', header: 'Anchor', width: 92, minWidth: 88, wrap: true },
   { id: 'windowStart', header: 'From (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window start, months after the anchor' },
   { id: 'windowEnd', header: 'To (mo)', width: 52, minWidth: 48, align: 'right', headerTooltip: 'window end, months after the anchor (inclusive)' },
   { id: 'attachRate', header: 'Attach', width: 62, minWidth: 56, align: 'right' },
   { id: 'acv', header: 'Lane ACV', width: 82, align: 'right' },
   { id: 'grossMargin', header: 'Margin', width: 68, minWidth: 62, align: 'right' },
-  { id: 'arrEnd', header: 'ARR at last year end', width: 96, align: 'right' },
+  { id: 'arrEnd', header: 'ARR at last year end', width: 84, align: 'right' },
   BY_YEAR_COLUMN,
   { id: 'remove', header: '', width: 30, minWidth: 30 },
 ];
@@ -141,7 +142,11 @@ export function AssumptionsSheet() {
   const stageCount = inputs.acquisition.funnel.length;
   const years = useMemo(() => yearRows(inputs), [yearCount, inputs.general.horizonMonths]);
   const renewalSpecs = JOURNEY_INPUTS.filter((s) => s.group === 'Renewal');
-  const renewal = useMemo(() => kvRampRows(renewalSpecs, open), [openKey]);
+  // The renewal rate is the adopters' alone: its note names the overall first-renewal retention (issue 23).
+  const overall = result?.journey.fullJourneyRetention ?? null;
+  // The note has the same words before the first result ("—"), so the row's measured height (autoHeight) fits it.
+  const renewal = useMemo(() => kvRampRows(renewalSpecs, open).map((row) => (row.id !== 'journey.renewal.rate' ? row
+    : { ...row, cells: { ...row.cells, note: { type: 'note' as const, key: row.id, text: `adopters only; all customers together: ${overall === null ? '—' : percent(overall)} renew at the first renewal` } } })), [openKey, overall]);
 
   const volumes = result?.funnel.map((f) => f.volume);
   const funnelShape = `${inputs.acquisition.funnel.map((f) => f.name).join('\u0001')}:${inputs.acquisition.newCustomersByYear[0]}`;

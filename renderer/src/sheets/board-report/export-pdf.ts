@@ -5,6 +5,7 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { platform } from '../../platform/choose-platform';
+import { suggestedFileName } from '../../platform/save-name';
 import { documentStore } from '../../store/document-store';
 import { setStatus, showDialog } from '../../store/ui-store';
 import { BoardReportView } from './BoardReportView';
@@ -21,7 +22,8 @@ async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<boolea
 }
 
 export async function exportBoardPdf(): Promise<void> {
-  const name = documentStore.getState().fileName.replace(/\.xlsx$/i, '');
+  const { fileName, inputs } = documentStore.getState();
+  const name = suggestedFileName(fileName, inputs.general.name, '');
   const onScreen = document.querySelector('#sheet-panel .board-page');
   let cleanup = () => {};
   if (!onScreen) {

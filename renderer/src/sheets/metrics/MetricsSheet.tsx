@@ -8,7 +8,7 @@ import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 import { percent as formatPercent, type FigureFormat } from '@shared/index';
-import { FIGURE_LABELS, FIGURE_NOTES } from '@shared/index';
+import { FIGURE_LABELS, FIGURE_NOTES, nrrPointBasis } from '@shared/index';
 import { verdicts } from '@shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
@@ -75,7 +75,7 @@ export function MetricsSheet() {
       kv('ltvToCac', 'LTV:CAC', result.ltvToCac, 'ratio', 'discounted GM LTV ÷ CAC'),
       kv('cacPayback', 'CAC payback', result.cacPaybackMonths, 'months', 'CAC ÷ monthly GM of ACV'),
       { ...kv('nrrBand', 'NRR band (year 2)', result.nrrBand, 'text'), cells: { ...kv('nrrBand', 'NRR band (year 2)', result.nrrBand, 'text').cells, note: { type: 'label', text: 'bands used by SaaS investors (hover)', help: band } } },
-      kv('valueOfNrrPoint', 'Value of one NRR point', result.valueOfNrrPoint, 'money', 'year-2 opening ARR × 1%'),
+      kv('valueOfNrrPoint', 'Value of one NRR point', result.valueOfNrrPoint, 'money', `${nrrPointBasis(result.valueOfNrrPointYear) ?? 'opening ARR'} × 1%`),
       kv('doublingTime', 'Doubling time of the existing base', result.doublingTimeYears, 'years', 'ln 2 ÷ ln NRR (NRR > 100%)'),
     ];
   }, [result]);

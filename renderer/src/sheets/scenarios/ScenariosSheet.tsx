@@ -2,10 +2,10 @@
 // overrides shown against the base. Create, duplicate, rename, delete and switch;
 // edit a scenario's overrides; and compare every scenario's headline figures with
 // the base side by side. All changes go through the document store (undoable, saved).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BASE_COHORTS_KEY, getInput, optionLabel, type BaseCohort, type ModelInputs, type OverrideValue } from '@shared/index';
 import {
-  applyScenario, createScenario, deleteScenario, duplicateScenario, overridableKeys, overrideRows, renameScenario,
+  applyScenario, changedOverrideKeys, createScenario, deleteScenario, duplicateScenario, offeredOverrideKeys, overrideRows, renameScenario,
   setOverride, switchScenario, type Scenario, type ScenarioSet,
 } from '@shared/index';
 import { Section } from '../../components/Section';
@@ -64,7 +64,8 @@ function ScenarioList({ set, base, selectedId, onSelect }: { set: ScenarioSet; b
           </tr>
           {set.scenarios.map((s) => {
             const problems = applyScenario(base, s).problems;
-            const n = Object.keys(s.overrides).length;
+            // an override still at the base's value changes nothing: not counted
+            const n = changedOverrideKeys(base, s).length;
             return (
               <tr key={s.id} className={`${set.activeId === s.id ? 'is-active' : ''} ${selectedId === s.id ? 'is-selected' : ''}`} data-key={`scenarios.row.${s.id}`}>
                 <td>
@@ -108,7 +109,9 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
   const rows = overrideRows(base, scenario);
   const problems = applyScenario(base, scenario).problems;
   const problemAt = (key: string) => problems.filter((p) => p.path === key).map((p) => p.message).join('; ');
-  const keys = useMemo(() => overridableKeys(base).filter((k) => !(k in scenario.overrides)), [base, scenario.overrides]);
+  const keys = useMemo(() => offeredOverrideKeys(base).filter((k) => !(k in scenario.overrides)), [base, scenario.overrides]);
+  // the override just added: its value cell takes the keyboard, so what is typed next is its value
+  const [added, setAdded] = useState<string | null>(null);
   // Start the picker on the input a workshop asks about most: the renewal rate.
   const [adding, setAdding] = useState(keys.includes('journey.renewal.rate') ? 'journey.renewal.rate' : keys[0] ?? '');
   const cur = base.general.currency;
@@ -117,7 +120,9 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
   const setValue = (key: string, value: OverrideValue | undefined) => updateScenarios((s) => setOverride(s, scenario.id, key, value));
   const add = () => {
     const key = keys.includes(adding) ? adding : keys[0];
-    if (key) setValue(key, getInput(base, key) as OverrideValue);
+    if (!key) return;
+    setValue(key, getInput(base, key) as OverrideValue);
+    setAdded(key);
   };
 
   return (
@@ -136,9 +141,9 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
                 <td className="num muted">{spec ? formatInput(spec.kind, r.base, cur) : String(r.base ?? '—')}</td>
                 <td className="num">
                   {spec?.kind === 'enum' ? (
-                    <ChoiceOverride dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} options={spec.options ?? []} value={String(r.value)} onCommit={(v) => setValue(r.key, v)} problem={problem} />
+                    <ChoiceOverride focus={added === r.key} dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} options={spec.options ?? []} value={String(r.value)} onCommit={(v) => setValue(r.key, v)} problem={problem} />
                   ) : (
-                    <OverrideInput dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} text={spec ? formatInput(spec.kind, r.value, cur) : String(r.value)} edit={spec ? editText(spec.kind, r.value) : String(r.value)}
+                    <OverrideInput focus={added === r.key} dataKey={`scenarios.override.${r.key}`} label={`${r.label} in ${scenario.name}`} text={spec ? formatInput(spec.kind, r.value, cur) : String(r.value)} edit={spec ? editText(spec.kind, r.value) : String(r.value)}
                       parse={(t) => (spec ? (spec.rampable ? parseRampable(spec, t, { currency: cur }) : parseEntry(spec, t, { currency: cur })) : { ok: false, message: 'this input is no longer in the model' })} onCommit={(v) => setValue(r.key, v)} problem={problem} />
                   )}
                 </td>
@@ -191,12 +196,20 @@ function BaseOverrideRow({ base, value, scenarioName, problem, onChange }: { bas
 }
 
 /** A choice (closing pattern, lane anchor) overridden by picking its words from a list, as on the Assumptions sheet. */
-function ChoiceOverride({ dataKey, label, options, value, onCommit, problem }: {
-  dataKey: string; label: string; options: readonly string[]; value: string; problem: string; onCommit: (v: OverrideValue) => void;
+/** Focus the element once when `focus` turns true (the override just added). */
+function useFocusWhen<T extends HTMLElement>(focus: boolean) {
+  const ref = useRef<T>(null);
+  useEffect(() => { if (focus) ref.current?.focus(); }, [focus]);
+  return ref;
+}
+
+function ChoiceOverride({ focus, dataKey, label, options, value, onCommit, problem }: {
+  focus: boolean; dataKey: string; label: string; options: readonly string[]; value: string; problem: string; onCommit: (v: OverrideValue) => void;
 }) {
+  const ref = useFocusWhen<HTMLSelectElement>(focus);
   return (
     <span className="override-cell">
-      <select className={`cell-input-box ${problem ? 'is-invalid' : ''}`} data-key={dataKey} aria-label={label} aria-invalid={problem ? true : undefined}
+      <select ref={ref} className={`cell-input-box ${problem ? 'is-invalid' : ''}`} data-key={dataKey} aria-label={label} aria-invalid={problem ? true : undefined}
         value={value} onChange={(e) => onCommit(e.target.value)}>
         {options.includes(value) ? null : <option value={value}>{value}</option>}
         {options.map((o) => <option key={o} value={o}>{optionLabel(o)}</option>)}
@@ -206,10 +219,11 @@ function ChoiceOverride({ dataKey, label, options, value, onCommit, problem }: {
   );
 }
 
-function OverrideInput({ dataKey, label, text, edit, parse, onCommit, problem }: {
-  dataKey: string; label: string; text: string; edit: string; problem: string;
+function OverrideInput({ focus, dataKey, label, text, edit, parse, onCommit, problem }: {
+  focus: boolean; dataKey: string; label: string; text: string; edit: string; problem: string;
   parse: (t: string) => { ok: true; value: OverrideValue } | { ok: false; message: string }; onCommit: (v: OverrideValue) => void;
 }) {
+  const ref = useFocusWhen<HTMLInputElement>(focus);
   const [draft, setDraft] = useState<string | null>(null);
   const [parseProblem, setParseProblem] = useState<string | null>(null);
   const commit = () => {
@@ -223,7 +237,8 @@ function OverrideInput({ dataKey, label, text, edit, parse, onCommit, problem }:
   const shownProblem = parseProblem ?? (problem || null);
   return (
     <span className="override-cell">
-      <input className={`cell-input-box ${shownProblem ? 'is-invalid' : ''}`} data-key={dataKey} aria-label={label} aria-invalid={shownProblem ? true : undefined}
+      {/* focus selects the value, so typing replaces it as in a spreadsheet cell */}
+      <input ref={ref} onFocus={(e) => e.currentTarget.select()} className={`cell-input-box ${shownProblem ? 'is-invalid' : ''}`} data-key={dataKey} aria-label={label} aria-invalid={shownProblem ? true : undefined}
         value={draft ?? text} title={`Type a new value, e.g. ${edit}`} onChange={(e) => setDraft(e.target.value)} onBlur={() => { commit(); setDraft(null); }}
         onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') { setDraft(null); setParseProblem(null); } }} />
       {shownProblem ? <span className="cell-problem">{shownProblem}</span> : null}
