@@ -30,6 +30,11 @@ export const LIMITS = {
   sheetId: 65_535,
   /** cells of one sheet ExcelJS builds objects for */
   cells: 500_000,
+  /**
+   * cells of the Actuals sheet, which Bowtie reads itself (scan/sheet-cells.ts), not through ExcelJS:
+   * the most it writes (1,200 months with a cohort each, a 720,600-value cohort table) is 738,624
+   */
+  actualsCells: 750_000,
   /** cells covered by all data validations (or merges) of one sheet */
   validationCells: 100_000,
   mergeCells: 100_000,
@@ -58,12 +63,12 @@ function checkRow(where: string, r: string | undefined): void {
   if (row !== undefined && !(row >= 1 && row <= LIMITS.maxRow)) refuse(`${where} has a row numbered ${r!.slice(0, 20)}; a sheet has at most ${n(LIMITS.maxRow)} rows`);
 }
 
-function scanSheet(where: string, xml: string): void {
+function scanSheet(where: string, xml: string, maxCells: number = LIMITS.cells): void {
   let cells = 0, validated = 0, merged = 0, columns = 0;
   walkXml(xml, where, ({ local, attrs }: Tag) => {
     if (local === 'row') checkRow(where, attrs.get('r'));
     else if (local === 'c') {
-      if (++cells > LIMITS.cells) refuse(`${where} has more than ${n(LIMITS.cells)} cells; Bowtie reads sheets up to that size`);
+      if (++cells > maxCells) refuse(`${where} has more than ${n(maxCells)} cells; Bowtie reads sheets up to that size`);
       const r = attrs.get('r');
       if (r !== undefined) {
         const a = decodeAddress(r);
@@ -95,20 +100,27 @@ function scanSheet(where: string, xml: string): void {
   });
 }
 
+const PRINT_AREA = '_xlnm.Print_Area', PRINT_TITLES = '_xlnm.Print_Titles';
+
 /** Checks sheet ids and defined names; returns relationship id → sheet name. */
 function scanWorkbook(xml: string): Map<string, string> {
   const ids = new Map<string, string>();
   let named = 0;
+  let definedName: string | undefined;
   walkXml(xml, 'the workbook part', ({ local, attrs }) => {
+    if (local === 'definedName') definedName = attrs.get('name');
     if (local !== 'sheet') return;
     const id = parseIntLikeExcelJS(attrs.get('sheetId'));
     if (id !== undefined && !(id >= 1 && id <= LIMITS.sheetId)) refuse(`the workbook lists a sheet with id ${attrs.get('sheetId')!.slice(0, 20)}; ids go from 1 to ${n(LIMITS.sheetId)}`);
     const name = attrs.get('name'), rid = attrs.get('r:id');
     if (name !== undefined && rid !== undefined) ids.set(rid, name);
   }, new Set(['definedName']), (_, text) => {
+    // ExcelJS turns a print area or print titles into page setup, never into a cell per name
+    // (workbook-xform.js reconcile), so only other names count; their bounds are checked all the same.
+    const expanded = definedName !== PRINT_AREA && definedName !== PRINT_TITLES;
     for (const range of definedNameRanges(text)) {
       const s = boundedSpan('the workbook', 'a defined name over', range);
-      if (s) named += spanCells(s);
+      if (s && expanded) named += spanCells(s);
     }
     if (named > LIMITS.definedNameCells) refuse(`the workbook's defined names cover ${n(named)} cells; Bowtie reads at most ${n(LIMITS.definedNameCells)} (a name for a whole sheet is not one Bowtie writes)`);
   });
@@ -137,6 +149,8 @@ export interface InspectedWorkbook {
   files: Record<string, Uint8Array>;
   /** worksheet part path → sheet name */
   sheetNames: Map<string, string>;
+  /** the Actuals sheet's XML, kept out of ExcelJS (its part there is empty) and read by scan/sheet-cells.ts */
+  actualsXml?: string;
 }
 
 /** The sheets Bowtie reads; every other sheet reaches ExcelJS empty. */
@@ -162,6 +176,7 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<
     let ids = new Map<string, string>();
     const files: Record<string, Uint8Array> = {};
     let total = 0;
+    let actualsXml: string | undefined;
     for (const en of ordered) {
       if (en.size > LIMITS.entryBytes) refuse(`zip entry ${en.name} declares ${Math.round(en.size / 1048576)} MB uncompressed; at most ${LIMITS.entryBytes / 1048576} MB are allowed: a zip bomb or not a Bowtie workbook`);
       const left = LIMITS.totalBytes - total;
@@ -181,11 +196,17 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<
       const sheet = /^xl\/worksheets\//.test(en.name) ? sheetNames.get(en.name) : undefined;
       // A sheet Bowtie does not read is handed over empty, so it is not scanned either.
       if (sheet === undefined && /^xl\/worksheets\//.test(en.name) || sheet !== undefined && fullSheets !== 'all' && !fullSheets.has(sheet)) { files[en.name] = EMPTY_SHEET; continue; }
+      if (sheet === SHEETS.actuals && fullSheets !== 'all') {
+        actualsXml = strFromU8(data);
+        scanSheet(`sheet "${sheet}"`, actualsXml, LIMITS.actualsCells);
+        files[en.name] = EMPTY_SHEET;
+        continue;
+      }
       if (sheet !== undefined) scanSheet(`sheet "${sheet}"`, strFromU8(data));
       else if (en.name !== 'xl/workbook.xml') walkXml(strFromU8(data), en.name, () => {});
       files[en.name] = data;
     }
-    return { files, sheetNames };
+    return actualsXml === undefined ? { files, sheetNames } : { files, sheetNames, actualsXml };
   } catch (e) {
     if (e instanceof Refusal || e instanceof ZipRefusal || e instanceof XmlRefusal) return fail(e.message);
     return fail(`the file is damaged or truncated (${(e as Error).message})`);
