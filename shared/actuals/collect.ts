@@ -3,7 +3,7 @@
 // and column. Any problem means no figures at all (nothing is half-imported).
 import { groupByCustomer, forEachCustomer, type Book } from './book';
 import { RowStore } from './row-store';
-import { monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS, monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
 
 export interface ActualsProblem { line: number; column: string; message: string }
 
@@ -50,12 +50,22 @@ export function findColumns(header: readonly string[]): Columns | { missing: str
   const customer = find('customer'), month = find('month'), mrr = find('mrr'), arr = find('arr');
   if (mrr >= 0 && arr >= 0) return { missing: [], error: 'the header has both an mrr and an arr column; keep one (arr = 12 × mrr)' };
   const missing = [customer < 0 ? 'customer' : '', month < 0 ? 'month' : '', mrr < 0 && arr < 0 ? 'mrr or arr' : ''].filter(Boolean);
-  if (missing.length) return { missing, error: `the header has no ${missing.join(', no ')} column (found: ${names.filter(Boolean).join(', ') || 'nothing'})` };
+  if (missing.length) {
+    const found = names.filter(Boolean).join(', ');
+    return { missing, error: `the header has no ${missing.join(', no ')} column (found: ${found === '' ? 'nothing' : found.length > 80 ? `${found.slice(0, 80)}…` : found})` };
+  }
   return { customer, month, amount: mrr >= 0 ? mrr : arr, names, kind: mrr >= 0 ? 'mrr' : 'arr' };
 }
 
 const inc = (a: Int32Array, i: number) => { a[i] = a[i]! + 1; };
-const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** Characters that look like a space or nothing: shown escaped, so "12\u00a0" does not read as "12". */
+const INVISIBLE = /[\u0080-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Trimmed of the spaces §9 ignores (ASCII ones), keeping the others to show. */
+const trimmed = (s: string) => s.replace(/^[\0- ]+|[\0- ]+$/g, '');
+const invisible = (s: string) => s.search(INVISIBLE) >= 0;
+/** A customer name past this is not a name (and each distinct one is held in memory): refused. */
+export const MAX_CUSTOMER_CHARS = 500;
 
 export class ActualsCollector {
   readonly store = new RowStore();
@@ -80,11 +90,17 @@ export class ActualsCollector {
     const name = customer === undefined ? '' : needsTrim(customer) ? customer.trim() : customer;
     const m = typeof month === 'number' ? month : month === undefined ? null : parseMonth(needsTrim(month) ? month.trim() : month);
     const a = amount === undefined ? 'missing' : readAmount(amount, this.amount);
-    if (name === '' || m === null || a !== null || this.problemCount > 0) {
+    if (name === '' || m === null || a !== null || name.length > MAX_CUSTOMER_CHARS || this.problemCount > 0) {
       this.refuse(line, customer, month, amount, name, m, a);
       return;
     }
     this.store.add(name, m, this.amount, this.multiplier);
+  }
+
+  /** A row with cells its file's reader refused (a spreadsheet's error or logical value), each with its message. */
+  refuseRow(line: number, problems: readonly (readonly [column: number, message: string])[]): void {
+    this.rows++;
+    for (const [column, message] of problems) this.problem(line, this.columns.names[column]!, message);
   }
 
   private readonly amount: Amount = { units: 0, places: 0 };
@@ -96,16 +112,22 @@ export class ActualsCollector {
     const missing = 'missing: the row ends before this column';
     if (customer === undefined) this.problem(line, names[this.columns.customer]!, missing);
     else if (name === '') this.problem(line, names[this.columns.customer]!, 'the customer is empty');
+    else if (name.length > MAX_CUSTOMER_CHARS) this.problem(line, names[this.columns.customer]!, `the customer is ${name.length.toLocaleString('en-US')} characters long; Bowtie reads names of up to ${MAX_CUSTOMER_CHARS}`);
     if (month === undefined) this.problem(line, names[this.columns.month]!, missing);
     else if (m === null) {
-      const t = String(month).trim();
-      this.problem(line, names[this.columns.month]!, t === '' ? 'the month is empty' : `${shown(t)} is not a month written YYYY-MM (MM 01–12)`);
+      const t = trimmed(String(month));
+      this.problem(line, names[this.columns.month]!, t === '' ? 'the month is empty'
+        : invisible(t) ? `${shown(t)} holds an invisible or non-breaking space; write the month alone, YYYY-MM`
+        : `${shown(t)} is not a month written YYYY-MM (MM 01–12)`);
     }
     if (a !== null) {
-      const t = (amount ?? '').trim();
+      const t = trimmed(amount ?? '');
       this.problem(line, names[this.columns.amount]!, a === 'missing' ? missing
         : a === 'empty' ? `the ${kind} is empty; write 0 for a month without revenue`
+        : a === 'notNumber' && invisible(t) ? `${shown(t)} holds an invisible or non-breaking space; write the number alone`
         : a === 'negative' ? `${shown(t)} is negative; ${kind} must be 0 or more`
+        : a === 'tooManyDigits' ? `${shown(t)} has more than ${AMOUNT_DIGITS} significant digits, more than Bowtie computes exactly`
+        : a === 'tooManyDecimals' ? `${shown(t)} has more than ${AMOUNT_DECIMALS} decimals; round it (to cents)`
         : `${shown(t)} is not a number written with digits and an optional decimal point (no thousands separators, currency signs or decimal commas)`);
     }
   }
