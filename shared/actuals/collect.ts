@@ -35,6 +35,14 @@ export type ActualsRead =
 export const MAX_PROBLEMS_KEPT = 1000;
 /** a month span past this is a typo in a year, not a billing history */
 export const MAX_MONTHS = 1200;
+/**
+ * What one import may hold (issue 19), so that reading it stays within 1 GiB: rows cost 16 bytes
+ * each in typed arrays (twice that while an array grows), a customer about 100 bytes plus its name.
+ * Measured in docs/actuals.md. A CSV past MAX_CSV_BYTES is refused before a byte is read.
+ */
+export const MAX_ROWS = 5_000_000;
+export const MAX_CUSTOMERS = 1_000_000;
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 
 export const problemLine = (p: ActualsProblem) => `line ${p.line}, column ${p.column}: ${p.message}`;
 
@@ -57,6 +65,7 @@ export function findColumns(header: readonly string[]): Columns | { missing: str
   return { customer, month, amount: mrr >= 0 ? mrr : arr, names, kind: mrr >= 0 ? 'mrr' : 'arr' };
 }
 
+const n = (x: number) => x.toLocaleString('en-US');
 const inc = (a: Int32Array, i: number) => { a[i] = a[i]! + 1; };
 /** Characters that look like a space or nothing: shown escaped, so "12\u00a0" does not read as "12". */
 const INVISIBLE = /[\u0080-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
@@ -65,7 +74,7 @@ const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}â€
 const trimmed = (s: string) => s.replace(/^[\0- ]+|[\0- ]+$/g, '');
 const invisible = (s: string) => s.search(INVISIBLE) >= 0;
 /** A customer name past this is not a name (and each distinct one is held in memory): refused. */
-export const MAX_CUSTOMER_CHARS = 500;
+export const MAX_CUSTOMER_CHARS = 200;
 
 export class ActualsCollector {
   readonly store = new RowStore();
@@ -73,6 +82,8 @@ export class ActualsCollector {
   problemCount = 0;
   rows = 0;
   blankLines = 0;
+  /** why the read stopped: past MAX_ROWS or MAX_CUSTOMERS */
+  overflow: string | null = null;
 
   constructor(readonly columns: Columns) {}
 
@@ -86,12 +97,19 @@ export class ActualsCollector {
    * come already read, from a spreadsheet date), and how many cells the row had.
    */
   row(line: number, customer: string | undefined, month: string | MonthIndex | undefined, amount: string | undefined): void {
-    this.rows++;
+    if (++this.rows > MAX_ROWS) {
+      this.overflow ??= `the file has more than ${n(MAX_ROWS)} data rows (line ${line}); Bowtie reads at most that many, so it stopped there`;
+      return;
+    }
     const name = customer === undefined ? '' : needsTrim(customer) ? customer.trim() : customer;
     const m = typeof month === 'number' ? month : month === undefined ? null : parseMonth(needsTrim(month) ? month.trim() : month);
     const a = amount === undefined ? 'missing' : readAmount(amount, this.amount);
     if (name === '' || m === null || a !== null || name.length > MAX_CUSTOMER_CHARS || this.problemCount > 0) {
       this.refuse(line, customer, month, amount, name, m, a);
+      return;
+    }
+    if (this.store.names.length >= MAX_CUSTOMERS && !this.store.ids.has(name)) {
+      this.overflow ??= `the file has more than ${n(MAX_CUSTOMERS)} customers (line ${line}); Bowtie reads at most that many, so it stopped there`;
       return;
     }
     this.store.add(name, m, this.amount, this.multiplier);
@@ -112,7 +130,7 @@ export class ActualsCollector {
     const missing = 'missing: the row ends before this column';
     if (customer === undefined) this.problem(line, names[this.columns.customer]!, missing);
     else if (name === '') this.problem(line, names[this.columns.customer]!, 'the customer is empty');
-    else if (name.length > MAX_CUSTOMER_CHARS) this.problem(line, names[this.columns.customer]!, `the customer is ${name.length.toLocaleString('en-US')} characters long; Bowtie reads names of up to ${MAX_CUSTOMER_CHARS}`);
+    else if (name.length > MAX_CUSTOMER_CHARS) this.problem(line, names[this.columns.customer]!, `the customer is ${n(name.length)} characters long; Bowtie reads names of up to ${MAX_CUSTOMER_CHARS}`);
     if (month === undefined) this.problem(line, names[this.columns.month]!, missing);
     else if (m === null) {
       const t = trimmed(String(month));
@@ -133,6 +151,7 @@ export class ActualsCollector {
   }
 
   finish(): ActualsRead {
+    if (this.overflow) return { ok: false, kind: 'unreadable', error: this.overflow };
     if (this.problemCount > 0) return { ok: false, kind: 'invalid', problems: this.problems, problemCount: this.problemCount, rows: this.rows };
     if (this.store.length === 0) return { ok: false, kind: 'unreadable', error: 'the file has a header but no data rows' };
     const span = this.store.maxMonth - this.store.minMonth + 1;

@@ -2,7 +2,7 @@
 // plan inputs those figures support. Pure: readers take text chunks or bytes.
 export { CsvActualsReader, readActualsCsv, readActualsCsvBytes, MAX_PENDING_CHARS } from './read-csv';
 export { readActualsXlsx } from './read-xlsx';
-export { problemLine, MAX_PROBLEMS_KEPT, MAX_MONTHS, MAX_CUSTOMER_CHARS, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
+export { problemLine, MAX_PROBLEMS_KEPT, MAX_MONTHS, MAX_CUSTOMER_CHARS, MAX_ROWS, MAX_CUSTOMERS, MAX_CSV_BYTES, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
 export { AMOUNT_DIGITS, AMOUNT_DECIMALS } from './values';
 export { actualsJson, figuresOf, type ActualsJson, type ActualsFigures } from './json';

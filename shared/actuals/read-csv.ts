@@ -137,6 +137,7 @@ export class CsvActualsReader {
       if (restart === null) { this.pending = atEnd ? '' : input.slice(r.meta.cursor); break; }
       input = input.slice(restart);
     }
+    if (this.collector!.overflow) { this.unreadable = this.collector!.overflow; return; }
     if (!atEnd && this.pending.length > MAX_PENDING_CHARS) {
       const c = this.collector!;
       // An odd number of quotes leaves one open: a missing closing quote. Else it is one very long line.
