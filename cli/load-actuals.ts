@@ -7,7 +7,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { CsvActualsReader, MAX_CSV_BYTES, MAX_ROWS, type ActualsFigures, type ActualsRead } from '../shared/actuals/index';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { actualsSheet, CsvActualsReader, MAX_CSV_BYTES, MAX_ROWS, type ActualsFigures, type ActualsRead } from '../shared/actuals/index';
+import type { ActualsSheet } from '../shared/workbook/index';
 import { LIMITS } from '../shared/workbook/index';
 import { tsWorkerEntry } from './load-workbook';
 
@@ -99,5 +102,23 @@ export async function actualsFileFigures(path: string, limits = ACTUALS_LIMITS):
     return await readActualsInWorker({ path, kind: 'csv' }, limits.csv);
   } catch (e) {
     return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/** SHA-256 of a file, streamed: the workbook's record of which export the figures came from. */
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A billing export as the workbook's Actuals sheet, as the app's import makes it (`bowtie export … --actuals FILE`). */
+export async function actualsSheetOfFile(path: string): Promise<{ ok: true; sheet: ActualsSheet } | Exclude<ActualsFigures, { ok: true }>> {
+  const read = await actualsFileFigures(path);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, sheet: actualsSheet(read.figures, { fileName: basename(path), rows: read.quality.rows, sha256: await sha256Of(path) }) };
+  } catch (e) {
+    return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`) as Exclude<ActualsFigures, { ok: true }>;
   }
 }

@@ -5,7 +5,7 @@ export { readActualsXlsx } from './read-xlsx';
 export { problemLine, MAX_PROBLEMS_KEPT, MAX_MONTHS, MAX_CUSTOMER_CHARS, MAX_ROWS, MAX_CUSTOMERS, MAX_CSV_BYTES, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
 export { AMOUNT_DIGITS, AMOUNT_DECIMALS } from './values';
-export { actualsJson, figuresOf, type ActualsJson, type ActualsFigures } from './json';
+export { actualsJson, actualsSheet, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';
 export { calibrate, seedBase, applySeed, applySuggestion, ACTUALS_LANE_ID, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
 export { planVsActual, VARIANCE_MEASURES, type VarianceMonth, type VarianceMeasure } from './variance';

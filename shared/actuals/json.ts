@@ -3,6 +3,7 @@
 import { computeActuals, type ActualsResult } from './compute';
 import type { ActualsRead, DataQuality } from './collect';
 import type { Dec } from '../core/decimal';
+import type { ActualsSheet } from '../workbook/types';
 
 export interface ActualsJson {
   months: string[];
@@ -49,4 +50,10 @@ export function figuresOf(read: ActualsRead): ActualsFigures {
   const bad = nonFiniteFigure(figures);
   if (bad) return { ok: false, kind: 'unreadable', error: `${bad} is too large for a spreadsheet cell, so nothing was imported` };
   return { ok: true, figures, quality: read.quality };
+}
+
+/** The figures as the workbook's Actuals sheet keeps them (without the active counts), with their source. */
+export function actualsSheet(f: ActualsJson, source: ActualsSheet['source']): ActualsSheet {
+  const { cohorts, ...monthly } = f;
+  return { source, ...monthly, cohorts: cohorts.map(({ start, customers, arr }) => ({ start, customers, arr })) };
 }
