@@ -3,7 +3,8 @@
 // and column. Any problem means no figures at all (nothing is half-imported).
 import { groupByCustomer, forEachCustomer, type Book } from './book';
 import { RowStore } from './row-store';
-import { AMOUNT_DECIMALS, AMOUNT_DIGITS, monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_MONTHS, MAX_ROWS } from './limits';
+import { monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
 
 export interface ActualsProblem { line: number; column: string; message: string }
 
@@ -33,16 +34,6 @@ export type ActualsRead =
   | { ok: false; kind: 'unreadable'; error: string };
 
 export const MAX_PROBLEMS_KEPT = 1000;
-/** a month span past this is a typo in a year, not a billing history */
-export const MAX_MONTHS = 1200;
-/**
- * What one import may hold (issue 19), so that reading it stays within 1 GiB: rows cost 16 bytes
- * each in typed arrays (twice that while an array grows), a customer about 100 bytes plus its name.
- * Measured in docs/actuals.md. A CSV past MAX_CSV_BYTES is refused before a byte is read.
- */
-export const MAX_ROWS = 5_000_000;
-export const MAX_CUSTOMERS = 1_000_000;
-export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 
 export const problemLine = (p: ActualsProblem) => `line ${p.line}, column ${p.column}: ${p.message}`;
 
@@ -73,8 +64,7 @@ const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}โ€
 /** Trimmed of the spaces ยง9 ignores (ASCII ones), keeping the others to show. */
 const trimmed = (s: string) => s.replace(/^[\0- ]+|[\0- ]+$/g, '');
 const invisible = (s: string) => s.search(INVISIBLE) >= 0;
-/** A customer name past this is not a name (and each distinct one is held in memory): refused. */
-export const MAX_CUSTOMER_CHARS = 200;
+
 
 export class ActualsCollector {
   readonly store = new RowStore();

@@ -1,10 +1,10 @@
 // Actuals (spec §9): a billing export read into exact monthly figures, and the
 // plan inputs those figures support. Pure: readers take text chunks or bytes.
-export { CsvActualsReader, readActualsCsv, readActualsCsvBytes, MAX_PENDING_CHARS } from './read-csv';
+export { CsvActualsReader, readActualsCsv, readActualsCsvBytes } from './read-csv';
+export * from './limits';
 export { readActualsXlsx } from './read-xlsx';
-export { problemLine, MAX_PROBLEMS_KEPT, MAX_MONTHS, MAX_CUSTOMER_CHARS, MAX_ROWS, MAX_CUSTOMERS, MAX_CSV_BYTES, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
+export { problemLine, MAX_PROBLEMS_KEPT, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
-export { AMOUNT_DIGITS, AMOUNT_DECIMALS } from './values';
 export { actualsJson, actualsSheet, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';
 export { calibrate, seedBase, applySeed, applySuggestion, ACTUALS_LANE_ID, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';

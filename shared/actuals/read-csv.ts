@@ -5,10 +5,9 @@
 // comma or semicolon splits it into the needed columns).
 import Papa from 'papaparse';
 import { ActualsCollector, findColumns, type ActualsRead, type Columns } from './collect';
+import { MAX_PENDING_CHARS } from './limits';
 import { notUtf8Message, Utf8Text } from './utf8';
 
-/** A quoted field can hold newlines, but not this many characters: it is an unclosed quote. */
-export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
 type Row = string[];
 interface PapaError { code: string; row: number }

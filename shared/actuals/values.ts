@@ -3,6 +3,8 @@
 // at a decimal scale (123.45 at scale 2 is 12345), so three million of them fit
 // in typed arrays without losing a cent and without a decimal.js object each.
 
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS } from './limits';
+
 /** Month index: year × 12 + (month − 1), so consecutive months differ by 1. */
 export type MonthIndex = number;
 
@@ -31,15 +33,6 @@ export function monthText(i: MonthIndex): string {
 export interface Amount { units: number; places: number }
 
 export type AmountError = 'empty' | 'negative' | 'notNumber' | 'tooManyDigits' | 'tooManyDecimals';
-
-/**
- * The digits an amount may have (issue 19): a double holds 15 significant
- * digits exactly, and every figure, JSON number and workbook cell is a double;
- * 6 decimals are more than any currency's subunit. Bounding them also bounds
- * the work: every row is held at the file's largest decimal scale.
- */
-export const AMOUNT_DIGITS = 15;
-export const AMOUNT_DECIMALS = 6;
 
 const DIGIT_0 = 48;
 const DOT = 46;

@@ -7,7 +7,7 @@ import { readWorkbook, SHEETS, writeWorkbook, type ActualsSheet } from '../../..
 import { ExcelJS } from '../../../shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../../support/actuals-files';
 import { checkWorkbookBytes, LIMITS } from '../../../shared/workbook/check-bytes';
-import { MAX_MONTHS } from '../../../shared/actuals/collect';
+import { MAX_MONTHS } from '../../../shared/actuals/limits';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 function sheetOf(csv: string, fileName = 'billing.csv'): ActualsSheet {
