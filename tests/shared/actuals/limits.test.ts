@@ -4,10 +4,11 @@
 // message naming the place and the problem in under 200 characters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_DECIMALS, AMOUNT_DIGITS, computeActuals, figuresOf, MAX_CUSTOMER_CHARS, problemLine, readActualsCsv, readActualsCsvBytes, readActualsXlsx, type ActualsRead } from '../../../shared/actuals/index';
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS, computeActuals, CsvActualsReader, figuresOf, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_ROWS, problemLine, readActualsCsv, readActualsCsvBytes, readActualsXlsx, type ActualsRead } from '../../../shared/actuals/index';
 import { defaultInputs } from '../../../shared/index';
 import { writeWorkbook } from '../../../shared/workbook/index';
 import { ExcelJS } from '../../../shared/workbook/write-workbook';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const problems = (r: ActualsRead) => {
@@ -175,4 +176,42 @@ describe('messages name the place and the real problem, in under 200 characters'
     const [p] = problems(readActualsCsv(csv(`${'n'.repeat(1_000_000)},2024-01,1`)));
     expect(p).toBe(`line 2, column customer: the customer is 1,000,000 characters long; Bowtie reads names of up to ${MAX_CUSTOMER_CHARS}`);
   });
+});
+
+describe('.xlsx files too big or damaged are called what they are', () => {
+  it('a sheet of 1,048,575 rows is a sheet too big for Bowtie (export CSV), not "a zip bomb"', async () => {
+    const files = unzipSync(await xlsx([['customer', 'month', 'mrr'], ['A', '2024-01', 1]]));
+    const rows = Array.from({ length: 1_048_575 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>C${i}</t></is></c></row>`).join('');
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!).replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`);
+    const bytes = zipSync({ ...files, 'xl/worksheets/sheet1.xml': strToU8(sheet) }, { level: 1 });
+    const error = unreadable(await readActualsXlsx(bytes));
+    expect(error).toMatch(/^sheet "Billing" is \d+ MB uncompressed; Bowtie reads sheets of up to 64 MB \(export larger billing data as CSV\)$/);
+    expect(error.length).toBeLessThan(200);
+  }, 60_000);
+
+  it('two sheets of one name are refused in words, not with ExcelJS\'s "reading \'Target\'"', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Billing').addRow(['customer', 'month', 'mrr']);
+    wb.addWorksheet('Other');
+    const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const book = strFromU8(files['xl/workbook.xml']!).replace('name="Other"', 'name="billing"');
+    expect(unreadable(await readActualsXlsx(zipSync({ ...files, 'xl/workbook.xml': strToU8(book) })))).toBe('the workbook lists two sheets named "billing"; sheet names must differ (open and repair it in Excel)');
+  });
+});
+
+describe('the size an import may have', () => {
+  it(`stops past ${MAX_ROWS.toLocaleString('en-US')} rows, and past ${MAX_CUSTOMERS.toLocaleString('en-US')} customers, with one sentence`, () => {
+    const rows = new CsvActualsReader();
+    rows.push('customer,month,mrr\n');
+    const block = 'A,2024-01,1\n'.repeat(10_000);
+    for (let i = 0; i < MAX_ROWS / 10_000; i++) rows.push(block);
+    expect(rows.rows).toBe(MAX_ROWS);
+    rows.push('A,2024-01,1\nA,2024-01,1\n');
+    expect(unreadable(rows.end())).toBe(`the file has more than 5,000,000 data rows (line ${MAX_ROWS + 2}); Bowtie reads at most that many, so it stopped there`);
+
+    const customers = new CsvActualsReader();
+    customers.push('customer,month,mrr\n');
+    for (let c = 0; c <= MAX_CUSTOMERS; c += 10_000) customers.push(Array.from({ length: 10_000 }, (_, i) => `C${c + i},2024-01,1\n`).join(''));
+    expect(unreadable(customers.end())).toBe(`the file has more than 1,000,000 customers (line ${MAX_CUSTOMERS + 2}); Bowtie reads at most that many, so it stopped there`);
+  }, 120_000);
 });
