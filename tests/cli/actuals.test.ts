@@ -11,6 +11,7 @@ import { figuresOf, MAX_CSV_BYTES, readActualsCsv } from '../../shared/actuals/i
 import { ExcelJS } from '../../shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../support/actuals-files';
 import { referenceActuals } from '../support/actuals-reference';
+import { mutatedExport } from '../support/csv-mutations';
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-actuals-')); });
@@ -141,4 +142,15 @@ describe('agrees with an independent implementation of §9, every figure to 1e-9
       expectAgree(r.figures as unknown as Record<string, unknown>, referenceActuals(text));
     }), { numRuns: 150 });
   });
+});
+
+describe('the command on mutated real exports (issue 19)', () => {
+  it('ends in exit 0, 1 or 2 within its deadline and memory cap, with one line per problem', async () => {
+    await fc.assert(fc.asyncProperty(mutatedExport(2_000_000), async ({ bytes }) => {
+      const r = await run(['actuals', await file(bytes)]);
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.err.join('\n')).not.toMatch(/took longer than|needed more than .* of memory|stopped unexpectedly/);
+      for (const line of r.err) expect(line.length, line).toBeLessThan(400); // the path, then the sentence
+    }), { numRuns: 4 });
+  }, 120_000);
 });
