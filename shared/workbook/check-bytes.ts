@@ -186,8 +186,8 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<
     let actualsXml: string | undefined;
     for (const en of ordered) {
       if (en.size > LIMITS.entryBytes) {
-        // A big sheet is just big (a billing export of a million rows), not an attack: say so.
-        if (/^xl\/worksheets\/[^/]+\.xml$/.test(en.name)) refuse(`sheet ${JSON.stringify(sheetNames.get(en.name) ?? en.name)} is ${Math.round(en.size / 1048576)} MB uncompressed; Bowtie reads sheets of up to ${LIMITS.entryBytes / 1048576} MB${hint}`);
+        // A big sheet that compresses as XML does is just big (a billing export of a million rows), not a bomb: say so.
+        if (/^xl\/worksheets\/[^/]+\.xml$/.test(en.name) && en.size <= LIMITS.ratio * en.compressed) refuse(`sheet ${JSON.stringify(sheetNames.get(en.name) ?? en.name)} is ${Math.round(en.size / 1048576)} MB uncompressed; Bowtie reads sheets of up to ${LIMITS.entryBytes / 1048576} MB${hint}`);
         refuse(`zip entry ${en.name} declares ${Math.round(en.size / 1048576)} MB uncompressed; at most ${LIMITS.entryBytes / 1048576} MB are allowed: a zip bomb or not a Bowtie workbook`);
       }
       const left = LIMITS.totalBytes - total;
