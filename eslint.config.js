@@ -5,7 +5,10 @@
 // - the workbook writer reaches the core through shared/index.ts and
 //   shared/core/workbook-api.ts, not into the core's modules;
 // - a sheet's folder never imports another sheet's: what two sheets share lives
-//   in a folder named for what it is (charts/, comparison/, store/, workers/).
+//   in a folder named for what it is (charts/, comparison/, store/, workers/);
+// - node/ is Node code both the CLI and the desktop app's main process use (the
+//   atomic file writer): it imports neither Electron nor electron/, and the CLI
+//   reaches the app's code only through it.
 // tests/architecture/boundaries.test.ts proves each rule fires.
 // electron/, cli/ and scripts/ also pass typescript-eslint's type-checked rules (TYPE_CHECKED).
 import tseslint from 'typescript-eslint';
@@ -16,13 +19,18 @@ const pure = [
   { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto'], message: 'shared/ must not import Node modules.' },
 ];
 
-/** shared/'s public API: the core and model, the document and its edits, the board report, chart drawing (ECharts, kept out of the app's start-up bundle), the workbook format, actuals (billing exports, §9), the desktop bridge's types. */
-const SHARED_ENTRY_POINTS = ['index', 'document/index', 'report/index', 'report/draw', 'workbook/index', 'actuals/index', 'desktop-api'];
+/** shared/'s public API: the core and model, the document and its edits, the board report, chart drawing (ECharts, kept out of the app's start-up bundle), the workbook format, actuals (billing exports, §9) and their limits (values the page may import without the readers), the desktop bridge's types. */
+const SHARED_ENTRY_POINTS = ['index', 'document/index', 'report/index', 'report/draw', 'workbook/index', 'actuals/index', 'actuals/limits', 'desktop-api'];
 const sharedApi = {
   // '@shared/…' (the alias, tsconfig.base.json) or a relative path through shared/
   regex: `(^|/|@)shared/(?!(${SHARED_ENTRY_POINTS.join('|')})$)`,
   message: `Outside shared/, import it through its entry points: ${SHARED_ENTRY_POINTS.map((e) => `@shared/${e}`).join(', ')}.`,
 };
+
+const noElectron = [
+  { group: ['electron', 'electron/*'], message: 'node/ and cli/ run without Electron: Node code they share with the app lives in node/.' },
+  { regex: '(^|/)electron/', message: 'node/ and cli/ run without Electron: Node code they share with the app lives in node/.' },
+];
 
 const coreInternals = {
   regex: '(^|/)core/(?!workbook-api$)',
@@ -63,8 +71,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...pure, coreInternals] }] },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'cli/**/*.ts', 'electron/**/*.ts', 'scripts/**/*.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sharedApi] }] },
+  },
+  {
+    files: ['cli/**/*.ts', 'node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedApi, ...noElectron] }] },
   },
   {
     files: ['renderer/src/sheets/*/**/*.{ts,tsx}'],

@@ -1,6 +1,6 @@
 // The headless command (spec §7): the same core as the app, no window.
 //   bowtie calc FILE            JSON model (partial, merged over defaults) or .xlsx → figures as JSON
-//   bowtie export FILE OUT.xlsx write the workbook
+//   bowtie export FILE OUT.xlsx [--actuals BILLING]  write the workbook (with FILE's Actuals sheet, or BILLING's)
 //   bowtie actuals FILE         a billing export (CSV or .xlsx) → the figures of §9 as JSON
 //   bowtie seek FILE …, bowtie ranges FILE …   goal seek (§10) and ranges (§11): cli/seek-ranges.ts
 // Exit 0 on success, 1 for an invalid model (one `path: message` line per problem
@@ -9,6 +9,7 @@
 // 20), 2 for a file that cannot be read at all.
 import { readFile, stat } from 'node:fs/promises';
 import { parseModel, summarize, type InputProblem, type ModelInputs } from '@shared/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 
 export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
 
@@ -16,10 +17,10 @@ export const EXIT = { ok: 0, invalid: 1, unreadable: 2 } as const;
 export const MAX_MODEL_BYTES = 10 * 1024 * 1024;
 
 export type Loaded =
-  | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown }
+  | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown; actuals?: ActualsSheet }
   | { ok: false; code: 1 | 2; lines: string[] };
 
-const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx | bowtie actuals FILE | bowtie seek FILE … | bowtie ranges FILE …';
+const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx [--actuals BILLING] | bowtie actuals FILE | bowtie seek FILE … | bowtie ranges FILE …';
 /** §9: at most this many `line N, column C` lines on stderr */
 export const ACTUALS_PROBLEM_LINES = 20;
 
@@ -61,7 +62,7 @@ export async function loadModelFile(path: string): Promise<Loaded> {
 async function loadWorkbook(path: string): Promise<Loaded> {
   const { loadWorkbookFile } = await import('./load-workbook');
   const read = await loadWorkbookFile(path);
-  if (read.ok) return { ok: true, inputs: read.inputs, notes: read.notes, extras: read.extras };
+  if (read.ok) return { ok: true, inputs: read.inputs, notes: read.notes, extras: read.extras, ...(read.actuals ? { actuals: read.actuals } : {}) };
   if (read.kind === 'invalid') return { ok: false, code: 1, lines: read.problems.map((p) => `${p.where} ${p.path}: ${p.message}`) };
   return { ok: false, code: 2, lines: [`${path}: ${read.error}`] };
 }
@@ -75,11 +76,23 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     out(JSON.stringify(summarize(loaded.inputs), null, 2));
     return EXIT.ok;
   }
-  if (command === 'export' && file && target && argv.length === 3) {
+  if (command === 'export' && file && target && (argv.length === 3 || (argv.length === 5 && argv[3] === '--actuals'))) {
     const loaded = await loadModelFile(file);
     if (!loaded.ok) { loaded.lines.forEach(err); return loaded.code; }
+    loaded.notes.forEach((n) => err(`note: ${n}`));
+    // The input's Actuals sheet travels on (issue 19); --actuals imports a billing export instead, as the app would.
+    let actuals = loaded.actuals;
+    if (argv[4]) {
+      const { actualsSheetOfFile } = await import('./load-actuals');
+      const { problemLine } = await import('@shared/actuals/index');
+      const read = await actualsSheetOfFile(argv[4]);
+      if (!read.ok && read.kind === 'invalid') { read.problems.slice(0, ACTUALS_PROBLEM_LINES).map((p) => `${argv[4]}: ${problemLine(p)}`).forEach(err); return EXIT.invalid; }
+      if (!read.ok) { err(`${argv[4]}: ${read.error}`); return EXIT.unreadable; }
+      if (actuals) err(`note: the Actuals sheet of ${file} is replaced by the figures of ${argv[4]}`);
+      actuals = read.sheet;
+    }
     const { exportWorkbook } = await import('./export-workbook');
-    const written = await exportWorkbook(loaded.inputs, target, loaded.extras);
+    const written = await exportWorkbook(loaded.inputs, target, loaded.extras, { source: file, ...(actuals ? { actuals } : {}) });
     if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
     return EXIT.ok;
   }

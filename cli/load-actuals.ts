@@ -1,22 +1,30 @@
-// Reading an actuals file for `bowtie actuals` (spec §9). A CSV streams from disk
-// through the core's chunked reader, so 100 MB never sit in memory at once. An
-// .xlsx is untrusted like any workbook: pre-scanned and parsed in a worker
-// thread with a memory cap and a deadline (as cli/load-workbook.ts does).
+// Reading an actuals file for `bowtie actuals` (spec §9). Every file, whatever
+// its size, is read in a worker thread with a memory cap and a deadline (issue
+// 19: a CSV with a million-decimal amount ran for 400 s at 3.4 GB in the
+// command's own process). A CSV streams from disk as bytes through the core's
+// chunked reader (checked to be UTF-8), so 100 MB never sit in memory at once;
+// an .xlsx is untrusted like any workbook and pre-scanned first.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { CsvActualsReader, figuresOf, type ActualsFigures, type ActualsRead } from '@shared/actuals/index';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { actualsSheet, CsvActualsReader, MAX_CSV_BYTES, MAX_ROWS, type ActualsFigures, type ActualsRead } from '@shared/actuals/index';
+import type { ActualsSheet } from '@shared/workbook/index';
 import { LIMITS } from '@shared/workbook/index';
 import { tsWorkerEntry } from './load-workbook';
 
+/**
+ * The reader's deadline and V8 heap cap. The rows themselves sit in typed arrays outside the heap
+ * (MAX_ROWS × 16 bytes, twice that while growing), so heap cap + rows + this thread stay under 1 GiB.
+ */
 export const ACTUALS_LIMITS = {
-  csv: { timeoutMs: 600_000, maxOldGenerationSizeMb: 900, maxYoungGenerationSizeMb: 96 },
-  xlsx: { timeoutMs: 120_000, maxOldGenerationSizeMb: 900, maxYoungGenerationSizeMb: 64 },
+  csv: { timeoutMs: 300_000, maxOldGenerationSizeMb: 640, maxYoungGenerationSizeMb: 96 },
+  xlsx: { timeoutMs: 120_000, maxOldGenerationSizeMb: 640, maxYoungGenerationSizeMb: 64 },
 };
 /** Small chunks keep each chunk's row arrays short-lived (young-generation garbage): measured faster than 1 MB. */
 const CHUNK_BYTES = 64 * 1024;
-/** CSV files from this size on are read in a worker thread */
-export const CSV_WORKER_FROM_BYTES = 16 * 1024 * 1024;
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 const unreadable = (error: string): ActualsFigures => ({ ok: false, kind: 'unreadable', error });
 
@@ -28,19 +36,25 @@ async function startsWithZip(path: string): Promise<boolean> {
   } finally { await fh.close(); }
 }
 
-/** Streams a CSV file into the reader; `onProgress` gets the rows read so far. */
+/** Streams a CSV file's bytes into the reader; `onProgress` gets the rows read so far. */
 export async function readActualsCsvFile(path: string, onProgress?: (rows: number) => void): Promise<ActualsRead> {
   const reader = new CsvActualsReader();
-  // setEncoding decodes UTF-8 across chunk boundaries (a character split between two chunks stays whole).
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, encoding: 'utf8' });
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  let bytes = 0;
   for await (const chunk of stream) {
-    reader.push(chunk as string);
+    const b = chunk as Buffer;
+    // The file may have grown since it was measured: never read past the limit.
+    if ((bytes += b.length) > MAX_CSV_BYTES) { stream.destroy(); return tooLarge(bytes); }
+    reader.pushBytes(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
     onProgress?.(reader.rows);
   }
   return reader.end();
 }
 
+const tooLarge = (size: number): ActualsRead => ({ ok: false, kind: 'unreadable', error: `the file is ${mb(size)} MB; Bowtie reads CSV exports of up to ${mb(MAX_CSV_BYTES)} MB and ${MAX_ROWS.toLocaleString('en-US')} rows` });
+
 export type ActualsJob = { path: string; kind: 'csv' | 'xlsx' };
+export type ActualsLimits = (typeof ACTUALS_LIMITS)['csv'];
 
 /**
  * Reads actuals in a worker thread with a memory cap and a deadline, and gets
@@ -48,7 +62,7 @@ export type ActualsJob = { path: string; kind: 'csv' | 'xlsx' };
  * parser's short-lived row arrays then die young, which measured about a third
  * faster on the 3-million-row export.
  */
-export async function readActualsInWorker(job: ActualsJob, limits = ACTUALS_LIMITS[job.kind]): Promise<ActualsFigures> {
+export async function readActualsInWorker(job: ActualsJob, limits: ActualsLimits = ACTUALS_LIMITS[job.kind]): Promise<ActualsFigures> {
   if (job.kind === 'xlsx') {
     const { size } = await stat(job.path);
     if (size > LIMITS.fileBytes) return unreadable(`the file is ${Math.round(size / 1048576)} MB; Bowtie reads .xlsx files up to ${LIMITS.fileBytes / 1048576} MB (export larger billing data as CSV)`);
@@ -79,15 +93,32 @@ export async function readActualsInWorker(job: ActualsJob, limits = ACTUALS_LIMI
   });
 }
 
-/** The figures of an actuals file, CSV or .xlsx. */
-export async function actualsFileFigures(path: string, workerFromBytes = CSV_WORKER_FROM_BYTES): Promise<ActualsFigures> {
+/** The figures of an actuals file, CSV or .xlsx: always in a worker, so always under its limits. */
+export async function actualsFileFigures(path: string, limits = ACTUALS_LIMITS): Promise<ActualsFigures> {
   try {
-    if (/\.xlsx$/i.test(path) || (await startsWithZip(path))) return await readActualsInWorker({ path, kind: 'xlsx' });
-    // A CSV is not parsed by anything a crafted file can blow up, so a small one is read right here (a
-    // worker costs a second to start); a big one goes to a worker for its larger young generation.
-    if ((await stat(path)).size >= workerFromBytes) return await readActualsInWorker({ path, kind: 'csv' });
-    return figuresOf(await readActualsCsvFile(path));
+    if (/\.xlsx$/i.test(path) || (await startsWithZip(path))) return await readActualsInWorker({ path, kind: 'xlsx' }, limits.xlsx);
+    const { size } = await stat(path);
+    if (size > MAX_CSV_BYTES) return tooLarge(size) as ActualsFigures;
+    return await readActualsInWorker({ path, kind: 'csv' }, limits.csv);
   } catch (e) {
     return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/** SHA-256 of a file, streamed: the workbook's record of which export the figures came from. */
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A billing export as the workbook's Actuals sheet, as the app's import makes it (`bowtie export … --actuals FILE`). */
+export async function actualsSheetOfFile(path: string): Promise<{ ok: true; sheet: ActualsSheet } | Exclude<ActualsFigures, { ok: true }>> {
+  const read = await actualsFileFigures(path);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, sheet: actualsSheet(read.figures, { fileName: basename(path), rows: read.quality.rows, sha256: await sha256Of(path) }) };
+  } catch (e) {
+    return unreadable(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`) as Exclude<ActualsFigures, { ok: true }>;
   }
 }

@@ -65,7 +65,7 @@ async function rangesOf(file: string): Promise<{ ranges?: unknown; simulation?: 
   if (/\.xlsx$/i.test(file)) return {};
   try {
     const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { ranges?: unknown; simulation?: unknown }) : {};
+    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json) : {};
   } catch {
     return {}; // a workbook under another name: loadModelFile has read it
   }

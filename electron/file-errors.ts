@@ -1,6 +1,7 @@
 // Turns file-system errors into sentences a finance lead can act on. The
 // document stays open and dirty whatever happens; the messages say so.
 import path from 'node:path';
+import { NotAFileError } from '../node/atomic-write';
 
 export type FileAction = 'save' | 'open' | 'export';
 
@@ -9,9 +10,15 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Where the file system looked: a save through a link writes beside the file it points at, and its errors say so. */
+function whereItFailed(error: unknown, file: string): string {
+  const at = typeof error === 'object' && error !== null && 'path' in error && typeof error.path === 'string' ? error.path : null;
+  return at && path.isAbsolute(at) ? at : file;
+}
+
 export function describeFileError(error: unknown, action: FileAction, file: string): string {
   const name = `“${path.basename(file)}”`;
-  const folder = `“${path.dirname(file)}”`;
+  const folder = `“${path.dirname(whereItFailed(error, file))}”`;
   const code = errorCode(error);
   const kept = action === 'save' ? ' Your changes are still open and not saved.' : '';
   const verb = action === 'open' ? 'open' : action === 'export' ? 'export' : 'save';
@@ -40,7 +47,13 @@ export function describeFileError(error: unknown, action: FileAction, file: stri
         ? `${name} no longer exists in ${folder}.`
         : `The folder ${folder} no longer exists, so Bowtie could not ${verb} ${name}. Choose Save As….${kept}`;
     case 'EISDIR':
-      return `${name} is a folder, not a workbook.`;
+    case 'ENOTFILE': {
+      // Ours (atomic-write.ts' NotAFileError): what the path really is, and where a link led.
+      const kind = error instanceof NotAFileError ? error.kind : 'folder';
+      const real = error instanceof NotAFileError && path.resolve(error.file) !== path.resolve(file) ? ` (it leads to “${error.file}”)` : '';
+      const what = { folder: 'a folder', device: 'a device', pipe: 'a pipe (FIFO)', socket: 'a socket', other: 'not a regular file' }[kind];
+      return `${name} is ${kind === 'other' ? what : `${what}, not a file`}${real}, so Bowtie did not ${verb} it.${action === 'save' ? ' Choose Save As….' : ''}`;
+    }
     case 'ENAMETOOLONG':
       return `The path of ${name} is too long for this system. Choose a shorter name or folder.${kept}`;
     case 'EMFILE':

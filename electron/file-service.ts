@@ -4,7 +4,7 @@
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenedFile, Result, SavedFile } from '@shared/desktop-api';
-import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { isCode, realFs, writeFileAtomic, type AtomicFs, type WriteOutcome } from '../node/atomic-write';
 import { describeFileError } from './file-errors';
 import { MAX_FILE_BYTES, workbookPathProblem } from './ipc-schemas';
 
@@ -34,6 +34,15 @@ export class PathGrants {
   has(file: string): boolean {
     return this.paths.has(path.resolve(file));
   }
+}
+
+/** The save won; the `.bak` of the version before it could not be made, and why. */
+function backupNotice(outcome: WriteOutcome): string {
+  const bak = `“${path.basename(outcome.written)}.bak”`;
+  const why = outcome.backupSkipped === 'nameTaken' ? `${bak} is the name of a folder or other item there`
+    : outcome.backupSkipped === 'nameTooLong' ? `the name ${bak} would be too long for this system`
+    : `the disk is nearly full (no room for ${bak})`;
+  return `Saved, but no backup of the previous version was kept: ${why}.`;
 }
 
 export interface FileServiceDeps {
@@ -101,9 +110,7 @@ export function createFileService(deps: FileServiceDeps) {
         ok: true,
         value: {
           path: file,
-          ...(outcome.backup === 'skipped'
-            ? { notice: `Saved, but the disk is nearly full, so no backup of the previous version (“${path.basename(outcome.written)}.bak”) was kept.` }
-            : {}),
+          ...(outcome.backup === 'skipped' ? { notice: backupNotice(outcome) } : {}),
         },
       };
     } catch (error) {

@@ -1,7 +1,7 @@
 // The main-process side of each DesktopApi call, with the native pieces
 // (dialogs, printToPDF, the window) injected so the tests can drive it.
 import type { Result } from '@shared/desktop-api';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../node/atomic-write';
 import { describeFileError } from './file-errors';
 import type { FileService, PathGrants } from './file-service';
 import type { Handlers } from './ipc';

@@ -9,7 +9,7 @@
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import type { RecoveryCopy, Result } from '@shared/desktop-api';
-import { isCode, realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { isCode, realFs, writeFileAtomic, type AtomicFs } from '../node/atomic-write';
 import { describeFileError } from './file-errors';
 import { workbookPathProblem } from './ipc-schemas';
 

@@ -3,7 +3,7 @@
 // `base_config`): a bad settings file must not stop anyone opening a workbook.
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { isCode, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { isCode, writeFileAtomic, type AtomicFs } from '../node/atomic-write';
 
 export const MAX_RECENT = 10;
 

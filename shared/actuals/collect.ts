@@ -3,6 +3,7 @@
 // and column. Any problem means no figures at all (nothing is half-imported).
 import { groupByCustomer, forEachCustomer, type Book } from './book';
 import { RowStore } from './row-store';
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_MONTHS, MAX_ROWS } from './limits';
 import { monthText, needsTrim, parseMonth, readAmount, type Amount, type AmountError, type MonthIndex } from './values';
 
 export interface ActualsProblem { line: number; column: string; message: string }
@@ -33,8 +34,6 @@ export type ActualsRead =
   | { ok: false; kind: 'unreadable'; error: string };
 
 export const MAX_PROBLEMS_KEPT = 1000;
-/** a month span past this is a typo in a year, not a billing history */
-export const MAX_MONTHS = 1200;
 
 export const problemLine = (p: ActualsProblem) => `line ${p.line}, column ${p.column}: ${p.message}`;
 
@@ -50,12 +49,22 @@ export function findColumns(header: readonly string[]): Columns | { missing: str
   const customer = find('customer'), month = find('month'), mrr = find('mrr'), arr = find('arr');
   if (mrr >= 0 && arr >= 0) return { missing: [], error: 'the header has both an mrr and an arr column; keep one (arr = 12 × mrr)' };
   const missing = [customer < 0 ? 'customer' : '', month < 0 ? 'month' : '', mrr < 0 && arr < 0 ? 'mrr or arr' : ''].filter(Boolean);
-  if (missing.length) return { missing, error: `the header has no ${missing.join(', no ')} column (found: ${names.filter(Boolean).join(', ') || 'nothing'})` };
+  if (missing.length) {
+    const found = names.filter(Boolean).join(', ');
+    return { missing, error: `the header has no ${missing.join(', no ')} column (found: ${found === '' ? 'nothing' : found.length > 80 ? `${found.slice(0, 80)}…` : found})` };
+  }
   return { customer, month, amount: mrr >= 0 ? mrr : arr, names, kind: mrr >= 0 ? 'mrr' : 'arr' };
 }
 
+const n = (x: number) => x.toLocaleString('en-US');
 const inc = (a: Int32Array, i: number) => { a[i] = a[i]! + 1; };
-const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** Characters that look like a space or nothing: shown escaped, so "12\u00a0" does not read as "12". */
+const INVISIBLE = /[\u0080-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Trimmed of the spaces §9 ignores (ASCII ones), keeping the others to show. */
+const trimmed = (s: string) => s.replace(/^[\0- ]+|[\0- ]+$/g, '');
+const invisible = (s: string) => s.search(INVISIBLE) >= 0;
+
 
 export class ActualsCollector {
   readonly store = new RowStore();
@@ -63,6 +72,8 @@ export class ActualsCollector {
   problemCount = 0;
   rows = 0;
   blankLines = 0;
+  /** why the read stopped: past MAX_ROWS or MAX_CUSTOMERS */
+  overflow: string | null = null;
 
   constructor(readonly columns: Columns) {}
 
@@ -76,15 +87,28 @@ export class ActualsCollector {
    * come already read, from a spreadsheet date), and how many cells the row had.
    */
   row(line: number, customer: string | undefined, month: string | MonthIndex | undefined, amount: string | undefined): void {
-    this.rows++;
+    if (++this.rows > MAX_ROWS) {
+      this.overflow ??= `the file has more than ${n(MAX_ROWS)} data rows (line ${line}); Bowtie reads at most that many, so it stopped there`;
+      return;
+    }
     const name = customer === undefined ? '' : needsTrim(customer) ? customer.trim() : customer;
     const m = typeof month === 'number' ? month : month === undefined ? null : parseMonth(needsTrim(month) ? month.trim() : month);
     const a = amount === undefined ? 'missing' : readAmount(amount, this.amount);
-    if (name === '' || m === null || a !== null || this.problemCount > 0) {
+    if (name === '' || m === null || a !== null || name.length > MAX_CUSTOMER_CHARS || this.problemCount > 0) {
       this.refuse(line, customer, month, amount, name, m, a);
       return;
     }
+    if (this.store.names.length >= MAX_CUSTOMERS && !this.store.ids.has(name)) {
+      this.overflow ??= `the file has more than ${n(MAX_CUSTOMERS)} customers (line ${line}); Bowtie reads at most that many, so it stopped there`;
+      return;
+    }
     this.store.add(name, m, this.amount, this.multiplier);
+  }
+
+  /** A row with cells its file's reader refused (a spreadsheet's error or logical value), each with its message. */
+  refuseRow(line: number, problems: readonly (readonly [column: number, message: string])[]): void {
+    this.rows++;
+    for (const [column, message] of problems) this.problem(line, this.columns.names[column]!, message);
   }
 
   private readonly amount: Amount = { units: 0, places: 0 };
@@ -96,21 +120,28 @@ export class ActualsCollector {
     const missing = 'missing: the row ends before this column';
     if (customer === undefined) this.problem(line, names[this.columns.customer]!, missing);
     else if (name === '') this.problem(line, names[this.columns.customer]!, 'the customer is empty');
+    else if (name.length > MAX_CUSTOMER_CHARS) this.problem(line, names[this.columns.customer]!, `the customer is ${n(name.length)} characters long; Bowtie reads names of up to ${MAX_CUSTOMER_CHARS}`);
     if (month === undefined) this.problem(line, names[this.columns.month]!, missing);
     else if (m === null) {
-      const t = String(month).trim();
-      this.problem(line, names[this.columns.month]!, t === '' ? 'the month is empty' : `${shown(t)} is not a month written YYYY-MM (MM 01–12)`);
+      const t = trimmed(String(month));
+      this.problem(line, names[this.columns.month]!, t === '' ? 'the month is empty'
+        : invisible(t) ? `${shown(t)} holds an invisible or non-breaking space; write the month alone, YYYY-MM`
+        : `${shown(t)} is not a month written YYYY-MM (MM 01–12)`);
     }
     if (a !== null) {
-      const t = (amount ?? '').trim();
+      const t = trimmed(amount ?? '');
       this.problem(line, names[this.columns.amount]!, a === 'missing' ? missing
         : a === 'empty' ? `the ${kind} is empty; write 0 for a month without revenue`
+        : a === 'notNumber' && invisible(t) ? `${shown(t)} holds an invisible or non-breaking space; write the number alone`
         : a === 'negative' ? `${shown(t)} is negative; ${kind} must be 0 or more`
+        : a === 'tooManyDigits' ? `${shown(t)} has more than ${AMOUNT_DIGITS} significant digits, more than Bowtie computes exactly`
+        : a === 'tooManyDecimals' ? `${shown(t)} has more than ${AMOUNT_DECIMALS} decimals; round it (to cents)`
         : `${shown(t)} is not a number written with digits and an optional decimal point (no thousands separators, currency signs or decimal commas)`);
     }
   }
 
   finish(): ActualsRead {
+    if (this.overflow) return { ok: false, kind: 'unreadable', error: this.overflow };
     if (this.problemCount > 0) return { ok: false, kind: 'invalid', problems: this.problems, problemCount: this.problemCount, rows: this.rows };
     if (this.store.length === 0) return { ok: false, kind: 'unreadable', error: 'the file has a header but no data rows' };
     const span = this.store.maxMonth - this.store.minMonth + 1;

@@ -1,10 +1,11 @@
 // Actuals (spec §9): a billing export read into exact monthly figures, and the
 // plan inputs those figures support. Pure: readers take text chunks or bytes.
-export { CsvActualsReader, readActualsCsv } from './read-csv';
+export { CsvActualsReader, readActualsCsv, readActualsCsvBytes } from './read-csv';
+export * from './limits';
 export { readActualsXlsx } from './read-xlsx';
 export { problemLine, MAX_PROBLEMS_KEPT, type ActualsProblem, type ActualsRead, type DataQuality } from './collect';
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
-export { actualsJson, figuresOf, type ActualsJson, type ActualsFigures } from './json';
+export { actualsJson, actualsSheet, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';
 export { calibrate, seedBase, applySeed, applySuggestion, ACTUALS_LANE_ID, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
 export { planVsActual, VARIANCE_MEASURES, type VarianceMonth, type VarianceMeasure } from './variance';

@@ -3,6 +3,7 @@
 import { computeActuals, type ActualsResult } from './compute';
 import type { ActualsRead, DataQuality } from './collect';
 import type { Dec } from '../core/decimal';
+import type { ActualsSheet } from '../workbook/types';
 
 export interface ActualsJson {
   months: string[];
@@ -31,7 +32,28 @@ export type ActualsFigures =
   | { ok: true; figures: ActualsJson; quality: DataQuality }
   | Exclude<ActualsRead, { ok: true }>;
 
+/** The first figure no JSON number or workbook cell can hold (±Infinity, NaN), by list and month, or null. */
+export function nonFiniteFigure(f: ActualsJson): string | null {
+  const lists = ['opening', 'new', 'reactivation', 'expansion', 'contraction', 'churn', 'closing', 'customers', 'nrr12', 'grr12', 'logoRetention12'] as const;
+  for (const k of lists) {
+    const t = f[k].findIndex((x) => x !== null && !Number.isFinite(x));
+    if (t >= 0) return `${k} of ${f.months[t]}`;
+  }
+  for (const c of f.cohorts) if (c.arr.some((x) => !Number.isFinite(x))) return `the cohort of ${c.start}`;
+  return null;
+}
+
 export function figuresOf(read: ActualsRead): ActualsFigures {
   if (!read.ok) return read;
-  return { ok: true, figures: actualsJson(computeActuals(read.book)), quality: read.quality };
+  const figures = actualsJson(computeActuals(read.book));
+  // The amount limits (values.ts) keep every figure finite; should one not be, nothing is imported that a save would refuse.
+  const bad = nonFiniteFigure(figures);
+  if (bad) return { ok: false, kind: 'unreadable', error: `${bad} is too large for a spreadsheet cell, so nothing was imported` };
+  return { ok: true, figures, quality: read.quality };
+}
+
+/** The figures as the workbook's Actuals sheet keeps them (without the active counts), with their source. */
+export function actualsSheet(f: ActualsJson, source: ActualsSheet['source']): ActualsSheet {
+  const { cohorts, ...monthly } = f;
+  return { source, ...monthly, cohorts: cohorts.map(({ start, customers, arr }) => ({ start, customers, arr })) };
 }

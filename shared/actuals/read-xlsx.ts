@@ -23,25 +23,45 @@ function firstSheetPath(files: Record<string, Uint8Array>): string | null {
   return null;
 }
 
+/** A cell no column of §9 can hold, with why (issue 19: `#N/A` and TRUE once became customer names). */
+interface Refused { refused: (column: string) => string }
+type Cell = string | Date | number | Refused | undefined;
+const isRefused = (v: Cell): v is Refused => typeof v === 'object' && !(v instanceof Date);
+
 /** A cell as text, the way it shows: rich text joined, a formula's value, a hyperlink's text. */
-function cellText(v: ExcelJSNs.CellValue): string | Date | number | undefined {
+function cellText(v: ExcelJSNs.CellValue): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return String(v).toUpperCase();
+  if (typeof v === 'boolean') return { refused: (c) => `the cell holds the logical value ${String(v).toUpperCase()}, not a ${c}` };
   const o = v as unknown as Record<string, unknown>;
   if ('richText' in o) return (o.richText as { text: string }[]).map((t) => t.text).join('');
   if ('formula' in o || 'sharedFormula' in o) return cellText((o.result ?? '') as ExcelJSNs.CellValue);
   if ('text' in o) return cellText(o.text as ExcelJSNs.CellValue);
-  if ('error' in o) return String(o.error);
+  if ('error' in o) return { refused: (c) => `the cell holds the error ${String(o.error).slice(0, 20)}, not a ${c}; fix the formula or export values` };
   return String(v);
 }
 
 const asText = (v: string | Date | number | undefined): string | undefined =>
   v === undefined ? undefined : typeof v === 'number' ? numberText(v) : v instanceof Date ? v.toISOString() : v;
 
+/**
+ * An amount cell: a number as Excel shows it, to 15 significant digits (=0.1+0.2 is stored as
+ * 0.30000000000000004 and shown as 0.3), then read by §9's rules like text.
+ */
+const asAmount = (v: string | Date | number | undefined): string | undefined =>
+  typeof v === 'number' ? numberText(Number(v.toPrecision(15))) : asText(v);
+
+/** Months a spreadsheet date may fall in: Excel's dates start in 1900, and a month is written with four digits. */
+const FIRST_DATE_YEAR = 1900, LAST_DATE_YEAR = 9999;
+
 /** A month cell: text YYYY-MM, or a date (Excel turns a typed 2024-01 into 1 Jan 2024). */
-const asMonth = (v: string | Date | number | undefined): string | MonthIndex | undefined =>
-  v instanceof Date ? (Number.isNaN(v.getTime()) ? 'an invalid date' : v.getUTCFullYear() * 12 + v.getUTCMonth()) : typeof v === 'number' ? numberText(v) : v;
+const asMonth = (v: string | Date | number | undefined): string | MonthIndex | Refused | undefined => {
+  if (!(v instanceof Date)) return typeof v === 'number' ? numberText(v) : v;
+  const y = v.getUTCFullYear();
+  if (Number.isNaN(y)) return 'an invalid date';
+  if (y < FIRST_DATE_YEAR || y > LAST_DATE_YEAR) return { refused: () => `the cell holds a date in the year ${y}; a month must fall in ${FIRST_DATE_YEAR}–${LAST_DATE_YEAR}` };
+  return y * 12 + v.getUTCMonth();
+};
 
 export async function readActualsXlsx(bytes: Uint8Array): Promise<ActualsRead> {
   const unreadable = (error: string): ActualsRead => ({ ok: false, kind: 'unreadable', error });
@@ -69,16 +89,22 @@ export async function readActualsXlsx(bytes: Uint8Array): Promise<ActualsRead> {
     const values = row.values as ExcelJSNs.CellValue[]; // 1-based
     if (!collector) {
       // The first row with anything in it is the header.
-      const found = findColumns(Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => String(asText(cellText(values[i + 1]!)) ?? '')));
+      const found = findColumns(Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => { const v = cellText(values[i + 1]!); return isRefused(v) ? '' : String(asText(v) ?? ''); }));
       if ('error' in found) headerError = found.error;
       else collector = new ActualsCollector(found);
       return;
     }
     const c = collector;
     const cell = (i: number) => cellText(values[i + 1]);
-    const cells = [cell(c.columns.customer), cell(c.columns.month), cell(c.columns.amount)];
+    const { customer, month, amount } = c.columns;
+    const cells = [cell(customer), cell(month), cell(amount)];
     if (cells.every((x) => x === '' || x === undefined)) { c.blankLines++; return; }
-    c.row(r, asText(cells[0]), asMonth(cells[1]), asText(cells[2]));
+    const [name, m, a] = cells as [Cell, Cell, Cell];
+    const monthCell = isRefused(m) ? m : asMonth(m);
+    const refused = ([[customer, name, 'customer name'], [month, monthCell, 'month'], [amount, a, 'number']] as const)
+      .flatMap(([col, v, what]) => (v !== undefined && isRefused(v) ? [[col, v.refused(what)] as const] : []));
+    if (refused.length) c.refuseRow(r, refused);
+    else c.row(r, asText(name as string | number | Date | undefined), monthCell as string | MonthIndex | undefined, asAmount(a as string | number | Date | undefined));
   });
   if (headerError) return unreadable(headerError);
   if (!collector) return unreadable('the file is empty: its first sheet has no rows');

@@ -42,7 +42,7 @@ export class RowStore {
     if (month > this.maxMonth) this.maxMonth = month;
     if (amount.places > this.scale) this.rescale(amount.places);
     const shift = this.scale - amount.places;
-    if (this.value && typeof amount.units === 'number') {
+    if (this.value) {
       const v = amount.units * pow10(shift) * multiplier;
       if (shift <= 15 && Number.isSafeInteger(v) && v <= SAFE) {
         this.value[i] = v;

@@ -3,6 +3,8 @@
 // at a decimal scale (123.45 at scale 2 is 12345), so three million of them fit
 // in typed arrays without losing a cent and without a decimal.js object each.
 
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS } from './limits';
+
 /** Month index: year × 12 + (month − 1), so consecutive months differ by 1. */
 export type MonthIndex = number;
 
@@ -27,13 +29,10 @@ export function monthText(i: MonthIndex): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
 }
 
-/**
- * A parsed amount: `units` × 10^−`places`. `units` is a number while it is a
- * safe integer and a bigint beyond (more than 15 significant digits).
- */
-export interface Amount { units: number | bigint; places: number }
+/** A parsed amount: `units` × 10^−`places`, exact (at most 15 significant digits fit a double's integers). */
+export interface Amount { units: number; places: number }
 
-export type AmountError = 'empty' | 'negative' | 'notNumber';
+export type AmountError = 'empty' | 'negative' | 'notNumber' | 'tooManyDigits' | 'tooManyDecimals';
 
 const DIGIT_0 = 48;
 const DOT = 46;
@@ -42,7 +41,8 @@ const DOT = 46;
  * Reads `123`, `123.45`, `.5` or `5.` (spaces around are ignored) into `out`
  * (reused, so three million rows allocate nothing here). No sign, no exponent,
  * no thousands separator, currency sign or decimal comma: a billing export that
- * writes those is refused rather than guessed at.
+ * writes those is refused rather than guessed at. Significant digits count from
+ * the first non-zero digit to the last digit written.
  */
 export function readAmount(raw: string, out: Amount): AmountError | null {
   const s = needsTrim(raw) ? raw.trim() : raw;
@@ -51,18 +51,25 @@ export function readAmount(raw: string, out: Amount): AmountError | null {
   let places = 0;
   let digits = 0;
   let dot = false;
+  let tooMany: AmountError | null = null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= DIGIT_0 && c <= DIGIT_0 + 9) {
+      if (tooMany) continue;
       units = units * 10 + (c - DIGIT_0);
       if (dot) places++;
-      if (units > 0 || digits > 0) digits++;
+      if (units > 0) digits++;
+      if (places > AMOUNT_DECIMALS) tooMany = 'tooManyDecimals';
+      else if (digits > AMOUNT_DIGITS) tooMany = 'tooManyDigits';
     } else if (c === DOT && !dot) dot = true;
-    else return s[0] === '-' && readAmount(s.slice(1), out) === null ? 'negative' : 'notNumber';
+    else {
+      const rest = s[0] === '-' && i === 0 ? readAmount(s.slice(1), out) : 'notNumber';
+      return rest === 'notNumber' || rest === 'empty' ? 'notNumber' : 'negative';
+    }
   }
   if (dot && s.length === 1) return 'notNumber';
-  // Past 15 significant digits a double may round: redo the digits as a bigint.
-  out.units = digits > 15 ? BigInt(s.replace('.', '')) : units;
+  if (tooMany) return tooMany;
+  out.units = units;
   out.places = places;
   return null;
 }

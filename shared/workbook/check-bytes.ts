@@ -30,6 +30,11 @@ export const LIMITS = {
   sheetId: 65_535,
   /** cells of one sheet ExcelJS builds objects for */
   cells: 500_000,
+  /**
+   * cells of the Actuals sheet, which Bowtie reads itself (scan/sheet-cells.ts), not through ExcelJS:
+   * the most it writes (1,200 months with a cohort each, a 720,600-value cohort table) is 738,624
+   */
+  actualsCells: 750_000,
   /** cells covered by all data validations (or merges) of one sheet */
   validationCells: 100_000,
   mergeCells: 100_000,
@@ -58,12 +63,12 @@ function checkRow(where: string, r: string | undefined): void {
   if (row !== undefined && !(row >= 1 && row <= LIMITS.maxRow)) refuse(`${where} has a row numbered ${r!.slice(0, 20)}; a sheet has at most ${n(LIMITS.maxRow)} rows`);
 }
 
-function scanSheet(where: string, xml: string): void {
+function scanSheet(where: string, xml: string, maxCells: number = LIMITS.cells, hint = ''): void {
   let cells = 0, validated = 0, merged = 0, columns = 0;
   walkXml(xml, where, ({ local, attrs }: Tag) => {
     if (local === 'row') checkRow(where, attrs.get('r'));
     else if (local === 'c') {
-      if (++cells > LIMITS.cells) refuse(`${where} has more than ${n(LIMITS.cells)} cells; Bowtie reads sheets up to that size`);
+      if (++cells > maxCells) refuse(`${where} has more than ${n(maxCells)} cells; Bowtie reads sheets up to that size${hint}`);
       const r = attrs.get('r');
       if (r !== undefined) {
         const a = decodeAddress(r);
@@ -95,20 +100,32 @@ function scanSheet(where: string, xml: string): void {
   });
 }
 
+const PRINT_AREA = '_xlnm.Print_Area', PRINT_TITLES = '_xlnm.Print_Titles';
+
 /** Checks sheet ids and defined names; returns relationship id → sheet name. */
 function scanWorkbook(xml: string): Map<string, string> {
   const ids = new Map<string, string>();
+  const names = new Set<string>();
   let named = 0;
+  let definedName: string | undefined;
   walkXml(xml, 'the workbook part', ({ local, attrs }) => {
+    if (local === 'definedName') definedName = attrs.get('name');
     if (local !== 'sheet') return;
     const id = parseIntLikeExcelJS(attrs.get('sheetId'));
     if (id !== undefined && !(id >= 1 && id <= LIMITS.sheetId)) refuse(`the workbook lists a sheet with id ${attrs.get('sheetId')!.slice(0, 20)}; ids go from 1 to ${n(LIMITS.sheetId)}`);
     const name = attrs.get('name'), rid = attrs.get('r:id');
+    // Two sheets of one name (Excel compares them case-blind) or one relationship made ExcelJS fail inside ("reading 'Target'").
+    if (name !== undefined && names.has(name.toLowerCase())) refuse(`the workbook lists two sheets named ${JSON.stringify(name.slice(0, 40))}; sheet names must differ (open and repair it in Excel)`);
+    if (rid !== undefined && ids.has(rid)) refuse(`the workbook lists two sheets for the part ${JSON.stringify(rid.slice(0, 40))}; the file is damaged`);
+    if (name !== undefined) names.add(name.toLowerCase());
     if (name !== undefined && rid !== undefined) ids.set(rid, name);
   }, new Set(['definedName']), (_, text) => {
+    // ExcelJS turns a print area or print titles into page setup, never into a cell per name
+    // (workbook-xform.js reconcile), so only other names count; their bounds are checked all the same.
+    const expanded = definedName !== PRINT_AREA && definedName !== PRINT_TITLES;
     for (const range of definedNameRanges(text)) {
       const s = boundedSpan('the workbook', 'a defined name over', range);
-      if (s) named += spanCells(s);
+      if (s && expanded) named += spanCells(s);
     }
     if (named > LIMITS.definedNameCells) refuse(`the workbook's defined names cover ${n(named)} cells; Bowtie reads at most ${n(LIMITS.definedNameCells)} (a name for a whole sheet is not one Bowtie writes)`);
   });
@@ -137,6 +154,8 @@ export interface InspectedWorkbook {
   files: Record<string, Uint8Array>;
   /** worksheet part path → sheet name */
   sheetNames: Map<string, string>;
+  /** the Actuals sheet's XML, kept out of ExcelJS (its part there is empty) and read by scan/sheet-cells.ts */
+  actualsXml?: string;
 }
 
 /** The sheets Bowtie reads; every other sheet reaches ExcelJS empty. */
@@ -160,10 +179,17 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<
     const ordered = [...entries].sort((a, b) => first(a.name) - first(b.name));
     const sheetNames = new Map<string, string>();
     let ids = new Map<string, string>();
+    /** a billing export (every sheet read) too big for a sheet fits a CSV */
+    const hint = fullSheets === 'all' ? ' (export larger billing data as CSV)' : '';
     const files: Record<string, Uint8Array> = {};
     let total = 0;
+    let actualsXml: string | undefined;
     for (const en of ordered) {
-      if (en.size > LIMITS.entryBytes) refuse(`zip entry ${en.name} declares ${Math.round(en.size / 1048576)} MB uncompressed; at most ${LIMITS.entryBytes / 1048576} MB are allowed: a zip bomb or not a Bowtie workbook`);
+      if (en.size > LIMITS.entryBytes) {
+        // A big sheet that compresses as XML does is just big (a billing export of a million rows), not a bomb: say so.
+        if (/^xl\/worksheets\/[^/]+\.xml$/.test(en.name) && en.size <= LIMITS.ratio * en.compressed) refuse(`sheet ${JSON.stringify(sheetNames.get(en.name) ?? en.name)} is ${Math.round(en.size / 1048576)} MB uncompressed; Bowtie reads sheets of up to ${LIMITS.entryBytes / 1048576} MB${hint}`);
+        refuse(`zip entry ${en.name} declares ${Math.round(en.size / 1048576)} MB uncompressed; at most ${LIMITS.entryBytes / 1048576} MB are allowed: a zip bomb or not a Bowtie workbook`);
+      }
       const left = LIMITS.totalBytes - total;
       const data = inflateWithBudget(bytes, en, { cap: Math.min(LIMITS.entryBytes, left), ratio: LIMITS.ratio, ratioFloor: LIMITS.ratioFloorBytes });
       total += data.length;
@@ -181,11 +207,17 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fullSheets: ReadonlySet<
       const sheet = /^xl\/worksheets\//.test(en.name) ? sheetNames.get(en.name) : undefined;
       // A sheet Bowtie does not read is handed over empty, so it is not scanned either.
       if (sheet === undefined && /^xl\/worksheets\//.test(en.name) || sheet !== undefined && fullSheets !== 'all' && !fullSheets.has(sheet)) { files[en.name] = EMPTY_SHEET; continue; }
-      if (sheet !== undefined) scanSheet(`sheet "${sheet}"`, strFromU8(data));
+      if (sheet === SHEETS.actuals && fullSheets !== 'all') {
+        actualsXml = strFromU8(data);
+        scanSheet(`sheet "${sheet}"`, actualsXml, LIMITS.actualsCells);
+        files[en.name] = EMPTY_SHEET;
+        continue;
+      }
+      if (sheet !== undefined) scanSheet(`sheet "${sheet}"`, strFromU8(data), LIMITS.cells, hint);
       else if (en.name !== 'xl/workbook.xml') walkXml(strFromU8(data), en.name, () => {});
       files[en.name] = data;
     }
-    return { files, sheetNames };
+    return actualsXml === undefined ? { files, sheetNames } : { files, sheetNames, actualsXml };
   } catch (e) {
     if (e instanceof Refusal || e instanceof ZipRefusal || e instanceof XmlRefusal) return fail(e.message);
     return fail(`the file is damaged or truncated (${(e as Error).message})`);

@@ -14,7 +14,7 @@ import { BASE_FIELDS } from '../model/catalog';
 import { MAX_RAMP_YEARS } from '../model/ramps';
 import { DOCUMENT_LIMITS } from '../document/limits';
 import { canonicalInput, inputPath, isRampableKey, parsed } from '../document/keys';
-import { readActuals } from './sheets/actuals';
+import { readActualsXml } from './sheets/actuals';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
 import { choiceFromText, choiceWords } from './choices';
 import type { WorkbookProblem, WorkbookRead } from './types';
@@ -245,9 +245,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
     raw = step(raw);
   }
   const read = toModel(raw, notes);
-  const actualsWs = wb.getWorksheet(SHEETS.actuals);
-  if (read.ok && actualsWs) {
-    const actuals = readActuals(actualsWs);
+  if (read.ok && inspected.actualsXml !== undefined) {
+    const actuals = readActualsXml(inspected.actualsXml, inspected.files['xl/sharedStrings.xml']);
     if (typeof actuals === 'string') notes.push(`the ${SHEETS.actuals} sheet could not be read (${actuals}) and was left out; the model itself opened`);
     else read.actuals = actuals;
   }

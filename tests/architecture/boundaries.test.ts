@@ -68,3 +68,21 @@ describe('the workbook writer uses the core through its narrow API', () => {
     expect((await lint("import fs from 'node:fs';", 'shared/workbook/probe.ts')).join('\n')).toMatch(/shared\/ must not import Node modules/);
   });
 });
+
+describe('node/ holds the Node code the CLI shares with the app, without Electron', () => {
+  it.each([
+    ["import { writeFileAtomic } from '../electron/atomic-write';", 'cli/export-workbook.ts'],
+    ["import { app } from 'electron';", 'node/atomic-write.ts'],
+    ["import { describeFileError } from '../electron/file-errors';", 'node/probe.ts'],
+  ])('refuses %s in %s', async (code, file) => {
+    expect((await lint(code, file)).join('\n')).toMatch(/no-restricted-imports: .*node\/ and cli\/ run without Electron/);
+  });
+
+  it('lets the CLI and electron/ use node/, and still only shared/ entry points', async () => {
+    // (exported again, so the unused-import rule of cli/ and electron/ has nothing to say)
+    const uses = "import { writeFileAtomic } from '../node/atomic-write';\nexport { writeFileAtomic };";
+    expect(await lint(uses, 'cli/export-workbook.ts')).toEqual([]);
+    expect(await lint(uses, 'electron/file-service.ts')).toEqual([]);
+    expect((await lint("import { ExcelJS } from '../shared/workbook/write-workbook';", 'node/probe.ts')).join('\n')).toMatch(/Outside shared\//);
+  });
+});

@@ -18,20 +18,21 @@ function project(file: string) {
   };
 }
 
-/** Each project and the projects it may import: shared/ none, the app's parts shared/ alone. */
+/** Each project and the projects it may import: shared/ and node/ none, the app's parts shared/ (and main and the CLI node/'s writer). */
 const PROJECTS = {
   'shared/tsconfig.json': [],
   'renderer/tsconfig.json': ['shared'],
-  'electron/tsconfig.json': ['shared'],
-  'cli/tsconfig.json': ['shared'],
-  'tsconfig.tools.json': ['shared', 'renderer', 'electron', 'cli'],
+  'electron/tsconfig.json': ['shared', 'node'],
+  'cli/tsconfig.json': ['shared', 'node'],
+  'node/tsconfig.json': [],
+  'tsconfig.tools.json': ['shared', 'renderer', 'electron', 'cli', 'node'],
 } as const;
 
 describe('TypeScript project references', () => {
   it('tsconfig.json builds every project and compiles nothing itself', () => {
     const root = project('tsconfig.json');
     expect(root.files).toEqual([]);
-    expect(root.references.sort()).toEqual(['cli', 'electron', 'renderer', 'shared', 'tsconfig.tools.json']);
+    expect(root.references.sort()).toEqual(['cli', 'electron', 'node', 'renderer', 'shared', 'tsconfig.tools.json']);
   });
 
   it.each(Object.entries(PROJECTS))('%s is composite, compiles only its own folder and references %j', (file, allowed) => {

@@ -1,16 +1,17 @@
 // `bowtie actuals FILE` (spec §9): the JSON, the exit codes, the problem lines,
 // and agreement with an independent implementation of §9 on random files.
 import fc from 'fast-check';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/bowtie';
-import { actualsFileFigures } from '../../cli/load-actuals';
-import { figuresOf, readActualsCsv } from '@shared/actuals/index';
+import { ACTUALS_LIMITS, actualsFileFigures } from '../../cli/load-actuals';
+import { figuresOf, MAX_CSV_BYTES, readActualsCsv } from '@shared/actuals/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../support/actuals-files';
 import { referenceActuals } from '../support/actuals-reference';
+import { mutatedExport } from '../support/csv-mutations';
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-actuals-')); });
@@ -66,13 +67,33 @@ describe('bowtie actuals', () => {
     expect(zip.err[0]).toMatch(/damaged or truncated|not an \.xlsx/);
   });
 
-  it('reads a big CSV in a worker thread to the same figures', async () => {
+  it('reads every CSV, however small, in a worker under a deadline and a memory cap (issue 19)', async () => {
     const text = writeCsv(randomBook(7, { customers: 50, months: 24 }));
     const p = await file(text);
-    const inWorker = await actualsFileFigures(p, 0);
-    const here = await actualsFileFigures(p);
-    expect(inWorker.ok && here.ok).toBe(true);
-    expect(inWorker).toEqual(here);
+    expect(await actualsFileFigures(p)).toEqual(figuresOf(readActualsCsv(text)));
+    // a deadline too short for any read stops even this small file: the small ones have one too
+    const late = await actualsFileFigures(p, { ...ACTUALS_LIMITS, csv: { ...ACTUALS_LIMITS.csv, timeoutMs: 1 } });
+    expect(late).toEqual({ ok: false, kind: 'unreadable', error: 'reading the file took longer than 0.001 s, so it was stopped' });
+    // and a heap cap: 200,000 distinct customers do not fit in 24 MB
+    const many = await file(`customer,month,mrr\n${Array.from({ length: 200_000 }, (_, i) => `customer number ${i} of a long list,2024-01,1`).join('\n')}\n`);
+    const capped = await actualsFileFigures(many, { ...ACTUALS_LIMITS, csv: { ...ACTUALS_LIMITS.csv, maxOldGenerationSizeMb: 24 } });
+    expect(capped).toEqual({ ok: false, kind: 'unreadable', error: 'reading the file needed more than 24 MB of memory, so it was stopped' });
+  });
+
+  it(`refuses a CSV over ${MAX_CSV_BYTES / 1048576} MB with exit 2 before reading a byte`, async () => {
+    const p = join(dir, 'huge.csv');
+    await writeFile(p, 'customer,month,mrr\n');
+    await truncate(p, MAX_CSV_BYTES + 1); // sparse: no disk used
+    const r = await run(['actuals', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`${p}: the file is 200 MB; Bowtie reads CSV exports of up to 200 MB and 5,000,000 rows`]);
+  });
+
+  it('refuses Windows-1252 bytes with exit 2, naming the line and how to save as CSV UTF-8', async () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('customer,month,mrr\nAnna,2024-01,1\nJ'), 0xfc, ...new TextEncoder().encode('rgen,2024-01,3000\n')]);
+    const r = await run(['actuals', await file(bytes)]);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/: line 3 is not UTF-8 text \(byte 0xFC, "ü" in Windows-1252\); in Excel use Save As › "CSV UTF-8 \(Comma delimited\)"/);
   });
 
   it('reads the first sheet of an .xlsx in a worker', async () => {
@@ -111,7 +132,7 @@ describe('agrees with an independent implementation of §9, every figure to 1e-9
       const r = await run(['actuals', await file(text)]);
       expect(r.code, r.err.join('\n')).toBe(0);
       expectAgree(JSON.parse(r.out), referenceActuals(text));
-    }), { numRuns: 20 });
+    }), { numRuns: 8 });
   });
 
   it('through the core the command runs, on many more', () => {
@@ -121,4 +142,15 @@ describe('agrees with an independent implementation of §9, every figure to 1e-9
       expectAgree(r.figures as unknown as Record<string, unknown>, referenceActuals(text));
     }), { numRuns: 150 });
   });
+});
+
+describe('the command on mutated real exports (issue 19)', () => {
+  it('ends in exit 0, 1 or 2 within its deadline and memory cap, with one line per problem', async () => {
+    await fc.assert(fc.asyncProperty(mutatedExport(2_000_000), async ({ bytes }) => {
+      const r = await run(['actuals', await file(bytes)]);
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.err.join('\n')).not.toMatch(/took longer than|needed more than .* of memory|stopped unexpectedly/);
+      for (const line of r.err) expect(line.length, line).toBeLessThan(400); // the path, then the sentence
+    }), { numRuns: 4 });
+  }, 120_000);
 });

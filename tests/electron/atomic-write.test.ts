@@ -3,7 +3,7 @@ import { chmod, chown, lstat, mkdir, readdir, readFile, readlink, stat, symlink,
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirEachTest } from '../support/temp-dir';
-import { FOREIGN_TEMP_STALE_MS, realFs, removeStaleTemps, tempPathFor, writeFileAtomic, type AtomicFs } from '../../electron/atomic-write';
+import { FOREIGN_TEMP_STALE_MS, realFs, removeStaleTemps, tempPathFor, writeFileAtomic, type AtomicFs } from '../../node/atomic-write';
 
 const tempDir = tempDirEachTest('bowtie-atomic-');
 

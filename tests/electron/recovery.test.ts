@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirEachTest } from '../support/temp-dir';
-import { realFs, type AtomicFs } from '../../electron/atomic-write';
+import { realFs, type AtomicFs } from '../../node/atomic-write';
 import { createRecoveryStore } from '../../electron/recovery';
 
 const tempDir = tempDirEachTest('bowtie-recovery-');

@@ -7,6 +7,7 @@
 // document (saved as the workbook's Actuals sheet).
 import type { ModelInputs } from '@shared/index';
 import type { Suggestion } from '@shared/actuals/index';
+import { MAX_CSV_BYTES, MAX_ROWS } from '@shared/actuals/limits';
 import type { ActualsSheet } from '@shared/workbook/index';
 import { platform } from '../platform/choose-platform';
 import { documentStore } from '../store/document-store';
@@ -36,6 +37,11 @@ export async function importActuals(name: string, blob: Blob): Promise<boolean> 
   const kind = actualsKind(name);
   if (!kind) {
     actualsStore.setState({ import: { phase: 'unreadable', name, error: 'Bowtie imports billing exports saved as .csv or .xlsx (the first sheet).' } });
+    return false;
+  }
+  // The same limit as the command's (shared/actuals): refused before a byte is read (issue 19).
+  if (kind === 'csv' && blob.size > MAX_CSV_BYTES) {
+    actualsStore.setState({ import: { phase: 'unreadable', name, error: `It is ${Math.round(blob.size / 1048576)} MB; Bowtie imports CSV exports of up to ${MAX_CSV_BYTES / 1048576} MB and ${MAX_ROWS.toLocaleString('en-US')} rows.` } });
     return false;
   }
   if (kind === 'xlsx' && blob.size > MAX_XLSX_BYTES) {

@@ -19,7 +19,6 @@ const PROGRESS_EVERY_MS = 100;
 
 async function readCsv(blob: Blob, ctx: CallContext<ActualsProgress>): Promise<ActualsRead> {
   const reader = new CsvActualsReader();
-  const decoder = new TextDecoder('utf-8');
   const stream = blob.stream().getReader();
   let bytesRead = 0;
   let last = 0;
@@ -27,12 +26,10 @@ async function readCsv(blob: Blob, ctx: CallContext<ActualsProgress>): Promise<A
     const { done, value } = await stream.read();
     if (done) break;
     bytesRead += value.byteLength;
-    reader.push(decoder.decode(value, { stream: true }));
+    reader.pushBytes(value); // checked to be UTF-8, refused at the first line that is not (issue 19)
     const now = performance.now();
     if (now - last >= PROGRESS_EVERY_MS) { last = now; ctx.progress({ rows: reader.rows, bytesRead, bytes: blob.size }); }
   }
-  const tail = decoder.decode();
-  if (tail) reader.push(tail);
   const read = reader.end();
   ctx.progress({ rows: reader.rows, bytesRead, bytes: blob.size });
   return read;

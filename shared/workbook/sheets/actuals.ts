@@ -7,6 +7,8 @@ import type * as ExcelJS from 'exceljs';
 import { SHEETS } from '../names';
 import { COLORS, FMT, headerFill } from '../styles';
 import type { ActualsSheet } from '../types';
+import { readSharedStrings, readSheetCells, type CellValue, type SheetCells } from '../scan/sheet-cells';
+import { strFromU8 } from 'fflate';
 
 const LABELS = { source: 'Source file', rows: 'Rows', sha: 'SHA-256', month: 'Month', cohort: 'Cohort start' } as const;
 const MONEY = ['opening', 'new', 'reactivation', 'expansion', 'contraction', 'churn', 'closing'] as const;
@@ -56,45 +58,52 @@ export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet): void {
   ws.views = [{ state: 'frozen', ySplit: top, xSplit: 1 }];
 }
 
-const num = (v: ExcelJS.CellValue): number | null => {
-  if (typeof v === 'number') return v;
-  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
-  return null;
-};
-const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : String(v));
+const num = (v: CellValue): number | null => (typeof v === 'number' ? v : null);
+const text = (v: CellValue): string => (v === null ? '' : String(v));
+
+/** The sheet's part as the pre-scan kept it (check-bytes.ts), read without ExcelJS; a string says why it cannot be read. */
+export function readActualsXml(xml: string, sharedStrings: Uint8Array | undefined): ActualsSheet | string {
+  let cells: SheetCells;
+  try {
+    cells = readSheetCells(xml, sharedStrings ? readSharedStrings(strFromU8(sharedStrings)) : [], `sheet "${SHEETS.actuals}"`);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return readActuals(cells);
+}
 
 /** The sheet back as data; a string says why it cannot be read (the model still opens). */
-export function readActuals(ws: ExcelJS.Worksheet): ActualsSheet | string {
-  const find = (label: string, from = 1) => { for (let r = from; r <= ws.rowCount; r++) if (text(ws.getCell(r, 1).value) === label) return r; return -1; };
+export function readActuals(ws: SheetCells): ActualsSheet | string {
+  const find = (label: string, from = 1) => { for (let r = from; r <= ws.rowCount; r++) if (text(ws.value(r, 1)) === label) return r; return -1; };
   const src = find(LABELS.source), rowsAt = find(LABELS.rows), shaAt = find(LABELS.sha), top = find(LABELS.month);
   if (src < 0 || rowsAt < 0 || shaAt < 0 || top < 0) return 'it has no source file, row count, SHA-256 or Month column';
-  const rows = num(ws.getCell(rowsAt, 2).value);
+  const rows = num(ws.value(rowsAt, 2));
   if (rows === null) return `its row count is not a number`;
   const a: ActualsSheet = {
-    source: { fileName: text(ws.getCell(src, 2).value), rows, sha256: text(ws.getCell(shaAt, 2).value) },
+    source: { fileName: text(ws.value(src, 2)), rows, sha256: text(ws.value(shaAt, 2)) },
     months: [], opening: [], new: [], reactivation: [], expansion: [], contraction: [], churn: [], closing: [], customers: [],
     nrr12: [], grr12: [], logoRetention12: [], cohorts: [],
   };
-  for (let r = top + 1; /^\d{4}-\d{2}$/.test(text(ws.getCell(r, 1).value)); r++) {
-    a.months.push(text(ws.getCell(r, 1).value));
+  for (let r = top + 1; /^\d{4}-\d{2}$/.test(text(ws.value(r, 1))); r++) {
+    a.months.push(text(ws.value(r, 1)));
     for (const [i, k] of MONEY.entries()) {
-      const v = num(ws.getCell(r, 2 + i).value);
+      const v = num(ws.value(r, 2 + i));
       if (v === null) return `${k} of ${a.months.at(-1)} is not a number`;
       a[k].push(v);
     }
-    a.customers.push(num(ws.getCell(r, 9).value) ?? 0);
-    RATES.forEach((k, i) => a[k].push(num(ws.getCell(r, 10 + i).value)));
+    a.customers.push(num(ws.value(r, 9)) ?? 0);
+    RATES.forEach((k, i) => a[k].push(num(ws.value(r, 10 + i))));
   }
   if (!a.months.length) return 'it lists no months';
   const ct = find(LABELS.cohort, top);
   if (ct > 0) {
-    for (let r = ct + 1; /^\d{4}-\d{2}$/.test(text(ws.getCell(r, 1).value)); r++) {
-      const start = text(ws.getCell(r, 1).value);
+    for (let r = ct + 1; /^\d{4}-\d{2}$/.test(text(ws.value(r, 1))); r++) {
+      const start = text(ws.value(r, 1));
       const arr: number[] = [];
       // A cohort has one value per month from its start to the last month.
       const ages = a.months.length - Math.max(0, a.months.indexOf(start));
-      for (let i = 0; i < ages; i++) arr.push(num(ws.getCell(r, 3 + i).value) ?? 0);
-      a.cohorts.push({ start, customers: num(ws.getCell(r, 2).value) ?? 0, arr });
+      for (let i = 0; i < ages; i++) arr.push(num(ws.value(r, 3 + i)) ?? 0);
+      a.cohorts.push({ start, customers: num(ws.value(r, 2)) ?? 0, arr });
     }
   }
   return a;

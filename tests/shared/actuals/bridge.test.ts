@@ -68,13 +68,14 @@ describe('movements, one customer at a time', () => {
     expect(computeActuals(r.book).closing[0]!.toString()).toBe('100');
   });
 
-  it('stays exact past 2^53 units and with 17-digit decimals (values kept as bigints)', () => {
-    const r = readActualsCsv(csv(['A,2024-01,33.333333333333336', 'B,2024-01,123456789012.5', 'A,2024-02,90071992547409.93']));
+  it('stays exact past 2^53 units at the most digits and decimals an amount may have (values kept as bigints)', () => {
+    const r = readActualsCsv(csv(['A,2024-01,333333333.333333', 'B,2024-01,999999999999999', 'A,2024-02,900719925.474099']));
     if (!r.ok) throw new Error('unreadable');
+    expect(r.book.store.isWide).toBe(true);
     const res = computeActuals(r.book);
-    expect(res.closing[0]!.toString()).toBe('123456789045.833333333333336');
-    expect(res.expansion[1]!.toString()).toBe('90071992547376.596666666666664');
-    expect(res.churn[1]!.toString()).toBe('123456789012.5');
+    expect(res.closing[0]!.toString()).toBe('1000000333333332.333333');
+    expect(res.expansion[1]!.toString()).toBe('567386592.140766');
+    expect(res.churn[1]!.toString()).toBe('999999999999999');
   });
 });
 

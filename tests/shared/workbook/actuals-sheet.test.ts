@@ -6,6 +6,9 @@ import { defaultInputs } from '@shared/index';
 import { readWorkbook, SHEETS, writeWorkbook, type ActualsSheet } from '@shared/workbook/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
 import { randomBook, writeCsv } from '../../support/actuals-files';
+import { checkWorkbookBytes, LIMITS } from '@shared/workbook/check-bytes';
+import { MAX_MONTHS } from '@shared/actuals/limits';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 function sheetOf(csv: string, fileName = 'billing.csv'): ActualsSheet {
   const r = figuresOf(readActualsCsv(csv));
@@ -54,5 +57,39 @@ describe('the Actuals sheet', () => {
     const r = await open(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(r.actuals).toBeUndefined();
     expect(r.notes.join(' ')).toMatch(/the Actuals sheet could not be read \(opening of \d{4}-\d{2} is not a number\)/);
+  });
+
+  // Issue 19: the largest Actuals sheet an import can produce (every month of the longest file a new
+  // cohort, each followed to the last month) is 720,600 cohort values plus the bridge; its print area
+  // alone covers 1.4 million cells. Bowtie reopens what it wrote.
+  const monthsOf = (n: number) => Array.from({ length: n }, (_, t) => `${1950 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`);
+  function sheetAtLimit(cohorts: 'every month' | 'one'): ActualsSheet {
+    const months = monthsOf(MAX_MONTHS);
+    const money = (k: number) => months.map((_, t) => 1_000_000.25 + t * 10 + k);
+    return {
+      source: { fileName: 'limits.csv', rows: 720_600, sha256: 'cd'.repeat(32) },
+      months, opening: money(0), new: money(1), reactivation: money(2), expansion: money(3), contraction: money(4), churn: money(5), closing: money(6),
+      customers: months.map((_, t) => t + 1),
+      nrr12: months.map((_, t) => (t < 12 ? null : 1.05)), grr12: months.map((_, t) => (t < 12 ? null : 0.93)), logoRetention12: months.map((_, t) => (t < 12 ? null : 0.9)),
+      cohorts: (cohorts === 'one' ? months.slice(0, 1) : months).map((start, k) => ({ start, customers: k + 1, arr: Array.from({ length: MAX_MONTHS - k }, (_, i) => 12_000 + k + i) })),
+    };
+  }
+
+  it.each(['every month', 'one'] as const)('reopens a file at the limits of an import: %s cohort over 1,200 months', async (cohorts) => {
+    const sheet = sheetAtLimit(cohorts);
+    const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test', actuals: sheet });
+    expect(checkWorkbookBytes(bytes)).toBeNull();
+    const r = await open(bytes);
+    expect(r.actuals).toEqual(sheet);
+  }, 240_000);
+
+  it('a print area is no cell-by-cell name, but other names still count against the limit', async () => {
+    const files = unzipSync(await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test', actuals }));
+    const withName = (name: string) => {
+      const wb = strFromU8(files['xl/workbook.xml']!).replace('<definedNames>', `<definedNames><definedName name="${name}" localSheetId="0">Assumptions!$A$1:$Z$100000</definedName>`);
+      return checkWorkbookBytes(zipSync({ ...files, 'xl/workbook.xml': strToU8(wb) }));
+    };
+    expect(withName('other')).toMatch(new RegExp(`defined names cover 2,6\\d\\d,\\d{3} cells; Bowtie reads at most ${LIMITS.definedNameCells.toLocaleString('en-US')}`));
+    expect(withName('_xlnm.Print_Titles')).toBeNull();
   });
 });

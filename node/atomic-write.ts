@@ -11,7 +11,15 @@
 // - the `.bak` is a hard link to the old file, made after the new data is
 //   safely written, and costs no disk space; only where links are not
 //   supported is it a copy, and a copy that does not fit is skipped: the save
-//   wins, and the caller is told (`backup: 'skipped'`).
+//   wins, and the caller is told (`backup: 'skipped'`); so is a `.bak` that cannot
+//   be made because its name is taken by a folder or too long (issue 19);
+// - only a regular file is replaced: a folder, a device (a link to /dev/null), a
+//   pipe or a socket is refused (NotAFileError), each called what it is;
+// - saves to one file run one after another in this process (`queued`), so
+//   concurrent saves neither race for the `.bak` nor leave temp files.
+//
+// Plain Node, no Electron: the desktop app's main process and the CLI's export
+// both write through it (this folder is what they share).
 // Temp files left by a save that was killed are ours to remove: each temp name
 // carries this machine and process, and the next save into the folder removes
 // those whose process is gone (see `removeStaleTemps`).
@@ -27,6 +35,11 @@ export interface StatLike {
   mtimeMs: number;
   isFile(): boolean;
   isSymbolicLink(): boolean;
+  isDirectory?(): boolean;
+  isFIFO?(): boolean;
+  isSocket?(): boolean;
+  isCharacterDevice?(): boolean;
+  isBlockDevice?(): boolean;
 }
 
 /** The file-system calls atomic writes need; tests inject failures here. */
@@ -74,9 +87,27 @@ export interface AtomicWriteOptions {
 export interface WriteOutcome {
   /** The file actually written: the target, or the file a symlink target points at. */
   written: string;
-  /** 'kept': a .bak of the old version; 'none': nothing to keep or not asked; 'skipped': no room for it. */
+  /** 'kept': a .bak of the old version; 'none': nothing to keep or not asked; 'skipped': it could not be made (why: `backupSkipped`). */
   backup: 'kept' | 'none' | 'skipped';
+  /** why the backup was skipped: no room, its name taken by something that is not a file, or too long */
+  backupSkipped?: 'noSpace' | 'nameTaken' | 'nameTooLong';
 }
+
+/** What the thing at a save's path is, when it is not a regular file. */
+export type NotAFileKind = 'folder' | 'device' | 'pipe' | 'socket' | 'other';
+
+/** The error for a path that is not a regular file; file-errors.ts says what it is. */
+export class NotAFileError extends Error {
+  readonly code: string;
+  constructor(readonly file: string, readonly kind: NotAFileKind) {
+    super(`${file} is not a file but a ${kind}`);
+    // a folder keeps Node's own code, the rest get ours
+    this.code = kind === 'folder' ? 'EISDIR' : 'ENOTFILE';
+  }
+}
+
+const kindOf = (info: StatLike): NotAFileKind =>
+  info.isDirectory?.() ? 'folder' : info.isCharacterDevice?.() || info.isBlockDevice?.() ? 'device' : info.isFIFO?.() ? 'pipe' : info.isSocket?.() ? 'socket' : 'other';
 
 /** The error for a file whose permissions forbid writing; file-errors.ts turns it into a sentence. */
 export class ReadOnlyFileError extends Error {
@@ -210,16 +241,33 @@ async function assertWritable(fs: AtomicFs, file: string, info: StatLike): Promi
   }
 }
 
+/** The saves waiting per file (by its real path): each starts when the one before it has ended. */
+const queues = new Map<string, Promise<unknown>>();
+
+function queued<T>(file: string, write: () => Promise<T>): Promise<T> {
+  const before = queues.get(file) ?? Promise.resolve();
+  const mine = before.then(write, write);
+  const settled = mine.catch(() => undefined);
+  queues.set(file, settled);
+  void settled.then(() => { if (queues.get(file) === settled) queues.delete(file); });
+  return mine;
+}
+
 export async function writeFileAtomic(target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<WriteOutcome> {
   const fs = options.fs ?? realFs;
   const real = await resolveTarget(fs, target);
+  return queued(real, () => writeResolved(fs, real, data, options));
+}
+
+async function writeResolved(fs: AtomicFs, real: string, data: Uint8Array, options: AtomicWriteOptions): Promise<WriteOutcome> {
   const old = await existing(fs, real);
-  if (old && !old.isFile()) throw Object.assign(new Error(`${real} is not a file`), { code: 'EISDIR' });
+  if (old && !old.isFile()) throw new NotAFileError(real, kindOf(old));
   if (old) await assertWritable(fs, real, old);
   await removeStaleTemps(path.dirname(real), { fs });
 
   const created: string[] = [];
   let backup: WriteOutcome['backup'] = 'none';
+  let backupSkipped: WriteOutcome['backupSkipped'];
   try {
     // The new data first: a save that fails leaves the folder as it was. The
     // backup after it needs no room when it is a link, and is dropped when it
@@ -227,8 +275,10 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
     const temp = tempPathFor(real);
     await writeAndSync(fs, temp, data, old, options.newFileMode ?? 0o666, created);
     if (options.keepBackup && old) {
-      const kept = (await backUpByLink(fs, real, created)) || (await backUpByCopy(fs, real, created));
-      backup = kept ? 'kept' : 'skipped';
+      const byLink = await backUpByLink(fs, real, created);
+      const kept = byLink === 'unsupported' ? await backUpByCopy(fs, real, created) : byLink;
+      backup = kept === 'kept' ? 'kept' : 'skipped';
+      if (kept !== 'kept') backupSkipped = kept as WriteOutcome['backupSkipped'];
     }
     await fs.rename(temp, real);
     forget(created, temp);
@@ -241,7 +291,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
     for (const file of created) inFlight.delete(file);
   }
   await syncFolder(fs, path.dirname(real));
-  return { written: real, backup };
+  return backupSkipped ? { written: real, backup, backupSkipped } : { written: real, backup };
 }
 
 function track(created: string[], file: string): void {
@@ -287,24 +337,24 @@ async function keepOwnership(handle: FileHandleLike, old: StatLike): Promise<voi
   }
 }
 
-/** `.bak` as a second name for the old file: no copy, no space. False where links are not supported. */
-async function backUpByLink(fs: AtomicFs, real: string, created: string[]): Promise<boolean> {
+type BackupResult = 'kept' | NonNullable<WriteOutcome['backupSkipped']>;
+
+/** `.bak` as a second name for the old file: no copy, no space. 'unsupported' where links are not supported. */
+async function backUpByLink(fs: AtomicFs, real: string, created: string[]): Promise<BackupResult | 'unsupported'> {
   const temp = tempPathFor(`${real}.bak`);
   try {
     await fs.link(real, temp);
   } catch (error) {
     // FAT/exFAT drives and some network shares have no hard links.
-    if (isCode(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES')) return false;
+    if (isCode(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES')) return 'unsupported';
     throw error;
   }
   track(created, temp);
-  await fs.rename(temp, `${real}.bak`);
-  forget(created, temp);
-  return true;
+  return putBackup(fs, temp, real, created);
 }
 
 /** `.bak` as a copy, after the new data is safely written: if the copy does not fit, the save goes on without it. */
-async function backUpByCopy(fs: AtomicFs, real: string, created: string[]): Promise<boolean> {
+async function backUpByCopy(fs: AtomicFs, real: string, created: string[]): Promise<BackupResult> {
   const temp = tempPathFor(`${real}.bak`);
   inFlight.add(temp);
   try {
@@ -312,13 +362,29 @@ async function backUpByCopy(fs: AtomicFs, real: string, created: string[]): Prom
   } catch (error) {
     inFlight.delete(temp);
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    if (isCode(error, 'ENOSPC', 'EDQUOT', 'EFBIG')) return false;
+    if (isCode(error, 'ENOSPC', 'EDQUOT', 'EFBIG')) return 'noSpace';
     throw error;
   }
   track(created, temp);
-  await fs.rename(temp, `${real}.bak`);
+  return putBackup(fs, temp, real, created);
+}
+
+/**
+ * The backup's temp file renamed to `<real>.bak`. A `.bak` name taken by a folder, or too
+ * long for the file system (a 252-character name), costs the backup, never the save.
+ */
+async function putBackup(fs: AtomicFs, temp: string, real: string, created: string[]): Promise<BackupResult> {
+  try {
+    await fs.rename(temp, `${real}.bak`);
+  } catch (error) {
+    const why = isCode(error, 'ENAMETOOLONG') ? 'nameTooLong' : isCode(error, 'EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR') ? 'nameTaken' : null;
+    if (!why) throw error;
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    forget(created, temp);
+    return why;
+  }
   forget(created, temp);
-  return true;
+  return 'kept';
 }
 
 /** Make the rename itself durable. Best effort: Windows cannot open a folder for fsync. */
