@@ -18,6 +18,7 @@ import { D, ONE, ZERO, sum, type Dec } from './decimal';
 import { ELIGIBLE, laneWindow } from './journey';
 import { JOURNEY_PATHS, yearOfMonth, type Rates, type JourneyPath, type YearRates } from './rates';
 import { acquisitionBlocks, newCustomersAt } from './schedule';
+import { completeYears, yearsTouched } from './years';
 
 const AD = 0, NON = 1;
 /** Renewal class of each path (JOURNEY_PATHS order): the three failed paths renew alike. */
@@ -112,9 +113,9 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
   const all = flows(), set = flows();
 
   const pools: Pool[][] = Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, alive: ZERO, lanes: zeros() })));
-  const years = Math.floor(H / 12);
+  const years = completeYears(H);
   const parts: Part[][][] = Array.from({ length: years + 1 }, () => Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, acc: ZERO, last: 0 }))));
-  const youngRevenue = Array.from({ length: yearOfMonth(H - 1) + 1 }, () => ZERO);
+  const youngRevenue = Array.from({ length: yearsTouched(H) + 1 }, () => ZERO);
   const settle = (p: Part, now: number) => {
     if (now > p.last) { if (!p.T.isZero()) p.acc = p.acc.add(p.T.mul(now - p.last)); p.last = now; }
   };

@@ -5,6 +5,7 @@ import { D, ZERO, sum, type Dec } from './decimal';
 import { computeJourney, journeyRetention, JOURNEY_PATHS, type Journey, type JourneyPath } from './journey';
 import { baseCohorts, firstYear, hasRamps } from '../model/ramps';
 import { Rates } from './rates';
+import { completeYears } from './years';
 import { simulateCalendar, windowAt } from './calendar';
 import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp, rollUpSplit } from './schedule';
 import { journeySeries, windowOf, type RetentionWindow } from './retention';
@@ -31,7 +32,7 @@ interface Company {
  */
 function journeyCompany(inputs: ModelInputs, j: Journey): Company {
   const H = inputs.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const series = journeySeries(j);
   const active = new AgeSeries(j.active);
   const blocks = acquisitionBlocks(inputs);
@@ -109,7 +110,7 @@ function journeyCompany(inputs: ModelInputs, j: Journey): Company {
 /** Ramps or an installed base: the calendar simulation (calendar.ts). */
 function calendarCompany(inputs: ModelInputs, rates: Rates): Company {
   const H = inputs.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const run = simulateCalendar(inputs, rates);
   const window = (t: number): RetentionWindow | null => windowAt(run, t);
   const months: BridgeMonth<Dec>[] = [];
@@ -188,7 +189,7 @@ export const needsCalendar = (inputs: ModelInputs): boolean => hasRamps(inputs) 
 
 export function computeExact(inputs: ModelInputs, options: { calendar?: boolean } = {}): ModelResult<Dec> {
   const H = inputs.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const ages = Math.max(H, ltvMonths(inputs));
   const rates = new Rates(inputs);
   const j = computeJourney(inputs, ages, rates);

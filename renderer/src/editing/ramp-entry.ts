@@ -1,7 +1,7 @@
 // Per-year values of a rampable input (spec §2.1) as the grid edits them. A yearly
 // cell is addressed `key[i]` (the same path the core names a bad yearly value by),
 // so marks, paste and undo work on it like on any other cell. Pure, unit-tested.
-import { MAX_RAMP_YEARS, isRampableKey, valueInYear, type ModelInputs, type Rampable } from '../../../shared/index';
+import { MAX_RAMP_YEARS, isRampableKey, valueInYear, yearsTouched, type ModelInputs, type Rampable } from '../../../shared/index';
 import type { Entry, EntrySpec } from './parse-entry';
 import { parseEntry, type EntryContext } from './parse-entry';
 
@@ -18,7 +18,7 @@ export function parseYearlyKey(key: string): { key: string; index: number } | nu
 
 /** Model years the horizon covers (at most the ten a ramp may list). */
 export const modelYears = (inputs: ModelInputs): number =>
-  Math.min(MAX_RAMP_YEARS, Math.max(1, Math.ceil(inputs.general.horizonMonths / 12)));
+  Math.min(MAX_RAMP_YEARS, Math.max(1, yearsTouched(inputs.general.horizonMonths)));
 
 /**
  * A list of yearly values the simplest way: trailing repeats dropped (later years

@@ -12,10 +12,12 @@ import { FMT, headers, note, section, title } from '../styles';
 import type { Figures } from '../figures';
 import type { InputNames } from './assumptions';
 import type { JourneyLayout } from './journey';
-import { yearOf, type CalendarLayout } from './calendar';
+import type { CalendarLayout } from './calendar';
+import { completeYears } from '../../index';
+import { rateYearOfMonth } from '../../core/workbook-api';
 
 /** Row of month t's line in the monthly bridge (the Calendar sheet reads its new logos before the bridge is written). */
-export const bridgeMonthRow = (m: ModelInputs, t: number): number => 5 + Math.floor(m.general.horizonMonths / 12) + 4 + 1 + t;
+export const bridgeMonthRow = (m: ModelInputs, t: number): number => 5 + completeYears(m.general.horizonMonths) + 4 + 1 + t;
 /** Column of the new logos closed in a month. */
 export const BRIDGE_NEW_CUSTOMERS_COL = 3;
 import { choiceIs } from '../choices';
@@ -45,7 +47,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   const ws = wb.getWorksheet(SHEETS.bridge)!;
   const n = names.name;
   const H = m.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const L = m.lanes.length;
   const r = fig.result;
   title(ws, 'ARR bridge', `Opening + new logo + expansion − contraction − churn = closing, in ${m.general.currency}. Events happen at the start of each month.`);
@@ -85,7 +87,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   const writeCalendarMonth = (t: number, row: number) => {
     const c = cal!;
     const mo = r.months[t]!;
-    const y = yearOf(t);
+    const y = rateYearOfMonth(t);
     const cut = 12 * Math.floor(t / 12) - 1; // the NRR set: closed before this model year
     const yv = (q: Parameters<CalendarLayout['year']>[0]) => c.values.year(q, y);
     const work = (col: number, formula: string, v: number) => putFormula(ws, row, col, formula, v, FMT.money);
@@ -141,7 +143,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     if (t === 0 && cal) putFormula(ws, row, mc.opening, cal.opening, mo.opening, FMT.money);
     else if (t === 0) putValue(ws, row, mc.opening, mo.opening, FMT.money);
     else putFormula(ws, row, mc.opening, a1(mc.closing, row - 1), mo.opening, FMT.money);
-    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', yearOf(t)) : n('acquisition.acv')}`, mo.newLogo, FMT.money);
+    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', rateYearOfMonth(t)) : n('acquisition.acv')}`, mo.newLogo, FMT.money);
     if (cal) {
       writeCalendarMonth(t, row);
       continue;

@@ -21,19 +21,16 @@
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
 import { baseCohorts, valueInYear } from '../../model/ramps';
-import { JOURNEY_PATHS, type JourneyPath } from '../../index';
-import { laneWindow } from '../../core/workbook-api';
+import { completeYears, JOURNEY_PATHS, type JourneyPath } from '../../index';
+import { ELIGIBLE, LAST_RAMP_YEAR, laneWindow, rateYearOfMonth } from '../../core/workbook-api';
 import { a1, colLetter, onSheet, SHEETS } from '../names';
 import { putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { InputNames } from './assumptions';
 import { journeyLaneRefs } from './journey-lanes';
 
-/** Rates past year 10 are year 10's (lists hold at most ten values). */
-const LAST_YEAR = 10;
 /** The oldest age at which any lane can buy: a stage month or the term (≤ 36) + windowEnd (≤ 60). */
 const MAX_BUY_AGE = 96;
-export const yearOf = (t: number): number => Math.min(Math.floor(t / 12) + 1, LAST_YEAR);
 
 export type YearQ = 'on' | 'fv' | 'ad' | 'acv' | 'rate' | 'non' | 'ct' | 'price' | 'seat' | 'growth' | 'fAD' | 'fNON' | 'gAD' | 'gNON' | 'pFO' | 'pFFV' | 'pFAD' | 'pAD';
 const YEAR_QS: { q: YearQ; label: string; fmt: string }[] = [
@@ -107,7 +104,7 @@ export interface CalendarInputs {
 export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, ci: CalendarInputs, laneArrEnd: (y: number, i: number) => Cached): CalendarLayout {
   const ws = wb.getWorksheet(SHEETS.calendar)!;
   const H = m.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const L = m.lanes.length;
   const base = baseCohorts(m);
   const J = base.length;
@@ -127,7 +124,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const yr = (q: YearQ, y: number) => a1(qCol.get(q)!, yearTop + y - 1, true);
   const YV: Record<YearQ, number>[] = [];
   const PM: number[][] = [];
-  for (let y = 1; y <= LAST_YEAR; y++) {
+  for (let y = 1; y <= LAST_RAMP_YEAR; y++) {
     const r = yearTop + y - 1;
     const v = (x: number | number[]) => valueInYear(x, y);
     const j = m.journey, a = m.acquisition;
@@ -158,7 +155,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       return val;
     });
   }
-  row = yearTop + LAST_YEAR + 1;
+  row = yearTop + LAST_RAMP_YEAR + 1;
 
   // --- the installed base's path shares ------------------------------------------
   const shareCol = { k: 2, pN: 3, pA: 4, raw: 5, wFO: 6, wFFV: 7, wFAD: 8, wAD: 9, tot: 10, f: 11, sFO: 12, sFFV: 13, sFAD: 14, sAD: 15 };
@@ -207,15 +204,11 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   }
 
   // --- lane purchases per eligible customer, by year and age --------------------------
-  const Yc = yearOf(H - 1);
+  const Yc = rateYearOfMonth(H - 1);
   const amax = L ? Math.min(MAX_BUY_AGE, J ? MAX_BUY_AGE : H - 1) : -1;
   const laneTab = { from: row + 2, to: row + 3, e: { failedOnboarding: row + 4, failedFirstValue: row + 5, failedAdoption: row + 6 } as Record<string, number> };
   const windows = m.lanes.map((l) => laneWindow(m, l));
-  const ELIG: Record<JourneyPath, readonly string[]> = {
-    failedOnboarding: ['close', 'renewal'], failedFirstValue: ['close', 'renewal', 'onboarding'],
-    failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'], adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
-  };
-  const elig = (i: number, s: JourneyPath) => (ELIG[s].includes(m.lanes[i]!.anchor) ? 1 : 0);
+  const elig = (i: number, s: JourneyPath) => (ELIGIBLE[m.lanes[i]!.anchor].includes(s) ? 1 : 0);
   const laneCol = (i: number) => 2 + i;
   const BR = new Map<string, number>(); // `${s}|${y}|${a}`
   const brTop = laneTab.e.failedAdoption! + 2;
@@ -300,7 +293,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       putFormula(ws, row0, K.initAD, `${arr}*${a1(shareCol.sAD, shareTop + r, true)}`, init[r]![0], FMT.money);
       putFormula(ws, row0, K.initNON, `${arr}*${a1(shareCol.sFO, shareTop + r, true)}+${arr}*${a1(shareCol.sFFV, shareTop + r, true)}+${arr}*${a1(shareCol.sFAD, shareTop + r, true)}`, init[r]![1], FMT.money);
     } else {
-      const y = yearOf(c);
+      const y = rateYearOfMonth(c);
       const count = ci.newCustomersValue(c);
       putValue(ws, row0, K.label, `Closed in month ${c}`);
       putValue(ws, row0, K.closed, c, FMT.integer);
@@ -362,7 +355,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       };
       for (let t = start; t < H; t++) {
         const col = MC(t);
-        const y = yearOf(Math.max(t, 0));
+        const y = rateYearOfMonth(Math.max(t, 0));
         const prev = a1(col - 1, rr);
         const age = t - c;
         const renews = age > 0 && age % cm === 0;
@@ -419,11 +412,11 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     const inW = `(${t}-${cRange(rows)}>=${cal(a1(laneCol(i), laneTab.from, true))})*(${t}-${cRange(rows)}<=${cal(a1(laneCol(i), laneTab.to, true))})`;
     const e = (s: JourneyPath) => cal(a1(laneCol(i), laneTab.e[s]!, true));
     const nonElig = (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+');
-    return `${cal(a1(pmCol(i), yearTop + yearOf(t) - 1, true))}*(SUMPRODUCT(${inW},${kRange(K.nAD, rows)},${colRange('survAD', MC(t), rows)})+SUMPRODUCT(${inW},${nonElig},${colRange('survNON', MC(t), rows)}))`;
+    return `${cal(a1(pmCol(i), yearTop + rateYearOfMonth(t) - 1, true))}*(SUMPRODUCT(${inW},${kRange(K.nAD, rows)},${colRange('survAD', MC(t), rows)})+SUMPRODUCT(${inW},${nonElig},${colRange('survNON', MC(t), rows)}))`;
   };
   const lanesValue = (i: number, t: number, upTo = H - 1) => {
     const w = windows[i]!;
-    const pm = PM[yearOf(t)]![i]!;
+    const pm = PM[rateYearOfMonth(t)]![i]!;
     let ad = 0, non = 0;
     sumRows(rowsUpTo(upTo), (r) => {
       const a = t - closed(r);
@@ -451,7 +444,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     const rows = rowsUpTo(b);
     if (!rows) return '0';
     const e = keptEnd(b);
-    const y1 = yearOf(b + 1), y2 = yearOf(e + 1);
+    const y1 = rateYearOfMonth(b + 1), y2 = rateYearOfMonth(e + 1);
     return (['AD', 'NON'] as const).map((cls) => {
       const g = cls === 'AD' ? 'gAD' : 'gNON';
       const f1 = pow(cal(yr(g, y1)), count(e, b, rows));
@@ -462,7 +455,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const renewalsIn = (r: number, lo: number, hi: number) => Math.floor((hi - closed(r)) / cm) - Math.floor((lo - closed(r)) / cm);
   const keptValue = (b: number) => {
     const e = keptEnd(b);
-    const y1 = yearOf(b + 1), y2 = yearOf(e + 1);
+    const y1 = rateYearOfMonth(b + 1), y2 = rateYearOfMonth(e + 1);
     return sumRows(rowsUpTo(b), (r) => (['AD', 'NON'] as const).reduce((s, cls) => {
       const g = cls === 'AD' ? 'gAD' : 'gNON';
       const arr = V[cls === 'AD' ? 'arrAD' : 'arrNON'][r]![b + 1]!;
@@ -559,7 +552,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
   // On paper: the rates by year, the base's shares and the lanes; the grids (a page per
   // dozen cohorts and months) are for the formulas. (ExcelJS adds the column's `$`.)
-  const lastPrinted = (L ? laneTab.e.failedAdoption! : J ? shareTop + J - 1 : yearTop + LAST_YEAR - 1);
+  const lastPrinted = (L ? laneTab.e.failedAdoption! : J ? shareTop + J - 1 : yearTop + LAST_RAMP_YEAR - 1);
   ws.pageSetup.printArea = `A$1:${colLetter(Math.max(pmCol(L - 1), J ? shareCol.sAD : 1, qCol.get('pAD')!))}$${lastPrinted}`;
 
   const cohortRows = (g: number): [number, number] | null => {

@@ -5,13 +5,13 @@
 import { firstYear } from '../../model/ramps';
 import type * as ExcelJS from 'exceljs';
 import { D, JOURNEY_PATHS, type ModelInputs, type JourneyPath } from '../../index';
-import { anchorAge, isRenewalAge, laneWindow, ONE, renewalRateOf } from '../../core/workbook-api';
+import { anchorAge, ELIGIBLE, isRenewalAge, laneWindow, ONE, rateYearOfMonth, renewalRateOf } from '../../core/workbook-api';
 import { a1, colLetter, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import { JOURNEY_AGES, type Figures } from '../figures';
 import type { InputNames } from './assumptions';
-import { yearOf, type CalendarLayout } from './calendar';
+import type { CalendarLayout } from './calendar';
 import { choiceIs } from '../choices';
 import { LANE_TOP } from './journey-lanes';
 
@@ -28,12 +28,6 @@ const ELIGIBLE_FORMULA: Record<JourneyPath, (anchor: string) => string> = {
   failedFirstValue: (a) => `IF(OR(${choiceIs(a, 'close')},${choiceIs(a, 'renewal')},${choiceIs(a, 'onboarding')}),1,0)`,
   failedAdoption: (a) => `IF(${choiceIs(a, 'adoption')},0,1)`,
   adopter: () => '1',
-};
-const ELIGIBLE: Record<JourneyPath, readonly string[]> = {
-  failedOnboarding: ['close', 'renewal'],
-  failedFirstValue: ['close', 'renewal', 'onboarding'],
-  failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'],
-  adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
 };
 
 export interface JourneyLayout {
@@ -107,7 +101,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       new D(firstYear(lane.attachRate)).div(lane.windowEnd - lane.windowStart + 1).mul(firstYear(lane.acv)), FMT.moneyCents);
     putFormula(ws, r, 6, ln('grossMargin'), lane.grossMargin, FMT.percent);
     JOURNEY_PATHS.forEach((s, k) => {
-      const flag = ELIGIBLE[s].includes(lane.anchor) ? 1 : 0;
+      const flag = ELIGIBLE[lane.anchor].includes(s) ? 1 : 0;
       if (s === 'adopter') putValue(ws, r, 7 + k, 1, FMT.integer);
       else putFormula(ws, r, 7 + k, ELIGIBLE_FORMULA[s](anchor), flag, FMT.integer);
     });
@@ -149,7 +143,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   const segActive = (k: number, r: number) => `${colLetter(segCol(k) + 3 + L)}${r}`;
   for (let a = 0; a < JOURNEY_AGES; a++) {
     const r = row0 + a;
-    const ya = yearOf(a);
+    const ya = rateYearOfMonth(a);
     /** renewal rate ('C'), ARR factor ('D') or gross factor ('E') of a path at this age */
     const segRate = (s: JourneyPath, col: 'C' | 'D' | 'E') => {
       if (!cal) return `$${col}$${segRow[s]}`;
@@ -206,8 +200,8 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       if (!cal) return `IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`;
       const g = s === 'adopter' ? 'gAD' : 'gNON';
       const n1 = `(INT(${e}/${cm})-INT(${a}/${cm}))`, n2 = `(INT(${a + 12}/${cm})-INT(${e}/${cm}))`;
-      const first = `IF(${n1}=0,1,${cal.year(g, yearOf(a + 1))}^${n1})`;
-      return e < a + 12 ? `${first}*IF(${n2}=0,1,${cal.year(g, yearOf(e + 1))}^${n2})` : first;
+      const first = `IF(${n1}=0,1,${cal.year(g, rateYearOfMonth(a + 1))}^${n1})`;
+      return e < a + 12 ? `${first}*IF(${n2}=0,1,${cal.year(g, rateYearOfMonth(e + 1))}^${n2})` : first;
     };
     putFormula(ws, r, col.grossRetained, overPaths((k, s) => `${segArr(k, r)}*${gross(s)}`), j.grossRetained[a]!, FMT.money);
     putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.sum(0, a), FMT.money);
