@@ -6,7 +6,7 @@ import { computeJourney, journeyRetention, JOURNEY_PATHS, type Journey, type Jou
 import { baseCohorts, firstYear, hasRamps } from '../model/ramps';
 import { Rates } from './rates';
 import { completeYears } from './years';
-import { simulateCalendar, windowAt } from './calendar';
+import { simulateCalendar, windowAt, type CalendarRun } from './calendar';
 import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp, rollUpSplit } from './schedule';
 import { journeySeries, windowOf, type RetentionWindow } from './retention';
 import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
@@ -108,10 +108,9 @@ function journeyCompany(inputs: ModelInputs, j: Journey): Company {
 }
 
 /** Ramps or an installed base: the calendar simulation (calendar.ts). */
-function calendarCompany(inputs: ModelInputs, rates: Rates): Company {
+function calendarCompany(inputs: ModelInputs, rates: Rates, run = simulateCalendar(inputs, rates)): Company {
   const H = inputs.general.horizonMonths;
   const Y = completeYears(H);
-  const run = simulateCalendar(inputs, rates);
   const window = (t: number): RetentionWindow | null => windowAt(run, t);
   const months: BridgeMonth<Dec>[] = [];
   const windows: (RetentionWindow | null)[] = [];
@@ -187,13 +186,14 @@ function yearOf(months: BridgeMonth<Dec>[], y: number, laneCount: number, retent
 /** Does this model need the calendar simulation (ramps that change a value, or an installed base)? */
 export const needsCalendar = (inputs: ModelInputs): boolean => hasRamps(inputs) || baseCohorts(inputs).length > 0;
 
-export function computeExact(inputs: ModelInputs, options: { calendar?: boolean } = {}): ModelResult<Dec> {
+/** `run`: the calendar simulation of these inputs, when the caller has one already (the workbook's Calendar sheet). */
+export function computeExact(inputs: ModelInputs, options: { calendar?: boolean; run?: CalendarRun } = {}): ModelResult<Dec> {
   const H = inputs.general.horizonMonths;
   const Y = completeYears(H);
   const ages = Math.max(H, ltvMonths(inputs));
   const rates = new Rates(inputs);
   const j = computeJourney(inputs, ages, rates);
-  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates) : journeyCompany(inputs, j);
+  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates, options.run) : journeyCompany(inputs, j);
 
   const journeyAges: JourneyAge<Dec>[] = [];
   for (let a = 0; a < ages; a++) {

@@ -1,9 +1,10 @@
 // Everything the sheets cache beside their formulas, taken from the core: the
 // model result, one customer's journey over the Journey sheet's 120 ages, the same
 // journey for a customer of each path alone (the sheet's per-path columns),
-// and the company roll-ups the NRR working columns show.
-import { computeExact, computeSensitivity, JOURNEY_PATHS, type Dec, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
-import { acquisitionBlocks, AgeSeries, computeJourney, journeySeries, rollUp, type Block, type Journey, type JourneySeries } from '../core/workbook-api';
+// the company roll-ups the NRR working columns show, and the Calendar sheet's
+// cohort-by-cohort figures for a model that needs it.
+import { computeExact, computeSensitivity, JOURNEY_PATHS, needsCalendar, type Dec, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
+import { acquisitionBlocks, AgeSeries, calendarSheet, computeJourney, journeySeries, rollUp, type Block, type CalendarSheet, type Journey, type JourneySeries } from '../core/workbook-api';
 
 /** The Journey sheet always has the longest LTV window's ages (10 years), so the LTV window stays a live input. */
 export const JOURNEY_AGES = 120;
@@ -40,11 +41,14 @@ export interface Figures {
   /** Σ over cohorts closed by cMax of newCustomers × f(t − c) */
   roll: (p: AgeSeries, t: number, cMax?: number) => Dec;
   sensitivity: Sensitivity<Dec>;
+  /** a model that changes by year or has an installed base: the Calendar sheet's figures, cohort by cohort */
+  calendar: CalendarSheet | null;
 }
 
 /** `spec`: the two-way table the user chose (the core's default when absent). */
 export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec): Figures {
-  const result = computeExact(m);
+  const calendar = needsCalendar(m) ? calendarSheet(m) : null;
+  const result = computeExact(m, calendar ? { run: calendar.run } : {});
   const journey = computeJourney(m, JOURNEY_AGES);
   const unit = {} as Record<JourneyPath, Journey>;
   for (const s of JOURNEY_PATHS) unit[s] = computeJourney(purePath(m, s), JOURNEY_AGES);
@@ -58,5 +62,6 @@ export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec): Figures {
     blocks,
     roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
     sensitivity: computeSensitivity(m, spec),
+    calendar,
   };
 }
