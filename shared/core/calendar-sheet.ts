@@ -67,6 +67,24 @@ export interface CalendarSheet {
   run: CalendarRun;
 }
 
+/** The rates of each model year 1 … 10 as the Calendar's table (and year 1 as the Journey's tables) list them. */
+export function ratesByYear(inputs: ModelInputs, rates = new Rates(inputs)): { year: (y: number) => CalendarYear; lanePerMonth: (y: number) => Dec[] } {
+  const years: CalendarYear[] = [];
+  for (let y = 1; y <= LAST_RAMP_YEAR; y++) {
+    const R = rates.year(y);
+    const v = (x: number | number[]) => new D(valueInYear(x, y));
+    const j = inputs.journey;
+    const keep = ONE.sub(R.contraction);
+    years[y] = {
+      on: v(j.onboarding.rate), fv: v(j.firstValue.rate), ad: v(j.adoption.rate), acv: R.acv, rate: R.rate, non: R.non,
+      ct: R.contraction, price: R.price, seat: R.seat, growth: R.growth,
+      fAD: R.rate.mul(R.growth), fNON: R.non.mul(R.growth), gAD: R.rate.mul(keep), gNON: R.non.mul(keep),
+      pFO: R.probs.failedOnboarding, pFFV: R.probs.failedFirstValue, pFAD: R.probs.failedAdoption, pAD: R.probs.adopter,
+    };
+  }
+  return { year: (y) => years[y]!, lanePerMonth: (y) => rates.year(y).lanePerMonth };
+}
+
 export function calendarSheet(inputs: ModelInputs): CalendarSheet {
   const H = inputs.general.horizonMonths;
   const Y = completeYears(H);
@@ -77,23 +95,8 @@ export function calendarSheet(inputs: ModelInputs): CalendarSheet {
   const cohorts = baseCohorts(inputs);
   const J = cohorts.length;
 
-  // --- rates by model year -------------------------------------------------------
-  const years: CalendarYear[] = [];
-  const perMonth: Dec[][] = [];
-  for (let y = 1; y <= LAST_RAMP_YEAR; y++) {
-    const R = rates.year(y);
-    const v = (x: number | number[]) => new D(valueInYear(x, y));
-    const j = inputs.journey;
-    const on = v(j.onboarding.rate), fv = v(j.firstValue.rate), ad = v(j.adoption.rate);
-    const keep = ONE.sub(R.contraction);
-    years[y] = {
-      on, fv, ad, acv: R.acv, rate: R.rate, non: R.non, ct: R.contraction, price: R.price, seat: R.seat, growth: R.growth,
-      fAD: R.rate.mul(R.growth), fNON: R.non.mul(R.growth), gAD: R.rate.mul(keep), gNON: R.non.mul(keep),
-      pFO: R.probs.failedOnboarding, pFFV: R.probs.failedFirstValue, pFAD: R.probs.failedAdoption, pAD: R.probs.adopter,
-    };
-    perMonth[y] = R.lanePerMonth;
-  }
-  const year = (y: number) => years[y]!;
+  const { year, lanePerMonth } = ratesByYear(inputs, rates);
+  const perMonth = (y: number) => lanePerMonth(y);
 
   // --- the base's shares, and what a customer of each path buys by year and age -----
   const base = cohorts.map((b) => baseShareSteps(inputs, rates, b.ageMonths, b.adopterShare));
@@ -108,7 +111,7 @@ export function calendarSheet(inputs: ModelInputs): CalendarSheet {
       byYear[y] = [];
       for (let a = 0; a <= maxAge; a++) {
         let v = ZERO;
-        for (let i = 0; i < L; i++) if (a >= windows[i]!.from && a <= windows[i]!.to && sells[i]!.has(s)) v = v.add(perMonth[y]![i]!);
+        for (let i = 0; i < L; i++) if (a >= windows[i]!.from && a <= windows[i]!.to && sells[i]!.has(s)) v = v.add(perMonth(y)[i]!);
         byYear[y]![a] = v;
       }
     }
@@ -211,7 +214,7 @@ export function calendarSheet(inputs: ModelInputs): CalendarSheet {
       }
       if (!s.isZero()) acc.push({ rr, v: sum(paths.map((k) => rows[rr]!.byPath[k]!)).mul(s) });
     }
-    const pm = perMonth[y0]![i]!;
+    const pm = perMonth(y0)[i]!;
     const out: Dec[] = [];
     for (let y = y0; y <= Y; y++) {
       if (y > y0) for (const x of acc) x.v = x.v.mul(carry(cls, x.rr, y)!);
@@ -221,5 +224,5 @@ export function calendarSheet(inputs: ModelInputs): CalendarSheet {
     return out;
   };
 
-  return { year, lanePerMonth: (y) => perMonth[y]!, base, maxAge, bought, rows, carry, laneBought, run };
+  return { year, lanePerMonth, base, maxAge, bought, rows, carry, laneBought, run };
 }

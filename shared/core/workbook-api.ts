@@ -6,7 +6,8 @@
 // change shape without touching the writer.
 export { computeJourney, anchorAge, ELIGIBLE, isRenewalAge, laneWindow, renewalRateOf, type Journey } from './journey';
 export { LAST_RAMP_YEAR, rateYearOfMonth } from './years';
-export { calendarSheet, type CalendarSheet, type YearQ } from './calendar-sheet';
+export { calendarSheet, ratesByYear, type CalendarSheet, type YearQ } from './calendar-sheet';
+export { monthlyDiscount } from './ltv';
 export { journeySeries, type JourneySeries } from './retention';
 export { acquisitionBlocks, AgeSeries, rollUp, type Block } from './schedule';
 export { ONE } from './decimal';
