@@ -13,6 +13,7 @@ export { baseShares } from './core/calendar';
 export { impliedAdopterShare } from './core/base-share';
 export type * from './core/result';
 export { JOURNEY_PATHS, type JourneyPath } from './core/journey';
+export { completeYears, yearsTouched } from './core/years';
 export { computeFigure, figureChoices, type FigureKey, type FigureInfo } from './core/figures';
 export { computeSensitivity, defaultTwoWay, twoWayTable, twoWayBase, tornado, biggestDrag, driverRange, STAGES, type Stage, type TwoWaySpec, type TwoWayTable, type TornadoBar, type DragResult, type Sensitivity } from './core/sensitivity';
 export { axisSpecs, defaultAxisValues, specFits, sameTwoWaySpec, twoWaySpecToJson, twoWaySpecFromJson, twoWaySpecFromExtras, MAX_AXIS_VALUES, type TwoWaySpecJson } from './core/sensitivity-spec';

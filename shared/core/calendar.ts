@@ -18,6 +18,7 @@ import { D, ONE, ZERO, sum, type Dec } from './decimal';
 import { ELIGIBLE, laneWindow } from './journey';
 import { JOURNEY_PATHS, yearOfMonth, type Rates, type JourneyPath, type YearRates } from './rates';
 import { acquisitionBlocks, newCustomersAt } from './schedule';
+import { completeYears, yearsTouched } from './years';
 
 const AD = 0, NON = 1;
 /** Renewal class of each path (JOURNEY_PATHS order): the three failed paths renew alike. */
@@ -62,22 +63,47 @@ export interface CalendarRun {
   laneArrEnd: Dec[][];
   /** each acquisition year's cumulative revenue through each year end: [ya−1][y−1] */
   cohortRevenue: Dec[][];
+  /** with options.renewing: ARR renewing in month t, just before it renews, by class (adopters, the rest): [cls][t] */
+  renewing?: { all: Dec[][]; set: Dec[][] };
+}
+
+/** Spec §2.2 step by step, as the Calendar sheet shows it: a base cohort's path weights, then its shares. */
+export interface BaseShareSteps {
+  /** renewals behind the cohort: ⌊(age − 1) ÷ term⌋ */
+  renewals: number;
+  /** year-1 renewal rate ^ renewals: the rest, and adopters */
+  keptNon: Dec;
+  keptAdopters: Dec;
+  /** Σ of the weights P(path) × kept; when 0, the weights are the path probabilities alone */
+  raw: Dec;
+  weights: Dec[];
+  total: Dec;
+  /** Σ of the three failed paths' weights */
+  failed: Dec;
+  shares: Dec[];
+}
+
+export function baseShareSteps(inputs: ModelInputs, rates: Rates, ageMonths: number, adopterShare: number | null | undefined): BaseShareSteps {
+  const y1 = rates.year(1);
+  const k = Math.floor((ageMonths - 1) / inputs.acquisition.contractMonths);
+  const keptNon = y1.non.pow(k), keptAdopters = y1.rate.pow(k);
+  let w = JOURNEY_PATHS.map((s, i) => y1.probs[s].mul(i === ADOPTER ? keptAdopters : keptNon));
+  const raw = sum(w);
+  let total = raw;
+  if (total.isZero()) { w = JOURNEY_PATHS.map((s) => y1.probs[s]); total = sum(w); }
+  const failedW = w.slice(0, 3);
+  const f = sum(failedW);
+  const steps = { renewals: k, keptNon, keptAdopters, raw, weights: w, total, failed: f };
+  if (adopterShare === undefined || adopterShare === null) return { ...steps, shares: w.map((x) => x.div(total)) };
+  const share = new D(adopterShare);
+  const non = ONE.sub(share);
+  const out = f.isZero() ? [ZERO, ZERO, non] : failedW.map((x) => non.mul(x).div(f));
+  return { ...steps, shares: [...out, share] };
 }
 
 /** Spec §2.2: shares of a base cohort by path. */
 export function baseShares(inputs: ModelInputs, rates: Rates, ageMonths: number, adopterShare: number | null | undefined): Dec[] {
-  const y1 = rates.year(1);
-  const k = Math.floor((ageMonths - 1) / inputs.acquisition.contractMonths);
-  let w = JOURNEY_PATHS.map((s, i) => y1.probs[s].mul((i === ADOPTER ? y1.rate : y1.non).pow(k)));
-  let total = sum(w);
-  if (total.isZero()) { w = JOURNEY_PATHS.map((s) => y1.probs[s]); total = sum(w); }
-  if (adopterShare === undefined || adopterShare === null) return w.map((x) => x.div(total));
-  const share = new D(adopterShare);
-  const non = ONE.sub(share);
-  const failed = w.slice(0, 3);
-  const f = sum(failed);
-  const out = f.isZero() ? [ZERO, ZERO, non] : failed.map((x) => non.mul(x).div(f));
-  return [...out, share];
+  return baseShareSteps(inputs, rates, ageMonths, adopterShare).shares;
 }
 
 const mod = (a: number, m: number) => ((a % m) + m) % m;
@@ -87,6 +113,8 @@ export interface CalendarOptions {
   keptFor?: (b: number) => boolean;
   /** the cohort table's revenue by acquisition year (default true) */
   cohortTable?: boolean;
+  /** the ARR renewing each month by class, of everyone and of the NRR set (default false) */
+  renewing?: boolean;
 }
 
 export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = inputs.general.horizonMonths, options: CalendarOptions = {}): CalendarRun {
@@ -112,9 +140,9 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
   const all = flows(), set = flows();
 
   const pools: Pool[][] = Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, alive: ZERO, lanes: zeros() })));
-  const years = Math.floor(H / 12);
+  const years = completeYears(H);
   const parts: Part[][][] = Array.from({ length: years + 1 }, () => Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, acc: ZERO, last: 0 }))));
-  const youngRevenue = Array.from({ length: yearOfMonth(H - 1) + 1 }, () => ZERO);
+  const youngRevenue = Array.from({ length: yearsTouched(H) + 1 }, () => ZERO);
   const settle = (p: Part, now: number) => {
     if (now > p.last) { if (!p.T.isZero()) p.acc = p.acc.add(p.T.mul(now - p.last)); p.last = now; }
   };
@@ -185,8 +213,13 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     f.price[t] = f.price[t]!.add(pr);
     f.seat[t] = f.seat[t]!.add(st);
   };
+  const renewingArr = options.renewing ? { all: [series(), series()], set: [series(), series()] } : undefined;
   /** A renewal of ARR T of one class in month t: flows booked, the renewed ARR returned. */
   const renew = (R: YearRates, t: number, T: Dec, cls: number, inSet: boolean): Dec => {
+    if (renewingArr) {
+      renewingArr.all[cls]![t] = renewingArr.all[cls]![t]!.add(T);
+      if (inSet) renewingArr.set[cls]![t] = renewingArr.set[cls]![t]!.add(T);
+    }
     const rate = cls === AD ? R.rate : R.non;
     const renewing = T.mul(rate);
     const c = T.mul(ONE.sub(rate)), ct = renewing.mul(R.contraction), pr = renewing.mul(R.price), st = renewing.mul(R.seat);
@@ -327,7 +360,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
       }
     }
   }
-  return { openingArr, newLogo, newCustomers, flows: all, setFlows: set, closing, customers, agedArr, kept, laneArrEnd, cohortRevenue };
+  return { openingArr, newLogo, newCustomers, flows: all, setFlows: set, closing, customers, agedArr, kept, laneArrEnd, cohortRevenue, ...(renewingArr ? { renewing: renewingArr } : {}) };
 }
 
 export interface Window { begin: Dec; end: Dec; nrr: Dec | null; grr: Dec | null }

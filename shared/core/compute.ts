@@ -5,7 +5,8 @@ import { D, ZERO, sum, type Dec } from './decimal';
 import { computeJourney, journeyRetention, JOURNEY_PATHS, type Journey, type JourneyPath } from './journey';
 import { baseCohorts, firstYear, hasRamps } from '../model/ramps';
 import { Rates } from './rates';
-import { simulateCalendar, windowAt } from './calendar';
+import { completeYears } from './years';
+import { simulateCalendar, windowAt, type CalendarRun } from './calendar';
 import { acquisitionBlocks, newCustomersAt, AgeSeries, rollUp, rollUpSplit } from './schedule';
 import { journeySeries, windowOf, type RetentionWindow } from './retention';
 import { cacPaybackMonths, customerLtv, funnelVolumes, ltvMonths, ltvToCac } from './ltv';
@@ -31,7 +32,7 @@ interface Company {
  */
 function journeyCompany(inputs: ModelInputs, j: Journey, noCohortTable = false): Company {
   const H = inputs.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const series = journeySeries(j);
   const active = new AgeSeries(j.active);
   const blocks = acquisitionBlocks(inputs);
@@ -107,14 +108,15 @@ function journeyCompany(inputs: ModelInputs, j: Journey, noCohortTable = false):
 }
 
 /**
- * Ramps or an installed base: the calendar simulation (calendar.ts). With
+ * Ramps or an installed base: the calendar simulation (calendar.ts), or the
+ * run the caller already has (`given`: the workbook's Calendar sheet). With
  * `yearly`, only the year-end NRR/GRR windows and no cohort table (a Monte
  * Carlo sample's needs): the monthly trailing-12 series are then null.
  */
-function calendarCompany(inputs: ModelInputs, rates: Rates, yearly = false): Company {
+function calendarCompany(inputs: ModelInputs, rates: Rates, yearly = false, given?: CalendarRun): Company {
   const H = inputs.general.horizonMonths;
-  const Y = Math.floor(H / 12);
-  const run = simulateCalendar(inputs, rates, H, yearly ? { keptFor: (b) => (b + 1) % 12 === 0, cohortTable: false } : {});
+  const Y = completeYears(H);
+  const run = given ?? simulateCalendar(inputs, rates, H, yearly ? { keptFor: (b) => (b + 1) % 12 === 0, cohortTable: false } : {});
   const window = (t: number): RetentionWindow | null => (yearly && t % 12 !== 11 ? null : windowAt(run, t));
   const months: BridgeMonth<Dec>[] = [];
   const windows: (RetentionWindow | null)[] = [];
@@ -195,14 +197,15 @@ export const needsCalendar = (inputs: ModelInputs): boolean => hasRamps(inputs) 
  * `calendar` forces the calendar simulation (tests compare both routes);
  * `figuresOnly` skips what no §7 figure needs: the cohort table (empty) and,
  * on the calendar route, the monthly trailing-12 NRR/GRR (null). Ranges use it.
+ * `run`: the calendar simulation of these inputs, when the caller has one already (the workbook's Calendar sheet).
  */
-export function computeExact(inputs: ModelInputs, options: { calendar?: boolean; figuresOnly?: boolean } = {}): ModelResult<Dec> {
+export function computeExact(inputs: ModelInputs, options: { calendar?: boolean; figuresOnly?: boolean; run?: CalendarRun } = {}): ModelResult<Dec> {
   const H = inputs.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const ages = Math.max(H, ltvMonths(inputs));
   const rates = new Rates(inputs);
   const j = computeJourney(inputs, ages, rates);
-  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates, options.figuresOnly) : journeyCompany(inputs, j, options.figuresOnly);
+  const { months, annual, cohorts, openingArr } = options.calendar ?? needsCalendar(inputs) ? calendarCompany(inputs, rates, options.figuresOnly, options.run) : journeyCompany(inputs, j, options.figuresOnly);
 
   const journeyAges: JourneyAge<Dec>[] = [];
   for (let a = 0; a < ages; a++) {

@@ -11,6 +11,7 @@ import { simulateCalendar, windowAt } from './calendar';
 import { Rates } from './rates';
 import { needsCalendar } from './compute';
 import { baseCohorts } from '../model/ramps';
+import { completeYears } from './years';
 
 export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
 
@@ -45,7 +46,7 @@ export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
   const yearly = /^(nrr|grr|arr)\.y(\d+)$/.exec(key);
   if (yearly) {
     const y = Number(yearly[2]);
-    if (y < 1 || 12 * y > inputs.general.horizonMonths || (yearly[1] !== 'arr' && y < 2 && baseCohorts(inputs).length === 0)) throw new Error(`no figure ${key} for this horizon`);
+    if (y < 1 || y > completeYears(inputs.general.horizonMonths) || (yearly[1] !== 'arr' && y < 2 && baseCohorts(inputs).length === 0)) throw new Error(`no figure ${key} for this horizon`);
     if (needsCalendar(inputs)) {
       // Ramps or a base: the calendar simulation, only as far as the figure's year.
       const b = 12 * (y - 1) - 1;

@@ -14,15 +14,18 @@ export interface Ltv {
   curve: Dec[];
 }
 
+/** One month's discount factor, (1 + d)^(−1/12). */
+export const monthlyDiscount = (inputs: ModelInputs): Dec => ONE.div(ONE.add(inputs.general.discountRateAnnual).pow(ONE.div(12)));
+
 /** Over ages 0 … 12·ltvYears − 1; month a discounted by (1 + d)^(−(a+1)/12). */
 export function customerLtv(inputs: ModelInputs, j: Journey): Ltv {
   const months = ltvMonths(inputs);
   if (j.ages < months) throw new Error(`journey has ${j.ages} ages, LTV needs ${months}`);
-  const monthlyDiscount = ONE.div(new D(1).add(inputs.general.discountRateAnnual).pow(new D(1).div(12)));
+  const discount = monthlyDiscount(inputs);
   let revenue = ZERO, gm = ZERO, disc = ZERO, factor = ONE;
   const curve: Dec[] = [];
   for (let a = 0; a < months; a++) {
-    factor = factor.mul(monthlyDiscount);
+    factor = factor.mul(discount);
     const r = j.arr[a]!.div(12);
     const g = j.gmArr[a]!.div(12);
     revenue = revenue.add(r);

@@ -7,6 +7,7 @@ import type { Dec } from './decimal';
 import { computeFigure } from './figures';
 import type { ModelResult } from './result';
 import type { BridgeYear } from './result';
+import { completeYears } from './years';
 
 type Yearly = { name: string; format: FigureFormat; of: <N>(y: BridgeYear<N>) => N | null; words: (year: number) => string };
 const YEARLY: Readonly<Record<string, Yearly>> = {
@@ -64,7 +65,7 @@ export function outputKeys(years: number): string[] {
 export function resolveOutput(m: ModelInputs, rawKey: string): OutputResolved {
   const key = rawKey.trim();
   if (key.startsWith('segments.')) return { ok: false, error: `${key}: this model has no segments` };
-  const years = Math.floor(m.general.horizonMonths / 12);
+  const years = completeYears(m.general.horizonMonths);
   const yearly = /^([A-Za-z]+)\[(\d+)\]$/.exec(key);
   if (yearly && YEARLY[yearly[1]!]) {
     const spec = YEARLY[yearly[1]!]!;

@@ -9,6 +9,7 @@
 import type { InputProblem, ModelInputs } from '../model/inputs';
 import { validateInputs } from '../model/validate';
 import { formatFigure } from '../report/format';
+import { completeYears } from './years';
 import { computeExact } from './compute';
 import { inFloat } from './decimal';
 import { outputKeys, outputValue, resolveOutput, type OutputRef } from './outputs';
@@ -204,7 +205,7 @@ export class RangeRun {
     this.total = simulation.samples;
     this.inputs = inputsOf(m, ranges);
     this.q = latinHypercube(ranges.length, this.total, simulation.seed);
-    const years = Math.floor(m.general.horizonMonths / 12);
+    const years = completeYears(m.general.horizonMonths);
     this.outs = outputKeys(years).map((k) => {
       const o = resolveOutput(m, k);
       if (!o.ok) throw new Error(o.error);

@@ -3,6 +3,7 @@
 import type { ModelInputs } from '../model/inputs';
 import { valueInYear } from '../model/ramps';
 import { D, ONE, type Dec } from './decimal';
+import { rateYear, yearOfMonth } from './years';
 
 export type JourneyPath = 'failedOnboarding' | 'failedFirstValue' | 'failedAdoption' | 'adopter';
 export const JOURNEY_PATHS: readonly JourneyPath[] = ['failedOnboarding', 'failedFirstValue', 'failedAdoption', 'adopter'];
@@ -24,8 +25,7 @@ export interface YearRates {
   lanePerMonth: Dec[];
 }
 
-export const LAST_RAMP_YEAR = 10;
-export const yearOfMonth = (t: number): number => Math.floor(t / 12) + 1;
+export { LAST_RAMP_YEAR, yearOfMonth } from './years';
 
 export function probabilities(on: Dec, fv: Dec, ad: Dec): Record<JourneyPath, Dec> {
   return {
@@ -42,7 +42,7 @@ export class Rates {
   constructor(readonly inputs: ModelInputs) {}
 
   year(y: number): YearRates {
-    const k = Math.min(Math.max(y, 1), LAST_RAMP_YEAR);
+    const k = rateYear(y);
     return (this.cache[k] ??= this.resolve(k));
   }
 

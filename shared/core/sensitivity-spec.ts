@@ -8,6 +8,7 @@ import { inputSpecs, type InputSpec } from '../model/catalog';
 import { getInput } from '../model/keys';
 import { figureChoices } from './figures';
 import { baseCohorts } from '../model/ramps';
+import { completeYears } from './years';
 const hasBase = (m: ModelInputs) => baseCohorts(m).length > 0;
 import { defaultTwoWay, type TwoWaySpec } from './sensitivity';
 
@@ -33,7 +34,7 @@ function numberOf(x: unknown): number | null {
 /** Is this spec still meaningful for these inputs (a lane may have been removed, the horizon shortened)? */
 export function specFits(inputs: ModelInputs, spec: TwoWaySpec): boolean {
   const keys = new Set(axisSpecs(inputs).map((s) => s.key));
-  const years = Math.floor(inputs.general.horizonMonths / 12);
+  const years = completeYears(inputs.general.horizonMonths);
   return keys.has(spec.rowKey) && keys.has(spec.colKey) && spec.rowKey !== spec.colKey && figureChoices(years, hasBase(inputs)).some((f) => f.key === spec.figure);
 }
 
@@ -87,7 +88,7 @@ export function twoWaySpecFromJson(json: unknown, inputs: ModelInputs): { spec: 
     return { spec: null, notes };
   }
   const fallback = defaultTwoWay(inputs);
-  const years = Math.floor(inputs.general.horizonMonths / 12);
+  const years = completeYears(inputs.general.horizonMonths);
   const figures = figureChoices(years, hasBase(inputs));
   const axes = new Map(axisSpecs(inputs).map((s) => [s.key, s]));
 

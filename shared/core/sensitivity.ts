@@ -7,6 +7,7 @@ import type { Rampable } from '../model/inputs';
 import { validateInputs } from '../model/validate';
 import { D, type Dec } from './decimal';
 import { computeFigure, type FigureKey } from './figures';
+import { completeYears } from './years';
 
 /**
  * A figure of a model with one or more inputs changed; null when the change is invalid
@@ -42,7 +43,7 @@ export function defaultTwoWay(m: ModelInputs): TwoWaySpec {
   const hasModules = m.lanes.some((l) => l.id === 'modules');
   const colKey = hasModules ? 'lanes.modules.attachRate' : m.lanes[0] ? `lanes.${m.lanes[0].id}.attachRate` : 'journey.adoption.rate';
   return {
-    figure: m.general.horizonMonths >= 24 ? 'nrr.y2' : 'ltv.discountedGrossMargin',
+    figure: completeYears(m.general.horizonMonths) >= 2 ? 'nrr.y2' : 'ltv.discountedGrossMargin',
     rowKey: 'journey.renewal.rate',
     rowValues: [0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
     colKey,
@@ -136,7 +137,7 @@ export interface DragResult<N> {
  */
 export function biggestDrag(m: ModelInputs): DragResult<Dec> {
   const ltvBase = computeFigure(m, 'ltv.discountedGrossMargin')!;
-  const hasY2 = m.general.horizonMonths >= 24;
+  const hasY2 = completeYears(m.general.horizonMonths) >= 2;
   const nrrBase = hasY2 ? computeFigure(m, 'nrr.y2') : null;
   const byStage = STAGES.map((stage) => {
     const key = STAGE_KEY[stage];

@@ -3,6 +3,7 @@
 // an edit can never make a model the core or the workbook would refuse.
 import { MODEL_LIMITS } from '../model/catalog';
 import { MAX_RAMP_YEARS } from '../model/ramps';
+import { yearsTouched } from '../core/years';
 import { MAX_OVERRIDES, MAX_SCENARIOS } from '../model/scenarios';
 
 export const DOCUMENT_LIMITS = {
@@ -18,4 +19,4 @@ export const DOCUMENT_LIMITS = {
 
 /** Model years the horizon covers (at most the ten a ramp may list). */
 export const modelYears = (inputs: { general: { horizonMonths: number } }): number =>
-  Math.min(MAX_RAMP_YEARS, Math.max(1, Math.ceil(inputs.general.horizonMonths / 12)));
+  Math.min(MAX_RAMP_YEARS, Math.max(1, yearsTouched(inputs.general.horizonMonths)));

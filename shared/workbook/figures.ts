@@ -1,10 +1,11 @@
 // Everything the sheets cache beside their formulas, taken from the core: the
 // model result, one customer's journey over the Journey sheet's 120 ages, the same
 // journey for a customer of each path alone (the sheet's per-path columns),
-// and the company roll-ups the NRR working columns show.
-import { computeExact, computeSensitivity, defaultTwoWay, JOURNEY_PATHS, sameTwoWaySpec, twoWayBase, type Dec, type FigureKey, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
+// and the company roll-ups the NRR working columns show, and the Calendar
+// sheet's cohort-by-cohort figures for a model that needs it.
+import { computeExact, computeSensitivity, defaultTwoWay, JOURNEY_PATHS, needsCalendar, sameTwoWaySpec, twoWayBase, type Dec, type FigureKey, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
 import type { KnownSensitivity } from './types';
-import { acquisitionBlocks, AgeSeries, computeJourney, journeySeries, rollUp, type Block, type Journey, type JourneySeries } from '../core/workbook-api';
+import { acquisitionBlocks, AgeSeries, calendarSheet, computeJourney, journeySeries, rollUp, type Block, type CalendarSheet, type Journey, type JourneySeries } from '../core/workbook-api';
 
 /** The Journey sheet always has the longest LTV window's ages (10 years), so the LTV window stays a live input. */
 export const JOURNEY_AGES = 120;
@@ -42,6 +43,8 @@ export interface Figures {
   roll: (p: AgeSeries, t: number, cMax?: number) => Dec;
   /** the screen's numbers when they were current (KnownSensitivity), else the core's decimals */
   sensitivity: Sensitivity<Dec> | Sensitivity<number>;
+  /** a model that changes by year or has an installed base: the Calendar sheet's figures, cohort by cohort */
+  calendar: CalendarSheet | null;
 }
 
 /** The screen's Sensitivity figures when they are for this table, else null (the writer computes them). */
@@ -57,7 +60,8 @@ function knownSensitivity(m: ModelInputs, spec: TwoWaySpec, known?: KnownSensiti
 
 /** `spec`: the two-way table the user chose (the core's default when absent); `known`: the screen's figures for it. */
 export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec, known?: KnownSensitivity): Figures {
-  const result = computeExact(m);
+  const calendar = needsCalendar(m) ? calendarSheet(m) : null;
+  const result = computeExact(m, calendar ? { run: calendar.run } : {});
   const journey = computeJourney(m, JOURNEY_AGES);
   const unit = {} as Record<JourneyPath, Journey>;
   for (const s of JOURNEY_PATHS) unit[s] = computeJourney(purePath(m, s), JOURNEY_AGES);
@@ -71,5 +75,6 @@ export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec, known?: Known
     blocks,
     roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
     sensitivity: knownSensitivity(m, spec ?? defaultTwoWay(m), known) ?? computeSensitivity(m, spec),
+    calendar,
   };
 }

@@ -80,10 +80,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   wb.addWorksheet(SHEETS.meta);
 
   const names = writeAssumptions(wb, m);
-  const cal = calendar ? writeCalendar(wb, m, names, {
-    newCustomers: (t) => onSheet(SHEETS.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(m, t), true)),
-    newCustomersValue: (t) => fig.result.months[t]!.newCustomers.toNumber(),
-  }, (y, i) => fig.result.annual[y - 1]!.laneArrEnd[i]!) : null;
+  const cal = calendar ? writeCalendar(wb, m, names, fig, (t) => onSheet(SHEETS.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(m, t), true))) : null;
   const jl = writeJourney(wb, m, fig, names, cal);
   const bl = writeBridge(wb, m, fig, names, jl, cal);
   writeCohorts(wb, m, fig, jl, bl, cal);

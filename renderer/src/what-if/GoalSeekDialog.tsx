@@ -5,7 +5,7 @@
 // stays open. Apply sets the input; Save as scenario makes "Renewal for 110%
 // NRR". Either is one undo step.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { currentValue, formatFigure, inputSpecs, outputKeys, resolveInput, resolveOutput, seekInterval, type FigureFormat, type ModelInputs, type SeekAnswer, type WhatIfInput } from '@shared/index';
+import { completeYears, currentValue, formatFigure, inputSpecs, outputKeys, resolveInput, resolveOutput, seekInterval, type FigureFormat, type ModelInputs, type SeekAnswer, type WhatIfInput } from '@shared/index';
 import { parseEntry } from '@shared/document/index';
 import { dialogKeys } from '../components/dialog-keys';
 import { useModalDialog } from '../components/use-modal-dialog';
@@ -53,9 +53,9 @@ export function GoalSeekDialog() {
   const asked = useRef(0);
 
   const currency = inputs?.general.currency ?? 'USD';
-  const outputs = useMemo(() => (inputs ? outputKeys(Math.floor(inputs.general.horizonMonths / 12)).map((k) => ({ key: k, ref: resolveOutput(inputs, k) })).flatMap((o) => (o.ref.ok ? [{ key: o.key, ref: o.ref.value }] : [])) : []), [inputs]);
+  const outputs = useMemo(() => (inputs ? outputKeys(completeYears(inputs.general.horizonMonths)).map((k) => ({ key: k, ref: resolveOutput(inputs, k) })).flatMap((o) => (o.ref.ok ? [{ key: o.key, ref: o.ref.value }] : [])) : []), [inputs]);
   const seekable = useMemo(() => (inputs ? inputSpecs(inputs).filter((s) => s.kind === 'rate' || s.kind === 'money' || s.kind === 'count') : []), [inputs]);
-  const years = inputs ? Math.min(10, Math.floor(inputs.general.horizonMonths / 12)) : 0;
+  const years = inputs ? Math.min(10, completeYears(inputs.general.horizonMonths)) : 0;
   const rampable = seekable.find((s) => s.key === inputKey)?.rampable === true;
   const fullKey = rampable && year !== 'all' ? `${inputKey}[${year}]` : inputKey;
   const out = outputs.find((o) => o.key === output)?.ref ?? null;

@@ -4,6 +4,7 @@
 // formats (shared/report/format.ts): $25.0M, (2.3%), 2.10×.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
+import { completeYears } from '../../index';
 import { a1, colLetter, onSheet, SHEETS } from '../names';
 import { numberOf, putFormula, putValue, type Cached } from '../cells';
 import { bandFill, COLORS, headers, note, section } from '../styles';
@@ -41,7 +42,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   const cur = m.general.currency;
   /** The app's format for this value (money's unit and decimals follow the value). */
   const F = (f: FigureFormat, v: Cached, delta = false) => excelNumberFormat(f, numberOf(v), cur, delta);
-  const Y = Math.floor(m.general.horizonMonths / 12);
+  const Y = completeYears(m.general.horizonMonths);
   const width = Math.max(Y + 1, 6, 1 + (extras.comparison?.columns.length ?? 0));
   const nameRef = names.name('general.name');
   const t = putFormula(ws, 1, 1, `${nameRef}&": board report"`, `${m.general.name}: board report`);

@@ -12,10 +12,12 @@ import { FMT, headers, note, section, title } from '../styles';
 import type { Figures } from '../figures';
 import type { InputNames } from './assumptions';
 import type { JourneyLayout } from './journey';
-import { yearOf, type CalendarLayout } from './calendar';
+import type { CalendarLayout } from './calendar';
+import { completeYears, type Dec } from '../../index';
+import { rateYearOfMonth } from '../../core/workbook-api';
 
 /** Row of month t's line in the monthly bridge (the Calendar sheet reads its new logos before the bridge is written). */
-export const bridgeMonthRow = (m: ModelInputs, t: number): number => 5 + Math.floor(m.general.horizonMonths / 12) + 4 + 1 + t;
+export const bridgeMonthRow = (m: ModelInputs, t: number): number => 5 + completeYears(m.general.horizonMonths) + 4 + 1 + t;
 /** Column of the new logos closed in a month. */
 export const BRIDGE_NEW_CUSTOMERS_COL = 3;
 import { choiceIs } from '../choices';
@@ -33,7 +35,7 @@ export interface BridgeLayout {
   /** SUMPRODUCT of a Journey column over ages t − cMax…t against new logos closed in months cMax…0 */
   roll: (journeyCol: number, t: number, cMax?: number) => string;
   /** ARR at month t of the customers closed by month t − 12 (a Calendar model's NRR numerator) */
-  aged: ((t: number) => { ref: string; value: number }) | null;
+  aged: ((t: number) => { ref: string; value: Dec }) | null;
   /** opening ARR of month 0 */
   opening0: string;
   /** the same over a block of 12 closing months (a cohort year) and ages from…from+11 of a Journey column */
@@ -45,7 +47,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   const ws = wb.getWorksheet(SHEETS.bridge)!;
   const n = names.name;
   const H = m.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const L = m.lanes.length;
   const r = fig.result;
   title(ws, 'ARR bridge', `Opening + new logo + expansion − contraction − churn = closing, in ${m.general.currency}. Events happen at the start of each month.`);
@@ -84,16 +86,16 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
    */
   const writeCalendarMonth = (t: number, row: number) => {
     const c = cal!;
+    const run = fig.calendar!.run;
     const mo = r.months[t]!;
-    const y = yearOf(t);
+    const y = rateYearOfMonth(t);
     const cut = 12 * Math.floor(t / 12) - 1; // the NRR set: closed before this model year
-    const yv = (q: Parameters<CalendarLayout['year']>[0]) => c.values.year(q, y);
-    const work = (col: number, formula: string, v: number) => putFormula(ws, row, col, formula, v, FMT.money);
-    const R = { AD: c.values.renewing('AD', t), NON: c.values.renewing('NON', t), sAD: c.values.renewing('AD', t, cut), sNON: c.values.renewing('NON', t, cut) };
-    work(cw.rAD, c.renewing('AD', t), R.AD);
-    work(cw.rNON, c.renewing('NON', t), R.NON);
-    work(cw.sAD, c.renewing('AD', t, cut), R.sAD);
-    work(cw.sNON, c.renewing('NON', t, cut), R.sNON);
+    const work = (col: number, formula: string, v: Cached) => putFormula(ws, row, col, formula, v, FMT.money);
+    const { all: renewing, set: setRenewing } = run.renewing!;
+    work(cw.rAD, c.renewing('AD', t), renewing[0]![t]!);
+    work(cw.rNON, c.renewing('NON', t), renewing[1]![t]!);
+    work(cw.sAD, c.renewing('AD', t, cut), setRenewing[0]![t]!);
+    work(cw.sNON, c.renewing('NON', t, cut), setRenewing[1]![t]!);
     const [rate, non] = [c.year('rate', y), c.year('non', y)];
     const flows = (ad: string, na: string) => ({
       churn: `(1-${rate})*${ad}+(1-${non})*${na}`,
@@ -103,25 +105,24 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     const set2 = flows(a1(cw.sAD, row), a1(cw.sNON, row));
     m.lanes.forEach((_, i) => {
       putFormula(ws, row, mc.lanes[i]!, c.lanes(i, t), mo.lanes[i]!, FMT.money);
-      work(set.lanes[i]!, c.lanes(i, t, cut), c.values.lanes(i, t, cut));
+      work(set.lanes[i]!, c.lanes(i, t, cut), run.setFlows.lanes[t]![i]!);
     });
     putFormula(ws, row, mc.seat, `${all.renewing}*${c.year('seat', y)}`, mo.seat, FMT.money);
     putFormula(ws, row, mc.price, `${all.renewing}*${c.year('price', y)}`, mo.price, FMT.money);
     putFormula(ws, row, mc.contraction, `${all.renewing}*${c.year('ct', y)}`, mo.contraction, FMT.money);
     putFormula(ws, row, mc.churn, all.churn, mo.churn, FMT.money);
-    const sr = yv('rate') * R.sAD + yv('non') * R.sNON;
-    work(set.churn, set2.churn, (1 - yv('rate')) * R.sAD + (1 - yv('non')) * R.sNON);
-    work(set.contraction, `${set2.renewing}*${c.year('ct', y)}`, sr * yv('ct'));
-    work(set.price, `${set2.renewing}*${c.year('price', y)}`, sr * yv('price'));
-    work(set.seat, `${set2.renewing}*${c.year('seat', y)}`, sr * yv('seat'));
+    work(set.churn, set2.churn, run.setFlows.churn[t]!);
+    work(set.contraction, `${set2.renewing}*${c.year('ct', y)}`, run.setFlows.contraction[t]!);
+    work(set.price, `${set2.renewing}*${c.year('price', y)}`, run.setFlows.price[t]!);
+    work(set.seat, `${set2.renewing}*${c.year('seat', y)}`, run.setFlows.seat[t]!);
     putFormula(ws, row, mc.closing, c.closing(t), mo.closing, FMT.money);
     putFormula(ws, row, mc.customers, c.customers(t), mo.customers, FMT.count);
     putFormula(ws, row, mc.revenue, `${a1(mc.closing, row)}/12`, mo.revenue, FMT.money);
     putFormula(ws, row, wc, a1(mc.newCustomers, monthRow(H - 1 - t)), r.months[H - 1 - t]!.newCustomers, FMT.count);
     if (t >= 11) {
       const begin = t === 11 ? a1(mc.opening, monthRow(0)) : a1(mc.closing, monthRow(t - 12));
-      work(cw.aged, c.closing(t, t - 12), c.values.closing(t, t - 12));
-      work(cw.kept, c.kept(t - 12), c.values.kept(t - 12));
+      work(cw.aged, c.closing(t, t - 12), run.agedArr[t]!);
+      work(cw.kept, c.kept(t - 12), run.kept[t - 11]!);
       putFormula(ws, row, mc.nrr, `IF(${begin}=0,"${DASH}",${a1(cw.aged, row)}/${begin})`, mo.nrrT12, FMT.percent);
       putFormula(ws, row, mc.grr, `IF(${begin}=0,"${DASH}",MIN(1,${a1(cw.kept, row)}/${begin}))`, mo.grrT12, FMT.percent);
     }
@@ -141,7 +142,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     if (t === 0 && cal) putFormula(ws, row, mc.opening, cal.opening, mo.opening, FMT.money);
     else if (t === 0) putValue(ws, row, mc.opening, mo.opening, FMT.money);
     else putFormula(ws, row, mc.opening, a1(mc.closing, row - 1), mo.opening, FMT.money);
-    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', yearOf(t)) : n('acquisition.acv')}`, mo.newLogo, FMT.money);
+    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', rateYearOfMonth(t)) : n('acquisition.acv')}`, mo.newLogo, FMT.money);
     if (cal) {
       writeCalendarMonth(t, row);
       continue;
@@ -222,7 +223,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
       year: { closing: yc.closing, newLogo: yc.newLogo, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
     },
     roll,
-    aged: cal ? (t) => ({ ref: onSheet(SHEETS.bridge, a1(cw.aged, monthRow(t), true)), value: cal.values.closing(t, t - 12) }) : null,
+    aged: cal ? (t) => ({ ref: onSheet(SHEETS.bridge, a1(cw.aged, monthRow(t), true)), value: fig.calendar!.run.agedArr[t]! }) : null,
     opening0: onSheet(SHEETS.bridge, a1(mc.opening, monthRow(0), true)),
     nrevRange: (a, b) => onSheet(SHEETS.bridge, `${nrev(a)}:${nrev(b)}`),
     ref: (c, row) => onSheet(SHEETS.bridge, a1(c, row, true)),

@@ -17,26 +17,22 @@
 //   by then (SUMPRODUCTs over the survival grid, the renewals counted per cohort).
 // Company figures of month t are sums of column t over the rows that belong to the
 // set (every cohort, or those closed by a month: a contiguous block from the top).
-// The cached values of the working cells are computed here in doubles by the same
-// steps; the figures the other sheets show cache the core's decimals.
+// Every cached value is the core's, in decimals: the working cells' from
+// core/calendar-sheet.ts, which follows each cohort by the same steps as these
+// formulas, the company figures from the core's simulation.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import { baseCohorts, valueInYear } from '../../model/ramps';
-import { JOURNEY_PATHS, type JourneyPath } from '../../index';
-import { laneWindow } from '../../core/workbook-api';
+import { baseCohorts } from '../../model/ramps';
+import { completeYears, JOURNEY_PATHS, type Dec, type JourneyPath } from '../../index';
+import { ELIGIBLE, LAST_RAMP_YEAR, laneWindow, rateYearOfMonth, type YearQ } from '../../core/workbook-api';
+import type { Figures } from '../figures';
 import { a1, colLetter, onSheet, SHEETS } from '../names';
-import { putFormula, putValue, type Cached } from '../cells';
+import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { InputNames } from './assumptions';
 import { journeyLaneRefs } from './journey-lanes';
 
-/** Rates past year 10 are year 10's (lists hold at most ten values). */
-const LAST_YEAR = 10;
-/** The oldest age at which any lane can buy: a stage month or the term (≤ 36) + windowEnd (≤ 60). */
-const MAX_BUY_AGE = 96;
-export const yearOf = (t: number): number => Math.min(Math.floor(t / 12) + 1, LAST_YEAR);
-
-export type YearQ = 'on' | 'fv' | 'ad' | 'acv' | 'rate' | 'non' | 'ct' | 'price' | 'seat' | 'growth' | 'fAD' | 'fNON' | 'gAD' | 'gNON' | 'pFO' | 'pFFV' | 'pFAD' | 'pAD';
+export type { YearQ };
 const YEAR_QS: { q: YearQ; label: string; fmt: string }[] = [
   { q: 'on', label: 'Onboarding rate (close year)', fmt: FMT.percent },
   { q: 'fv', label: 'First-value rate (close year)', fmt: FMT.percent },
@@ -95,20 +91,14 @@ export interface CalendarLayout {
   laneEnd: (i: number, y: number) => string;
   /** opening ARR of month 0 (Σ of the base's ARR) */
   opening: string;
-  /** doubles behind the working cells, for the bridge's working columns */
-  values: { year: (q: YearQ, y: number) => number; renewing: (cls: 'AD' | 'NON', t: number, upTo?: number) => number; closing: (t: number, upTo?: number) => number; kept: (b: number) => number; lanes: (i: number, t: number, upTo?: number) => number };
 }
 
-export interface CalendarInputs {
-  /** Bridge cell of new logos closed in month t */
-  newCustomers: (t: number) => string;
-  newCustomersValue: (t: number) => number;
-}
-
-export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, ci: CalendarInputs, laneArrEnd: (y: number, i: number) => Cached): CalendarLayout {
+/** `newCustomers(t)`: the Bridge cell of new logos closed in month t. */
+export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, fig: Figures, newCustomers: (t: number) => string): CalendarLayout {
   const ws = wb.getWorksheet(SHEETS.calendar)!;
+  const cs = fig.calendar!;
   const H = m.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const L = m.lanes.length;
   const base = baseCohorts(m);
   const J = base.length;
@@ -126,21 +116,9 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   ws.getRow(row - 1).height = 60;
   const yearTop = row;
   const yr = (q: YearQ, y: number) => a1(qCol.get(q)!, yearTop + y - 1, true);
-  const YV: Record<YearQ, number>[] = [];
-  const PM: number[][] = [];
-  for (let y = 1; y <= LAST_YEAR; y++) {
+  for (let y = 1; y <= LAST_RAMP_YEAR; y++) {
     const r = yearTop + y - 1;
-    const v = (x: number | number[]) => valueInYear(x, y);
-    const j = m.journey, a = m.acquisition;
-    const on = v(j.onboarding.rate), fv = v(j.firstValue.rate), ad = v(j.adoption.rate);
-    const rate = v(j.renewal.rate), non = v(j.renewal.nonAdopterRate), ct = v(j.contractionRate), price = v(j.priceIncrease), seat = v(j.seatExpansion);
-    const growth = 1 - ct + price + seat;
-    const vals: Record<YearQ, number> = {
-      on, fv, ad, acv: v(a.acv), rate, non, ct, price, seat, growth,
-      fAD: rate * growth, fNON: non * growth, gAD: rate * (1 - ct), gNON: non * (1 - ct),
-      pFO: 1 - on, pFFV: on * (1 - fv), pFAD: on * fv * (1 - ad), pAD: on * fv * ad,
-    };
-    YV[y] = vals;
+    const vals = cs.year(y);
     const c = (q: YearQ) => a1(qCol.get(q)!, r);
     const formulas: Record<YearQ, string> = {
       on: names.yearValue('journey.onboarding.rate', y), fv: names.yearValue('journey.firstValue.rate', y), ad: names.yearValue('journey.adoption.rate', y),
@@ -153,19 +131,14 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     };
     putValue(ws, r, 1, y, FMT.integer);
     for (const x of YEAR_QS) putFormula(ws, r, qCol.get(x.q)!, formulas[x.q], vals[x.q], x.fmt);
-    PM[y] = m.lanes.map((lane, i) => {
-      const val = valueInYear(lane.attachRate, y) / (lane.windowEnd - lane.windowStart + 1) * valueInYear(lane.acv, y);
-      putFormula(ws, r, pmCol(i), `${names.laneYearValue(i, 'attachRate', y)}/(${names.lane(i, 'windowEnd')}-${names.lane(i, 'windowStart')}+1)*${names.laneYearValue(i, 'acv', y)}`, val, FMT.moneyCents);
-      return val;
-    });
+    m.lanes.forEach((_, i) => putFormula(ws, r, pmCol(i), `${names.laneYearValue(i, 'attachRate', y)}/(${names.lane(i, 'windowEnd')}-${names.lane(i, 'windowStart')}+1)*${names.laneYearValue(i, 'acv', y)}`, cs.lanePerMonth(y)[i]!, FMT.moneyCents));
   }
-  row = yearTop + LAST_YEAR + 1;
+  row = yearTop + LAST_RAMP_YEAR + 1;
 
   // --- the installed base's path shares ------------------------------------------
   const shareCol = { k: 2, pN: 3, pA: 4, raw: 5, wFO: 6, wFFV: 7, wFAD: 8, wAD: 9, tot: 10, f: 11, sFO: 12, sFFV: 13, sFAD: 14, sAD: 15 };
   const SHARE_OF: Record<JourneyPath, number> = { failedOnboarding: shareCol.sFO, failedFirstValue: shareCol.sFFV, failedAdoption: shareCol.sFAD, adopter: shareCol.sAD };
   const shareTop = row + 2;
-  const shares: number[][] = [];
   const assumption = (j: number, field: keyof InputNames['base']['col']) => onSheet(SHEETS.assumptions, a1(names.base.col[field], names.base.row(j), true));
   if (J) {
     section(ws, row, 1, 'Existing customers: shares by path (year-1 rates; a blank adopter share is the one the journey implies)');
@@ -174,17 +147,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     base.forEach((b, j) => {
       const r = shareTop + j;
       const c = (k: keyof typeof shareCol) => a1(shareCol[k], r);
-      const y1 = YV[1]!;
-      const k = Math.floor((b.ageMonths - 1) / cm);
-      const pN = k === 0 ? 1 : Math.pow(y1.non, k), pA = k === 0 ? 1 : Math.pow(y1.rate, k);
-      const raw = y1.pFO * pN + y1.pFFV * pN + y1.pFAD * pN + y1.pAD * pA;
-      const w = raw === 0 ? [y1.pFO, y1.pFFV, y1.pFAD, y1.pAD] : [y1.pFO * pN, y1.pFFV * pN, y1.pFAD * pN, y1.pAD * pA];
-      const tot = w[0]! + w[1]! + w[2]! + w[3]!;
-      const f = w[0]! + w[1]! + w[2]!;
-      const given = b.adopterShare ?? null;
-      const s = given === null ? w.map((x) => x / tot)
-        : [...(f === 0 ? [0, 0, 1 - given] : w.slice(0, 3).map((x) => (1 - given) * x / f)), given];
-      shares.push(s);
+      const { renewals: k, keptNon: pN, keptAdopters: pA, raw, weights: w, total: tot, failed: f, shares: s } = cs.base[j]!;
       putFormula(ws, r, 1, onSheet(SHEETS.assumptions, a1(1, names.base.row(j), true)), b.name);
       putFormula(ws, r, shareCol.k, `INT((${assumption(j, 'ageMonths')}-1)/${cmRef})`, k, FMT.integer);
       putFormula(ws, r, shareCol.pN, `IF(${c('k')}=0,1,${yr('non', 1)}^${c('k')})`, pN, FMT.factor);
@@ -208,17 +171,12 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   }
 
   // --- lane purchases per eligible customer, by year and age --------------------------
-  const Yc = yearOf(H - 1);
-  const amax = L ? Math.min(MAX_BUY_AGE, J ? MAX_BUY_AGE : H - 1) : -1;
+  const Yc = rateYearOfMonth(H - 1);
+  const amax = cs.maxAge;
   const laneTab = { from: row + 2, to: row + 3, e: { failedOnboarding: row + 4, failedFirstValue: row + 5, failedAdoption: row + 6 } as Record<string, number> };
   const windows = m.lanes.map((l) => laneWindow(m, l));
-  const ELIG: Record<JourneyPath, readonly string[]> = {
-    failedOnboarding: ['close', 'renewal'], failedFirstValue: ['close', 'renewal', 'onboarding'],
-    failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'], adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
-  };
-  const elig = (i: number, s: JourneyPath) => (ELIG[s].includes(m.lanes[i]!.anchor) ? 1 : 0);
+  const elig = (i: number, s: JourneyPath) => (ELIGIBLE[m.lanes[i]!.anchor].includes(s) ? 1 : 0);
   const laneCol = (i: number) => 2 + i;
-  const BR = new Map<string, number>(); // `${s}|${y}|${a}`
   const brTop = laneTab.e.failedAdoption! + 2;
   const brRow = (k: number, y: number) => brTop + k * (Yc + 2) + 1 + y - 1;
   if (L) {
@@ -246,11 +204,8 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
         const r = brRow(k, y);
         putValue(ws, r, 1, y, FMT.integer);
         for (let a = 0; a <= amax; a++) {
-          let v = 0;
-          for (let i = 0; i < L; i++) if (a >= windows[i]!.from && a <= windows[i]!.to && elig(i, s)) v += PM[y]![i]!;
-          BR.set(`${s}|${y}|${a}`, v);
           const inW = `(${a}>=${lanesRange(laneTab.from)})*(${a}<=${lanesRange(laneTab.to)})`;
-          putFormula(ws, r, MC(a), `SUMPRODUCT(${pmRange(y)},${inW}${s === 'adopter' ? '' : `*${lanesRange(laneTab.e[s]!)}`})`, v, FMT.moneyCents);
+          putFormula(ws, r, MC(a), `SUMPRODUCT(${pmRange(y)},${inW}${s === 'adopter' ? '' : `*${lanesRange(laneTab.e[s]!)}`})`, cs.bought(s, y, a), FMT.moneyCents);
         }
       }
     });
@@ -279,45 +234,33 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const kRange = (col: number, rows: [number, number]) => colRange('survAD', col, rows);
 
   const closed = (r: number) => (r < J ? -base[r]!.ageMonths : r - J);
-  const nP: number[][] = []; // [row][path]
-  const init: [number, number][] = [];
-  const V: Record<Grid, Float64Array[]> = { survAD: [], survNON: [], arrAD: [], arrNON: [], renewals: [] };
   // constants
   for (let r = 0; r < R; r++) {
     const row0 = rowOf(0, r);
     const c = closed(r);
     const k = (col: number) => a1(col, row0);
+    const { byPath: n, init } = cs.rows[r]!;
     if (r < J) {
       const b = base[r]!;
       putFormula(ws, row0, K.label, onSheet(SHEETS.assumptions, a1(1, names.base.row(r), true)), b.name);
       putFormula(ws, row0, K.closed, `-${assumption(r, 'ageMonths')}`, c, FMT.integer);
       putFormula(ws, row0, K.count, assumption(r, 'customers'), b.customers, FMT.count);
-      const n = JOURNEY_PATHS.map((_, i) => b.customers * shares[r]![i]!);
-      nP.push(n);
       JOURNEY_PATHS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${a1(SHARE_OF[s], shareTop + r, true)}`, n[i]!, FMT.count));
       const arr = assumption(r, 'arr');
-      const s = shares[r]!;
-      init.push([b.arr * s[3]!, b.arr * s[0]! + b.arr * s[1]! + b.arr * s[2]!]);
-      putFormula(ws, row0, K.initAD, `${arr}*${a1(shareCol.sAD, shareTop + r, true)}`, init[r]![0], FMT.money);
-      putFormula(ws, row0, K.initNON, `${arr}*${a1(shareCol.sFO, shareTop + r, true)}+${arr}*${a1(shareCol.sFFV, shareTop + r, true)}+${arr}*${a1(shareCol.sFAD, shareTop + r, true)}`, init[r]![1], FMT.money);
+      putFormula(ws, row0, K.initAD, `${arr}*${a1(shareCol.sAD, shareTop + r, true)}`, init[0], FMT.money);
+      putFormula(ws, row0, K.initNON, `${arr}*${a1(shareCol.sFO, shareTop + r, true)}+${arr}*${a1(shareCol.sFFV, shareTop + r, true)}+${arr}*${a1(shareCol.sFAD, shareTop + r, true)}`, init[1], FMT.money);
     } else {
-      const y = yearOf(c);
-      const count = ci.newCustomersValue(c);
+      const y = rateYearOfMonth(c);
       putValue(ws, row0, K.label, `Closed in month ${c}`);
       putValue(ws, row0, K.closed, c, FMT.integer);
-      putFormula(ws, row0, K.count, ci.newCustomers(c), count, FMT.count);
-      const n = JOURNEY_PATHS.map((s) => count * YV[y]![SEG_Q[s]]);
-      nP.push(n);
+      putFormula(ws, row0, K.count, newCustomers(c), cs.rows[r]!.customers, FMT.count);
       JOURNEY_PATHS.forEach((s, i) => putFormula(ws, row0, N_COL[s], `${k(K.count)}*${yr(SEG_Q[s], y)}`, n[i]!, FMT.count));
-      const acv = YV[y]!.acv;
-      init.push([n[3]! * acv, n[0]! * acv + n[1]! * acv + n[2]! * acv]);
-      putFormula(ws, row0, K.initAD, `${k(K.nAD)}*${yr('acv', y)}`, init[r]![0], FMT.money);
-      putFormula(ws, row0, K.initNON, `${k(K.nFO)}*${yr('acv', y)}+${k(K.nFFV)}*${yr('acv', y)}+${k(K.nFAD)}*${yr('acv', y)}`, init[r]![1], FMT.money);
+      putFormula(ws, row0, K.initAD, `${k(K.nAD)}*${yr('acv', y)}`, init[0], FMT.money);
+      putFormula(ws, row0, K.initNON, `${k(K.nFO)}*${yr('acv', y)}+${k(K.nFFV)}*${yr('acv', y)}+${k(K.nFAD)}*${yr('acv', y)}`, init[1], FMT.money);
     }
-    const n = nP[r]!;
-    putFormula(ws, row0, K.nNON, `${k(K.nFO)}+${k(K.nFFV)}+${k(K.nFAD)}`, n[0]! + n[1]! + n[2]!, FMT.count);
+    putFormula(ws, row0, K.nNON, `${k(K.nFO)}+${k(K.nFFV)}+${k(K.nFAD)}`, cs.rows[r]!.others, FMT.count);
   }
-  // the five grids
+  // the grids
   GRIDS.forEach(({ g, label, fmt }, gi) => {
     section(ws, blockTop(gi), 1, label);
     const ad = g === 'survAD' || g === 'arrAD';
@@ -327,13 +270,9 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       for (let r = 0; r < R; r++) {
         const rr = rowOf(gi, r);
         const c = closed(r);
-        const vals = new Float64Array(H + 1);
-        V[g].push(vals);
+        const renewals = cs.rows[r]!.renewals;
         putValue(ws, rr, K.label, r < J ? base[r]!.name : `Closed in month ${c}`);
-        for (let t = r < J ? -1 : c; t < H; t++) {
-          vals[t + 1] = Math.floor((t - c) / cm);
-          putFormula(ws, rr, MC(t), `INT((${t}-${a1(K.closed, rowOf(0, r), true)})/${cmRef})`, vals[t + 1]!, fmt);
-        }
+        for (let t = r < J ? -1 : c; t < H; t++) putFormula(ws, rr, MC(t), `INT((${t}-${a1(K.closed, rowOf(0, r), true)})/${cmRef})`, renewals[t + 1]!, fmt);
       }
       return;
     }
@@ -342,105 +281,72 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       const row0 = rowOf(0, r);
       const c = closed(r);
       const isBase = r < J;
-      const vals = new Float64Array(H + 1); // index t + 1
-      V[g].push(vals);
+      const grid = cs.rows[r]!;
+      const vals = g === 'survAD' || g === 'survNON' ? grid.survival[ad ? 0 : 1] : grid.arr[ad ? 0 : 1];
+      // a cell keeps the one to its left between renewals and purchases: convert each value once
+      let last: Dec | null = null, lastNumber = 0;
+      const cached = (x: Dec) => (x === last ? lastNumber : ((last = x), (lastNumber = x.toNumber())));
       putValue(ws, rr, K.label, isBase ? base[r]!.name : `Closed in month ${c}`);
       const start = isBase ? -1 : c;
-      const n = nP[r]!;
-      /** purchases per unit of survival at age a in year y, with its formula */
-      const buy = (y: number, a: number, ageExpr: string | null): [string, number] | null => {
+      /** the formula of purchases per unit of survival at age a in year y */
+      const buy = (y: number, a: number, ageExpr: string | null): string | null => {
         if (!L) return null;
         // a cohort's age in a month is fixed by the layout; a base cohort's follows its input
         if (ageExpr === null && a > amax) return null;
         const seg = ad ? (['adopter'] as const) : (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const);
-        let v = 0;
         const terms = seg.map((s) => {
-          v += n[JOURNEY_PATHS.indexOf(s)]! * (a <= amax ? BR.get(`${s}|${y}|${a}`)! : 0);
           const b = ageExpr === null ? br(s, y, a) : `IF(${ageExpr}>${amax},0,INDEX(${brRowRange(s, y)},1,${ageExpr}+1))`;
           return `$${colLetter(N_COL[s])}$${row0}*${b}`;
         });
-        return [terms.length > 1 ? `(${terms.join('+')})` : terms[0]!, v];
+        return terms.length > 1 ? `(${terms.join('+')})` : terms[0]!;
       };
       for (let t = start; t < H; t++) {
         const col = MC(t);
-        const y = yearOf(Math.max(t, 0));
+        const y = rateYearOfMonth(Math.max(t, 0));
         const prev = a1(col - 1, rr);
         const age = t - c;
-        const renews = age > 0 && age % cm === 0;
         const ageExpr = isBase ? `${assumption(r, 'ageMonths')}+${t}` : null;
         const isRenewal = isBase ? `MOD(${ageExpr},${cmRef})=0` : `${colLetter(MC(age))}$${flagRow}=1`;
-        const factor = YV[y]![rateQ];
-        const pv = vals[t]!; // value at t − 1
+        const v = cached(vals[t + 1]!);
         if (g === 'survAD' || g === 'survNON') {
-          if (t === start) { putValue(ws, rr, col, 1, fmt); vals[t + 1] = 1; continue; }
-          const v = pv * (renews ? factor : 1);
-          vals[t + 1] = v;
+          if (t === start) { putValue(ws, rr, col, 1, fmt); continue; }
           putFormula(ws, rr, col, `${prev}*IF(${isRenewal},${yr(rateQ, y)},1)`, v, fmt);
           continue;
         }
-        const sv = V[surv][r]![t + 1]!;
         const sRef = a1(col, rowOf(GI[surv], r));
         if (t === start) {
-          const i0 = init[r]![ad ? 0 : 1];
-          if (isBase) { vals[0] = i0; putFormula(ws, rr, col, a1(ad ? K.initAD : K.initNON, row0, true), i0, fmt); continue; }
+          if (isBase) { putFormula(ws, rr, col, a1(ad ? K.initAD : K.initNON, row0, true), v, fmt); continue; }
           const b = buy(y, 0, null);
-          const v = b ? i0 + sv * b[1] : i0;
-          vals[t + 1] = v;
-          putFormula(ws, rr, col, `${a1(ad ? K.initAD : K.initNON, row0, true)}${b ? `+${sRef}*${b[0]}` : ''}`, v, fmt);
+          putFormula(ws, rr, col, `${a1(ad ? K.initAD : K.initNON, row0, true)}${b ? `+${sRef}*${b}` : ''}`, v, fmt);
           continue;
         }
         const b = buy(y, age, ageExpr);
-        const v = pv * (renews ? factor : 1) + (b ? sv * b[1] : 0);
-        vals[t + 1] = v;
-        putFormula(ws, rr, col, `${prev}*IF(${isRenewal},${yr(rateQ, y)},1)${b ? `+${sRef}*${b[0]}` : ''}`, v, fmt);
+        putFormula(ws, rr, col, `${prev}*IF(${isRenewal},${yr(rateQ, y)},1)${b ? `+${sRef}*${b}` : ''}`, v, fmt);
       }
     }
   });
 
-  // --- company figures as formulas over the grids, with their doubles ---------------
+  // --- company figures as formulas over the grids (the Bridge caches the core's) --------
   const cRange = (rows: [number, number]) => kRange(K.closed, rows);
   const cal = (x: string) => onSheet(SHEETS.calendar, x);
-  const sumRows = (rows: [number, number] | null, f: (r: number) => number) => {
-    let s = 0;
-    if (rows) for (let r = rows[0]; r <= rows[1]; r++) s += f(r);
-    return s;
-  };
-  const renewsAt = (r: number, t: number) => { const a = t - closed(r); return a > 0 && a % cm === 0; };
   const renewing = (cls: 'AD' | 'NON', t: number, upTo = H - 1) => {
     const rows = rowsUpTo(upTo);
     if (!rows) return '0';
     // N(t) − N(t − 1) is 1 in a renewal month; at the close the month before is blank (so is its ARR)
     return `SUMPRODUCT(${colRange(cls === 'AD' ? 'arrAD' : 'arrNON', MC(t - 1), rows)},${colRange('renewals', MC(t), rows)}-${colRange('renewals', MC(t - 1), rows)})`;
   };
-  const renewingValue = (cls: 'AD' | 'NON', t: number, upTo = H - 1) =>
-    sumRows(rowsUpTo(upTo), (r) => (renewsAt(r, t) ? V[cls === 'AD' ? 'arrAD' : 'arrNON'][r]![t]! : 0));
   const lanes = (i: number, t: number, upTo = H - 1) => {
     const rows = rowsUpTo(upTo);
     if (!rows) return '0';
     const inW = `(${t}-${cRange(rows)}>=${cal(a1(laneCol(i), laneTab.from, true))})*(${t}-${cRange(rows)}<=${cal(a1(laneCol(i), laneTab.to, true))})`;
     const e = (s: JourneyPath) => cal(a1(laneCol(i), laneTab.e[s]!, true));
     const nonElig = (['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+');
-    return `${cal(a1(pmCol(i), yearTop + yearOf(t) - 1, true))}*(SUMPRODUCT(${inW},${kRange(K.nAD, rows)},${colRange('survAD', MC(t), rows)})+SUMPRODUCT(${inW},${nonElig},${colRange('survNON', MC(t), rows)}))`;
-  };
-  const lanesValue = (i: number, t: number, upTo = H - 1) => {
-    const w = windows[i]!;
-    const pm = PM[yearOf(t)]![i]!;
-    let ad = 0, non = 0;
-    sumRows(rowsUpTo(upTo), (r) => {
-      const a = t - closed(r);
-      if (a < w.from || a > w.to) return 0;
-      const n = nP[r]!;
-      ad += n[3]! * V.survAD[r]![t + 1]!;
-      non += (elig(i, 'failedOnboarding') * n[0]! + elig(i, 'failedFirstValue') * n[1]! + elig(i, 'failedAdoption') * n[2]!) * V.survNON[r]![t + 1]!;
-      return 0;
-    });
-    return pm * (ad + non);
+    return `${cal(a1(pmCol(i), yearTop + rateYearOfMonth(t) - 1, true))}*(SUMPRODUCT(${inW},${kRange(K.nAD, rows)},${colRange('survAD', MC(t), rows)})+SUMPRODUCT(${inW},${nonElig},${colRange('survNON', MC(t), rows)}))`;
   };
   const closing = (t: number, upTo = H - 1) => {
     const rows = rowsUpTo(upTo);
     return rows ? `SUM(${colRange('arrAD', MC(t), rows)})+SUM(${colRange('arrNON', MC(t), rows)})` : '0';
   };
-  const closingValue = (t: number, upTo = H - 1) => sumRows(rowsUpTo(upTo), (r) => V.arrAD[r]![t + 1]! + V.arrNON[r]![t + 1]!);
   const all = rowsUpTo(H - 1);
   const customers = (t: number) => (all ? `SUMPRODUCT(${kRange(K.nAD, all)},${colRange('survAD', MC(t), all)})+SUMPRODUCT(${kRange(K.nNON, all)},${colRange('survNON', MC(t), all)})` : '0');
   /** x^n with 0^0 = 1 (Excel has no 0^0), n an array expression */
@@ -452,23 +358,13 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     const rows = rowsUpTo(b);
     if (!rows) return '0';
     const e = keptEnd(b);
-    const y1 = yearOf(b + 1), y2 = yearOf(e + 1);
+    const y1 = rateYearOfMonth(b + 1), y2 = rateYearOfMonth(e + 1);
     return (['AD', 'NON'] as const).map((cls) => {
       const g = cls === 'AD' ? 'gAD' : 'gNON';
       const f1 = pow(cal(yr(g, y1)), count(e, b, rows));
       const f2 = e < b + 12 ? `*${pow(cal(yr(g, y2)), count(b + 12, e, rows))}` : '';
       return `SUMPRODUCT(${colRange(cls === 'AD' ? 'arrAD' : 'arrNON', MC(b), rows)},${f1}${f2})`;
     }).join('+');
-  };
-  const renewalsIn = (r: number, lo: number, hi: number) => Math.floor((hi - closed(r)) / cm) - Math.floor((lo - closed(r)) / cm);
-  const keptValue = (b: number) => {
-    const e = keptEnd(b);
-    const y1 = yearOf(b + 1), y2 = yearOf(e + 1);
-    return sumRows(rowsUpTo(b), (r) => (['AD', 'NON'] as const).reduce((s, cls) => {
-      const g = cls === 'AD' ? 'gAD' : 'gNON';
-      const arr = V[cls === 'AD' ? 'arrAD' : 'arrNON'][r]![b + 1]!;
-      return s + arr * Math.pow(YV[y1]![g], renewalsIn(r, b, e)) * (e < b + 12 ? Math.pow(YV[y2]![g], renewalsIn(r, e, b + 12)) : 1);
-    }, 0));
   };
 
   // --- lane ARR at each year end ---------------------------------------------------
@@ -482,15 +378,16 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       const top = carryTop(cls);
       section(ws, top, 1, `ARR factor over each whole model year, ${cls === 'AD' ? 'adopters' : 'other paths'} (columns: year 2, 3, …)`);
       const fq: YearQ = cls === 'AD' ? 'fAD' : 'fNON';
+      const k = cls === 'AD' ? 0 : 1;
       for (let yy = 2; yy <= Y; yy++) putValue(ws, top, MC(yy), `Year ${yy}`);
       for (let r = 0; r < R; r++) {
         putValue(ws, top + 1 + r, K.label, r < J ? base[r]!.name : `Closed in month ${closed(r)}`);
         for (let yy = 2; yy <= Y; yy++) {
-          if (closed(r) > 12 * (yy - 1) - 1) continue; // closed during or after year yy: never carried through it
-          const n = renewalsIn(r, 12 * yy - 13, 12 * yy - 1);
+          const carry = cs.carry(k, r, yy);
+          if (!carry) continue; // closed during or after year yy: never carried through it
           const nf = `(${a1(MC(12 * yy - 1), rowOf(GI.renewals, r))}-${a1(MC(12 * yy - 13), rowOf(GI.renewals, r))})`;
           const [c, rr] = carryCell(cls, r, yy);
-          putFormula(ws, rr, c, `IF(${nf}=0,1,${yr(fq, yy)}^${nf})`, n === 0 ? 1 : Math.pow(YV[yy]![fq], n), FMT.factor);
+          putFormula(ws, rr, c, `IF(${nf}=0,1,${yr(fq, yy)}^${nf})`, carry, FMT.factor);
         }
       }
     }
@@ -516,31 +413,13 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
           const block = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[0])}:$${colLetter(MC(T))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[1])}`);
           const nBlock = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI.renewals, rows[0])}:$${colLetter(MC(T))}$${rowOf(GI.renewals, rows[1])}`);
           const within = pow(cal(yr(fq, y0)), `(${colRange('renewals', MC(T), rows)}-${nBlock})`);
-          // doubles: per row, purchases of year y0 grown to its end
-          const perRow = new Float64Array(rows[1] + 1);
-          for (let rr = 0; rr <= rows[1]; rr++) {
-            const n = nP[rr]!;
-            const el = cls === 'AD' ? n[3]! : elig(i, 'failedOnboarding') * n[0]! + elig(i, 'failedFirstValue') * n[1]! + elig(i, 'failedAdoption') * n[2]!;
-            let s = 0;
-            for (let p = 12 * (y0 - 1); p <= T; p++) {
-              const a = p - closed(rr);
-              if (a < windows[i]!.from || a > windows[i]!.to) continue;
-              s += V[cls === 'AD' ? 'survAD' : 'survNON'][rr]![p + 1]! * Math.pow(YV[y0]![fq], renewalsIn(rr, p, T));
-            }
-            perRow[rr] = el * s;
-          }
+          const grown = cs.laneBought(i, y0, cls === 'AD' ? 0 : 1);
           for (let y = y0; y <= Y; y++) {
             const carry = Array.from({ length: y - y0 }, (_, k) => {
               const [c] = carryCell(cls, 0, y0 + 1 + k);
               return `*${cal(`$${colLetter(c)}$${carryCell(cls, rows[0], 0)[1]}:$${colLetter(c)}$${carryCell(cls, rows[1], 0)[1]}`)}`;
             }).join('');
-            let v = 0;
-            for (let rr = 0; rr <= rows[1]; rr++) {
-              let c = perRow[rr]!;
-              for (let yy = y0 + 1; yy <= y && c !== 0; yy++) c *= Math.pow(YV[yy]![fq], renewalsIn(rr, 12 * yy - 13, 12 * yy - 1));
-              v += c;
-            }
-            putFormula(ws, r, 1 + y, `${cal(a1(pmCol(i), yearTop + y0 - 1, true))}*SUMPRODUCT(${inW}*${eligF}*${block}*${within}${carry})`, PM[y0]![i]! * v, FMT.money);
+            putFormula(ws, r, 1 + y, `${cal(a1(pmCol(i), yearTop + y0 - 1, true))}*SUMPRODUCT(${inW}*${eligF}*${block}*${within}${carry})`, grown[y - y0]!, FMT.money);
           }
           r++;
         }
@@ -549,7 +428,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
       ws.getCell(r, 1).font = { bold: true };
       for (let y = 1; y <= Y; y++) {
         laneEndRef.set(`${i}|${y}`, at(1 + y, r));
-        putFormula(ws, r, 1 + y, `SUM(${a1(1 + y, first)}:${a1(1 + y, r - 1)})`, laneArrEnd(y, i), FMT.money);
+        putFormula(ws, r, 1 + y, `SUM(${a1(1 + y, first)}:${a1(1 + y, r - 1)})`, fig.result.annual[y - 1]!.laneArrEnd[i]!, FMT.money);
       }
       r += 2;
     });
@@ -560,7 +439,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 0 }];
   // On paper: the rates by year, the base's shares and the lanes; the grids (a page per
   // dozen cohorts and months) are for the formulas. (ExcelJS adds the column's `$`.)
-  const lastPrinted = (L ? laneTab.e.failedAdoption! : J ? shareTop + J - 1 : yearTop + LAST_YEAR - 1);
+  const lastPrinted = (L ? laneTab.e.failedAdoption! : J ? shareTop + J - 1 : yearTop + LAST_RAMP_YEAR - 1);
   ws.pageSetup.printArea = `A$1:${colLetter(Math.max(pmCol(L - 1), J ? shareCol.sAD : 1, qCol.get('pAD')!))}$${lastPrinted}`;
 
   const cohortRows = (g: number): [number, number] | null => {
@@ -579,7 +458,6 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     },
     laneEnd: (i, y) => laneEndRef.get(`${i}|${y}`)!,
     opening: J ? base.map((_, j) => assumption(j, 'arr')).join('+') : '0',
-    values: { year: (q, y) => YV[y]![q], renewing: renewingValue, closing: closingValue, kept: keptValue, lanes: lanesValue },
   };
 }
 

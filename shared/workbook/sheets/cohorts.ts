@@ -4,6 +4,7 @@
 // age 12y−1−c ÷ 12, one SUMPRODUCT over the Journey's cumulative ARR.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
+import { completeYears } from '../../index';
 import { newCustomersOfYear, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, title } from '../styles';
@@ -15,7 +16,7 @@ import type { CalendarLayout } from './calendar';
 export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, jl: JourneyLayout, bl: BridgeLayout, cal: CalendarLayout | null = null): void {
   const ws = wb.getWorksheet(SHEETS.cohorts)!;
   const H = m.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   title(ws, 'Cohorts: cumulative revenue by acquisition year', `If you close these customers this year, what does their cumulative revenue look like (${m.general.currency})?`);
   const head = 4;
   headers(ws, head, 1, ['Acquisition year', 'New logos', ...Array.from({ length: Y }, (_, i) => `Through year ${i + 1}`)]);

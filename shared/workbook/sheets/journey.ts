@@ -2,16 +2,15 @@
 // cohort. Parameter tables on top (paths, lanes), then one row per age: the
 // journey of a customer of each path (per customer of that path), the
 // path's expected ARR and customers, and the totals the company roll-up uses.
-import { firstYear } from '../../model/ramps';
 import type * as ExcelJS from 'exceljs';
-import { D, JOURNEY_PATHS, type ModelInputs, type JourneyPath } from '../../index';
-import { anchorAge, isRenewalAge, laneWindow, ONE, renewalRateOf } from '../../core/workbook-api';
+import { JOURNEY_PATHS, type ModelInputs, type JourneyPath } from '../../index';
+import { anchorAge, ELIGIBLE, isRenewalAge, laneWindow, monthlyDiscount, ONE, rateYearOfMonth, ratesByYear, renewalRateOf } from '../../core/workbook-api';
 import { a1, colLetter, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import { JOURNEY_AGES, type Figures } from '../figures';
 import type { InputNames } from './assumptions';
-import { yearOf, type CalendarLayout } from './calendar';
+import type { CalendarLayout } from './calendar';
 import { choiceIs } from '../choices';
 import { LANE_TOP } from './journey-lanes';
 
@@ -28,12 +27,6 @@ const ELIGIBLE_FORMULA: Record<JourneyPath, (anchor: string) => string> = {
   failedFirstValue: (a) => `IF(OR(${choiceIs(a, 'close')},${choiceIs(a, 'renewal')},${choiceIs(a, 'onboarding')}),1,0)`,
   failedAdoption: (a) => `IF(${choiceIs(a, 'adoption')},0,1)`,
   adopter: () => '1',
-};
-const ELIGIBLE: Record<JourneyPath, readonly string[]> = {
-  failedOnboarding: ['close', 'renewal'],
-  failedFirstValue: ['close', 'renewal', 'onboarding'],
-  failedAdoption: ['close', 'renewal', 'onboarding', 'firstValue'],
-  adopter: ['close', 'renewal', 'onboarding', 'firstValue', 'adoption'],
 };
 
 export interface JourneyLayout {
@@ -66,8 +59,8 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   headers(ws, 5, 1, ['Journey path', 'Probability', 'Renewal rate', 'Renewal factor (rate × growth)', 'Gross factor (rate × (1 − contraction))']);
   const segRow: Record<JourneyPath, number> = { failedOnboarding: 6, failedFirstValue: 7, failedAdoption: 8, adopter: 9 };
   const growthRow = 10;
-  const cr = new D(firstYear(m.journey.contractionRate));
-  const growth = ONE.sub(cr).add(firstYear(m.journey.priceIncrease)).add(firstYear(m.journey.seatExpansion));
+  const y1 = ratesByYear(m);
+  const { growth } = y1.year(1);
   ws.getCell(growthRow, 1).value = 'Growth of renewing ARR (1 − contraction + price + seat)';
   putFormula(ws, growthRow, 2, `1-${n('journey.contractionRate')}+${n('journey.priceIncrease')}+${n('journey.seatExpansion')}`, growth, FMT.factor);
   const on = n('journey.onboarding.rate'), fv = n('journey.firstValue.rate'), ad = n('journey.adoption.rate');
@@ -83,8 +76,9 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     ws.getCell(r, 1).value = PATH_LABELS[s];
     putFormula(ws, r, 2, probFormula[s], j.pathProbability[s], FMT.factor);
     putFormula(ws, r, 3, s === 'adopter' ? n('journey.renewal.rate') : n('journey.renewal.nonAdopterRate'), rate, FMT.percent);
-    putFormula(ws, r, 4, `C${r}*$B$${growthRow}`, rate.mul(growth), FMT.factor);
-    putFormula(ws, r, 5, `C${r}*(1-${n('journey.contractionRate')})`, rate.mul(ONE.sub(cr)), FMT.factor);
+    const ad = s === 'adopter';
+    putFormula(ws, r, 4, `C${r}*$B$${growthRow}`, y1.year(1)[ad ? 'fAD' : 'fNON'], FMT.factor);
+    putFormula(ws, r, 5, `C${r}*(1-${n('journey.contractionRate')})`, y1.year(1)[ad ? 'gAD' : 'gNON'], FMT.factor);
   }
 
   // --- lanes ----------------------------------------------------------------
@@ -104,10 +98,10 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     putFormula(ws, r, 3, `B${r}+${ln('windowStart')}`, w.from, FMT.integer);
     putFormula(ws, r, 4, `B${r}+${ln('windowEnd')}`, w.to, FMT.integer);
     putFormula(ws, r, 5, `${ln('attachRate')}/(${ln('windowEnd')}-${ln('windowStart')}+1)*${ln('acv')}`,
-      new D(firstYear(lane.attachRate)).div(lane.windowEnd - lane.windowStart + 1).mul(firstYear(lane.acv)), FMT.moneyCents);
+      y1.lanePerMonth(1)[i]!, FMT.moneyCents);
     putFormula(ws, r, 6, ln('grossMargin'), lane.grossMargin, FMT.percent);
     JOURNEY_PATHS.forEach((s, k) => {
-      const flag = ELIGIBLE[s].includes(lane.anchor) ? 1 : 0;
+      const flag = ELIGIBLE[lane.anchor].includes(s) ? 1 : 0;
       if (s === 'adopter') putValue(ws, r, 7 + k, 1, FMT.integer);
       else putFormula(ws, r, 7 + k, ELIGIBLE_FORMULA[s](anchor), flag, FMT.integer);
     });
@@ -143,13 +137,13 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   ws.getRow(head).height = 60;
 
   const cm = n('acquisition.contractMonths');
-  const monthlyDiscount = ONE.div(ONE.add(m.general.discountRateAnnual).pow(ONE.div(12)));
+  const discount = monthlyDiscount(m);
   let factor = ONE;
   const segArr = (k: number, r: number) => `${colLetter(segCol(k) + 2 + L)}${r}`;
   const segActive = (k: number, r: number) => `${colLetter(segCol(k) + 3 + L)}${r}`;
   for (let a = 0; a < JOURNEY_AGES; a++) {
     const r = row0 + a;
-    const ya = yearOf(a);
+    const ya = rateYearOfMonth(a);
     /** renewal rate ('C'), ARR factor ('D') or gross factor ('E') of a path at this age */
     const segRate = (s: JourneyPath, col: 'C' | 'D' | 'E') => {
       if (!cal) return `$${col}$${segRow[s]}`;
@@ -160,7 +154,7 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     const rateOf = (key: 'journey.contractionRate' | 'journey.priceIncrease' | 'journey.seatExpansion') =>
       (cal ? cal.year(key === 'journey.contractionRate' ? 'ct' : key === 'journey.priceIncrease' ? 'price' : 'seat', ya) : n(key));
     const inWindow = (i: number) => `AND($A${r}>=$C$${laneRow(i)},$A${r}<=$D$${laneRow(i)})`;
-    factor = factor.mul(monthlyDiscount);
+    factor = factor.mul(discount);
     putValue(ws, r, 1, a, FMT.integer);
     putFormula(ws, r, 2, `IF(AND(A${r}>0,MOD(A${r},${cm})=0),1,0)`, isRenewalAge(a, m.acquisition.contractMonths) ? 1 : 0, FMT.integer);
     putFormula(ws, r, 3, `INT((A${r}+12)/${cm})-INT(A${r}/${cm})`, Math.floor((a + 12) / m.acquisition.contractMonths) - Math.floor(a / m.acquisition.contractMonths), FMT.integer);
@@ -206,8 +200,8 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       if (!cal) return `IF($C${r}=0,1,$E$${segRow[s]}^$C${r})`;
       const g = s === 'adopter' ? 'gAD' : 'gNON';
       const n1 = `(INT(${e}/${cm})-INT(${a}/${cm}))`, n2 = `(INT(${a + 12}/${cm})-INT(${e}/${cm}))`;
-      const first = `IF(${n1}=0,1,${cal.year(g, yearOf(a + 1))}^${n1})`;
-      return e < a + 12 ? `${first}*IF(${n2}=0,1,${cal.year(g, yearOf(e + 1))}^${n2})` : first;
+      const first = `IF(${n1}=0,1,${cal.year(g, rateYearOfMonth(a + 1))}^${n1})`;
+      return e < a + 12 ? `${first}*IF(${n2}=0,1,${cal.year(g, rateYearOfMonth(e + 1))}^${n2})` : first;
     };
     putFormula(ws, r, col.grossRetained, overPaths((k, s) => `${segArr(k, r)}*${gross(s)}`), j.grossRetained[a]!, FMT.money);
     putFormula(ws, r, col.cumArr, a === 0 ? a1(col.arr, r) : `${a1(col.cumArr, r - 1)}+${a1(col.arr, r)}`, fig.cumArr.sum(0, a), FMT.money);

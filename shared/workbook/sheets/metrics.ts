@@ -2,7 +2,7 @@
 // LTV and unit economics (§5), the band, the value of an NRR point and the
 // doubling time (§6), the funnel and the lane table. All live formulas.
 import type * as ExcelJS from 'exceljs';
-import { INCREMENTAL_MARGIN_FLOOR, NRR_BANDS, type ModelInputs } from '../../index';
+import { completeYears, INCREMENTAL_MARGIN_FLOOR, NRR_BANDS, type ModelInputs } from '../../index';
 import { a1, onSheet, SHEETS, newCustomersOfYear } from '../names';
 import { DASH, numberOf, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
@@ -37,7 +37,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   const n = names.name;
   const r = fig.result;
   const H = m.general.horizonMonths;
-  const Y = Math.floor(H / 12);
+  const Y = completeYears(H);
   const L = m.lanes.length;
   const refs = new Map<string, string>();
   const at = (id: string, c: number, row: number) => refs.set(id, onSheet(SHEETS.metrics, a1(c, row, true)));

@@ -2,7 +2,7 @@
 // They need the whole model recomputed per cell, which a workbook cannot do with
 // plain formulas, so they are labelled as computed by Bowtie when it saved.
 import type * as ExcelJS from 'exceljs';
-import { figureChoices, inputSpecs, type ModelInputs, type Stage } from '../../index';
+import { completeYears, figureChoices, inputSpecs, type ModelInputs, type Stage } from '../../index';
 import { SHEETS } from '../names';
 import { putValue } from '../cells';
 import { bandFill, FMT, headers, section, title } from '../styles';
@@ -23,7 +23,7 @@ const inputFmtOf = (kind: string | undefined): string => (kind === 'money' ? FMT
 export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, savedAt: Date): void {
   const ws = wb.getWorksheet(SHEETS.sensitivity)!;
   const { twoWay, tornado, drag } = fig.sensitivity;
-  const years = Math.floor(m.general.horizonMonths / 12);
+  const years = completeYears(m.general.horizonMonths);
   const figureInfo = (key: string) => figureChoices(years).find((f) => f.key === key) ?? { key, label: key, format: 'ratio' as const };
   const specs = new Map(inputSpecs(m).map((s) => [s.key, s]));
   const label = (key: string) => specs.get(key)?.label ?? key;

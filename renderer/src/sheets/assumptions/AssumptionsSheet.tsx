@@ -3,7 +3,7 @@
 // stages, renewal, and the expansion lanes (issue 4 §1). Years, funnel stages and
 // lanes are added and removed here, each change one undo step (issue #5).
 import { useMemo } from 'react';
-import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, percent, type InputSpec, type ModelInputs } from '@shared/index';
+import { activeScenario, switchScenario, ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, funnelKey, laneFieldKey, newCustomersKey, percent, yearsTouched, type InputSpec, type ModelInputs } from '@shared/index';
 
 /** + Add lane: the new lane (attach 0) and focus on its name, ready to type (issue 11 §6). */
 function addLane() {
@@ -79,7 +79,7 @@ const LANE_COLUMNS: GridColumn[] = [
 /** One row per year of new logos; only the last year can be removed, and year 1 stays. */
 function yearRows(inputs: ModelInputs): GridRow[] {
   const years = inputs.acquisition.newCustomersByYear.length;
-  const modelled = Math.ceil(inputs.general.horizonMonths / 12);
+  const modelled = yearsTouched(inputs.general.horizonMonths);
   const rows = kvRows(Array.from({ length: years }, (_, i) => specFor(inputs, newCustomersKey(i))!));
   return rows.map((row, i) => ({
     ...row,

@@ -3,7 +3,7 @@
 // marked; the tornado of the same output; and the biggest-drag callout. All of it
 // is computed by the analysis worker, so the sheet stays responsive while it fills.
 import { useEffect, useMemo, useState } from 'react';
-import { activeScenario, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '@shared/index';
+import { activeScenario, completeYears, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '@shared/index';
 import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '@shared/report/index';
 import { Section } from '../../components/Section';
 import { parseEntry } from '@shared/document/index';
@@ -53,7 +53,7 @@ function TwoWaySection({ inputs }: { inputs: ModelInputs }) {
   const filled = useSensitivity((s) => s.filled);
   const pending = useSensitivity((s) => s.pending);
   const error = useSensitivity((s) => s.error);
-  const years = Math.floor(inputs.general.horizonMonths / 12);
+  const years = completeYears(inputs.general.horizonMonths);
   const figures = useMemo(() => figureChoices(years), [years]);
   const axes = useMemo(() => axisSpecs(inputs), [inputs]);
   if (!spec) return <Section title="Two-way table"><p aria-busy="true">Computing…</p></Section>;
@@ -214,7 +214,7 @@ function AxisButtons({ axis, spec, inputs, onChange }: { axis: 'row' | 'col'; sp
 function TornadoSection({ inputs }: { inputs: ModelInputs }) {
   const t = useSensitivity((s) => s.tornado);
   const spec = useSensitivity((s) => s.spec);
-  const years = Math.floor(inputs.general.horizonMonths / 12);
+  const years = completeYears(inputs.general.horizonMonths);
   const figure = figureChoices(years).find((f) => f.key === (t?.figure ?? spec?.figure));
   const option = useMemo(() => {
     if (!t || !figure) return null;
