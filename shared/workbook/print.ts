@@ -9,6 +9,7 @@
 //   first column repeated instead of being shrunk out of legibility.
 import type * as ExcelJS from 'exceljs';
 import { COLORS } from './styles';
+import { fitText, OFFICE_LIMITS } from './office-limits';
 
 /** The body font size the sheets are written in, and the smallest a printout may shrink it to. */
 const BODY_PT = 11;
@@ -104,6 +105,7 @@ function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
   return bestLen > 30 ? best : null;
 }
 
+/** `footer`: the text printed at the foot of each page (plain text: the codes are added here). */
 /** `lastCol`: the last column a reader needs on paper (Assumptions' canonical keys are for Bowtie). */
 /** `narrow`: side margins of 0.35 in, so a sheet just wider than a page (the Board Report with three scenarios) still prints one page wide. */
 export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; narrow?: boolean } = {}): void {
@@ -130,7 +132,15 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { las
     ...(fits ? {} : { printTitlesColumn: 'A:A' }),
   };
   if (!fits) ws.pageSetup.scale = 100;
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L&9${footer}&R&9Page &P of &N` };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: footerCodes(footer) };
+}
+
+/** The footer's codes: `text` on the left (its `&` doubled, cut to fit Office's 255 characters), the page number on the right. */
+export function footerCodes(text: string): string {
+  const codes = (t: string) => `&L&9${t.replace(/&/g, '&&')}&R&9Page &P of &N`;
+  let t = text;
+  for (let max = [...text].length; codes(t).length > OFFICE_LIMITS.headerFooter; max--) t = fitText(text, max);
+  return codes(t);
 }
 
 function colName(n: number): string {
