@@ -18,7 +18,7 @@ import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
-import { fitColumns, setUpPrinting } from './print';
+import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
 
@@ -100,8 +100,9 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     if (ws.state !== 'visible') continue;
     // The Calendar's tens of thousands of working cells keep the widths it set.
     if (ws.name !== SHEETS.calendar) fitColumns(ws, { keepWidths: ws.name === SHEETS.board });
+    else fitHeaderRows(ws);
     // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
-    setUpPrinting(ws, `${m.general.name} · ${ws.name}`, ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board });
+    setUpPrinting(ws, `${m.general.name} · ${ws.name}`, ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board, fitWidth: ws.name === SHEETS.board });
   }
   refuseNonFinite(wb);
 
