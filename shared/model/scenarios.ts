@@ -6,7 +6,7 @@
 import { inputSpecs } from './catalog';
 import type { BaseCohort, InputProblem, ModelInputs } from './inputs';
 import { getInput, setInput } from './keys';
-import { validateInputs } from './validate';
+import { unwritableTextProblem, validateInputs } from './validate';
 
 /**
  * A number or text for one input; a list of yearly values for a rampable input
@@ -43,6 +43,9 @@ export type ScenarioResult = { ok: true; set: ScenarioSet; id: string } | { ok: 
 
 /** Why a name cannot be used, or null when it can (1–60 characters, unique ignoring case, not "Base"). */
 export function scenarioNameProblem(set: ScenarioSet, name: string, exceptId?: string): string | null {
+  // checked before the trim: a tab or line break at either end is refused, not removed
+  const bad = unwritableTextProblem(name);
+  if (bad) return `a scenario name ${bad}`;
   const n = name.trim();
   if (n.length === 0) return 'a scenario needs a name';
   if ([...n].length > NAME_MAX) return `a scenario name must be at most ${NAME_MAX} characters`;
@@ -217,6 +220,19 @@ function readableOverride(key: string, v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   if (key === BASE_COHORTS_KEY) return v.length <= 240 && v.every(isRecord);
   return v.length >= 1 && v.length <= 10 && v.every(finite);
+}
+
+/**
+ * The saved scenarios' names that no scenario may have (control characters), as
+ * problems at `scenarios[i].name`: a file that carries one is refused, never
+ * opened with the scenario renamed or left out.
+ */
+export function scenarioNameTextProblems(json: unknown): InputProblem[] {
+  if (!isRecord(json) || !Array.isArray(json.scenarios)) return [];
+  return json.scenarios.slice(0, MAX_SCENARIOS).flatMap((s, i) => {
+    const bad = isRecord(s) && typeof s.name === 'string' ? unwritableTextProblem(s.name) : null;
+    return bad ? [{ path: `scenarios[${i}].name`, message: bad }] : [];
+  });
 }
 
 /**

@@ -13,6 +13,26 @@ const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const pct = (x: number): string => `${new Decimal(x).mul(100).toString()}%`;
 const show = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x) : typeof x === 'number' ? String(x) : Array.isArray(x) ? 'a list' : x === null ? 'nothing' : typeof x);
 
+/** C0 and C1 control characters (tab and line breaks included), DEL, unpaired surrogates, U+FFFE/U+FFFF. */
+const UNWRITABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a name cannot be a name, or null: a control character (which an .xlsx part
+ * cannot hold and ExcelJS drops without a word, and which breaks a chart's SVG), or
+ * a half of a surrogate pair (not text at all). Refused, never removed.
+ */
+export function unwritableTextProblem(text: string): string | null {
+  const m = UNWRITABLE.exec(text);
+  if (!m) return null;
+  const at = [...text.slice(0, m.index)].length + 1;
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\ud800-\udfff\ufffe\uffff]/.test(m[0])
+    ? `must be plain text: character ${at} (${code}) is not a character`
+    : `must not contain control characters: character ${at} is ${code}${CONTROL_NAMES[m[0]] ? ` (${CONTROL_NAMES[m[0]]})` : ''}`;
+}
+
+const CONTROL_NAMES: Record<string, string> = { '\u0000': 'NUL', '\u0007': 'BEL', '\t': 'a tab', '\n': 'a line break', '\u000b': 'a vertical tab', '\f': 'a form feed', '\r': 'a carriage return', '\u001b': 'ESC', '\u007f': 'DEL' };
+
 class Checker {
   readonly problems: InputProblem[] = [];
   add(path: string, message: string) { this.problems.push({ path, message }); }
@@ -37,6 +57,8 @@ class Checker {
   }
   text(path: string, x: unknown, min: number, max: number) {
     if (typeof x !== 'string') return this.add(path, `must be text, got ${show(x)}`);
+    const bad = unwritableTextProblem(x);
+    if (bad) return this.add(path, bad);
     const n = [...x].length;
     if (n < min || n > max) this.add(path, `must be ${min}–${max} characters, got ${n}`);
   }

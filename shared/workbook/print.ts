@@ -9,6 +9,7 @@
 //   first column repeated instead of being shrunk out of legibility.
 import type * as ExcelJS from 'exceljs';
 import { COLORS } from './styles';
+import { fitText, OFFICE_LIMITS } from './office-limits';
 
 /** The body font size the sheets are written in, and the smallest a printout may shrink it to. */
 const BODY_PT = 11;
@@ -78,13 +79,28 @@ export function fitColumns(ws: ExcelJS.Worksheet, opts: { keepWidths?: boolean }
       ? Math.max(column.width, Math.min(MAX_WIDTH, Math.ceil(w)))
       : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w), Math.min(column.width ?? 0, Math.ceil(w) + 4)));
   }
-  // Header rows as tall as their wrapped labels ("Conversion to next stage" on two lines).
+  fitHeaderRows(ws);
+}
+
+/** Lines a header of `text` takes in a column `width` characters wide, wrapped at its words (a word longer than a line is broken). */
+function headerLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let lines = 0, used = room;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used + 1 + word.length <= room) { used += 1 + word.length; continue; }
+    lines += Math.ceil(word.length / room);
+    used = word.length - (Math.ceil(word.length / room) - 1) * room;
+  }
+  return Math.max(1, lines);
+}
+
+/** Header rows as tall as their wrapped labels ("Conversion to next stage" on two lines); a row already taller stays so. */
+export function fitHeaderRows(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row) => {
     let lines = 1;
     row.eachCell((cell, col) => {
       if (!isHeader(cell) || cell.isMerged) return;
-      const width = ws.getColumn(col).width ?? 9;
-      lines = Math.max(lines, Math.ceil(String(cell.text).length / Math.max(1, width - 1)));
+      lines = Math.max(lines, headerLines(String(cell.text), ws.getColumn(col).width ?? 9));
     });
     if (lines > 1) row.height = Math.max(row.height ?? 15, lines * 13 + 4);
   });
@@ -104,9 +120,11 @@ function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
   return bestLen > 30 ? best : null;
 }
 
+/** `footer`: the text printed at the foot of each page (plain text: the codes are added here). */
 /** `lastCol`: the last column a reader needs on paper (Assumptions' canonical keys are for Bowtie). */
 /** `narrow`: side margins of 0.35 in, so a sheet just wider than a page (the Board Report with three scenarios) still prints one page wide. */
-export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; narrow?: boolean } = {}): void {
+/** `fitWidth`: one page wide whatever the width (the Board Report, the board pack's first page: it sizes its columns to stay at 9 pt or more). */
+export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; narrow?: boolean; fitWidth?: boolean } = {}): void {
   const side = opts.narrow ? NARROW_SIDE_IN : SIDE_IN;
   const lastCol = Math.max(1, opts.lastCol ?? ws.columnCount);
   const lastRow = Math.max(1, ws.rowCount);
@@ -114,7 +132,7 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { las
   for (let c = 1; c <= lastCol; c++) total += widthPt(ws.getColumn(c).width ?? 9);
   const landscape = total > A4_PORTRAIT_PT - 2 * side * 72;
   const page = (landscape ? A4_LANDSCAPE_PT : A4_PORTRAIT_PT) - 2 * side * 72;
-  const fits = total * (MIN_PT / BODY_PT) <= page;
+  const fits = opts.fitWidth === true || total * (MIN_PT / BODY_PT) <= page;
   const header = mainHeaderRow(ws);
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -130,7 +148,15 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { las
     ...(fits ? {} : { printTitlesColumn: 'A:A' }),
   };
   if (!fits) ws.pageSetup.scale = 100;
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L&9${footer}&R&9Page &P of &N` };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: footerCodes(footer) };
+}
+
+/** The footer's codes: `text` on the left (its `&` doubled, cut to fit Office's 255 characters), the page number on the right. */
+export function footerCodes(text: string): string {
+  const codes = (t: string) => `&L&9${t.replace(/&/g, '&&')}&R&9Page &P of &N`;
+  let t = text;
+  for (let max = [...text].length; codes(t).length > OFFICE_LIMITS.headerFooter; max--) t = fitText(text, max);
+  return codes(t);
 }
 
 function colName(n: number): string {

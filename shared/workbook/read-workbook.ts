@@ -5,6 +5,7 @@
 import type * as ExcelJSNs from 'exceljs';
 import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, LANE_LEVER_FIELD, type InputKind } from '../model/catalog';
 import { parseModel } from '../model/validate';
+import { scenarioNameTextProblems } from '../model/scenarios';
 import { zipSync } from 'fflate';
 import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
 import { ExcelJS } from './write-workbook';
@@ -367,7 +368,12 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   // A lane without a lever row has none (workbooks saved before levers existed open unchanged).
   const laneList = [...lanes.values()].map((l) => ('lever' in l ? l : { ...l, lever: null }));
   const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList, base: { cohorts } });
-  if (parsed.ok) return { ok: true, inputs: parsed.value, extras: raw.extras, notes };
+  if (parsed.ok) {
+    // A saved scenario's name is text like the model's: one with a control character is refused at its place.
+    const names = scenarioNameTextProblems(raw.extras.scenarios);
+    if (names.length) return { ok: false, kind: 'invalid', problems: names.map((p) => ({ where: SHEETS.meta, ...p })) };
+    return { ok: true, inputs: parsed.value, extras: raw.extras, notes };
+  }
 
   // Problems name canonical keys by the lane's id as read (or its position): point each at its cell.
   const savedIds = [...lanes.keys()];

@@ -18,7 +18,8 @@ import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
-import { fitColumns, setUpPrinting } from './print';
+import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
+import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
 
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
@@ -96,14 +97,15 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     if (ws.state !== 'visible') continue;
     // The Calendar's tens of thousands of working cells keep the widths it set.
     if (ws.name !== SHEETS.calendar) fitColumns(ws, { keepWidths: ws.name === SHEETS.board });
+    else fitHeaderRows(ws);
     // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
-    setUpPrinting(ws, `${m.general.name} · ${ws.name}`.replace(/&/g, '&&'), ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board });
+    setUpPrinting(ws, `${m.general.name} · ${ws.name}`, ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board, fitWidth: ws.name === SHEETS.board });
   }
   refuseNonFinite(wb);
 
-  // Fast deflate: a third faster to write than the default level, a few percent larger.
-  const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);
+  // Stored: finishPackage corrects ExcelJS's parts and compresses each once (fast deflate, level 1).
+  const out = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);
   // A plain Uint8Array either way (Node's Buffer, the browser build's Buffer polyfill).
   const raw = out as unknown as Uint8Array | ArrayBuffer;
-  return raw instanceof Uint8Array ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw);
+  return finishPackage(raw instanceof Uint8Array ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw));
 }

@@ -13,8 +13,8 @@ import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 import { hostileCases as buildHostileCases, type HostileCase } from '../shared/workbook/hostile-files';
 import { parseWorkbookInChild, READER_LIMITS } from '../../cli/load-workbook';
 import { existsSync } from 'node:fs';
-import { namedCell } from '../shared/workbook/xlsx-edit';
-import { unzipSync } from 'fflate';
+import { editWorkbook, namedCell } from '../shared/workbook/xlsx-edit';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 
 let dir: string;
 let built: Promise<HostileCase[]> | undefined;
@@ -54,6 +54,22 @@ describe('bowtie and workbooks', () => {
     const { address } = namedCell(unzipSync(text.bytes), 'acquisition_acv');
     expect(await run(['calc', p])).toEqual({ code: 1, out: '', err: [`Assumptions!${address} acquisition.acv: must be a number, got "lots"`] });
   }, 180_000);
+
+  it('a control character in a name exits 1 with its path or cell: from a JSON model on export, from a workbook on calc (issue 22)', async () => {
+    const json = join(dir, 'bel.json');
+    await writeFile(json, JSON.stringify({ lanes: [{ id: 'modules', name: 'Modules\u0007' }] }));
+    const target = join(dir, 'bel.xlsx');
+    const exported = await run(['export', json, target]);
+    expect(exported).toMatchObject({ code: 1, err: ['lanes.modules.name: must not contain control characters: character 8 is U+0007 (BEL)'] });
+    expect(existsSync(target)).toBe(false);
+    // Excel writes a vertical tab in the model's name as _x000B_
+    const bytes = await writeWorkbook({ inputs: defaultInputs(), appVersion: 'test' });
+    const { sheet, address } = namedCell(unzipSync(bytes), 'general_name');
+    const vt = join(dir, 'vt.xlsx');
+    await writeFile(vt, editWorkbook(bytes, (f) => { f['xl/sharedStrings.xml'] = strToU8(strFromU8(f['xl/sharedStrings.xml']!).replace('<t>Example SaaS</t>', '<t>Example_x000B_SaaS</t>')); }));
+    const calc = await run(['calc', vt]);
+    expect(calc).toMatchObject({ code: 1, err: [`${sheet}!${address} general.name: must not contain control characters: character 8 is U+000B (a vertical tab)`] });
+  }, 60_000);
 
   it('each unreadable or hostile workbook exits 2 with one clear line', async () => {
     for (const c of (await hostileCases()).filter((x) => x.kind === 'unreadable')) {

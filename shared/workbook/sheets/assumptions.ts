@@ -9,6 +9,7 @@ import { getInput, parsed } from '../../document/keys';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
 import { putValue } from '../cells';
 import { choiceList, choiceWord, choiceWords } from '../choices';
+import { fitText, OFFICE_LIMITS } from '../office-limits';
 import { COLORS, FMT, headers, inputBorder, inputFill, inputFont, note, section, title } from '../styles';
 
 export const ASSUMPTION_COLS = { label: 1, value: 2, unit: 3, range: 4, key: 5 } as const;
@@ -91,8 +92,14 @@ function rangeOf(spec: InputSpec): string {
   }
 }
 
+/** The cell's data validation, its title and message within Office's limits (a longer title makes Excel repair the file). */
 function validation(spec: InputSpec, label: string): ExcelJS.DataValidation | null {
-  const common = { allowBlank: false, showErrorMessage: true, errorStyle: 'stop', errorTitle: label } as const;
+  const dv = validationRule(spec, label);
+  return dv && { ...dv, errorTitle: fitText(label, OFFICE_LIMITS.validationTitle), error: fitText(dv.error ?? '', OFFICE_LIMITS.validationText) };
+}
+
+function validationRule(spec: InputSpec, label: string): ExcelJS.DataValidation | null {
+  const common = { allowBlank: false, showErrorMessage: true, errorStyle: 'stop' } as const;
   switch (spec.kind) {
     case 'rate':
       return { ...common, type: 'decimal', operator: 'between', formulae: [spec.min ?? 0, spec.max ?? 1], error: `${label}: a percentage from ${rangeOf(spec)}.` };

@@ -21,9 +21,15 @@ import { wrappedLines } from './assumptions';
 
 /** The widest chart's drawn width (the bowtie, the bridge), in pixels: every chart is scaled alike from it. */
 const WIDE_CHART_PX = 718;
-/** The first column's width (characters), and every other's, at least: the charts are sized to their sum, the printed width. */
+/**
+ * The first column's width (characters), and every other's, at least: the charts are
+ * sized to their sum, the printed width. Eleven columns (ten years, or a long scenario
+ * comparison) get 13-character figure columns, so the sheet fitted to one landscape
+ * page wide still prints its 11 pt text at 9 pt (print.ts).
+ */
 const LABEL_COL = 46;
 const FIGURE_COL = 14;
+const NARROW_FIGURE_COL = 13;
 /** Excel's pixel width of a column `w` characters wide (Calibri 11). */
 const colPx = (w: number) => Math.trunc(w * 7 + 5);
 /** Default row height (15 pt) in pixels, and the rows a printed A4 landscape page holds at 100% (the sheet prints at 9 pt or more, so rarely smaller). */
@@ -44,6 +50,17 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   const F = (f: FigureFormat, v: Cached, delta = false) => excelNumberFormat(f, numberOf(v), cur, delta);
   const Y = completeYears(m.general.horizonMonths);
   const width = Math.max(Y + 1, 6, 1 + (extras.comparison?.columns.length ?? 0));
+  const figureCol = width >= 11 ? NARROW_FIGURE_COL : FIGURE_COL;
+  /** A label longer than column A wraps there (a 60-character lane name), its row as tall as its lines: column A never widens past the page. */
+  const wrappedRows = new Set<number>();
+  const wrapLabel = (cell: ExcelJS.Cell, text: string, indent = 0) => {
+    // a column of 46 digit widths holds about 55 characters of proportional text (Calibri, or Carlito in LibreOffice)
+    const lines = wrappedLines(text, Math.floor((LABEL_COL - indent * 2) * 1.2));
+    if (lines < 2) return;
+    cell.alignment = { ...cell.alignment, wrapText: true };
+    wrappedRows.add(Number(cell.row));
+    ws.getRow(Number(cell.row)).height = Math.max(ws.getRow(Number(cell.row)).height ?? 15, lines * 14 + 2);
+  };
   const nameRef = names.name('general.name');
   const t = putFormula(ws, 1, 1, `${nameRef}&": board report"`, `${m.general.name}: board report`);
   t.font = { bold: true, size: 18, color: { argb: COLORS.sectionFont } };
@@ -86,6 +103,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
     const l = ws.getCell(row, 1);
     l.value = label;
     l.alignment = { indent: 1 };
+    wrapLabel(l, label, 1);
     const c = formula ? putFormula(ws, row, 2, formula, value, F(fmt, value)) : putValue(ws, row, 2, value, F(fmt, value));
     // Words (a band, a stage) read left to right into the empty columns beside them.
     c.alignment = { horizontal: typeof value === 'string' && value !== '—' ? 'left' : 'right' };
@@ -130,7 +148,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
       const [sheet, cell] = [SHEETS.metrics, src.split('!')[1]!.replace(/\$/g, '')];
       const srcRow = Number(/\d+/.exec(cell)![0]);
       const ref = (c: number) => onSheet(sheet, a1(c, srcRow, true));
-      putFormula(ws, row, 1, ref(1), lane.name);
+      wrapLabel(putFormula(ws, row, 1, ref(1), lane.name), lane.name);
       putFormula(ws, row, 2, ref(2), lane.arrEnd, F('money', lane.arrEnd));
       putFormula(ws, row, 3, ref(3), lane.share, F('percent', lane.share));
       putFormula(ws, row, 4, ref(4), lane.grossMargin, F('percent', lane.grossMargin));
@@ -158,7 +176,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
         const cell = putValue(ws, row, 2 + c, shown, F(line.format, typeof shown === 'number' ? shown : null, delta));
         // band names wrap within their column rather than shrink or spill, the row as tall as their lines
         cell.alignment = { horizontal: 'right', wrapText: typeof v === 'string', vertical: 'top' };
-        if (typeof v === 'string') ws.getRow(row).height = Math.max(ws.getRow(row).height ?? 15, wrappedLines(v, FIGURE_COL - 3) * 14 + 2);
+        if (typeof v === 'string') ws.getRow(row).height = Math.max(ws.getRow(row).height ?? 15, wrappedLines(v, figureCol - 3) * 14 + 2);
       });
       ws.getCell(row, 1).alignment = { vertical: 'top' };
       if (i % 2 === 1) for (let c = 1; c <= 1 + cmp.columns.length; c++) ws.getCell(row, c).fill = bandFill;
@@ -174,7 +192,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   for (const img of extras.images) {
     // A wide chart spans the table's printed width, so its 10 px text prints near 10 pt rather than 6 pt;
     // a half-width chart is scaled alike. (On paper the sheet is fitted to its columns' width.)
-    const scale = Math.min(1.5, (colPx(LABEL_COL) + (width - 1) * colPx(FIGURE_COL)) / WIDE_CHART_PX);
+    const scale = Math.min(1.5, (colPx(LABEL_COL) + (width - 1) * colPx(figureCol)) / WIDE_CHART_PX);
     const w = Math.round(img.widthPx * scale), h = Math.round(img.heightPx * scale);
     const rows = Math.ceil(h / ROW_PX) + 2;
     if (used + rows * ROW_PX > PAGE_PX) {
@@ -188,8 +206,10 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
     used += rows * ROW_PX;
   }
 
+  // a wrapped row reads from its top line, its figures beside the label's first line
+  for (const r of wrappedRows) for (let c = 1; c <= width; c++) { const cell = ws.getCell(r, c); cell.alignment = { ...cell.alignment, vertical: 'top' }; }
   ws.getColumn(1).width = LABEL_COL;
-  for (let c = 2; c <= width; c++) ws.getColumn(c).width = FIGURE_COL;
+  for (let c = 2; c <= width; c++) ws.getColumn(c).width = figureCol;
   ws.views = [{ state: 'frozen', ySplit: 2, showGridLines: false }];
   ws.pageSetup = {
     orientation: Y > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,

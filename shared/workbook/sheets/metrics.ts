@@ -10,9 +10,13 @@ import { excelNumberFormat, type FigureFormat } from '../../report/format';
 import { FIGURE_LABELS, FIGURE_NOTES } from '../../report/labels';
 import { writeVerdicts } from './verdicts';
 import type { Figures } from '../figures';
-import type { InputNames } from './assumptions';
+import { wrappedLines, type InputNames } from './assumptions';
 import type { JourneyLayout } from './journey';
 import type { BridgeLayout } from './bridge';
+
+/** The unit-economics notes span columns C–E (22 + 16 + 16 characters of 11 pt): about 60 characters of their 9 pt a line. */
+const NOTE_LAST_COL = 5;
+const NOTE_CHARS = 60;
 
 export const FLOOR_FLAG = `Below the ${INCREMENTAL_MARGIN_FLOOR * 100}% floor`;
 
@@ -119,6 +123,13 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     const h = ws.getCell(row, 3);
     h.value = how;
     h.font = { size: 9, color: { argb: 'FF7F7F7F' } };
+    // The note wraps inside columns C–E (the sheet's print width), never running past the page's edge.
+    ws.mergeCells(row, 3, row, NOTE_LAST_COL);
+    h.alignment = { wrapText: true, vertical: 'top' };
+    const lines = wrappedLines(how, NOTE_CHARS);
+    if (lines > 1) ws.getRow(row).height = lines * 12 + 3;
+    ws.getCell(row, 1).alignment = { vertical: 'top' };
+    ws.getCell(row, 2).alignment = { ...ws.getCell(row, 2).alignment, vertical: 'top' };
     at(id, 2, row++);
   };
   kv('ltv.revenue', 'LTV per customer: revenue', `SUMPRODUCT((${ages})*${jl.range(jl.col.arr, 0, 119)})/12`, r.ltv.revenue, 'money', 'Σ ARR ÷ 12 over the LTV window');

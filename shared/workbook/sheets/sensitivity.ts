@@ -48,7 +48,10 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
     });
     row++;
   });
-  ws.getCell(row++, 1).value = 'The shaded cell is the saved model; "—" marks a combination that is not a valid model or a figure that is undefined.';
+  // Only a grid that holds the saved model's own two values has its cell to shade.
+  ws.getCell(row++, 1).value = twoWay.base
+    ? 'The shaded cell is the saved model; "—" marks a combination that is not a valid model or a figure that is undefined.'
+    : `No cell is shaded: the saved model's values of ${label(twoWay.rowKey)} and ${label(twoWay.colKey)} are not both on this grid. "—" marks a combination that is not a valid model or a figure that is undefined.`;
 
   row++;
   const tf = figureInfo(tornado.figure);
