@@ -2,6 +2,7 @@
 //   bowtie calc FILE            JSON model (partial, merged over defaults) or .xlsx → figures as JSON
 //   bowtie export FILE OUT.xlsx write the workbook
 //   bowtie actuals FILE         a billing export (CSV or .xlsx) → the figures of §9 as JSON
+//   bowtie accounts FILE / pipeline FILE --model M   readiness, risk and coverage (§12, cli/accounts.ts)
 // Exit 0 on success, 1 for an invalid model (one `path: message` line per problem
 // on stderr), 2 for a file that cannot be read as a model or workbook. For
 // `actuals` (§9): 1 for unreadable rows (`line N, column C: message`, the first
@@ -18,7 +19,7 @@ export type Loaded =
   | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown }
   | { ok: false; code: 1 | 2; lines: string[] };
 
-const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx | bowtie actuals FILE';
+const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx | bowtie actuals FILE | bowtie accounts FILE [--model M] | bowtie pipeline FILE --model M [--stages MAP.json] [--period-months N]';
 /** §9: at most this many `line N, column C` lines on stderr */
 export const ACTUALS_PROBLEM_LINES = 20;
 
@@ -93,6 +94,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (!read.ok) { err(`${file}: ${read.error}`); return EXIT.unreadable; }
     out(JSON.stringify(read.figures, null, 2));
     return EXIT.ok;
+  }
+  if (command === 'accounts' || command === 'pipeline') {
+    const { tableCommand } = await import('./accounts');
+    return tableCommand(command, argv.slice(1), { out, err }, loadModelFile);
   }
   err(USAGE);
   return EXIT.unreadable;
