@@ -9,7 +9,7 @@ import { D, ZERO, type Dec } from '../core/decimal';
 import type { Lane, ModelInputs } from '../model/inputs';
 import { firstYear } from '../model/ramps';
 import { decimalCell, wordCell, type Cell } from './cells';
-import { columnIndex, readTable, type TableProblem } from './read-table';
+import { columnIndex, readTable, type TableProblem } from '../tables/read-table';
 import { SCALED_SIGNAL_IDS, SIGNAL_IDS, defaultSignals, scorer, type ScaledSignalId, type SignalId, type SignalSettings } from './signals';
 
 export const CHAMPION_STATES = ['promoted', 'newRole', 'stable', 'left', 'roleOutOfDomain'] as const;

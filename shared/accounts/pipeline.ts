@@ -5,7 +5,7 @@ import { D, ZERO, type Dec } from '../core/decimal';
 import type { ModelInputs, ModelResult } from '../index';
 import { decimalCell, monthCell, type Cell } from './cells';
 import { findLane } from './accounts';
-import { columnIndex, readTable, type TableProblem } from './read-table';
+import { columnIndex, readTable, type TableProblem } from '../tables/read-table';
 
 /** Seed 003's stages and weights; Closed Lost weighs 0 and is not open. */
 export const STAGES = ['Signal Detected', 'Opportunity Qualified', 'Solution Presented', 'Committed', 'Closed Won', 'Closed Lost'] as const;

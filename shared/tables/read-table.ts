@@ -1,8 +1,8 @@
-// A CSV of accounts or opportunities (spec §12: read the way actuals are, §9):
-// a header row naming the columns, then rows of text cells, each with the line
-// it starts on. The delimiter is whichever of comma or semicolon gives the
-// header the columns the file needs. These files are a CRM's or CS platform's
-// export (100,000 rows is a large one), so the text is read whole.
+// A CSV table as the import files are read (spec §9, §9.1, §12): accounts,
+// opportunities and billing exports in their own shape. A header row naming
+// the columns, then rows of text cells, each with the line it starts on. The
+// delimiter is whichever of comma or semicolon gives the header the columns the
+// file needs. The text is read whole: these are exports of up to tens of MB.
 import Papa from 'papaparse';
 
 export interface TableRow { line: number; cells: string[] }
