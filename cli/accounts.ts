@@ -8,13 +8,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { defaultInputs, type ModelInputs } from '../shared/index';
 import { parseStageMap, type StageMap } from '../shared/accounts/index';
+import type { ConvertOptions, Mapping, Preset } from '../shared/actuals/index';
 import { tsWorkerEntry } from './load-workbook';
 
 export type TableJob =
   | { kind: 'accounts'; path: string; model: ModelInputs }
-  | { kind: 'pipeline'; path: string; model: ModelInputs; stages: StageMap; periodMonths: number };
+  | { kind: 'pipeline'; path: string; model: ModelInputs; stages: StageMap; periodMonths: number }
+  | { kind: 'billing'; path: string; mapping: Mapping | null; preset: Preset | null; options: ConvertOptions; output: 'figures' | 'csv' };
 export type TableReply =
-  | { ok: true; json: unknown }
+  | { ok: true; json: unknown; notes?: string[] }
   | { ok: false; code: 1; problems: { line: number; column: string; message: string }[] }
   | { ok: false; code: 1 | 2; lines: string[] };
 
@@ -28,7 +30,8 @@ const PROBLEM_LINES = 20;
 type Io = { out: (s: string) => void; err: (s: string) => void };
 type LoadModel = (path: string) => Promise<{ ok: true; inputs: ModelInputs; notes: string[] } | { ok: false; code: 1 | 2; lines: string[] }>;
 
-function readInWorker(job: TableJob): Promise<TableReply> {
+/** Reads and computes one file in a worker thread with the limits above (the file is untrusted). */
+export function readInWorker(job: TableJob): Promise<TableReply> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (r: TableReply) => {

@@ -19,7 +19,7 @@ export type Loaded =
   | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown }
   | { ok: false; code: 1 | 2; lines: string[] };
 
-const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx | bowtie actuals FILE | bowtie accounts FILE [--model M] | bowtie pipeline FILE --model M [--stages MAP.json] [--period-months N]';
+const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx | bowtie actuals FILE [options] | bowtie convert FILE OUT.csv [options] | bowtie accounts FILE [--model M] | bowtie pipeline FILE --model M [--stages MAP.json] [--period-months N]';
 /** §9: at most this many `line N, column C` lines on stderr */
 export const ACTUALS_PROBLEM_LINES = 20;
 
@@ -83,6 +83,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
     return EXIT.ok;
   }
+  if ((command === 'actuals' && file && argv.length > 2) || command === 'convert') {
+    const { billingCommand } = await import('./billing-export');
+    return billingCommand(command, argv.slice(1), { out, err });
+  }
   if (command === 'actuals' && file && argv.length === 2) {
     const { actualsFileFigures } = await import('./load-actuals');
     const { problemLine } = await import('../shared/actuals/index');
@@ -90,6 +94,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (!read.ok && read.kind === 'invalid') {
       read.problems.slice(0, ACTUALS_PROBLEM_LINES).map(problemLine).forEach(err);
       return EXIT.invalid;
+    }
+    if (!read.ok && /^the header has no /.test(read.error)) {
+      // Not §9's own table: a billing export in its own shape (§9.1), if its headers tell which.
+      const { billingCommand } = await import('./billing-export');
+      return billingCommand('actuals', [file], { out, err }, read.error);
     }
     if (!read.ok) { err(`${file}: ${read.error}`); return EXIT.unreadable; }
     out(JSON.stringify(read.figures, null, 2));

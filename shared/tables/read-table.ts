@@ -38,7 +38,8 @@ export function readTable(text: string, required: readonly string[]): TableRead 
     const header = (Papa.parse<string[]>(headerLine, { delimiter, newline: '\n' }).data[0] ?? []).map((h) => h.trim());
     const keys = header.map(headerKey);
     const missing = required.filter((r) => !keys.includes(r.toLowerCase()));
-    if (!best || missing.length < best.missing.length) best = { delimiter, header, missing };
+    // Fewer missing columns wins; on a tie (none required, or both find them all) the split into more columns.
+    if (!best || missing.length < best.missing.length || (missing.length === best.missing.length && header.length > best.header.length)) best = { delimiter, header, missing };
   }
   const { delimiter, header, missing } = best!;
   if (missing.length) return { ok: false, error: `the header has no ${missing.join(', no ')} column (found: ${header.filter(Boolean).join(', ') || 'nothing'})` };
