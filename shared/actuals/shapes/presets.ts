@@ -19,7 +19,7 @@ export const FIELD_HEADERS: Readonly<Record<string, readonly string[]>> = {
   month: ['month'],
   periodStart: ['periodStart', 'period start', 'period_start', 'period.start', 'date from', 'service start date', 'service_period_start', 'charge start date'],
   periodEnd: ['periodEnd', 'period end', 'period_end', 'period.end', 'date to', 'service end date', 'service_period_end', 'charge end date'],
-  amount: ['amount', 'line amount', 'charge amount', 'amount_in_cents', 'plan amount', 'mrr', 'price'],
+  amount: ['amount', 'line amount', 'charge amount', 'plan amount', 'mrr', 'price'],
   discount: ['discount', 'discount amount', 'discount_amount', 'discounts'],
   tax: ['tax', 'tax amount', 'tax_amount', 'vat'],
   currency: ['currency', 'currency code', 'currency_code'],
