@@ -16,6 +16,8 @@ export interface Suggestion {
   path: string;
   label: string;
   value: number | Lane;
+  /** how the value reads: a rate, a count of customers, or money (a lane is described in words) */
+  format: 'percent' | 'count' | 'money';
   /** one sentence: the figure behind it */
   because: string;
   basis: Basis;
@@ -30,6 +32,8 @@ export interface Calibration {
   betweenRenewals: { attachRate: number; acv: number; expandedTerms: number; firstTerms: number; laterRate: number | null } | null;
   /** ARR lost to decreases between renewals (the plan books contraction only at renewals) */
   midTermDecrease: { lost: number; share: number } | null;
+  /** customers whose first month with ARR is in the last 12 months (§9.1), and their mean first-month ARR */
+  newLogos: { customers: number; acv: number; from: string; to: string } | null;
   /** customers already billing in the file's first month: their anniversaries are unknown */
   leftOut: number;
   suggestions: Suggestion[];
@@ -63,10 +67,18 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
   let due = 0, renewed = 0, renewingArr = 0, lost = 0, gained = 0;
   let firstTerms = 0, expandedFirst = 0, firstAmount = 0, laterTerms = 0, expandedLater = 0;
   let midDecrease = 0, midBase = 0, leftOut = 0;
+  // §9.1: new logos are customers whose first month with ARR is one of the last 12 (never the file's
+  // first month, whose customers may have started before it): only with 13 months or more.
+  const newFrom = M >= 13 ? M - 12 : -1;
+  let newCount = 0, newArr = 0;
   forEachCustomer(book, (_c, cm) => {
     arr.fill(0);
     for (let i = 0; i < cm.count; i++) arr[cm.month[i]!] = Number(cm.arr[i]!) / scale;
     if (arr[0]! > 0) leftOut++;
+    if (newFrom > 0) {
+      const firstMonth = arr.findIndex((x) => x > 0);
+      if (firstMonth >= newFrom) { newCount++; newArr += arr[firstMonth]!; }
+    }
     for (let s = 1; s < M; s++) {
       if (!(arr[s]! > 0) || arr[s - 1]! > 0) continue; // s starts a run
       let e = s;
@@ -105,17 +117,18 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
     ? { attachRate: expandedFirst / firstTerms, acv: expandedFirst > 0 ? firstAmount / expandedFirst : 0, expandedTerms: expandedFirst, firstTerms, laterRate: laterTerms > 0 ? expandedLater / laterTerms : null }
     : null;
   const midTermDecrease = midBase > 0 ? { lost: midDecrease, share: midDecrease / midBase } : null;
+  const newLogos = newFrom > 0 ? { customers: newCount, acv: newCount > 0 ? newArr / newCount : 0, from: monthText(book.firstMonth + newFrom), to: monthText(book.firstMonth + M - 1) } : null;
 
   const suggestions: Suggestion[] = [];
   if (renewal) {
     const because = `${renewal.renewed.toLocaleString('en-US')} of ${renewal.due.toLocaleString('en-US')} customers due for renewal on a ${m}-month anniversary were still billing after it (${pct(renewal.rate)})`;
     const basis: Basis = { part: renewal.renewed, whole: renewal.due, unit: 'customers' };
-    suggestions.push({ path: 'journey.renewal.rate', label: 'Renewal rate (adopters)', value: renewal.rate, because, basis });
-    suggestions.push({ path: 'journey.renewal.nonAdopterRate', label: 'Renewal rate (everyone else)', value: renewal.rate, because: `${because}; billing data cannot tell adopters apart, so both rates get it`, basis });
+    suggestions.push({ path: 'journey.renewal.rate', label: 'Renewal rate (adopters)', value: renewal.rate, format: 'percent', because, basis });
+    suggestions.push({ path: 'journey.renewal.nonAdopterRate', label: 'Renewal rate (everyone else)', value: renewal.rate, format: 'percent', because: `${because}; billing data cannot tell adopters apart, so both rates get it`, basis });
   }
   if (contraction) {
     suggestions.push({
-      path: 'journey.contractionRate', label: 'Contraction at renewal', value: contraction.rate,
+      path: 'journey.contractionRate', label: 'Contraction at renewal', value: contraction.rate, format: 'percent',
       because: `renewing customers' ARR fell by ${money(contraction.lost)} at renewal, ${pct(contraction.rate)} of the ${money(contraction.renewingArr)} they held before it`,
       basis: { part: contraction.lost, whole: contraction.renewingArr, unit: 'arr' },
     });
@@ -124,8 +137,8 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
     const price = Math.min(first(inputs.journey.priceIncrease), growth.rate);
     const because = `renewing customers' ARR rose by ${money(growth.gained)} at renewal, ${pct(growth.rate)} of the ${money(growth.renewingArr)} they held before it`;
     const basis: Basis = { part: growth.gained, whole: growth.renewingArr, unit: 'arr' };
-    suggestions.push({ path: 'journey.priceIncrease', label: 'Price increase at renewal', value: price, because: `${because}; billing data cannot split price from seats, so the plan's price increase is kept (at most that growth)`, basis });
-    suggestions.push({ path: 'journey.seatExpansion', label: 'Seat expansion at renewal', value: growth.rate - price, because: `${because}, less the ${pct(price)} price increase`, basis });
+    suggestions.push({ path: 'journey.priceIncrease', label: 'Price increase at renewal', value: price, format: 'percent', because: `${because}; billing data cannot split price from seats, so the plan's price increase is kept (at most that growth)`, basis });
+    suggestions.push({ path: 'journey.seatExpansion', label: 'Seat expansion at renewal', value: growth.rate - price, format: 'percent', because: `${because}, less the ${pct(price)} price increase`, basis });
   }
   if (betweenRenewals && betweenRenewals.expandedTerms > 0) {
     const lane: Lane = {
@@ -133,10 +146,26 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
       attachRate: betweenRenewals.attachRate, acv: betweenRenewals.acv, grossMargin: inputs.general.subscriptionGrossMargin,
     };
     suggestions.push({
-      path: `lanes.${ACTUALS_LANE_ID}`, label: 'Expansion between renewals, as a lane', value: lane,
+      path: `lanes.${ACTUALS_LANE_ID}`, label: 'Expansion between renewals, as a lane', value: lane, format: 'money',
       because: `${betweenRenewals.expandedTerms.toLocaleString('en-US')} of ${betweenRenewals.firstTerms.toLocaleString('en-US')} customers (${pct(betweenRenewals.attachRate)}) raised their ARR during their first term, by ${money(betweenRenewals.acv)} each on average`,
       basis: { part: betweenRenewals.expandedTerms, whole: betweenRenewals.firstTerms, unit: 'terms' },
     });
+  }
+
+  if (newLogos) {
+    const span = `${newLogos.from} to ${newLogos.to}`;
+    suggestions.push({
+      path: 'acquisition.newCustomersByYear[0]', label: 'New logos in year 1', value: newLogos.customers, format: 'count',
+      because: `${newLogos.customers.toLocaleString('en-US')} customers first billed in the last 12 months (${span})`,
+      basis: { part: newLogos.customers, whole: newLogos.customers, unit: 'customers' },
+    });
+    if (newLogos.customers > 0) {
+      suggestions.push({
+        path: 'acquisition.acv', label: 'New-logo ACV', value: newLogos.acv, format: 'money',
+        because: `the ${newLogos.customers.toLocaleString('en-US')} customers who first billed in ${span} started at ${money(newLogos.acv)} of ARR on average`,
+        basis: { part: newLogos.acv * newLogos.customers, whole: newLogos.customers, unit: 'arr' },
+      });
+    }
   }
 
   const limits = [
@@ -145,9 +174,10 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
     `It shows when billing stopped, not when a contract ended: a customer who stops paying mid-term counts as not renewing at the next ${m}-month anniversary.`,
     'Expansion between renewals is suggested as one lane in the first term (anchor close, months 1 to ' + Math.max(1, m - 1) + '); a lane buys once, so expansion in later terms is not in the plan' + (betweenRenewals?.laterRate != null ? ` (${pct(betweenRenewals.laterRate)} of later terms expanded too)` : '') + '.',
   ];
+  if (!newLogos) limits.push('New logos and their ACV need 13 months of billing or more: customers billing in the first month may have started before it, so the last 12 months after it are counted.');
   if (leftOut > 0) limits.push(`${leftOut.toLocaleString('en-US')} customers were already billing in the file's first month; their anniversaries are before the file, so their terms are left out (their later restarts count).`);
   if (midTermDecrease && midTermDecrease.lost > 0) limits.push(`ARR fell by ${money(midTermDecrease.lost)} between renewals (${pct(midTermDecrease.share)} of term-start ARR); the plan books contraction only at renewals.`);
-  return { termMonths: m, renewal, contraction, growth, betweenRenewals, midTermDecrease, leftOut, suggestions, limits };
+  return { termMonths: m, renewal, contraction, growth, betweenRenewals, midTermDecrease, newLogos, leftOut, suggestions, limits };
 }
 
 const first = (x: number | number[]) => (Array.isArray(x) ? x[0] ?? 0 : x);
@@ -223,6 +253,12 @@ export function applySuggestion(inputs: ModelInputs, s: Suggestion): ModelInputs
     case 'journey.contractionRate': return { ...inputs, journey: { ...j, contractionRate: v } };
     case 'journey.priceIncrease': return { ...inputs, journey: { ...j, priceIncrease: v } };
     case 'journey.seatExpansion': return { ...inputs, journey: { ...j, seatExpansion: v } };
+    // Year 1 of a by-year plan; the later years are the user's.
+    case 'acquisition.newCustomersByYear[0]': return { ...inputs, acquisition: { ...inputs.acquisition, newCustomersByYear: [v, ...inputs.acquisition.newCustomersByYear.slice(1)] } };
+    case 'acquisition.acv': {
+      const acv = inputs.acquisition.acv;
+      return { ...inputs, acquisition: { ...inputs.acquisition, acv: Array.isArray(acv) ? [v, ...acv.slice(1)] : v } };
+    }
     default: throw new Error(`no such suggestion: ${s.path}`);
   }
 }

@@ -21,22 +21,24 @@ function current(inputs: ModelInputs, s: Suggestion): number | Lane | null {
     case 'journey.contractionRate': return first(j.contractionRate);
     case 'journey.priceIncrease': return first(j.priceIncrease);
     case 'journey.seatExpansion': return first(j.seatExpansion);
+    case 'acquisition.newCustomersByYear[0]': return inputs.acquisition.newCustomersByYear[0] ?? 0;
+    case 'acquisition.acv': return first(inputs.acquisition.acv);
     default: return typeof s.value === 'number' ? null : inputs.lanes.find((l) => l.id === (s.value as Lane).id) ?? null;
   }
 }
 
 const sameLane = (a: Lane, b: Lane) => a.attachRate === b.attachRate && a.acv === b.acv && a.windowStart === b.windowStart && a.windowEnd === b.windowEnd && a.anchor === b.anchor;
 
-function shown(v: number | Lane | null, currency: string): string {
+function shown(v: number | Lane | null, currency: string, format: Suggestion['format']): string {
   if (v === null) return 'none';
-  if (typeof v === 'number') return percent(v);
+  if (typeof v === 'number') return format === 'money' ? moneyExact(v, currency) : format === 'count' ? v.toLocaleString('en-US') : percent(v);
   return `attach ${percent(first(v.attachRate))}, ACV ${moneyExact(first(v.acv), currency)}, months ${v.windowStart}–${v.windowEnd} after close`;
 }
 
 async function apply(s: Suggestion): Promise<void> {
   const done = await applyActualsSuggestion(s);
   if (done !== 'done') { setStatus(done === 'stale' ? 'The plan changed meanwhile; nothing was applied. Try again.' : 'Import the export again to apply its suggestions.'); return; }
-  setStatus(`Applied ${s.label}: ${shown(s.value, documentStore.getState().inputs.general.currency)}. Undo takes it back.`);
+  setStatus(`Applied ${s.label}: ${shown(s.value, documentStore.getState().inputs.general.currency, s.format)}. Undo takes it back.`);
 }
 
 export function Calibrate({ initial, calibratedFor }: { initial: Calibration | null; calibratedFor: string | null }) {
@@ -72,8 +74,8 @@ export function Calibrate({ initial, calibratedFor }: { initial: Calibration | n
               return (
                 <tr key={s.path} data-suggestion={s.path}>
                   <td>{s.label}</td>
-                  <td className="num" data-testid={`plan.${s.path}`}>{shown(now, currency)}</td>
-                  <td className="num" data-testid={`suggested.${s.path}`}>{shown(s.value, currency)}</td>
+                  <td className="num" data-testid={`plan.${s.path}`}>{shown(now, currency, s.format)}</td>
+                  <td className="num" data-testid={`suggested.${s.path}`}>{shown(s.value, currency, s.format)}</td>
                   <td className="actuals-because">{s.because}</td>
                   <td><button type="button" className="btn" aria-label={`${applied ? 'Applied' : 'Apply'}: ${s.label}`} onClick={() => void apply(s)} disabled={applied}>{applied ? 'Applied' : 'Apply'}</button></td>
                 </tr>
