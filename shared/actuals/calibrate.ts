@@ -7,6 +7,7 @@ import type { BaseCohort, Lane, ModelInputs } from '../model/inputs';
 import { MAX_BASE_COHORTS } from '../model/validate';
 import { forEachCustomer, type Book } from './book';
 import { monthText } from './values';
+import { computeExact } from '../core/compute';
 
 /** The figure behind a suggestion: a share `part ÷ whole` of something counted. */
 export interface Basis { part: number; whole: number; unit: 'customers' | 'arr' | 'terms' }
@@ -238,12 +239,27 @@ export function applySeed(inputs: ModelInputs, seed: BaseSeed): ModelInputs {
   return { ...inputs, general: { ...inputs.general, startMonth: seed.startMonth }, base: { cohorts: seed.cohorts.map((c) => ({ ...c })) } };
 }
 
-/** One suggestion applied (a lane replaces a lane of the same id, or is added). */
-export function applySuggestion(inputs: ModelInputs, s: Suggestion): ModelInputs {
+/**
+ * Where the between-renewals lane goes (issue 20): into a planned lane, whose
+ * timing and economics it takes while the lane keeps its id, name, lever and
+ * margin; or beside them as a new lane (which adds its expansion to theirs).
+ */
+export type LaneTarget = { replace: string } | 'new';
+
+/** The target a lane suggestion takes unless the user picks another: the first planned lane, else a new one. */
+export const defaultLaneTarget = (inputs: ModelInputs): LaneTarget => {
+  const own = inputs.lanes.find((l) => l.id === ACTUALS_LANE_ID) ?? inputs.lanes[0];
+  return own ? { replace: own.id } : 'new';
+};
+
+/** One suggestion applied; a lane goes where `target` says (by default the first planned lane). */
+export function applySuggestion(inputs: ModelInputs, s: Suggestion, target: LaneTarget = defaultLaneTarget(inputs)): ModelInputs {
   if (typeof s.value !== 'number') {
     const lane = s.value;
-    const lanes = inputs.lanes.some((l) => l.id === lane.id) ? inputs.lanes.map((l) => (l.id === lane.id ? { ...lane } : l)) : [...inputs.lanes, { ...lane }];
-    return { ...inputs, lanes };
+    if (target === 'new') return { ...inputs, lanes: [...inputs.lanes.filter((l) => l.id !== lane.id), { ...lane }] };
+    if (!inputs.lanes.some((l) => l.id === target.replace)) throw new Error(`no lane ${target.replace} to replace`);
+    const { anchor, windowStart, windowEnd, attachRate, acv } = lane;
+    return { ...inputs, lanes: inputs.lanes.map((l) => (l.id === target.replace ? { ...l, anchor, windowStart, windowEnd, attachRate, acv } : l)) };
   }
   const v = s.value;
   const j = inputs.journey;
@@ -261,4 +277,16 @@ export function applySuggestion(inputs: ModelInputs, s: Suggestion): ModelInputs
     }
     default: throw new Error(`no such suggestion: ${s.path}`);
   }
+}
+
+/**
+ * What a suggestion does to the headline NRR before it is applied: year 1's on
+ * today's book when the plan has a base with ARR, else year 2's (the first
+ * year with customers closed before it).
+ */
+export function suggestionEffect(inputs: ModelInputs, s: Suggestion, target?: LaneTarget): { year: number; before: number | null; after: number | null } {
+  const before = computeExact(inputs);
+  const year = before.openingArr.gt(0) ? 1 : 2;
+  const nrr = (r: typeof before) => r.annual[year - 1]?.nrr?.toNumber() ?? null;
+  return { year, before: nrr(before), after: nrr(computeExact(applySuggestion(inputs, s, target))) };
 }

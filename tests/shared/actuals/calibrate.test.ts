@@ -2,7 +2,7 @@
 // book simulated with known inputs, the plan started from it landing near the
 // actual retention, and small books whose every count is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase, type Book } from '../../../shared/actuals/index';
+import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase, suggestionEffect, type Book } from '../../../shared/actuals/index';
 import { defaultInputs, summarize, validateInputs, type ModelInputs } from '../../../shared/index';
 import { knownContraction, knownGrowth, SIMULATION, simulateCsv } from '../../support/actuals-simulated';
 
@@ -104,6 +104,21 @@ describe('on small books, by hand', () => {
     expect(applySuggestion(applied, lane).lanes).toHaveLength(1);
   });
 
+  it('puts the lane where the user says: into a planned lane (which keeps its name, lever and margin) or beside them', () => {
+    const lane = cal.suggestions.find((s) => s.path === 'lanes.actualsExpansion')!;
+    const plan = defaultInputs();
+    const into = applySuggestion(plan, lane); // by default the first planned lane: no silent fourth lane
+    expect(into.lanes.map((l) => l.id)).toEqual(['modules', 'integration', 'services']);
+    expect(into.lanes[0]).toMatchObject({ id: 'modules', name: plan.lanes[0]!.name, lever: 'upsell', grossMargin: 0.6, anchor: 'close', windowStart: 1, windowEnd: 11, attachRate: 1 / 3, acv: 50 });
+    expect(applySuggestion(plan, lane, { replace: 'services' }).lanes[2]).toMatchObject({ id: 'services', acv: 50 });
+    expect(applySuggestion(plan, lane, 'new').lanes.map((l) => l.id)).toEqual(['modules', 'integration', 'services', 'actualsExpansion']);
+    // The effect on the headline NRR, before applying: year 2 here (no base); a new lane adds expansion, so NRR rises.
+    const beside = suggestionEffect(plan, lane, 'new');
+    expect(beside.year).toBe(2);
+    expect(beside.after!).toBeGreaterThan(beside.before!);
+    expect(summarize(applySuggestion(plan, lane, 'new')).nrrByYear[1]).toBe(beside.after);
+  });
+
   it('keeps the plan price increase and puts the rest of the growth in seats', () => {
     const price = cal.suggestions.find((s) => s.path === 'journey.priceIncrease')!;
     const seats = cal.suggestions.find((s) => s.path === 'journey.seatExpansion')!;
@@ -143,7 +158,7 @@ describe('new logos and ACV (§9.1), counted by hand', () => {
     ]));
     const cal = calibrate(b, noLanes());
     expect(cal.newLogos).toEqual({ customers: 3, acv: (2400 + 3600 + 1800) / 3, from: '2024-03', to: '2025-02' });
-    const applied = cal.suggestions.filter((s) => s.path.startsWith('acquisition.')).reduce(applySuggestion, { ...noLanes(), acquisition: { ...noLanes().acquisition, acv: [1, 2] } });
+    const applied = cal.suggestions.filter((s) => s.path.startsWith('acquisition.')).reduce<ModelInputs>((m, s) => applySuggestion(m, s), { ...noLanes(), acquisition: { ...noLanes().acquisition, acv: [1, 2] } });
     expect(applied.acquisition.newCustomersByYear).toEqual([3, 120, 140]);
     expect(applied.acquisition.acv).toEqual([2600, 2]);
   });
