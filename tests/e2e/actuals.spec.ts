@@ -235,6 +235,17 @@ test.describe('calibration: the lane between renewals', () => {
     await target.selectOption('new');
     const beside = effect('new');
     await expect(row.getByTestId('lane-effect')).toHaveText(`Year-${beside.year} NRR: ${pct(beside.before)} now, ${pct(beside.after)} with it (added to the planned lanes' expansion).`);
+    // Plan against actual: every "actual − plan" figure whole (here in the millions, in parentheses).
+    const diff = page.locator('[data-key="variance.2026-06.arr.difference"]');
+    await diff.scrollIntoViewIfNeeded();
+    await expect(diff).toContainText(')');
+    const cut = await page.locator('[data-key^="variance."]').evaluateAll((cells) => cells.filter((c) => {
+      const box = c.closest('.ag-cell') ?? c; // AG Grid's cell clips what does not fit
+      const text = c.getBoundingClientRect(), room = box.getBoundingClientRect();
+      return c.scrollWidth > c.clientWidth + 1 || text.right > room.right + 0.5 || [...c.querySelectorAll('*')].some((x) => x.scrollWidth > x.clientWidth + 1);
+    }).map((c) => c.getAttribute('data-key')));
+    expect(cut).toEqual([]);
+    await new ActualsPage(page).screenshot('actuals-variance-whole.png');
     await target.selectOption('replace:services');
     await row.scrollIntoViewIfNeeded();
     await new ActualsPage(page).screenshot('actuals-lane-choice.png');

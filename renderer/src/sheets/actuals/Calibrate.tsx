@@ -121,7 +121,7 @@ function LaneSuggestion({ s, lane, inputs, currency }: { s: Suggestion; lane: La
           <span>Goes</span>
           <select aria-label="Where the lane goes" value={key} onChange={(e) => setTarget(e.target.value === 'new' ? 'new' : { replace: e.target.value.slice('replace:'.length) })}>
             {inputs.lanes.filter((l) => l.id !== lane.id).map((l) => <option key={l.id} value={`replace:${l.id}`}>into {l.name}</option>)}
-            <option value="new">beside the planned lanes, as a new lane</option>
+            <option value="new">as a new lane</option>
           </select>
         </label>
       </td>
