@@ -3,6 +3,7 @@
 //   bowtie export FILE OUT.xlsx [--actuals BILLING]  write the workbook (with FILE's Actuals sheet, or BILLING's)
 //   bowtie actuals FILE         a billing export (CSV or .xlsx) → the figures of §9 as JSON
 //   bowtie seek FILE …, bowtie ranges FILE …   goal seek (§10) and ranges (§11): cli/seek-ranges.ts
+//   bowtie accounts FILE / pipeline FILE --model M   readiness, risk and coverage (§12, cli/accounts.ts)
 // Exit 0 on success, 1 for an invalid model (one `path: message` line per problem
 // on stderr), 2 for a file that cannot be read as a model or workbook. For
 // `actuals` (§9): 1 for unreadable rows (`line N, column C: message`, the first
@@ -20,7 +21,7 @@ export type Loaded =
   | { ok: true; inputs: ModelInputs; notes: string[]; extras?: unknown; actuals?: ActualsSheet }
   | { ok: false; code: 1 | 2; lines: string[] };
 
-const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx [--actuals BILLING] | bowtie actuals FILE | bowtie seek FILE … | bowtie ranges FILE …';
+const USAGE = 'usage: bowtie calc FILE | bowtie export FILE OUT.xlsx [--actuals BILLING] | bowtie actuals FILE [options] | bowtie convert FILE OUT.csv [options] | bowtie seek FILE … | bowtie ranges FILE … | bowtie accounts FILE [--model M] | bowtie pipeline FILE --model M [--stages MAP.json] [--period-months N]';
 /** §9: at most this many `line N, column C` lines on stderr */
 export const ACTUALS_PROBLEM_LINES = 20;
 
@@ -96,6 +97,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
     return EXIT.ok;
   }
+  if ((command === 'actuals' && file && argv.length > 2) || command === 'convert') {
+    const { billingCommand } = await import('./billing-export');
+    return billingCommand(command, argv.slice(1), { out, err });
+  }
   if (command === 'actuals' && file && argv.length === 2) {
     const { actualsFileFigures } = await import('./load-actuals');
     const { problemLine } = await import('@shared/actuals/index');
@@ -104,6 +109,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       read.problems.slice(0, ACTUALS_PROBLEM_LINES).map(problemLine).forEach(err);
       return EXIT.invalid;
     }
+    if (!read.ok && /^the header has no /.test(read.error)) {
+      // Not §9's own table: a billing export in its own shape (§9.1), if its headers tell which.
+      const { billingCommand } = await import('./billing-export');
+      return billingCommand('actuals', [file], { out, err }, read.error);
+    }
     if (!read.ok) { err(`${file}: ${read.error}`); return EXIT.unreadable; }
     out(JSON.stringify(read.figures, null, 2));
     return EXIT.ok;
@@ -111,6 +121,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if ((command === 'seek' || command === 'ranges') && file) {
     const { seekCommand, rangesCommand } = await import('./seek-ranges');
     return (command === 'seek' ? seekCommand : rangesCommand)(file, argv.slice(2), loadModelFile, { out, err });
+  }
+  if (command === 'accounts' || command === 'pipeline') {
+    const { tableCommand } = await import('./accounts');
+    return tableCommand(command, argv.slice(1), { out, err }, loadModelFile);
   }
   err(USAGE);
   return EXIT.unreadable;

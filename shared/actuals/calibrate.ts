@@ -7,6 +7,7 @@ import type { BaseCohort, Lane, ModelInputs } from '../model/inputs';
 import { MAX_BASE_COHORTS } from '../model/validate';
 import { forEachCustomer, type Book } from './book';
 import { monthText } from './values';
+import { computeExact } from '../core/compute';
 
 /** The figure behind a suggestion: a share `part ÷ whole` of something counted. */
 export interface Basis { part: number; whole: number; unit: 'customers' | 'arr' | 'terms' }
@@ -16,6 +17,8 @@ export interface Suggestion {
   path: string;
   label: string;
   value: number | Lane;
+  /** how the value reads: a rate, a count of customers, or money (a lane is described in words) */
+  format: 'percent' | 'count' | 'money';
   /** one sentence: the figure behind it */
   because: string;
   basis: Basis;
@@ -30,6 +33,8 @@ export interface Calibration {
   betweenRenewals: { attachRate: number; acv: number; expandedTerms: number; firstTerms: number; laterRate: number | null } | null;
   /** ARR lost to decreases between renewals (the plan books contraction only at renewals) */
   midTermDecrease: { lost: number; share: number } | null;
+  /** customers whose first month with ARR is in the last 12 months (§9.1), and their mean first-month ARR */
+  newLogos: { customers: number; acv: number; from: string; to: string } | null;
   /** customers already billing in the file's first month: their anniversaries are unknown */
   leftOut: number;
   suggestions: Suggestion[];
@@ -63,10 +68,18 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
   let due = 0, renewed = 0, renewingArr = 0, lost = 0, gained = 0;
   let firstTerms = 0, expandedFirst = 0, firstAmount = 0, laterTerms = 0, expandedLater = 0;
   let midDecrease = 0, midBase = 0, leftOut = 0;
+  // §9.1: new logos are customers whose first month with ARR is one of the last 12 (never the file's
+  // first month, whose customers may have started before it): only with 13 months or more.
+  const newFrom = M >= 13 ? M - 12 : -1;
+  let newCount = 0, newArr = 0;
   forEachCustomer(book, (_c, cm) => {
     arr.fill(0);
     for (let i = 0; i < cm.count; i++) arr[cm.month[i]!] = Number(cm.arr[i]!) / scale;
     if (arr[0]! > 0) leftOut++;
+    if (newFrom > 0) {
+      const firstMonth = arr.findIndex((x) => x > 0);
+      if (firstMonth >= newFrom) { newCount++; newArr += arr[firstMonth]!; }
+    }
     for (let s = 1; s < M; s++) {
       if (!(arr[s]! > 0) || arr[s - 1]! > 0) continue; // s starts a run
       let e = s;
@@ -105,17 +118,18 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
     ? { attachRate: expandedFirst / firstTerms, acv: expandedFirst > 0 ? firstAmount / expandedFirst : 0, expandedTerms: expandedFirst, firstTerms, laterRate: laterTerms > 0 ? expandedLater / laterTerms : null }
     : null;
   const midTermDecrease = midBase > 0 ? { lost: midDecrease, share: midDecrease / midBase } : null;
+  const newLogos = newFrom > 0 ? { customers: newCount, acv: newCount > 0 ? newArr / newCount : 0, from: monthText(book.firstMonth + newFrom), to: monthText(book.firstMonth + M - 1) } : null;
 
   const suggestions: Suggestion[] = [];
   if (renewal) {
     const because = `${renewal.renewed.toLocaleString('en-US')} of ${renewal.due.toLocaleString('en-US')} customers due for renewal on a ${m}-month anniversary were still billing after it (${pct(renewal.rate)})`;
     const basis: Basis = { part: renewal.renewed, whole: renewal.due, unit: 'customers' };
-    suggestions.push({ path: 'journey.renewal.rate', label: 'Renewal rate (adopters)', value: renewal.rate, because, basis });
-    suggestions.push({ path: 'journey.renewal.nonAdopterRate', label: 'Renewal rate (everyone else)', value: renewal.rate, because: `${because}; billing data cannot tell adopters apart, so both rates get it`, basis });
+    suggestions.push({ path: 'journey.renewal.rate', label: 'Renewal rate (adopters)', value: renewal.rate, format: 'percent', because, basis });
+    suggestions.push({ path: 'journey.renewal.nonAdopterRate', label: 'Renewal rate (everyone else)', value: renewal.rate, format: 'percent', because: `${because}; billing data cannot tell adopters apart, so both rates get it`, basis });
   }
   if (contraction) {
     suggestions.push({
-      path: 'journey.contractionRate', label: 'Contraction at renewal', value: contraction.rate,
+      path: 'journey.contractionRate', label: 'Contraction at renewal', value: contraction.rate, format: 'percent',
       because: `renewing customers' ARR fell by ${money(contraction.lost)} at renewal, ${pct(contraction.rate)} of the ${money(contraction.renewingArr)} they held before it`,
       basis: { part: contraction.lost, whole: contraction.renewingArr, unit: 'arr' },
     });
@@ -124,8 +138,8 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
     const price = Math.min(first(inputs.journey.priceIncrease), growth.rate);
     const because = `renewing customers' ARR rose by ${money(growth.gained)} at renewal, ${pct(growth.rate)} of the ${money(growth.renewingArr)} they held before it`;
     const basis: Basis = { part: growth.gained, whole: growth.renewingArr, unit: 'arr' };
-    suggestions.push({ path: 'journey.priceIncrease', label: 'Price increase at renewal', value: price, because: `${because}; billing data cannot split price from seats, so the plan's price increase is kept (at most that growth)`, basis });
-    suggestions.push({ path: 'journey.seatExpansion', label: 'Seat expansion at renewal', value: growth.rate - price, because: `${because}, less the ${pct(price)} price increase`, basis });
+    suggestions.push({ path: 'journey.priceIncrease', label: 'Price increase at renewal', value: price, format: 'percent', because: `${because}; billing data cannot split price from seats, so the plan's price increase is kept (at most that growth)`, basis });
+    suggestions.push({ path: 'journey.seatExpansion', label: 'Seat expansion at renewal', value: growth.rate - price, format: 'percent', because: `${because}, less the ${pct(price)} price increase`, basis });
   }
   if (betweenRenewals && betweenRenewals.expandedTerms > 0) {
     const lane: Lane = {
@@ -133,10 +147,26 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
       attachRate: betweenRenewals.attachRate, acv: betweenRenewals.acv, grossMargin: inputs.general.subscriptionGrossMargin,
     };
     suggestions.push({
-      path: `lanes.${ACTUALS_LANE_ID}`, label: 'Expansion between renewals, as a lane', value: lane,
+      path: `lanes.${ACTUALS_LANE_ID}`, label: 'Expansion between renewals, as a lane', value: lane, format: 'money',
       because: `${betweenRenewals.expandedTerms.toLocaleString('en-US')} of ${betweenRenewals.firstTerms.toLocaleString('en-US')} customers (${pct(betweenRenewals.attachRate)}) raised their ARR during their first term, by ${money(betweenRenewals.acv)} each on average`,
       basis: { part: betweenRenewals.expandedTerms, whole: betweenRenewals.firstTerms, unit: 'terms' },
     });
+  }
+
+  if (newLogos) {
+    const span = `${newLogos.from} to ${newLogos.to}`;
+    suggestions.push({
+      path: 'acquisition.newCustomersByYear[0]', label: 'New logos in year 1', value: newLogos.customers, format: 'count',
+      because: `${newLogos.customers.toLocaleString('en-US')} customers first billed in the last 12 months (${span})`,
+      basis: { part: newLogos.customers, whole: newLogos.customers, unit: 'customers' },
+    });
+    if (newLogos.customers > 0) {
+      suggestions.push({
+        path: 'acquisition.acv', label: 'New-logo ACV', value: newLogos.acv, format: 'money',
+        because: `the ${newLogos.customers.toLocaleString('en-US')} customers who first billed in ${span} started at ${money(newLogos.acv)} of ARR on average`,
+        basis: { part: newLogos.acv * newLogos.customers, whole: newLogos.customers, unit: 'arr' },
+      });
+    }
   }
 
   const limits = [
@@ -145,9 +175,10 @@ export function calibrate(book: Book, inputs: ModelInputs): Calibration {
     `It shows when billing stopped, not when a contract ended: a customer who stops paying mid-term counts as not renewing at the next ${m}-month anniversary.`,
     'Expansion between renewals is suggested as one lane in the first term (anchor close, months 1 to ' + Math.max(1, m - 1) + '); a lane buys once, so expansion in later terms is not in the plan' + (betweenRenewals?.laterRate != null ? ` (${pct(betweenRenewals.laterRate)} of later terms expanded too)` : '') + '.',
   ];
+  if (!newLogos) limits.push('New logos and their ACV need 13 months of billing or more: customers billing in the first month may have started before it, so the last 12 months after it are counted.');
   if (leftOut > 0) limits.push(`${leftOut.toLocaleString('en-US')} customers were already billing in the file's first month; their anniversaries are before the file, so their terms are left out (their later restarts count).`);
   if (midTermDecrease && midTermDecrease.lost > 0) limits.push(`ARR fell by ${money(midTermDecrease.lost)} between renewals (${pct(midTermDecrease.share)} of term-start ARR); the plan books contraction only at renewals.`);
-  return { termMonths: m, renewal, contraction, growth, betweenRenewals, midTermDecrease, leftOut, suggestions, limits };
+  return { termMonths: m, renewal, contraction, growth, betweenRenewals, midTermDecrease, newLogos, leftOut, suggestions, limits };
 }
 
 const first = (x: number | number[]) => (Array.isArray(x) ? x[0] ?? 0 : x);
@@ -208,12 +239,27 @@ export function applySeed(inputs: ModelInputs, seed: BaseSeed): ModelInputs {
   return { ...inputs, general: { ...inputs.general, startMonth: seed.startMonth }, base: { cohorts: seed.cohorts.map((c) => ({ ...c })) } };
 }
 
-/** One suggestion applied (a lane replaces a lane of the same id, or is added). */
-export function applySuggestion(inputs: ModelInputs, s: Suggestion): ModelInputs {
+/**
+ * Where the between-renewals lane goes (issue 20): into a planned lane, whose
+ * timing and economics it takes while the lane keeps its id, name, lever and
+ * margin; or beside them as a new lane (which adds its expansion to theirs).
+ */
+export type LaneTarget = { replace: string } | 'new';
+
+/** The target a lane suggestion takes unless the user picks another: the first planned lane, else a new one. */
+export const defaultLaneTarget = (inputs: ModelInputs): LaneTarget => {
+  const own = inputs.lanes.find((l) => l.id === ACTUALS_LANE_ID) ?? inputs.lanes[0];
+  return own ? { replace: own.id } : 'new';
+};
+
+/** One suggestion applied; a lane goes where `target` says (by default the first planned lane). */
+export function applySuggestion(inputs: ModelInputs, s: Suggestion, target: LaneTarget = defaultLaneTarget(inputs)): ModelInputs {
   if (typeof s.value !== 'number') {
     const lane = s.value;
-    const lanes = inputs.lanes.some((l) => l.id === lane.id) ? inputs.lanes.map((l) => (l.id === lane.id ? { ...lane } : l)) : [...inputs.lanes, { ...lane }];
-    return { ...inputs, lanes };
+    if (target === 'new') return { ...inputs, lanes: [...inputs.lanes.filter((l) => l.id !== lane.id), { ...lane }] };
+    if (!inputs.lanes.some((l) => l.id === target.replace)) throw new Error(`no lane ${target.replace} to replace`);
+    const { anchor, windowStart, windowEnd, attachRate, acv } = lane;
+    return { ...inputs, lanes: inputs.lanes.map((l) => (l.id === target.replace ? { ...l, anchor, windowStart, windowEnd, attachRate, acv } : l)) };
   }
   const v = s.value;
   const j = inputs.journey;
@@ -223,6 +269,24 @@ export function applySuggestion(inputs: ModelInputs, s: Suggestion): ModelInputs
     case 'journey.contractionRate': return { ...inputs, journey: { ...j, contractionRate: v } };
     case 'journey.priceIncrease': return { ...inputs, journey: { ...j, priceIncrease: v } };
     case 'journey.seatExpansion': return { ...inputs, journey: { ...j, seatExpansion: v } };
+    // Year 1 of a by-year plan; the later years are the user's.
+    case 'acquisition.newCustomersByYear[0]': return { ...inputs, acquisition: { ...inputs.acquisition, newCustomersByYear: [v, ...inputs.acquisition.newCustomersByYear.slice(1)] } };
+    case 'acquisition.acv': {
+      const acv = inputs.acquisition.acv;
+      return { ...inputs, acquisition: { ...inputs.acquisition, acv: Array.isArray(acv) ? [v, ...acv.slice(1)] : v } };
+    }
     default: throw new Error(`no such suggestion: ${s.path}`);
   }
+}
+
+/**
+ * What a suggestion does to the headline NRR before it is applied: year 1's on
+ * today's book when the plan has a base with ARR, else year 2's (the first
+ * year with customers closed before it).
+ */
+export function suggestionEffect(inputs: ModelInputs, s: Suggestion, target?: LaneTarget): { year: number; before: number | null; after: number | null } {
+  const before = computeExact(inputs);
+  const year = before.openingArr.gt(0) ? 1 : 2;
+  const nrr = (r: typeof before) => r.annual[year - 1]?.nrr?.toNumber() ?? null;
+  return { year, before: nrr(before), after: nrr(computeExact(applySuggestion(inputs, s, target))) };
 }

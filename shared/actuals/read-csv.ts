@@ -35,16 +35,26 @@ export class CsvActualsReader {
   /** data rows read so far (for a progress bar) */
   get rows(): number { return this.collector?.rows ?? 0; }
 
+  /** The first bytes, until there are two to tell a UTF-16 byte-order mark (however the bytes arrive). */
+  private head: Uint8Array | null = new Uint8Array(0);
+
   /** The file's bytes, checked to be UTF-8 (§9): the way every file is read. */
   pushBytes(bytes: Uint8Array): void {
     if (this.unreadable) return;
-    if (!this.utf8) {
-      this.utf8 = new Utf8Text();
-      if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    if (this.head) {
+      const head = new Uint8Array(this.head.length + bytes.length);
+      head.set(this.head);
+      head.set(bytes, this.head.length);
+      if (head.length < 2) { this.head = head; return; }
+      this.head = null;
+      if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
         this.unreadable = 'the file is UTF-16 text; save it as CSV UTF-8 (or .xlsx)';
         return;
       }
+      this.utf8 = new Utf8Text();
+      bytes = head;
     }
+    if (!this.utf8) return;
     const text = this.utf8.decode(bytes);
     if (typeof text === 'string') this.push(text);
     else this.unreadable = notUtf8Message(text);
@@ -64,6 +74,8 @@ export class CsvActualsReader {
   }
 
   end(): ActualsRead {
+    // A file of one byte: checked as it is.
+    if (this.head && this.head.length > 0 && !this.unreadable) { const b = this.head; this.head = null; this.utf8 = new Utf8Text(); this.pushBytes(b); }
     if (this.utf8 && !this.unreadable) {
       const tail = this.utf8.end();
       if (typeof tail !== 'string') this.unreadable = notUtf8Message(tail);

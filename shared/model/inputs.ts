@@ -3,6 +3,8 @@
 // to decimals itself, so the same object travels through the store, IPC, the worker
 // and the workbook unchanged.
 
+import type { SignalSettings } from '../accounts/signals';
+
 export type Timing = 'yearStart' | 'even';
 export type LaneAnchor = 'close' | 'onboarding' | 'firstValue' | 'adoption' | 'renewal';
 export const LANE_ANCHORS: readonly LaneAnchor[] = ['close', 'onboarding', 'firstValue', 'adoption', 'renewal'];
@@ -77,6 +79,8 @@ export interface ModelInputs {
   lanes: Lane[];
   /** Customers already on the books at month 0 (spec §2.2); may be absent in models saved before it existed. */
   base: { cohorts: BaseCohort[] };
+  /** The expansion readiness signals' weights and thresholds (spec §12); absent: seed 004's defaults. */
+  signals?: SignalSettings;
 }
 
 /** Seed 002's lever table: margin and time to value (days) the UI suggests for a lane's lever. */

@@ -6,6 +6,7 @@ import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, LEVERS, TIMINGS, type BaseC
 import { MODEL_LIMITS } from './catalog';
 import { laneFieldKey } from './keys';
 import { MAX_RAMP_YEARS } from './ramps';
+import { mergeSignals, validateSignals } from '../accounts/signals';
 
 const LANE_ID = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -151,6 +152,7 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
     });
   }
   validateBase(c, m.base);
+  if (m.signals !== undefined) for (const p of validateSignals(m.signals)) c.add(p.path, p.message);
   return c.problems;
 }
 
@@ -269,7 +271,10 @@ export function parseModel(json: unknown): Parsed<ModelInputs> {
   if (!isObject(json)) return { ok: false, problems: [{ path: '(model)', message: `must be a JSON object, got ${show(json)}` }] };
   const problems: InputProblem[] = [];
   const unknown: string[] = [];
-  const merged = mergeInto(defaultInputs() as unknown as Record<string, unknown>, json, '', problems, TEXT_KEYS, unknown) as unknown as ModelInputs;
+  const { signals, ...rest } = json;
+  const merged = mergeInto(defaultInputs() as unknown as Record<string, unknown>, rest, '', problems, TEXT_KEYS, unknown) as unknown as ModelInputs;
+  const mergedSignals = mergeSignals(signals, problems, unknown);
+  if (mergedSignals) merged.signals = mergedSignals;
   if ('lanes' in json) merged.lanes = parseLanes(json.lanes, problems, unknown) as Lane[];
   const acq = merged.acquisition as unknown as Record<string, unknown>;
   if (Array.isArray(acq.newCustomersByYear)) acq.newCustomersByYear = acq.newCustomersByYear.map(numeric);

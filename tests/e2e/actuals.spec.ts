@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { calibrate, computeActuals, planVsActual, readActualsCsv, readActualsXlsx, seedBase, type ActualsRead } from '@shared/actuals/index';
+import { calibrate, computeActuals, planVsActual, readActualsCsv, readActualsXlsx, seedBase, suggestionEffect, type ActualsRead, type LaneTarget } from '@shared/actuals/index';
 import { computeExact, defaultInputs, type ModelInputs } from '@shared/index';
 import { BRIDGE_GRID, COHORT_GRID, money } from '@shared/report/index';
 import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
@@ -205,6 +205,57 @@ test.describe('desktop menu', () => {
     await ws.tab('Actuals').click();
     await expect(page.locator('tr[data-suggestion="journey.renewal.rate"]')).toContainText(renewal.because);
     await expectShows(page.getByTestId('suggested.journey.renewal.rate'), renewal.value as number);
+  });
+});
+
+test.describe('calibration: the lane between renewals', () => {
+  test.beforeEach(async ({ page }) => { await new FakeHost(page).install(); });
+
+  test('goes into the planned lane the user picks, or beside them, with its effect on NRR shown before Apply', async ({ workspace: ws, page }) => {
+    test.setTimeout(120_000);
+    const host = new FakeHost(page);
+    // Annual customers starting through 2024; every third raises its MRR by 50 in its fifth month.
+    const rows: string[] = [];
+    for (let c = 0; c < 36; c++) {
+      const start = 1 + (c % 12);
+      for (let t = start; t < 30; t++) rows.push(`C${c},${2024 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')},${c % 3 === 0 && t - start >= 4 ? 150 : 100}`);
+    }
+    const text = `customer,month,mrr\n${rows.join('\n')}\n`;
+    const inputs = defaultInputs();
+    const lane = calibrate(booked(readActualsCsv(text)).book, inputs).suggestions.find((s) => s.path === 'lanes.actualsExpansion')!;
+    expect(lane).toBeDefined();
+    await importFromMenu(page, host, 'expanding.csv', text);
+    const row = page.locator('tr[data-suggestion="lanes.actualsExpansion"]');
+    const target = row.getByLabel('Where the lane goes');
+    await expect(target).toHaveValue('replace:modules'); // never a silent fourth lane
+    const effect = (t: LaneTarget) => suggestionEffect(inputs, lane, t);
+    const pct = (x: number | null) => `${((x ?? 0) * 100).toFixed(1)}%`;
+    const into = effect({ replace: 'modules' });
+    await expect(row.getByTestId('lane-effect')).toHaveText(`Year-${into.year} NRR: ${pct(into.before)} now, ${pct(into.after)} with it.`);
+    await target.selectOption('new');
+    const beside = effect('new');
+    await expect(row.getByTestId('lane-effect')).toHaveText(`Year-${beside.year} NRR: ${pct(beside.before)} now, ${pct(beside.after)} with it (added to the planned lanes' expansion).`);
+    // Plan against actual: every "actual − plan" figure whole (here in the millions, in parentheses).
+    const diff = page.locator('[data-key="variance.2026-06.arr.difference"]');
+    await diff.scrollIntoViewIfNeeded();
+    await expect(diff).toContainText(')');
+    const cut = await page.locator('[data-key^="variance."]').evaluateAll((cells) => cells.filter((c) => {
+      const box = c.closest('.ag-cell') ?? c; // AG Grid's cell clips what does not fit
+      const text = c.getBoundingClientRect(), room = box.getBoundingClientRect();
+      return c.scrollWidth > c.clientWidth + 1 || text.right > room.right + 0.5 || [...c.querySelectorAll('*')].some((x) => x.scrollWidth > x.clientWidth + 1);
+    }).map((c) => c.getAttribute('data-key')));
+    expect(cut).toEqual([]);
+    await new ActualsPage(page).screenshot('actuals-variance-whole.png');
+    await target.selectOption('replace:services');
+    await row.scrollIntoViewIfNeeded();
+    await new ActualsPage(page).screenshot('actuals-lane-choice.png');
+    await row.getByRole('button', { name: 'Apply: Expansion between renewals, as a lane' }).click();
+    await expect(row.getByRole('button', { name: 'Applied: Expansion between renewals, as a lane' })).toBeDisabled();
+    await ws.tab('Assumptions').click();
+    await expectShows(ws.input('lanes.services.acv'), (lane.value as { acv: number }).acv);
+    await expect(ws.input('lanes.actualsExpansion.acv')).toHaveCount(0);
+    await page.keyboard.press('Control+Z');
+    await expectShows(ws.input('lanes.services.acv'), 30000);
   });
 });
 

@@ -6,7 +6,7 @@
 // one: it holds the raw rows the calibration needs. The figures go into the
 // document (saved as the workbook's Actuals sheet).
 import type { ModelInputs } from '@shared/index';
-import type { Suggestion } from '@shared/actuals/index';
+import type { LaneTarget, Suggestion } from '@shared/actuals/index';
 import { MAX_CSV_BYTES, MAX_ROWS } from '@shared/actuals/limits';
 import type { ActualsSheet } from '@shared/workbook/index';
 import { platform } from '../platform/choose-platform';
@@ -133,7 +133,12 @@ async function commitFromWorker(what: string, compute: (client: Client, inputs: 
 export const startPlanFromActuals = () => commitFromWorker('start the plan from actuals', (c, inputs) => c.call('seed', inputs));
 
 /** Apply one suggestion (applySuggestion), one undo step. */
-export const applyActualsSuggestion = (suggestion: Suggestion) => commitFromWorker(`calibrate: ${suggestion.label}`, (c, inputs) => c.call('apply', { inputs, suggestion }));
+export const applyActualsSuggestion = (suggestion: Suggestion, target?: LaneTarget) => commitFromWorker(`calibrate: ${suggestion.label}`, (c, inputs) => c.call('apply', { inputs, suggestion, target }));
+
+/** The headline NRR before and after a suggestion, computed in the worker (null: no book in this session). */
+export async function suggestionEffectOf(inputs: ModelInputs, suggestion: Suggestion, target?: LaneTarget) {
+  return current ? current.call('effect', { inputs, suggestion, target }) : null;
+}
 
 let varianceClient: Client | null = null;
 /** Plan against actual for the months both have, computed exactly in a worker. */

@@ -7,7 +7,7 @@
 // (newActualsClient, worker-clients.ts), so Cancel is a terminate and nothing
 // is half-imported.
 import { computeExact, type ModelInputs } from '@shared/index';
-import { applySeed, applySuggestion, calibrate, computeActuals, CsvActualsReader, planVsActual, problemLine, readActualsXlsx, seedBase, type ActualsRead, type Book } from '@shared/actuals/index';
+import { applySeed, applySuggestion, suggestionEffect, calibrate, computeActuals, CsvActualsReader, planVsActual, problemLine, readActualsXlsx, seedBase, type ActualsRead, type Book } from '@shared/actuals/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 import { resultOf, sheetOf, varianceRows } from './actuals-figures';
 import type { ActualsCalls, ActualsImport, ActualsProgress, ActualsSource, VarianceRow } from './core-calls';
@@ -67,6 +67,7 @@ serveCalls<ActualsCalls>({
   import: ({ source, inputs }, ctx) => importActuals(source, inputs, ctx),
   calibrate: (inputs) => (book ? calibrate(book, inputs) : null),
   seed: (inputs) => (book ? applySeed(inputs, seedBase(book)) : null),
-  apply: ({ inputs, suggestion }) => applySuggestion(inputs, suggestion),
+  apply: ({ inputs, suggestion, target }) => applySuggestion(inputs, suggestion, target),
+  effect: ({ inputs, suggestion, target }) => suggestionEffect(inputs, suggestion, target),
   variance: ({ inputs, actuals }) => variance(inputs, actuals),
 });

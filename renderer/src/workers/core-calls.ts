@@ -5,7 +5,7 @@ import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, S
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality, Suggestion, VarianceMeasure } from '@shared/actuals/index';
+import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
 export type ModelCalls = {
@@ -97,8 +97,10 @@ export type ActualsCalls = {
   calibrate: { args: ModelInputs; result: Calibration | null };
   /** the plan started from this worker's book (applySeed); null without a book */
   seed: { args: ModelInputs; result: ModelInputs | null };
-  /** one suggestion applied (applySuggestion) */
-  apply: { args: { inputs: ModelInputs; suggestion: Suggestion }; result: ModelInputs };
+  /** one suggestion applied (applySuggestion); a lane where `target` says */
+  apply: { args: { inputs: ModelInputs; suggestion: Suggestion; target?: LaneTarget }; result: ModelInputs };
+  /** the headline NRR before and after a suggestion (suggestionEffect) */
+  effect: { args: { inputs: ModelInputs; suggestion: Suggestion; target?: LaneTarget }; result: { year: number; before: number | null; after: number | null } };
   /** plan (the core, exact) against the saved actual figures, the months both have */
   variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: VarianceRow[] };
 };

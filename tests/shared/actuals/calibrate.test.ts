@@ -2,7 +2,7 @@
 // book simulated with known inputs, the plan started from it landing near the
 // actual retention, and small books whose every count is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase, type Book } from '@shared/actuals/index';
+import { applySeed, applySuggestion, calibrate, computeActuals, readActualsCsv, seedBase, suggestionEffect, type Book } from '@shared/actuals/index';
 import { defaultInputs, summarize, validateInputs, type ModelInputs } from '@shared/index';
 import { knownContraction, knownGrowth, SIMULATION, simulateCsv } from '../../support/actuals-simulated';
 
@@ -29,9 +29,17 @@ describe('on a book simulated from known inputs (20,000 customers, annual terms,
     expect(cal.renewal!.due).toBeGreaterThan(10_000);
   });
 
+  it('suggests the new logos of the last 12 months and their mean first-month ARR (§9.1)', () => {
+    // Arrivals are spread evenly over months 1–47, at an MRR of 300 + 4,000 × U(0, 1): 12/47 of them in the last 12.
+    const expected = (SIMULATION.customers * 12) / (SIMULATION.months - 1);
+    expect(Math.abs(cal.newLogos!.customers / expected - 1)).toBeLessThan(0.05);
+    expect(Math.abs(cal.newLogos!.acv / (12 * 2300) - 1)).toBeLessThan(0.03);
+    expect(cal.newLogos).toMatchObject({ from: '2025-01', to: '2025-12' });
+  });
+
   it('suggests no lane where nobody expanded between renewals, and one renewal rate for everyone', () => {
     expect(cal.betweenRenewals!.expandedTerms).toBe(0);
-    expect(cal.suggestions.map((s) => s.path)).toEqual(['journey.renewal.rate', 'journey.renewal.nonAdopterRate', 'journey.contractionRate', 'journey.priceIncrease', 'journey.seatExpansion']);
+    expect(cal.suggestions.map((s) => s.path)).toEqual(['journey.renewal.rate', 'journey.renewal.nonAdopterRate', 'journey.contractionRate', 'journey.priceIncrease', 'journey.seatExpansion', 'acquisition.newCustomersByYear[0]', 'acquisition.acv']);
     const [adopters, others] = cal.suggestions;
     expect(adopters!.value).toBe(others!.value);
     expect(others!.because).toMatch(/cannot tell adopters apart/);
@@ -96,6 +104,21 @@ describe('on small books, by hand', () => {
     expect(applySuggestion(applied, lane).lanes).toHaveLength(1);
   });
 
+  it('puts the lane where the user says: into a planned lane (which keeps its name, lever and margin) or beside them', () => {
+    const lane = cal.suggestions.find((s) => s.path === 'lanes.actualsExpansion')!;
+    const plan = defaultInputs();
+    const into = applySuggestion(plan, lane); // by default the first planned lane: no silent fourth lane
+    expect(into.lanes.map((l) => l.id)).toEqual(['modules', 'integration', 'services']);
+    expect(into.lanes[0]).toMatchObject({ id: 'modules', name: plan.lanes[0]!.name, lever: 'upsell', grossMargin: 0.6, anchor: 'close', windowStart: 1, windowEnd: 11, attachRate: 1 / 3, acv: 50 });
+    expect(applySuggestion(plan, lane, { replace: 'services' }).lanes[2]).toMatchObject({ id: 'services', acv: 50 });
+    expect(applySuggestion(plan, lane, 'new').lanes.map((l) => l.id)).toEqual(['modules', 'integration', 'services', 'actualsExpansion']);
+    // The effect on the headline NRR, before applying: year 2 here (no base); a new lane adds expansion, so NRR rises.
+    const beside = suggestionEffect(plan, lane, 'new');
+    expect(beside.year).toBe(2);
+    expect(beside.after!).toBeGreaterThan(beside.before!);
+    expect(summarize(applySuggestion(plan, lane, 'new')).nrrByYear[1]).toBe(beside.after);
+  });
+
   it('keeps the plan price increase and puts the rest of the growth in seats', () => {
     const price = cal.suggestions.find((s) => s.path === 'journey.priceIncrease')!;
     const seats = cal.suggestions.find((s) => s.path === 'journey.seatExpansion')!;
@@ -121,5 +144,27 @@ describe('on small books, by hand', () => {
   it('dates a comeback customer from its return', () => {
     const s = seedBase(book(lines([...run('X', 0, 3, () => 10), ...run('X', 5, 4, () => 20)])));
     expect(s.cohorts).toEqual([{ name: 'Since 2024-06', customers: 1, arr: 20, ageMonths: 4 }]);
+  });
+});
+
+describe('new logos and ACV (§9.1), counted by hand', () => {
+  it('counts customers whose first month with ARR is among the last 12, never the first month\'s', () => {
+    const b = book(lines([
+      ...run('old', 0, 14, () => 1200), // billing since the first month: not new
+      ...run('a', 2, 12, () => 2400), // first billed 2024-03: 13 months in, the window is 2024-03 … 2025-02
+      ...run('b', 13, 1, () => 3600),
+      ...run('c', 1, 3, () => 600), // 2024-02: before the window
+      'z,2024-05,0', ...run('z', 5, 2, () => 1800), // a row of 0 first: its first month with ARR is 2024-06
+    ]));
+    const cal = calibrate(b, noLanes());
+    expect(cal.newLogos).toEqual({ customers: 3, acv: (2400 + 3600 + 1800) / 3, from: '2024-03', to: '2025-02' });
+    const applied = cal.suggestions.filter((s) => s.path.startsWith('acquisition.')).reduce<ModelInputs>((m, s) => applySuggestion(m, s), { ...noLanes(), acquisition: { ...noLanes().acquisition, acv: [1, 2] } });
+    expect(applied.acquisition.newCustomersByYear).toEqual([3, 120, 140]);
+    expect(applied.acquisition.acv).toEqual([2600, 2]);
+  });
+  it('needs 13 months: with fewer there is no suggestion and a limit says why', () => {
+    const cal = calibrate(book(lines(run('a', 1, 11, () => 100))), noLanes());
+    expect(cal.newLogos).toBeNull();
+    expect(cal.limits.join(' ')).toMatch(/New logos and their ACV need 13 months of billing or more/);
   });
 });

@@ -3,7 +3,7 @@
 // actual and difference (actual − plan), computed exactly by the core in a
 // worker (planVsActual). The plan is the one on screen (the active scenario's).
 import { useEffect, useMemo, useState } from 'react';
-import { effectiveInputs, type FigureFormat } from '@shared/index';
+import { effectiveInputs, formatFigure, type FigureFormat } from '@shared/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 import { planAgainstActual } from '../../actuals/import-actuals';
 import { Section } from '../../components/Section';
@@ -25,6 +25,9 @@ const PARTS = [
   { id: 'difference', label: 'Actual − plan' },
 ] as const;
 
+/** The width of one figure character in the grid's tabular digits (13 px font), with room for bold totals. */
+const FIGURE_CHAR_PX = 8.2;
+
 export function Variance({ sheet }: { sheet: ActualsSheet }) {
   const inputs = useDocument((s) => s.inputs);
   const scenarios = useDocument((s) => s.scenarios);
@@ -39,10 +42,17 @@ export function Variance({ sheet }: { sheet: ActualsSheet }) {
     return () => { live = false; };
   }, [inputs, scenarios, sheet]);
 
-  const columns = useMemo<GridColumn[]>(() => [
-    { id: 'label', header: 'Plan against actual', width: 250, pinned: 'left' },
-    ...(rows ?? []).map((r): GridColumn => ({ id: r.month, header: r.month, width: 108, align: 'right' })),
-  ], [rows]);
+  // Every figure whole (issue 20: "actual − plan" is never cut): the columns are as wide as the widest.
+  const currency = inputs.general.currency;
+  const columns = useMemo<GridColumn[]>(() => {
+    let chars = 8;
+    for (const r of rows ?? []) for (const m of MEASURES) for (const p of PARTS) chars = Math.max(chars, formatFigure(r.figures[m.id][p.id], 'accounting', currency).length);
+    const width = Math.max(108, Math.ceil(chars * FIGURE_CHAR_PX + 28));
+    return [
+      { id: 'label', header: 'Plan against actual', width: 250, pinned: 'left' },
+      ...(rows ?? []).map((r): GridColumn => ({ id: r.month, header: r.month, width, align: 'right' })),
+    ];
+  }, [rows, currency]);
   // A shaded row names each measure; plan, actual and actual − plan under it.
   const gridRows = useMemo<GridRow[]>(() => MEASURES.flatMap((m) => [
     { id: m.id, cells: { label: { type: 'label', text: m.label } }, style: 'section' } as GridRow,
