@@ -5,26 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeExact } from '@shared/index';
 import { accountsJson, pipelineCoverage, pipelineJson, readAccounts, readPipeline, scoreAccounts } from '@shared/accounts/index';
-import { actualsOf, convertExport, figuresOf, longCsv } from '@shared/actuals/index';
+import { actualsOf, convertExport, figuresOf, longCsv, utf8TextOf } from '@shared/actuals/index';
 import type { TableJob, TableReply } from './accounts';
 
 const job = workerData as TableJob;
 
-/** UTF-8 or a sentence naming the first line that is not (a Windows "CSV" is cp1252). */
-function decode(bytes: Uint8Array): { text: string } | { error: string } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const at = loose.indexOf('\uFFFD');
-    let line = 1;
-    for (let i = loose.indexOf('\n'); i >= 0 && i < at; i = loose.indexOf('\n', i + 1)) line++;
-    return { error: `line ${line} is not UTF-8 text (a Windows "CSV" is saved in another encoding); save the file as "CSV UTF-8" and import it again` };
-  }
-}
-
 async function run(): Promise<TableReply> {
-  const decoded = decode(new Uint8Array(await readFile(job.path)));
+  const decoded = utf8TextOf(new Uint8Array(await readFile(job.path)));
   if ('error' in decoded) return { ok: false, code: 2, lines: [decoded.error] };
   if (job.kind === 'billing') {
     const converted = convertExport(decoded.text, job.mapping ?? undefined, job.preset ?? undefined, job.options);

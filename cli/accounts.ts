@@ -5,11 +5,10 @@
 // column C: message` each, the first 20; 2: a file that cannot be read at all),
 // and 1 for an invalid model.
 import { readFile, stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { defaultInputs, type ModelInputs } from '@shared/index';
 import { parseStageMap, type StageMap } from '@shared/accounts/index';
 import type { ConvertOptions, Mapping, Preset } from '@shared/actuals/index';
-import { tsWorkerEntry } from './load-workbook';
+import { runWorkerJob } from './worker-job';
 
 export type TableJob =
   | { kind: 'accounts'; path: string; model: ModelInputs }
@@ -32,27 +31,11 @@ type LoadModel = (path: string) => Promise<{ ok: true; inputs: ModelInputs; note
 
 /** Reads and computes one file in a worker thread with the limits above (the file is untrusted). */
 export function readInWorker(job: TableJob): Promise<TableReply> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (r: TableReply) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const fail = (line: string): TableReply => ({ ok: false, code: 2, lines: [line] });
-    const worker = new Worker(tsWorkerEntry(new URL(`./accounts-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url)), {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: TABLE_LIMITS.maxOldGenerationSizeMb },
-    });
-    const timer = setTimeout(() => finish(fail(`reading the file took longer than ${TABLE_LIMITS.timeoutMs / 1000} s, so it was stopped`)), TABLE_LIMITS.timeoutMs);
-    worker.once('message', (r: TableReply) => finish(r));
-    worker.once('error', (e: Error & { code?: string }) => finish(fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? `reading the file needed more than ${TABLE_LIMITS.maxOldGenerationSizeMb} MB of memory, so it was stopped`
-      : `the file could not be read (${e.message})`)));
-    worker.once('exit', (code) => finish(fail(`the reader stopped unexpectedly (exit code ${code})`)));
-  });
+  return runWorkerJob<TableReply>('accounts-worker', job, TABLE_LIMITS, (f) => ({ ok: false, code: 2, lines: [
+    f.kind === 'timeout' ? `reading the file took longer than ${TABLE_LIMITS.timeoutMs / 1000} s, so it was stopped`
+      : f.kind === 'memory' ? `reading the file needed more than ${TABLE_LIMITS.maxOldGenerationSizeMb} MB of memory, so it was stopped`
+        : f.kind === 'error' ? `the file could not be read (${f.message})`
+          : `the reader stopped unexpectedly (exit code ${f.code})`] }));
 }
 
 /** `--name value` options after the file; null with a usage line when one is unknown or has no value. */

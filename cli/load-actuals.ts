@@ -6,13 +6,12 @@
 // an .xlsx is untrusted like any workbook and pre-scanned first.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { actualsSheet, CsvActualsReader, MAX_CSV_BYTES, MAX_ROWS, type ActualsFigures, type ActualsRead } from '@shared/actuals/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 import { LIMITS } from '@shared/workbook/index';
-import { tsWorkerEntry } from './load-workbook';
+import { runWorkerJob } from './worker-job';
 
 /**
  * The reader's deadline and V8 heap cap. The rows themselves sit in typed arrays outside the heap
@@ -68,29 +67,11 @@ export async function readActualsInWorker(job: ActualsJob, limits: ActualsLimits
     if (size > LIMITS.fileBytes) return unreadable(`the file is ${Math.round(size / 1048576)} MB; Bowtie reads .xlsx files up to ${LIMITS.fileBytes / 1048576} MB (export larger billing data as CSV)`);
   }
   const what = job.kind === 'xlsx' ? 'the workbook' : 'the file';
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (r: ActualsFigures) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const worker = new Worker(tsWorkerEntry(new URL(`./actuals-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url)), {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb },
-      stdout: true,
-      stderr: true,
-    });
-    const timer = setTimeout(() => finish(unreadable(`reading ${what} took longer than ${limits.timeoutMs / 1000} s, so it was stopped`)), limits.timeoutMs);
-    worker.once('message', (r: ActualsFigures) => finish(r));
-    worker.once('error', (e: Error & { code?: string }) =>
-      finish(unreadable(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `reading ${what} needed more than ${limits.maxOldGenerationSizeMb} MB of memory, so it was stopped${job.kind === 'xlsx' ? '; export the billing data as CSV' : ''}`
-        : `${what} could not be read (${e.message})`)));
-    worker.once('exit', (code) => finish(unreadable(`the reader stopped unexpectedly (exit code ${code})`)));
-  });
+  return runWorkerJob<ActualsFigures>('actuals-worker', job, limits, (f) => unreadable(
+    f.kind === 'timeout' ? `reading ${what} took longer than ${limits.timeoutMs / 1000} s, so it was stopped`
+      : f.kind === 'memory' ? `reading ${what} needed more than ${limits.maxOldGenerationSizeMb} MB of memory, so it was stopped${job.kind === 'xlsx' ? '; export the billing data as CSV' : ''}`
+        : f.kind === 'error' ? `${what} could not be read (${f.message})`
+          : `the reader stopped unexpectedly (exit code ${f.code})`));
 }
 
 /** The figures of an actuals file, CSV or .xlsx: always in a worker, so always under its limits. */

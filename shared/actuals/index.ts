@@ -13,3 +13,4 @@ export { convertExport, suggestMapping, actualsOf, longCsv, monthHeader, type Co
 export { parseMapping, parseOptions, defaultOptions, SHAPES, SHAPE_FIELDS, type Mapping, type ConvertOptions, type Shape } from './shapes/mapping';
 export { PRESETS, PRESET_OPTIONS, FIELD_HEADERS, type Preset } from './shapes/presets';
 export type { Converted, LeftOut, ShapeProblem } from './shapes/convert-types';
+export { utf8TextOf } from './utf8';

@@ -60,3 +60,12 @@ export function notUtf8Message(bad: NotUtf8): string {
   const hex = bad.byte.toString(16).toUpperCase().padStart(2, '0');
   return `line ${bad.line} is not UTF-8 text (byte 0x${hex}${c ? `, "${c}" in Windows-1252` : ''}); ${how}`;
 }
+
+/** A whole file's bytes as text, or the refusal naming the first line that is not UTF-8 (accounts, pipelines, billing exports). */
+export function utf8TextOf(bytes: Uint8Array): { text: string } | { error: string } {
+  const u = new Utf8Text();
+  const body = u.decode(bytes);
+  if (typeof body !== 'string') return { error: notUtf8Message(body) };
+  const tail = u.end();
+  return typeof tail === 'string' ? { text: body + tail } : { error: notUtf8Message(tail) };
+}

@@ -50,7 +50,7 @@ describe('bowtie accounts', () => {
     const cp1252 = new Uint8Array([...new TextEncoder().encode('account,arr\nA,1\nJ'), 0xfc, ...new TextEncoder().encode('rgen,2\n')]);
     const r = await run(['accounts', await file(cp1252)]);
     expect(r.code).toBe(2);
-    expect(r.err[0]).toMatch(/line 3 is not UTF-8 text .*save the file as "CSV UTF-8"/);
+    expect(r.err[0]).toMatch(/line 3 is not UTF-8 text \(byte 0xFC, "ü" in Windows-1252\); in Excel use Save As › "CSV UTF-8/);
   });
 });
 

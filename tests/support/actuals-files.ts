@@ -1,6 +1,7 @@
 // Billing exports for tests: a book (customer → month → amount text) written
 // as CSV in any of the shapes §9 accepts, from a seeded random generator so a
 // failing case can be replayed.
+import { mulberry32 } from '@shared/index';
 
 export interface BookRow { customer: string; month: string; amount: string }
 
@@ -27,17 +28,8 @@ export function writeCsv(rows: readonly BookRow[], shape: CsvShape = {}): string
   return (shape.bom ? '\uFEFF' : '') + lines.join(nl) + nl;
 }
 
-/** mulberry32: small, seeded, good enough to make books. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The spec's mulberry32 (§11, shared/core/random.ts): small, seeded, good enough to make books. */
+export const rng = mulberry32;
 
 export const monthName = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 

@@ -18,23 +18,15 @@ import {
   type BaseCohort, type Lane, type ModelInputs,
 } from '@shared/index';
 import { writeWorkbook } from '@shared/workbook/index';
+import { mulberry32 } from '@shared/index';
 import { applyScenario } from '@shared/model/scenarios';
 import { expansionOutrunsChurn, oneYear, shrinking, tenLanes, threeScenarios } from './board-models';
 import { g1, g4, g5, largeModel, rampedModel } from './models';
 
 // --- the models -------------------------------------------------------------------
 
-/** mulberry32: a small PRNG of our own, so the random models never change with a library version. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The spec's mulberry32 (§11), the core's own: the random models change only if the spec's generator does. */
+const prng = mulberry32;
 
 /**
  * One random valid model, 12–120 months (every tenth 120), 0–10 lanes; a third are
