@@ -278,7 +278,7 @@ async function writeResolved(fs: AtomicFs, real: string, data: Uint8Array, optio
       const byLink = await backUpByLink(fs, real, created);
       const kept = byLink === 'unsupported' ? await backUpByCopy(fs, real, created) : byLink;
       backup = kept === 'kept' ? 'kept' : 'skipped';
-      if (kept !== 'kept') backupSkipped = kept as WriteOutcome['backupSkipped'];
+      if (kept !== 'kept') backupSkipped = kept;
     }
     await fs.rename(temp, real);
     forget(created, temp);

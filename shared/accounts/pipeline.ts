@@ -1,7 +1,7 @@
 // The expansion pipeline (spec §12, seed 003): a CRM export of expansion
 // opportunities, weighted by stage, set against the plan's lane purchases per
 // period of whole plan months (a quarter by default), with coverage and its verdict.
-import { D, ZERO, type Dec } from '../core/decimal';
+import { ZERO, type Dec } from '../core/decimal';
 import type { ModelInputs, ModelResult } from '../index';
 import { decimalCell, monthCell, type Cell } from './cells';
 import { findLane } from './accounts';

@@ -38,7 +38,7 @@ function cellText(v: ExcelJSNs.CellValue): Cell {
   if ('formula' in o || 'sharedFormula' in o) return cellText((o.result ?? '') as ExcelJSNs.CellValue);
   if ('text' in o) return cellText(o.text as ExcelJSNs.CellValue);
   if ('error' in o) return { refused: (c) => `the cell holds the error ${String(o.error).slice(0, 20)}, not a ${c}; fix the formula or export values` };
-  return String(v);
+  return JSON.stringify(v);
 }
 
 const asText = (v: string | Date | number | undefined): string | undefined =>
@@ -89,7 +89,7 @@ export async function readActualsXlsx(bytes: Uint8Array): Promise<ActualsRead> {
     const values = row.values as ExcelJSNs.CellValue[]; // 1-based
     if (!collector) {
       // The first row with anything in it is the header.
-      const found = findColumns(Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => { const v = cellText(values[i + 1]!); return isRefused(v) ? '' : String(asText(v) ?? ''); }));
+      const found = findColumns(Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => { const v = cellText(values[i + 1]); return isRefused(v) ? '' : String(asText(v) ?? ''); }));
       if ('error' in found) headerError = found.error;
       else collector = new ActualsCollector(found);
       return;

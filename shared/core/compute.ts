@@ -267,6 +267,6 @@ export function toNumbers<T>(x: T): DeepNumber<T> {
 export type DeepNumber<T> = T extends Dec ? number : T extends (infer U)[] ? DeepNumber<U>[] : T extends object ? { [K in keyof T]: DeepNumber<T[K]> } : T;
 
 export function computeModel(inputs: ModelInputs): ModelResult<number> {
-  return toNumbers(computeExact(inputs)) as ModelResult<number>;
+  return toNumbers(computeExact(inputs));
 }
 

@@ -1,7 +1,7 @@
 // NRR and GRR of a set of customers over twelve months (spec §4): the set is every
 // cohort closed by `beginMonth`; begin is their ARR then, end their ARR twelve months on.
 import type { Journey } from './journey';
-import { D, ZERO, type Dec } from './decimal';
+import { D, type Dec } from './decimal';
 import { AgeSeries, rollUp, type Block } from './schedule';
 
 /** The per-customer arrays the company roll-up convolves. */

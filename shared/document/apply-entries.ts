@@ -9,7 +9,7 @@
 // a cohort cell of the installed base may add the cohort (a pasted block).
 import type { InputSpec } from '../model/catalog';
 import type { InputProblem, ModelInputs, Rampable } from '../model/inputs';
-import { activeScenario, applyScenario, overridableKeys, setOverride, type OverrideValue, type ScenarioSet } from '../model/scenarios';
+import { activeScenario, applyScenario, overridableKeys, setOverride, type OverrideValue } from '../model/scenarios';
 import { validateInputs } from '../model/validate';
 import { growBaseFor, parseBaseEntry, setCohortField } from './base-entries';
 import { parseEntry, type EntryContext, type EntrySource } from './entry';

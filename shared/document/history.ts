@@ -53,7 +53,7 @@ function setAt(root: unknown, path: Path, slot: Slot): unknown {
   if (path.length === 0) return slot?.value;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   const node = root as Record<string | number, unknown>;
-  const copy: Record<string | number, unknown> = Array.isArray(root) ? ([...root] as never) : { ...node };
+  const copy: Record<string | number, unknown> = Array.isArray(root) ? ([...(root as unknown[])] as never) : { ...node };
   if (rest.length === 0 && slot === null) delete copy[head];
   else copy[head] = setAt(node[head], rest, slot);
   return copy;
@@ -91,7 +91,8 @@ export function valueText(kind: InputKind, value: unknown, currency = 'USD'): st
   if (Array.isArray(value)) return value.map((v) => valueText(kind, v, currency)).join(' → ');
   if (value === null || value === undefined) return 'blank';
   if (typeof value === 'string') return kind === 'enum' ? optionLabel(value) : `"${value}"`;
-  if (typeof value !== 'number') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value !== 'number') return JSON.stringify(value) ?? 'a value';
   if (kind === 'rate') return `${tidy(value * 100)}%`;
   if (kind === 'money') return moneyExact(value, currency);
   return String(tidy(value));

@@ -280,7 +280,7 @@ export function setInput(m: ModelInputs, key: string, value: unknown): ModelInpu
   if (!path || getInput(m, key) === undefined) throw new Error(`unknown input ${key}`);
   const write = (node: unknown, i: number): unknown => {
     const s = path[i]!;
-    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...node] as never : { ...(node as object) };
+    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...(node as unknown[])] as never : { ...(node as object) };
     copy[s] = i === path.length - 1 ? value : write((node as Record<string | number, unknown>)[s], i + 1);
     return copy;
   };

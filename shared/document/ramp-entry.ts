@@ -2,7 +2,7 @@
 // cell is addressed `key[i]` (the same path the core names a bad yearly value by),
 // so marks, paste and undo work on it like on any other cell. Pure, unit-tested.
 import type { Rampable } from '../model/inputs';
-import { MAX_RAMP_YEARS, valueInYear } from '../model/ramps';
+import { MAX_RAMP_YEARS } from '../model/ramps';
 import { parseEntry, type Entry, type EntryContext, type EntrySpec } from './entry';
 
 /**

@@ -215,7 +215,7 @@ const TEXT_LANE_KEYS = new Set<string>(['id', 'name', 'anchor', 'lever']);
 
 function parseLanes(x: unknown, problems: InputProblem[], unknown: string[]): unknown {
   if (!Array.isArray(x)) return x;
-  return x.map((raw, i) => {
+  return (x as unknown[]).map((raw, i) => {
     if (!isObject(raw)) return raw;
     // A lane that reuses a default lane's id inherits that lane's other fields.
     const base = DEFAULT_LANES.find((l) => l.id === raw.id);
@@ -241,7 +241,7 @@ function parseBase(x: unknown, problems: InputProblem[], unknown: string[]): unk
   if (!isObject(x) || !Array.isArray(x.cohorts)) return x;
   return {
     ...x,
-    cohorts: x.cohorts.map((raw, i) => {
+    cohorts: (x.cohorts as unknown[]).map((raw, i) => {
       if (!isObject(raw)) return raw;
       const out: Record<string, unknown> = {};
       for (const k of Object.keys(raw)) if (!BASE_KEYS.includes(k)) unknown.push(`base.cohorts[${i}].${k}`);
@@ -259,7 +259,7 @@ function parseBase(x: unknown, problems: InputProblem[], unknown: string[]): unk
 
 function parseFunnel(x: unknown, problems: InputProblem[]): unknown {
   if (!Array.isArray(x)) return x;
-  return x.map((s, i) => {
+  return (x as unknown[]).map((s, i) => {
     if (!isObject(s)) return s;
     for (const k of ['name', 'rate']) if (!(k in s)) problems.push({ path: `acquisition.funnel[${i}].${k}`, message: 'is required' });
     return { ...s, rate: numeric(s.rate) };

@@ -80,7 +80,7 @@ function nrrTone(band: string | null): Tone {
 export function buildBoardReport(
   inputs: ModelInputs,
   result: ModelResult<number> = computeModel(inputs),
-  drag: DragResult<number> = toNumbers(biggestDrag(inputs)) as DragResult<number>,
+  drag: DragResult<number> = toNumbers(biggestDrag(inputs)),
 ): BoardReport {
   const cur = inputs.general.currency;
   const fig = (key: string, label: string, value: number | string | null, format: FigureFormat): BoardFigure =>

@@ -223,7 +223,7 @@ export function waterfallChart(inputs: ModelInputs, r: ModelResult<number>): Cha
       type: 'value', min: 0, max, interval, name: `ARR, ${suffix}`, nameTextStyle: { ...axisName, align: 'left' }, nameGap: 6,
       splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...axisText, formatter: '{value}' },
     },
-    series: (waterfall(steps.map((s) => ({ ...s, value: s.value / unit })), 'top')) as EChartsOption['series'],
+    series: (waterfall(steps.map((s) => ({ ...s, value: s.value / unit })), 'top')),
   }, top + plotH + 8 + lines * 11);
 }
 
@@ -289,7 +289,7 @@ export function nrrDecompositionChart(inputs: ModelInputs, r: ModelResult<number
       name: '% of opening ARR', nameLocation: 'middle', nameGap: 10, nameTextStyle: axisName,
       axisLabel: { show: false }, splitLine: { show: false },
     },
-    series: series as EChartsOption['series'],
+    series: series,
   }, height);
 }
 
@@ -373,7 +373,7 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
   const sub = `${money(last, cur)} of revenue over ${inputs.general.ltvYears} year${inputs.general.ltvYears === 1 ? '' : 's'}, against a CAC of ${money(cac, cur)}`;
   const { max, interval } = niceTicks((top * 1.3) / unit);
   const plotTop = headTop(title, sub, width) + 14;
-  const markLabels = yearMarks.map((mo) => money(curve[mo - 1]!, cur));
+  const markLabels = yearMarks.map((mo) => money(curve[mo - 1], cur));
   const grid = { left: 14 + widest([String(max), String(max - interval)], 10), right: 10 + widest(markLabels.slice(-1), 10, true) / 2, top: plotTop, bottom: 32 };
   // The plot's geometry, as ECharts lays it out from the grid above, so the labels can be placed clear of every line.
   const plot = { x0: grid.left, x1: width - grid.right, y0: plotTop, y1: CHART_SIZES.ltvCurve.height - grid.bottom };

@@ -24,7 +24,7 @@ export function numberOf(x: Cached): number | null {
 
 export function putFormula(ws: ExcelJS.Worksheet, row: number, col: number, formula: string, cached: Cached, numFmt?: string): ExcelJS.Cell {
   const c = ws.getCell(row, col);
-  c.value = { formula, result: cachedValue(cached) } as ExcelJS.CellFormulaValue;
+  c.value = { formula, result: cachedValue(cached) };
   if (numFmt) c.numFmt = numFmt;
   return c;
 }

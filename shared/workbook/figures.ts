@@ -3,7 +3,7 @@
 // journey for a customer of each path alone (the sheet's per-path columns),
 // and the company roll-ups the NRR working columns show, and the Calendar
 // sheet's cohort-by-cohort figures for a model that needs it.
-import { computeExact, computeSensitivity, defaultTwoWay, JOURNEY_PATHS, needsCalendar, sameTwoWaySpec, twoWayBase, type Dec, type FigureKey, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
+import { computeExact, computeSensitivity, defaultTwoWay, JOURNEY_PATHS, needsCalendar, sameTwoWaySpec, twoWayBase, type Dec, type ModelInputs, type ModelResult, type JourneyPath, type Sensitivity, type TwoWaySpec } from '../index';
 import type { KnownSensitivity } from './types';
 import { acquisitionBlocks, AgeSeries, calendarSheet, computeJourney, journeySeries, rollUp, type Block, type CalendarSheet, type Journey, type JourneySeries } from '../core/workbook-api';
 
@@ -53,7 +53,7 @@ function knownSensitivity(m: ModelInputs, spec: TwoWaySpec, known?: KnownSensiti
   const base = twoWayBase(m, spec);
   return {
     twoWay: { ...spec, cells: known.cells, problems: known.problems, base, baseValue: base ? known.cells[base.row]?.[base.col] ?? null : null },
-    tornado: { ...known.tornado, figure: known.tornado.figure as FigureKey },
+    tornado: { ...known.tornado, figure: known.tornado.figure },
     drag: known.drag,
   };
 }

@@ -28,8 +28,8 @@ const widthPt = (w: number) => (Math.trunc(w * 7 + 5) * 3) / 4;
 /** How many characters a cell shows, as its format prints it. */
 function shownLength(cell: ExcelJS.Cell): number {
   const v = cell.value as unknown;
-  const raw = v !== null && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result
-    : v !== null && typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+  const raw = v !== null && typeof v === 'object' && 'result' in (v) ? (v).result
+    : v !== null && typeof v === 'object' && 'richText' in (v) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
     : v;
   if (raw === null || raw === undefined) return 0;
   if (typeof raw === 'number') {
@@ -41,7 +41,7 @@ function shownLength(cell: ExcelJS.Cell): number {
     const unit = /"([^"]*)"/.exec(fmt)?.[1]?.length ?? 0;
     return digits + (decimals ? decimals + 1 : 0) + unit + 3; // sign or parentheses and a currency sign
   }
-  return String(raw).length;
+  return (typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : raw instanceof Date ? raw.toString() : JSON.stringify(raw) ?? '').length;
 }
 
 const isHeader = (cell: ExcelJS.Cell) => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === COLORS.headerFill;

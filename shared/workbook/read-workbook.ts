@@ -93,7 +93,7 @@ function convert(raw: ExcelJSNs.CellValue, kind: InputKind, where: string, key: 
     const o = v as unknown as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       // ExcelJS 4.4 drops a cached result of 0, so a missing result is read as 0 only when the formula says so.
-      const result = o.result ?? (/^\s*=?\s*0(\.0*)?\s*$/.test(String(o.formula ?? '')) ? 0 : undefined);
+      const result = o.result ?? (/^\s*=?\s*0(\.0*)?\s*$/.test(typeof o.formula === 'string' ? o.formula : '') ? 0 : undefined);
       if (result === undefined) return { formulaWithoutValue: true };
       const val = typeof result === 'object' && result !== null && 'error' in result ? `${(result as { error: string }).error}` : result;
       notes.push(`${where} (${key}): a formula was typed here; its value ${shown(val)} was used`);
@@ -102,7 +102,7 @@ function convert(raw: ExcelJSNs.CellValue, kind: InputKind, where: string, key: 
     else if ('text' in o) v = o.text;
     else if ('error' in o) return { error: o.error };
   }
-  if (v !== null && typeof v === 'object' && 'error' in (v as object)) return { error: (v as { error: string }).error };
+  if (v !== null && typeof v === 'object' && 'error' in (v)) return { error: (v as { error: string }).error };
   const numeric = kind !== 'text' && kind !== 'enum' && kind !== 'yearMonth';
   if (numeric && typeof v === 'string') {
     const s = v.trim();
@@ -153,7 +153,7 @@ function readMetadata(wb: ExcelJSNs.Workbook, notes: string[]): { version: numbe
   if (!Number.isInteger(version) || version < 1) return `the "${SHEETS.meta}" sheet is damaged (schema version ${shown(rawVersion)})`;
   if (version > SCHEMA_VERSION) {
     const app = meta.getCell(META_ROWS.app, 2).value;
-    return `this workbook was saved by a newer Bowtie${app ? ` (${String(app)})` : ''} in file format ${version}; this version reads format ${SCHEMA_VERSION} and older: update Bowtie to open it`;
+    return `this workbook was saved by a newer Bowtie${app ? ` (${typeof app === 'object' ? JSON.stringify(app) : String(app)})` : ''} in file format ${version}; this version reads format ${SCHEMA_VERSION} and older: update Bowtie to open it`;
   }
   let json = '';
   const row = meta.getRow(META_ROWS.extras);
@@ -285,7 +285,7 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   const where = new Map<string, string>();
   const general: Record<string, unknown> = {};
   const acquisition: Record<string, unknown> = {};
-  const journey: Record<string, Record<string, unknown> | unknown> = {};
+  const journey: Record<string, unknown> = {};
   const years: unknown[] = [];
   const funnel: Record<string, unknown>[] = [];
   const lanes = new Map<string, Record<string, unknown>>();
@@ -305,7 +305,7 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
       where.set(path, at);
       if (value === null || value === undefined || value === '') { problems.push({ where: at, path, message: 'is empty' }); return { ok: false }; }
       if (typeof value === 'object' && value !== null && 'formulaWithoutValue' in value) { problems.push({ where: at, path, message: 'holds a formula with no saved value: type the value itself' }); return { ok: false }; }
-      if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: at, path, message: `shows the error ${String((value as { error: unknown }).error)}` }); return { ok: false }; }
+      if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: at, path, message: `shows the error ${String((value).error)}` }); return { ok: false }; }
       // A choice that names none of its options is named in the words of the cell's list.
       const options = kind === 'enum' ? optionsOf(path) : [];
       if (options.length && !options.includes(value as string)) { problems.push({ where: at, path, message: `must be one of ${choiceWords(options)}, got ${shown(value)}` }); return { ok: false }; }

@@ -23,7 +23,7 @@ import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
 
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
-export const ExcelJS = ((ExcelJSNs as unknown as { default?: typeof ExcelJSNs }).default ?? ExcelJSNs) as typeof ExcelJSNs;
+export const ExcelJS = ((ExcelJSNs as unknown as { default?: typeof ExcelJSNs }).default ?? ExcelJSNs);
 
 
 /** Tab order: what a reader wants first. */
@@ -45,7 +45,7 @@ function refuseNonFinite(wb: ExcelJSNs.Workbook): void {
   const bad = (x: unknown) => typeof x === 'number' && !Number.isFinite(x);
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
     const v = cell.value as unknown;
-    const result = v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : undefined;
+    const result = v !== null && typeof v === 'object' && 'result' in v ? (v).result : undefined;
     if (bad(v) || bad(result)) throw new Error(`cannot save: ${ws.name}!${cell.address} would hold ${String(bad(v) ? v : result)}, which no spreadsheet can open`);
   })));
 }

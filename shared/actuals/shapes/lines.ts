@@ -196,7 +196,7 @@ export function convertLines(t: ShapeTable, o: ConvertOptions, subscriptions: bo
       ? [first, monthOf(end) - 1]
       : [monthStart(first) === l.start ? first : first + 1, monthStart(monthOf(end)) < end ? monthOf(end) : monthOf(end) - 1];
     let byMonth = sums.get(l.customer);
-    if (!byMonth) sums.set(l.customer, (byMonth = new Map()));
+    if (!byMonth) sums.set(l.customer, (byMonth = new Map<MonthIndex, Dec>()));
     for (let m = from; m <= Math.min(to, last); m++) byMonth.set(m, (byMonth.get(m) ?? ZERO).add(rate));
   }
   if (problems.length) return { problems: problems.sort((a, b) => a.line - b.line) };

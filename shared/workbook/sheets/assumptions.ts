@@ -204,7 +204,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       value.forEach((v, i) => styleInput(putValue(ws, row, FIRST_YEAR_COL + i, v as number, numFmtOf(spec))));
       for (let i = value.length; i < MAX_RAMP_YEARS; i++) styleInput(ws.getCell(row, FIRST_YEAR_COL + i));
       const year1 = ws.getCell(row, ASSUMPTION_COLS.value);
-      year1.value = { formula: `INDEX(${name},1)`, result: value[0] as number } as ExcelJS.CellFormulaValue;
+      year1.value = { formula: `INDEX(${name},1)`, result: value[0] as number };
       year1.numFmt = numFmtOf(spec);
       year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
       note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
@@ -220,7 +220,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       // the lines (spreadsheets do not grow a row for wrapped text they did not wrap themselves)
       if (spec.kind === 'enum') {
         range.alignment = { wrapText: true, vertical: 'top' };
-        const lines = wrappedLines(range.value as string, RANGE_CHARS);
+        const lines = wrappedLines(range.value, RANGE_CHARS);
         if (lines > 1) {
           ws.getRow(row).height = lines * 14 + 1;
           // the row reads from its top line: label, choice and unit beside the list's first line
