@@ -255,8 +255,13 @@ function queued<T>(file: string, write: () => Promise<T>): Promise<T> {
 
 export async function writeFileAtomic(target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<WriteOutcome> {
   const fs = options.fs ?? realFs;
-  const real = await resolveTarget(fs, target);
-  return queued(real, () => writeResolved(fs, real, data, options));
+  // Queued by the path as given before anything is awaited, so saves to it run in the order they were
+  // asked for (resolving the path first let a later save overtake an earlier one); then by the real
+  // path, so two names of one file (a link and its target) never write at once either.
+  return queued(`as given:${target}`, async () => {
+    const real = await resolveTarget(fs, target);
+    return queued(real, () => writeResolved(fs, real, data, options));
+  });
 }
 
 async function writeResolved(fs: AtomicFs, real: string, data: Uint8Array, options: AtomicWriteOptions): Promise<WriteOutcome> {
