@@ -56,7 +56,7 @@ describe.skipIf(!soffice || !tools)('the Board Report prints one page wide at ev
       const file = join(dir, `h${HORIZONS[i]}.pdf`);
       writeFileSync(file, pdf);
       // the Board Report's pages: the first ones, each with its sheet's name in the footer
-      const all = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+      const all = execFileSync('/usr/bin/pdftotext', ['-layout', '-l', '24', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f');
       const count = all.findIndex((p) => !/· Board Report\s+Page \d+ of/.test(p));
       const text = all.slice(0, count);
       const widths = [...execFileSync('/usr/bin/pdfinfo', ['-f', '1', '-l', String(count), file], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+([\d.]+) x/g)].map((x) => Number(x[1]));

@@ -133,7 +133,7 @@ describe.skipIf(!soffice)('the workbook prints figures as the app does', () => {
     const [pdf] = await convertWithLibreOffice(soffice!, [{ name: 'paper.xlsx', bytes }], 'pdf');
     const dir = mkdtempSync(join(tmpdir(), 'bowtie-paper-'));
     writeFileSync(join(dir, 'paper.pdf'), pdf!);
-    const pages = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'paper.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+    const pages = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'paper.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f');
     const assumptions = pages.filter((p) => /· Assumptions/.test(p)).join('\n');
     expect(assumptions).toContain('Closing pattern');
     expect(assumptions).toMatch(/Closing pattern\s+Even\s+choice\s+Year start or Even/);
