@@ -37,7 +37,7 @@ test('on the dev server: edit, save with the board charts, and the Actuals chart
   const path = join(mkdtempSync(join(tmpdir(), 'bowtie-dev-')), 'dev.xlsx');
   await (await download).saveAs(path);
   await expect(ws.dirtyFlag).toHaveCount(0);
-  await expect(page.locator('.status-bar')).toContainText('Saved Untitled.xlsx');
+  await expect(page.locator('.status-bar')).toContainText('Saved Example SaaS.xlsx');
   await expect(page.locator('.status-bar')).not.toContainText('without');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   // The Board Report sheet carries its five charts: the extras were not dropped.

@@ -59,10 +59,10 @@ test('a save that cannot draw the board charts says what it left out, and keeps 
   await page.keyboard.press('Control+S');
   const path = join(mkdtempSync(join(tmpdir(), 'bowtie-e2e-')), 'partial.xlsx');
   await (await download).saveAs(path);
-  const dialog = ws.dialog('Saved Untitled.xlsx without the Board Report’s charts and the scenario comparison');
+  const dialog = ws.dialog('Saved Example SaaS.xlsx without the Board Report’s charts and the scenario comparison');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Every input, scenario and import is in the file');
-  await expect(page.locator('.status-bar')).toContainText('Saved Untitled.xlsx without the Board Report’s charts');
+  await expect(page.locator('.status-bar')).toContainText('Saved Example SaaS.xlsx without the Board Report’s charts');
   await ws.screenshot('save-left-out.png');
   await page.setViewportSize({ width: 1280, height: 720 });
   await ws.screenshot('save-left-out-1280.png');
