@@ -1,25 +1,12 @@
 // `bowtie accounts` and `bowtie pipeline` (spec §12): the JSON, the exit codes
 // and the problem lines, through the command's own worker thread.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/bowtie';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../support/cli';
 
-let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-accounts-')); });
+const files = tempFiles('bowtie-accounts-');
 
-async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err };
-}
-let n = 0;
-async function file(content: string | Uint8Array, ext = 'csv') {
-  const p = join(dir, `f${n++}.${ext}`);
-  await writeFile(p, content);
-  return p;
-}
+const run = runCli;
+const file = files.file;
 
 describe('bowtie accounts', () => {
   it('prints each account and the totals, with the model given or the defaults', async () => {

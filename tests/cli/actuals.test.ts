@@ -1,11 +1,10 @@
 // `bowtie actuals FILE` (spec §9): the JSON, the exit codes, the problem lines,
 // and agreement with an independent implementation of §9 on random files.
 import fc from 'fast-check';
-import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/bowtie';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../support/cli';
 import { ACTUALS_LIMITS, actualsFileFigures } from '../../cli/load-actuals';
 import { figuresOf, MAX_CSV_BYTES, readActualsCsv } from '@shared/actuals/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
@@ -13,20 +12,10 @@ import { randomBook, writeCsv } from '../support/actuals-files';
 import { referenceActuals } from '../support/actuals-reference';
 import { mutatedExport } from '../support/csv-mutations';
 
-let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-actuals-')); });
+const files = tempFiles('bowtie-actuals-');
 
-async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err };
-}
-let n = 0;
-async function file(content: string | Uint8Array, ext = 'csv') {
-  const p = join(dir, `f${n++}.${ext}`);
-  await writeFile(p, content);
-  return p;
-}
+const run = runCli;
+const file = files.file;
 
 describe('bowtie actuals', () => {
   it('prints the months and every monthly figure of §9, and exits 0', async () => {
@@ -61,7 +50,7 @@ describe('bowtie actuals', () => {
   });
 
   it('exits 2 for a missing file and for a zip that is not a workbook', async () => {
-    expect((await run(['actuals', join(dir, 'nope.csv')])).code).toBe(2);
+    expect((await run(['actuals', join(files.dir(), 'nope.csv')])).code).toBe(2);
     const zip = await run(['actuals', await file(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 'bin')]);
     expect(zip.code).toBe(2);
     expect(zip.err[0]).toMatch(/damaged or truncated|not an \.xlsx/);
@@ -81,7 +70,7 @@ describe('bowtie actuals', () => {
   });
 
   it(`refuses a CSV over ${MAX_CSV_BYTES / 1048576} MB with exit 2 before reading a byte`, async () => {
-    const p = join(dir, 'huge.csv');
+    const p = join(files.dir(), 'huge.csv');
     await writeFile(p, 'customer,month,mrr\n');
     await truncate(p, MAX_CSV_BYTES + 1); // sparse: no disk used
     const r = await run(['actuals', p]);

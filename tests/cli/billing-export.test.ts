@@ -1,24 +1,13 @@
 // `bowtie actuals FILE [options]` and `bowtie convert` on billing exports in
 // their own shape (spec §9.1), through the command's worker thread.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/bowtie';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../support/cli';
 
-let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-billing-')); });
-async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err };
-}
-let n = 0;
-async function file(content: string, ext = 'csv') {
-  const p = join(dir, `f${n++}.${ext}`);
-  await writeFile(p, content);
-  return p;
-}
+const files = tempFiles('bowtie-billing-');
+const run = runCli;
+const file = files.file;
 const STRIPE = 'Customer ID,Period Start,Period End,Amount,Currency,Invoice Status,Interval\ncus_1,2024-01-01,2024-02-01,100,usd,paid,month\ncus_1,2024-02-01,2024-03-01,150,usd,paid,month\ncus_2,2024-01-15,2025-01-15,1200,usd,paid,year\nvoid_1,2024-01-01,2024-02-01,99,usd,void,month\n';
 
 describe('bowtie actuals on an export in its own shape', () => {
@@ -61,14 +50,14 @@ describe('bowtie actuals on an export in its own shape', () => {
 
 describe('bowtie convert', () => {
   it('writes the §9 long table with two decimals', async () => {
-    const out = join(dir, 'long.csv');
+    const out = join(files.dir(), 'long.csv');
     expect((await run(['convert', await file(STRIPE), out, '--through', '2024-03'])).code).toBe(0);
     expect(await readFile(out, 'utf8')).toBe('customer,month,mrr\ncus_1,2024-01,100.00\ncus_1,2024-02,150.00\ncus_1,2024-03,0.00\ncus_2,2024-01,100.00\ncus_2,2024-02,100.00\ncus_2,2024-03,100.00\n');
   });
   it('refuses an unknown option or a bad one', async () => {
     const f = await file(STRIPE);
-    expect((await run(['convert', f, join(dir, 'x.csv'), '--nope'])).code).toBe(2);
-    const r = await run(['convert', f, join(dir, 'x.csv'), '--snapshot', 'middle']);
+    expect((await run(['convert', f, join(files.dir(), 'x.csv'), '--nope'])).code).toBe(2);
+    const r = await run(['convert', f, join(files.dir(), 'x.csv'), '--snapshot', 'middle']);
     expect(r.code).toBe(1);
     expect(r.err[0]).toBe('--snapshot: must be one of end, start, got "middle"');
   });
