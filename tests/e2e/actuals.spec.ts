@@ -20,6 +20,7 @@ import { ActualsPage } from './pages/actuals-page';
 import { expectShows } from './pages/shown-number';
 import { billingCsv, billingRows } from './pages/billing-csv';
 import { FakeHost } from './pages/fake-host';
+import { withoutFilePickers } from './pages/no-file-pickers';
 
 const booked = (r: ActualsRead) => { if (!r.ok) throw new Error('the test CSV must be readable'); return r; };
 const screens = () => mkdirSync('test-results/screens', { recursive: true });
@@ -261,12 +262,7 @@ test.describe('calibration: the lane between renewals', () => {
 
 test.describe('the document', () => {
   test.beforeEach(async ({ page }) => {
-    // Headless Chromium cannot show the File System Access pickers: download and <input type=file>.
-    await page.addInitScript(() => {
-      const w = window as unknown as Record<string, unknown>;
-      delete w.showOpenFilePicker;
-      delete w.showSaveFilePicker;
-    });
+    await withoutFilePickers(page);
   });
 
   test('Save writes the Actuals sheet (source, rows, SHA-256); reopening shows it, and asks for a re-import to calibrate', async ({ workspace: ws, page }) => {

@@ -16,6 +16,7 @@ import { expansionOutrunsChurn, tenLanes, threeScenarios } from '../support/boar
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
 import { blockPages, boardBlocks, hasPdftotext, pdfLayout, wordsOutsideMargins } from './pages/pdf-pages';
+import { withoutFilePickers } from './pages/no-file-pickers';
 
 const OUT = 'test-results/board-pack';
 
@@ -26,12 +27,7 @@ const packs: { name: string; inputs: ModelInputs; scenarios: ScenarioSet; maxPag
 ];
 
 test.beforeEach(async ({ page }) => {
-  // Headless Chromium cannot show the File System Access pickers: open through <input type=file>.
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
+  await withoutFilePickers(page);
 });
 
 test.describe.configure({ timeout: 240_000 });

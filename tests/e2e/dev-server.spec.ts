@@ -12,14 +12,10 @@ import { defaultInputs, setInput } from '@shared/index';
 import { expect, test } from './fixtures';
 import { ActualsPage } from './pages/actuals-page';
 import { billingCsv } from './pages/billing-csv';
+import { withoutFilePickers } from './pages/no-file-pickers';
 
 test.beforeEach(async ({ page }) => {
-  // Headless Chromium cannot show the File System Access pickers: download and <input type=file>.
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
+  await withoutFilePickers(page);
 });
 
 test('on the dev server: edit, save with the board charts, and the Actuals chart draws', async ({ workspace: ws, page }) => {

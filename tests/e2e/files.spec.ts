@@ -9,15 +9,12 @@ import { defaultInputs, setInput } from '@shared/index';
 import { blankLane } from '@shared/document/index';
 import { readWorkbook } from '@shared/workbook/index';
 import { expect, test } from './fixtures';
+import { withoutFilePickers } from './pages/no-file-pickers';
 
 test.beforeEach(async ({ page }) => {
   // Headless Chromium cannot show the File System Access pickers: use the
   // download and <input type=file> paths every browser has.
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
+  await withoutFilePickers(page);
 });
 
 test('save, reopen and find the same figures', async ({ workspace: ws, page }) => {

@@ -9,14 +9,11 @@ import { formatFigure } from '@shared/report/index';
 import { readWorkbook } from '@shared/workbook/index';
 import { expect, test } from './fixtures';
 import { AnalysisPage } from './pages/analysis-page';
+import { withoutFilePickers } from './pages/no-file-pickers';
 
 test.beforeEach(async ({ page }) => {
   // The download and <input type=file> paths, as in files.spec.ts.
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
+  await withoutFilePickers(page);
 });
 
 test('the chosen output and axis values are saved, and the reopened file shows the same table', async ({ page, context }) => {
@@ -46,11 +43,7 @@ test('the chosen output and axis values are saved, and the reopened file shows t
 
   // A fresh page: nothing of the earlier session but the file.
   const fresh = await context.newPage();
-  await fresh.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
+  await withoutFilePickers(fresh);
   const b = new AnalysisPage(fresh);
   await b.open('sensitivity');
   await b.twoWayDone();

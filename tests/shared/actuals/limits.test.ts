@@ -4,21 +4,14 @@
 // message naming the place and the problem in under 200 characters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_DECIMALS, AMOUNT_DIGITS, computeActuals, CsvActualsReader, figuresOf, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_ROWS, problemLine, readActualsCsv, readActualsCsvBytes, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS, computeActuals, CsvActualsReader, figuresOf, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_ROWS, readActualsCsv, readActualsCsvBytes, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
 import { defaultInputs } from '@shared/index';
 import { writeWorkbook } from '@shared/workbook/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { problems, unreadable } from '../../support/actuals-read';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const problems = (r: ActualsRead) => {
-  if (r.ok || r.kind !== 'invalid') throw new Error(`expected unreadable rows, got ${JSON.stringify(r).slice(0, 200)}`);
-  return r.problems.map(problemLine);
-};
-const unreadable = (r: ActualsRead) => {
-  if (r.ok || r.kind !== 'unreadable') throw new Error(`expected an unreadable file, got ${JSON.stringify(r).slice(0, 200)}`);
-  return r.error;
-};
 const csv = (...rows: string[]) => ['customer,month,mrr', ...rows].join('\n') + '\n';
 
 describe('an amount has at most 15 significant digits and 6 decimals', () => {

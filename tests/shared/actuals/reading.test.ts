@@ -3,21 +3,14 @@
 // or file that cannot be read, each named by line and column.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actualsJson, computeActuals, problemLine, readActualsCsv, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
+import { actualsJson, computeActuals, readActualsCsv, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
 import { randomBook, writeCsv, type BookRow } from '../../support/actuals-files';
+import { problems, unreadable } from '../../support/actuals-read';
 
 const ok = (r: ActualsRead) => {
   if (!r.ok) throw new Error(JSON.stringify(r));
   return { ...actualsJson(computeActuals(r.book)), quality: r.quality };
-};
-const problems = (r: ActualsRead) => {
-  if (r.ok || r.kind !== 'invalid') throw new Error(`expected unreadable rows, got ${JSON.stringify(r).slice(0, 200)}`);
-  return r.problems.map(problemLine);
-};
-const unreadable = (r: ActualsRead) => {
-  if (r.ok || r.kind !== 'unreadable') throw new Error(`expected an unreadable file, got ${JSON.stringify(r).slice(0, 200)}`);
-  return r.error;
 };
 
 const rows: BookRow[] = [
