@@ -128,4 +128,15 @@ export interface ModelResult<N> {
   valueOfNrrPointYear: number | null;
   doublingTimeYears: N | null;
   lanes: LaneSummary<N>[];
+  /**
+   * With segments (spec §2.3), each segment's own result by segment id; the
+   * top-level figures are then the company's (their sum). Absent without segments.
+   */
+  segments?: Record<string, SegmentResult<N>>;
+}
+
+/** One segment's figures (spec §2.3, §7): a result of its own, plus its share of company ARR at each year end. */
+export interface SegmentResult<N> extends Omit<ModelResult<N>, 'segments'> {
+  /** share of company ARR at each complete year's end; null where company ARR is 0 */
+  arrShareByYearEnd: (N | null)[];
 }

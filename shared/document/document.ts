@@ -2,8 +2,8 @@
 // typed but not yet valid, and the parts saved beside them. Every change to the
 // undoable part (`Snapshot`) is an action applied by `reduce` (reduce.ts).
 import type { TwoWaySpec } from '../core/sensitivity';
-import type { Rampable, ModelInputs } from '../model/inputs';
-import type { OverrideValue, ScenarioSet } from '../model/scenarios';
+import type { ModelInputs } from '../model/inputs';
+import type { ScenarioSet } from '../model/scenarios';
 import type { ActualsSheet } from '../workbook/types';
 import type { EntrySource } from './entry';
 
@@ -15,7 +15,7 @@ export interface PendingEntry {
   source?: EntrySource;
 }
 
-/** The undoable part of the document. */
+/** The undoable part of the document. Segments (spec §2.3) are part of the inputs: `inputs.segments`. */
 export interface Snapshot {
   inputs: ModelInputs;
   /** invalid entries by canonical key */
@@ -24,8 +24,6 @@ export interface Snapshot {
   scenarios: ScenarioSet;
 }
 
-/** A customer segment (spec §2.3); computed by the core once segments land. */
-export interface SegmentEntry { id: string; name: string; logoShare: Rampable; overrides: Record<string, OverrideValue> }
 /** One ranged input of a Monte Carlo run (spec §11). */
 export interface RangeEntry { key: string; low: number; mode?: number; high: number }
 /** How a billing export's headers map to the fields of its shape (spec §9.1), kept so next month's file imports the same way. */
@@ -42,8 +40,6 @@ export interface ImportedFile { name: string; rows: number }
 export interface BowtieDocument extends Snapshot {
   sensitivity: TwoWaySpec | null;
   actuals: ActualsSheet | null;
-  /** not yet: spec §2.3 puts segments in the inputs as `segments[]`; keys `segments.<id>.<key>` already parse (keys.ts) */
-  segments: readonly SegmentEntry[];
   /** not yet: spec §11 */
   ranges: readonly RangeEntry[];
   /** not yet: spec §9.1 */

@@ -5,7 +5,7 @@ export { reduce, type Action, type ActionType } from './actions';
 export { applyEntries, type CellEntry } from './apply-entries';
 export { blankCohort, closedMonth, cohortsOf, growBaseFor, parseBaseEntry, setCohortField, withCohorts } from './base-entries';
 export { defaultValue } from './defaults';
-export type { BowtieDocument, ImportedFile, ImportMapping, PendingEntry, RangeEntry, SegmentEntry, Snapshot } from './document';
+export type { BowtieDocument, ImportedFile, ImportMapping, PendingEntry, RangeEntry, Snapshot } from './document';
 export { blankLane, blankStage, freshLaneId, leverSuggestion } from './edits';
 export { parseEntry, parseMoney, parseRate, type Entry, type EntryContext, type EntrySource, type EntrySpec } from './entry';
 export { describeAction, diff, HISTORY_LIMIT, replay, revert, sameValue, valueText, type Change, type Step } from './history';

@@ -29,6 +29,8 @@ export interface BaseCohort {
   ageMonths: number;
   /** share of adopters; absent or null: the share the journey implies */
   adopterShare?: number | null;
+  /** the segment these customers belong to (spec §2.3): required with segments, absent without */
+  segment?: string;
 }
 
 export interface FunnelStage {
@@ -81,6 +83,26 @@ export interface ModelInputs {
   base: { cohorts: BaseCohort[] };
   /** The expansion readiness signals' weights and thresholds (spec §12); absent: seed 004's defaults. */
   signals?: SignalSettings;
+  /** Customer segments (spec §2.3), at most 8; absent or empty: the model is one segment. */
+  segments?: Segment[];
+}
+
+/**
+ * A value a segment overrides (spec §2.3): a number, a choice's text, or a ramp
+ * given whole. Keys are canonical plain keys (`journey.renewal.rate`,
+ * `lanes.modules.attachRate`), never `key[i]`.
+ */
+export type SegmentOverride = number | string | number[];
+
+/** A customer segment (spec §2.3): the model with its overrides, its share of new logos and the base cohorts that name it. */
+export interface Segment {
+  /** the lane id rule: 1–24 letters, digits or _, starting with a letter */
+  id: string;
+  /** 1–60 characters, unique ignoring case */
+  name: string;
+  /** share of each model year's new logos (0–1, a ramp by the §2.1 rules); the segments' shares add up to 1 each year */
+  logoShare: Rampable;
+  overrides: Record<string, SegmentOverride>;
 }
 
 /** Seed 002's lever table: margin and time to value (days) the UI suggests for a lane's lever. */

@@ -57,7 +57,7 @@ export interface DocumentState extends BowtieDocument {
 export const UNTITLED = 'Untitled.xlsx';
 
 /** The parts of the document the spec names that the app does not have yet (BowtieDocument): always empty. */
-const NOT_YET = { segments: [], ranges: [], importMappings: [], accounts: null, pipeline: null } as const;
+const NOT_YET = { ranges: [], importMappings: [], accounts: null, pipeline: null } as const;
 
 export function createDocumentStore(initial: ModelInputs = defaultInputs(), initialScenarios: ScenarioSet = emptyScenarios()) {
   return createStore<DocumentState>()((set, get) => {
