@@ -4,7 +4,7 @@
 // Excel's (tint and a border around it), and feeds the status bar's Sum /
 // Average / Count. Every change goes through the document store as one step.
 import type { GridApi } from 'ag-grid-community';
-import { count, formatFigure, getInput, moneyExact, optionLabel, percent, type FigureFormat } from '@shared/index';
+import { count, formatFigure, moneyExact, optionLabel, percent, type FigureFormat } from '@shared/index';
 import { editText } from '../format/format';
 import { parseTsv, toTsv } from '../editing/paste-block';
 import { fillCells, inRect, rectOf, rectSize, selectionStats, tileBlock, type CellPos, type Rect } from '../editing/range';

@@ -4,7 +4,7 @@
 // message naming the place and the problem in under 200 characters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_DECIMALS, AMOUNT_DIGITS, computeActuals, CsvActualsReader, figuresOf, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_ROWS, readActualsCsv, readActualsCsvBytes, readActualsXlsx, type ActualsRead } from '@shared/actuals/index';
+import { AMOUNT_DECIMALS, AMOUNT_DIGITS, computeActuals, CsvActualsReader, figuresOf, MAX_CUSTOMER_CHARS, MAX_CUSTOMERS, MAX_ROWS, readActualsCsv, readActualsCsvBytes, readActualsXlsx } from '@shared/actuals/index';
 import { defaultInputs } from '@shared/index';
 import { writeWorkbook } from '@shared/workbook/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';

@@ -62,7 +62,7 @@ describe('the workbook on paper says only what is true and shows all of it', () 
   it('Calendar: every header row is as tall as its longest wrapped label', async () => {
     const ws = (await book(await writeWorkbook({ inputs: rampedModel(defaultInputs()), appVersion: 'test' }))).getWorksheet(SHEETS.calendar)!;
     let checked = 0;
-    ws.eachRow((row, r) => {
+    ws.eachRow((row) => {
       row.eachCell((c, col) => {
         if ((c.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb !== COLORS.headerFill || c.isMerged || typeof c.value !== 'string') return;
         const room = (ws.getColumn(col).width ?? 9) - 1;
