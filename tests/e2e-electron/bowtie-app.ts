@@ -47,14 +47,14 @@ export class BowtieApp extends WorkspaceView {
   /** The next native Save dialog answers with `file` instead of showing. */
   async answerNextSaveDialog(file: string): Promise<void> {
     await this.app.evaluate(({ dialog }, target) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target }));
     }, file);
   }
 
   /** The next native Open dialog answers with `file` instead of showing. */
   async answerNextOpenDialog(file: string): Promise<void> {
     await this.app.evaluate(({ dialog }, target) => {
-      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [target] })) as typeof dialog.showOpenDialog;
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [target] }));
     }, file);
   }
 

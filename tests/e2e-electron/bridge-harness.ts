@@ -82,10 +82,12 @@ export function fakePreload() {
 /** Serves dist/renderer over http as app:// would; returns its origin and a stop. */
 export async function serveRenderer(): Promise<{ origin: string; close: () => Promise<void> }> {
   const serve = createAppProtocolHandler({ root: rendererRoot, readFile: (f) => readBytes(f) });
-  const server: Server = createServer(async (req, res) => {
-    const response = await serve(new Request(`app://bowtie${req.url ?? '/'}`, { method: req.method ?? 'GET' }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const response = await serve(new Request(`app://bowtie${req.url ?? '/'}`, { method: req.method ?? 'GET' }));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch((e: unknown) => { res.writeHead(500); res.end(String(e)); });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -112,6 +112,8 @@ export class PageReader implements ReaderHost {
           const channel = new MessageChannel();
           (window as any).__workspaceEnd = channel.port1;
           window.postMessage(message, window.location.origin, [channel.port2]);
+          // the stall is a function's source sent into the page: only a Function can run it there
+          // eslint-disable-next-line @typescript-eslint/no-implied-eval
           if (stallSource) setTimeout(new Function(`(${stallSource})()`) as () => void, 50);
         }, [READER_PORT_MESSAGE, stall ? STALL.toString() : ''] as const));
       },

@@ -7,7 +7,7 @@ import { settledScreenshot } from './pages/settled-screenshot';
 test('every sheet renders at 1440×900', async ({ workspace: ws, page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const ids = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => [t.getAttribute('data-sheet')!, t.textContent!] as const));
+  const ids = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => [t.getAttribute('data-sheet')!, t.textContent] as const));
   expect(ids.map(([id]) => id)).toEqual(expect.arrayContaining(['assumptions', 'bowtie', 'bridge', 'cohorts', 'metrics', 'sensitivity', 'scenarios', 'board-report']));
   for (const [id, title] of ids) {
     await ws.tab(title).click();

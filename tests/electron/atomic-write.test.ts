@@ -184,7 +184,7 @@ describe('temp files left by a killed save', () => {
       `const fd=fs.openSync(p,'wx',0o644);fs.writeSync(fd,Buffer.alloc(1<<20));process.stdout.write('written\\n');setTimeout(()=>{},60000);`;
     const pattern = tempPathFor(target, 0).replace('-0-', '-PID-');
     const child = spawn(process.execPath, ['-e', script, pattern], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
     await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGKILL'); });
     expect(await temps(tempDir())).toHaveLength(1);
 

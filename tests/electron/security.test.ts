@@ -58,7 +58,7 @@ function fakeContents() {
   const contents: WebContentsLike = {
     on: (event: string, listener: (event: PreventableEvent, arg?: unknown) => void) => listeners.set(event, listener),
     setWindowOpenHandler: (handler) => { openHandler = handler; },
-  } as WebContentsLike;
+  };
   const fire = (name: string, arg?: unknown) => {
     const event = { preventDefault: vi.fn() };
     listeners.get(name)?.(event, arg);

@@ -18,7 +18,7 @@ const splice = (text: string, i: number, insert: string) => text.slice(0, i) + i
 /** Each mutation gets the export's text and a number in [0, 1) to choose where. */
 export const MUTATIONS: Record<string, (size: number) => Mutation> = {
   longDigits: (n) => (t, r) => t.replace(/,(\d+(?:\.\d*)?)\n/, (_m, d: string) => `,${d}${r < 0.5 ? '' : '.'}${'7'.repeat(n)}\n`),
-  cp1252: () => (t) => latin1(t.replace(/C1\b/g, 'Jürgen').replace(/C2\b/g, 'Jörgen')) as Uint8Array,
+  cp1252: () => (t) => latin1(t.replace(/C1\b/g, 'Jürgen').replace(/C2\b/g, 'Jörgen')),
   utf16: () => (t) => utf16le(t),
   strayQuote: () => (t, r) => splice(t, at(t, r), '"'),
   crOnly: () => (t) => t.replace(/\r?\n/g, '\r'),

@@ -128,7 +128,7 @@ export function workbookModels(): [string, ModelInputs][] {
 /** JSON with sorted keys and every Decimal as its toString(). */
 export function canonical(x: unknown): string {
   if (x === null || x === undefined) return 'null';
-  if (Decimal.isDecimal(x)) return `"${(x as Decimal).toString()}"`;
+  if (Decimal.isDecimal(x)) return `"${(x).toString()}"`;
   if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
   if (typeof x === 'object') return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`).join(',')}}`;
   return JSON.stringify(x);

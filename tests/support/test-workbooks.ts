@@ -31,7 +31,7 @@ export function longNames(): ModelInputs {
   m.general.name = long('R&D & Ops &', 120);
   m.lanes = m.lanes.map((l, i) => ({ ...l, name: long(`Lane ${i + 1} with a very long descriptive name`, 60) }));
   m.acquisition.funnel = m.acquisition.funnel.map((s, i) => ({ ...s, name: long(`Stage ${i + 1} of the funnel, described at length`, 60) }));
-  m.base!.cohorts = m.base!.cohorts.map((k, i) => ({ ...k, name: long(`Cohort ${i + 1} of customers signed before the model starts`, 60) }));
+  m.base.cohorts = m.base.cohorts.map((k, i) => ({ ...k, name: long(`Cohort ${i + 1} of customers signed before the model starts`, 60) }));
   return m;
 }
 

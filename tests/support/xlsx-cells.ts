@@ -21,7 +21,7 @@ function sharedStrings(xml: string | undefined): string[] {
 /** sheet name → cell address → cell */
 export function readXlsxCells(bytes: Uint8Array): Map<string, Map<string, XlsxCell>> {
   const files = unzipSync(bytes);
-  const text = (p: string) => (files[p] ? strFromU8(files[p]!) : undefined);
+  const text = (p: string) => (files[p] ? strFromU8(files[p]) : undefined);
   const strings = sharedStrings(text('xl/sharedStrings.xml'));
   const rels = new Map([...(text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
     const id = /Id="([^"]+)"/.exec(m[0])![1]!;

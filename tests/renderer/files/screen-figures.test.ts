@@ -2,7 +2,7 @@
 // document being saved (issue 18.4): the base figures, not a scenario's; the
 // Sensitivity table once complete and for the table the document saves.
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeModel, defaultInputs, defaultTwoWay, emptyScenarios, setInput, toNumbers, type DragResult } from '@shared/index';
+import { biggestDrag, computeModel, defaultInputs, defaultTwoWay, emptyScenarios, setInput, toNumbers } from '@shared/index';
 import { screenFigures } from '../../../renderer/src/files/screen-figures';
 import { modelStore } from '../../../renderer/src/store/model-store';
 import { sensitivityStore } from '../../../renderer/src/sheets/sensitivity/sensitivity-store';
@@ -14,7 +14,7 @@ const spec = defaultTwoWay(inputs);
 function tableShown(over: Partial<ReturnType<typeof sensitivityStore.getState>> = {}) {
   sensitivityStore.setState({
     spec, inputs, cells: spec.rowValues.map(() => spec.colValues.map(() => 1)), problems: spec.rowValues.map(() => spec.colValues.map(() => null)),
-    filled: spec.rowValues.map(() => true), tornado: { figure: spec.figure, base: 1, bars: [] }, drag: toNumbers(biggestDrag(inputs)) as DragResult<number>,
+    filled: spec.rowValues.map(() => true), tornado: { figure: spec.figure, base: 1, bars: [] }, drag: toNumbers(biggestDrag(inputs)),
     pending: false, done: true, error: null, ms: 1, ...over,
   });
 }

@@ -119,7 +119,7 @@ describe('the bridge ties out', () => {
   it('every month, exactly, on random books in any CSV shape', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(',', ';'), fc.constantFrom('mrr', 'arr'), fc.boolean(), fc.integer({ min: 1, max: 300 }),
       (seed, delimiter, column, crlf, chunk) => {
-        const text = writeCsv(randomBook(seed), { delimiter: delimiter as ',' | ';', column: column as 'mrr' | 'arr', crlf });
+        const text = writeCsv(randomBook(seed), { delimiter: delimiter, column: column, crlf });
         const read = readActualsCsv(text, chunk);
         expect(read.ok).toBe(true);
         if (!read.ok) return;

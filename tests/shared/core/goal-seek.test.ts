@@ -143,7 +143,7 @@ describe('goal seek: a property', () => {
       if (!out.ok) throw new Error(out.error);
       const own = out.value.of(computeExact(m));
       fc.pre(own !== null);
-      const target = own!.toNumber();
+      const target = own.toNumber();
       const a = answer(m, output, target, input);
       expect(a.reachable).toBe(true);
       // the output there, recomputed on the exact core, is the target within spec §10's tolerance
@@ -165,7 +165,7 @@ describe('goal seek: a property', () => {
       if (!out.ok) throw new Error(out.error);
       const own = out.value.of(computeExact(m));
       fc.pre(own !== null);
-      const target = own!.toNumber();
+      const target = own.toNumber();
       const inp = inputOf(m, input);
       // anywhere in a rate's range; money and counts within ±50%, so the old value stays inside 10 × the new one
       const x0 = currentValue(m, inp);

@@ -37,7 +37,7 @@ function neverFalls(key: (m: ModelInputs) => string | null, max = 1) {
     const before = nrr2(m), after = nrr2(setInput(m, k, up));
     if (before === null) { expect(after).toBeNull(); return; }
     // (a difference in the 50th digit is rounding, not a fall)
-    expect(after!.gte(before.sub(before.abs().mul('1e-40'))), `${k}: ${v} → ${up} moved NRR ${before} → ${after}`).toBe(true);
+    expect(after!.gte(before.sub(before.abs().mul('1e-40'))), `${k}: ${v} → ${up} moved NRR ${before.toString()} → ${after!.toString()}`).toBe(true);
   }), { numRuns: 120 });
 }
 

@@ -101,7 +101,7 @@ describe('sensitivity', () => {
       const base = computeFigure(m, figure);
       expect(t.base).toEqual({ row: 1, col: 0 });
       if (base === null) expect(cell).toBeNull();
-      else expect(cell!.eq(base)).toBe(true);
+      else expect(cell.eq(base)).toBe(true);
       // and the full model shows the same figure
       const full = computeExact(m);
       if (figure === 'nrr.y2' && base) expect(full.annual[1]!.nrr!.eq(base)).toBe(true);

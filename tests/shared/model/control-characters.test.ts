@@ -17,7 +17,7 @@ const names: [string, (m: ModelInputs, s: string) => void][] = [
   ['general.name', (m, s) => { m.general.name = s; }],
   ['lanes.modules.name', (m, s) => { m.lanes[0]!.name = s; }],
   ['acquisition.funnel[1].name', (m, s) => { m.acquisition.funnel[1]!.name = s; }],
-  ['base.cohorts[0].name', (m, s) => { m.base!.cohorts[0]!.name = s; }],
+  ['base.cohorts[0].name', (m, s) => { m.base.cohorts[0]!.name = s; }],
 ];
 
 describe('control characters in names', () => {

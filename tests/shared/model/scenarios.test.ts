@@ -26,7 +26,9 @@ describe('scenarios', () => {
   });
 
   it('switching makes the active scenario the model the app computes; deleting it returns to the base', () => {
-    let { set, id } = must(createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.92 }));
+    const created = must(createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.92 }));
+    let set = created.set;
+    const id = created.id;
     expect(effectiveInputs(base, set).inputs).toBe(base);
     set = switchScenario(set, id);
     expect(effectiveInputs(base, set).inputs.journey.renewal.rate).toBe(0.92);
@@ -45,7 +47,9 @@ describe('scenarios', () => {
   });
 
   it('duplicate copies the overrides under a free name; rename keeps the id', () => {
-    let { set, id } = must(createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.9 }));
+    const created = must(createScenario(emptyScenarios(), 'Upside', { 'journey.renewal.rate': 0.9 }));
+    let set = created.set;
+    const id = created.id;
     const dup = must(duplicateScenario(set, id));
     set = dup.set;
     const copy = set.scenarios.find((s) => s.id === dup.id)!;

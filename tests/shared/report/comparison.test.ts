@@ -57,7 +57,7 @@ describe('scenario comparison', () => {
     const c = compareScenarios(base, twoScenarios());
     const row = c.rows.find((r) => r.key === 'arr.y3')!;
     expect(arr[t.header.indexOf('Downside')]).toBe(money(row.values[2] as number));
-    expect(arr[t.header.indexOf('Downside vs Base')]).toBe(money(row.deltas[2]!));
+    expect(arr[t.header.indexOf('Downside vs Base')]).toBe(money(row.deltas[2]));
     expect(arr[t.header.indexOf('Downside vs Base')]).toMatch(/^\(\$[\d.]+[KM]\)$/);
   });
 });

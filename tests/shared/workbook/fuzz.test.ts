@@ -44,7 +44,7 @@ function nth(s: string, re: RegExp, n: number, by: (m: string) => string): strin
   const all = [...s.matchAll(re)];
   if (!all.length) return s;
   const m = all[n % all.length]!;
-  return s.slice(0, m.index) + by(m[0]) + s.slice(m.index! + m[0].length);
+  return s.slice(0, m.index) + by(m[0]) + s.slice(m.index + m[0].length);
 }
 
 const mutation = fc.oneof(

@@ -2,7 +2,7 @@
 // issue 18.4): the file is the same as when the writer computes them, they are
 // really used (not computed again), and figures for another table are ignored.
 import { describe, expect, it } from 'vitest';
-import { biggestDrag, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, tornado, twoWaySpecToJson, type DragResult, type ModelInputs, type TornadoBar, type TwoWaySpec } from '@shared/index';
+import { biggestDrag, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, tornado, twoWaySpecToJson, type ModelInputs, type TwoWaySpec } from '@shared/index';
 import { SHEETS, writeWorkbook, type KnownSensitivity } from '@shared/workbook/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
 
@@ -17,8 +17,8 @@ function onScreen(inputs: ModelInputs, spec: TwoWaySpec): KnownSensitivity {
     spec,
     cells: s.twoWay.cells.map((row) => row.map((c) => (c === null ? null : c.toNumber()))),
     problems: s.twoWay.problems,
-    tornado: { figure: t.figure, base: t.base === null ? null : t.base.toNumber(), bars: toNumbers(t.bars) as TornadoBar<number>[] },
-    drag: toNumbers(biggestDrag(inputs)) as DragResult<number>,
+    tornado: { figure: t.figure, base: t.base === null ? null : t.base.toNumber(), bars: toNumbers(t.bars) },
+    drag: toNumbers(biggestDrag(inputs)),
   };
 }
 

@@ -47,6 +47,6 @@ describe('workbook layout', async () => {
   });
 
   it('Sensitivity says its values were computed by Bowtie at save time', () => {
-    expect(String(wb.getWorksheet(SHEETS.sensitivity)!.getCell(2, 1).value)).toMatch(/^Computed by Bowtie at save time \(2026-03-04 05:06 UTC\)/);
+    expect(wb.getWorksheet(SHEETS.sensitivity)!.getCell(2, 1).text).toMatch(/^Computed by Bowtie at save time \(2026-03-04 05:06 UTC\)/);
   });
 });

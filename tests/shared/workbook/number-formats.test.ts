@@ -75,7 +75,7 @@ describe.skipIf(!soffice)('the workbook prints figures as the app does', () => {
     const out = await convertWithLibreOffice(soffice!, files, 'csv', { filter: 'Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', sheets });
     files.forEach((f, i) => {
       const stem = f.name.replace('.xlsx', '');
-      shown.set(stem, new Map(sheets.map((s, j) => [s, parseCsv(new TextDecoder().decode(out[i * sheets.length + j]!))])));
+      shown.set(stem, new Map(sheets.map((s, j) => [s, parseCsv(new TextDecoder().decode(out[i * sheets.length + j]))])));
     });
   }, 300_000);
 

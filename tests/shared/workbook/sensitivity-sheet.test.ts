@@ -41,7 +41,7 @@ describe('the workbook’s Sensitivity sheet', () => {
     const bytes = await writeWorkbook({ inputs: m, appVersion: 'test', savedAt: new Date('2026-03-04T05:06:00Z'), extras: { sensitivity: twoWaySpecToJson(workshop) } });
     const ws = await sheetOf(bytes);
     expect(ws.getCell(1, 1).value).toBe('Sensitivity: LTV:CAC by Onboarding completion × CAC per new logo');
-    expect(String(ws.getCell(2, 1).value)).toMatch(/^Computed by Bowtie at save time \(2026-03-04 05:06 UTC\)/);
+    expect(ws.getCell(2, 1).text).toMatch(/^Computed by Bowtie at save time \(2026-03-04 05:06 UTC\)/);
     const t = tableOf(ws, workshop.rowValues.length, workshop.colValues.length);
     expect(t.colValues).toEqual(workshop.colValues);
     expect(t.rowValues).toEqual(workshop.rowValues);
@@ -54,8 +54,8 @@ describe('the workbook’s Sensitivity sheet', () => {
     expect(ws.getCell(TABLE_HEADER_ROW + 1 + 2, 2 + 2).font?.bold).toBe(true);
 
     let tornadoRow = 0;
-    ws.eachRow((row, r) => { if (String(row.getCell(1).value).startsWith('Tornado: ')) tornadoRow = r; });
-    expect(String(ws.getCell(tornadoRow, 1).value)).toMatch(/^Tornado: LTV:CAC,/);
+    ws.eachRow((row, r) => { if (row.getCell(1).text.startsWith('Tornado: ')) tornadoRow = r; });
+    expect(ws.getCell(tornadoRow, 1).text).toMatch(/^Tornado: LTV:CAC,/);
     const bars = tornado(m, 'ltvToCac').bars;
     expect(ws.getCell(tornadoRow + 2, 1).value).toBe(bars[0]!.label);
     expect(ws.getCell(tornadoRow + 2, 6).value).toBe(bars[0]!.swing.toNumber());
