@@ -32,6 +32,8 @@ export function App() {
   useEffect(() => platform().onMenuCommand((c) => runCommand(c)), []);
   useEffect(() => startHostSync(), []);
 
+  /** set when the keyboard changed sheet, so the new sheet takes the focus once it mounts */
+  const sheetChanged = useRef(false);
   // Ctrl+PageDown / Ctrl+PageUp change sheet, as in a workbook; Escape outside a
   // table (toolbar, tabs, a button) brings focus back to the sheet (issue 11 §9).
   useEffect(() => {
@@ -54,7 +56,6 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [sheets]);
-  const sheetChanged = useRef(false);
   useEffect(() => {
     if (!sheetChanged.current) return;
     sheetChanged.current = false;

@@ -59,7 +59,7 @@ function download(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function createBrowserPlatform(win: Window & FsAccessWindow = window as Window & FsAccessWindow): Platform {
+export function createBrowserPlatform(win: Window & FsAccessWindow = window): Platform {
   /** Handles of files opened or saved this session, by the name we report as their path. */
   const handles = new Map<string, FileHandle>();
   const menuListeners = new Set<(c: MenuCommand) => void>();

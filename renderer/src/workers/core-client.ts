@@ -137,7 +137,7 @@ export function createCoreClient<C extends CallMap>(spawn: () => WorkerLike, opt
 
   function call<K extends keyof C & string>(name: K, args: C[K]['args'], opts: CallOptions<C[K]> = {}): Promise<C[K]['result']> {
     return new Promise((resolve, reject) => {
-      send(name, args, (r) => (r.ok ? resolve(r.value as C[K]['result']) : reject(r.error)), opts as { onProgress?: (p: unknown) => void; timeoutMs?: number });
+      send(name, args, (r) => (r.ok ? resolve(r.value) : reject(r.error)), opts as { onProgress?: (p: unknown) => void; timeoutMs?: number });
     });
   }
 
@@ -208,18 +208,18 @@ export type Handlers<C extends CallMap> = {
 export function serveCalls<C extends CallMap>(handlers: Handlers<C>, scope: { postMessage(m: CallReply, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<CallRequest>) => void) | null } = self as never): void {
   const cancelled = new Set<number>();
   const text = (x: unknown): string => (x instanceof Error ? x.message : typeof x === 'string' ? x : JSON.stringify(x));
-  scope.onmessage = async (e) => {
-    const req = e.data;
+  scope.onmessage = (e) => { void answer(e.data); };
+  async function answer(req: CallRequest): Promise<void> {
     if ('cancel' in req) { cancelled.add(req.id); return; }
     const handler = handlers[req.call as keyof C];
     const ctx: CallContext<never> = { progress: (p) => scope.postMessage({ id: req.id, progress: p }), cancelled: () => cancelled.has(req.id) };
     try {
       if (!handler) throw new Error(`no such call: ${req.call}`);
-      scope.postMessage({ id: req.id, ok: true, value: await handler(req.args as never, ctx) });
+      scope.postMessage({ id: req.id, ok: true, value: await handler(req.args, ctx) });
     } catch (err) {
       scope.postMessage({ id: req.id, ok: false, error: text(err) });
     } finally {
       cancelled.delete(req.id);
     }
-  };
+  }
 }

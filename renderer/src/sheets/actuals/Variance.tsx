@@ -55,7 +55,7 @@ export function Variance({ sheet }: { sheet: ActualsSheet }) {
   }, [rows, currency]);
   // A shaded row names each measure; plan, actual and actual − plan under it.
   const gridRows = useMemo<GridRow[]>(() => MEASURES.flatMap((m) => [
-    { id: m.id, cells: { label: { type: 'label', text: m.label } }, style: 'section' } as GridRow,
+    { id: m.id, cells: { label: { type: 'label', text: m.label } }, style: 'section' },
     ...PARTS.map((p): GridRow => {
       const cells: Record<string, GridCell> = { label: { type: 'label', text: p.label } };
       for (const r of rows ?? []) cells[r.month] = { type: 'value', value: r.figures[m.id][p.id], format: 'accounting' as FigureFormat, figureKey: `variance.${r.month}.${m.id}.${p.id}`, label: `${m.label}, ${p.label}, ${r.month}` };

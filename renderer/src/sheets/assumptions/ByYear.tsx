@@ -42,6 +42,8 @@ export function ByYearGrid({ keys, title }: { keys: readonly string[]; title: st
   const years = yearsShown(inputs, shownKeys);
   const startYear = Number(inputs.general.startMonth.slice(0, 4));
   const startMonth = inputs.general.startMonth.slice(5, 7);
+  // The rows are rebuilt only when the keys shown or their labels change, not on every edit.
+  const shownText = shownKeys.join('\u0001');
   const labels = shownKeys.map((k) => specFor(inputs, k)?.label ?? k).join('\u0001');
 
   const columns = useMemo<GridColumn[]>(() => [
@@ -53,13 +55,16 @@ export function ByYearGrid({ keys, title }: { keys: readonly string[]; title: st
     { id: 'close', header: '', width: 36, minWidth: 36 },
   ], [years, startYear, startMonth]);
 
-  const rows = useMemo<GridRow[]>(() => shownKeys.map((key) => {
-    const label = specFor(inputs, key)?.label ?? key;
-    const cells: GridRow['cells'] = { label: { type: 'label', text: label } };
-    for (let i = 0; i < years; i++) cells[`y${i + 1}`] = { type: 'input', key: yearlyKey(key, i) };
-    cells.close = { type: 'button', text: '×', ariaLabel: `Hide ${label} by year`, onClick: () => byYearStore.getState().toggle([key]) };
-    return { id: `by-year-${key}`, cells };
-  }), [shownKeys.join(), labels, years]);
+  const rows = useMemo<GridRow[]>(() => {
+    const names = labels.split('\u0001');
+    return shownText.split('\u0001').filter(Boolean).map((key, k) => {
+      const label = names[k] ?? key;
+      const cells: GridRow['cells'] = { label: { type: 'label', text: label } };
+      for (let i = 0; i < years; i++) cells[`y${i + 1}`] = { type: 'input', key: yearlyKey(key, i) };
+      cells.close = { type: 'button', text: '×', ariaLabel: `Hide ${label} by year`, onClick: () => byYearStore.getState().toggle([key]) };
+      return { id: `by-year-${key}`, cells };
+    });
+  }, [shownText, labels, years]);
 
   if (shownKeys.length === 0) return null;
   const problemKeys = shownKeys.flatMap((k) => Array.from({ length: years }, (_, i) => yearlyKey(k, i)));
