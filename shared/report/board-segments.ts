@@ -76,7 +76,7 @@ export function boardSegments(inputs: ModelInputs, result: ModelResult<number>):
         shortfall: fig(`drag.shortfall`, best.gap, 'money'),
         points: fig(`drag.points`, points, 'points'),
         sentence: `${best.name} holds NRR back most: at the company's year-${year} NRR of ${formatFigure(company.nrr, 'percent')} it would keep ` +
-          `${formatFigure(best.gap, 'money', cur)} more ARR, ${formatFigure(points, 'points')} of company NRR.`,
+          `${formatFigure(best.gap, 'money', cur)} more ARR, ${formatFigure(points, 'points').replace(/^\+/, '')} of company NRR.`,
       };
     }
   }

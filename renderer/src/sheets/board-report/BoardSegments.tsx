@@ -1,6 +1,8 @@
 // The board report's segment block (issue 24): NRR and GRR by segment, the mix of
 // ARR by year end, and the segment that drags NRR most (shared/report/board-segments.ts).
-import type { SegmentBlock, SegmentFigure } from '@shared/report/index';
+import { formatFigure, type SegmentBlock, type SegmentFigure } from '@shared/report/index';
+
+const ALL = formatFigure(1, 'percent');
 
 const Cell = ({ f }: { f: SegmentFigure }) => (
   <td className="num" data-key={f.key} data-value={f.value === null ? undefined : String(f.value)}>{f.text}</td>
@@ -26,8 +28,8 @@ export function BoardSegments({ block }: { block: SegmentBlock }) {
             </tr>
           ))}
           <tr className="board-segment-company">
-            <td><strong>Company</strong></td><td className="num">100%</td><Cell f={block.company.nrr} /><Cell f={block.company.grr} />
-            {Array.from({ length: years }, (_, i) => <td key={i} className="num">100%</td>)}
+            <td><strong>Company</strong></td><td className="num">{ALL}</td><Cell f={block.company.nrr} /><Cell f={block.company.grr} />
+            {Array.from({ length: years }, (_, i) => <td key={i} className="num">{ALL}</td>)}
           </tr>
         </tbody>
       </table>
