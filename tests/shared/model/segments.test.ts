@@ -2,7 +2,7 @@
 // the place (segments.ent.journey.renewal.rate[1], segments.logoShare), and a
 // segment key reads and writes one segment's value.
 import { describe, expect, it } from 'vitest';
-import { defaultInputs, getInput, parseModel, setInput, validateInputs, type ModelInputs, type Segment } from '@shared/index';
+import { applyScenario, computeModel, defaultInputs, getInput, parseModel, setInput, tornado, twoWayTable, validateInputs, type ModelInputs, type Segment } from '@shared/index';
 import { clearOverride, isOverridden, overriddenEverywhere, segmentModel, segmentValue } from '@shared/model/segments';
 import { resolveInput, withInput } from '@shared/core/what-if-keys';
 
@@ -128,5 +128,35 @@ describe('segment keys', () => {
     if (r.ok) expect(withInput(m, r.value, 0.9).segments![2]!.overrides).toEqual({ 'journey.renewal.rate': [0.85, 0.9, 0.85] });
     expect(resolveInput(m, 'segments.xx.acquisition.acv')).toEqual({ ok: false, error: 'segments.xx.acquisition.acv: no segment with that id (smb, mid, ent)' });
     expect(resolveInput(defaultInputs(), 'segments.ent.acquisition.acv')).toEqual({ ok: false, error: 'segments.ent.acquisition.acv: this model has no segments' });
+  });
+});
+
+describe('segment keys in scenarios, the two-way table and the tornado', () => {
+  const m = withSegments(seg('smb', 0.7, { 'journey.renewal.rate': 0.75 }), seg('ent', 0.3, { 'journey.renewal.rate': 0.9, 'acquisition.acv': 150000 }));
+
+  it('a scenario "enterprise renewal 95%" changes only the enterprise segment', () => {
+    const applied = applyScenario(m, { id: 's1', name: 'Enterprise renews better', overrides: { 'segments.ent.journey.renewal.rate': 0.95 } });
+    expect(applied.problems).toEqual([]);
+    expect(getInput(applied.inputs, 'segments.ent.journey.renewal.rate')).toBe(0.95);
+    expect(getInput(applied.inputs, 'segments.smb.journey.renewal.rate')).toBe(0.75);
+    const before = computeModel(m), after = computeModel(applied.inputs);
+    expect(after.segments!.smb!.annual[1]!.nrr).toBe(before.segments!.smb!.annual[1]!.nrr);
+    expect(after.segments!.ent!.annual[1]!.nrr!).toBeGreaterThan(before.segments!.ent!.annual[1]!.nrr!);
+    expect(after.annual[1]!.nrr!).toBeGreaterThan(before.annual[1]!.nrr!);
+  });
+
+  it("a two-way axis on a segment's key moves the company's NRR", () => {
+    const t = twoWayTable(m, { figure: 'nrr.y2', rowKey: 'segments.ent.journey.renewal.rate', rowValues: [0.8, 0.95], colKey: 'lanes.modules.attachRate', colValues: [0.35] });
+    expect(t.problems.flat()).toEqual([null, null]);
+    expect(t.cells[1]![0]!.gt(t.cells[0]![0]!)).toBe(true);
+  });
+
+  it("the tornado has a bar for each segment's own driver, and the plain key every segment overrides swings nothing", () => {
+    const bars = tornado(m, 'nrr.y2').bars;
+    const ent = bars.find((b) => b.key === 'segments.ent.journey.renewal.rate')!;
+    expect(ent.label).toBe('Renewal rate of adopters (ENT)');
+    expect(ent.swing.gt(0)).toBe(true);
+    expect(bars.find((b) => b.key === 'journey.renewal.rate')!.swing.isZero()).toBe(true);
+    expect(overriddenEverywhere(m, 'journey.renewal.rate')).toBe(true);
   });
 });
