@@ -98,14 +98,29 @@ export function driverRange(kind: 'rate' | 'money', value: number, max = 1): { l
   return { low: D.max(0, v.sub('0.05')).toNumber(), high: D.min(max, v.add('0.05')).toNumber() };
 }
 
+/**
+ * The tornado's drivers: each driver input of the catalogue, and with segments
+ * (spec §2.3) each segment's own override of one, as `segments.<id>.<key>`.
+ */
+function tornadoDrivers(m: ModelInputs): { key: string; label: string; driver: 'rate' | 'money'; max: number }[] {
+  const specs = inputSpecs(m).filter((s) => s.driver);
+  const out = specs.map((s) => ({ key: s.key, label: s.label, driver: s.driver!, max: s.max ?? 1 }));
+  for (const seg of m.segments ?? []) {
+    for (const s of specs) {
+      if (!Object.prototype.hasOwnProperty.call(seg.overrides, s.key)) continue;
+      out.push({ key: `segments.${seg.id}.${s.key}`, label: `${s.label} (${seg.name})`, driver: s.driver!, max: s.max ?? 1 });
+    }
+  }
+  return out;
+}
+
 export function tornado(m: ModelInputs, figure: FigureKey): { figure: FigureKey; base: Dec | null; bars: TornadoBar<Dec>[] } {
   const base = computeFigure(m, figure);
   const bars: TornadoBar<Dec>[] = [];
-  for (const spec of inputSpecs(m)) {
-    if (!spec.driver) continue;
+  for (const spec of tornadoDrivers(m)) {
     const value = getInput(m, spec.key) as Rampable;
-    const lowInput = mapYears(value, (v) => driverRange(spec.driver!, v, spec.max ?? 1).low);
-    const highInput = mapYears(value, (v) => driverRange(spec.driver!, v, spec.max ?? 1).high);
+    const lowInput = mapYears(value, (v) => driverRange(spec.driver, v, spec.max).low);
+    const highInput = mapYears(value, (v) => driverRange(spec.driver, v, spec.max).high);
     const lowValue = figureWith(m, [[spec.key, lowInput]], figure).value;
     const highValue = figureWith(m, [[spec.key, highInput]], figure).value;
     const swing = lowValue && highValue ? highValue.sub(lowValue).abs() : new D(0);
@@ -143,9 +158,11 @@ export function biggestDrag(m: ModelInputs): DragResult<Dec> {
     const key = STAGE_KEY[stage];
     // Every year of a ramped stage moves up 5 points, each capped at 100% (spec §2.1).
     const own = getInput(m, key) as Rampable;
-    const up = mapYears(own, (v) => D.min(1, new D(v).add('0.05')).toNumber());
+    const step = (x: Rampable) => mapYears(x, (v) => D.min(1, new D(v).add('0.05')).toNumber());
+    const up = step(own);
     const from = firstYear(own), to = firstYear(up);
-    const changed = setInput(m, key, up);
+    // With segments (spec §2.3) the step is made in every segment at once: its override moves too.
+    const changed = withEverySegment(setInput(m, key, up), key, step);
     const ltvChange = computeFigure(changed, 'ltv.discountedGrossMargin')!.sub(ltvBase);
     const nrr = hasY2 ? computeFigure(changed, 'nrr.y2') : null;
     const nrrChange = nrr !== null && nrrBase !== null ? nrr.sub(nrrBase) : null;
@@ -157,6 +174,17 @@ export function biggestDrag(m: ModelInputs): DragResult<Dec> {
   let best = byStage[0]!;
   for (const s of byStage.slice(1)) if (s.ltvChange.sub(best.ltvChange).gt(eps)) best = s;
   return { stage: best.stage, byStage };
+}
+
+/** `m` with `f` applied to every segment's override of `key` (segments that inherit it follow the model's value). */
+function withEverySegment(m: ModelInputs, key: string, f: (x: Rampable) => Rampable): ModelInputs {
+  if (!m.segments?.length) return m;
+  return {
+    ...m,
+    segments: m.segments.map((s) => (typeof s.overrides[key] === 'number' || Array.isArray(s.overrides[key])
+      ? { ...s, overrides: { ...s.overrides, [key]: f(s.overrides[key]) } }
+      : s)),
+  };
 }
 
 export interface Sensitivity<N> {
