@@ -6,6 +6,7 @@
 // range (naming it), 2 for a file that cannot be read or a malformed command line.
 import { readFile } from 'node:fs/promises';
 import { goalSeek, parseRanges, parseTarget, runRanges, type ModelInputs } from '@shared/index';
+import { readWorkbook } from '@shared/workbook/index';
 
 type Loaded = { ok: true; inputs: ModelInputs; notes: string[] } | { ok: false; code: 1 | 2; lines: string[] };
 export type LoadModel = (path: string) => Promise<Loaded>;
@@ -60,9 +61,12 @@ export async function seekCommand(file: string, args: string[], loadModel: LoadM
   return 0;
 }
 
-/** The model file's own `ranges` and `simulation` (a JSON model; a workbook keeps none yet). */
+/** The model file's own `ranges` and `simulation`: a JSON model's fields, or a workbook's Ranges sheet. */
 async function rangesOf(file: string): Promise<{ ranges?: unknown; simulation?: unknown }> {
-  if (/\.xlsx$/i.test(file)) return {};
+  if (/\.xlsx$/i.test(file)) {
+    const r = await readWorkbook(new Uint8Array(await readFile(file)));
+    return r.ok && r.ranges ? { ranges: r.ranges.ranges, simulation: r.ranges.simulation } : {};
+  }
   try {
     const json: unknown = JSON.parse(await readFile(file, 'utf8'));
     return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json) : {};

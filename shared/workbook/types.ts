@@ -1,6 +1,8 @@
 // The workbook file format's public shapes (issue #3). The app, the CLI and the
 // board report code against these names.
-import type { DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
+import type { WorkbookRanges } from './sheets/ranges';
+import type { RangeEntry } from '../document/document';
+import type { SimulationSettings, DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
 
 export interface BoardImage {
   name: string;
@@ -60,6 +62,8 @@ export interface WorkbookDocument {
   scenarioComparison?: ScenarioComparison;
   /** Imported actuals, written to the Actuals sheet and read back on open. */
   actuals?: ActualsSheet;
+  /** Ranges and the simulation settings (spec §11): the Ranges sheet, written when there are ranges. */
+  ranges?: WorkbookRanges;
   /** When the file was saved (shown on the Sensitivity sheet); defaults to now. */
   savedAt?: Date;
 }
@@ -73,6 +77,6 @@ export interface WorkbookProblem {
 }
 
 export type WorkbookRead =
-  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet }
+  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet; ranges?: { ranges: RangeEntry[]; simulation: SimulationSettings } }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };

@@ -18,6 +18,7 @@ import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
+import { writeRanges } from './sheets/ranges';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
@@ -77,6 +78,9 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     wb.addWorksheet(name);
     if (name === SHEETS.journey && calendar) wb.addWorksheet(SHEETS.calendar);
   }
+  // Only a document with ranges has the Ranges sheet, after Sensitivity.
+  const ranges = doc.ranges && doc.ranges.ranges.length ? doc.ranges : null;
+  if (ranges) wb.addWorksheet(SHEETS.ranges);
   if (doc.actuals) wb.addWorksheet(SHEETS.actuals);
   wb.addWorksheet(SHEETS.meta);
 
@@ -90,6 +94,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
   });
+  if (ranges) writeRanges(wb, m, ranges, savedAt);
   // Only a file with imported actuals has the sheet, just before the hidden metadata.
   if (doc.actuals) writeActuals(wb, doc.actuals);
   writeMetadata(wb, doc.appVersion, savedAt, extras);

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
+import { parseModel } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-seek-')); });
@@ -107,6 +109,17 @@ describe('bowtie ranges', () => {
     expect(j.figures['journey.fullJourneyRetention'].p10).toBeLessThan(j.figures['journey.fullJourneyRetention'].p90);
     expect(j.arrByMonth.p50).toHaveLength(36);
     expect(j.targets).toEqual([{ output: 'nrrByYear[1]', value: 1.0422307692307692, share: 0.5 }, { output: 'arrByYearEnd[1]', value: 1e9, share: 0 }]);
+  });
+
+  it('a workbook keeps its ranges and settings on its Ranges sheet: the same figures as the JSON model', async () => {
+    const parsed = parseModel(ranged);
+    if (!parsed.ok) throw new Error('G1 with renewal 85% should be a valid model');
+    const bytes = await writeWorkbook({ inputs: parsed.value, appVersion: 'test', ranges: { ranges: ranged.ranges, simulation: ranged.simulation, outcome: null } });
+    const book = join(dir, 'ranged.xlsx');
+    await writeFile(book, bytes);
+    const [fromBook, fromJson] = [await run(['ranges', book]), await run(['ranges', await file('r3.json', ranged)])];
+    expect(fromBook.code).toBe(0);
+    expect(JSON.parse(fromBook.out)).toEqual(JSON.parse(fromJson.out));
   });
 
   it('the same file and seed print the same figures', async () => {

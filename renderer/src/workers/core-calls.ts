@@ -5,6 +5,7 @@ import type { Driver, DragResult, InputProblem, InputRange, ModelInputs, ModelRe
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
+import type { RangeEntry } from '@shared/document/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
@@ -64,7 +65,7 @@ export interface WorkbookProblem {
 }
 
 export type ReadOutcome =
-  | { ok: true; inputs: ModelInputs; extras: unknown; notes: string[]; actuals?: ActualsSheet }
+  | { ok: true; inputs: ModelInputs; extras: unknown; notes: string[]; actuals?: ActualsSheet; ranges?: { ranges: RangeEntry[]; simulation: SimulationSettings } }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };
 
