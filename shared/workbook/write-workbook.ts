@@ -19,6 +19,7 @@ import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
 import { writeRanges } from './sheets/ranges';
+import { rangeOfOutcomes } from '../report/range-outcomes';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
@@ -93,6 +94,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   writeSensitivity(wb, m, fig, savedAt);
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
+    ranges: ranges?.outcome ? rangeOfOutcomes(m, ranges.outcome.report, ranges.outcome.planArr, ranges.ranges.length) : null,
   });
   if (ranges) writeRanges(wb, m, ranges, savedAt);
   // Only a file with imported actuals has the sheet, just before the hidden metadata.

@@ -6,6 +6,7 @@ import { completeYears, computeModel, defaultInputs, runRanges, type SimulationS
 import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 import { ExcelJS } from '@shared/workbook/write-workbook';
 import type { RangeEntry } from '@shared/document/index';
+import { rangeOfOutcomes } from '@shared/report/index';
 
 const inputs = defaultInputs();
 const lane = inputs.lanes[0]!.id;
@@ -64,6 +65,19 @@ describe('the Ranges sheet', () => {
     ws.eachRow((row, r) => { if (row.getCell(1).value === `ARR, end of year ${last + 1}`) arrRow = r; });
     const arr = report.figures[`arrByYearEnd[${last}]`]!;
     expect([2, 3, 4].map((c) => ws.getCell(arrRow, c).value)).toEqual([arr.p10, arr.p50, arr.p90]);
+  });
+
+  it("the Board Report sheet gains the board page's Range of outcomes", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await save()) as never);
+    const ws = wb.getWorksheet('Board Report')!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value]));
+    const at = rows.findIndex((r) => r[0] === 'Range of outcomes');
+    expect(at).toBeGreaterThan(0);
+    const block = rangeOfOutcomes(inputs, report, planArr, 2)!;
+    expect(rows.slice(at + 1, at + 4)).toEqual([[block.arrLabel, block.arr], [block.nrrLabel, block.nrr], [block.plan, null]]);
+    expect(block.arr).toMatch(/^\$[\d.]+M – \$[\d.]+M$/);
   });
 
   it('a document without ranges has no Ranges sheet', async () => {
