@@ -13,7 +13,9 @@ const years = completeYears(inputs.general.horizonMonths);
 const arrKey = `arrByYearEnd[${years - 1}]`;
 const planArr = computeModel(inputs).annual[years - 1]!.closing;
 const range = { key: 'journey.renewal.rate', low: 0.8, high: 0.9 };
-const expected = runRanges(inputs, [range], { samples: 1000, seed: 1, targets: [{ output: arrKey, value: planArr }] });
+// added in the Ranges view's editor (±20% around $65,000), then its high typed as 90k
+const acv = { key: 'acquisition.acv', low: 52_000, mode: 65_000, high: 90_000 };
+const expected = runRanges(inputs, [range, acv], { samples: 1000, seed: 1, targets: [{ output: arrKey, value: planArr }] });
 
 test('a range typed in a cell, the Ranges view filling with progress, a cancelled run, and the board block', async ({ workspace, page }) => {
   const cell = workspace.input('journey.renewal.rate');
@@ -32,7 +34,19 @@ test('a range typed in a cell, the Ranges view filling with progress, a cancelle
   await expect(cell).toHaveAttribute('data-range', '80%..90%');
 
   await workspace.tab('Ranges').click();
-  await expect(page.getByRole('table', { name: 'Ranged inputs' })).toContainText('renewal rate of adopters');
+  const table = page.getByRole('table', { name: 'Ranged inputs' });
+  await expect(table).toContainText('renewal rate of adopters');
+  // the range editor: add one to New-logo ACV, then type its high; a high below its low is refused there
+  await page.getByLabel('Add a range to an input').selectOption('acquisition.acv');
+  const high = table.locator('tr[data-range-key="acquisition.acv"]').getByLabel(/: high$/);
+  await expect(high).toHaveValue('$78,000');
+  await high.fill('40k');
+  await high.press('Enter');
+  await expect(table.getByRole('alert')).toHaveText(/low \$52,000(\.00)? is above high \$40,000/);
+  await high.fill('90k');
+  await high.press('Enter');
+  await expect(table.getByRole('alert')).toHaveCount(0);
+  await expect(high).toHaveValue('$90,000');
   // A long run: progress while it samples, then Cancel stops it where it is.
   await page.getByLabel('Samples', { exact: true }).fill('10000');
   await page.getByLabel('Samples', { exact: true }).press('Enter');
