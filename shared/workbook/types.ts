@@ -1,8 +1,6 @@
 // The workbook file format's public shapes (issue #3). The app, the CLI and the
 // board report code against these names.
-import type { WorkbookRanges } from './sheets/ranges';
-import type { RangeEntry } from '../document/document';
-import type { SimulationSettings, DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
+import type { RangesReport, SimulationSettings, DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
 
 export interface BoardImage {
   name: string;
@@ -51,6 +49,16 @@ export interface KnownSensitivity {
   drag: DragResult<number>;
 }
 
+/** One ranged input as the Ranges sheet holds it (the document's RangeEntry; no mode: uniform). */
+export interface WorkbookRange { key: string; low: number; mode?: number; high: number }
+
+export interface WorkbookRanges {
+  ranges: readonly WorkbookRange[];
+  simulation: SimulationSettings;
+  /** the run for exactly these inputs, ranges and settings; null when it could not be made (the sheet says so) */
+  outcome: { report: RangesReport; planArr: number | null } | null;
+}
+
 export interface WorkbookDocument {
   inputs: ModelInputs;
   appVersion: string;
@@ -77,6 +85,6 @@ export interface WorkbookProblem {
 }
 
 export type WorkbookRead =
-  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet; ranges?: { ranges: RangeEntry[]; simulation: SimulationSettings } }
+  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet; ranges?: { ranges: WorkbookRange[]; simulation: SimulationSettings } }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };

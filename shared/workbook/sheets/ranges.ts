@@ -4,20 +4,13 @@
 // changes on reopen, and the percentile table and the samples' summary as
 // values, saying they were computed at save (Excel does not sample).
 import type * as ExcelJS from 'exceljs';
-import { MAX_RANGES, parseRanges, resolveInput, type ModelInputs, type RangesReport, type SimulationSettings } from '../../index';
-import type { RangeEntry } from '../../document/document';
+import { MAX_RANGES, parseRanges, resolveInput, type ModelInputs, type SimulationSettings } from '../../index';
 import { excelNumberFormat, formatFigure } from '../../report/format';
 import { outputFormat, outputWords, rangeTableRows, planArrKey } from '../../report/range-outcomes';
 import { a1, nameOfKey, onSheet, SHEETS } from '../names';
 import { FMT, headers, inputBorder, inputFill, inputFont, note, section, title } from '../styles';
-import type { WorkbookProblem } from '../types';
+import type { WorkbookProblem, WorkbookRange, WorkbookRanges } from '../types';
 
-export interface WorkbookRanges {
-  ranges: readonly RangeEntry[];
-  simulation: SimulationSettings;
-  /** the run for exactly these inputs, ranges and settings; null when it could not be made (the sheet says so) */
-  outcome: { report: RangesReport; planArr: number | null } | null;
-}
 
 const COL = { name: 1, low: 2, mode: 3, high: 4, key: 5 } as const;
 const ROW = { samples: 5, seed: 6, rangesHead: 9 } as const;
@@ -138,7 +131,7 @@ function cellValue(ws: ExcelJS.Worksheet, at: { row: number; col: number }): unk
  * The ranges and settings the Ranges sheet holds, checked against the model
  * (parseRanges: the CLI's rules), each problem at its cell. Absent sheet: none.
  */
-export function readRanges(wb: ExcelJS.Workbook, m: ModelInputs): { ok: true; ranges: RangeEntry[]; simulation: SimulationSettings } | { ok: false; problems: WorkbookProblem[] } | null {
+export function readRanges(wb: ExcelJS.Workbook, m: ModelInputs): { ok: true; ranges: WorkbookRange[]; simulation: SimulationSettings } | { ok: false; problems: WorkbookProblem[] } | null {
   const ws = wb.getWorksheet(SHEETS.ranges);
   if (!ws) return null;
   const where = new Map<string, string>();

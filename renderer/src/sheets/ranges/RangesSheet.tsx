@@ -5,7 +5,7 @@
 // spread, and the chance of reaching targets (the plan's ARR, NRR 110%). The run
 // is the analysis worker's, with progress and Cancel; the base case never moves.
 import { useEffect, useMemo, useState } from 'react';
-import { activeScenario, completeYears, currentValue, inputSpecs, outputKeys, parseRanges, resolveInput, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX, type Driver, type ModelInputs, type RangeTarget, type SimulationSettings } from '@shared/index';
+import { activeScenario, completeYears, currentValue, inputSpecs, outputKeys, parseRanges, resolveInput, resolveOutput, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX, type Driver, type ModelInputs, type RangeTarget, type SimulationSettings } from '@shared/index';
 import { formatFigure, histogram, outputFormat, outputWords, planArrKey, rangeTableRows, type FigureFormat } from '@shared/report/index';
 import { parseEntry, withRange, type RangeEntry } from '@shared/document/index';
 import { Section } from '../../components/Section';
@@ -248,13 +248,10 @@ function Outcomes({ args }: { args: RangesRunArgs }) {
   const fan = useMemo(() => (outcome ? fanChartOption(inputs, outcome.report.arrByMonth, base ? base.months.map((m) => m.closing) : null) : null), [outcome, inputs, base]);
   if (args.ranges.length === 0 || !outcome) return null;
   const { report } = outcome;
+  // the exact base case's figure, read the way the run reads each sample's
   const baseOf = (key: string): number | null => {
-    if (!base) return null;
-    const m = /^(\w+)\[(\d+)\]$/.exec(key);
-    const y = m ? base.annual[Number(m[2])] : undefined;
-    if (key === 'ltvToCac') return base.ltvToCac;
-    if (!m || !y) return null;
-    return { arrByYearEnd: y.closing, nrrByYear: y.nrr, grrByYear: y.grr, customersByYearEnd: y.customersEnd }[m[1]!] ?? null;
+    const out = base ? resolveOutput(inputs, key) : null;
+    return base && out?.ok ? out.value.of(base) : null;
   };
   const fmt = (x: number | null, f: FigureFormat) => (x === null ? '—' : formatFigure(x, f, currency));
   const planKey = planArrKey(inputs);
