@@ -5,7 +5,7 @@
 // input, an input ranged once) against the model the cell shows, so the message
 // at the cell is the one the CLI gives for the same range.
 import { parseRanges } from '../core/ranges';
-import { resolveInput } from '../core/what-if-keys';
+import { currentValue, resolveInput } from '../core/what-if-keys';
 import type { ModelInputs } from '../model/inputs';
 import type { RangeEntry } from './document';
 import { parseEntry, type EntryContext, type EntrySpec } from './entry';
@@ -29,6 +29,16 @@ export function rangeAt(inputs: ModelInputs, ranges: readonly RangeEntry[], cell
   if (ranges.length === 0) return undefined;
   const key = rangeKeyOf(inputs, cellKey);
   return key === null ? undefined : ranges.find((r) => r.key === key);
+}
+
+/** A range to start from, which the user then edits: ±10 points for a rate, ±20% for money and counts, around the value and inside the valid range. */
+export function suggestedRange(inputs: ModelInputs, cellKey: string): Omit<RangeEntry, 'key'> | null {
+  const r = resolveInput(inputs, cellKey);
+  if (!r.ok) return null;
+  const x = currentValue(inputs, r.value);
+  const spread = r.value.kind === 'rate' ? 0.1 : Math.abs(x) * 0.2;
+  const tidy = (v: number) => Number.parseFloat(v.toPrecision(12));
+  return { low: tidy(Math.max(r.value.min, x - spread)), mode: x, high: tidy(Math.min(r.value.max, x + spread)) };
 }
 
 export type RangeOutcome = { ok: true; ranges: readonly RangeEntry[] } | { ok: false; message: string };

@@ -93,3 +93,23 @@ test('a range typed in a cell, the Ranges view filling with progress, a cancelle
 });
 
 const WorkspaceFigures = { nrr: expectedText.percent(computeModel(inputs).annual[1]!.nrr) };
+
+test('the cell range editor: right-click an input, Add a range…, and edit it on the Ranges sheet', async ({ workspace, page }) => {
+  const cell = workspace.input('acquisition.acv');
+  await cell.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Add a range…' }).click();
+  const row = page.getByRole('table', { name: 'Ranged inputs' }).locator('tr[data-range-key="acquisition.acv"]');
+  await expect(row.getByLabel(/: low$/)).toHaveValue('$52,000');
+  await expect(row.getByLabel(/: most likely$/)).toHaveValue('$65,000');
+  await row.getByLabel(/: most likely$/).fill('');
+  await row.getByLabel(/: most likely$/).press('Enter'); // blank: uniform
+  await expect(page.getByRole('status')).toContainText('1,000 samples, seed 1', { timeout: 30_000 });
+  for (const [w, h] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `/tmp/shots/ranges/ranges-editor-${w}.png` });
+  }
+  await workspace.tab('Assumptions').click();
+  await expect(cell).toHaveAttribute('data-range', '52000..78000');
+  await cell.click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Edit range…' })).toBeVisible();
+});

@@ -5,9 +5,9 @@
 // spread, and the chance of reaching targets (the plan's ARR, NRR 110%). The run
 // is the analysis worker's, with progress and Cancel; the base case never moves.
 import { useEffect, useMemo, useState } from 'react';
-import { activeScenario, completeYears, currentValue, inputSpecs, outputKeys, parseRanges, resolveInput, resolveOutput, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX, type Driver, type ModelInputs, type RangeTarget, type SimulationSettings } from '@shared/index';
+import { activeScenario, completeYears, inputSpecs, outputKeys, parseRanges, resolveInput, resolveOutput, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX, type Driver, type ModelInputs, type RangeTarget, type SimulationSettings } from '@shared/index';
 import { formatFigure, histogram, outputFormat, outputWords, planArrKey, rangeTableRows, type FigureFormat } from '@shared/report/index';
-import { parseEntry, withRange, type RangeEntry } from '@shared/document/index';
+import { parseEntry, suggestedRange, withRange, type RangeEntry } from '@shared/document/index';
 import { Section } from '../../components/Section';
 import { EChart } from '../../charts/EChart';
 import { formatInput } from '../../format/format';
@@ -89,12 +89,8 @@ function RangedInputs({ inputs, ranges }: { inputs: ModelInputs; ranges: readonl
   const [problem, setProblem] = useState<string | null>(null);
   const add = (key: string) => {
     setAdding('');
-    const r = resolveInput(inputs, key);
-    if (!r.ok) { setProblem(r.error); return; }
-    const x = currentValue(inputs, r.value);
-    // A start the user then edits: ±10 points for a rate, ±20% for money and counts, inside the valid range.
-    const spread = r.value.kind === 'rate' ? 0.1 : Math.abs(x) * 0.2;
-    const range = { low: Math.max(r.value.min, x - spread), mode: x, high: Math.min(r.value.max, x + spread) };
+    const range = suggestedRange(inputs, key);
+    if (!range) { setProblem(`${key}: not a numeric input`); return; }
     const checked = withRange(inputs, ranges, key, range);
     if (!checked.ok) { setProblem(checked.message); return; }
     setProblem(null);
