@@ -1,6 +1,7 @@
 // The board page's "Range of outcomes" (issue 21): when the document has ranges,
 // P10–P90 of ARR and NRR and the chance of the plan, from the same run the
-// Ranges view shows (started here when that view has not run it).
+// Ranges view shows (started here when that view has not run it). Until its
+// figures are in, the block is not printed: a PDF never says "sampling…".
 import { useEffect } from 'react';
 import { rangeOfOutcomes } from '@shared/report/index';
 import { useRangesArgs } from '../../store/ranges-args';
@@ -17,7 +18,7 @@ export function RangeOfOutcomesBlock() {
   if (!args || args.ranges.length === 0) return null;
   const block = current && outcome ? rangeOfOutcomes(args.inputs, outcome.report, outcome.planArr, args.ranges.length) : null;
   return (
-    <section className="board-ranges" aria-label="Range of outcomes" data-key="board.ranges">
+    <section className={block ? 'board-ranges' : 'board-ranges no-print'} aria-label="Range of outcomes" data-key="board.ranges">
       <h3>Range of outcomes</h3>
       {block ? (
         <>
