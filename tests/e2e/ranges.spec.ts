@@ -7,6 +7,9 @@
 import { completeYears, computeModel, defaultInputs, runRanges } from '@shared/index';
 import { expect, test } from './fixtures';
 import { expectedText } from './pages/expected-text';
+import { AnalysisPage } from './pages/analysis-page';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 
 const inputs = defaultInputs();
 const years = completeYears(inputs.general.horizonMonths);
@@ -112,4 +115,28 @@ test('the cell range editor: right-click an input, Add a range…, and edit it o
   await expect(cell).toHaveAttribute('data-range', '52000..78000');
   await cell.click({ button: 'right' });
   await expect(page.getByRole('menuitem', { name: 'Edit range…' })).toBeVisible();
+});
+
+test('ranges and samples are saved in the workbook and read back on open', async ({ page }) => {
+  const a = new AnalysisPage(page);
+  await a.useBrowserFiles();
+  await a.open('board-report');
+  await a.tab('Assumptions');
+  await a.input('journey.renewal.rate').click();
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('80%..85%..90%');
+  await page.keyboard.press('Enter');
+  await expect(a.input('journey.renewal.rate')).toHaveAttribute('data-range', '80%..85%..90%');
+  const file = await a.saveAs();
+  const wb = strFromU8(unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml']!);
+  expect(wb).toContain('name="Ranges"');
+  expect(wb).toContain('name="ranges_0_mode"');
+
+  await a.open('board-report'); // a fresh app: no ranges
+  await a.tab('Assumptions');
+  await expect(a.input('journey.renewal.rate')).not.toHaveAttribute('data-range', /./);
+  await a.openFile(file);
+  await expect(a.input('journey.renewal.rate')).toHaveAttribute('data-range', '80%..85%..90%');
+  await expect(page.getByTestId('dirty-flag')).toHaveCount(0);
 });
