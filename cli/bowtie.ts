@@ -80,7 +80,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (command === 'export' && file && target && (argv.length === 3 || (argv.length === 5 && argv[3] === '--actuals'))) {
     const loaded = await loadModelFile(file);
     if (!loaded.ok) { loaded.lines.forEach(err); return loaded.code; }
-    loaded.notes.forEach((n) => err(`note: ${n}`));
+    // `ranges` and `simulation` are not inputs: they become the Ranges sheet (spec §11).
+    loaded.notes.filter((n) => !/^(ranges|simulation)\b/.test(n)).forEach((n) => err(`note: ${n}`));
+    const { exportRangesOf } = await import('./seek-ranges');
+    const ranged = await exportRangesOf(file, loaded.inputs);
+    if (!ranged.ok) { ranged.lines.forEach(err); return EXIT.invalid; }
     // The input's Actuals sheet travels on (issue 19); --actuals imports a billing export instead, as the app would.
     let actuals = loaded.actuals;
     if (argv[4]) {
@@ -93,7 +97,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       actuals = read.sheet;
     }
     const { exportWorkbook } = await import('./export-workbook');
-    const written = await exportWorkbook(loaded.inputs, target, loaded.extras, { source: file, ...(actuals ? { actuals } : {}) });
+    const written = await exportWorkbook(loaded.inputs, target, loaded.extras, { source: file, ...(actuals ? { actuals } : {}), ...(ranged.ranges ? { ranges: ranged.ranges } : {}) });
     if (!written.ok) { err(`${target}: ${written.error}`); return EXIT.unreadable; }
     return EXIT.ok;
   }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { twoWaySpecFromExtras, type ModelInputs } from '@shared/index';
-import { writeWorkbook, type ActualsSheet } from '@shared/workbook/index';
+import { writeWorkbook, type ActualsSheet, type WorkbookRanges } from '@shared/workbook/index';
 import { isCode, writeFileAtomic } from '../node/atomic-write';
 import { scenariosFromExtras } from '@shared/report/index';
 import { buildWorkbookExtras } from '@shared/report/draw';
@@ -45,6 +45,8 @@ export interface ExportOptions {
   actuals?: ActualsSheet;
   /** the file the model was read from: never overwritten by its own export */
   source?: string;
+  /** the model file's ranges with their run: the Ranges sheet (spec §11) */
+  ranges?: WorkbookRanges;
 }
 
 /** `extras` of a workbook being re-exported: its scenarios and two-way table travel on (issue 6). */
@@ -55,7 +57,7 @@ export async function exportWorkbook(inputs: ModelInputs, target: string, extras
     // The same board images, comparison and scenarios the app's save writes (shared/report/workbook-extras.ts).
     // The saved two-way table, fitted to these inputs (null: it does not fit, and the default is written).
     const more = await buildWorkbookExtras(inputs, scenariosFromExtras(extras).set, rasterizePng, twoWaySpecFromExtras(extras, inputs).spec);
-    bytes = await writeWorkbook({ inputs, appVersion: appVersion(), ...more, ...(options.actuals ? { actuals: options.actuals } : {}) });
+    bytes = await writeWorkbook({ inputs, appVersion: appVersion(), ...more, ...(options.actuals ? { actuals: options.actuals } : {}), ...(options.ranges ? { ranges: options.ranges } : {}) });
   } catch (e) {
     return { ok: false, error: `the workbook could not be built (${(e as Error).message})` };
   }

@@ -5,7 +5,9 @@
 // Exit 0 (for seek, reachable or not), 1 for an invalid model, key, interval or
 // range (naming it), 2 for a file that cannot be read or a malformed command line.
 import { readFile } from 'node:fs/promises';
-import { goalSeek, parseRanges, parseTarget, runRanges, type ModelInputs } from '@shared/index';
+import { goalSeek, outputValue, parseRanges, parseTarget, resolveOutput, runRanges, type ModelInputs } from '@shared/index';
+import { planArrKey, planTarget, withPlanTarget } from '@shared/report/index';
+import { readWorkbook, type WorkbookRanges } from '@shared/workbook/index';
 
 type Loaded = { ok: true; inputs: ModelInputs; notes: string[] } | { ok: false; code: 1 | 2; lines: string[] };
 export type LoadModel = (path: string) => Promise<Loaded>;
@@ -60,15 +62,36 @@ export async function seekCommand(file: string, args: string[], loadModel: LoadM
   return 0;
 }
 
-/** The model file's own `ranges` and `simulation` (a JSON model; a workbook keeps none yet). */
-async function rangesOf(file: string): Promise<{ ranges?: unknown; simulation?: unknown }> {
-  if (/\.xlsx$/i.test(file)) return {};
+/** The model file's own `ranges` and `simulation`: a JSON model's fields, or a workbook's Ranges sheet. */
+export async function rangesOf(file: string): Promise<{ ranges?: unknown; simulation?: unknown }> {
+  if (/\.xlsx$/i.test(file)) {
+    const r = await readWorkbook(new Uint8Array(await readFile(file)));
+    return r.ok && r.ranges ? { ranges: r.ranges.ranges, simulation: r.ranges.simulation } : {};
+  }
   try {
     const json: unknown = JSON.parse(await readFile(file, 'utf8'));
     return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json) : {};
   } catch {
     return {}; // a workbook under another name: loadModelFile has read it
   }
+}
+
+/**
+ * `bowtie export`'s Ranges sheet: the model file's ranges and settings with the
+ * run's figures (the plan's own ARR a target, as the app saves it); null
+ * without ranges; the problems, by path, of ranges that do not fit the model.
+ */
+export async function exportRangesOf(file: string, m: ModelInputs): Promise<{ ok: true; ranges: WorkbookRanges | null } | { ok: false; lines: string[] }> {
+  const own = await rangesOf(file);
+  const parsed = parseRanges(m, own.ranges, own.simulation);
+  if (!parsed.ok) return { ok: false, lines: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+  if (parsed.ranges.length === 0) return { ok: true, ranges: null };
+  const ranges = parsed.ranges.map((r) => ({ key: r.key, low: r.low, high: r.high, ...(r.mode === undefined || r.mode === null ? {} : { mode: r.mode }) }));
+  const planRef = resolveOutput(m, planArrKey(m));
+  const plan = planRef.ok ? outputValue(m, planRef.value) : null;
+  const planArr = plan === null ? null : plan.toNumber();
+  const report = runRanges(m, parsed.ranges, { ...parsed.simulation, targets: withPlanTarget(parsed.simulation.targets, planArr === null ? null : planTarget(m, planArr)) });
+  return { ok: true, ranges: { ranges, simulation: parsed.simulation, outcome: { report, planArr } } };
 }
 
 export async function rangesCommand(file: string, args: string[], loadModel: LoadModel, io: Io): Promise<number> {

@@ -30,7 +30,7 @@ export * from './report/verdicts';
 export * from './report/bowtie';
 // What it takes (spec §10, §11): goal seek, ranges and their random numbers.
 export { goalSeek, seekInterval, type SeekRequest, type SeekAnswer, type SeekResult } from './core/goal-seek';
-export { resolveOutput, outputKeys, type OutputRef } from './core/outputs';
+export { resolveOutput, outputKeys, outputValue, type OutputRef } from './core/outputs';
 export { resolveInput, currentValue, withInput, type WhatIfInput } from './core/what-if-keys';
 export { mulberry32, latinHypercube, percentile } from './core/random';
 export { parseRanges, parseTarget, runRanges, RangeRun, rangeDrivers, rangeValue, mostLikely, spread, defaultSimulation, MAX_RANGES, SAMPLES_MIN, SAMPLES_MAX, SEED_MAX, type InputRange, type RangeTarget, type SimulationSettings, type RangesReport, type Spread, type Driver } from './core/ranges';

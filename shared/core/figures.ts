@@ -11,16 +11,16 @@ import { retentionWindow } from './retention';
 import { acquisitionBlocks, AgeSeries, rollUp } from './schedule';
 import { simulateCalendar, windowAt } from './calendar';
 import { Rates } from './rates';
-import { needsCalendar } from './compute';
+import { computeExact, needsCalendar } from './compute';
 import { baseCohorts, firstYear, valueInYear } from '../model/ramps';
 import { completeYears } from './years';
 
-export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
+export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | customers.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
 
 export interface FigureInfo {
   key: FigureKey;
   label: string;
-  format: 'percent' | 'money' | 'ratio';
+  format: 'percent' | 'money' | 'ratio' | 'count';
 }
 
 /**
@@ -34,6 +34,7 @@ export function figureChoices(years: number, hasBase = false): FigureInfo[] {
     out.push({ key: `grr.y${y}`, label: `GRR, year ${y}`, format: 'percent' });
   }
   for (let y = 1; y <= years; y++) out.push({ key: `arr.y${y}`, label: `ARR at end of year ${y}`, format: 'money' });
+  for (let y = 1; y <= years; y++) out.push({ key: `customers.y${y}`, label: `Customers at end of year ${y}`, format: 'count' });
   out.push(
     { key: 'ltv.revenue', label: 'LTV (revenue)', format: 'money' },
     { key: 'ltv.grossMargin', label: 'LTV (gross margin)', format: 'money' },
@@ -45,6 +46,13 @@ export function figureChoices(years: number, hasBase = false): FigureInfo[] {
 
 /** One figure of a valid model; null where the figure is undefined (spec: shown —). */
 export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
+  const customers = /^customers\.y(\d+)$/.exec(key);
+  if (customers) {
+    const y = Number(customers[1]);
+    if (y < 1 || y > completeYears(inputs.general.horizonMonths)) throw new Error(`no figure ${key} for this horizon`);
+    // customers come from the whole model's roll-up (the expected count of every cohort)
+    return computeExact(inputs, { figuresOnly: true }).annual[y - 1]!.customersEnd;
+  }
   return hasSegments(inputs) ? companyFigure(inputs, key) : singleFigure(inputs, key);
 }
 

@@ -233,6 +233,13 @@ export class RangeRun {
     return this.done === this.total;
   }
 
+  /** One output's value in each sample done where it exists (a histogram's data); empty for an unknown key. */
+  samplesOf(output: string): Float64Array {
+    const at = this.outs.findIndex((o) => o.key === output);
+    if (at < 0) return new Float64Array(0);
+    return this.figures[at]!.subarray(0, this.done).filter((v) => !Number.isNaN(v));
+  }
+
   report(): RangesReport {
     const figures: Record<string, Spread> = {};
     this.outs.forEach((o, i) => { figures[o.key] = spread(this.figures[i]!); });

@@ -5,7 +5,9 @@
 import type { Lever, ModelInputs } from '../model/inputs';
 import { deleteScenario, setOverride, switchScenario, type OverrideValue, type ScenarioSet } from '../model/scenarios';
 import { applyEntries, type CellEntry } from './apply-entries';
-import type { Snapshot } from './document';
+import type { SimulationSettings } from '../core/ranges';
+import type { RangeEntry, Snapshot } from './document';
+import { withRange } from './range-entry';
 import { addCohort, addFunnelStage, addLane, addYear, removeCohort, removeFunnelStage, removeLane, removeLastYear, setLever } from './edits';
 import type { EntrySource } from './entry';
 import { getInput, setInput } from './keys';
@@ -33,12 +35,19 @@ export type Action =
   /** a value computed, not typed (goal seek's answer): the input at `key` (a whole ramp for a rampable key) set to `value` */
   | { type: 'setValue'; key: string; value: number | number[] }
   /** the actuals' calibration (spec §9): the inputs a worker computed from the book, a suggestion or the plan's start */
-  | { type: 'applySuggestion'; what: string; inputs: ModelInputs };
+  | { type: 'applySuggestion'; what: string; inputs: ModelInputs }
+  /** the range editor: low / most likely / high on the cell at `key` (null takes it away); a bad range changes nothing */
+  | { type: 'setRange'; key: string; range: Omit<RangeEntry, 'key'> | null }
+  /** samples, seed and targets of the ranges' run (spec §11), checked by the caller (parseRanges) */
+  | { type: 'setSimulation'; simulation: SimulationSettings };
 
 export type ActionType = Action['type'];
 
 const withScenarios = (snap: Snapshot, scenarios: Snapshot['scenarios']): Snapshot =>
   scenarios === snap.scenarios ? snap : { ...snap, scenarios };
+
+const sameSimulation = (a: SimulationSettings, b: SimulationSettings): boolean =>
+  a.samples === b.samples && a.seed === b.seed && a.targets.length === b.targets.length && a.targets.every((t, i) => t.output === b.targets[i]!.output && t.value === b.targets[i]!.value);
 
 export function reduce(snap: Snapshot, action: Action): Snapshot {
   switch (action.type) {
@@ -59,5 +68,10 @@ export function reduce(snap: Snapshot, action: Action): Snapshot {
     case 'setOverride': return withScenarios(snap, setOverride(snap.scenarios, action.scenarioId, action.key, action.value));
     case 'setValue': return getInput(snap.inputs, action.key) === action.value ? snap : { ...snap, inputs: setInput(snap.inputs, action.key, action.value) };
     case 'applySuggestion': return action.inputs === snap.inputs ? snap : { ...snap, inputs: action.inputs };
+    case 'setRange': {
+      const r = withRange(snap.inputs, snap.ranges, action.key, action.range);
+      return !r.ok || r.ranges === snap.ranges ? snap : { ...snap, ranges: r.ranges };
+    }
+    case 'setSimulation': return sameSimulation(snap.simulation, action.simulation) ? snap : { ...snap, simulation: action.simulation };
   }
 }

@@ -7,6 +7,9 @@
 // its pending "from" month take effect and its mark disappear.
 // A yearly cell (`journey.renewal.rate[1]`) writes that year of the input's ramp;
 // a cohort cell of the installed base may add the cohort (a pasted block).
+// A range (`80%..90%`, spec §11) goes to the document's ranges, not the inputs:
+// the cell keeps its value as the base case; a plain value typed over a ranged
+// cell replaces the range (the cell holds what was typed last).
 import type { InputSpec } from '../model/catalog';
 import type { InputProblem, ModelInputs, Rampable } from '../model/inputs';
 import { activeScenario, applyScenario, overridableKeys, setOverride, type OverrideValue } from '../model/scenarios';
@@ -15,7 +18,8 @@ import { growBaseFor, parseBaseEntry, setCohortField } from './base-entries';
 import { parseEntry, type EntryContext, type EntrySource } from './entry';
 import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, readInput, rootKey, setInput, specFor, type LaneField } from './keys';
 import { parseRampable, setYearValue } from './ramp-entry';
-import type { PendingEntry, Snapshot } from './document';
+import type { PendingEntry, RangeEntry, Snapshot } from './document';
+import { isRangeText, parseRangeText, rangeAt, withRange } from './range-entry';
 
 export interface CellEntry {
   key: string;
@@ -96,6 +100,15 @@ function tryEntry(inputs: ModelInputs, key: string, text: string, source: EntryS
   return { ok: false, message };
 }
 
+/** A typed range on this cell: the ranges with it, or why not. */
+function tryRange(inputs: ModelInputs, ranges: readonly RangeEntry[], key: string, text: string, source: EntrySource): { ok: true; ranges: readonly RangeEntry[] } | { ok: false; message: string } | null {
+  const spec = specFor(inputs, key);
+  if (!spec) return null;
+  const parsed = parseRangeText(spec, text, { source, currency: inputs.general.currency });
+  if (!parsed.ok) return parsed;
+  return withRange(inputs, ranges, key, parsed.range);
+}
+
 /**
  * Apply entries in order (a paste is several); returns the same snapshot when
  * nothing changed. `source` says how they arrived: typed (Excel's automatic
@@ -111,18 +124,33 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
   let inputs = start;
   const applied = new Set<string>();
   let invalid: Record<string, PendingEntry> | null = null;
+  let ranges = snap.ranges;
   const marks = () => (invalid ??= { ...snap.invalid });
   const current = () => invalid ?? snap.invalid;
+  const mark = (key: string, text: string, message: string) => { marks()[key] = { text, message, ...(source === 'pasted' ? { source } : {}) }; };
   for (const { key, text } of entries) {
     inputs = growBaseFor(inputs, key, text);
     if (!specFor(inputs, key)) continue;
+    if (isRangeText(text)) {
+      const r = tryRange(inputs, ranges, key, text, source)!;
+      if (r.ok) { ranges = r.ranges; if (current()[key]) delete marks()[key]; }
+      else mark(key, text, r.message);
+      continue;
+    }
+    // Delete on a ranged cell takes the range away; the value stays.
+    if (text.trim() === '' && !current()[key] && rangeAt(inputs, ranges, key)) {
+      const gone = withRange(inputs, ranges, key, null);
+      if (gone.ok) ranges = gone.ranges;
+      continue;
+    }
     // Clearing a cell that holds a rejected entry goes back to the last valid value
     // (a blank adopter share is a value: the share the journey implies).
     const blankShare = parseBaseKey(key)?.field === 'adopterShare' && text.trim() === '';
     if (text.trim() === '' && current()[key] && !blankShare) { delete marks()[key]; continue; }
     const r = tryEntry(inputs, key, text, source)!;
-    if (r.ok === false) { marks()[key] = { text, message: r.message, ...(source === 'pasted' ? { source } : {}) }; continue; }
+    if (r.ok === false) { mark(key, text, r.message); continue; }
     if (r.ok === true) { inputs = r.inputs; applied.add(key); }
+    if (rangeAt(inputs, ranges, key)) { const gone = withRange(inputs, ranges, key, null); if (gone.ok) ranges = gone.ranges; }
     if (current()[key]) delete marks()[key];
   }
   if (inputs !== start) {
@@ -132,6 +160,7 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
     for (let changed = true; changed;) {
       changed = false;
       for (const [key, mark] of Object.entries(current())) {
+        if (isRangeText(mark.text)) continue; // a range's checks do not depend on other inputs' values
         const r = tryEntry(inputs, key, mark.text, mark.source ?? 'typed');
         if (r === null) continue;
         if (r.ok === false) {
@@ -143,8 +172,8 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
       }
     }
   }
-  if (inputs === start && invalid === null) return snap;
-  if (!scenario) return { ...snap, inputs, invalid: invalid ?? snap.invalid };
+  if (inputs === start && invalid === null && ranges === snap.ranges) return snap;
+  if (!scenario) return { ...snap, inputs, invalid: invalid ?? snap.invalid, ranges };
   // Write what changed back: overrides of the scenario, or the base for what it cannot override.
   const overridable = new Set(overridableKeys(snap.inputs));
   let base = snap.inputs;
@@ -155,5 +184,5 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
     const value = getInput(inputs, key) as OverrideValue;
     scenarios = setOverride(scenarios, scenario.id, key, same(value, getInput(snap.inputs, key)) ? undefined : value);
   }
-  return { ...snap, inputs: base, scenarios, invalid: invalid ?? snap.invalid };
+  return { ...snap, inputs: base, scenarios, invalid: invalid ?? snap.invalid, ranges };
 }

@@ -1,6 +1,7 @@
 // The document a user edits and saves: the model's inputs, its scenarios, what is
 // typed but not yet valid, and the parts saved beside them. Every change to the
 // undoable part (`Snapshot`) is an action applied by `reduce` (reduce.ts).
+import type { SimulationSettings } from '../core/ranges';
 import type { TwoWaySpec } from '../core/sensitivity';
 import type { ModelInputs } from '../model/inputs';
 import type { ScenarioSet } from '../model/scenarios';
@@ -22,9 +23,17 @@ export interface Snapshot {
   invalid: Readonly<Record<string, PendingEntry>>;
   /** named scenarios over the base inputs (issue 6), saved and undone with the document */
   scenarios: ScenarioSet;
+  /**
+   * low / most likely / high on numeric inputs (spec §11), by the key ranges use
+   * (lanes by id, `key[i]` for one year of a ramp). A typed range is an edit, so
+   * it is undone like one; the base case never reads them.
+   */
+  ranges: readonly RangeEntry[];
+  /** samples, seed and the targets whose odds the Ranges view shows */
+  simulation: SimulationSettings;
 }
 
-/** One ranged input of a Monte Carlo run (spec §11). */
+/** One ranged input of a Monte Carlo run (spec §11); no mode: uniform. */
 export interface RangeEntry { key: string; low: number; mode?: number; high: number }
 /** How a billing export's headers map to the fields of its shape (spec §9.1), kept so next month's file imports the same way. */
 export interface ImportMapping { shape: string; columns: Record<string, string> }
@@ -40,8 +49,6 @@ export interface ImportedFile { name: string; rows: number }
 export interface BowtieDocument extends Snapshot {
   sensitivity: TwoWaySpec | null;
   actuals: ActualsSheet | null;
-  /** not yet: spec §11 */
-  ranges: readonly RangeEntry[];
   /** not yet: spec §9.1 */
   importMappings: readonly ImportMapping[];
   /** not yet: spec §12 */

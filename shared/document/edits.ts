@@ -36,7 +36,9 @@ export function removeLane(snap: Snapshot, id: string): Snapshot {
   const at = inputs.lanes.findIndex((l) => l.id === id);
   if (at < 0) return snap;
   const byId = Object.fromEntries(Object.entries(invalid).filter(([k]) => !k.startsWith(`lanes.${id}.`)));
-  return { ...snap, inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: shiftIndexedMarks(byId, 'lanes', at) };
+  // ranges name lanes by id (range-entry.ts): the lane's go with it
+  const ranges = snap.ranges.some((r) => r.key.startsWith(`lanes.${id}.`)) ? snap.ranges.filter((r) => !r.key.startsWith(`lanes.${id}.`)) : snap.ranges;
+  return { ...snap, inputs: { ...inputs, lanes: inputs.lanes.filter((_, i) => i !== at) }, invalid: shiftIndexedMarks(byId, 'lanes', at), ranges };
 }
 
 /** Another year of new logos, starting at the last year's figure; at most the model's years. */

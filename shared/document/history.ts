@@ -11,6 +11,7 @@ import { moneyExact } from '../report/format';
 import type { Action } from './actions';
 import type { Snapshot } from './document';
 import { getInput, readInput, specFor } from './keys';
+import { rangeAt, rangeText } from './range-entry';
 
 type Path = readonly (string | number)[];
 /** A value at a path; null when the path was absent (an error mark added, a lever removed). */
@@ -113,8 +114,17 @@ function entryLabel(before: Snapshot, after: Snapshot, key: string, text: string
   const was = readInput(shown(before), key);
   const now = readInput(shown(after), key);
   if (after.invalid[key] && !before.invalid[key]) return `${prefix}${name} ${JSON.stringify(text.trim())} (refused)`;
+  if (was === now && before.ranges !== after.ranges) return rangeLabel(before, after, key, name);
   if (was === now) return `${prefix}${name}`;
   return `${prefix}${name} ${valueText(spec?.kind ?? 'text', was, currency)} → ${valueText(spec?.kind ?? 'text', now, currency)}`;
+}
+
+/** "renewal rate of adopters range 80%..90%", or "… range removed". */
+function rangeLabel(before: Snapshot, after: Snapshot, key: string, name: string): string {
+  const kind = specFor(before.inputs, key)?.kind ?? 'text';
+  const range = rangeAt(after.inputs, after.ranges, key);
+  if (!range) return rangeAt(before.inputs, before.ranges, key) ? `${name}: range removed` : name;
+  return `${name} range ${rangeText(range, (x) => valueText(kind, x, before.inputs.general.currency))}`;
 }
 
 /** What changed between two sets of scenarios, as the sheet's buttons say it. */
@@ -177,5 +187,12 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
       return `${name} ${shown(getInput(inputs, action.key))} → ${shown(action.value)}`;
     }
     case 'applySuggestion': return action.what;
+    case 'setRange': return rangeLabel(before, after, action.key, lower(specFor(inputs, action.key)?.label ?? action.key));
+    case 'setSimulation': {
+      const [a, b] = [before.simulation, action.simulation];
+      if (a.samples !== b.samples) return `samples ${a.samples} → ${b.samples}`;
+      if (a.seed !== b.seed) return `seed ${a.seed} → ${b.seed}`;
+      return 'targets of the ranges';
+    }
   }
 }

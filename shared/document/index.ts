@@ -11,4 +11,5 @@ export { parseEntry, parseMoney, parseRate, type Entry, type EntryContext, type 
 export { describeAction, diff, HISTORY_LIMIT, replay, revert, sameValue, valueText, type Change, type Step } from './history';
 export * from './keys';
 export { DOCUMENT_LIMITS, modelYears } from './limits';
+export { isRangeText, parseRangeText, suggestedRange, rangeAt, rangeKeyOf, rangeText, splitRangeText, withRange, type RangeOutcome } from './range-entry';
 export { isRampText, normalizeRamp, parseRampable, parseRampText, setYearValue } from './ramp-entry';

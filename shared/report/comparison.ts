@@ -34,10 +34,22 @@ export interface Comparison {
 
 type Pick = (r: ModelResult<number>) => number | string | null;
 
-/** The headline rows for a model with `years` complete years. */
-function headlineRows(years: number): { key: string; label: string; format: FigureFormat; pick: Pick }[] {
+/**
+ * The headline rows for a model with `years` complete years: ARR and customers
+ * of every year; year-1 NRR and GRR when the base case has a book at the start
+ * (an installed base: issue 21 item 3, the headline figure of a company with
+ * customers), then year 2's.
+ */
+function headlineRows(years: number, bookAtStart: boolean): { key: string; label: string; format: FigureFormat; pick: Pick }[] {
   const rows: { key: string; label: string; format: FigureFormat; pick: Pick }[] = [];
   for (let y = 1; y <= years; y++) rows.push({ key: `arr.y${y}`, label: `ARR, end of year ${y}`, format: 'money', pick: (r) => r.annual[y - 1]?.closing ?? null });
+  for (let y = 1; y <= years; y++) rows.push({ key: `customers.y${y}`, label: `Customers, end of year ${y}`, format: 'count', pick: (r) => r.annual[y - 1]?.customersEnd ?? null });
+  if (bookAtStart) {
+    rows.push(
+      { key: 'nrr.y1', label: 'NRR, year 1 (today’s book)', format: 'percent', pick: (r) => r.annual[0]?.nrr ?? null },
+      { key: 'grr.y1', label: 'GRR, year 1 (today’s book)', format: 'percent', pick: (r) => r.annual[0]?.grr ?? null },
+    );
+  }
   if (years >= 2) {
     rows.push(
       { key: 'nrr.y2', label: 'NRR, year 2', format: 'percent', pick: (r) => r.annual[1]?.nrr ?? null },
@@ -83,7 +95,7 @@ export function compareScenarios(
     results.push(applied.problems.length ? null : compute(applied.inputs));
   }
   const years = results[0]!.years;
-  const rows = headlineRows(years).map(({ key, label, format, pick }) => {
+  const rows = headlineRows(years, results[0]!.annual[0]?.nrr !== null && results[0]!.annual[0]?.nrr !== undefined).map(({ key, label, format, pick }) => {
     const values = results.map((r) => (r ? pick(r) : null));
     const b = values[0];
     const deltas = values.map((v, i) => (i === 0 || typeof v !== 'number' || typeof b !== 'number' ? null : v - b));

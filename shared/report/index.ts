@@ -13,3 +13,4 @@ export * from './bowtie';
 export * from './labels';
 export * from './verdicts';
 export * from './text-width';
+export * from './range-outcomes';

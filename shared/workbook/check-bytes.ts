@@ -159,7 +159,7 @@ export interface InspectedWorkbook {
 }
 
 /** The sheets Bowtie reads; every other sheet reaches ExcelJS empty. */
-const READ_SHEETS: ReadonlySet<string> = new Set([SHEETS.assumptions, SHEETS.meta, SHEETS.actuals]);
+const READ_SHEETS: ReadonlySet<string> = new Set([SHEETS.assumptions, SHEETS.meta, SHEETS.actuals, SHEETS.ranges]);
 const EMPTY_SHEET = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
 
 const isDrawing = (name: string) => /^xl\/drawings\/[^/]+\.xml$/.test(name);

@@ -1,5 +1,5 @@
 // The workbook file format (issue #3): write, pre-check and read .xlsx files.
-export type { WorkbookDocument, WorkbookExtras, KnownSensitivity, WorkbookRead, WorkbookProblem, BoardImage, ScenarioComparison, ComparisonFormat, ActualsSheet } from './types';
+export type { WorkbookRange, WorkbookRanges, WorkbookDocument, WorkbookExtras, KnownSensitivity, WorkbookRead, WorkbookProblem, BoardImage, ScenarioComparison, ComparisonFormat, ActualsSheet } from './types';
 export { writeWorkbook, InvalidModelError } from './write-workbook';
 export { readWorkbook } from './read-workbook';
 export { checkWorkbookBytes, LIMITS, READER_PARTS } from './check-bytes';

@@ -9,6 +9,7 @@ export const SHEETS = {
   cohorts: 'Cohorts',
   metrics: 'Metrics',
   sensitivity: 'Sensitivity',
+  ranges: 'Ranges',
   calendar: 'Calendar',
   actuals: 'Actuals',
   meta: 'Bowtie Metadata',

@@ -16,6 +16,7 @@ import { MAX_RAMP_YEARS } from '../model/ramps';
 import { DOCUMENT_LIMITS } from '../document/limits';
 import { canonicalInput, inputPath, isRampableKey, parsed } from '../document/keys';
 import { readActualsXml } from './sheets/actuals';
+import { readRanges } from './sheets/ranges';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
 import { choiceFromText, choiceWords } from './choices';
 import type { WorkbookProblem, WorkbookRead } from './types';
@@ -246,6 +247,12 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
     raw = step(raw);
   }
   const read = toModel(raw, notes);
+  if (read.ok) {
+    // The Ranges sheet's named cells (spec §11), checked against the model just read.
+    const ranges = readRanges(wb, read.inputs);
+    if (ranges && !ranges.ok) return { ok: false, kind: 'invalid', problems: ranges.problems };
+    if (ranges) read.ranges = { ranges: ranges.ranges, simulation: ranges.simulation };
+  }
   if (read.ok && inspected.actualsXml !== undefined) {
     const actuals = readActualsXml(inspected.actualsXml, inspected.files['xl/sharedStrings.xml']);
     if (typeof actuals === 'string') notes.push(`the ${SHEETS.actuals} sheet could not be read (${actuals}) and was left out; the model itself opened`);

@@ -1,6 +1,6 @@
 // The workbook file format's public shapes (issue #3). The app, the CLI and the
 // board report code against these names.
-import type { DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
+import type { RangesReport, SimulationSettings, DragResult, ModelInputs, ScenariosJson, TornadoBar, TwoWaySpec, TwoWaySpecJson } from '../index';
 
 export interface BoardImage {
   name: string;
@@ -49,6 +49,16 @@ export interface KnownSensitivity {
   drag: DragResult<number>;
 }
 
+/** One ranged input as the Ranges sheet holds it (the document's RangeEntry; no mode: uniform). */
+export interface WorkbookRange { key: string; low: number; mode?: number; high: number }
+
+export interface WorkbookRanges {
+  ranges: readonly WorkbookRange[];
+  simulation: SimulationSettings;
+  /** the run for exactly these inputs, ranges and settings; null when it could not be made (the sheet says so) */
+  outcome: { report: RangesReport; planArr: number | null } | null;
+}
+
 export interface WorkbookDocument {
   inputs: ModelInputs;
   appVersion: string;
@@ -60,6 +70,8 @@ export interface WorkbookDocument {
   scenarioComparison?: ScenarioComparison;
   /** Imported actuals, written to the Actuals sheet and read back on open. */
   actuals?: ActualsSheet;
+  /** Ranges and the simulation settings (spec §11): the Ranges sheet, written when there are ranges. */
+  ranges?: WorkbookRanges;
   /** When the file was saved (shown on the Sensitivity sheet); defaults to now. */
   savedAt?: Date;
 }
@@ -73,6 +85,6 @@ export interface WorkbookProblem {
 }
 
 export type WorkbookRead =
-  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet }
+  | { ok: true; inputs: ModelInputs; extras: Record<string, unknown>; notes: string[]; actuals?: ActualsSheet; ranges?: { ranges: WorkbookRange[]; simulation: SimulationSettings } }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };

@@ -18,6 +18,8 @@ import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
+import { writeRanges } from './sheets/ranges';
+import { rangeOfOutcomes } from '../report/range-outcomes';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
@@ -77,6 +79,9 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     wb.addWorksheet(name);
     if (name === SHEETS.journey && calendar) wb.addWorksheet(SHEETS.calendar);
   }
+  // Only a document with ranges has the Ranges sheet, after Sensitivity.
+  const ranges = doc.ranges && doc.ranges.ranges.length ? doc.ranges : null;
+  if (ranges) wb.addWorksheet(SHEETS.ranges);
   if (doc.actuals) wb.addWorksheet(SHEETS.actuals);
   wb.addWorksheet(SHEETS.meta);
 
@@ -89,7 +94,9 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   writeSensitivity(wb, m, fig, savedAt);
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
+    ranges: ranges?.outcome ? rangeOfOutcomes(m, ranges.outcome.report, ranges.outcome.planArr, ranges.ranges.length) : null,
   });
+  if (ranges) writeRanges(wb, m, ranges, savedAt);
   // Only a file with imported actuals has the sheet, just before the hidden metadata.
   if (doc.actuals) writeActuals(wb, doc.actuals);
   writeMetadata(wb, doc.appVersion, savedAt, extras);

@@ -2,12 +2,14 @@
 // exit codes (0 reachable or not; 1 naming a bad model, key, interval or range;
 // 2 for a malformed command line or an unreadable file).
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
+import { parseModel } from '@shared/index';
+import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'bowtie-seek-')); });
@@ -107,6 +109,34 @@ describe('bowtie ranges', () => {
     expect(j.figures['journey.fullJourneyRetention'].p10).toBeLessThan(j.figures['journey.fullJourneyRetention'].p90);
     expect(j.arrByMonth.p50).toHaveLength(36);
     expect(j.targets).toEqual([{ output: 'nrrByYear[1]', value: 1.0422307692307692, share: 0.5 }, { output: 'arrByYearEnd[1]', value: 1e9, share: 0 }]);
+  });
+
+  it('a workbook keeps its ranges and settings on its Ranges sheet: the same figures as the JSON model', async () => {
+    const parsed = parseModel(ranged);
+    if (!parsed.ok) throw new Error('G1 with renewal 85% should be a valid model');
+    const bytes = await writeWorkbook({ inputs: parsed.value, appVersion: 'test', ranges: { ranges: ranged.ranges, simulation: ranged.simulation, outcome: null } });
+    const book = join(dir, 'ranged.xlsx');
+    await writeFile(book, bytes);
+    const [fromBook, fromJson] = [await run(['ranges', book]), await run(['ranges', await file('r3.json', ranged)])];
+    expect(fromBook.code).toBe(0);
+    expect(JSON.parse(fromBook.out)).toEqual(JSON.parse(fromJson.out));
+  });
+
+  it('export writes a JSON model\'s ranges to the Ranges sheet, and ranges on that workbook prints the same figures', async () => {
+    const json = await file('rx.json', ranged);
+    const out = join(dir, 'rx.xlsx');
+    const e = await run(['export', json, out]);
+    expect(e.err).toEqual([]);
+    expect(e.code).toBe(0);
+    const back = await readWorkbook(new Uint8Array(await readFile(out)));
+    expect(back.ok && back.ranges).toEqual({ ranges: ranged.ranges, simulation: ranged.simulation });
+    expect(JSON.parse((await run(['ranges', out])).out)).toEqual(JSON.parse((await run(['ranges', json])).out));
+  });
+
+  it('export refuses ranges that do not fit the model, naming them', async () => {
+    const e = await run(['export', await file('rbad.json', { ...ranged, ranges: [{ key: 'journey.renewal.rate', low: 0.9, high: 0.8 }] }), join(dir, 'rbad.xlsx')]);
+    expect(e.code).toBe(1);
+    expect(e.err).toEqual(['ranges[0]: low 90.0% is above high 80.0%']);
   });
 
   it('the same file and seed print the same figures', async () => {

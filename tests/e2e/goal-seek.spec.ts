@@ -111,3 +111,20 @@ test('goal seek from a Metrics figure: right-click ARR at the end of year 3', as
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('goal seek from a Board Report figure and from a cell of the ARR bridge', async ({ workspace, page }) => {
+  await workspace.tab('Board Report').click();
+  await page.locator('[data-key="board.nrr.y2"]').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Goal seek…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Goal seek' });
+  await expect(dialog.getByLabel('Set figure')).toHaveValue('nrrByYear[1]');
+  await expect(dialog.getByTestId('gs-output-now')).toHaveText(`now ${expectedText.percent(base.annual[1]!.nrr)}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await workspace.tab('ARR Bridge').click();
+  await page.locator('.ag-cell[data-key="bridge.y3.closing"]').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Goal seek…' }).click();
+  await expect(dialog.getByLabel('Set figure')).toHaveValue('arrByYearEnd[2]');
+  await expect(dialog.getByTestId('gs-output-now')).toHaveText(`now ${expectedText.moneyShort(base.annual[2]!.closing)}`);
+});

@@ -2,9 +2,10 @@
 // saved file takes — the example with its five chart pictures, ten long-named
 // lanes with three scenarios, a shrinking base, one year, the large model, ramps
 // and an installed base (the Calendar sheet), the large ramped model, today's
-// book alone, and imported actuals. Built once per test file.
-import { computeModel, defaultInputs, type ModelInputs } from '@shared/index';
-import { writeWorkbook, type ActualsSheet, type WorkbookDocument } from '@shared/workbook/index';
+// book alone, and imported actuals with ranges (the Ranges sheet and the board's
+// Range of outcomes). Built once per test file.
+import { completeYears, computeModel, defaultInputs, runRanges, type ModelInputs } from '@shared/index';
+import { writeWorkbook, type ActualsSheet, type WorkbookDocument, type WorkbookRanges } from '@shared/workbook/index';
 import { boardImages } from '@shared/report/draw';
 import { comparisonForWorkbook } from '@shared/report/index';
 import { figuresOf, readActualsCsv } from '@shared/actuals/index';
@@ -23,6 +24,20 @@ function actualsSheet(): ActualsSheet {
 }
 
 const savedAt = new Date('2026-03-04T05:06:00Z');
+
+/** Three ranges (one a lane's, one a ramp year's) with a target, run as the app saves them. */
+function rangesOf(m: ModelInputs): WorkbookRanges {
+  const ranges = [
+    { key: 'journey.renewal.rate', low: 0.8, mode: 0.85, high: 0.92 },
+    { key: `lanes.${m.lanes[0]!.id}.attachRate`, low: 0.1, high: 0.5 },
+    { key: 'acquisition.newCustomersByYear[1]', low: 60, high: 120 },
+  ];
+  const simulation = { samples: 200, seed: 5, targets: [{ output: 'nrrByYear[1]', value: 1.1 }] };
+  const last = completeYears(m.general.horizonMonths) - 1;
+  const planArr = computeModel(m).annual[last]!.closing;
+  const report = runRanges(m, ranges, { ...simulation, targets: [...simulation.targets, { output: `arrByYearEnd[${last}]`, value: planArr }] });
+  return { ranges, simulation, outcome: { report, planArr } };
+}
 
 /** Every name at its longest (model 120 characters with ampersands, lanes and stages 60, cohorts), ten lanes, a base. */
 export function longNames(): ModelInputs {
@@ -50,7 +65,7 @@ export async function testWorkbookDocs(opts: { withPictures?: boolean } = {}): P
     plain('ramped', rampedModel(defaultInputs())),
     plain('large-ramped', rampedModel(largeModel())),
     plain('base', g4()),
-    plain('actuals', defaultInputs(), { actuals: actualsSheet() }),
+    plain('actuals', defaultInputs(), { actuals: actualsSheet(), ranges: rangesOf(defaultInputs()) }),
     plain('long-names', longNames()),
   ];
 }

@@ -5,17 +5,19 @@
 // the workbook is written without them and the caller is told what was left
 // out, to say so. Figures already on screen for this document are reused
 // (screen-figures.ts) rather than computed again in two workers.
-import type { ModelInputs, ScenarioSet, TwoWaySpec } from '@shared/index';
+import type { ModelInputs, ScenarioSet, SimulationSettings, TwoWaySpec } from '@shared/index';
+import type { RangeEntry } from '@shared/document/index';
 import { finishPictures, workbookExtras, type WorkbookPictures } from '@shared/report/index';
-import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
+import type { ActualsSheet, WorkbookDocument, WorkbookRanges } from '@shared/workbook/index';
 import { canvasRasterize } from '../charts/canvas-rasterize';
 import { platform } from '../platform/choose-platform';
 import { CallFailed } from '../workers/core-client';
 import { writeWorkbookBytes } from '../workers/workbook-client';
 import { analysisClient } from '../workers/worker-clients';
 import { screenFigures, type ScreenFigures } from './screen-figures';
+import { savedRanges } from './saved-ranges';
 
-export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals: ActualsSheet | null }
+export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings }
 
 /** What a written workbook lacks, in words for the user, and why. */
 export interface LeftOut { parts: string; reason: string }
@@ -48,6 +50,8 @@ export async function documentBytes(doc: SavedDocument, known: ScreenFigures = s
     leftOut = { parts: PICTURES, reason: why(e) };
     console.error(`the workbook is written without ${PICTURES}:`, e);
   }
+  // The Ranges sheet's figures: the run on screen when it is for the base case, else one made now.
+  const ranges: WorkbookRanges | null = doc.ranges?.length && doc.simulation ? await savedRanges(doc.inputs, doc.ranges, doc.simulation) : null;
   const workbook: WorkbookDocument = {
     inputs: doc.inputs,
     appVersion: version.ok ? version.value : 'unknown',
@@ -55,6 +59,7 @@ export async function documentBytes(doc: SavedDocument, known: ScreenFigures = s
     ...(drawn ?? {}),
     // Imported actuals become the workbook's Actuals sheet (values and the source's SHA-256).
     ...(doc.actuals ? { actuals: doc.actuals } : {}),
+    ...(ranges ? { ranges } : {}),
     ...(known.sensitivity ? { known: { sensitivity: known.sensitivity } } : {}),
   };
   const written = await writeWorkbookBytes(workbook);

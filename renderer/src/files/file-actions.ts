@@ -103,7 +103,7 @@ async function replaceDocument(name: string, path: string | null, bytes: Uint8Ar
   const { set: scenarios, notes } = scenariosFromExtras(outcome.extras);
   // The two-way table the workbook was saved with, fitted to its inputs (null: the default).
   const { spec: sensitivity, notes: sensitivityNotes } = twoWaySpecFromExtras(outcome.extras, outcome.inputs);
-  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity, actuals: outcome.actuals ?? null });
+  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity, actuals: outcome.actuals ?? null, ...(outcome.ranges ?? {}) });
   if (!opts.recovered) dropRecoveryCopy();
   const all = [...outcome.notes, ...notes, ...sensitivityNotes, ...(opts.note ? [opts.note] : [])];
   setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
@@ -174,8 +174,8 @@ function reportSaved(name: string, leftOut: LeftOut | null, notice?: string): vo
 /** Write the document and hand the bytes to the platform (`put`: Save or Save As); true once saved. */
 async function saveWith(put: (bytes: Uint8Array) => Promise<{ ok: true; value: { path: string; notice?: string } | null } | { ok: false; error: string; offer?: 'saveAs' }>): Promise<boolean> {
   return busy('Saving…', async () => {
-    const { inputs, scenarios, sensitivity, actuals } = documentStore.getState();
-    const doc: SavedDocument = { inputs, scenarios, sensitivity, actuals };
+    const { inputs, scenarios, sensitivity, actuals, ranges, simulation } = documentStore.getState();
+    const doc: SavedDocument = { inputs, scenarios, sensitivity, actuals, ranges, simulation };
     const written = await documentBytes(doc);
     if (!written.ok) { setStatus('Not saved'); showDialog({ title: 'Could not save', intro: written.error, lines: [] }); return false; }
     const r = await put(written.bytes);

@@ -6,7 +6,8 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { formatFigure, optionLabel } from '@shared/index';
 import { formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
-import { readInput, specFor } from '@shared/document/index';
+import { rangeAt, readInput, specFor } from '@shared/document/index';
+import { cellRangeText } from './range-text';
 import { warningFor } from '../store/warnings';
 import { overriddenBase, viewInputs } from '../store/view-inputs';
 import type { GridCell, GridRow } from './grid-types';
@@ -29,6 +30,8 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
   const overrideScenario = useDocument((s) => overriddenBase(s, inputKey)?.scenario);
   const overrideBaseValue = useDocument((s) => overriddenBase(s, inputKey)?.base);
   const pending = useDocument((s) => s.invalid[inputKey]);
+  // a ranged cell (spec §11) keeps its value as the base case and is marked; its range is in the title and the editor
+  const range = useDocument((s) => rangeAt(s.inputs, s.ranges, inputKey));
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
   const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
@@ -36,14 +39,17 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
   const override = overrideScenario !== undefined;
   const baseNote = override ? `${overrideScenario} overrides this; base: ${formatInput(spec?.kind ?? 'text', overrideBaseValue, currency)}` : null;
   const negative = typeof value === 'number' && value < 0;
+  const ranged = range && !pending ? cellRangeText(spec?.kind ?? 'rate', range) : null;
+  const rangeNote = ranged ? `Range ${ranged} (${range?.mode === undefined ? 'uniform' : 'triangular'}); the figures use ${text}` : null;
   useCellAttributes(el, {
     'data-key': inputKey,
-    'aria-label': `${spec?.label ?? inputKey}: ${text}${warning ? ` (${warning})` : ''}`,
+    'aria-label': `${spec?.label ?? inputKey}: ${text}${ranged ? `, range ${ranged}` : ''}${warning ? ` (${warning})` : ''}`,
+    'data-range': ranged,
     'aria-invalid': pending ? 'true' : null,
     'data-warning': warning ?? null,
     'data-override': override ? 'true' : null,
-    title: [pending ? `${text}: ${pending.message}` : warning, baseNote, !pending && Array.isArray(value) ? text : null].filter(Boolean).join('\n') || null,
-  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
+    title: [pending ? `${text}: ${pending.message}` : warning, rangeNote, baseNote, !pending && Array.isArray(value) ? text : null].filter(Boolean).join('\n') || null,
+  }, { 'cell-ranged': !!ranged, 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : warning ? <span aria-hidden="true" className="cell-flag cell-flag-warn" /> : null}{text}</span>;
 }
 

@@ -10,7 +10,8 @@ import { parseTsv, toTsv } from '../editing/paste-block';
 import { fillCells, inRect, rectOf, rectSize, selectionStats, tileBlock, type CellPos, type Rect } from '../editing/range';
 import { documentStore, type CellEntry } from '../store/document-store';
 import { defaultText } from '../store/input-defaults';
-import { readInput, specFor } from '@shared/document/index';
+import { rangeAt, readInput, specFor } from '@shared/document/index';
+import { cellRangeText } from './range-text';
 import { viewInputs } from '../store/view-inputs';
 import { setSelectionSummary, setStatus, showDialog } from '../store/ui-store';
 import type { GridCell, GridRow } from './grid-types';
@@ -34,6 +35,8 @@ export function cellText(cell: GridCell | undefined, forCopy = true): string {
       const pending = s.invalid[cell.key];
       if (pending) return pending.text;
       const kind = specFor(s.inputs, cell.key)?.kind ?? 'text';
+      const range = rangeAt(s.inputs, s.ranges, cell.key);
+      if (range) return cellRangeText(kind, range);
       const value = readInput(viewInputs(s), cell.key);
       return kind === 'enum' && typeof value === 'string' ? optionLabel(value) : editText(kind, value);
     }

@@ -1,5 +1,5 @@
 // The workbook's sheets, in tab order. The five model sheets load with the app;
-// Sensitivity, Scenarios, Actuals and Board Report (ECharts, workers) load when
+// Sensitivity, Scenarios, Ranges, Actuals and Board Report (ECharts, workers) load when
 // their tab is first opened. A sheet that fails to load shows its error in its
 // own tab (SheetBoundary), not a blank workspace. See docs/workspace.md.
 import { lazy, type ComponentType } from 'react';
@@ -31,6 +31,7 @@ export const SHEETS: readonly SheetEntry[] = [
   { id: 'metrics', title: 'Metrics', component: MetricsSheet },
   { id: 'sensitivity', title: 'Sensitivity', ...later(() => import('./sensitivity/SensitivitySheet'), (m) => m.SensitivitySheet) },
   { id: 'scenarios', title: 'Scenarios', ...later(() => import('./scenarios/ScenariosSheet'), (m) => m.ScenariosSheet) },
+  { id: 'ranges', title: 'Ranges', ...later(() => import('./ranges/RangesSheet'), (m) => m.RangesSheet) },
   { id: 'actuals', title: 'Actuals', ...later(() => import('./actuals/ActualsSheet'), (m) => m.ActualsSheet) },
   { id: 'board-report', title: 'Board Report', ...later(() => import('./board-report/BoardReportSheet'), (m) => m.BoardReportSheet) },
 ];

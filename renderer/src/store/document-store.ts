@@ -5,8 +5,8 @@
 // + hook, so vitest drives it without React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { defaultInputs, defaultTwoWay, emptyScenarios, sameTwoWaySpec, type ModelInputs, type ScenarioSet, type TwoWaySpec } from '@shared/index';
-import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type PendingEntry, type Snapshot, type Step } from '@shared/document/index';
+import { defaultInputs, defaultSimulation, defaultTwoWay, emptyScenarios, sameTwoWaySpec, type ModelInputs, type ScenarioSet, type SimulationSettings, type TwoWaySpec } from '@shared/index';
+import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type PendingEntry, type RangeEntry, type Snapshot, type Step } from '@shared/document/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 
 export interface DocumentState extends BowtieDocument {
@@ -16,6 +16,8 @@ export interface DocumentState extends BowtieDocument {
   /** the inputs as last opened or saved: dirty means they differ */
   savedInputs: ModelInputs;
   savedScenarios: ScenarioSet;
+  savedRanges: readonly RangeEntry[];
+  savedSimulation: SimulationSettings;
   /** the Sensitivity sheet's two-way table as saved; null is the core's default */
   savedSensitivity: TwoWaySpec | null;
   /** the imported billing export as saved; an import is not an undo step (a re-import replaces it) */
@@ -49,21 +51,23 @@ export interface DocumentState extends BowtieDocument {
   undo(): void;
   redo(): void;
   /** Replace the document (New, Open, recovery): clears history. */
-  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null }): void;
-  /** After a save of exactly these inputs, scenarios and two-way table. */
-  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null }): void;
+  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings }): void;
+  /** After a save of exactly these inputs, scenarios and two-way table (and ranges: a save that does not name them wrote the ones on screen). */
+  markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings }): void;
 }
 
 export const UNTITLED = 'Untitled.xlsx';
 
 /** The parts of the document the spec names that the app does not have yet (BowtieDocument): always empty. */
-const NOT_YET = { ranges: [], importMappings: [], accounts: null, pipeline: null } as const;
+const NOT_YET = { importMappings: [], accounts: null, pipeline: null } as const;
+const NO_RANGES: readonly RangeEntry[] = [];
 
 export function createDocumentStore(initial: ModelInputs = defaultInputs(), initialScenarios: ScenarioSet = emptyScenarios()) {
   return createStore<DocumentState>()((set, get) => {
-    const snapshot = (s: Snapshot): Snapshot => ({ inputs: s.inputs, invalid: s.invalid, scenarios: s.scenarios });
+    const snapshot = (s: Snapshot): Snapshot => ({ inputs: s.inputs, invalid: s.invalid, scenarios: s.scenarios, ranges: s.ranges, simulation: s.simulation });
     const isDirty = (snap: Snapshot, s: DocumentState) =>
-      snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios || !sameTwoWaySpec(s.sensitivity, s.savedSensitivity) || s.actuals !== s.savedActuals;
+      snap.inputs !== s.savedInputs || snap.scenarios !== s.savedScenarios || !sameValue(snap.ranges, s.savedRanges) || !sameValue(snap.simulation, s.savedSimulation)
+      || !sameTwoWaySpec(s.sensitivity, s.savedSensitivity) || s.actuals !== s.savedActuals;
     /** The default table is stored as null, so choosing it again after a change is no change. */
     const normal = (spec: TwoWaySpec | null | undefined, inputs: ModelInputs) => (spec && !sameTwoWaySpec(spec, defaultTwoWay(inputs)) ? spec : null);
     /** Undo back to what was saved gives the saved objects themselves: clean again, and nothing downstream recomputes. */
@@ -78,7 +82,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       const s = get();
       const before = snapshot(s);
       const after = reduce(before, action);
-      if (after.inputs === before.inputs && after.invalid === before.invalid && after.scenarios === before.scenarios) return;
+      if (after.inputs === before.inputs && after.invalid === before.invalid && after.scenarios === before.scenarios && after.ranges === before.ranges && after.simulation === before.simulation) return;
       const step: Step = { action, label: describeAction(action, before, after), changes: diff(before, snapshot(after)) };
       move(after, [...s.past, step].slice(-HISTORY_LIMIT), []);
     };
@@ -87,11 +91,15 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       inputs: initial,
       invalid: {},
       scenarios: initialScenarios,
+      ranges: NO_RANGES,
+      simulation: defaultSimulation(),
       ...NOT_YET,
       fileName: UNTITLED,
       filePath: null,
       savedInputs: initial,
       savedScenarios: initialScenarios,
+      savedRanges: NO_RANGES,
+      savedSimulation: defaultSimulation(),
       sensitivity: null,
       savedSensitivity: null,
       actuals: null,
@@ -141,14 +149,17 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         // A recovered document is dirty until saved: nothing on disk matches it.
         const sensitivity = normal(opts.sensitivity, inputs);
         const actuals = opts.actuals ?? null;
-        set({ inputs, invalid: {}, scenarios, sensitivity, actuals, ...NOT_YET, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedSensitivity: sensitivity, savedActuals: actuals, dirty, past: [], future: [] });
+        const ranges = opts.ranges ?? NO_RANGES;
+        const simulation = opts.simulation ?? defaultSimulation();
+        set({ inputs, invalid: {}, scenarios, ranges, simulation, sensitivity, actuals, ...NOT_YET, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedRanges: ranges, savedSimulation: simulation, savedSensitivity: sensitivity, savedActuals: actuals, dirty, past: [], future: [] });
       },
       markSaved: (fileName, filePath, saved) =>
         set((s) => {
           const savedSensitivity = normal(saved.sensitivity, saved.inputs);
           // A save that did not say which actuals it wrote (older callers) wrote the ones on screen.
           const savedActuals = saved.actuals === undefined ? s.actuals : saved.actuals;
-          return { fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity, savedActuals, dirty: isDirty(s, { ...s, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedSensitivity, savedActuals }) };
+          const savedRanges = saved.ranges ?? s.ranges, savedSimulation = saved.simulation ?? s.simulation;
+          return { fileName, filePath, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedRanges, savedSimulation, savedSensitivity, savedActuals, dirty: isDirty(s, { ...s, savedInputs: saved.inputs, savedScenarios: saved.scenarios, savedRanges, savedSimulation, savedSensitivity, savedActuals }) };
         }),
     };
   });

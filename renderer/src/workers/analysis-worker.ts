@@ -4,8 +4,8 @@
 // between rows, so fiddling with the axes never queues up stale work. Also the
 // heavy part of a save's pictures: the charts as SVG and the scenario comparison
 // (each from the screen's figures when the page sent them, else computed here).
-import { biggestDrag, computeModel, effectiveInputs, goalSeek, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
-import { boardCharts, buildBoardReport, compareScenarios } from '@shared/report/index';
+import { biggestDrag, computeModel, effectiveInputs, goalSeek, outputValue, rangeDrivers, RangeRun, resolveOutput, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
+import { boardCharts, buildBoardReport, compareScenarios, planArrKey, planTarget, withPlanTarget } from '@shared/report/index';
 import { workbookPictureParts } from '@shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
@@ -51,5 +51,33 @@ serveCalls<AnalysisCalls>({
 
   goalSeek({ inputs, request }) {
     return goalSeek(inputs, request);
+  },
+
+  async ranges({ inputs, ranges, simulation, outputs }, ctx) {
+    const t0 = performance.now();
+    if (validateInputs(inputs).length) throw new Error('the model has invalid inputs');
+    // The plan is the base case's own ARR, exact (the base case never reads a range).
+    const planRef = resolveOutput(inputs, planArrKey(inputs));
+    const plan = planRef.ok ? outputValue(inputs, planRef.value) : null;
+    const planArr = plan === null ? null : plan.toNumber();
+    const run = new RangeRun(inputs, ranges, { ...simulation, targets: withPlanTarget(simulation.targets, planArr === null ? null : planTarget(inputs, planArr)) });
+    // Steps of about 25 ms: progress between them, and a cancel arrives at the next.
+    let chunk = 5;
+    while (run.done < run.total) {
+      const s0 = performance.now();
+      run.step(chunk);
+      const took = performance.now() - s0;
+      chunk = Math.max(1, Math.min(500, Math.round(chunk * (25 / Math.max(1, took)))));
+      ctx.progress({ done: run.done, total: run.total });
+      await tick();
+      if (ctx.cancelled()) return null;
+    }
+    const samples: Record<string, Float64Array> = {};
+    for (const key of outputs) samples[key] = run.samplesOf(key);
+    return { report: run.report(), samples, planArr, ms: performance.now() - t0 };
+  },
+
+  rangeDrivers({ inputs, ranges, output }) {
+    return rangeDrivers(inputs, ranges, output);
   },
 });

@@ -1,10 +1,11 @@
 // Every call the renderer makes into the core off the main thread, by worker:
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
-import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, SeekRequest, SeekResult, TornadoBar, TwoWaySpec } from '@shared/index';
+import type { Driver, DragResult, InputProblem, InputRange, ModelInputs, ModelResult, RangesReport, ScenarioSet, SeekRequest, SeekResult, SimulationSettings, TornadoBar, TwoWaySpec } from '@shared/index';
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
+import type { RangeEntry } from '@shared/document/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
@@ -27,6 +28,16 @@ export interface ReportResult {
   ms: number;
 }
 
+/** A ranges run's answer: the report, each table row's and the histogram's samples, and the plan's ARR (the base case, exact). */
+export interface RangesOutcome {
+  report: RangesReport;
+  /** the samples' values by output key, where the output exists */
+  samples: Record<string, Float64Array>;
+  /** the base case's ARR at the end of the last complete year, the plan target's value */
+  planArr: number | null;
+  ms: number;
+}
+
 /** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets, and a save's pictures. */
 export type AnalysisCalls = {
   /** null when a newer request abandoned it */
@@ -36,6 +47,10 @@ export type AnalysisCalls = {
   pictures: { args: { inputs: ModelInputs; scenarios: ScenarioSet; known: KnownBase }; result: WorkbookPictureParts };
   /** goal seek (spec §10) on the figures' inputs; the answer never changes them */
   goalSeek: { args: { inputs: ModelInputs; request: SeekRequest }; result: SeekResult };
+  /** ranges (spec §11), in steps of about 25 ms with progress between them; null when cancelled; `outputs` are the keys whose samples come back */
+  ranges: { args: { inputs: ModelInputs; ranges: readonly InputRange[]; simulation: SimulationSettings; outputs: readonly string[] }; result: RangesOutcome | null; progress: { done: number; total: number } };
+  /** each ranged input's P10-to-P90 swing of one output, the others at their most likely */
+  rangeDrivers: { args: { inputs: ModelInputs; ranges: readonly InputRange[]; output: string }; result: Driver[] };
 };
 
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
@@ -50,7 +65,7 @@ export interface WorkbookProblem {
 }
 
 export type ReadOutcome =
-  | { ok: true; inputs: ModelInputs; extras: unknown; notes: string[]; actuals?: ActualsSheet }
+  | { ok: true; inputs: ModelInputs; extras: unknown; notes: string[]; actuals?: ActualsSheet; ranges?: { ranges: RangeEntry[]; simulation: SimulationSettings } }
   | { ok: false; kind: 'invalid'; problems: WorkbookProblem[] }
   | { ok: false; kind: 'unreadable'; error: string };
 

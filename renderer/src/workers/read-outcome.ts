@@ -10,7 +10,7 @@ const text = (x: unknown): string => (x instanceof Error ? x.message : typeof x 
 export async function readOutcome(bytes: Uint8Array): Promise<ReadOutcome> {
   try {
     const r = await readWorkbook(bytes);
-    if (r.ok) return { ok: true, inputs: r.inputs, extras: r.extras, notes: r.notes.map(text), ...(r.actuals ? { actuals: r.actuals } : {}) };
+    if (r.ok) return { ok: true, inputs: r.inputs, extras: r.extras, notes: r.notes.map(text), ...(r.actuals ? { actuals: r.actuals } : {}), ...(r.ranges ? { ranges: r.ranges } : {}) };
     if (r.kind === 'invalid') return { ok: false, kind: 'invalid', problems: r.problems };
     return { ok: false, kind: 'unreadable', error: text(r.error) };
   } catch (e) {

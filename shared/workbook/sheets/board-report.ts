@@ -10,6 +10,7 @@ import { numberOf, putFormula, putValue, type Cached } from '../cells';
 import { bandFill, COLORS, headers, note, section } from '../styles';
 import { excelNumberFormat, type FigureFormat } from '../../report/format';
 import { FIGURE_LABELS } from '../../report/labels';
+import type { RangeOfOutcomes } from '../../report/range-outcomes';
 import type { Figures } from '../figures';
 import type { BoardImage, ScenarioComparison } from '../types';
 import type { InputNames } from './assumptions';
@@ -42,6 +43,8 @@ export interface BoardExtras {
   savedAt: Date;
   images: readonly BoardImage[];
   comparison: ScenarioComparison | undefined;
+  /** the board's "Range of outcomes" (issue 21) when the document has ranges and they were run at save */
+  ranges?: RangeOfOutcomes | null;
 }
 
 export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, bl: BridgeLayout, ml: MetricsLayout, extras: BoardExtras): void {
@@ -159,6 +162,23 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
       if (lane.belowMarginFloor) flag.font = { color: { argb: COLORS.flagFont }, bold: true };
       row++;
     });
+    row++;
+  }
+
+  const outcomes = extras.ranges;
+  if (outcomes) {
+    section(ws, row++, 1, 'Range of outcomes');
+    for (const [label, value] of [[outcomes.arrLabel, outcomes.arr], [outcomes.nrrLabel, outcomes.nrr]] as const) {
+      ws.getCell(row, 1).value = label;
+      ws.getCell(row, 1).alignment = { indent: 1 };
+      const c = putValue(ws, row, 2, value);
+      c.alignment = { horizontal: 'left' };
+      c.font = { bold: true };
+      row++;
+    }
+    ws.getCell(row, 1).value = outcomes.plan;
+    ws.getCell(row++, 1).alignment = { indent: 1 };
+    note(ws, row++, 1, `${outcomes.basis}: values computed by Bowtie at save time (the Ranges sheet has the table); every other figure is the base case.`);
     row++;
   }
 

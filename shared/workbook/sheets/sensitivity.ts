@@ -15,7 +15,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   renewal: 'Renewal',
 };
 
-const fmtOf = (format: 'percent' | 'money' | 'ratio'): string => (format === 'percent' ? FMT.percent : format === 'money' ? FMT.money : FMT.ratio);
+const fmtOf = (format: 'percent' | 'money' | 'ratio' | 'count'): string => (format === 'percent' ? FMT.percent : format === 'money' ? FMT.money : format === 'count' ? FMT.count : FMT.ratio);
 
 /** An axis or driver value in its input's own format: a rate as a percentage, money as money. */
 const inputFmtOf = (kind: string | undefined): string => (kind === 'money' ? FMT.money : kind === 'count' ? FMT.count : FMT.percentInput);

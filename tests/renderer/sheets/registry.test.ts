@@ -5,7 +5,7 @@ describe('sheet registry', () => {
   it('lists every sheet once, in the tab order of the workbook', () => {
     expect(SHEETS.map((s) => [s.id, s.title])).toEqual([
       ['assumptions', 'Assumptions'], ['bowtie', 'Bowtie'], ['bridge', 'ARR Bridge'], ['cohorts', 'Cohorts'], ['metrics', 'Metrics'],
-      ['sensitivity', 'Sensitivity'], ['scenarios', 'Scenarios'], ['actuals', 'Actuals'], ['board-report', 'Board Report'],
+      ['sensitivity', 'Sensitivity'], ['scenarios', 'Scenarios'], ['ranges', 'Ranges'], ['actuals', 'Actuals'], ['board-report', 'Board Report'],
     ]);
     expect(SHEETS.every((s) => s.component)).toBe(true);
   });

@@ -38,3 +38,37 @@ describe('figureOutput', () => {
     for (const key of ['metric.churn.y2', 'metric.nrrBand', 'metric.doublingTime', 'kpi.nrrBand', 'kpi.revenue.y1', 'journey.renewal.rate']) expect(figureOutput(key), key).toBeNull();
   });
 });
+
+describe('figureOutput on the Board Report and the ARR bridge', () => {
+  it('a board figure that goal seek can aim at names the output whose value it shows', async () => {
+    const { buildBoardReport } = await import('@shared/report/index');
+    const m = defaultInputs();
+    const r = computeModel(m);
+    const mapped: string[] = [];
+    for (const tile of buildBoardReport(m, r).tiles) for (const f of tile.figures) {
+      const key = figureOutput(f.key);
+      if (!key) continue;
+      mapped.push(f.key);
+      const out = resolveOutput(m, key);
+      if (!out.ok) throw new Error(out.error);
+      expect(out.value.of(r), f.key).toBe(f.value);
+    }
+    expect(mapped).toEqual(expect.arrayContaining(['board.nrr.y2', 'board.grr.y2', 'board.churn.y2', 'board.ltvToCac', 'board.cacPaybackMonths', 'board.ltv.discountedGrossMargin']));
+  });
+
+  it('a yearly bridge cell names its year’s output; contraction and churn are the amounts (the cell shows them negative)', () => {
+    const m = defaultInputs();
+    const r = computeModel(m);
+    const cases: [string, number | null][] = [
+      ['bridge.y3.closing', r.annual[2]!.closing], ['bridge.y2.nrr', r.annual[1]!.nrr], ['bridge.y1.customers', r.annual[0]!.customersEnd],
+      ['bridge.y2.churn', r.annual[1]!.churn], ['bridge.y2.contraction', r.annual[1]!.contraction], ['bridge.y1.newLogo', r.annual[0]!.newLogo],
+    ];
+    for (const [dataKey, value] of cases) {
+      const out = resolveOutput(m, figureOutput(dataKey)!);
+      if (!out.ok) throw new Error(out.error);
+      expect(out.value.of(r), dataKey).toBe(value);
+    }
+    expect(figureOutput('bridge.y2.opening')).toBeNull();
+    expect(figureOutput('bridge.m5.closing')).toBeNull();
+  });
+});

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blankStage, describeAction, diff, DOCUMENT_LIMITS, reduce, replay, revert, type Action, type Snapshot, type Step } from '@shared/document/index';
-import { createScenario, defaultInputs, emptyScenarios, LEVER_TABLE } from '@shared/index';
+import { createScenario, defaultInputs, defaultSimulation, emptyScenarios, LEVER_TABLE } from '@shared/index';
 
-const start = (): Snapshot => ({ inputs: defaultInputs(), invalid: {}, scenarios: emptyScenarios() });
+const start = (): Snapshot => ({ inputs: defaultInputs(), invalid: {}, scenarios: emptyScenarios(), ranges: [], simulation: defaultSimulation() });
 const step = (snap: Snapshot, action: Action): { after: Snapshot; step: Step } => {
   const after = reduce(snap, action);
   return { after, step: { action, label: describeAction(action, snap, after), changes: diff(snap, after) } };

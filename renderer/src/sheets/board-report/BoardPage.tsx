@@ -6,6 +6,7 @@ import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type
 import { ComparisonTable } from '../../comparison/ComparisonTable';
 import { EChart } from '../../charts/EChart';
 import { BoardSegments } from './BoardSegments';
+import { BOARD_BLOCKS } from './board-blocks';
 
 export function BoardPage({ report, charts, comparison, scenarioName, horizonMonths }: {
   report: BoardReport; charts: ChartSpec[]; comparison: Comparison | null; scenarioName: string | null; horizonMonths: number;
@@ -67,6 +68,8 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
           </div>
         </div>
       </section>
+
+      {BOARD_BLOCKS.map(({ id, component: Block }) => <Block key={id} />)}
 
       {cut ? (
         <section className="board-comparison" aria-label="Scenario comparison">
