@@ -7,7 +7,7 @@ import { BASE_FIELDS, inputSpecs, LANE_LEVER_FIELD, type InputSpec } from '../..
 import { MAX_RAMP_YEARS } from '../../model/ramps';
 import { getInput, parsed, segmentOverrideProblem } from '../../document/keys';
 import { SEGMENT_FIELDS } from '../../model/catalog';
-import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
+import { a1, NEW_CUSTOMERS_NAME, nameOfKey, newCustomersOfYear, onSheet, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { choiceList, choiceWord, choiceWords } from '../choices';
 import { fitText, OFFICE_LIMITS } from '../office-limits';
@@ -61,6 +61,8 @@ export interface InputNames {
    */
   yearValue: (key: string, year: number | string) => string;
   laneYearValue: (i: number, field: string, year: number | string) => string;
+  /** new logos of model year k (1-based) of a list of `years`: the model's, or a segment's share of them */
+  newLogos: (k: number, years: number) => string;
   /** the saved installed-base rows on Assumptions: row of cohort j, column of each field */
   base: { row: (j: number) => number; col: Record<'customers' | 'arr' | 'ageMonths' | 'adopterShare', number> };
 }
@@ -308,6 +310,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       return inYear(key, n, y);
     },
     laneYearValue: (i, field, y) => inYear(`lanes.${m.lanes[i]!.id}.${field}`, laneName(i, field), y),
+    newLogos: newCustomersOfYear,
     base: {
       row: (j) => baseFirst + j,
       col: { customers: baseCol('customers'), arr: baseCol('arr'), ageMonths: baseCol('ageMonths'), adopterShare: baseCol('adopterShare') },

@@ -1,0 +1,93 @@
+// Segments in the workbook (spec §2.3). Each segment is a model of its own, so it
+// gets the sheets a model with a Calendar has, under its own names ("ent Bridge",
+// "ent Journey", "ent Calendar"), reading its inputs as override-or-model
+// (segment-names.ts). The company's ARR Bridge sums the segments' Bridges cell by
+// cell (flows, ARR, customers, the NRR sets' parts) and takes NRR and GRR as ratios
+// of those sums; Cohorts sum the segments' cohort revenue; Metrics' per-new-customer
+// figures are the year-1 mix of the segments' (weights: each segment's year-1 logo share).
+import type * as ExcelJS from 'exceljs';
+import Decimal from 'decimal.js';
+import type { Dec, ModelInputs } from '../index';
+import { segmentModel } from '../model/segments';
+import type { CalendarRun, CalendarSheet } from '../core/workbook-api';
+import { a1, MODEL_SHEETS, onSheet, type SheetNames } from './names';
+import { segmentFigures, type Figures } from './figures';
+import type { InputNames } from './sheets/assumptions';
+import { writeCalendar, type CalendarLayout } from './sheets/calendar';
+import { writeJourney } from './sheets/journey';
+import { BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow, writeBridge, type BridgeLayout } from './sheets/bridge';
+import { unitFormulas, type UnitFormulas } from './sheets/metrics';
+import { logoShareOfYear, segmentInputNames } from './segment-names';
+
+/** Sheet names ≤ 31 characters, unique ignoring case: a segment's id, or its position when the id is too long or clashes. */
+export function segmentSheetNames(m: ModelInputs): SheetNames[] {
+  const segs = m.segments ?? [];
+  const lower = segs.map((s) => s.id.toLowerCase());
+  return segs.map((s, k) => {
+    const tag = s.id.length <= 22 && lower.indexOf(lower[k]!) === k ? s.id : `Segment ${k + 1}`;
+    return { bridge: `${tag} Bridge`, journey: `${tag} Journey`, calendar: `${tag} Calendar` };
+  });
+}
+
+const ZERO = new Decimal(0);
+const add = (xs: Dec[][]): Dec[] => xs[0]!.map((_, t) => xs.reduce((s, x) => s.plus(x[t]!), ZERO));
+const addRows = (xs: Dec[][][]): Dec[][] => xs[0]!.map((_, t) => add(xs.map((x) => x[t]!)));
+
+/** The company's working columns: the segments' calendar runs added month by month (what the company Bridge's sums cache). */
+function sumRuns(runs: CalendarRun[]): CalendarRun {
+  const first = runs[0]!;
+  const flows = (f: (r: CalendarRun) => CalendarRun['setFlows']) => ({
+    churn: add(runs.map((r) => f(r).churn)), contraction: add(runs.map((r) => f(r).contraction)),
+    price: add(runs.map((r) => f(r).price)), seat: add(runs.map((r) => f(r).seat)), lanes: addRows(runs.map((r) => f(r).lanes)),
+  });
+  return {
+    ...first,
+    setFlows: flows((r) => r.setFlows),
+    agedArr: add(runs.map((r) => r.agedArr)),
+    kept: first.kept.map((_, i) => (runs.every((r) => r.kept[i] === null) ? null : runs.reduce((s, r) => s.plus(r.kept[i] ?? ZERO), ZERO))),
+    renewing: {
+      all: [0, 1].map((c) => add(runs.map((r) => r.renewing!.all[c]!))),
+      set: [0, 1].map((c) => add(runs.map((r) => r.renewing!.set[c]!))),
+    },
+  };
+}
+
+export interface SegmentSheets {
+  /** the company's ARR Bridge */
+  bl: BridgeLayout;
+  /** the company's figures with its summed working columns */
+  fig: Figures;
+  /** the company's Cohorts read this (its cohort revenue: the segments' summed) */
+  cal: CalendarLayout;
+  /** per-new-customer formulas: the year-1 mix of the segments' */
+  unit: UnitFormulas;
+}
+
+export function writeSegmentSheets(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, fig: Figures): SegmentSheets {
+  const segs = m.segments!;
+  const sheetNames = segmentSheetNames(m);
+  const written = segs.map((s, k) => {
+    const sm = segmentModel(m, s);
+    const sf = segmentFigures(sm);
+    const sheets = sheetNames[k]!;
+    const sn = segmentInputNames(m, k, names);
+    const cal = writeCalendar(wb, sm, sn, sf, (t) => onSheet(sheets.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(sm, t), true)), sheets);
+    const jl = writeJourney(wb, sm, sf, sn, cal, sheets);
+    writeBridge(wb, sm, sf, sn, jl, cal, sheets);
+    return { cal, unit: unitFormulas(jl, sn), run: sf.calendar!.run };
+  });
+  const company: Figures = { ...fig, calendar: { run: sumRuns(written.map((w) => w.run)) } as CalendarSheet };
+  // The company's Bridge reads no Calendar of its own: every cell a Calendar feeds is a sum of the segments'.
+  const none = () => '';
+  const cal: CalendarLayout = {
+    year: none, yearLane: none, lanes: none, renewing: none, closing: none, customers: none, kept: none, laneEnd: none, opening: '',
+    cohortRevenue: (g, y) => written.map((w) => w.cal.cohortRevenue(g, y)).join('+'),
+  };
+  const bl = writeBridge(wb, m, company, names, null, cal, MODEL_SHEETS, { sheets: sheetNames.map((s) => s.bridge) });
+  const mix = (f: (u: UnitFormulas) => string) => written.map((w, k) => `${logoShareOfYear(m, k, 1)}*(${f(w.unit)})`).join('+');
+  const unit: UnitFormulas = {
+    ltvRevenue: mix((u) => u.ltvRevenue), ltvGrossMargin: mix((u) => u.ltvGrossMargin), ltvDiscounted: mix((u) => u.ltvDiscounted),
+    cac: `(${mix((u) => u.cac)})`, acv: `(${mix((u) => u.acv)})`, fullJourney: mix((u) => u.fullJourney), decision: mix((u) => u.decision),
+  };
+  return { bl, fig: company, cal, unit };
+}
