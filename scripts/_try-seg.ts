@@ -17,3 +17,6 @@ const bySheet = new Map<string, number>();
 for (const x of mismatches) bySheet.set(x.sheet, (bySheet.get(x.sheet) ?? 0) + 1);
 console.log(compared, mismatches.length, [...bySheet]);
 for (const s of bySheet.keys()) console.log(JSON.stringify(mismatches.find((x) => x.sheet === s)).slice(0, 600));
+const cols = new Map<string, number>();
+for (const x of mismatches.filter((x) => x.sheet === 'ARR Bridge')) { const c = x.address.replace(/\d+/g, ''); cols.set(c, (cols.get(c) ?? 0) + 1); }
+console.log([...cols]);
