@@ -349,7 +349,7 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
       return { ok: true, value };
     };
     if (seg) {
-      const entry = segments.get(seg.id) ?? { overrides: {} as Record<string, unknown> };
+      const entry = segments.get(seg.id) ?? { overrides: {} };
       segments.set(seg.id, entry);
       // An override left blank (every year of a ramp blank) inherits the model's value.
       const cells = input.years ?? [{ where: input.where, value: input.value }];

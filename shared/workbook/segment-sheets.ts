@@ -10,7 +10,10 @@ import Decimal from 'decimal.js';
 import type { Dec, ModelInputs } from '../index';
 import { segmentModel } from '../model/segments';
 import type { CalendarRun, CalendarSheet } from '../core/workbook-api';
-import { a1, MODEL_SHEETS, onSheet, type SheetNames } from './names';
+import { a1, MODEL_SHEETS, onSheet, SHEETS, type SheetNames } from './names';
+import { completeYears } from '../index';
+import { DASH, putFormula } from './cells';
+import { FMT, headers, note, section } from './styles';
 import { segmentFigures, type Figures } from './figures';
 import type { InputNames } from './sheets/assumptions';
 import { writeCalendar, type CalendarLayout } from './sheets/calendar';
@@ -61,6 +64,7 @@ export interface SegmentSheets {
   cal: CalendarLayout;
   /** per-new-customer formulas: the year-1 mix of the segments' */
   unit: UnitFormulas;
+  segmentBridges: BridgeLayout[];
 }
 
 export function writeSegmentSheets(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, fig: Figures): SegmentSheets {
@@ -73,8 +77,8 @@ export function writeSegmentSheets(wb: ExcelJS.Workbook, m: ModelInputs, names: 
     const sn = segmentInputNames(m, k, names);
     const cal = writeCalendar(wb, sm, sn, sf, (t) => onSheet(sheets.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(sm, t), true)), sheets);
     const jl = writeJourney(wb, sm, sf, sn, cal, sheets);
-    writeBridge(wb, sm, sf, sn, jl, cal, sheets);
-    return { cal, unit: unitFormulas(jl, sn), run: sf.calendar!.run };
+    const bl = writeBridge(wb, sm, sf, sn, jl, cal, sheets);
+    return { cal, bl, unit: unitFormulas(jl, sn), run: sf.calendar!.run };
   });
   const company: Figures = { ...fig, calendar: { run: sumRuns(written.map((w) => w.run)) } as CalendarSheet };
   // The company's Bridge reads no Calendar of its own: every cell a Calendar feeds is a sum of the segments'.
@@ -89,5 +93,45 @@ export function writeSegmentSheets(wb: ExcelJS.Workbook, m: ModelInputs, names: 
     ltvRevenue: mix((u) => u.ltvRevenue), ltvGrossMargin: mix((u) => u.ltvGrossMargin), ltvDiscounted: mix((u) => u.ltvDiscounted),
     cac: `(${mix((u) => u.cac)})`, acv: `(${mix((u) => u.acv)})`, fullJourney: mix((u) => u.fullJourney), decision: mix((u) => u.decision),
   };
-  return { bl, fig: company, cal, unit };
+  return { bl, fig: company, cal, unit, segmentBridges: written.map((w) => w.bl) };
+}
+
+/**
+ * On Metrics, below everything else: each segment beside the company by year (ARR at
+ * year end, its share of the company's, NRR and GRR), each a formula over the
+ * segment's own Bridge, so the mix and the segment that drags NRR read at a glance.
+ */
+export function writeSegmentTable(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, company: BridgeLayout, segmentBridges: BridgeLayout[]): void {
+  const ws = wb.getWorksheet(SHEETS.metrics)!;
+  const Y = completeYears(m.general.horizonMonths);
+  if (!Y) return;
+  const segs = m.segments!;
+  const sheets = segmentSheetNames(m);
+  let row = ws.rowCount + 2;
+  section(ws, row++, 1, 'By segment (each from its own Bridge sheet; the company is their sum)');
+  headers(ws, row++, 1, ['Segment · measure', ...Array.from({ length: Y }, (_, i) => `Year ${i + 1}`)]);
+  const cell = (sheet: string, col: number, r: number) => onSheet(sheet, a1(col, r, true));
+  const blocks: { label: string; bl: BridgeLayout; sheet: string; res: Figures['result'] | NonNullable<Figures['result']['segments']>[string]; share: boolean }[] = [
+    ...segs.map((s, k) => ({ label: s.name, bl: segmentBridges[k]!, sheet: sheets[k]!.bridge, res: fig.result.segments![s.id]!, share: true })),
+    { label: 'Company', bl: company, sheet: SHEETS.bridge, res: fig.result, share: false },
+  ];
+  for (const b of blocks) {
+    const measures: { label: string; formula: (y: number) => string; value: (y: number) => Parameters<typeof putFormula>[4]; fmt: string }[] = [
+      { label: 'ARR at year end', formula: (y) => cell(b.sheet, b.bl.col.year.closing, b.bl.yearRow(y)), value: (y) => b.res.annual[y - 1]!.closing, fmt: FMT.money },
+      ...(b.share ? [{
+        label: 'Share of company ARR', fmt: FMT.percent,
+        formula: (y: number) => { const c = cell(SHEETS.bridge, company.col.year.closing, company.yearRow(y)); return `IF(${c}=0,"${DASH}",${cell(b.sheet, b.bl.col.year.closing, b.bl.yearRow(y))}/${c})`; },
+        value: (y: number) => ('arrShareByYearEnd' in b.res ? b.res.arrShareByYearEnd[y - 1] ?? null : null),
+      }] : []),
+      { label: 'NRR', formula: (y) => cell(b.sheet, b.bl.col.nrr, b.bl.monthRow(12 * y - 1)), value: (y) => b.res.annual[y - 1]!.nrr, fmt: FMT.percent },
+      { label: 'GRR', formula: (y) => cell(b.sheet, b.bl.col.grr, b.bl.monthRow(12 * y - 1)), value: (y) => b.res.annual[y - 1]!.grr, fmt: FMT.percent },
+    ];
+    for (const x of measures) {
+      ws.getCell(row, 1).value = `${b.label}: ${x.label}`;
+      if (!b.share) ws.getCell(row, 1).font = { bold: true };
+      for (let y = 1; y <= Y; y++) putFormula(ws, row, 1 + y, x.formula(y), x.value(y), x.fmt);
+      row++;
+    }
+  }
+  note(ws, row, 1, 'The company\'s NRR and GRR are not averages of the segments\': they are the summed sets\' ratios (the ARR Bridge).');
 }

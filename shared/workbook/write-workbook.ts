@@ -18,7 +18,7 @@ import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
-import { segmentSheetNames, writeSegmentSheets } from './segment-sheets';
+import { segmentSheetNames, writeSegmentSheets, writeSegmentTable } from './segment-sheets';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
@@ -94,6 +94,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     bl = seg.bl;
     writeCohorts(wb, m, seg.fig, null, bl, seg.cal);
     ml = writeMetrics(wb, m, seg.fig, names, null, bl, seg.unit);
+    writeSegmentTable(wb, m, seg.fig, bl, seg.segmentBridges);
   } else {
     const cal = calendar ? writeCalendar(wb, m, names, fig, (t) => onSheet(SHEETS.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(m, t), true))) : null;
     const jl = writeJourney(wb, m, fig, names, cal);

@@ -404,7 +404,7 @@ function writeSegments(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInpu
   };
   const fieldSpec = (field: string): InputSpec => {
     const f = SEGMENT_FIELDS.find((x) => x.field === field)!;
-    return { ...f, key: field, group: 'Segments' } as InputSpec;
+    return { ...f, key: field, group: 'Segments' };
   };
   segments.forEach((seg, k) => {
     row++;

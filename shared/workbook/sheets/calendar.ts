@@ -25,7 +25,7 @@ import type { ModelInputs } from '../../model/inputs';
 import { baseCohorts } from '../../model/ramps';
 import { completeYears, JOURNEY_PATHS, type Dec, type JourneyPath } from '../../index';
 import { ELIGIBLE, LAST_RAMP_YEAR, laneWindow, rateYearOfMonth, type YearQ } from '../../core/workbook-api';
-import type { Figures, ModelFigures } from '../figures';
+import type { ModelFigures } from '../figures';
 import { a1, colLetter, MODEL_SHEETS, onSheet, SHEETS, type SheetNames } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
