@@ -70,7 +70,8 @@ export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec, known?: Known
 export const segmentFigures = (segment: ModelInputs): Omit<Figures, 'sensitivity'> => modelFigures(segment, true);
 
 function modelFigures(m: ModelInputs, calendarAlways = false): Omit<Figures, 'sensitivity'> {
-  const calendar = calendarAlways || needsCalendar(m) ? calendarSheet(m) : null;
+  // With segments the company has no Calendar of its own: its sheets sum the segments' (segment-sheets.ts).
+  const calendar = calendarAlways || (needsCalendar(m) && !m.segments?.length) ? calendarSheet(m) : null;
   const result = computeExact(m, calendar ? { run: calendar.run } : {});
   const journey = computeJourney(m, JOURNEY_AGES);
   const unit = {} as Record<JourneyPath, Journey>;

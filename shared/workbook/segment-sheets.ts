@@ -10,8 +10,9 @@ import Decimal from 'decimal.js';
 import type { Dec, ModelInputs } from '../index';
 import { segmentModel } from '../model/segments';
 import type { CalendarRun, CalendarSheet } from '../core/workbook-api';
-import { a1, MODEL_SHEETS, onSheet, SHEETS, type SheetNames } from './names';
-import { completeYears } from '../index';
+import { a1, colLetter, MODEL_SHEETS, onSheet, SHEETS, type SheetNames } from './names';
+import { LANE_TOP } from './sheets/journey-lanes';
+import { completeYears, JOURNEY_PATHS } from '../index';
 import { DASH, putFormula } from './cells';
 import { FMT, headers, note, section } from './styles';
 import { segmentFigures, type Figures } from './figures';
@@ -77,6 +78,8 @@ export function writeSegmentSheets(wb: ExcelJS.Workbook, m: ModelInputs, names: 
     const sn = segmentInputNames(m, k, names);
     const cal = writeCalendar(wb, sm, sn, sf, (t) => onSheet(sheets.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(sm, t), true)), sheets);
     const jl = writeJourney(wb, sm, sf, sn, cal, sheets);
+    // On paper a segment's Journey is its path and lane tables: the 120 ages (some 60 pages each) are for the formulas.
+    wb.getWorksheet(sheets.journey)!.pageSetup.printArea = `A$1:${colLetter(6 + JOURNEY_PATHS.length)}$${LANE_TOP + 2 + Math.max(sm.lanes.length, 1)}`;
     const bl = writeBridge(wb, sm, sf, sn, jl, cal, sheets);
     return { cal, bl, unit: unitFormulas(jl, sn), run: sf.calendar!.run };
   });
@@ -129,7 +132,7 @@ export function writeSegmentTable(wb: ExcelJS.Workbook, m: ModelInputs, fig: Fig
     for (const x of measures) {
       ws.getCell(row, 1).value = `${b.label}: ${x.label}`;
       if (!b.share) ws.getCell(row, 1).font = { bold: true };
-      for (let y = 1; y <= Y; y++) putFormula(ws, row, 1 + y, x.formula(y), x.value(y), x.fmt);
+      for (let y = 1; y <= Y; y++) putFormula(ws, row, 1 + y, x.formula(y), x.value(y), x.fmt).alignment = { horizontal: 'right' };
       row++;
     }
   }

@@ -430,6 +430,10 @@ function writeSegments(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInpu
     const total = segments.reduce((s, seg) => s + (Array.isArray(seg.logoShare) ? seg.logoShare[Math.min(y, seg.logoShare.length) - 1]! : seg.logoShare), 0);
     putFormula(ws, row, FIRST_YEAR_COL + y - 1, terms.join('+'), total, FMT.percentInput);
   }
+  // on paper (which ends at the Valid range column) the year-1 sum, grey, beside the label
+  const year1 = putFormula(ws, row, ASSUMPTION_COLS.value, a1(FIRST_YEAR_COL, row), segments.reduce((s, seg) => s + (Array.isArray(seg.logoShare) ? seg.logoShare[0]! : seg.logoShare), 0), FMT.percentInput);
+  year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
+  note(ws, row, ASSUMPTION_COLS.range, `year 1; by year in ${a1(FIRST_YEAR_COL, row)} and to its right`);
   ws.getCell(row, ASSUMPTION_COLS.key).value = 'segments.logoShare';
   ws.getCell(row, ASSUMPTION_COLS.key).font = { size: 9, color: { argb: COLORS.subtleFont } };
   headers(ws, 5, FIRST_YEAR_COL, Array.from({ length: MAX_RAMP_YEARS }, (_, i) => `Year ${i + 1}`));
