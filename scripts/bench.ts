@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type ModelInputs } from '@shared/index';
+import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type ModelInputs, type Segment } from '@shared/index';
 import type { KnownSensitivity, WorkbookDocument } from '@shared/workbook/index';
 import { largeModel, rampedModel, segmentedModel } from '../tests/support/models';
 import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
@@ -42,6 +42,16 @@ const models: [string, ModelInputs][] = [['default', defaultInputs()], ['large',
 // Issue 13: every rampable input ramped over ten years and three installed-base cohorts.
 const rampedModels: [string, ModelInputs][] = models.map(([label, m]) => [`${label} ramped+base`, rampedModel(m)]);
 const rows: Row[] = [];
+
+/** SMB, mid-market and enterprise: 60/30/10 of the logos, differing in ACV, term, renewal and a lane. */
+function threeSegments(m: ModelInputs): Segment[] {
+  const lane = m.lanes[0] ? { [`lanes.${m.lanes[0].id}.attachRate`]: 0.5 } : {};
+  return [
+    { id: 'smb', name: 'SMB', logoShare: 0.6, overrides: { 'acquisition.acv': 12000, 'acquisition.cacPerCustomer': 9000, 'journey.renewal.rate': 0.78 } },
+    { id: 'mid', name: 'Mid-market', logoShare: 0.3, overrides: {} },
+    { id: 'ent', name: 'Enterprise', logoShare: 0.1, overrides: { 'acquisition.acv': 150000, 'acquisition.contractMonths': 24, 'journey.renewal.rate': [0.9, 0.92], ...lane } },
+  ];
+}
 for (const [label, m] of models) {
   const big = label === 'large';
   rows.push(await time(`${label} model: full recompute`, big ? 100 : 10, () => computeModel(m)));
@@ -49,6 +59,21 @@ for (const [label, m] of models) {
   rows.push(await time(`${rLabel} model: full recompute`, big ? 300 : 20, () => computeModel(r)));
   rows.push(await time(`${label} model: full sensitivity (two-way 6×5, tornado, biggest drag)`, big ? 1000 : 100, () => computeSensitivity(m)));
   rows.push(await time(`${rLabel} model: full sensitivity (two-way 6×5, tornado, biggest drag)`, big ? 3000 : 300, () => computeSensitivity(r), big ? 5 : 20, 1));
+}
+
+// Segments (issue 24): three segments (SMB, mid-market, enterprise, each with
+// overrides of its own) against the same model as one segment; target ≤ 3×.
+const ratiosSegments: string[] = [];
+for (const [label, m] of [...models, ...rampedModels]) {
+  const one = threeSegments(m).slice(0, 1).map((s) => ({ ...s, logoShare: 1 }));
+  const single = { ...m, segments: one, base: { cohorts: m.base.cohorts.map((c) => ({ ...c, segment: 'smb' })) } };
+  const three = { ...m, segments: threeSegments(m), base: { cohorts: m.base.cohorts.map((c, i) => ({ ...c, segment: ['smb', 'mid', 'ent'][i % 3]! })) } };
+  const big = label.startsWith('large');
+  const a = await time(`${label} model, one segment: full recompute`, Number.NaN, () => computeModel(single), big ? 10 : 20, 1);
+  const b = await time(`${label} model, three segments: full recompute`, Number((3 * a.median).toFixed(2)), () => computeModel(three), big ? 10 : 20, 1);
+  b.note = `target 3 × one segment (${(b.median / a.median).toFixed(2)}×)`;
+  rows.push(a, b);
+  ratiosSegments.push(`${label}: ${(b.median / a.median).toFixed(2)}×`);
 }
 
 // Goal seek and ranges (issue 21): scripts/bench-what-if.ts.
@@ -160,5 +185,6 @@ for (const r of rows) {
   const verdict = Number.isNaN(r.target) ? '    ' : judged <= r.target ? 'ok  ' : 'SLOW';
   console.log(`${r.name.padEnd(w)}  ${r.median.toFixed(2).padStart(10)}  ${p90.padStart(8)}  ${target.padStart(9)}  ${String(r.runs).padStart(4)}  ${verdict}${r.note ? `  ${r.note}` : ''}`);
 }
+if (ratiosSegments.length) console.log(`\nThree segments vs one, same model (target ≤ 3×):\n  ${ratiosSegments.join('\n  ')}`);
 if (ratios.length) console.log(`\nSpreadsheet engine vs core, same model:\n  ${ratios.join('\n  ')}`);
 await writeFile('bench-results.json', JSON.stringify(results, null, 2) + '\n');

@@ -98,14 +98,29 @@ export function driverRange(kind: 'rate' | 'money', value: number, max = 1): { l
   return { low: D.max(0, v.sub('0.05')).toNumber(), high: D.min(max, v.add('0.05')).toNumber() };
 }
 
+/**
+ * The tornado's drivers: each driver input of the catalogue, and with segments
+ * (spec §2.3) each segment's own override of one, as `segments.<id>.<key>`.
+ */
+function tornadoDrivers(m: ModelInputs): { key: string; label: string; driver: 'rate' | 'money'; max: number }[] {
+  const specs = inputSpecs(m).filter((s) => s.driver);
+  const out = specs.map((s) => ({ key: s.key, label: s.label, driver: s.driver!, max: s.max ?? 1 }));
+  for (const seg of m.segments ?? []) {
+    for (const s of specs) {
+      if (!Object.prototype.hasOwnProperty.call(seg.overrides, s.key)) continue;
+      out.push({ key: `segments.${seg.id}.${s.key}`, label: `${s.label} (${seg.name})`, driver: s.driver!, max: s.max ?? 1 });
+    }
+  }
+  return out;
+}
+
 export function tornado(m: ModelInputs, figure: FigureKey): { figure: FigureKey; base: Dec | null; bars: TornadoBar<Dec>[] } {
   const base = computeFigure(m, figure);
   const bars: TornadoBar<Dec>[] = [];
-  for (const spec of inputSpecs(m)) {
-    if (!spec.driver) continue;
+  for (const spec of tornadoDrivers(m)) {
     const value = getInput(m, spec.key) as Rampable;
-    const lowInput = mapYears(value, (v) => driverRange(spec.driver!, v, spec.max ?? 1).low);
-    const highInput = mapYears(value, (v) => driverRange(spec.driver!, v, spec.max ?? 1).high);
+    const lowInput = mapYears(value, (v) => driverRange(spec.driver, v, spec.max).low);
+    const highInput = mapYears(value, (v) => driverRange(spec.driver, v, spec.max).high);
     const lowValue = figureWith(m, [[spec.key, lowInput]], figure).value;
     const highValue = figureWith(m, [[spec.key, highInput]], figure).value;
     const swing = lowValue && highValue ? highValue.sub(lowValue).abs() : new D(0);

@@ -12,6 +12,7 @@ import { formatDelta, formatFigure, type FigureFormat } from './format';
 import { FIGURE_LABELS, nrrPointBasis } from './labels';
 import { bandReason } from './band-reason';
 import { verdicts as buildVerdicts, type Verdict } from './verdicts';
+import { boardSegments, type SegmentBlock } from './board-segments';
 
 export interface BoardFigure {
   /** `board.<figure>`: the data-key the sheet puts on it */
@@ -58,6 +59,8 @@ export interface BoardReport {
   benchmark: (NrrBenchmark & { position: BenchmarkPosition | null; arrBasis: number }) | null;
   /** the verdicts of the seeds' benchmarks, also on the Metrics sheets */
   verdicts: Verdict[];
+  /** NRR and GRR by segment, the mix and the segment that drags NRR most (board-segments.ts); null without segments */
+  segments: SegmentBlock | null;
 }
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -244,6 +247,8 @@ export function buildBoardReport(
     const expansionPts = d.lanes.reduce((a, b) => a + b, 0) + d.seat + d.price;
     takeaways.push(`Churn and contraction take ${formatFigure(d.churn + d.contraction, 'percent')} of opening ARR; expansion adds back ${formatFigure(expansionPts, 'percent')}.`);
   }
+  const segments = boardSegments(inputs, result);
+  if (segments?.drag) takeaways.push(segments.drag.sentence);
   takeaways.push(`Fix ${STAGE_LABELS[drag.stage].toLowerCase()} first: +5 points there is worth ${formatFigure(dragRow.ltvChange, 'money', cur)} of LTV per customer.`);
   const under = result.lanes.filter((l) => l.belowMarginFloor);
   if (under.length) takeaways.push(`${under.map((l) => l.name).join(', ')} ${under.length === 1 ? 'earns' : 'earn'} less than the 15% margin floor for incremental revenue.`);
@@ -268,6 +273,7 @@ export function buildBoardReport(
     drag: { stage: drag.stage, label: STAGE_LABELS[drag.stage], ltvChange: dragRow.ltvChange, nrrChange: dragRow.nrrChange },
     benchmark,
     verdicts,
+    segments,
   };
 }
 

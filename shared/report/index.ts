@@ -3,6 +3,7 @@
 export * from './format';
 export * from './benchmarks';
 export * from './board';
+export * from './board-segments';
 export * from './charts';
 export * from './actuals-charts';
 export * from './comparison';

@@ -17,6 +17,7 @@ import type { BridgeLayout } from './bridge';
 import type { MetricsLayout } from './metrics';
 import { STAGE_LABELS } from './sensitivity';
 import { wrappedLines } from './assumptions';
+import { writeBoardSegments } from './board-segments';
 
 
 /** The widest chart's drawn width (the bowtie, the bridge), in pixels: every chart is scaled alike from it. */
@@ -139,6 +140,7 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   const drag = fig.sensitivity.drag.stage;
   list('Biggest drag on LTV (computed by Bowtie at save time)', null, STAGE_LABELS[drag], 'text', true);
   row++;
+  row = writeBoardSegments(ws, row, m, r);
 
   if (m.lanes.length) {
     section(ws, row++, 1, `Expansion lanes at the end of year ${Y}`);

@@ -5,6 +5,7 @@
 import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type Comparison, formatFigure } from '@shared/report/index';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
 import { EChart } from '../../charts/EChart';
+import { BoardSegments } from './BoardSegments';
 
 export function BoardPage({ report, charts, comparison, scenarioName, horizonMonths }: {
   report: BoardReport; charts: ChartSpec[]; comparison: Comparison | null; scenarioName: string | null; horizonMonths: number;
@@ -35,6 +36,8 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
           </div>
         ) : <Tile key={t.id} tile={t} />))}
       </section>
+
+      {report.segments ? <BoardSegments block={report.segments} /> : null}
 
       <section className="board-charts">
         <div className="board-chart board-chart-wide">{chart('bowtie')}</div>
