@@ -88,6 +88,23 @@ describe('segments in the workbook', () => {
     expect(byPath.get('base.cohorts[0].segment')?.where).toMatch(/^Assumptions!F\d+$/);
   });
 
+  it('eight segments with ids of 24 characters keep Office\'s limits: sheet names ≤ 31 and unique, formulas ≤ 8,192 characters', async () => {
+    const m = defaultInputs();
+    m.segments = Array.from({ length: 8 }, (_, k) => ({
+      id: `Segment_with_a_long_id_${k}`, name: `Segment ${k + 1}`, logoShare: 0.125,
+      overrides: { 'acquisition.acv': 20000 + 5000 * k, 'journey.renewal.rate': [0.8, 0.85], 'lanes.modules.attachRate': 0.1 * (k % 4) },
+    }));
+    expect(validateInputs(m)).toEqual([]);
+    const cells = readXlsxCells(await writeWorkbook({ inputs: m, appVersion: 'test' }));
+    const sheets = [...cells.keys()];
+    expect(sheets.every((s) => s.length <= 31)).toBe(true);
+    expect(new Set(sheets.map((s) => s.toLowerCase())).size).toBe(sheets.length);
+    expect(sheets).toContain('Segment 8 Calendar');
+    let longest = 0;
+    for (const c of cells.values()) for (const cell of c.values()) longest = Math.max(longest, cell.formula?.length ?? 0);
+    expect(longest).toBeLessThanOrEqual(8192);
+  });
+
   it('without segments the Assumptions sheet has no segment rows or names', async () => {
     const bytes = await writeWorkbook({ inputs: rampedModel(defaultInputs()), appVersion: 'test' });
     const xml = strFromU8(unzipSync(bytes)['xl/workbook.xml']!);
