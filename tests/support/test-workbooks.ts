@@ -2,7 +2,8 @@
 // saved file takes — the example with its five chart pictures, ten long-named
 // lanes with three scenarios, a shrinking base, one year, the large model, ramps
 // and an installed base (the Calendar sheet), the large ramped model, today's
-// book alone, and imported actuals. Built once per test file.
+// book alone, imported actuals, and three segments (each with its own Bridge,
+// Journey and Calendar). Built once per test file.
 import { computeModel, defaultInputs, type ModelInputs } from '@shared/index';
 import { writeWorkbook, type ActualsSheet, type WorkbookDocument } from '@shared/workbook/index';
 import { boardImages } from '@shared/report/draw';
@@ -10,7 +11,7 @@ import { comparisonForWorkbook } from '@shared/report/index';
 import { figuresOf, readActualsCsv } from '@shared/actuals/index';
 import { rasterizePng } from '../../cli/rasterize-png';
 import { oneYear, shrinking, tenLanes, threeScenarios } from './board-models';
-import { g4, largeModel, rampedModel } from './models';
+import { g4, largeModel, rampedModel, segmentedModel } from './models';
 import { randomBook, writeCsv } from './actuals-files';
 
 export interface TestWorkbook { name: string; doc: WorkbookDocument; bytes: Uint8Array }
@@ -52,6 +53,7 @@ export async function testWorkbookDocs(opts: { withPictures?: boolean } = {}): P
     plain('base', g4()),
     plain('actuals', defaultInputs(), { actuals: actualsSheet() }),
     plain('long-names', longNames()),
+    plain('segments', segmentedModel(rampedModel(defaultInputs()))),
   ];
 }
 
