@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { computeModel, computeSensitivity, defaultInputs, defaultTwoWay, toNumbers, type ModelInputs, type Segment } from '@shared/index';
 import type { KnownSensitivity, WorkbookDocument } from '@shared/workbook/index';
-import { largeModel, rampedModel } from '../tests/support/models';
+import { largeModel, rampedModel, segmentedModel } from '../tests/support/models';
 import { findSoffice, libreOfficeRecalcTimes } from './bench-libreoffice';
 
 interface Row { name: string; target: number; median: number; runs: number; p90?: number; note?: string }
@@ -101,6 +101,18 @@ if (existsSync(workbookApi)) {
       const r = await wb.readWorkbook(bytes);
       if (!r.ok) throw new Error('bench workbook did not open');
     }, big ? 10 : 20, 1));
+  }
+}
+
+// Segments (issue 24): the save of a 3-segment model (tests/support/models.ts segmentedModel),
+// each segment with its own Bridge, Journey and Calendar and the company summing them.
+// Timed as the app saves, with the screen's Sensitivity figures current (computing the
+// company's sensitivity is the core's cost, in its own rows). Target: ≤ 5 s for the large ramped.
+if (existsSync(workbookApi)) {
+  const { writeWorkbook } = await import('@shared/workbook/index');
+  for (const [label, m, target] of [['default 3 segments', segmentedModel(defaultInputs()), 900], ['large ramped+base 3 segments', segmentedModel(rampedModel(largeModel())), 5000]] as const) {
+    const known = screenSensitivity(m);
+    rows.push(await time(`${label} model: save .xlsx with the screen's Sensitivity figures`, target, () => writeWorkbook({ inputs: m, appVersion: 'bench', known: { sensitivity: known } }), 5, 1));
   }
 }
 

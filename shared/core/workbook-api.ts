@@ -7,6 +7,7 @@
 export { computeJourney, anchorAge, ELIGIBLE, isRenewalAge, laneWindow, renewalRateOf, type Journey } from './journey';
 export { LAST_RAMP_YEAR, rateYearOfMonth } from './years';
 export { calendarSheet, ratesByYear, type CalendarSheet, type YearQ } from './calendar-sheet';
+export type { CalendarRun } from './calendar';
 export { monthlyDiscount } from './ltv';
 export { journeySeries, type JourneySeries } from './retention';
 export { acquisitionBlocks, AgeSeries, rollUp, type Block } from './schedule';

@@ -31,6 +31,9 @@ function purePath(m: ModelInputs, s: JourneyPath): ModelInputs {
   };
 }
 
+/** One model's figures without the Sensitivity sheet's (a segment's). */
+export type ModelFigures = Omit<Figures, 'sensitivity'>;
+
 export interface Figures {
   result: ModelResult<Dec>;
   journey: Journey;
@@ -60,7 +63,15 @@ function knownSensitivity(m: ModelInputs, spec: TwoWaySpec, known?: KnownSensiti
 
 /** `spec`: the two-way table the user chose (the core's default when absent); `known`: the screen's figures for it. */
 export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec, known?: KnownSensitivity): Figures {
-  const calendar = needsCalendar(m) ? calendarSheet(m) : null;
+  return { ...modelFigures(m), sensitivity: knownSensitivity(m, spec ?? defaultTwoWay(m), known) ?? computeSensitivity(m, spec) };
+}
+
+/** A segment's figures (spec §2.3: its own model): always on a Calendar, so every segment's Bridge is laid out alike. */
+export const segmentFigures = (segment: ModelInputs): Omit<Figures, 'sensitivity'> => modelFigures(segment, true);
+
+function modelFigures(m: ModelInputs, calendarAlways = false): Omit<Figures, 'sensitivity'> {
+  // With segments the company has no Calendar of its own: its sheets sum the segments' (segment-sheets.ts).
+  const calendar = calendarAlways || (needsCalendar(m) && !m.segments?.length) ? calendarSheet(m) : null;
   const result = computeExact(m, calendar ? { run: calendar.run } : {});
   const journey = computeJourney(m, JOURNEY_AGES);
   const unit = {} as Record<JourneyPath, Journey>;
@@ -74,7 +85,6 @@ export function workbookFigures(m: ModelInputs, spec?: TwoWaySpec, known?: Known
     cumArr: new AgeSeries(journey.arr),
     blocks,
     roll: (p, t, cMax = t) => rollUp(p, blocks, t, cMax),
-    sensitivity: knownSensitivity(m, spec ?? defaultTwoWay(m), known) ?? computeSensitivity(m, spec),
     calendar,
   };
 }

@@ -15,6 +15,13 @@ export const SHEETS = {
   meta: 'Bowtie Metadata',
 } as const;
 
+/**
+ * The sheets one model's formulas live on: the company's own, or with segments
+ * (spec §2.3) each segment's Journey, Calendar and Bridge under sheet names of its own.
+ */
+export interface SheetNames { journey: string; calendar: string; bridge: string }
+export const MODEL_SHEETS: SheetNames = { journey: SHEETS.journey, calendar: SHEETS.calendar, bridge: SHEETS.bridge };
+
 /** The one name that covers a list of cells rather than one input. */
 export const NEW_CUSTOMERS_NAME = 'acquisition_newCustomersByYear';
 

@@ -3,18 +3,18 @@
 // tool dropped the names; everything is validated by the core's rules and either
 // the whole model opens or nothing does, with every problem at its cell.
 import type * as ExcelJSNs from 'exceljs';
-import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, LANE_LEVER_FIELD, type InputKind } from '../model/catalog';
+import { ACQUISITION_INPUTS, GENERAL_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, LANE_LEVER_FIELD, SEGMENT_FIELDS, type InputKind } from '../model/catalog';
 import { parseModel } from '../model/validate';
 import { scenarioNameTextProblems } from '../model/scenarios';
 import { zipSync } from 'fflate';
 import { inspectWorkbookBytes, type InspectedWorkbook } from './check-bytes';
 import { ExcelJS } from './write-workbook';
 import { a1, NEW_CUSTOMERS_NAME, nameOfKey, parseA1, SHEETS } from './names';
-import { ASSUMPTION_COLS, BASE_COHORTS_NAME } from './sheets/assumptions';
+import { ASSUMPTION_COLS, BASE_COHORTS_NAME, BASE_SEGMENT_NAME, FIRST_YEAR_COL } from './sheets/assumptions';
 import { BASE_FIELDS } from '../model/catalog';
 import { MAX_RAMP_YEARS } from '../model/ramps';
 import { DOCUMENT_LIMITS } from '../document/limits';
-import { canonicalInput, inputPath, isRampableKey, parsed } from '../document/keys';
+import { canonicalInput, formatKey, inputPath, isRampableKey, parsed } from '../document/keys';
 import { readActualsXml } from './sheets/actuals';
 import { readRanges } from './sheets/ranges';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
@@ -27,7 +27,11 @@ interface RawInput { key: string; where: string; value: unknown; years?: { where
 type RawCohort = Record<string, { where: string; value: unknown }>;
 
 /** What a schema version holds before it becomes a model: migrations rewrite this. */
-export interface RawWorkbook { inputs: RawInput[]; extras: Record<string, unknown>; base?: RawCohort[] }
+export interface RawWorkbook {
+  inputs: RawInput[]; extras: Record<string, unknown>; base?: RawCohort[];
+  /** the cell of the segments' logo-share sum (where `segments.logoShare` problems point) */
+  segmentShares?: string;
+}
 
 /**
  * Migrations from schema v to v + 1. Schema 1 is the first, so there are none yet;
@@ -45,14 +49,29 @@ const OPTIONS = new Map<string, readonly string[]>([
   ...[...GENERAL_INPUTS, ...ACQUISITION_INPUTS, ...JOURNEY_INPUTS].filter((s) => s.options).map((s) => [s.key, s.options!] as [string, readonly string[]]),
   ...[...LANE_FIELDS, LANE_LEVER_FIELD].filter((f) => f.options).map((f) => [`lanes.*.${f.field}`, f.options!] as [string, readonly string[]]),
 ]);
+/** A segment's key (`segments.ent.journey.renewal.rate`): the segment's id and the plain key or field it names; null for any other key. */
+function segmentKey(key: string): { id: string; field: string; own: boolean } | null {
+  const k = parsed(key);
+  if (!k || k.segment === null || k.year !== null) return null;
+  return { id: k.segment, field: formatKey({ ...k, segment: null }), own: k.target.kind === 'segmentField' };
+}
+
+/** The most segments a model has (spec §2.3). */
+const MAX_SEGMENTS = 8;
+const SEGMENT_KINDS = new Map<string, InputKind>(SEGMENT_FIELDS.map((f) => [f.field, f.kind]));
+
 const optionsOf = (key: string): readonly string[] => {
-  // a ramp's yearly path (`lanes.modules.acv[1]`) takes its input's options
+  // a ramp's yearly path (`lanes.modules.acv[1]`) takes its input's options, a segment's override its input's
+  const seg = segmentKey(key.replace(/\[\d+\]$/, ''));
+  if (seg) return seg.own ? [] : optionsOf(seg.field);
   const t = parsed(key)?.target;
   return (t?.kind === 'input' ? OPTIONS.get(t.key) : t?.kind === 'lane' ? OPTIONS.get(`lanes.*.${t.field}`) : undefined) ?? [];
 };
 
 /** The kind of the input a key-column cell names, in the shared grammar (shared/document/keys.ts); null for a key no model has. */
 function kindOf(key: string): InputKind | null {
+  const seg = segmentKey(key);
+  if (seg) return seg.own ? SEGMENT_KINDS.get(seg.field) ?? null : kindOf(seg.field);
   const t = canonicalInput(key)?.target;
   switch (t?.kind) {
     case 'input': return SCALAR_KINDS.get(t.key) ?? null;
@@ -65,7 +84,8 @@ function kindOf(key: string): InputKind | null {
 
 /** The lane id a key-column key names (`lanes.modules.acv` → modules), or null. */
 const laneIdOf = (key: string): string | null => {
-  const t = parsed(key)?.target;
+  const k = parsed(key);
+  const t = k?.segment === null ? k.target : undefined;
   return t?.kind === 'lane' && 'id' in t.ref ? t.ref.id : null;
 };
 
@@ -201,10 +221,14 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
 
   // Keys from the key column, in row order; each input's cell from its name when the name still points at one.
   const keyed: { key: string; row: number }[] = [];
+  let segmentShares: string | undefined;
   ws.eachRow((row, r) => {
     const key = row.getCell(ASSUMPTION_COLS.key).value;
     if (typeof key === 'string' && kindOf(key.trim())) keyed.push({ key: key.trim(), row: r });
+    if (typeof key === 'string' && key.trim() === 'segments.logoShare') segmentShares = `${SHEETS.assumptions}!${a1(FIRST_YEAR_COL, r)}`;
   });
+  // segments by first appearance: a name clash between ids (Excel names ignore case) names them by position
+  const segmentIds: string[] = [];
   const isYear = (key: string) => parsed(key)?.target.kind === 'newLogos';
   const yearCount = keyed.filter((k) => isYear(k.key)).length;
   const named = cellOfName(wb, NEW_CUSTOMERS_NAME);
@@ -220,6 +244,11 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
     let cell = { sheet: SHEETS.assumptions as string, col: ASSUMPTION_COLS.value as number, row: r };
     const candidates = [nameOfKey(k)];
     if (lane !== null && t.kind === 'lane') candidates.push(`lanes_${laneIds.indexOf(lane)}_${t.field}`);
+    const seg = segmentKey(k);
+    if (seg) {
+      if (!segmentIds.includes(seg.id)) segmentIds.push(seg.id);
+      candidates.push(`segments_${segmentIds.indexOf(seg.id)}_${nameOfKey(seg.field)}`);
+    }
     if (isYear(k)) cell = yearCells?.[yearIndex++] ?? cell;
     else {
       // A ramp (spec §2.1): its name covers the row of yearly cells; blanks after the last year end it.
@@ -240,7 +269,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   }
   if (!inputs.length) return unreadable(`not a Bowtie workbook: the "${SHEETS.assumptions}" sheet lists no inputs`);
 
-  let raw: RawWorkbook = { inputs, extras: meta.extras, base: readBase(wb, ws) };
+  let raw: RawWorkbook = { inputs, extras: meta.extras, base: readBase(wb, ws), ...(segmentShares ? { segmentShares } : {}) };
   for (let v = meta.version; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return unreadable(`no migration from file format ${v}`);
@@ -269,10 +298,14 @@ function readBase(wb: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet): RawCohort[] 
   if (!ref || sheetPart.replace(/^'|'$/g, '') !== SHEETS.assumptions) return undefined;
   const [from, to] = ref.split(':').map(parseA1);
   if (!from || !to || to.col - from.col + 1 !== BASE_FIELDS.length || to.row < from.row || to.row - from.row >= 1000) return undefined;
+  // With segments, each cohort's segment id in the column its own name covers, row for row.
+  const seg = cellOfName(wb, BASE_SEGMENT_NAME);
+  const segCol = seg && seg.length === to.row - from.row + 1 && seg.every((c, i) => c.sheet === SHEETS.assumptions && c.col === seg[0]!.col && c.row === from.row + i) ? seg[0]!.col : null;
   const out: RawCohort[] = [];
   for (let r = from.row; r <= to.row; r++) {
-    const cells = BASE_FIELDS.map((f, i) => ({ field: f.field, where: `${SHEETS.assumptions}!${a1(from.col + i, r)}`, value: ws.getCell(r, from.col + i).value }));
+    const cells: { field: string; where: string; value: ExcelJSNs.CellValue }[] = BASE_FIELDS.map((f, i) => ({ field: f.field, where: `${SHEETS.assumptions}!${a1(from.col + i, r)}`, value: ws.getCell(r, from.col + i).value }));
     if (cells.every((c) => isBlank(c.value))) continue;
+    if (segCol !== null) cells.push({ field: 'segment', where: `${SHEETS.assumptions}!${a1(segCol, r)}`, value: ws.getCell(r, segCol).value });
     out.push(Object.fromEntries(cells.map((c) => [c.field, { where: c.where, value: c.value }])));
   }
   return out;
@@ -296,6 +329,8 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   const years: unknown[] = [];
   const funnel: Record<string, unknown>[] = [];
   const lanes = new Map<string, Record<string, unknown>>();
+  /** segments by id, in the order the sheet lists them (spec §2.3) */
+  const segments = new Map<string, Record<string, unknown> & { overrides: Record<string, unknown> }>();
   const seen = new Set<string>();
 
   for (const input of raw.inputs) {
@@ -305,6 +340,8 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
     // before it can size a list (`newCustomersByYear[4294967294]` would make one of 4 billion).
     const past = pastLimits(input.key, lanes);
     if (past) { problems.push({ where: input.where, path: input.key, message: past }); continue; }
+    const seg = segmentKey(input.key);
+    if (seg && !segments.has(seg.id) && segments.size >= MAX_SEGMENTS) { problems.push({ where: input.where, path: input.key, message: `is one segment too many: a model has at most ${MAX_SEGMENTS} segments` }); continue; }
     seen.add(input.key);
     where.set(input.key, input.where);
     const read = (cell: unknown, at: string, path: string): { ok: true; value: unknown } | { ok: false } => {
@@ -318,6 +355,27 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
       if (options.length && !options.includes(value as string)) { problems.push({ where: at, path, message: `must be one of ${choiceWords(options)}, got ${shown(value)}` }); return { ok: false }; }
       return { ok: true, value };
     };
+    if (seg) {
+      const entry = segments.get(seg.id) ?? { overrides: {} };
+      segments.set(seg.id, entry);
+      // An override left blank (every year of a ramp blank) inherits the model's value.
+      const cells = input.years ?? [{ where: input.where, value: input.value }];
+      if (!seg.own && cells.every((c) => isBlank(c.value as ExcelJSNs.CellValue))) continue;
+      let value: unknown;
+      if (input.years) {
+        const years = input.years.map((y, i) => read(y.value, y.where, `${input.key}[${i}]`));
+        // an override's ramp of one year is the value itself (§2.3 gives a ramp whole; one year is a constant)
+        value = !years.every((y) => y.ok) ? undefined : years.length === 1 && !seg.own ? (years[0] as { value: unknown }).value : years.map((y) => (y as { value: unknown }).value);
+        if (years.length === 1) where.set(input.key, input.years[0]!.where);
+      } else {
+        const one = read(input.value, input.where, input.key);
+        value = one.ok ? one.value : undefined;
+      }
+      if (value === undefined) continue;
+      if (seg.own) entry[seg.field] = value;
+      else entry.overrides[seg.field] = value;
+      continue;
+    }
     let value: unknown;
     if (input.years) {
       // A ramp row reads back as the list it holds, a list of one year included:
@@ -352,6 +410,8 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   for (let i = 0; i < years.length; i++) if (!(i in years)) problems.push({ where: SHEETS.assumptions, path: `acquisition.newCustomersByYear[${i}]`, message: 'is missing from the Assumptions sheet' });
   for (let i = 0; i < funnel.length; i++) for (const f of ['name', 'rate']) if (!funnel[i] || !(f in funnel[i]!)) problems.push({ where: SHEETS.assumptions, path: `acquisition.funnel[${i}].${f}`, message: 'is missing from the Assumptions sheet' });
   for (const [id, lane] of lanes) for (const f of LANE_KINDS.keys()) if (!(f in lane)) problems.push({ where: SHEETS.assumptions, path: `lanes.${id}.${f}`, message: 'is missing from the Assumptions sheet' });
+  for (const id of segments.keys()) for (const f of SEGMENT_KINDS.keys()) if (!seen.has(`segments.${id}.${f}`)) problems.push({ where: SHEETS.assumptions, path: `segments.${id}.${f}`, message: 'is missing from the Assumptions sheet' });
+  if (raw.segmentShares) where.set('segments.logoShare', raw.segmentShares);
   // The base's table: each non-blank row a cohort, a blank adopter share the implied one.
   const cohorts = (raw.base ?? []).map((row, i) => {
     const cohort: Record<string, unknown> = {};
@@ -368,13 +428,27 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
       if (typeof v === 'object' && v !== null) { problems.push({ where: cell.where, path, message: 'formulaWithoutValue' in v ? 'holds a formula with no saved value: type the value itself' : `shows the error ${String((v as { error: unknown }).error)}` }); continue; }
       cohort[f.field] = v;
     }
+    // With segments, the cohort's segment: its id (or, typed by hand, its name in any case).
+    const seg = row.segment;
+    if (seg) {
+      const path = `base.cohorts[${i}].segment`;
+      where.set(path, seg.where);
+      const text = seg.value === null || seg.value === undefined ? '' : typeof seg.value === 'object' ? convert(seg.value as ExcelJSNs.CellValue, 'text', seg.where, path, notes) : seg.value;
+      if (typeof text === 'string' && text.trim() !== '') {
+        const id = text.trim();
+        const byName = segments.has(id) ? null : [...segments.entries()].find(([, s]) => typeof s.name === 'string' && s.name.toLowerCase() === id.toLowerCase())?.[0];
+        if (byName) notes.push(`${seg.where} (${path}): the segment's name "${id}" was read as its id ${byName}`);
+        cohort.segment = byName ?? id;
+      } else if (typeof text === 'number') cohort.segment = String(text);
+    }
     return cohort;
   });
   if (problems.length) return { ok: false, kind: 'invalid', problems };
 
   // A lane without a lever row has none (workbooks saved before levers existed open unchanged).
   const laneList = [...lanes.values()].map((l) => ('lever' in l ? l : { ...l, lever: null }));
-  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList, base: { cohorts } });
+  const segmentList = [...segments].map(([id, s]) => ({ id, name: s.name, logoShare: s.logoShare, overrides: s.overrides }));
+  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList, base: { cohorts }, ...(segmentList.length ? { segments: segmentList } : {}) });
   if (parsed.ok) {
     // A saved scenario's name is text like the model's: one with a control character is refused at its place.
     const names = scenarioNameTextProblems(raw.extras.scenarios);

@@ -20,6 +20,7 @@ import { writeMetadata } from './sheets/metadata';
 import { writeActuals } from './sheets/actuals';
 import { writeRanges } from './sheets/ranges';
 import { rangeOfOutcomes } from '../report/range-outcomes';
+import { segmentSheetNames, writeSegmentSheets, writeSegmentTable } from './segment-sheets';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
 import type { WorkbookDocument } from './types';
@@ -73,24 +74,39 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   wb.modified = savedAt;
   // Excel recomputes everything on open; the cached values serve viewers that never do.
   wb.calcProperties = { fullCalcOnLoad: true };
+  // With segments (spec §2.3) each segment has its own Bridge, Journey and Calendar
+  // after the company's sheets, and the company's sheets sum them (segment-sheets.ts).
+  const segmentSheets = m.segments?.length ? segmentSheetNames(m) : null;
   // A model that changes by year or starts from an installed base follows each cohort on a Calendar sheet.
-  const calendar = needsCalendar(m);
+  const calendar = !segmentSheets && needsCalendar(m);
+  const calendarSheets = new Set<string>(segmentSheets ? segmentSheets.map((s) => s.calendar) : [SHEETS.calendar]);
   for (const name of TAB_ORDER) {
+    if (segmentSheets && name === SHEETS.journey) continue;
     wb.addWorksheet(name);
     if (name === SHEETS.journey && calendar) wb.addWorksheet(SHEETS.calendar);
   }
   // Only a document with ranges has the Ranges sheet, after Sensitivity.
   const ranges = doc.ranges && doc.ranges.ranges.length ? doc.ranges : null;
   if (ranges) wb.addWorksheet(SHEETS.ranges);
+  for (const s of segmentSheets ?? []) for (const name of [s.bridge, s.journey, s.calendar]) wb.addWorksheet(name);
   if (doc.actuals) wb.addWorksheet(SHEETS.actuals);
   wb.addWorksheet(SHEETS.meta);
 
   const names = writeAssumptions(wb, m);
-  const cal = calendar ? writeCalendar(wb, m, names, fig, (t) => onSheet(SHEETS.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(m, t), true))) : null;
-  const jl = writeJourney(wb, m, fig, names, cal);
-  const bl = writeBridge(wb, m, fig, names, jl, cal);
-  writeCohorts(wb, m, fig, jl, bl, cal);
-  const ml = writeMetrics(wb, m, fig, names, jl, bl);
+  let bl, ml;
+  if (segmentSheets) {
+    const seg = writeSegmentSheets(wb, m, names, fig);
+    bl = seg.bl;
+    writeCohorts(wb, m, seg.fig, null, bl, seg.cal);
+    ml = writeMetrics(wb, m, seg.fig, names, null, bl, seg.unit);
+    writeSegmentTable(wb, m, seg.fig, bl, seg.segmentBridges);
+  } else {
+    const cal = calendar ? writeCalendar(wb, m, names, fig, (t) => onSheet(SHEETS.bridge, a1(BRIDGE_NEW_CUSTOMERS_COL, bridgeMonthRow(m, t), true))) : null;
+    const jl = writeJourney(wb, m, fig, names, cal);
+    bl = writeBridge(wb, m, fig, names, jl, cal);
+    writeCohorts(wb, m, fig, jl, bl, cal);
+    ml = writeMetrics(wb, m, fig, names, jl, bl);
+  }
   writeSensitivity(wb, m, fig, savedAt);
   writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
@@ -103,7 +119,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible') continue;
     // The Calendar's tens of thousands of working cells keep the widths it set.
-    if (ws.name !== SHEETS.calendar) fitColumns(ws, { keepWidths: ws.name === SHEETS.board });
+    if (!calendarSheets.has(ws.name)) fitColumns(ws, { keepWidths: ws.name === SHEETS.board });
     else fitHeaderRows(ws);
     // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
     setUpPrinting(ws, `${m.general.name} · ${ws.name}`, ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board, fitWidth: ws.name === SHEETS.board });

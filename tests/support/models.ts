@@ -192,3 +192,21 @@ export function rampedModel(m: ModelInputs): ModelInputs {
   };
   return r;
 }
+
+/**
+ * Three segments (spec §2.3) over a model: SMB with a cheaper ACV, yearly
+ * contracts and a ramped renewal rate; mid-market inheriting all but contraction;
+ * enterprise on 36-month terms, spread closes, a ramped first-lane attach and a
+ * better adoption. Shares change by year; an installed base goes to SMB and
+ * enterprise.
+ */
+export function segmentedModel(m: ModelInputs): ModelInputs {
+  const r = structuredClone(m);
+  r.segments = [
+    { id: 'smb', name: 'SMB', logoShare: [0.6, 0.55, 0.5], overrides: { 'acquisition.acv': 12000, 'journey.renewal.rate': [0.8, 0.82], 'acquisition.contractMonths': 12 } },
+    { id: 'mm', name: 'Mid-market', logoShare: 0.3, overrides: { 'journey.contractionRate': 0.05 } },
+    { id: 'ent', name: 'Enterprise', logoShare: [0.1, 0.15, 0.2], overrides: { 'acquisition.timing': 'even', ...(r.lanes[0] ? { [`lanes.${r.lanes[0].id}.attachRate`]: [0.5, 0.6] } : {}), 'acquisition.contractMonths': 36, 'journey.adoption.rate': 0.9 } },
+  ];
+  r.base = { cohorts: (r.base?.cohorts ?? []).map((c, i) => ({ ...c, adopterShare: c.adopterShare ?? null, segment: i === 0 ? 'smb' : 'ent' })) };
+  return r;
+}

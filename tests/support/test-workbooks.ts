@@ -2,8 +2,9 @@
 // saved file takes — the example with its five chart pictures, ten long-named
 // lanes with three scenarios, a shrinking base, one year, the large model, ramps
 // and an installed base (the Calendar sheet), the large ramped model, today's
-// book alone, and imported actuals with ranges (the Ranges sheet and the board's
-// Range of outcomes). Built once per test file.
+// book alone, imported actuals with ranges (the Ranges sheet and the board's
+// Range of outcomes), and three segments (each with its own Bridge, Journey and
+// Calendar). Built once per test file.
 import { completeYears, computeModel, defaultInputs, runRanges, type ModelInputs } from '@shared/index';
 import { writeWorkbook, type ActualsSheet, type WorkbookDocument, type WorkbookRanges } from '@shared/workbook/index';
 import { boardImages } from '@shared/report/draw';
@@ -11,7 +12,7 @@ import { comparisonForWorkbook } from '@shared/report/index';
 import { figuresOf, readActualsCsv } from '@shared/actuals/index';
 import { rasterizePng } from '../../cli/rasterize-png';
 import { oneYear, shrinking, tenLanes, threeScenarios } from './board-models';
-import { g4, largeModel, rampedModel } from './models';
+import { g4, largeModel, rampedModel, segmentedModel } from './models';
 import { randomBook, writeCsv } from './actuals-files';
 
 export interface TestWorkbook { name: string; doc: WorkbookDocument; bytes: Uint8Array }
@@ -67,6 +68,7 @@ export async function testWorkbookDocs(opts: { withPictures?: boolean } = {}): P
     plain('base', g4()),
     plain('actuals', defaultInputs(), { actuals: actualsSheet(), ranges: rangesOf(defaultInputs()) }),
     plain('long-names', longNames()),
+    plain('segments', segmentedModel(rampedModel(defaultInputs()))),
   ];
 }
 

@@ -5,9 +5,10 @@ import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
 import { BASE_FIELDS, inputSpecs, LANE_LEVER_FIELD, type InputSpec } from '../../model/catalog';
 import { MAX_RAMP_YEARS } from '../../model/ramps';
-import { getInput, parsed } from '../../document/keys';
-import { a1, NEW_CUSTOMERS_NAME, nameOfKey, onSheet, SHEETS } from '../names';
-import { putValue } from '../cells';
+import { getInput, parsed, segmentOverrideProblem } from '../../document/keys';
+import { SEGMENT_FIELDS } from '../../model/catalog';
+import { a1, NEW_CUSTOMERS_NAME, nameOfKey, newCustomersOfYear, onSheet, SHEETS } from '../names';
+import { putFormula, putValue } from '../cells';
 import { choiceList, choiceWord, choiceWords } from '../choices';
 import { fitText, OFFICE_LIMITS } from '../office-limits';
 import { COLORS, FMT, headers, inputBorder, inputFill, inputFont, note, section, title } from '../styles';
@@ -20,6 +21,31 @@ export const BASE_COHORTS_NAME = 'base_cohorts';
 /** Blank rows under the base's table that its name covers, so cohorts can be added in Excel. */
 export const BASE_SPARE_ROWS = 10;
 export const FIRST_INPUT_ROW = 6;
+/** With segments: the base cohorts' segment ids, a column beside the base's table, under their own name. */
+export const BASE_SEGMENT_NAME = 'base_cohorts_segment';
+export const BASE_SEGMENT_COL = BASE_FIELDS.length + 1;
+/** A segment row's column for the model's own value (grey: what a blank override inherits). */
+export const SEGMENT_MODEL_COL = 6;
+
+/**
+ * The keys a segment's override rows list (spec §2.3): every input a segment may
+ * change, in the Assumptions order. A blank row inherits the model's value.
+ */
+export function segmentOverrideSpecs(m: ModelInputs): InputSpec[] {
+  return inputSpecs(m).filter((s) => !s.key.startsWith('base.') && segmentOverrideProblem(s.key) === null);
+}
+
+/** Segment names follow the id; ids equal but for case would clash as Excel names, so those go by position. */
+export function segmentNamer(m: ModelInputs): (k: number, key: string) => string {
+  const seen = new Set<string>();
+  const byPosition = (m.segments ?? []).map((s) => {
+    const lower = s.id.toLowerCase();
+    const clash = seen.has(lower);
+    seen.add(lower);
+    return clash;
+  });
+  return (k, key) => (byPosition[k] ? `segments_${k}_${nameOfKey(key)}` : nameOfKey(`segments.${m.segments![k]!.id}.${key}`));
+}
 
 /** Where each input lives and the name formulas use for it. */
 export interface InputNames {
@@ -35,6 +61,8 @@ export interface InputNames {
    */
   yearValue: (key: string, year: number | string) => string;
   laneYearValue: (i: number, field: string, year: number | string) => string;
+  /** new logos of model year k (1-based) of a list of `years`: the model's, or a segment's share of them */
+  newLogos: (k: number, years: number) => string;
   /** the saved installed-base rows on Assumptions: row of cohort j, column of each field */
   base: { row: (j: number) => number; col: Record<'customers' | 'arr' | 'ageMonths' | 'adopterShare', number> };
 }
@@ -250,6 +278,12 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
     for (let i = 0; i < MAX_RAMP_YEARS; i++) ws.getColumn(FIRST_YEAR_COL + i).width = 12;
   }
   const baseFirst = writeBase(ws, wb, m, row + 1);
+  if (m.segments?.length) {
+    const seg = writeSegments(ws, wb, m, baseFirst + (m.base?.cohorts.length ?? 0) + BASE_SPARE_ROWS + 1);
+    for (const [key, at] of seg.rows) rows.set(key, at);
+    for (const [key, name] of seg.names) names.set(key, name);
+    rampRows.push(...seg.rampRows);
+  }
   ws.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
   ws.pageSetup.printTitlesRow = '5:5';
   // A ramp's name covers a row; the formula sheets (written only when every year is
@@ -276,11 +310,135 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       return inYear(key, n, y);
     },
     laneYearValue: (i, field, y) => inYear(`lanes.${m.lanes[i]!.id}.${field}`, laneName(i, field), y),
+    newLogos: newCustomersOfYear,
     base: {
       row: (j) => baseFirst + j,
       col: { customers: baseCol('customers'), arr: baseCol('arr'), ageMonths: baseCol('ageMonths'), adopterShare: baseCol('adopterShare') },
     },
   };
+}
+
+/** An input cell's look and data validation. */
+function styleInputCell(c: ExcelJS.Cell, spec: InputSpec, allowBlank = false): void {
+  c.font = inputFont;
+  c.fill = inputFill;
+  c.border = inputBorder;
+  c.alignment = { horizontal: spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'yearMonth' ? 'left' : 'right' };
+  const dv = validation(spec, spec.label);
+  if (dv) c.dataValidation = allowBlank ? { ...dv, allowBlank: true } : dv;
+}
+
+/**
+ * Segments (spec §2.3) below the base: per segment its name, its share of new logos
+ * and one row per input it may override, each under the key `segments.<id>.<key>`
+ * and its name (`segments_ent_journey_renewal_rate`). An override is a blue value
+ * (a ramp in the year cells); a blank one inherits the model's value, shown grey
+ * beside it. Then the shares' sum by year, which must be 100%.
+ */
+function writeSegments(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, top: number) {
+  const segments = m.segments!;
+  const rows = new Map<string, number>();
+  const names = new Map<string, string>();
+  const rampRows: number[] = [];
+  const namer = segmentNamer(m);
+  const overrideSpecs = segmentOverrideSpecs(m);
+  const modelName = (key: string): string => {
+    const t = parsed(key)?.target;
+    if (t?.kind === 'lane' && 'id' in t.ref) {
+      const i = m.lanes.findIndex((l) => l.id === (t.ref as { id: string }).id);
+      return laneNamer(m)(i, t.field);
+    }
+    return nameOfKey(key);
+  };
+  let row = top;
+  section(ws, row++, 1, 'Segments (plan SMB, mid-market, enterprise… as one company)');
+  ws.mergeCells(row, 1, row, ASSUMPTION_COLS.key);
+  ws.getRow(row).height = 26;
+  note(ws, row++, 1, 'Each segment is the model above with its own share of new logos and the values it overrides; a blank override inherits the model\'s value (grey, beside it). The company is the segments\' sum.');
+  ws.getCell(row - 1, 1).alignment = { wrapText: true, vertical: 'top' };
+  headers(ws, row++, 1, ['Input', 'Override', 'Unit', 'Valid range', 'Key', 'Model\'s value']);
+  ws.getColumn(SEGMENT_MODEL_COL).width = Math.max(ws.getColumn(SEGMENT_MODEL_COL).width ?? 0, 16);
+  const put = (k: number, spec: InputSpec, field: string, value: unknown, inherited: string | null) => {
+    const key = `segments.${segments[k]!.id}.${field}`;
+    const name = namer(k, field);
+    const label = ws.getCell(row, ASSUMPTION_COLS.label);
+    label.value = spec.label;
+    label.alignment = { indent: 1 };
+    const shown = spec.kind === 'enum' && typeof value === 'string' ? choiceWord(value) : value;
+    let ref: string;
+    if (Array.isArray(shown)) {
+      shown.forEach((v, i) => styleInputCell(putValue(ws, row, FIRST_YEAR_COL + i, v as number, numFmtOf(spec)), spec));
+      for (let i = shown.length; i < MAX_RAMP_YEARS; i++) styleInputCell(ws.getCell(row, FIRST_YEAR_COL + i), spec);
+      const year1 = ws.getCell(row, ASSUMPTION_COLS.value);
+      year1.value = { formula: `INDEX(${name},1)`, result: shown[0] as number };
+      year1.numFmt = numFmtOf(spec);
+      year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
+      note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
+      rampRows.push(row);
+      ref = `${a1(FIRST_YEAR_COL, row, true)}:${a1(FIRST_YEAR_COL + MAX_RAMP_YEARS - 1, row, true)}`;
+    } else {
+      const c = shown === undefined ? ws.getCell(row, ASSUMPTION_COLS.value) : putValue(ws, row, ASSUMPTION_COLS.value, shown as string | number, numFmtOf(spec));
+      c.numFmt = numFmtOf(spec);
+      styleInputCell(c, spec, inherited !== null);
+      ws.getCell(row, ASSUMPTION_COLS.range).value = rangeOf(spec);
+      ref = a1(ASSUMPTION_COLS.value, row, true);
+    }
+    const unit = ws.getCell(row, ASSUMPTION_COLS.unit);
+    unit.value = unitOf(spec, m.general.currency);
+    unit.alignment = { horizontal: 'left', indent: 1 };
+    const keyCell = ws.getCell(row, ASSUMPTION_COLS.key);
+    keyCell.value = key;
+    keyCell.font = { size: 9, color: { argb: COLORS.subtleFont } };
+    if (inherited !== null) {
+      const base = getInput(m, field);
+      const year1 = Array.isArray(base) ? base[0] as number : base;
+      const v = spec.kind === 'enum' && typeof year1 === 'string' ? choiceWord(year1) : year1 as string | number;
+      const c = putFormula(ws, row, SEGMENT_MODEL_COL, inherited, v, numFmtOf(spec) === '@' ? undefined : numFmtOf(spec));
+      c.font = { italic: true, color: { argb: COLORS.subtleFont } };
+      c.alignment = { horizontal: spec.kind === 'text' || spec.kind === 'enum' ? 'left' : 'right' };
+    }
+    wb.definedNames.add(onSheet(SHEETS.assumptions, ref), name);
+    rows.set(key, row);
+    names.set(key, name);
+    row++;
+  };
+  const fieldSpec = (field: string): InputSpec => {
+    const f = SEGMENT_FIELDS.find((x) => x.field === field)!;
+    return { ...f, key: field, group: 'Segments' };
+  };
+  segments.forEach((seg, k) => {
+    row++;
+    section(ws, row++, 1, `Segment ${k + 1}: ${seg.name}`);
+    put(k, fieldSpec('name'), 'name', seg.name, null);
+    put(k, fieldSpec('logoShare'), 'logoShare', seg.logoShare, null);
+    for (const spec of overrideSpecs) {
+      const model = modelName(spec.key);
+      const rampedModel = Array.isArray(getInput(m, spec.key));
+      put(k, spec, spec.key, seg.overrides[spec.key], rampedModel ? `INDEX(${model},1)` : model);
+    }
+  });
+  // The shares' sum by model year: each year's must be 100% (spec §2.3).
+  row++;
+  const sumRow = row;
+  ws.getCell(row, 1).value = 'Σ shares of new logos (must be 100% each year)';
+  ws.getCell(row, 1).font = { bold: true };
+  for (let y = 1; y <= MAX_RAMP_YEARS; y++) {
+    const terms = segments.map((seg, k) => {
+      const name = namer(k, 'logoShare');
+      return Array.isArray(seg.logoShare) ? `INDEX(${name},1,MIN(${y},COUNT(${name})))` : name;
+    });
+    const total = segments.reduce((s, seg) => s + (Array.isArray(seg.logoShare) ? seg.logoShare[Math.min(y, seg.logoShare.length) - 1]! : seg.logoShare), 0);
+    putFormula(ws, row, FIRST_YEAR_COL + y - 1, terms.join('+'), total, FMT.percentInput);
+  }
+  // on paper (which ends at the Valid range column) the year-1 sum, grey, beside the label
+  const year1 = putFormula(ws, row, ASSUMPTION_COLS.value, a1(FIRST_YEAR_COL, row), segments.reduce((s, seg) => s + (Array.isArray(seg.logoShare) ? seg.logoShare[0]! : seg.logoShare), 0), FMT.percentInput);
+  year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
+  note(ws, row, ASSUMPTION_COLS.range, `year 1; by year in ${a1(FIRST_YEAR_COL, row)} and to its right`);
+  ws.getCell(row, ASSUMPTION_COLS.key).value = 'segments.logoShare';
+  ws.getCell(row, ASSUMPTION_COLS.key).font = { size: 9, color: { argb: COLORS.subtleFont } };
+  headers(ws, 5, FIRST_YEAR_COL, Array.from({ length: MAX_RAMP_YEARS }, (_, i) => `Year ${i + 1}`));
+  for (let i = 0; i < MAX_RAMP_YEARS; i++) ws.getColumn(FIRST_YEAR_COL + i).width = 12;
+  return { rows, names, rampRows, sumRow };
 }
 
 /**
@@ -313,5 +471,24 @@ function writeBase(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, 
     });
   }
   wb.definedNames.add(onSheet(SHEETS.assumptions, `${a1(1, first, true)}:${a1(BASE_FIELDS.length, first + rows - 1, true)}`), BASE_COHORTS_NAME);
+  // With segments (spec §2.3) each cohort names its segment, in a column of its own
+  // beside the table (the table's name keeps its five columns, as before segments).
+  const segments = m.segments ?? [];
+  if (segments.length) {
+    const col = BASE_SEGMENT_COL;
+    headers(ws, head, col, ['Segment (id)']);
+    ws.getColumn(col).width = Math.max(ws.getColumn(col).width ?? 0, 16);
+    for (let i = 0; i < rows; i++) {
+      const cell = ws.getCell(first + i, col);
+      const v = cohorts[i]?.segment;
+      if (v !== undefined) putValue(ws, first + i, col, v, '@');
+      else cell.numFmt = '@';
+      cell.font = inputFont;
+      cell.fill = inputFill;
+      cell.border = inputBorder;
+      cell.dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, errorStyle: 'stop', formulae: [`"${segments.map((x) => x.id).join(',')}"`], errorTitle: 'Segment', error: fitText(`The id of one of the segments below: ${segments.map((x) => x.id).join(', ')}.`, OFFICE_LIMITS.validationText) };
+    }
+    wb.definedNames.add(onSheet(SHEETS.assumptions, `${a1(col, first, true)}:${a1(col, first + rows - 1, true)}`), BASE_SEGMENT_NAME);
+  }
   return first;
 }

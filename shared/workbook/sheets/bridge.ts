@@ -6,10 +6,10 @@
 // figures stay accurate to the last digits even when ARR decays to almost nothing.
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
-import { a1, colLetter, newCustomersOfYear, onSheet, SHEETS } from '../names';
+import { a1, colLetter, MODEL_SHEETS, onSheet, type SheetNames } from '../names';
 import { DASH, putFormula, putValue, type Cached } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
-import type { Figures } from '../figures';
+import type { Figures, ModelFigures } from '../figures';
 import type { InputNames } from './assumptions';
 import type { JourneyLayout } from './journey';
 import type { CalendarLayout } from './calendar';
@@ -43,8 +43,20 @@ export interface BridgeLayout {
   ref: (col: number, row: number) => string;
 }
 
-export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, jl: JourneyLayout, cal: CalendarLayout | null = null): BridgeLayout {
-  const ws = wb.getWorksheet(SHEETS.bridge)!;
+/**
+ * The company of a model with segments (spec §2.3): every cell the Calendar feeds
+ * (flows, ARR, customers, new logos, the NRR sets' parts) is the sum of the same cell
+ * on each segment's Bridge (all laid out alike); the rest (openings, revenue, the
+ * annual table, NRR and GRR as ratios of the summed parts) is the sheet's own formulas.
+ */
+export interface BridgeSum { sheets: string[] }
+
+/** `sum`: the company's Bridge over its segments' (see BridgeSum); `fig` then holds the company's figures. */
+export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: ModelFigures, names: InputNames, jl: JourneyLayout | null, cal: CalendarLayout | null = null, sheets: SheetNames = MODEL_SHEETS, sum?: BridgeSum): BridgeLayout {
+  const ws = wb.getWorksheet(sheets.bridge)!;
+  /** a cell the Calendar feeds: its formula, or with segments the sum of the segments' same cell */
+  const fed = (formula: string, row: number, col: number): string => (sum ? sum.sheets.map((s) => onSheet(s, a1(col, row))).join('+') : formula);
+  const J = () => jl!;
   const n = names.name;
   const H = m.general.horizonMonths;
   const Y = completeYears(H);
@@ -67,7 +79,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
   const cw = { rAD: wc + 5 + L, rNON: wc + 6 + L, sAD: wc + 7 + L, sNON: wc + 8 + L, aged: wc + 9 + L, kept: wc + 10 + L };
   const nrev = (t: number) => `$${colLetter(wc)}$${monthRow(t)}`;
   const roll = (journeyCol: number, t: number, cMax = t) =>
-    `SUMPRODUCT(${jl.range(journeyCol, t - cMax, t)},${onSheet(SHEETS.bridge, `${nrev(H - 1 - cMax)}:${nrev(H - 1)}`)})`;
+    `SUMPRODUCT(${J().range(journeyCol, t - cMax, t)},${onSheet(sheets.bridge, `${nrev(H - 1 - cMax)}:${nrev(H - 1)}`)})`;
 
   // --- monthly ----------------------------------------------------------------
   section(ws, monthHead - 1, 1, 'Monthly bridge');
@@ -90,7 +102,8 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     const mo = r.months[t]!;
     const y = rateYearOfMonth(t);
     const cut = 12 * Math.floor(t / 12) - 1; // the NRR set: closed before this model year
-    const work = (col: number, formula: string, v: Cached) => putFormula(ws, row, col, formula, v, FMT.money);
+    const work = (col: number, formula: string, v: Cached) => putFormula(ws, row, col, fed(formula, row, col), v, FMT.money);
+    const put = (col: number, formula: string, v: Cached, fmt: string) => putFormula(ws, row, col, fed(formula, row, col), v, fmt);
     const { all: renewing, set: setRenewing } = run.renewing!;
     work(cw.rAD, c.renewing('AD', t), renewing[0]![t]!);
     work(cw.rNON, c.renewing('NON', t), renewing[1]![t]!);
@@ -104,19 +117,19 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     const all = flows(a1(cw.rAD, row), a1(cw.rNON, row));
     const set2 = flows(a1(cw.sAD, row), a1(cw.sNON, row));
     m.lanes.forEach((_, i) => {
-      putFormula(ws, row, mc.lanes[i]!, c.lanes(i, t), mo.lanes[i]!, FMT.money);
+      put(mc.lanes[i]!, c.lanes(i, t), mo.lanes[i]!, FMT.money);
       work(set.lanes[i]!, c.lanes(i, t, cut), run.setFlows.lanes[t]![i]!);
     });
-    putFormula(ws, row, mc.seat, `${all.renewing}*${c.year('seat', y)}`, mo.seat, FMT.money);
-    putFormula(ws, row, mc.price, `${all.renewing}*${c.year('price', y)}`, mo.price, FMT.money);
-    putFormula(ws, row, mc.contraction, `${all.renewing}*${c.year('ct', y)}`, mo.contraction, FMT.money);
-    putFormula(ws, row, mc.churn, all.churn, mo.churn, FMT.money);
+    put(mc.seat, `${all.renewing}*${c.year('seat', y)}`, mo.seat, FMT.money);
+    put(mc.price, `${all.renewing}*${c.year('price', y)}`, mo.price, FMT.money);
+    put(mc.contraction, `${all.renewing}*${c.year('ct', y)}`, mo.contraction, FMT.money);
+    put(mc.churn, all.churn, mo.churn, FMT.money);
     work(set.churn, set2.churn, run.setFlows.churn[t]!);
     work(set.contraction, `${set2.renewing}*${c.year('ct', y)}`, run.setFlows.contraction[t]!);
     work(set.price, `${set2.renewing}*${c.year('price', y)}`, run.setFlows.price[t]!);
     work(set.seat, `${set2.renewing}*${c.year('seat', y)}`, run.setFlows.seat[t]!);
-    putFormula(ws, row, mc.closing, c.closing(t), mo.closing, FMT.money);
-    putFormula(ws, row, mc.customers, c.customers(t), mo.customers, FMT.count);
+    put(mc.closing, c.closing(t), mo.closing, FMT.money);
+    put(mc.customers, c.customers(t), mo.customers, FMT.count);
     putFormula(ws, row, mc.revenue, `${a1(mc.closing, row)}/12`, mo.revenue, FMT.money);
     putFormula(ws, row, wc, a1(mc.newCustomers, monthRow(H - 1 - t)), r.months[H - 1 - t]!.newCustomers, FMT.count);
     if (t >= 11) {
@@ -136,17 +149,18 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     const yi = Math.floor(t / 12);
     if (yi < years) {
       putFormula(ws, row, mc.newCustomers,
-        `IF(${choiceIs(n('acquisition.timing'), 'yearStart')},IF(MOD(A${row},12)=0,${newCustomersOfYear(yi + 1, years)},0),${newCustomersOfYear(yi + 1, years)}/12)`,
+        fed(`IF(${choiceIs(n('acquisition.timing'), 'yearStart')},IF(MOD(A${row},12)=0,${names.newLogos(yi + 1, years)},0),${names.newLogos(yi + 1, years)}/12)`, row, mc.newCustomers),
         mo.newCustomers, FMT.count);
     } else putValue(ws, row, mc.newCustomers, 0, FMT.count);
-    if (t === 0 && cal) putFormula(ws, row, mc.opening, cal.opening, mo.opening, FMT.money);
+    if (t === 0 && cal) putFormula(ws, row, mc.opening, fed(cal.opening, row, mc.opening), mo.opening, FMT.money);
     else if (t === 0) putValue(ws, row, mc.opening, mo.opening, FMT.money);
     else putFormula(ws, row, mc.opening, a1(mc.closing, row - 1), mo.opening, FMT.money);
-    putFormula(ws, row, mc.newLogo, `${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', rateYearOfMonth(t)) : n('acquisition.acv')}`, mo.newLogo, FMT.money);
+    putFormula(ws, row, mc.newLogo, fed(`${a1(mc.newCustomers, row)}*${cal ? cal.year('acv', rateYearOfMonth(t)) : n('acquisition.acv')}`, row, mc.newLogo), mo.newLogo, FMT.money);
     if (cal) {
       writeCalendarMonth(t, row);
       continue;
     }
+    const jl = J();
     m.lanes.forEach((_, i) => putFormula(ws, row, mc.lanes[i]!, roll(jl.col.buys[i]!, t), mo.lanes[i]!, FMT.money));
     putFormula(ws, row, mc.seat, roll(jl.col.seat, t), mo.seat, FMT.money);
     putFormula(ws, row, mc.price, roll(jl.col.price, t), mo.price, FMT.money);
@@ -203,7 +217,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     put(yc.newCustomers, total(mc.newCustomers), yr.newCustomers, FMT.count);
     const ex = a1(yc.expansion, row), nl = a1(yc.newLogo, row);
     put(yc.share, `IF(${ex}+${nl}=0,"${DASH}",${ex}/(${ex}+${nl}))`, yr.expansionShare, FMT.percent);
-    m.lanes.forEach((_, i) => put(yc.laneEnd[i]!, cal ? cal.laneEnd(i, y) : roll(jl.col.lanes[i]!, 12 * y - 1), yr.laneArrEnd[i]!));
+    m.lanes.forEach((_, i) => put(yc.laneEnd[i]!, sum ? sum.sheets.map((s) => onSheet(s, a1(yc.laneEnd[i]!, row))).join('+') : cal ? cal.laneEnd(i, y) : roll(J().col.lanes[i]!, 12 * y - 1), yr.laneArrEnd[i]!));
   }
   note(ws, yearRow(Y) + 1, 1, 'NRR and GRR by year, with their decomposition, are on the Metrics sheet.');
 
@@ -223,10 +237,10 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
       year: { closing: yc.closing, newLogo: yc.newLogo, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
     },
     roll,
-    aged: cal ? (t) => ({ ref: onSheet(SHEETS.bridge, a1(cw.aged, monthRow(t), true)), value: fig.calendar!.run.agedArr[t]! }) : null,
-    opening0: onSheet(SHEETS.bridge, a1(mc.opening, monthRow(0), true)),
-    nrevRange: (a, b) => onSheet(SHEETS.bridge, `${nrev(a)}:${nrev(b)}`),
-    ref: (c, row) => onSheet(SHEETS.bridge, a1(c, row, true)),
+    aged: cal ? (t) => ({ ref: onSheet(sheets.bridge, a1(cw.aged, monthRow(t), true)), value: fig.calendar!.run.agedArr[t]! }) : null,
+    opening0: onSheet(sheets.bridge, a1(mc.opening, monthRow(0), true)),
+    nrevRange: (a, b) => onSheet(sheets.bridge, `${nrev(a)}:${nrev(b)}`),
+    ref: (c, row) => onSheet(sheets.bridge, a1(c, row, true)),
   };
 }
 

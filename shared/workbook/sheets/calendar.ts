@@ -25,8 +25,8 @@ import type { ModelInputs } from '../../model/inputs';
 import { baseCohorts } from '../../model/ramps';
 import { completeYears, JOURNEY_PATHS, type Dec, type JourneyPath } from '../../index';
 import { ELIGIBLE, LAST_RAMP_YEAR, laneWindow, rateYearOfMonth, type YearQ } from '../../core/workbook-api';
-import type { Figures } from '../figures';
-import { a1, colLetter, onSheet, SHEETS } from '../names';
+import type { ModelFigures } from '../figures';
+import { a1, colLetter, MODEL_SHEETS, onSheet, SHEETS, type SheetNames } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
 import type { InputNames } from './assumptions';
@@ -94,8 +94,8 @@ export interface CalendarLayout {
 }
 
 /** `newCustomers(t)`: the Bridge cell of new logos closed in month t. */
-export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, fig: Figures, newCustomers: (t: number) => string): CalendarLayout {
-  const ws = wb.getWorksheet(SHEETS.calendar)!;
+export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: InputNames, fig: ModelFigures, newCustomers: (t: number) => string, sheets: SheetNames = MODEL_SHEETS): CalendarLayout {
+  const ws = wb.getWorksheet(sheets.calendar)!;
   const cs = fig.calendar!;
   const H = m.general.horizonMonths;
   const Y = completeYears(H);
@@ -104,7 +104,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const J = base.length;
   const cmRef = names.name('acquisition.contractMonths');
   const cm = m.acquisition.contractMonths;
-  const at = (c: number, r: number) => onSheet(SHEETS.calendar, a1(c, r, true));
+  const at = (c: number, r: number) => onSheet(sheets.calendar, a1(c, r, true));
   title(ws, 'Calendar: every cohort month by month', 'This model changes by year or starts from existing customers, so each cohort follows its own path: one row per cohort, one column per month.');
 
   // --- rates by model year ----------------------------------------------------------
@@ -182,7 +182,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   if (L) {
     section(ws, row, 1, 'Lanes: window and who buys (from the Journey sheet)');
     headers(ws, row + 1, 1, ['', ...m.lanes.map((l) => l.name)]);
-    const lr = journeyLaneRefs();
+    const lr = journeyLaneRefs(sheets);
     ws.getCell(laneTab.from, 1).value = 'First purchase age';
     ws.getCell(laneTab.to, 1).value = 'Last purchase age';
     m.lanes.forEach((_, i) => {
@@ -230,7 +230,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const GI: Record<Grid, number> = { survAD: 0, survNON: 1, arrAD: 2, arrNON: 3, renewals: 4 };
   /** rows of the cohorts closed by month c (base first), or null when there are none */
   const rowsUpTo = (c: number): [number, number] | null => { const last = J + Math.min(c, H - 1); return last < 0 ? null : [0, last]; };
-  const colRange = (g: Grid, col: number, rows: [number, number]) => onSheet(SHEETS.calendar, `$${colLetter(col)}$${rowOf(GI[g], rows[0])}:$${colLetter(col)}$${rowOf(GI[g], rows[1])}`);
+  const colRange = (g: Grid, col: number, rows: [number, number]) => onSheet(sheets.calendar, `$${colLetter(col)}$${rowOf(GI[g], rows[0])}:$${colLetter(col)}$${rowOf(GI[g], rows[1])}`);
   const kRange = (col: number, rows: [number, number]) => colRange('survAD', col, rows);
 
   const closed = (r: number) => (r < J ? -base[r]!.ageMonths : r - J);
@@ -328,7 +328,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
 
   // --- company figures as formulas over the grids (the Bridge caches the core's) --------
   const cRange = (rows: [number, number]) => kRange(K.closed, rows);
-  const cal = (x: string) => onSheet(SHEETS.calendar, x);
+  const cal = (x: string) => onSheet(sheets.calendar, x);
   const renewing = (cls: 'AD' | 'NON', t: number, upTo = H - 1) => {
     const rows = rowsUpTo(upTo);
     if (!rows) return '0';
@@ -410,8 +410,8 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
           const inW = `((${P}-${cr})>=${cal(a1(laneCol(i), laneTab.from, true))})*((${P}-${cr})<=${cal(a1(laneCol(i), laneTab.to, true))})`;
           const e = (s: JourneyPath) => cal(a1(laneCol(i), laneTab.e[s]!, true));
           const eligF = cls === 'AD' ? kRange(K.nAD, rows) : `(${(['failedOnboarding', 'failedFirstValue', 'failedAdoption'] as const).map((s) => `${e(s)}*${kRange(N_COL[s], rows)}`).join('+')})`;
-          const block = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[0])}:$${colLetter(MC(T))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[1])}`);
-          const nBlock = onSheet(SHEETS.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI.renewals, rows[0])}:$${colLetter(MC(T))}$${rowOf(GI.renewals, rows[1])}`);
+          const block = onSheet(sheets.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[0])}:$${colLetter(MC(T))}$${rowOf(GI[cls === 'AD' ? 'survAD' : 'survNON'], rows[1])}`);
+          const nBlock = onSheet(sheets.calendar, `$${colLetter(MC(12 * (y0 - 1)))}$${rowOf(GI.renewals, rows[0])}:$${colLetter(MC(T))}$${rowOf(GI.renewals, rows[1])}`);
           const within = pow(cal(yr(fq, y0)), `(${colRange('renewals', MC(T), rows)}-${nBlock})`);
           const grown = cs.laneBought(i, y0, cls === 'AD' ? 0 : 1);
           for (let y = y0; y <= Y; y++) {
@@ -453,7 +453,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
     cohortRevenue: (g, y) => {
       const rows = cohortRows(g);
       if (!rows) return '0';
-      const rect = (grid: Grid) => onSheet(SHEETS.calendar, `$${colLetter(MC(0))}$${rowOf(GI[grid], rows[0])}:$${colLetter(MC(12 * y - 1))}$${rowOf(GI[grid], rows[1])}`);
+      const rect = (grid: Grid) => onSheet(sheets.calendar, `$${colLetter(MC(0))}$${rowOf(GI[grid], rows[0])}:$${colLetter(MC(12 * y - 1))}$${rowOf(GI[grid], rows[1])}`);
       return `(SUM(${rect('arrAD')})+SUM(${rect('arrNON')}))/12`;
     },
     laneEnd: (i, y) => laneEndRef.get(`${i}|${y}`)!,

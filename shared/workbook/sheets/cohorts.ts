@@ -13,7 +13,7 @@ import type { JourneyLayout } from './journey';
 import type { BridgeLayout } from './bridge';
 import type { CalendarLayout } from './calendar';
 
-export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, jl: JourneyLayout, bl: BridgeLayout, cal: CalendarLayout | null = null): void {
+export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, jl: JourneyLayout | null, bl: BridgeLayout, cal: CalendarLayout | null = null): void {
   const ws = wb.getWorksheet(SHEETS.cohorts)!;
   const H = m.general.horizonMonths;
   const Y = completeYears(H);
@@ -29,7 +29,7 @@ export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     else putValue(ws, row, 2, 0, FMT.general);
     for (let y = ya; y <= Y; y++) {
       const age = 12 * (y - ya);
-      const formula = cal ? cal.cohortRevenue(ya, y) : `SUMPRODUCT(${jl.range(jl.col.cumArr, age, age + 11)},${bl.nrevRange(H - 12 * ya, H - 12 * ya + 11)})/12`;
+      const formula = cal ? cal.cohortRevenue(ya, y) : `SUMPRODUCT(${jl!.range(jl!.col.cumArr, age, age + 11)},${bl.nrevRange(H - 12 * ya, H - 12 * ya + 11)})/12`;
       putFormula(ws, row, 2 + y, formula, cohort.cumulativeRevenue[y - 1] ?? null, FMT.money);
     }
   });

@@ -5,10 +5,10 @@
 import type * as ExcelJS from 'exceljs';
 import { JOURNEY_PATHS, type ModelInputs, type JourneyPath } from '../../index';
 import { anchorAge, ELIGIBLE, isRenewalAge, laneWindow, monthlyDiscount, ONE, rateYearOfMonth, ratesByYear, renewalRateOf } from '../../core/workbook-api';
-import { a1, colLetter, SHEETS } from '../names';
+import { a1, colLetter, MODEL_SHEETS, onSheet, type SheetNames } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, section, title } from '../styles';
-import { JOURNEY_AGES, type Figures } from '../figures';
+import { JOURNEY_AGES, type ModelFigures } from '../figures';
 import type { InputNames } from './assumptions';
 import type { CalendarLayout } from './calendar';
 import { choiceIs } from '../choices';
@@ -45,8 +45,8 @@ export interface JourneyLayout {
  * age's rates from the Calendar sheet's table by model year (the customer closes in
  * month 0, so age a is in year ⌊a/12⌋ + 1); otherwise the path and lane tables above.
  */
-export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, cal: CalendarLayout | null = null): JourneyLayout {
-  const ws = wb.getWorksheet(SHEETS.journey)!;
+export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: ModelFigures, names: InputNames, cal: CalendarLayout | null = null, sheets: SheetNames = MODEL_SHEETS): JourneyLayout {
+  const ws = wb.getWorksheet(sheets.journey)!;
   const L = m.lanes.length;
   const j = fig.journey;
   const n = names.name;
@@ -212,12 +212,12 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   ws.pageSetup = { orientation: 'landscape' };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
   const probability = {} as Record<JourneyPath, string>;
-  for (const s of JOURNEY_PATHS) probability[s] = `${SHEETS.journey}!$B$${segRow[s]}`;
+  for (const s of JOURNEY_PATHS) probability[s] = onSheet(sheets.journey, `$B$${segRow[s]}`);
   return {
     row0,
     col,
     probability,
-    range: (c, from, to) => `${SHEETS.journey}!$${colLetter(c)}$${row0 + from}:$${colLetter(c)}$${row0 + to}`,
+    range: (c, from, to) => onSheet(sheets.journey, `$${colLetter(c)}$${row0 + from}:$${colLetter(c)}$${row0 + to}`),
   };
 }
 

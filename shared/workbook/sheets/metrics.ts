@@ -36,7 +36,33 @@ function bandFormula(nrr: string): string {
   return `IF(ISNUMBER(${nrr}),${f},"${DASH}")`;
 }
 
-export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, jl: JourneyLayout, bl: BridgeLayout): MetricsLayout {
+/** The per-new-customer figures' formulas (spec §5): one model's from its Journey sheet, a company's the year-1 mix of its segments'. */
+export interface UnitFormulas {
+  ltvRevenue: string; ltvGrossMargin: string; ltvDiscounted: string;
+  /** CAC and ACV of a new customer (year 1) */
+  cac: string; acv: string;
+  fullJourney: string; decision: string;
+}
+
+export function unitFormulas(jl: JourneyLayout, names: InputNames): UnitFormulas {
+  const ages = `${jl.range(jl.col.age, 0, 119)}<12*${names.name('general.ltvYears')}`;
+  const pA = jl.probability.adopter;
+  // the renewal rates of the first renewal's model year (month m: spec §2.1)
+  const firstRenewalYear = `INT(${names.name('acquisition.contractMonths')}/12)+1`;
+  const renewalRate = names.yearValue('journey.renewal.rate', firstRenewalYear);
+  return {
+    ltvRevenue: `SUMPRODUCT((${ages})*${jl.range(jl.col.arr, 0, 119)})/12`,
+    ltvGrossMargin: `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)})/12`,
+    ltvDiscounted: `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)}*${jl.range(jl.col.discount, 0, 119)})/12`,
+    cac: names.name('acquisition.cacPerCustomer'),
+    acv: names.name('acquisition.acv'),
+    fullJourney: `${pA}*${renewalRate}+(1-${pA})*${names.yearValue('journey.renewal.nonAdopterRate', firstRenewalYear)}`,
+    decision: renewalRate,
+  };
+}
+
+/** `unit`: the per-new-customer formulas when they are not `jl`'s (a company of segments). */
+export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, jl: JourneyLayout | null, bl: BridgeLayout, unit: UnitFormulas = unitFormulas(jl!, names)): MetricsLayout {
   const ws = wb.getWorksheet(SHEETS.metrics)!;
   const n = names.name;
   const r = fig.result;
@@ -92,7 +118,7 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       putFormula(ws, at('begin'), c, beginMonth < 0 ? bl.opening0 : bl.ref(bl.col.closing, bl.monthRow(beginMonth)), beginArr, F('money', beginArr));
       const aged = bl.aged?.(t);
       const endArr = aged ? d?.end ?? aged.value : fig.roll(fig.pre.arr, t, beginMonth);
-      putFormula(ws, at('end'), c, aged ? aged.ref : bl.roll(jl.col.arr, t, beginMonth), endArr, F('money', endArr));
+      putFormula(ws, at('end'), c, aged ? aged.ref : bl.roll(jl!.col.arr, t, beginMonth), endArr, F('money', endArr));
       const put = (what: What, setCol: number, v: Cached) => putFormula(ws, at(what), c, share(setCol), v, FMT.percent);
       put('churn', bl.col.set.churn, d ? d.churn : null);
       put('contraction', bl.col.set.contraction, d ? d.contraction : null);
@@ -112,7 +138,6 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
   row++;
   section(ws, row++, 1, 'Per customer and unit economics');
   headers(ws, row++, 1, ['Figure', 'Value', 'How it is computed']);
-  const ages = `${jl.range(jl.col.age, 0, 119)}<12*${n('general.ltvYears')}`;
   const y2 = yearRow.get(2);
   const nrr2 = y2 !== undefined ? retention(2, 'nrr') : null;
   const begin2 = y2 !== undefined ? retention(2, 'begin') : null;
@@ -132,20 +157,15 @@ export function writeMetrics(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
     ws.getCell(row, 2).alignment = { ...ws.getCell(row, 2).alignment, vertical: 'top' };
     at(id, 2, row++);
   };
-  kv('ltv.revenue', 'LTV per customer: revenue', `SUMPRODUCT((${ages})*${jl.range(jl.col.arr, 0, 119)})/12`, r.ltv.revenue, 'money', 'Σ ARR ÷ 12 over the LTV window');
-  kv('ltv.grossMargin', 'LTV per customer: gross margin', `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)})/12`, r.ltv.grossMargin, 'money', 'base, seat and price at the subscription margin; each lane at its own');
-  const ltvDisc = `SUMPRODUCT((${ages})*${jl.range(jl.col.gm, 0, 119)}*${jl.range(jl.col.discount, 0, 119)})/12`;
-  kv('ltv.discountedGrossMargin', 'LTV per customer: discounted gross margin', ltvDisc, r.ltv.discountedGrossMargin, 'money', 'month a discounted by (1 + rate)^(−(a+1)/12)');
-  const cac = n('acquisition.cacPerCustomer');
+  kv('ltv.revenue', 'LTV per customer: revenue', unit.ltvRevenue, r.ltv.revenue, 'money', 'Σ ARR ÷ 12 over the LTV window');
+  kv('ltv.grossMargin', 'LTV per customer: gross margin', unit.ltvGrossMargin, r.ltv.grossMargin, 'money', 'base, seat and price at the subscription margin; each lane at its own');
+  kv('ltv.discountedGrossMargin', 'LTV per customer: discounted gross margin', unit.ltvDiscounted, r.ltv.discountedGrossMargin, 'money', 'month a discounted by (1 + rate)^(−(a+1)/12)');
+  const cac = unit.cac;
   kv('ltvToCac', 'LTV:CAC', `IF(${cac}=0,"${DASH}",${refs.get('ltv.discountedGrossMargin')}/${cac})`, r.ltvToCac, 'ratio', 'discounted gross-margin LTV ÷ CAC');
-  const acv = n('acquisition.acv'), sgm = n('general.subscriptionGrossMargin');
+  const acv = unit.acv, sgm = n('general.subscriptionGrossMargin');
   kv('cacPaybackMonths', 'CAC payback', `IF(${cac}=0,0,IF(${acv}*${sgm}=0,"${DASH}",${cac}/(${acv}*${sgm}/12)))`, r.cacPaybackMonths, 'months', 'CAC ÷ (ACV × subscription margin ÷ 12)');
-  const pA = jl.probability.adopter;
-  // the renewal rates of the first renewal's model year (month m: spec §2.1)
-  const firstRenewalYear = `INT(${n('acquisition.contractMonths')}/12)+1`;
-  const renewalRate = names.yearValue('journey.renewal.rate', firstRenewalYear);
-  kv('retention.fullJourney', `First renewal: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, `${pA}*${renewalRate}+(1-${pA})*${names.yearValue('journey.renewal.nonAdopterRate', firstRenewalYear)}`, r.journey.fullJourneyRetention, 'percent', `${FIGURE_NOTES.renewedAllCustomers}: adopters at the renewal rate, the rest at the non-adopter rate`);
-  kv('retention.decision', `First renewal: ${FIGURE_LABELS.renewalRateOfAdopters.toLowerCase()}`, renewalRate, r.journey.renewalDecisionRetention, 'percent', FIGURE_NOTES.renewalRateOfAdopters);
+  kv('retention.fullJourney', `First renewal: ${FIGURE_LABELS.renewedAllCustomers.toLowerCase()}`, unit.fullJourney, r.journey.fullJourneyRetention, 'percent', `${FIGURE_NOTES.renewedAllCustomers}: adopters at the renewal rate, the rest at the non-adopter rate`);
+  kv('retention.decision', `First renewal: ${FIGURE_LABELS.renewalRateOfAdopters.toLowerCase()}`, unit.decision, r.journey.renewalDecisionRetention, 'percent', FIGURE_NOTES.renewalRateOfAdopters);
   kv('nrrBand', 'NRR band, year 2', nrr2 ? bandFormula(nrr2) : null, r.nrrBand, 'text', 'NRR bands used by SaaS investors: under 90% a structural problem … 130% and above exceptional');
   // the first year with an NRR: year 1 when there is an installed base with ARR, else year 2
   const year2Point = begin2 ? `IF(${begin2}=0,"${DASH}",${begin2}*0.01)` : null;

@@ -88,7 +88,7 @@ describe('HyperFormula recalculates every exported test workbook to the values B
   let books: TestWorkbook[] = [];
   beforeAll(async () => { books = await testWorkbooks(); }, 300_000);
 
-  it.each(['example', 'ten-lanes', 'shrinking', 'one-year', 'large', 'ramped', 'large-ramped', 'base', 'actuals', 'long-names'])('%s', async (name) => {
+  it.each(['example', 'ten-lanes', 'shrinking', 'one-year', 'large', 'ramped', 'large-ramped', 'base', 'actuals', 'long-names', 'segments'])('%s', async (name) => {
     const book = books.find((b) => b.name === name)!;
     const { wrong, gaps, checked } = await disagreements(book);
     expect(wrong.slice(0, 20)).toEqual([]);

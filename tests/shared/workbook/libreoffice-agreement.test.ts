@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultInputs, summarize, type ModelInputs } from '@shared/index';
 import { readWorkbook, writeWorkbook } from '@shared/workbook/index';
-import { arbModel, arbRampedModel, g1, g4, g5, rampedModel } from '../../support/models';
+import { arbModel, arbRampedModel, g1, g4, g5, rampedModel, segmentedModel } from '../../support/models';
 import { convertWithLibreOffice, sofficeOrSkip } from '../../support/libreoffice';
 import { recalcWithGnumeric, ssconvertOrSkip } from '../../support/gnumeric';
 import { compareFormulaCells, readXlsxCells } from '../../support/xlsx-cells';
@@ -82,7 +82,18 @@ const models: [string, ModelInputs][] = [
   ['flat', flatModel()],
   ...fc.sample(arbModel, { seed: 3, numRuns: 3 }).map((m, i): [string, ModelInputs] => [`random${i}`, m]),
   ...fc.sample(arbRampedModel, { seed: 13, numRuns: 3 }).map((m, i): [string, ModelInputs] => [`rampedRandom${i}`, m]),
+  // three segments (spec §2.3): each segment's sheets, and the company's sums of them
+  ['segments', segmentedModel(defaultInputs())],
+  ['segmentsRamped', segmentedModel(rampedModel(defaultInputs()))],
 ];
+
+/** An override typed outside Bowtie into a segment's blank cell: mid-market's renewal rate. */
+const SEGMENT_EDIT = { name: 'segments_mm_journey_renewal_rate', value: 0.95 };
+function segmentEdited(): ModelInputs {
+  const m = segmentedModel(defaultInputs());
+  m.segments![1]!.overrides['journey.renewal.rate'] = SEGMENT_EDIT.value;
+  return m;
+}
 
 /** Edits made outside Bowtie to a ramped model with a base: year 2 of the renewal rate, the first base cohort's ARR. */
 const RAMP_EDIT = { year: 2, value: 0.8 };
@@ -114,6 +125,7 @@ describe.each(engines)('$name recalculates the saved workbook to the same values
     files.push({ name: 'edited.xlsx', bytes: edited }, { name: 'chosen.xlsx', bytes: chosen });
     files.push({ name: 'rampEdited.xlsx', bytes: setRampYear(saved.get('ramped')!, 'journey_renewal_rate', RAMP_EDIT.year, RAMP_EDIT.value) });
     files.push({ name: 'baseEdited.xlsx', bytes: setBaseNumber(saved.get('ramped')!, 0, 3, BASE_ARR_EDIT) });
+    files.push({ name: 'segmentEdited.xlsx', bytes: setNamedNumber(saved.get('segments')!, SEGMENT_EDIT.name, SEGMENT_EDIT.value) });
     const out = await recalc(files);
     files.forEach((f, i) => recalculated.set(f.name.replace('.xlsx', ''), out[i]!));
   }, 240_000);
@@ -135,6 +147,22 @@ describe.each(engines)('$name recalculates the saved workbook to the same values
         .toEqual(m.base.cohorts.map((k) => ({ ...k, adopterShare: k.adopterShare ?? null })));
       expect(summarize(read.inputs), name).toEqual(summarize(m));
     }
+  });
+
+  it('segments survive the engine\'s resave, and an override typed into a blank cell recalculates to the core\'s figures for it', async () => {
+    const read = await readWorkbook(recalculated.get('segmentsRamped')!);
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    expect(read.inputs.segments).toEqual(models.find(([n]) => n === 'segmentsRamped')![1].segments);
+    const m = segmentEdited();
+    const expected = await writeWorkbook({ inputs: m, appVersion: 'test' });
+    const { compared, mismatches } = compareFormulaCells(expected, recalculated.get('segmentEdited')!);
+    expect(compared).toBeGreaterThan(1000);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    // the override changed the segment's and the company's figures
+    expect(compareFormulaCells(saved.get('segments')!, recalculated.get('segmentEdited')!).mismatches.filter((x) => x.sheet === 'ARR Bridge').length).toBeGreaterThan(100);
+    const back = await readWorkbook(recalculated.get('segmentEdited')!);
+    if (!back.ok) throw new Error(JSON.stringify(back));
+    expect(back.inputs.segments).toEqual(m.segments);
   });
 
   it('G1 recalculated shows the spec §8 figures', () => {

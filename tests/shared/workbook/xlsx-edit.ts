@@ -77,3 +77,11 @@ export function setBaseNumber(bytes: Uint8Array, j: number, column: number, valu
     replaceCell(files, sheet, `${letter}${first}`, `<c r="${letter}${first}"><v>${value}</v></c>`);
   });
 }
+
+/** Empty the cell a name points at (its style kept), as Delete does in Excel. */
+export function clearNamed(bytes: Uint8Array, name: string): Uint8Array {
+  return editWorkbook(bytes, (files) => {
+    const { sheet, address } = namedCell(files, name);
+    replaceCell(files, sheet, address, `<c r="${address}"/>`);
+  });
+}
