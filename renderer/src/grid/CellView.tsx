@@ -6,7 +6,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { formatFigure, optionLabel } from '@shared/index';
 import { formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
-import { readInput, specFor } from '@shared/document/index';
+import { readInput, segmentOverrides, specFor } from '@shared/document/index';
 import { warningFor } from '../store/warnings';
 import { overriddenBase, viewInputs } from '../store/view-inputs';
 import type { GridCell, GridRow } from './grid-types';
@@ -29,6 +29,8 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
   const overrideScenario = useDocument((s) => overriddenBase(s, inputKey)?.scenario);
   const overrideBaseValue = useDocument((s) => overriddenBase(s, inputKey)?.base);
   const pending = useDocument((s) => s.invalid[inputKey]);
+  // A segment's cell (spec §2.3): blue where it overrides the model, grey where it inherits the model's value.
+  const segmentOwn = useDocument((s) => segmentOverrides(s.inputs, inputKey));
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
   const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
@@ -43,7 +45,8 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
     'data-warning': warning ?? null,
     'data-override': override ? 'true' : null,
     title: [pending ? `${text}: ${pending.message}` : warning, baseNote, !pending && Array.isArray(value) ? text : null].filter(Boolean).join('\n') || null,
-  }, { 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
+    'data-segment': segmentOwn === null ? null : segmentOwn ? 'override' : 'inherited',
+  }, { 'cell-seg-override': segmentOwn === true, 'cell-seg-inherited': segmentOwn === false, 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : warning ? <span aria-hidden="true" className="cell-flag cell-flag-warn" /> : null}{text}</span>;
 }
 
