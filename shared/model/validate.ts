@@ -2,10 +2,12 @@
 // problem comes back as {path, message} naming the canonical key, and a model
 // with any problem is not computed.
 import Decimal from 'decimal.js';
-import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, LEVERS, TIMINGS, type BaseCohort, type InputProblem, type Lane, type ModelInputs, type Parsed } from './inputs';
+import { defaultInputs, DEFAULT_LANES, LANE_ANCHORS, LEVERS, TIMINGS, type BaseCohort, type InputProblem, type Lane, type ModelInputs, type Parsed, type Segment, type SegmentOverride } from './inputs';
 import { MODEL_LIMITS } from './catalog';
 import { laneFieldKey } from './keys';
-import { MAX_RAMP_YEARS } from './ramps';
+import { MAX_RAMP_YEARS, valueInYear } from './ramps';
+import { getInput, segmentOverrideProblem } from '../document/keys';
+import { withOverrides } from './segments';
 import { mergeSignals, validateSignals } from '../accounts/signals';
 
 const LANE_ID = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
@@ -151,7 +153,8 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
       if (l.lever !== undefined) c.oneOf(key('lever'), l.lever, LEVERS);
     });
   }
-  validateBase(c, m.base);
+  validateBase(c, m.base, m.segments !== undefined && Array.isArray(m.segments) && m.segments.length > 0 ? new Set(m.segments.map((x) => (x as { id?: unknown } | null)?.id as string)) : null);
+  validateSegments(c, m);
   if (m.signals !== undefined) for (const p of validateSignals(m.signals)) c.add(p.path, p.message);
   return c.problems;
 }
@@ -159,7 +162,7 @@ export function validateInputs(m: ModelInputs): InputProblem[] {
 /** The most cohorts the installed base may have (spec §2.2). */
 export const MAX_BASE_COHORTS = MODEL_LIMITS.baseCohorts;
 
-function validateBase(c: Checker, base: unknown) {
+function validateBase(c: Checker, base: unknown, segmentIds: Set<string> | null) {
   if (base === undefined) return; // a model from before the installed base existed
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return c.add('base', `must be a group of inputs, got ${show(base)}`);
   const cohorts = (base as { cohorts?: unknown }).cohorts;
@@ -175,7 +178,80 @@ function validateBase(c: Checker, base: unknown) {
       c.add(at('arr'), `must be 0 when the cohort has no customers, got ${k.arr}`);
     c.integer(at('ageMonths'), k.ageMonths, 1, 240);
     if (k.adopterShare !== undefined && k.adopterShare !== null) c.rate(at('adopterShare'), k.adopterShare);
+    // Spec §2.3: with segments each cohort names one; without, none may.
+    if (segmentIds === null) {
+      if (k.segment !== undefined) c.add(at('segment'), `must be absent: the model has no segments, got ${show(k.segment)}`);
+    } else if (typeof k.segment !== 'string' || !segmentIds.has(k.segment)) {
+      c.add(at('segment'), k.segment === undefined ? `is required: name one of the segments (${[...segmentIds].join(', ')})` : `must be the id of a segment (${[...segmentIds].join(', ')}), got ${show(k.segment)}`);
+    }
   });
+}
+
+/** The most segments a model may have (spec §2.3). */
+export const MAX_SEGMENTS = 8;
+const SHARE_TOLERANCE = new Decimal('1e-9');
+
+/**
+ * Spec §2.3: ids and names, logo shares (each 0–1; they add up to 1 in every model
+ * year 1–10), and overrides, each checked like the input itself on the segment's
+ * model, its problems named `segments.<id>.<key>`.
+ */
+function validateSegments(c: Checker, m: ModelInputs) {
+  const raw: unknown = m.segments;
+  if (raw === undefined) return;
+  if (!c.list('segments', raw, MAX_SEGMENTS, 'segments') || raw.length === 0) return;
+  const ids = new Set<string>(), names = new Set<string>();
+  const usable: Segment[] = [];
+  raw.forEach((s, i) => {
+    if (!c.object(`segments[${i}]`, s)) return;
+    let idOk = false;
+    if (typeof s.id !== 'string' || !LANE_ID.test(s.id)) c.add(`segments[${i}].id`, `must be 1–24 letters, digits or _, starting with a letter, got ${show(s.id)}`);
+    else if (ids.has(s.id)) c.add(`segments[${i}].id`, `must be unique, "${s.id}" is used by an earlier segment`);
+    else { ids.add(s.id); idOk = true; }
+    const at = (f: string) => (idOk ? `segments.${s.id as string}.${f}` : `segments[${i}].${f}`);
+    c.text(at('name'), s.name, 1, 60);
+    if (typeof s.name === 'string') {
+      const folded = s.name.toLowerCase();
+      if (names.has(folded)) c.add(at('name'), `must be unique ignoring case, "${s.name}" is used by an earlier segment`);
+      names.add(folded);
+    }
+    const before = c.problems.length;
+    if (s.logoShare === undefined) c.add(at('logoShare'), 'is required');
+    else c.ramp(at('logoShare'), s.logoShare, (p, v) => c.rate(p, v));
+    const sharesOk = c.problems.length === before;
+    if (!c.object(at('overrides'), s.overrides)) return;
+    if (idOk) validateOverrides(c, m, s.id as string, s.overrides);
+    if (idOk && sharesOk) usable.push(s as unknown as Segment);
+  });
+  // Shares add up to 1 in every model year, checked only when every share is valid.
+  if (usable.length !== raw.length) return;
+  for (let y = 1; y <= MAX_RAMP_YEARS; y++) {
+    const total = usable.reduce((t, s) => t.add(valueInYear(s.logoShare, y)), new Decimal(0));
+    if (total.sub(1).abs().gt(SHARE_TOLERANCE)) c.add('segments.logoShare', `the segments' shares of new logos must add up to 100% in year ${y}, got ${pct(total.toNumber())}`);
+  }
+}
+
+/**
+ * A segment's overrides: allowed keys only, each an input of this model, and
+ * every problem the segment's model has that the model itself has not (a rate
+ * out of range, stage months out of order), named `segments.<id>.<path>`.
+ */
+function validateOverrides(c: Checker, m: ModelInputs, id: string, overrides: Record<string, unknown>) {
+  const applicable: Record<string, SegmentOverride> = {};
+  for (const [key, value] of Object.entries(overrides)) {
+    const path = `segments.${id}.${key}`;
+    const wrong = segmentOverrideProblem(key);
+    if (wrong) { c.add(path, wrong.replace(/^"[^"]*"(: )?/, '').trim()); continue; }
+    if (getInput(m, key) === undefined) { c.add(path, 'is not an input of this model (was a lane removed?)'); continue; }
+    if (value === null || (typeof value !== 'number' && typeof value !== 'string' && !Array.isArray(value))) { c.add(path, `must be a number, a choice or a list of yearly values, got ${show(value)}`); continue; }
+    applicable[key] = value as SegmentOverride;
+  }
+  if (Object.keys(applicable).length === 0) return;
+  const { segments: _own, ...plain } = m;
+  const own = new Set(validateInputs(plain as ModelInputs).map((p) => `${p.path}\u0000${p.message}`));
+  for (const p of validateInputs(withOverrides(plain, applicable))) {
+    if (!own.has(`${p.path}\u0000${p.message}`)) c.add(`segments.${id}.${p.path}`, p.message);
+  }
 }
 
 // ---- partial JSON models ------------------------------------------------------
@@ -234,7 +310,9 @@ function parseLanes(x: unknown, problems: InputProblem[], unknown: string[]): un
   });
 }
 
-const BASE_KEYS = ['name', 'customers', 'arr', 'ageMonths', 'adopterShare'];
+const BASE_KEYS = ['name', 'customers', 'arr', 'ageMonths', 'adopterShare', 'segment'];
+const OPTIONAL_BASE_KEYS = new Set(['adopterShare', 'segment']);
+const TEXT_BASE_KEYS = new Set(['name', 'segment']);
 
 /** `base.cohorts`: numbers may be decimal strings; an absent or null adopter share is the implied one. */
 function parseBase(x: unknown, problems: InputProblem[], unknown: string[]): unknown {
@@ -247,14 +325,27 @@ function parseBase(x: unknown, problems: InputProblem[], unknown: string[]): unk
       for (const k of Object.keys(raw)) if (!BASE_KEYS.includes(k)) unknown.push(`base.cohorts[${i}].${k}`);
       for (const k of BASE_KEYS) {
         if (!(k in raw)) {
-          if (k !== 'adopterShare') problems.push({ path: `base.cohorts[${i}].${k}`, message: 'is required' });
+          if (!OPTIONAL_BASE_KEYS.has(k)) problems.push({ path: `base.cohorts[${i}].${k}`, message: 'is required' });
           continue;
         }
-        out[k] = k === 'name' ? raw[k] : raw[k] === null ? null : numeric(raw[k]);
+        out[k] = TEXT_BASE_KEYS.has(k) ? raw[k] : raw[k] === null ? null : numeric(raw[k]);
       }
       return out;
     }),
   };
+}
+
+/** `segments` (spec §2.3): shares and override numbers may be decimal strings; a choice stays text. */
+function parseSegments(x: unknown, unknown: string[]): unknown {
+  if (!Array.isArray(x)) return x;
+  return (x as unknown[]).map((raw, i) => {
+    if (!isObject(raw)) return raw;
+    for (const k of Object.keys(raw)) if (!['id', 'name', 'logoShare', 'overrides'].includes(k)) unknown.push(`segments[${i}].${k}`);
+    const overrides = isObject(raw.overrides)
+      ? Object.fromEntries(Object.entries(raw.overrides).map(([k, v]) => [k, TEXT_KEYS.has(k) ? v : numericOrList(v)]))
+      : raw.overrides;
+    return { ...raw, logoShare: numericOrList(raw.logoShare), overrides };
+  });
 }
 
 function parseFunnel(x: unknown, problems: InputProblem[]): unknown {
@@ -271,7 +362,7 @@ export function parseModel(json: unknown): Parsed<ModelInputs> {
   if (!isObject(json)) return { ok: false, problems: [{ path: '(model)', message: `must be a JSON object, got ${show(json)}` }] };
   const problems: InputProblem[] = [];
   const unknown: string[] = [];
-  const { signals, ...rest } = json;
+  const { signals, segments, ...rest } = json;
   const merged = mergeInto(defaultInputs() as unknown as Record<string, unknown>, rest, '', problems, TEXT_KEYS, unknown) as unknown as ModelInputs;
   const mergedSignals = mergeSignals(signals, problems, unknown);
   if (mergedSignals) merged.signals = mergedSignals;
@@ -280,6 +371,7 @@ export function parseModel(json: unknown): Parsed<ModelInputs> {
   if (Array.isArray(acq.newCustomersByYear)) acq.newCustomersByYear = acq.newCustomersByYear.map(numeric);
   acq.funnel = parseFunnel(acq.funnel, problems);
   merged.base = parseBase(merged.base, problems, unknown) as ModelInputs['base'];
+  if (segments !== undefined) merged.segments = parseSegments(segments, unknown) as ModelInputs['segments'];
   // Problems the merge found (unknown keys, missing lane fields) and range problems
   // both come back, once per path.
   const seen = new Set(problems.map((p) => p.path));
