@@ -12,4 +12,5 @@ export { describeAction, diff, HISTORY_LIMIT, replay, revert, sameValue, valueTe
 export * from './keys';
 export { DOCUMENT_LIMITS, modelYears } from './limits';
 export { isRampText, normalizeRamp, parseRampable, parseRampText, setYearValue } from './ramp-entry';
-export { addSegment, freshSegmentId, isSegmentOverrideKey, logoShareSums, MAX_SEGMENTS, readSegmentTable, SEGMENT_SHARES_PATH, segmentsOf, type SegmentTable, type SegmentTableRead } from './segment-edits';
+export { addSegment, freshSegmentId, isSegmentOverrideKey, logoShareSums, MAX_SEGMENTS, readSegmentTable, SEGMENT_SHARES_PATH, type SegmentTable, type SegmentTableRead } from './segment-edits';
+export { segmentsOf } from '../model/segments';

@@ -6,6 +6,7 @@
 import { inputSpecs, MODEL_LIMITS, SEGMENT_FIELDS } from '../model/catalog';
 import type { ModelInputs, Rampable, Segment, SegmentOverride } from '../model/inputs';
 import { valueInYear } from '../model/ramps';
+import { segmentsOf } from '../model/segments';
 import { cohortsOf, withCohorts } from './base-entries';
 import type { Snapshot } from './document';
 import { LANE_ID, parsed, readInput, segmentById, segmentKey, segmentOverrideProblem } from './keys';
@@ -17,8 +18,6 @@ export const MAX_SEGMENTS = MODEL_LIMITS.segments;
 
 /** Where validation reports the shares of a year not adding up to 1 (spec §2.3). */
 export const SEGMENT_SHARES_PATH = 'segments.logoShare';
-
-export const segmentsOf = (m: ModelInputs): Segment[] => m.segments ?? [];
 
 const withSegments = (m: ModelInputs, segments: Segment[]): ModelInputs => {
   const next: ModelInputs = { ...m, segments };

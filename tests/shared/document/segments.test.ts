@@ -52,6 +52,13 @@ describe('segments as actions', () => {
     expect(s.inputs.segments![0]!.overrides[`lanes.${s.inputs.lanes[0]!.id}.attachRate`]).toBe(0);
   });
 
+  it('a value out of range is refused at the cell, the override untouched', () => {
+    let s = run(start(), { type: 'addSegment', name: 'SMB' });
+    s = reduce(s, { type: 'enter', key: 'segments.smb.journey.renewal.rate', text: '120%' });
+    expect(s.inputs.segments![0]!.overrides).toEqual({});
+    expect(s.invalid['segments.smb.journey.renewal.rate']?.message).toMatch(/between 0% and 100%/);
+  });
+
   it('logo shares by year: typed one at a time, their sums shown per year', () => {
     let s = run(start(), { type: 'addSegment', name: 'SMB' }, { type: 'addSegment', name: 'Enterprise' });
     s = reduce(s, { type: 'enter', key: 'segments.enterprise.logoShare[1]', text: '30%' });
