@@ -1,0 +1,115 @@
+// Segments end to end (issue 24, spec §2.3): adding and renaming segments,
+// overriding a cell and returning it to the model's value, a segment table
+// pasted from Excel, the company/segment switch, a scenario on one segment's
+// input and the By segment view. Expected figures come from the core on the
+// model the same edits make in shared/document.
+import { computeModel, defaultInputs, type ModelInputs } from '@shared/index';
+import { reduce, type Action, type Snapshot } from '@shared/document/index';
+import { emptyScenarios } from '@shared/index';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { expectedText } from './pages/expected-text';
+import { settledScreenshot } from './pages/settled-screenshot';
+import type { WorkspacePage } from './pages/workspace-page';
+
+/** Seed 002's shape: three segments, names down and inputs across as a finance lead keeps them. */
+const TABLE = [
+  ['Segment', 'Share of new logos', 'New-logo ACV', 'Renewal rate of adopters', 'Contract term (months)'],
+  ['SMB', '0.6', '12000', '0.8', '12'],
+  ['Mid-market', '0.3', '40000', '0.88', '12'],
+  ['Enterprise', '0.1', '150000', '0.95', '36'],
+];
+const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
+
+/** The model the pasted table makes, by the document's own reducer. */
+function pasted(inputs: ModelInputs = defaultInputs()): ModelInputs {
+  const start: Snapshot = { inputs, invalid: {}, scenarios: emptyScenarios() };
+  return reduce(start, { type: 'pasteSegmentTable', block: TABLE } satisfies Action).inputs;
+}
+
+async function pasteTable(ws: WorkspacePage, page: Page, rows: string[][]) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), tsv(rows));
+  await page.locator('[data-key="segments.paste"]').click();
+  await page.keyboard.press('Control+V');
+}
+
+test('add segments, rename one, override a cell (blue), Delete returns it to the model (grey); each step named for Undo', async ({ workspace: ws, page }) => {
+  const add = ws.button('+ Add segment');
+  await add.click();
+  await add.click();
+  await add.click();
+  await expect(ws.input('segments.segment_3.name')).toHaveText('Segment 3');
+  await expect(page.getByRole('button', { name: 'Undo: add segment “Segment 3”' })).toBeVisible();
+  // the first takes every new logo, the others none: the sum is 100% each year
+  await expect(ws.input('segments.segment_1.logoShare[0]')).toHaveText('100.0%');
+  await expect(ws.input('segments.segment_2.logoShare[0]')).toHaveText('0.0%');
+  await expect(page.locator('[data-key="segments.logoShareSum[0]"]')).toHaveText('100.0%');
+
+  await ws.typeInEditor('segments.segment_3.name', 'Enterprise');
+  await expect(ws.input('segments.segment_3.name')).toHaveText('Enterprise');
+  await expect(page.getByRole('columnheader', { name: 'Enterprise' })).toBeVisible();
+
+  const cell = ws.input('segments.segment_3.journey.renewal.rate');
+  const model = expectedText.rateInput(defaultInputs().journey.renewal.rate as number);
+  await expect(cell).toHaveAttribute('data-segment', 'inherited');
+  await expect(cell).toHaveText(model);
+  await ws.type('segments.segment_3.journey.renewal.rate', '95%');
+  await expect(cell).toHaveAttribute('data-segment', 'override');
+  await expect(cell).toHaveText('95.0%');
+  await expect(page.getByRole('button', { name: `Undo: Enterprise: renewal rate of adopters ${(defaultInputs().journey.renewal.rate as number) * 100}% → 95%` })).toBeVisible();
+  // the model's value moves; the overridden cell stays, the inheriting ones follow
+  await ws.type('journey.renewal.rate', '70%');
+  await expect(cell).toHaveText('95.0%');
+  await expect(ws.input('segments.segment_1.journey.renewal.rate')).toHaveText('70.0%');
+
+  await cell.click();
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveAttribute('data-segment', 'inherited');
+  await expect(cell).toHaveText('70.0%');
+  await expect(page.getByRole('button', { name: "Undo: Enterprise: renewal rate of adopters back to the model's (70%)" })).toBeVisible();
+
+  // a share that breaks the sum is shown at the sum, naming the year
+  await ws.type('segments.segment_2.logoShare[1]', '30%');
+  await expect(page.locator('[data-key="segments.logoShareSum[1]"]')).toHaveText('130.0%');
+  await expect(ws.problem('segments.logoShare[1]')).toContainText('Year 2');
+  await ws.type('segments.segment_1.logoShare[1]', '70%');
+  await expect(ws.problem('segments.logoShare[1]')).toHaveCount(0);
+
+  await ws.button('+ Add segment').click();
+  await expect(page.getByRole('button', { name: 'Remove segment Segment 4' })).toBeVisible();
+  await page.getByRole('button', { name: 'Move segment Segment 4 up' }).click();
+  await page.getByRole('button', { name: 'Remove segment Segment 4' }).click();
+  await expect(ws.input('segments.segment_4.name')).toHaveCount(0);
+});
+
+test('a segment table pasted from Excel lands in one step, names down or the transpose, and undoes whole', async ({ workspace: ws, page }) => {
+  await pasteTable(ws, page, TABLE);
+  const m = pasted();
+  const ent = m.segments!.find((s) => s.name === 'Enterprise')!;
+  await expect(ws.input(`segments.${ent.id}.acquisition.acv`)).toHaveText('$150,000');
+  await expect(ws.input(`segments.${ent.id}.acquisition.acv`)).toHaveAttribute('data-segment', 'override');
+  await expect(ws.input(`segments.${ent.id}.journey.renewal.rate`)).toHaveText('95.0%');
+  await expect(ws.input(`segments.${ent.id}.acquisition.cacPerCustomer`)).toHaveAttribute('data-segment', 'inherited');
+  await expect(ws.input(`segments.${ent.id}.logoShare[0]`)).toHaveText('10.0%');
+  await expect(page.getByRole('button', { name: 'Undo: paste of a segment table (3 rows, 3 new segments)' })).toBeVisible();
+  await page.getByRole('button', { name: /^Undo: paste of a segment table/ }).click();
+  await expect(ws.input(`segments.${ent.id}.name`)).toHaveCount(0);
+
+  const transposed = TABLE[0]!.map((_, c) => TABLE.map((r) => r[c]!));
+  await pasteTable(ws, page, transposed);
+  await expect(ws.input(`segments.${ent.id}.acquisition.acv`)).toHaveText('$150,000');
+});
+
+test('screenshots: Assumptions with three segments, and the By segment view', async ({ workspace: ws, page }) => {
+  await pasteTable(ws, page, TABLE);
+  for (const [w, h] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.getByRole('heading', { name: 'Segments' }).scrollIntoViewIfNeeded();
+    await settledScreenshot(page, `/tmp/shots/seg-ui/assumptions-segments-${w}x${h}.png`);
+    await ws.tab('By segment').click();
+    await expect(page.getByRole('heading', { name: 'Segments side by side' })).toBeVisible();
+    await settledScreenshot(page, `/tmp/shots/seg-ui/by-segment-${w}x${h}.png`);
+    await ws.tab('Assumptions').click();
+  }
+});
