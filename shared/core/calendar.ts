@@ -16,6 +16,7 @@ import type { ModelInputs } from '../model/inputs';
 import { baseCohorts } from '../model/ramps';
 import { D, ONE, ZERO, sum, type Dec } from './decimal';
 import { ELIGIBLE, laneWindow } from './journey';
+import type { RetentionWindow } from './retention';
 import { JOURNEY_PATHS, yearOfMonth, type Rates, type JourneyPath, type YearRates } from './rates';
 import { acquisitionBlocks, newCustomersAt } from './schedule';
 import { completeYears, yearsTouched } from './years';
@@ -363,7 +364,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
   return { openingArr, newLogo, newCustomers, flows: all, setFlows: set, closing, customers, agedArr, kept, laneArrEnd, cohortRevenue, ...(renewingArr ? { renewing: renewingArr } : {}) };
 }
 
-export interface Window { begin: Dec; end: Dec; nrr: Dec | null; grr: Dec | null }
+export type Window = RetentionWindow;
 
 /** NRR/GRR of the customers closed by month t − 12 (base included), over the 12 months to t. */
 export function windowAt(run: CalendarRun, t: number): Window | null {
@@ -371,7 +372,8 @@ export function windowAt(run: CalendarRun, t: number): Window | null {
   if (b < -1 || t >= run.closing.length) return null;
   const begin = b < 0 ? run.openingArr : run.closing[b]!;
   const end = run.agedArr[t]!;
-  if (begin.isZero()) return { begin, end, nrr: null, grr: null };
+  if (begin.isZero()) return { begin, end, nrr: null, grr: null, kept: begin };
+  const kept = run.kept[b + 1]!;
   // kept ≤ begin in exact arithmetic; held to [0, 1] against the 50th digit.
-  return { begin, end, nrr: end.div(begin), grr: D.min(1, run.kept[b + 1]!.div(begin)) };
+  return { begin, end, nrr: end.div(begin), grr: D.min(1, kept.div(begin)), kept };
 }

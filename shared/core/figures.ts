@@ -2,7 +2,9 @@
 // year-2 NRR needs 24 ages of one customer, not the whole model. Each goes through
 // the same functions as computeExact, so a figure here equals the full model's.
 import type { ModelInputs } from '../model/inputs';
-import type { Dec } from './decimal';
+import { D, sum, type Dec } from './decimal';
+import { hasSegments, segmentModel, segmentsOf } from '../model/segments';
+import { computeCompany } from './segments';
 import { computeJourney } from './journey';
 import { customerLtv, ltvMonths, ltvToCac } from './ltv';
 import { retentionWindow } from './retention';
@@ -10,7 +12,7 @@ import { acquisitionBlocks, AgeSeries, rollUp } from './schedule';
 import { simulateCalendar, windowAt } from './calendar';
 import { Rates } from './rates';
 import { needsCalendar } from './compute';
-import { baseCohorts } from '../model/ramps';
+import { baseCohorts, firstYear, valueInYear } from '../model/ramps';
 import { completeYears } from './years';
 
 export type FigureKey = string; // nrr.y<N> | grr.y<N> | arr.y<N> | ltv.revenue | ltv.grossMargin | ltv.discountedGrossMargin | ltvToCac
@@ -43,6 +45,33 @@ export function figureChoices(years: number, hasBase = false): FigureInfo[] {
 
 /** One figure of a valid model; null where the figure is undefined (spec: shown —). */
 export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
+  return hasSegments(inputs) ? companyFigure(inputs, key) : singleFigure(inputs, key);
+}
+
+/**
+ * A company of segments (spec §2.3): a yearly figure from the summed sets, an LTV
+ * as the year-1 mix's Σ w_s × LTV_s, LTV:CAC from the blended LTV and CAC.
+ */
+function companyFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
+  const yearly = /^(nrr|grr|arr)\.y(\d+)$/.exec(key);
+  if (yearly) {
+    const y = Number(yearly[2]);
+    const r = computeCompany(inputs, { figuresOnly: true });
+    const year = r.annual[y - 1];
+    if (!year || (yearly[1] !== 'arr' && y < 2 && baseCohorts(inputs).length === 0)) throw new Error(`no figure ${key} for this horizon`);
+    return yearly[1] === 'arr' ? year.closing : yearly[1] === 'nrr' ? year.nrr : year.grr;
+  }
+  const parts = segmentsOf(inputs).map((s) => ({ m: segmentModel(inputs, s), w: new D(valueInYear(s.logoShare, 1)) }));
+  const mix = (f: (m: ModelInputs) => Dec) => sum(parts.map((p) => p.w.mul(f(p.m))));
+  if (key === 'ltvToCac') {
+    const cac = mix((m) => new D(firstYear(m.acquisition.cacPerCustomer)));
+    return cac.isZero() ? null : mix((m) => singleFigure(m, 'ltv.discountedGrossMargin')!).div(cac);
+  }
+  if (key.startsWith('ltv.')) return mix((m) => singleFigure(m, key)!);
+  throw new Error(`unknown figure ${key}`);
+}
+
+function singleFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
   const yearly = /^(nrr|grr|arr)\.y(\d+)$/.exec(key);
   if (yearly) {
     const y = Number(yearly[2]);

@@ -32,6 +32,8 @@ export interface RetentionWindow {
   end: Dec;
   nrr: Dec | null;
   grr: Dec | null;
+  /** GRR's numerator: the beginning ARR still there at the end (0 when begin is 0); summed over segments (spec §2.3) */
+  kept: Dec;
 }
 
 /** NRR/GRR of the customers closed by `beginMonth`, from beginMonth to beginMonth + 12. */
@@ -47,8 +49,9 @@ export function retentionWindow(
 
 /** The window from its begin and end ARR; `kept` (ARR kept, gross) is read only when begin > 0. */
 export function windowOf(begin: Dec, end: Dec, kept: () => Dec): RetentionWindow {
-  if (begin.isZero()) return { begin, end, nrr: null, grr: null };
+  if (begin.isZero()) return { begin, end, nrr: null, grr: null, kept: begin };
+  const k = kept();
   // kept ≤ begin holds exactly in arithmetic; summed in another order it can exceed
   // begin in the 50th digit, so GRR is held to its true range [0, 1].
-  return { begin, end, nrr: end.div(begin), grr: D.min(1, kept().div(begin)) };
+  return { begin, end, nrr: end.div(begin), grr: D.min(1, k.div(begin)), kept: k };
 }

@@ -143,9 +143,11 @@ export function biggestDrag(m: ModelInputs): DragResult<Dec> {
     const key = STAGE_KEY[stage];
     // Every year of a ramped stage moves up 5 points, each capped at 100% (spec §2.1).
     const own = getInput(m, key) as Rampable;
-    const up = mapYears(own, (v) => D.min(1, new D(v).add('0.05')).toNumber());
+    const step = (x: Rampable) => mapYears(x, (v) => D.min(1, new D(v).add('0.05')).toNumber());
+    const up = step(own);
     const from = firstYear(own), to = firstYear(up);
-    const changed = setInput(m, key, up);
+    // With segments (spec §2.3) the step is made in every segment at once: its override moves too.
+    const changed = withEverySegment(setInput(m, key, up), key, step);
     const ltvChange = computeFigure(changed, 'ltv.discountedGrossMargin')!.sub(ltvBase);
     const nrr = hasY2 ? computeFigure(changed, 'nrr.y2') : null;
     const nrrChange = nrr !== null && nrrBase !== null ? nrr.sub(nrrBase) : null;
@@ -157,6 +159,17 @@ export function biggestDrag(m: ModelInputs): DragResult<Dec> {
   let best = byStage[0]!;
   for (const s of byStage.slice(1)) if (s.ltvChange.sub(best.ltvChange).gt(eps)) best = s;
   return { stage: best.stage, byStage };
+}
+
+/** `m` with `f` applied to every segment's override of `key` (segments that inherit it follow the model's value). */
+function withEverySegment(m: ModelInputs, key: string, f: (x: Rampable) => Rampable): ModelInputs {
+  if (!m.segments?.length) return m;
+  return {
+    ...m,
+    segments: m.segments.map((s) => (typeof s.overrides[key] === 'number' || Array.isArray(s.overrides[key])
+      ? { ...s, overrides: { ...s.overrides, [key]: f(s.overrides[key]) } }
+      : s)),
+  };
 }
 
 export interface Sensitivity<N> {

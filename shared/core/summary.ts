@@ -6,6 +6,7 @@ import { numOrNull, num } from './decimal';
 import type { ModelResult } from './result';
 import type { Dec } from './decimal';
 import { biggestDrag, type Stage } from './sensitivity';
+import { segmentModel, segmentsOf } from '../model/segments';
 
 export interface CalcSummary {
   arrByYearEnd: number[];
@@ -25,9 +26,24 @@ export interface CalcSummary {
   cacPaybackMonths: number | null;
   nrrBand: string | null;
   biggestDrag: Stage;
+  /** with segments (spec §2.3, §7): each segment's own figures by id, with its share of company ARR at each year end */
+  segments?: Record<string, SegmentSummary>;
 }
 
+export type SegmentSummary = Omit<CalcSummary, 'segments'> & { arrShareByYearEnd: (number | null)[] };
+
 export function summarize(inputs: ModelInputs, r: ModelResult<Dec> = computeExact(inputs)): CalcSummary {
+  const own = summaryOf(inputs, r);
+  if (!r.segments) return own;
+  const segments: Record<string, SegmentSummary> = {};
+  for (const s of segmentsOf(inputs)) {
+    const sr = r.segments[s.id]!;
+    segments[s.id] = { ...summaryOf(segmentModel(inputs, s), sr), arrShareByYearEnd: sr.arrShareByYearEnd.map(numOrNull) };
+  }
+  return { ...own, segments };
+}
+
+function summaryOf(inputs: ModelInputs, r: ModelResult<Dec>): CalcSummary {
   const a = r.annual;
   return {
     arrByYearEnd: a.map((y) => num(y.closing)),
