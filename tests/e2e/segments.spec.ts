@@ -59,7 +59,11 @@ test('add segments, rename one, override a cell (blue), Delete returns it to the
   await expect(cell).toHaveText('95.0%');
   await expect(page.getByRole('button', { name: `Undo: Enterprise: renewal rate of adopters ${(defaultInputs().journey.renewal.rate as number) * 100}% → 95%` })).toBeVisible();
   // the model's value moves; the overridden cell stays, the inheriting ones follow
-  await ws.type('journey.renewal.rate', '70%');
+  // (typed on the Renewal table; the Segment inputs table shows the same cell in its Model column)
+  await ws.group('Renewal inputs').locator('.ag-cell[data-key="journey.renewal.rate"]').click();
+  await page.keyboard.type('70%');
+  await page.keyboard.press('Enter');
+  await expect(ws.group('Segment inputs').locator('.ag-cell[data-key="journey.renewal.rate"]')).toHaveText('70.0%');
   await expect(cell).toHaveText('95.0%');
   await expect(ws.input('segments.segment_1.journey.renewal.rate')).toHaveText('70.0%');
 
@@ -99,6 +103,40 @@ test('a segment table pasted from Excel lands in one step, names down or the tra
   const transposed = TABLE[0]!.map((_, c) => TABLE.map((r) => r[c]!));
   await pasteTable(ws, page, transposed);
   await expect(ws.input(`segments.${ent.id}.acquisition.acv`)).toHaveText('$150,000');
+});
+
+test('the company/segment switch: the bridge, cohorts and metrics show one segment, and By segment shows them side by side', async ({ workspace: ws, page }) => {
+  await pasteTable(ws, page, TABLE);
+  const m = pasted();
+  const r = computeModel(m);
+  const ent = m.segments!.find((s) => s.name === 'Enterprise')!;
+  const smb = m.segments!.find((s) => s.name === 'SMB')!;
+  const e = r.segments![ent.id]!;
+  // the segments differ, so a switch that did nothing would show the company's figure and fail
+  expect(e.annual[1]!.nrr).not.toBe(r.annual[1]!.nrr);
+
+  await ws.tab('Metrics').click();
+  await expect(page.locator('[data-key="metric.nrr.y2"]')).toHaveText(expectedText.percent(r.annual[1]!.nrr));
+  const figuresOf = page.getByRole('combobox', { name: 'Figures of' });
+  await figuresOf.selectOption({ label: 'Enterprise' });
+  await expect(page.locator('[data-key="metric.nrr.y2"]')).toHaveText(expectedText.percent(e.annual[1]!.nrr));
+  await expect(page.locator('[data-key="metric.grr.y2"]')).toHaveText(expectedText.percent(e.annual[1]!.grr));
+  // the headline strip stays the company's
+  await expect(ws.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(r.annual[1]!.nrr));
+  await ws.tab('Cohorts').click();
+  await expect(page.locator('[data-key="ltv.ltvToCac"]')).toHaveText(expectedText.multiple(e.ltvToCac));
+  await figuresOf.selectOption({ label: 'Company' });
+  await expect(page.locator('[data-key="ltv.ltvToCac"]')).toHaveText(expectedText.multiple(r.ltvToCac));
+
+  await ws.tab('By segment').click();
+  for (const [id, fig] of [[smb.id, r.segments![smb.id]!], [ent.id, e], ['company', r]] as const) {
+    await expect(page.locator(`[data-key="bySegment.nrr.${id}"]`)).toHaveText(expectedText.percent(fig.annual[1]!.nrr));
+    await expect(page.locator(`[data-key="bySegment.grr.${id}"]`)).toHaveText(expectedText.percent(fig.annual[1]!.grr));
+    await expect(page.locator(`[data-key="bySegment.ltvToCac.${id}"]`)).toHaveText(expectedText.multiple(fig.ltvToCac));
+    await expect(page.locator(`[data-key="bySegment.logoRetention.${id}"]`)).toHaveText(expectedText.percent(fig.journey.fullJourneyRetention));
+    await expect(page.locator(`[data-key="bySegment.nrr.${id}.y3"]`)).toHaveText(expectedText.percent(fig.annual[2]!.nrr));
+  }
+  await expect(page.locator(`[data-key="bySegment.mix.${ent.id}.y3"]`)).toHaveText(expectedText.percent(e.arrShareByYearEnd[2]));
 });
 
 test('screenshots: Assumptions with three segments, and the By segment view', async ({ workspace: ws, page }) => {

@@ -46,7 +46,7 @@ const SHARE_PREFIX = 'y';
 
 function shareColumns(years: number): GridColumn[] {
   return [
-    { id: 'name', header: 'Segment', flex: 2, minWidth: 150 },
+    { id: 'name', header: 'Segment', width: 220 },
     ...Array.from({ length: years }, (_, y): GridColumn => ({ id: `${SHARE_PREFIX}${y}`, header: `Logos Y${y + 1}`, width: 76, align: 'right', headerTooltip: `share of year ${y + 1}'s new logos` })),
     { id: 'up', header: '', width: 32, minWidth: 32 },
     { id: 'down', header: '', width: 32, minWidth: 32 },
@@ -64,7 +64,7 @@ function shareRows(m: ModelInputs, years: number, sums: number[]): GridRow[] {
     cells.remove = { type: 'button', text: '×', ariaLabel: `Remove segment ${s.name}`, onClick: () => dispatch({ type: 'removeSegment', id: s.id }) };
     return { id: `segment-${s.id}`, cells };
   });
-  const total: Record<string, GridCell> = { name: { type: 'label', text: 'Sum (must be 100% each year)' }, up: { type: 'label', text: '' }, down: { type: 'label', text: '' }, remove: { type: 'label', text: '' } };
+  const total: Record<string, GridCell> = { name: { type: 'label', text: 'Sum (100% each year)' }, up: { type: 'label', text: '' }, down: { type: 'label', text: '' }, remove: { type: 'label', text: '' } };
   for (let y = 0; y < years; y++) total[`${SHARE_PREFIX}${y}`] = { type: 'value', value: sums[y] ?? null, format: 'percent', figureKey: `segments.logoShareSum[${y}]`, label: `Sum of shares, year ${y + 1}` };
   rows.push({ id: 'segment-sum', style: 'total', cells: total });
   return rows;
@@ -72,7 +72,7 @@ function shareRows(m: ModelInputs, years: number, sums: number[]): GridRow[] {
 
 function overrideColumns(m: ModelInputs): GridColumn[] {
   return [
-    { id: 'label', header: 'Input', flex: 3, minWidth: 200, pinned: 'left' },
+    { id: 'label', header: 'Input', width: 300, pinned: 'left' },
     { id: 'model', header: 'Model', width: 130, align: 'right', headerTooltip: "the model's value: every segment that does not override it inherits it" },
     ...segmentsOf(m).map((s): GridColumn => ({ id: `seg-${s.id}`, header: s.name, width: 130, align: 'right', headerTooltip: `${s.name}: blue overrides the model, grey inherits it (Delete returns to the model's)` })),
   ];
@@ -122,7 +122,7 @@ export function Segments() {
       </div>
       {segments.length > 0 ? (
         <>
-          <SheetGrid label="Segments and their share of new logos" columns={shareCols} rows={shares} pasteBlock={gridPaste} />
+          <SheetGrid label="Segments and their share of new logos" columns={shareCols} rows={shares} pasteBlock={gridPaste} fit />
           {off.length > 0 ? (
             <ul className="grid-problems">
               {off.map(({ x, y }) => (
@@ -133,7 +133,7 @@ export function Segments() {
             </ul>
           ) : null}
           <GridProblems keys={keys} />
-          <SheetGrid label="Segment inputs" columns={overrideCols} rows={overrides} pasteBlock={gridPaste} />
+          <SheetGrid label="Segment inputs" columns={overrideCols} rows={overrides} pasteBlock={gridPaste} fit />
           <GridProblems keys={overrideKeys} />
         </>
       ) : null}

@@ -34,7 +34,7 @@ export function BySegmentSheet() {
   const years = result?.annual.length ?? 0;
 
   const sideColumns = useMemo<GridColumn[]>(() => [
-    { id: 'label', header: 'Measure', flex: 2, minWidth: 230 },
+    { id: 'label', header: 'Measure', width: 260 },
     ...shown.map((s): GridColumn => ({ id: `seg-${s.id}`, header: s.name, width: 130, align: 'right' })),
     { id: 'company', header: 'Company', width: 130, align: 'right' },
   ], [shape]);
@@ -47,7 +47,7 @@ export function BySegmentSheet() {
   }) : []), [result, shape]);
 
   const yearColumns = useMemo<GridColumn[]>(() => [
-    { id: 'label', header: 'Segment', flex: 2, minWidth: 180 },
+    { id: 'label', header: 'Segment', width: 260 },
     ...Array.from({ length: years }, (_, y): GridColumn => ({ id: `y${y + 1}`, header: `Year ${y + 1}`, width: 100, align: 'right' })),
   ], [years]);
 
@@ -77,13 +77,13 @@ export function BySegmentSheet() {
   return (
     <div className="sheet by-segment">
       <Section title="Segments side by side" note="the company is the sum of the segments; its NRR and GRR are those of all their customers together">
-        <SheetGrid label="Segments side by side" columns={sideColumns} rows={sideRows} />
+        <SheetGrid label="Segments side by side" columns={sideColumns} rows={sideRows} fit />
       </Section>
       <Section title="Mix: share of company ARR at each year end">
-        <SheetGrid label="Share of ARR by segment" columns={yearColumns} rows={mixRows} />
+        <SheetGrid label="Share of ARR by segment" columns={yearColumns} rows={mixRows} fit />
       </Section>
       <Section title="NRR by segment by year">
-        <SheetGrid label="NRR by segment" columns={yearColumns} rows={nrrRows} />
+        <SheetGrid label="NRR by segment" columns={yearColumns} rows={nrrRows} fit />
       </Section>
     </div>
   );
