@@ -2,7 +2,7 @@
 // grammar (shared/document/keys.ts, model/catalog.ts, model/ramps.ts).
 import { inputSpecs, type InputSpec } from '../model/catalog';
 import type { ModelInputs } from '../model/inputs';
-import { getInput, isRampableKey, setInput } from '../document/keys';
+import { getInput, isRampableKey, segmentOverrideProblem, setInput } from '../document/keys';
 import { impliedAdopterShare } from './base-share';
 import { MAX_RAMP_YEARS, valueInYear } from '../model/ramps';
 
@@ -41,7 +41,7 @@ function byLaneId(m: ModelInputs, key: string): string {
 /** A numeric input key of this model, or why it cannot be one. */
 export function resolveInput(m: ModelInputs, rawKey: string): Resolved<WhatIfInput> {
   const key = byLaneId(m, rawKey.trim());
-  if (key.startsWith('segments.')) return { ok: false, error: `${key}: this model has no segments` };
+  if (key.startsWith('segments.')) return resolveSegmentInput(m, rawKey.trim());
   const specs = inputSpecs(m);
   let spec: InputSpec | undefined = specs.find((s) => s.key === key);
   let year: number | null = null;
@@ -63,6 +63,30 @@ export function resolveInput(m: ModelInputs, rawKey: string): Resolved<WhatIfInp
     ok: true,
     value: { key, specKey, year, name, kind: spec.kind as WhatIfInput['kind'], min: spec.min ?? 0, max: spec.max ?? Number.MAX_VALUE, bounded: spec.kind === 'rate' },
   };
+}
+
+/**
+ * `segments.<id>.<key>` (spec §2.3): one segment's value, its override or the value
+ * it inherits; `segments.<id>.logoShare` its share of new logos (the others rescale).
+ */
+function resolveSegmentInput(m: ModelInputs, key: string): Resolved<WhatIfInput> {
+  const k = /^segments\.([A-Za-z][A-Za-z0-9_]*)\.(.+)$/.exec(key);
+  if (!m.segments?.length) return { ok: false, error: `${key}: this model has no segments` };
+  const segment = k ? m.segments.find((s) => s.id === k[1]) : undefined;
+  if (!k || !segment) return { ok: false, error: `${key}: no segment with that id (${m.segments.map((s) => s.id).join(', ')})` };
+  const rest = k[2]!;
+  const share = /^logoShare(?:\[(\d+)\])?$/.exec(rest);
+  if (share) {
+    const year = share[1] === undefined ? null : Number(share[1]);
+    if (year !== null && year >= MAX_RAMP_YEARS) return { ok: false, error: `${key}: a ramp has years 0–${MAX_RAMP_YEARS - 1}` };
+    return { ok: true, value: { key, specKey: `segments.${segment.id}.logoShare`, year, name: `${segment.name}'s share of new logos${year === null ? '' : ` (year ${year + 1})`}`, kind: 'rate', min: 0, max: 1, bounded: true } };
+  }
+  const problem = segmentOverrideProblem(rest.replace(/\[\d+\]$/, ''));
+  if (problem) return { ok: false, error: `${key}: ${problem.replace(/^"[^"]*"(: )?/, '').trim()}` };
+  const plain = resolveInput({ ...m, segments: [] }, rest);
+  if (!plain.ok) return { ok: false, error: plain.error.replace(rest, key) };
+  const v = plain.value;
+  return { ok: true, value: { ...v, key: `segments.${segment.id}.${v.key}`, specKey: `segments.${segment.id}.${v.specKey}`, name: `${v.name} in ${segment.name}` } };
 }
 
 /** The input's current value: year 1's for a rampable key without `[i]` (spec §10). */

@@ -16,6 +16,7 @@
 import { ACQUISITION_INPUTS, BASE_FIELDS, GENERAL_INPUTS, inputSpecs, JOURNEY_INPUTS, LANE_FIELDS, SEGMENT_FIELDS, type InputSpec } from '../model/catalog';
 import type { Lane, ModelInputs, Rampable, Segment } from '../model/inputs';
 import { MAX_RAMP_YEARS, RAMPABLE_KEYS, RAMPABLE_LANE_FIELDS, valueInYear } from '../model/ramps';
+import Decimal from 'decimal.js';
 
 export type LaneField = keyof Lane;
 export type CohortField = (typeof BASE_FIELDS)[number]['field'];
@@ -263,6 +264,12 @@ export function keyPath(m: ModelInputs, key: string): Part[] | null {
 }
 
 export function getInput(m: ModelInputs, key: string): unknown {
+  const seg = segmentPart(key);
+  if (seg) return getSegmentInput(m, seg);
+  return getPlainInput(m, key);
+}
+
+function getPlainInput(m: ModelInputs, key: string): unknown {
   const path = keyPath(m, key);
   if (!path) return undefined;
   let cur: unknown = m;
@@ -274,10 +281,17 @@ export function getInput(m: ModelInputs, key: string): unknown {
   return cur;
 }
 
-/** A copy of `m` with one input replaced (structural sharing along the path). */
+/**
+ * A copy of `m` with one input replaced (structural sharing along the path). A
+ * segment's key (spec §2.3) writes its override (`segments.ent.journey.renewal.rate`),
+ * its name, or its logo share, which rescales the other segments' shares of each
+ * year to keep the total at 100% (see setLogoShare).
+ */
 export function setInput(m: ModelInputs, key: string, value: unknown): ModelInputs {
+  const seg = segmentPart(key);
+  if (seg) return setSegmentInput(m, seg, key, value);
   const path = keyPath(m, key);
-  if (!path || getInput(m, key) === undefined) throw new Error(`unknown input ${key}`);
+  if (!path || getPlainInput(m, key) === undefined) throw new Error(`unknown input ${key}`);
   const write = (node: unknown, i: number): unknown => {
     const s = path[i]!;
     const copy: Record<string | number, unknown> = Array.isArray(node) ? [...(node as unknown[])] as never : { ...(node as object) };
@@ -285,6 +299,93 @@ export function setInput(m: ModelInputs, key: string, value: unknown): ModelInpu
     return copy;
   };
   return write(m, 0) as ModelInputs;
+}
+
+// ---- segments' values (spec §2.3) ----------------------------------------------
+
+interface SegmentPart {
+  id: string;
+  /** the plain key without its year: `journey.renewal.rate`, `lanes.modules.acv`, `logoShare`, `name` */
+  root: string;
+  year: number | null;
+}
+
+/** `segments.<id>.<key>` split into the segment, the plain key (lanes by id) and its year; null for a plain key. */
+function segmentPart(key: string): SegmentPart | null {
+  if (!key.startsWith('segments.')) return null;
+  const k = parsed(key);
+  if (!k || k.segment === null) return null;
+  return { id: k.segment, root: formatKey({ ...k, segment: null, year: null }), year: k.year };
+}
+
+const overrideKey = (m: ModelInputs, root: string): string => {
+  const lane = /^lanes\[(\d+)\]\.(\w+)$/.exec(root);
+  return lane ? laneFieldKey(m, Number(lane[1]), lane[2]!) : root;
+};
+
+/** A segment's value: its field, or its override of a key, or the model's value it inherits. */
+function getSegmentInput(m: ModelInputs, p: SegmentPart): unknown {
+  const s = m.segments?.find((x) => x.id === p.id);
+  if (!s) return undefined;
+  let v: unknown;
+  if (p.root === 'name' || p.root === 'logoShare') v = s[p.root];
+  else {
+    const key = overrideKey(m, p.root);
+    v = Object.prototype.hasOwnProperty.call(s.overrides, key) ? s.overrides[key] : getPlainInput(m, key);
+  }
+  if (p.year === null) return v;
+  return Array.isArray(v) ? v[p.year] : undefined;
+}
+
+function setSegmentInput(m: ModelInputs, p: SegmentPart, key: string, value: unknown): ModelInputs {
+  const at = m.segments?.findIndex((x) => x.id === p.id) ?? -1;
+  const current = getSegmentInput(m, { ...p, year: null });
+  if (at < 0 || current === undefined) throw new Error(`unknown input ${key}`);
+  // One year of a ramp: the segment's values so far (an inherited one included), that year replaced.
+  const whole = p.year === null ? value : setYear(current as Rampable, p.year, value as number);
+  if (p.root === 'logoShare') return setLogoShare(m, p.id, whole as Rampable);
+  const s = m.segments![at]!;
+  const next = p.root === 'name' ? { ...s, name: whole as string } : { ...s, overrides: { ...s.overrides, [overrideKey(m, p.root)]: whole as Rampable } };
+  const segments = [...m.segments!];
+  segments[at] = next;
+  return { ...m, segments };
+}
+
+/** Year `year` (0-based) of a ramp set to v, the years after it keeping their values (as goal seek's withInput does). */
+function setYear(x: Rampable, year: number, v: number): number[] {
+  const length = Math.min(Math.max(year + 2, Array.isArray(x) ? x.length : 1), MAX_RAMP_YEARS);
+  const out = Array.from({ length }, (_, i) => valueInYear(x, i + 1));
+  out[year] = v;
+  return out;
+}
+
+/** A ramp in its shortest form: trailing repeats dropped, one value as a number. */
+function compact(xs: number[]): Rampable {
+  let n = xs.length;
+  while (n > 1 && xs[n - 1] === xs[n - 2]) n--;
+  return n === 1 ? xs[0]! : xs.slice(0, n);
+}
+
+/**
+ * Segment `id`'s share of new logos set to `share` (spec §2.3): in each model year,
+ * every other segment's share is scaled by (1 − x) ÷ (their sum), or 1 − x is split
+ * equally among them when their sum is 0. Decimal arithmetic, so shares of a few
+ * digits stay exact.
+ */
+export function setLogoShare(m: ModelInputs, id: string, share: Rampable): ModelInputs {
+  const all = m.segments ?? [];
+  const others = all.filter((s) => s.id !== id);
+  const years = Array.from({ length: MAX_RAMP_YEARS }, (_, i) => i + 1);
+  const scaled = new Map<string, number[]>(others.map((s) => [s.id, []]));
+  for (const y of years) {
+    const rest = new Decimal(1).sub(valueInYear(share, y));
+    const total = others.reduce((t, s) => t.add(valueInYear(s.logoShare, y)), new Decimal(0));
+    for (const s of others) {
+      const v = total.isZero() ? rest.div(others.length) : rest.mul(valueInYear(s.logoShare, y)).div(total);
+      scaled.get(s.id)!.push(v.toNumber());
+    }
+  }
+  return { ...m, segments: all.map((s) => (s.id === id ? { ...s, logoShare: share } : { ...s, logoShare: compact(scaled.get(s.id)!) })) };
 }
 
 // The catalogue entry for a key, cached per inputs object (inputSpecs builds the

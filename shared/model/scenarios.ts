@@ -6,6 +6,7 @@
 import { inputSpecs } from './catalog';
 import type { BaseCohort, InputProblem, ModelInputs } from './inputs';
 import { getInput, setInput } from './keys';
+import { segmentOverrideProblem } from '../document/keys';
 import { unwritableTextProblem, validateInputs } from './validate';
 
 /**
@@ -118,7 +119,11 @@ export function setOverride(set: ScenarioSet, id: string, key: string, value: Ov
 
 /** The keys a scenario may override: every scalar input except the model's name, and the installed base as a whole. */
 export function overridableKeys(base: ModelInputs): string[] {
-  return [...inputSpecs(base).map((s) => s.key).filter((k) => k !== 'general.name'), BASE_COHORTS_KEY];
+  const plain = inputSpecs(base).map((s) => s.key).filter((k) => k !== 'general.name');
+  // A segment's value (spec §2.3): its share of new logos and every key it may override.
+  const perSegment = plain.filter((k) => segmentOverrideProblem(k) === null);
+  const segmentKeys = (base.segments ?? []).flatMap((s) => [`segments.${s.id}.logoShare`, ...perSegment.map((k) => `segments.${s.id}.${k}`)]);
+  return [...plain, ...segmentKeys, BASE_COHORTS_KEY];
 }
 export const BASE_COHORTS_KEY = 'base.cohorts';
 

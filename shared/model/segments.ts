@@ -66,3 +66,15 @@ export function overriddenEverywhere(m: ModelInputs, key: string): boolean {
 
 /** Year-1 mix weights w_s = logoShare_s(1), in the segments' order. */
 export const mixWeights = (m: ModelInputs): number[] => segmentsOf(m).map((s) => valueInYear(s.logoShare, 1));
+
+/** Segment `id` without its override of `key`: it inherits the model's value again (Delete in a segment's cell). */
+export function clearOverride(m: ModelInputs, id: string, key: string): ModelInputs {
+  return {
+    ...m,
+    segments: segmentsOf(m).map((s) => {
+      if (s.id !== id || !Object.prototype.hasOwnProperty.call(s.overrides, key)) return s;
+      const { [key]: _gone, ...overrides } = s.overrides;
+      return { ...s, overrides };
+    }),
+  };
+}
