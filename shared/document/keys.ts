@@ -448,11 +448,8 @@ export function segmentOverrides(m: ModelInputs, key: string): boolean | null {
   return s && s.plain !== null ? Object.prototype.hasOwnProperty.call(s.segment.overrides, s.plain) : null;
 }
 
-/** A segment's value of an input, whole: its override, else the model's value. */
-function segmentWhole(m: ModelInputs, s: SegmentKey): unknown {
-  if (s.field !== null) return (s.segment as unknown as Record<string, unknown>)[s.field];
-  return Object.prototype.hasOwnProperty.call(s.segment.overrides, s.plain!) ? s.segment.overrides[s.plain!] : getInput(m, s.plain!);
-}
+/** A segment's value of an input, whole: its override, else the model's value (getInput's reading of a segment key). */
+const segmentWhole = (m: ModelInputs, s: SegmentKey): unknown => getInput(m, `segments.${s.segment.id}.${s.plain ?? s.field!}`);
 
 const segmentSpecCache = new WeakMap<ModelInputs, Map<string, InputSpec | undefined>>();
 
@@ -472,6 +469,17 @@ function segmentSpec(inputs: ModelInputs, key: string): InputSpec | undefined {
   }
   map.set(key, spec);
   return spec;
+}
+
+/**
+ * Every segment's values as inputs of their own, for the key pickers of scenarios,
+ * sensitivity axes and goal seek (spec §2.3): each segment's share of new logos and
+ * every input it may override, labelled "Enterprise: Renewal rate of adopters".
+ */
+export function segmentInputSpecs(m: ModelInputs): InputSpec[] {
+  const plain = inputSpecs(m).filter((s) => segmentOverrideProblem(s.key) === null);
+  return (m.segments ?? []).flatMap((seg) => [`segments.${seg.id}.logoShare`, ...plain.map((s) => `segments.${seg.id}.${s.key}`)]
+    .flatMap((key) => { const spec = specFor(m, key); return spec ? [spec] : []; }));
 }
 
 /** An input's value by key; a yearly key (`…rate[1]`) reads that year's value of a ramp or a constant. */

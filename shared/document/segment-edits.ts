@@ -6,7 +6,7 @@
 import { inputSpecs, MODEL_LIMITS, SEGMENT_FIELDS } from '../model/catalog';
 import type { ModelInputs, Rampable, Segment, SegmentOverride } from '../model/inputs';
 import { valueInYear } from '../model/ramps';
-import { segmentsOf } from '../model/segments';
+import { clearOverride, segmentsOf } from '../model/segments';
 import { cohortsOf, withCohorts } from './base-entries';
 import type { Snapshot } from './document';
 import { LANE_ID, parsed, readInput, segmentById, segmentKey, segmentOverrideProblem } from './keys';
@@ -131,8 +131,7 @@ export function writeSegmentValue(m: ModelInputs, key: string, value: unknown): 
 export function clearSegmentOverride(m: ModelInputs, key: string): ModelInputs {
   const s = segmentKey(m, key);
   if (!s || s.plain === null || !Object.prototype.hasOwnProperty.call(s.segment.overrides, s.plain)) return m;
-  const { [s.plain]: _gone, ...overrides } = s.segment.overrides;
-  return withSegments(m, segmentsOf(m).map((x) => (x === s.segment ? { ...x, overrides } : x)));
+  return clearOverride(m, s.segment.id, s.plain);
 }
 
 /** Is this key a segment's override cell (where Delete means "inherit")? */

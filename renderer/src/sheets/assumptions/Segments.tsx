@@ -7,7 +7,7 @@
 // Every edit is an action of shared/document (segment-edits.ts). docs/segments.md.
 import { useMemo, type ClipboardEvent } from 'react';
 import { ACQUISITION_INPUTS, JOURNEY_INPUTS, LANE_FIELDS, laneFieldKey, percent, type InputSpec, type ModelInputs } from '@shared/index';
-import { DOCUMENT_LIMITS, logoShareSums, modelYears, readSegmentTable, segmentOverrideProblem, segmentsOf, specFor } from '@shared/document/index';
+import { DOCUMENT_LIMITS, logoShareSums, modelYears, overriddenEverywhere, readSegmentTable, segmentOverrideProblem, segmentsOf, specFor } from '@shared/document/index';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import { GridProblems } from '../../grid/GridProblems';
@@ -75,6 +75,7 @@ function overrideColumns(m: ModelInputs): GridColumn[] {
     { id: 'label', header: 'Input', width: 300, pinned: 'left' },
     { id: 'model', header: 'Model', width: 130, align: 'right', headerTooltip: "the model's value: every segment that does not override it inherits it" },
     ...segmentsOf(m).map((s): GridColumn => ({ id: `seg-${s.id}`, header: s.name, width: 130, align: 'right', headerTooltip: `${s.name}: blue overrides the model, grey inherits it (Delete returns to the model's)` })),
+    { id: 'note', header: '', width: 230, wrap: true },
   ];
 }
 
@@ -83,6 +84,8 @@ function overrideRows(m: ModelInputs): GridRow[] {
   return segmentInputs(m).map((spec) => {
     const cells: Record<string, GridCell> = { label: { type: 'label', text: spec.label }, model: { type: 'input', key: spec.key } };
     for (const s of segments) cells[`seg-${s.id}`] = { type: 'input', key: `segments.${s.id}.${spec.key}` };
+    // spec §2.3: the model's value reaches only the segments that do not override it
+    cells.note = { type: 'label', text: overriddenEverywhere(m, spec.key) ? "every segment overrides it: the model's value changes nothing" : '' };
     return { id: `override-${spec.key}`, cells };
   });
 }
@@ -104,7 +107,8 @@ export function Segments() {
   const sumKey = sums.join();
   const shares = useMemo(() => shareRows(inputs, years, sums), [shape, sumKey]);
   const shareCols = useMemo(() => shareColumns(years), [years]);
-  const overrides = useMemo(() => overrideRows(inputs), [shape]);
+  const everywhere = segmentInputs(inputs).filter((spec) => overriddenEverywhere(inputs, spec.key)).map((spec) => spec.key).join();
+  const overrides = useMemo(() => overrideRows(inputs), [shape, everywhere]);
   const overrideCols = useMemo(() => overrideColumns(inputs), [shape]);
   const off = sums.map((x, y) => ({ x, y })).filter(({ x }) => Math.abs(x - 1) > 1e-9);
   const keys = segments.flatMap((s) => [`segments.${s.id}.name`, ...Array.from({ length: years }, (_, y) => `segments.${s.id}.logoShare[${y}]`)]);

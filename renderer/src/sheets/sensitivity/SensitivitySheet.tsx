@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { activeScenario, completeYears, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '@shared/index';
 import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '@shared/report/index';
 import { Section } from '../../components/Section';
-import { parseEntry } from '@shared/document/index';
+import { overriddenEverywhere, parseEntry } from '@shared/document/index';
 import { formatInput } from '../../format/format';
 import { EChart } from '../../charts/EChart';
 import { useEffectiveInputs } from '../../store/scenario-state';
@@ -89,12 +89,12 @@ function TwoWaySection({ inputs }: { inputs: ModelInputs }) {
         </label>
         <label>Rows{' '}
           <select data-key="sensitivity.rowKey" value={spec.rowKey} onChange={(e) => setAxisKey('row', e.target.value)}>
-            {axes.filter((a) => a.key !== spec.colKey).map((a) => <option key={a.key} value={a.key}>{a.label}</option>)}
+            {axes.filter((a) => a.key !== spec.colKey).map((a) => <option key={a.key} value={a.key}>{axisLabel(inputs, a)}</option>)}
           </select>
         </label>
         <label>Columns{' '}
           <select data-key="sensitivity.colKey" value={spec.colKey} onChange={(e) => setAxisKey('col', e.target.value)}>
-            {axes.filter((a) => a.key !== spec.rowKey).map((a) => <option key={a.key} value={a.key}>{a.label}</option>)}
+            {axes.filter((a) => a.key !== spec.rowKey).map((a) => <option key={a.key} value={a.key}>{axisLabel(inputs, a)}</option>)}
           </select>
         </label>
         <span className="twoway-status" aria-live="polite">{pending ? 'Computing…' : error ? `Could not compute: ${error}` : ''}</span>
@@ -157,6 +157,9 @@ function TwoWaySection({ inputs }: { inputs: ModelInputs }) {
     </Section>
   );
 }
+
+/** An axis in the picker; a plain input every segment overrides is said to change nothing (spec §2.3). */
+const axisLabel = (inputs: ModelInputs, a: { key: string; label: string }) => (overriddenEverywhere(inputs, a.key) ? `${a.label} (changes nothing: every segment overrides it)` : a.label);
 
 /** One editable axis value: shows the formatted value, edits as typed text, commits on Enter or blur. */
 function AxisValue({ spec, value, dataKey, currency, onCommit }: { spec: InputSpec; value: number; dataKey: string; currency: string; onCommit: (v: number) => void }) {
