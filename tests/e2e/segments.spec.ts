@@ -3,11 +3,12 @@
 // pasted from Excel, the company/segment switch, a scenario on one segment's
 // input and the By segment view. Expected figures come from the core on the
 // model the same edits make in shared/document.
-import { computeModel, defaultInputs, type ModelInputs } from '@shared/index';
+import { computeModel, defaultInputs, setInput, type ModelInputs } from '@shared/index';
 import { reduce, type Action, type Snapshot } from '@shared/document/index';
 import { emptyScenarios } from '@shared/index';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { AnalysisPage } from './pages/analysis-page';
 import { expectedText } from './pages/expected-text';
 import { settledScreenshot } from './pages/settled-screenshot';
 import type { WorkspacePage } from './pages/workspace-page';
@@ -17,7 +18,7 @@ const TABLE = [
   ['Segment', 'Share of new logos', 'New-logo ACV', 'Renewal rate of adopters', 'Contract term (months)'],
   ['SMB', '0.6', '12000', '0.8', '12'],
   ['Mid-market', '0.3', '40000', '0.88', '12'],
-  ['Enterprise', '0.1', '150000', '0.95', '36'],
+  ['Enterprise', '0.1', '150000', '0.9', '24'],
 ];
 const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
 
@@ -93,7 +94,7 @@ test('a segment table pasted from Excel lands in one step, names down or the tra
   const ent = m.segments!.find((s) => s.name === 'Enterprise')!;
   await expect(ws.input(`segments.${ent.id}.acquisition.acv`)).toHaveText('$150,000');
   await expect(ws.input(`segments.${ent.id}.acquisition.acv`)).toHaveAttribute('data-segment', 'override');
-  await expect(ws.input(`segments.${ent.id}.journey.renewal.rate`)).toHaveText('95.0%');
+  await expect(ws.input(`segments.${ent.id}.journey.renewal.rate`)).toHaveText('90.0%');
   await expect(ws.input(`segments.${ent.id}.acquisition.cacPerCustomer`)).toHaveAttribute('data-segment', 'inherited');
   await expect(ws.input(`segments.${ent.id}.logoShare[0]`)).toHaveText('10.0%');
   await expect(page.getByRole('button', { name: 'Undo: paste of a segment table (3 rows, 3 new segments)' })).toBeVisible();
@@ -123,6 +124,9 @@ test('the company/segment switch: the bridge, cohorts and metrics show one segme
   await expect(page.locator('[data-key="metric.grr.y2"]')).toHaveText(expectedText.percent(e.annual[1]!.grr));
   // the headline strip stays the company's
   await expect(ws.kpi('kpi.nrr.y2')).toHaveText(expectedText.percent(r.annual[1]!.nrr));
+  await ws.tab('ARR Bridge').click();
+  const whole = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  await expect(page.locator('[data-key="bridge.y3.closing"]')).toHaveText(whole(e.annual[2]!.closing));
   await ws.tab('Cohorts').click();
   await expect(page.locator('[data-key="ltv.ltvToCac"]')).toHaveText(expectedText.multiple(e.ltvToCac));
   await figuresOf.selectOption({ label: 'Company' });
@@ -137,6 +141,50 @@ test('the company/segment switch: the bridge, cohorts and metrics show one segme
     await expect(page.locator(`[data-key="bySegment.nrr.${id}.y3"]`)).toHaveText(expectedText.percent(fig.annual[2]!.nrr));
   }
   await expect(page.locator(`[data-key="bySegment.mix.${ent.id}.y3"]`)).toHaveText(expectedText.percent(e.arrShareByYearEnd[2]));
+});
+
+test('a scenario on one segment’s input: "Enterprise renewal 95%"; a plain input every segment overrides is said to change nothing', async ({ workspace: ws, page }) => {
+  await pasteTable(ws, page, TABLE);
+  const m = pasted();
+  const key = 'segments.enterprise.journey.renewal.rate';
+  // every segment of the table overrides its three inputs (ACV, renewal, term): the model's value reaches none of them
+  const nothing = "every segment overrides it: the model's value changes nothing";
+  await expect(ws.group('Segment inputs').getByText(nothing)).toHaveCount(TABLE[0]!.length - 2);
+  await expect(ws.group('Segment inputs').locator('.ag-row', { hasText: 'Renewal rate of adopters' })).toContainText(nothing);
+  await expect(ws.group('Segment inputs').locator('.ag-row', { hasText: 'CAC per new logo' })).not.toContainText(nothing);
+
+  await ws.tab('Scenarios').click();
+  const a = new AnalysisPage(page);
+  await a.key('scenarios.newName').fill('Enterprise renewal 95%');
+  await a.key('scenarios.create').click();
+  await expect(page.getByRole('heading', { name: 'Overrides: Enterprise renewal 95%' })).toBeVisible();
+  const picker = a.key('scenarios.addKey');
+  await expect(picker.locator('option[value="journey.renewal.rate"]')).toContainText('changes nothing');
+  await picker.selectOption({ label: 'Enterprise: Renewal rate of adopters' });
+  await a.key('scenarios.addOverride').click();
+  await a.key(`scenarios.override.${key}`).fill('95%');
+  await a.key(`scenarios.override.${key}`).press('Enter');
+  const id = await a.scenarioId('Enterprise renewal 95%');
+  const base = computeModel(m);
+  const up = computeModel(setInput(m, key, 0.95));
+  // Enterprise renews after 24 months: its renewal moves year-3 ARR and the lifetime figures
+  expect(up.annual[2]!.closing).not.toBe(base.annual[2]!.closing);
+  expect(up.ltvToCac).not.toBe(base.ltvToCac);
+  await expect(a.compare('arr.y3', id)).toHaveAttribute('data-value', String(up.annual[2]!.closing));
+  await expect(a.compare('ltvToCac', 'base')).toHaveAttribute('data-value', String(base.ltvToCac));
+  await expect(a.compare('ltvToCac', id)).toHaveAttribute('data-value', String(up.ltvToCac));
+  await expect(a.compare('ltvToCac', id)).toHaveText(expectedText.multiple(up.ltvToCac));
+
+  // the plain renewal rate in a scenario: said to change nothing, and the figures agree
+  await picker.selectOption('journey.renewal.rate');
+  await a.key('scenarios.addOverride').click();
+  await a.key('scenarios.override.journey.renewal.rate').fill('50%');
+  await a.key('scenarios.override.journey.renewal.rate').press('Enter');
+  await expect(a.key('scenarios.nothing.journey.renewal.rate')).toContainText('changes nothing');
+  const both = computeModel(setInput(setInput(m, key, 0.95), 'journey.renewal.rate', 0.5));
+  expect(both.annual[2]!.closing).toBe(up.annual[2]!.closing);
+  await expect(a.compare('arr.y3', id)).toHaveAttribute('data-value', String(up.annual[2]!.closing));
+  await expect(a.compare('nrr.y2', id)).toHaveAttribute('data-value', String(up.annual[1]!.nrr));
 });
 
 test('screenshots: Assumptions with three segments, and the By segment view', async ({ workspace: ws, page }) => {
