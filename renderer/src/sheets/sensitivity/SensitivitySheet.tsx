@@ -7,6 +7,7 @@ import { activeScenario, completeYears, figureChoices, getInput, type InputSpec,
 import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '@shared/report/index';
 import { Section } from '../../components/Section';
 import { overriddenEverywhere, parseEntry } from '@shared/document/index';
+import { useShownSegment } from '../../store/shown-result';
 import { formatInput } from '../../format/format';
 import { EChart } from '../../charts/EChart';
 import { useEffectiveInputs } from '../../store/scenario-state';
@@ -23,6 +24,9 @@ export function SensitivitySheet() {
   const inputs = applied.problems.length ? null : applied.inputs;
   // The document's choice (saved with it; null is the default): opening a file or New changes it too.
   const chosen = useDocument((s) => s.sensitivity);
+  // The company/segment switch: a segment's own figure in this table is not computed yet (the core's figures are the company's).
+  const segmentId = useShownSegment();
+  const segmentName = useDocument((s) => s.inputs.segments?.find((x) => x.id === segmentId)?.name ?? null);
 
   useEffect(() => { if (inputs) runSensitivity(inputs); }, [inputs, chosen]);
   useEffect(() => () => stopSensitivity(), []);
@@ -37,6 +41,7 @@ export function SensitivitySheet() {
   return (
     <div className="sheet analysis-sheet">
       {scenario ? <p className="scenario-banner">Showing scenario <strong>{scenario.name}</strong>: every figure below is for that scenario.</p> : null}
+      {segmentName ? <p className="scenario-banner" role="status" data-testid="sensitivity-company">The figures below are the company&rsquo;s, not {segmentName}&rsquo;s alone: to see {segmentName}, choose its inputs on an axis (&ldquo;{segmentName}: &hellip;&rdquo;).</p> : null}
       <TwoWaySection inputs={inputs} />
       <div className="analysis-columns">
         <TornadoSection inputs={inputs} />
