@@ -6,6 +6,7 @@ import { RecoveryDialog } from './components/RecoveryDialog';
 import { SaveChangesDialog } from './components/SaveChangesDialog';
 import { SheetBoundary } from './components/SheetBoundary';
 import { SheetTabs } from './components/SheetTabs';
+import { SegmentSwitch } from './components/SegmentSwitch';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { GoalSeekDialog } from './what-if/GoalSeekDialog';
@@ -80,7 +81,10 @@ export function App() {
         <SheetBoundary key={sheet.id} title={sheet.title}><Component /></SheetBoundary>
       </main>
       <footer className="app-footer">
-        <SheetTabs sheets={sheets} active={sheet.id} onSelect={setActive} />
+        <div className="footer-tabs">
+          <SheetTabs sheets={sheets} active={sheet.id} onSelect={setActive} />
+          <SegmentSwitch />
+        </div>
         <StatusBar />
       </footer>
       <MessageDialog />

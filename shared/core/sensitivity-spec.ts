@@ -6,6 +6,7 @@
 import type { ModelInputs } from '../model/inputs';
 import { inputSpecs, type InputSpec } from '../model/catalog';
 import { getInput } from '../model/keys';
+import { segmentInputSpecs } from '../document/keys';
 import { figureChoices } from './figures';
 import { baseCohorts } from '../model/ramps';
 import { completeYears } from './years';
@@ -21,7 +22,8 @@ export interface TwoWaySpecJson extends TwoWaySpec {
 
 /** Inputs that make sense on an axis: the numeric ones that have a value (a blank adopter share has none). */
 export function axisSpecs(inputs: ModelInputs): InputSpec[] {
-  return inputSpecs(inputs).filter((s) => (s.kind === 'rate' || s.kind === 'money' || s.kind === 'count') && numberOf(getInput(inputs, s.key)) !== null);
+  // a segment's values are axes too (spec §2.3): segments.<id>.<key>
+  return [...inputSpecs(inputs), ...segmentInputSpecs(inputs)].filter((s) => (s.kind === 'rate' || s.kind === 'money' || s.kind === 'count') && numberOf(getInput(inputs, s.key)) !== null);
 }
 
 /** An input's value as one number: a ramp by its year-1 value. */

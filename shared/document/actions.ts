@@ -2,7 +2,7 @@
 // edit can be logged, replayed, sent to a worker or named in the undo button.
 // One reducer (`reduce`, below) applies them: (snapshot, action) → snapshot,
 // pure; the same snapshot back means the action changed nothing (no undo step).
-import type { Lever, ModelInputs } from '../model/inputs';
+import type { Lever, ModelInputs, SegmentOverride } from '../model/inputs';
 import { deleteScenario, setOverride, switchScenario, type OverrideValue, type ScenarioSet } from '../model/scenarios';
 import { applyEntries, type CellEntry } from './apply-entries';
 import type { SimulationSettings } from '../core/ranges';
@@ -11,6 +11,7 @@ import { withRange } from './range-entry';
 import { addCohort, addFunnelStage, addLane, addYear, removeCohort, removeFunnelStage, removeLane, removeLastYear, setLever } from './edits';
 import type { EntrySource } from './entry';
 import { getInput, setInput } from './keys';
+import { addSegment, clearSegmentOverride, moveSegment, readSegmentTable, removeSegment, renameSegment, segmentTableTargets, setCohortSegment, writeSegmentValue } from './segment-edits';
 
 export type Action =
   /** a typed cell: `key` in the grammar of keys.ts, `text` as the user typed it */
@@ -39,7 +40,17 @@ export type Action =
   /** the range editor: low / most likely / high on the cell at `key` (null takes it away); a bad range changes nothing */
   | { type: 'setRange'; key: string; range: Omit<RangeEntry, 'key'> | null }
   /** samples, seed and targets of the ranges' run (spec §11), checked by the caller (parseRanges) */
-  | { type: 'setSimulation'; simulation: SimulationSettings };
+  | { type: 'setSimulation'; simulation: SimulationSettings }
+  /** customer segments (spec §2.3; segment-edits.ts): a segment's cells are typed through `enter` (`segments.<id>.<key>`) */
+  | { type: 'addSegment'; name?: string }
+  | { type: 'renameSegment'; id: string; name: string }
+  | { type: 'moveSegment'; id: string; to: number }
+  | { type: 'removeSegment'; id: string }
+  /** one segment's value of an input (`key` a plain key): `value` undefined returns it to the model's */
+  | { type: 'setSegmentOverride'; id: string; key: string; value?: SegmentOverride }
+  | { type: 'setCohortSegment'; index: number; segment: string }
+  /** a block pasted from Excel: segment names down and inputs across, or the transpose (readSegmentTable) */
+  | { type: 'pasteSegmentTable'; block: string[][] };
 
 export type ActionType = Action['type'];
 
@@ -73,5 +84,25 @@ export function reduce(snap: Snapshot, action: Action): Snapshot {
       return !r.ok || r.ranges === snap.ranges ? snap : { ...snap, ranges: r.ranges };
     }
     case 'setSimulation': return sameSimulation(snap.simulation, action.simulation) ? snap : { ...snap, simulation: action.simulation };
+    case 'addSegment': return addSegment(snap, action.name);
+    case 'renameSegment': return renameSegment(snap, action.id, action.name);
+    case 'moveSegment': return moveSegment(snap, action.id, action.to);
+    case 'removeSegment': return removeSegment(snap, action.id);
+    case 'setSegmentOverride': return setSegmentOverride(snap, action.id, action.key, action.value);
+    case 'setCohortSegment': return setCohortSegment(snap, action.index, action.segment);
+    case 'pasteSegmentTable': return pasteSegmentTable(snap, action.block);
   }
+}
+
+function setSegmentOverride(snap: Snapshot, id: string, key: string, value: SegmentOverride | undefined): Snapshot {
+  const cell = `segments.${id}.${key}`;
+  const inputs = value === undefined ? clearSegmentOverride(snap.inputs, cell) : writeSegmentValue(snap.inputs, cell, value);
+  return inputs === snap.inputs ? snap : { ...snap, inputs };
+}
+
+function pasteSegmentTable(snap: Snapshot, block: string[][]): Snapshot {
+  const read = readSegmentTable(snap.inputs, block);
+  if (!read.ok) return snap;
+  const { snap: grown, entries } = segmentTableTargets(snap, read.table);
+  return applyEntries(grown, entries, 'pasted');
 }

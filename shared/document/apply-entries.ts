@@ -16,7 +16,8 @@ import { activeScenario, applyScenario, overridableKeys, setOverride, type Overr
 import { validateInputs } from '../model/validate';
 import { growBaseFor, parseBaseEntry, setCohortField } from './base-entries';
 import { parseEntry, type EntryContext, type EntrySource } from './entry';
-import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, readInput, rootKey, setInput, specFor, type LaneField } from './keys';
+import { formatKey, getInput, parseBaseKey, parsed, parseYearlyKey, readInput, rootKey, segmentOverrides, setInput, specFor, type LaneField } from './keys';
+import { clearSegmentOverride, isSegmentOverrideKey, SEGMENT_SHARES_PATH, writeSegmentValue } from './segment-edits';
 import { parseRampable, setYearValue } from './ramp-entry';
 import type { PendingEntry, RangeEntry, Snapshot } from './document';
 import { isRangeText, parseRangeText, rangeAt, withRange } from './range-entry';
@@ -71,6 +72,7 @@ function parseFor(inputs: ModelInputs, key: string, spec: InputSpec, text: strin
 
 /** The model with the input at `key` set to `value`. */
 function write(inputs: ModelInputs, key: string, value: unknown): ModelInputs {
+  if (key.startsWith('segments.')) return writeSegmentValue(inputs, key, value);
   const yearly = parseYearlyKey(key);
   if (yearly) return setInput(inputs, yearly.key, setYearValue(getInput(inputs, yearly.key) as Rampable, yearly.index, value as number));
   const cohort = parseBaseKey(key);
@@ -90,10 +92,12 @@ function tryEntry(inputs: ModelInputs, key: string, text: string, source: EntryS
   if (!spec) return null;
   const parsed = parseFor(inputs, key, spec, text, { source, currency: inputs.general.currency });
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  if (same(readInput(inputs, key), parsed.value)) return { ok: 'same' };
+  // A segment's cell that inherits takes a typed value as its override even when equal (it stops following the model).
+  if (same(readInput(inputs, key), parsed.value) && segmentOverrides(inputs, key) !== false) return { ok: 'same' };
   const candidate = write(inputs, key, parsed.value);
   const before = new Set(validateInputs(inputs).map(problemId));
-  const fresh = validateInputs(candidate).filter((p) => !before.has(problemId(p)));
+  // The segments' shares adding up to 1 is the sum row's problem, not the cell's: shares are typed one at a time.
+  const fresh = validateInputs(candidate).filter((p) => !before.has(problemId(p)) && p.path !== SEGMENT_SHARES_PATH);
   if (fresh.length === 0) return { ok: true, inputs: candidate };
   let message = describe(inputs, candidate, key, fresh);
   if (source === 'pasted' && spec.kind === 'rate' && !text.trim().endsWith('%')) message += ` (${PASTE_HINT})`;
@@ -146,6 +150,13 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
     // Clearing a cell that holds a rejected entry goes back to the last valid value
     // (a blank adopter share is a value: the share the journey implies).
     const blankShare = parseBaseKey(key)?.field === 'adopterShare' && text.trim() === '';
+    // A blank segment cell inherits the model's value again (Delete on an override).
+    if (text.trim() === '' && isSegmentOverrideKey(inputs, key)) {
+      if (current()[key]) delete marks()[key];
+      const cleared = clearSegmentOverride(inputs, key);
+      if (cleared !== inputs) { inputs = cleared; applied.add(key); }
+      continue;
+    }
     if (text.trim() === '' && current()[key] && !blankShare) { delete marks()[key]; continue; }
     const r = tryEntry(inputs, key, text, source)!;
     if (r.ok === false) { mark(key, text, r.message); continue; }
@@ -180,6 +191,7 @@ export function applyEntries(snap: Snapshot, entries: readonly CellEntry[], sour
   let scenarios = snap.scenarios;
   for (const cell of applied) {
     const key = rootKey(cell);
+    if (segmentOverrides(inputs, cell) === false) { base = clearSegmentOverride(base, cell); continue; }
     if (!overridable.has(key)) { base = write(base, cell, readInput(inputs, cell)); continue; }
     const value = getInput(inputs, key) as OverrideValue;
     scenarios = setOverride(scenarios, scenario.id, key, same(value, getInput(snap.inputs, key)) ? undefined : value);

@@ -10,7 +10,7 @@ import { activeScenario, applyScenario } from '../model/scenarios';
 import { moneyExact } from '../report/format';
 import type { Action } from './actions';
 import type { Snapshot } from './document';
-import { getInput, readInput, specFor } from './keys';
+import { getInput, readInput, segmentOverrides, specFor } from './keys';
 import { rangeAt, rangeText } from './range-entry';
 
 type Path = readonly (string | number)[];
@@ -108,14 +108,17 @@ function entryLabel(before: Snapshot, after: Snapshot, key: string, text: string
   const scenario = activeScenario(before.scenarios);
   const shown = (s: Snapshot) => (scenario ? applyScenario(s.inputs, activeScenario(s.scenarios) ?? scenario).inputs : s.inputs);
   const spec = specFor(before.inputs, key) ?? specFor(after.inputs, key);
-  const name = lower(spec?.label ?? key);
+  // A segment's cell is named "Enterprise: renewal rate of adopters".
+  const colon = key.startsWith('segments.') && spec ? spec.label.indexOf(': ') : -1;
+  const name = colon > 0 ? `${spec!.label.slice(0, colon + 2)}${lower(spec!.label.slice(colon + 2))}` : lower(spec?.label ?? key);
   const prefix = scenario ? `${scenario.name}: ` : '';
   const currency = before.inputs.general.currency;
   const was = readInput(shown(before), key);
   const now = readInput(shown(after), key);
   if (after.invalid[key] && !before.invalid[key]) return `${prefix}${name} ${JSON.stringify(text.trim())} (refused)`;
+  if (segmentOverrides(before.inputs, key) === true && segmentOverrides(after.inputs, key) === false) return `${prefix}${name} back to the model's (${valueText(spec?.kind ?? 'text', now, currency)})`;
   if (was === now && before.ranges !== after.ranges) return rangeLabel(before, after, key, name);
-  if (was === now) return `${prefix}${name}`;
+  if (was === now) return segmentOverrides(after.inputs, key) === true ? `${prefix}${name} kept at ${valueText(spec?.kind ?? 'text', now, currency)}` : `${prefix}${name}`;
   return `${prefix}${name} ${valueText(spec?.kind ?? 'text', was, currency)} → ${valueText(spec?.kind ?? 'text', now, currency)}`;
 }
 
@@ -149,6 +152,8 @@ function scenarioChange(before: Snapshot, next: Snapshot['scenarios']): string {
   }
   return 'scenarios';
 }
+
+const segmentName = (s: Snapshot, id: string): string | undefined => s.inputs.segments?.find((x) => x.id === id)?.name;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
@@ -193,6 +198,20 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
       if (a.samples !== b.samples) return `samples ${a.samples} → ${b.samples}`;
       if (a.seed !== b.seed) return `seed ${a.seed} → ${b.seed}`;
       return 'targets of the ranges';
+    }
+    case 'addSegment': return `add segment ${quote(after.inputs.segments?.[after.inputs.segments.length - 1]?.name)}`;
+    case 'renameSegment': return `rename segment ${quote(segmentName(before, action.id))} to ${quote(segmentName(after, action.id))}`;
+    case 'moveSegment': return `move segment ${quote(segmentName(before, action.id))} to position ${action.to + 1}`;
+    case 'removeSegment': return `remove segment ${quote(segmentName(before, action.id))}`;
+    case 'setSegmentOverride': {
+      const spec = specFor(inputs, action.key);
+      const name = lower(spec?.label ?? action.key);
+      return `${segmentName(before, action.id) ?? 'segment'}: ${action.value === undefined ? `${name} back to the model's` : `${name} ${valueText(spec?.kind ?? 'text', action.value, inputs.general.currency)}`}`;
+    }
+    case 'setCohortSegment': return `segment of cohort ${quote(inputs.base?.cohorts[action.index]?.name)} → ${quote(segmentName(before, action.segment))}`;
+    case 'pasteSegmentTable': {
+      const added = (after.inputs.segments?.length ?? 0) - (inputs.segments?.length ?? 0);
+      return `paste of a segment table (${plural(Math.max(1, action.block.length - 1), 'one row', 'rows')}${added > 0 ? `, ${plural(added, 'a new segment', 'new segments')}` : ''})`;
     }
   }
 }

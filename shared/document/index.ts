@@ -13,3 +13,6 @@ export * from './keys';
 export { DOCUMENT_LIMITS, modelYears } from './limits';
 export { isRangeText, parseRangeText, suggestedRange, rangeAt, rangeKeyOf, rangeText, splitRangeText, withRange, type RangeOutcome } from './range-entry';
 export { isRampText, normalizeRamp, parseRampable, parseRampText, setYearValue } from './ramp-entry';
+export { addSegment, freshSegmentId, isSegmentOverrideKey, logoShareSums, MAX_SEGMENTS, readSegmentTable, SEGMENT_SHARES_PATH, type SegmentTable, type SegmentTableRead } from './segment-edits';
+export { segmentsOf } from '../model/segments';
+export { clearOverride, overriddenEverywhere } from '../model/segments';

@@ -14,7 +14,7 @@
 // With each key, its catalogue entry (specFor) and its value (readInput).
 // Pure: no DOM, unit-tested in tests/shared/document/keys.test.ts.
 import { ACQUISITION_INPUTS, BASE_FIELDS, GENERAL_INPUTS, inputSpecs, JOURNEY_INPUTS, LANE_FIELDS, SEGMENT_FIELDS, type InputSpec } from '../model/catalog';
-import type { Lane, ModelInputs, Rampable } from '../model/inputs';
+import type { Lane, ModelInputs, Rampable, Segment } from '../model/inputs';
 import { MAX_RAMP_YEARS, RAMPABLE_KEYS, RAMPABLE_LANE_FIELDS, valueInYear } from '../model/ramps';
 import Decimal from 'decimal.js';
 
@@ -414,10 +414,83 @@ export function specsByKey(inputs: ModelInputs): Map<string, InputSpec> {
   return map;
 }
 
-export const specFor = (inputs: ModelInputs, key: string): InputSpec | undefined => specsByKey(inputs).get(key);
+export const specFor = (inputs: ModelInputs, key: string): InputSpec | undefined =>
+  key.startsWith('segments.') ? segmentSpec(inputs, key) : specsByKey(inputs).get(key);
+
+// A segment's cells (spec §2.3): `segments.<id>.<key>` is the segment's value of
+// the model's input `key` (its override, or the model's value it inherits), and
+// `segments.<id>.name` / `segments.<id>.logoShare[i]` its own fields.
+
+/** The segment with this id; undefined when the model has none such. */
+export const segmentById = (m: ModelInputs, id: string): Segment | undefined => m.segments?.find((s) => s.id === id);
+
+/** A segment key split: its segment, and the plain key it names (lanes by id, no year), or its own field. */
+export interface SegmentKey { segment: Segment; key: ParsedKey; plain: string | null; field: string | null }
+
+export function segmentKey(m: ModelInputs, key: string): SegmentKey | null {
+  const k = parsed(key);
+  if (!k || k.segment === null) return null;
+  const segment = segmentById(m, k.segment);
+  if (!segment) return null;
+  if (k.target.kind === 'segmentField') return { segment, key: k, plain: null, field: k.target.field };
+  let target = k.target;
+  if (target.kind === 'lane') {
+    const at = laneIndexOf(m, { ...k, segment: null });
+    if (at === null) return null;
+    target = { ...target, ref: { id: m.lanes[at]!.id } };
+  }
+  return { segment, key: k, plain: formatKey({ target, year: null, segment: null }), field: null };
+}
+
+/** Does the segment override the input this key names? null for a key that names no segment's override. */
+export function segmentOverrides(m: ModelInputs, key: string): boolean | null {
+  const s = segmentKey(m, key);
+  return s && s.plain !== null ? Object.prototype.hasOwnProperty.call(s.segment.overrides, s.plain) : null;
+}
+
+/** A segment's value of an input, whole: its override, else the model's value (getInput's reading of a segment key). */
+const segmentWhole = (m: ModelInputs, s: SegmentKey): unknown => getInput(m, `segments.${s.segment.id}.${s.plain ?? s.field!}`);
+
+const segmentSpecCache = new WeakMap<ModelInputs, Map<string, InputSpec | undefined>>();
+
+function segmentSpec(inputs: ModelInputs, key: string): InputSpec | undefined {
+  let map = segmentSpecCache.get(inputs);
+  if (!map) segmentSpecCache.set(inputs, (map = new Map<string, InputSpec | undefined>()));
+  if (map.has(key)) return map.get(key);
+  const s = segmentKey(inputs, key);
+  let spec: InputSpec | undefined;
+  if (s && s.field !== null) {
+    const f = SEGMENT_FIELDS.find((x) => x.field === s.field)!;
+    const { field: _field, ...rest } = f;
+    spec = { ...rest, key, group: 'Segments', label: `${s.segment.name}: ${f.label}${s.key.year === null ? '' : `, year ${s.key.year + 1}`}`, rampable: s.key.year === null && !!f.rampable };
+  } else if (s) {
+    const plain = specsByKey(inputs).get(formatKey({ ...s.key, target: parsed(s.plain!)!.target, segment: null }));
+    spec = plain && { ...plain, key, group: 'Segments', label: `${s.segment.name}: ${plain.label}` };
+  }
+  map.set(key, spec);
+  return spec;
+}
+
+/**
+ * Every segment's values as inputs of their own, for the key pickers of scenarios,
+ * sensitivity axes and goal seek (spec §2.3): each segment's share of new logos and
+ * every input it may override, labelled "Enterprise: Renewal rate of adopters".
+ */
+export function segmentInputSpecs(m: ModelInputs): InputSpec[] {
+  const plain = inputSpecs(m).filter((s) => segmentOverrideProblem(s.key) === null);
+  return (m.segments ?? []).flatMap((seg) => [`segments.${seg.id}.logoShare`, ...plain.map((s) => `segments.${seg.id}.${s.key}`)]
+    .flatMap((key) => { const spec = specFor(m, key); return spec ? [spec] : []; }));
+}
 
 /** An input's value by key; a yearly key (`…rate[1]`) reads that year's value of a ramp or a constant. */
 export function readInput(inputs: ModelInputs, key: string): unknown {
+  if (key.startsWith('segments.')) {
+    const s = segmentKey(inputs, key);
+    if (!s) return undefined;
+    const whole = segmentWhole(inputs, s);
+    if (s.key.year === null) return whole;
+    return typeof whole === 'number' || Array.isArray(whole) ? valueInYear(whole as Rampable, s.key.year + 1) : undefined;
+  }
   const yearly = parseYearlyKey(key);
   if (!yearly) return getInput(inputs, key);
   const x = getInput(inputs, yearly.key);

@@ -12,6 +12,7 @@ export const DOCUMENT_LIMITS = {
   years: MODEL_LIMITS.years,
   funnelStages: MODEL_LIMITS.funnelStages,
   baseCohorts: MODEL_LIMITS.baseCohorts,
+  segments: MODEL_LIMITS.segments,
   rampYears: MAX_RAMP_YEARS,
   scenarios: MAX_SCENARIOS,
   overrides: MAX_OVERRIDES,

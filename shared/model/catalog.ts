@@ -63,6 +63,8 @@ export const MODEL_LIMITS = {
   lanes: 10,
   /** cohorts of the installed base (spec §2.2) */
   baseCohorts: 240,
+  /** customer segments (spec §2.3) */
+  segments: 8,
 } as const;
 
 /** How option values read on screen: identifiers (yearStart, firstValue) never reach it (issue 11 §11). */

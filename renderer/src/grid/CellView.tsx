@@ -6,7 +6,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { formatFigure, optionLabel } from '@shared/index';
 import { formatInput } from '../format/format';
 import { useDocument } from '../store/document-store';
-import { rangeAt, readInput, specFor } from '@shared/document/index';
+import { rangeAt, readInput, segmentOverrides, specFor } from '@shared/document/index';
 import { cellRangeText } from './range-text';
 import { warningFor } from '../store/warnings';
 import { overriddenBase, viewInputs } from '../store/view-inputs';
@@ -32,6 +32,8 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
   const pending = useDocument((s) => s.invalid[inputKey]);
   // a ranged cell (spec §11) keeps its value as the base case and is marked; its range is in the title and the editor
   const range = useDocument((s) => rangeAt(s.inputs, s.ranges, inputKey));
+  // A segment's cell (spec §2.3): blue where it overrides the model, grey where it inherits the model's value.
+  const segmentOwn = useDocument((s) => segmentOverrides(s.inputs, inputKey));
   const spec = useDocument((s) => specFor(s.inputs, inputKey));
   const currency = useDocument((s) => s.inputs.general.currency);
   const warning = useDocument((s) => (pending ? undefined : warningFor(viewInputs(s), inputKey)));
@@ -49,7 +51,8 @@ function InputCell({ inputKey, el, placeholder }: { inputKey: string; el: HTMLEl
     'data-warning': warning ?? null,
     'data-override': override ? 'true' : null,
     title: [pending ? `${text}: ${pending.message}` : warning, rangeNote, baseNote, !pending && Array.isArray(value) ? text : null].filter(Boolean).join('\n') || null,
-  }, { 'cell-ranged': !!ranged, 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
+    'data-segment': segmentOwn === null ? null : segmentOwn ? 'override' : 'inherited',
+  }, { 'cell-ranged': !!ranged, 'cell-seg-override': segmentOwn === true, 'cell-seg-inherited': segmentOwn === false, 'cell-invalid': !!pending, 'cell-warning': !!warning, 'cell-override': override, 'cell-negative': negative, 'cell-implied': !pending && implied !== null });
   return <span className="cell-text">{pending ? <span aria-hidden="true" className="cell-flag">!</span> : warning ? <span aria-hidden="true" className="cell-flag cell-flag-warn" /> : null}{text}</span>;
 }
 

@@ -14,6 +14,7 @@ import { arrowOut, claimSelection, enterGrid, registerNavGrid, tabFrom, tryPendi
 import { gridTheme } from './grid-theme';
 import type { GridCell, GridColumn, GridRow } from './grid-types';
 import { RangeSelection, cellText, type GrowRows } from './range-selection';
+import { parseTsv } from '../editing/paste-block';
 
 const cellOf = (row: GridRow | undefined, colId: string): GridCell | undefined => row?.cells[colId];
 
@@ -56,14 +57,18 @@ export interface SheetGridProps {
    * grid need not measure each header (a forced layout per header cell).
    */
   oneLineHeaders?: boolean;
+  /** a pasted block the table takes whole (a segment table): true when it did, else the block is pasted cell by cell */
+  pasteBlock?: (block: string[][]) => boolean;
 }
 
-export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd, oneLineHeaders }: SheetGridProps) {
+export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd, oneLineHeaders, pasteBlock }: SheetGridProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<NavGrid | null>(null);
   const rangeRef = useRef<RangeSelection | null>(null);
   const growRef = useRef(grow);
   growRef.current = grow;
+  const pasteRef = useRef(pasteBlock);
+  pasteRef.current = pasteBlock;
   const pastEndRef = useRef(keyPastEnd);
   pastEndRef.current = keyPastEnd;
   const unregister = useRef<(() => void) | null>(null);
@@ -157,6 +162,7 @@ export function SheetGrid({ label, columns, rows, height, fit, grow, keyPastEnd,
     const text = e.clipboardData.getData('text/plain');
     if (!text || !api.getFocusedCell()) return;
     e.preventDefault();
+    if (pasteRef.current?.(parseTsv(text))) return;
     rangeRef.current?.paste(text);
   };
 

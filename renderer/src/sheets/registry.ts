@@ -29,6 +29,7 @@ export const SHEETS: readonly SheetEntry[] = [
   { id: 'bridge', title: 'ARR Bridge', component: BridgeSheet },
   { id: 'cohorts', title: 'Cohorts', component: CohortsSheet },
   { id: 'metrics', title: 'Metrics', component: MetricsSheet },
+  { id: 'by-segment', title: 'By segment', ...later(() => import('./by-segment/BySegmentSheet'), (m) => m.BySegmentSheet) },
   { id: 'sensitivity', title: 'Sensitivity', ...later(() => import('./sensitivity/SensitivitySheet'), (m) => m.SensitivitySheet) },
   { id: 'scenarios', title: 'Scenarios', ...later(() => import('./scenarios/ScenariosSheet'), (m) => m.ScenariosSheet) },
   { id: 'ranges', title: 'Ranges', ...later(() => import('./ranges/RangesSheet'), (m) => m.RangesSheet) },

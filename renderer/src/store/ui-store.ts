@@ -51,9 +51,11 @@ export interface UiState {
   selection: SelectionSummary | null;
   /** the sheet on screen (App shows it; Import Actuals… and a dropped file switch to the Actuals sheet) */
   activeSheet: string;
+  /** the segment whose figures the bridge, cohorts and metrics show (spec §2.3); null: the company */
+  segmentView: string | null;
 }
 
-export const uiStore = createStore<UiState>()(() => ({ dialog: null, question: null, recovery: null, status: '', busy: false, selection: null, activeSheet: 'assumptions' }));
+export const uiStore = createStore<UiState>()(() => ({ dialog: null, question: null, recovery: null, status: '', busy: false, selection: null, activeSheet: 'assumptions', segmentView: null }));
 export const useUi = <T,>(selector: (s: UiState) => T): T => useStore(uiStore, selector);
 
 export const showDialog = (dialog: UiDialog) => uiStore.setState({ dialog });
@@ -61,3 +63,4 @@ export const closeDialog = () => uiStore.setState({ dialog: null });
 export const setStatus = (status: string) => uiStore.setState({ status });
 export const showSheet = (activeSheet: string) => uiStore.setState({ activeSheet });
 export const setSelectionSummary = (selection: SelectionSummary | null) => uiStore.setState({ selection });
+export const showSegment = (segmentView: string | null) => uiStore.setState({ segmentView });

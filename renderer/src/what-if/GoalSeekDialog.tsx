@@ -6,7 +6,7 @@
 // NRR". Either is one undo step.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { completeYears, currentValue, formatFigure, inputSpecs, outputKeys, resolveInput, resolveOutput, seekInterval, type FigureFormat, type ModelInputs, type SeekAnswer, type WhatIfInput } from '@shared/index';
-import { parseEntry } from '@shared/document/index';
+import { overriddenEverywhere, parseEntry, segmentInputSpecs } from '@shared/document/index';
 import { dialogKeys } from '../components/dialog-keys';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { setStatus } from '../store/ui-store';
@@ -54,7 +54,8 @@ export function GoalSeekDialog() {
 
   const currency = inputs?.general.currency ?? 'USD';
   const outputs = useMemo(() => (inputs ? outputKeys(completeYears(inputs.general.horizonMonths)).map((k) => ({ key: k, ref: resolveOutput(inputs, k) })).flatMap((o) => (o.ref.ok ? [{ key: o.key, ref: o.ref.value }] : [])) : []), [inputs]);
-  const seekable = useMemo(() => (inputs ? inputSpecs(inputs).filter((s) => s.kind === 'rate' || s.kind === 'money' || s.kind === 'count') : []), [inputs]);
+  // a segment's values too (spec §2.3): "Enterprise: Renewal rate of adopters"
+  const seekable = useMemo(() => (inputs ? [...inputSpecs(inputs), ...segmentInputSpecs(inputs)].filter((s) => s.kind === 'rate' || s.kind === 'money' || s.kind === 'count') : []), [inputs]);
   const years = inputs ? Math.min(10, completeYears(inputs.general.horizonMonths)) : 0;
   const rampable = seekable.find((s) => s.key === inputKey)?.rampable === true;
   const fullKey = rampable && year !== 'all' ? `${inputKey}[${year}]` : inputKey;
@@ -140,6 +141,9 @@ export function GoalSeekDialog() {
               {seekable.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
             </select>
             <span className="goal-seek-now" data-testid="gs-input-now">now {inp?.ok ? formatFigure(inNow, inputFormat(inp.value), currency) : '—'}</span>
+            {inputs && overriddenEverywhere(inputs, inputKey) ? (
+              <p className="goal-seek-nothing" role="note" data-testid="gs-changes-nothing" style={{ gridColumn: '1 / -1' }}>Every segment overrides this input, so the model&rsquo;s value changes nothing: choose one segment&rsquo;s value instead.</p>
+            ) : null}
 
             {rampable ? (
               <>

@@ -22,6 +22,7 @@ import { useModel } from '../../store/model-store';
 import { KV_COLUMNS, kvRows } from './input-rows';
 import { BY_YEAR_COLUMN, ByYearGrid, byYearToggle } from './ByYear';
 import { ExistingCustomers } from './ExistingCustomers';
+import { Segments } from './Segments';
 import { LeverTable, leverCell } from './LeverTable';
 import { useByYear } from '../../store/by-year-store';
 import './plan-inputs.css';
@@ -230,6 +231,7 @@ export function AssumptionsSheet() {
           <LeverTable />
         </Section>
       </div>
+      <Segments />
     </div>
   );
 }

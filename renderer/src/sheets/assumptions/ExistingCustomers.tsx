@@ -9,8 +9,8 @@ import { Section } from '../../components/Section';
 import { formatInput } from '../../format/format';
 import { GridProblems } from '../../grid/GridProblems';
 import { SheetGrid } from '../../grid/SheetGrid';
-import type { GridColumn, GridRow } from '../../grid/grid-types';
-import { closedMonth, cohortsOf, DOCUMENT_LIMITS } from '@shared/document/index';
+import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
+import { closedMonth, cohortsOf, DOCUMENT_LIMITS, segmentsOf } from '@shared/document/index';
 import { documentStore, useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 
@@ -25,6 +25,10 @@ const COLUMNS: GridColumn[] = [
   { id: 'remove', header: '', width: 36, minWidth: 36 },
 ];
 
+/** With segments (spec §2.3) every cohort names one: a column of the segment names before the remove button. */
+const SEGMENT_COLUMN: GridColumn = { id: 'segment', header: 'Segment', width: 120, minWidth: 100, wrap: true };
+const withSegmentColumn = (cols: GridColumn[]): GridColumn[] => [...cols.slice(0, -1), SEGMENT_COLUMN, cols[cols.length - 1]!];
+
 /** The input columns in order: a pasted block past the last row fills them. */
 const FIELDS = BASE_FIELDS.map((f) => f.field);
 
@@ -35,7 +39,17 @@ const impliedShare = (i: number) => (inputs: ModelInputs): string | null => {
   return formatInput('rate', impliedAdopterShare(inputs, k.ageMonths));
 };
 
+function segmentCell(inputs: ModelInputs, i: number, name: string): GridCell {
+  const options = segmentsOf(inputs).map((s) => ({ value: s.id, label: s.name }));
+  return {
+    type: 'select', ariaLabel: `Segment of cohort ${name}`, dataKey: `base.cohorts[${i}].segment`, options,
+    value: (m) => cohortsOf(m)[i]?.segment ?? '',
+    onChange: (segment) => documentStore.getState().dispatch({ type: 'setCohortSegment', index: i, segment }),
+  };
+}
+
 function cohortRows(inputs: ModelInputs): GridRow[] {
+  const segmented = segmentsOf(inputs).length > 0;
   return cohortsOf(inputs).map((k, i) => ({
     id: `cohort-${i}`,
     cells: {
@@ -45,6 +59,7 @@ function cohortRows(inputs: ModelInputs): GridRow[] {
       ageMonths: { type: 'input', key: baseKey(i, 'ageMonths') },
       closed: { type: 'value', value: closedMonth(inputs.general.startMonth, k.ageMonths), format: 'text', figureKey: `base.closed.${i}` },
       adopterShare: { type: 'input', key: baseKey(i, 'adopterShare'), placeholder: impliedShare(i) },
+      ...(segmented ? { segment: segmentCell(inputs, i, k.name) } : {}),
       remove: { type: 'button', text: '×', ariaLabel: `Remove cohort ${k.name}`, onClick: () => documentStore.getState().dispatch({ type: 'removeCohort', index: i }) },
     },
   }));
@@ -55,7 +70,9 @@ export function ExistingCustomers() {
   const cohorts = cohortsOf(inputs);
   // The core's opening ARR, when the figures shown are of this book (a scenario may replace it).
   const openingArr = useModel((s) => (s.inputs?.base?.cohorts === cohorts ? s.result?.openingArr ?? null : null));
-  const shape = `${inputs.general.startMonth}|${cohorts.map((k) => `${k.name}\u0000${k.ageMonths}`).join('\u0001')}`;
+  const segmentShape = segmentsOf(inputs).map((s) => `${s.id}\u0000${s.name}`).join('\u0001');
+  const shape = `${inputs.general.startMonth}|${cohorts.map((k) => `${k.name}\u0000${k.ageMonths}`).join('\u0001')}|${segmentShape}`;
+  const columns = useMemo(() => (segmentShape ? withSegmentColumn(COLUMNS) : COLUMNS), [segmentShape]);
   const rows = useMemo(() => cohortRows(inputs), [shape]);
   const keys = cohorts.flatMap((_, i) => FIELDS.map((f) => baseKey(i, f)));
   const count = cohorts.length;
@@ -78,7 +95,7 @@ export function ExistingCustomers() {
         </p>
       ) : (
         <>
-          <SheetGrid label="Existing customers" columns={COLUMNS} rows={rows}
+          <SheetGrid label="Existing customers" columns={columns} rows={rows}
             keyPastEnd={(n, colId) => (FIELDS.includes(colId as never) && count + n < DOCUMENT_LIMITS.baseCohorts ? baseKey(count + n, colId) : null)} />
           <GridProblems keys={keys} />
         </>

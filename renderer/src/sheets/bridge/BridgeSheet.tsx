@@ -8,7 +8,7 @@ import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 import type { FigureFormat } from '@shared/index';
 import { useDocument } from '../../store/document-store';
-import { useModel } from '../../store/model-store';
+import { useShownResult } from '../../store/shown-result';
 
 type Flow = BridgeYear<number> | BridgeMonth<number>;
 
@@ -59,7 +59,7 @@ function table(lines: Line[], flows: Flow[], colId: (f: Flow) => string, keyPref
 
 export function BridgeSheet() {
   const inputs = useDocument((s) => s.inputs);
-  const result = useModel((s) => s.result);
+  const result = useShownResult();
 
   const annualColumns = useMemo<GridColumn[]>(() => [
     { id: 'label', header: 'ARR bridge', width: 270, pinned: 'left' },

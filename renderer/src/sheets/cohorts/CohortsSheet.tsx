@@ -6,10 +6,10 @@ import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
 import { useDocument } from '../../store/document-store';
-import { useModel } from '../../store/model-store';
+import { useShownResult } from '../../store/shown-result';
 
 export function CohortsSheet() {
-  const result = useModel((s) => s.result);
+  const result = useShownResult();
   const ltvYears = useDocument((s) => s.inputs.general.ltvYears);
   const lanes = useDocument((s) => s.inputs.lanes);
   const years = result?.annual.length ?? 0;

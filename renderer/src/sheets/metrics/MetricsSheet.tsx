@@ -12,6 +12,7 @@ import { FIGURE_LABELS, FIGURE_NOTES, nrrPointBasis } from '@shared/index';
 import { verdicts } from '@shared/index';
 import { useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
+import { useShownResult } from '../../store/shown-result';
 
 const KV: GridColumn[] = [
   { id: 'label', header: 'Measure', flex: 3, minWidth: 240 },
@@ -29,7 +30,7 @@ const kv = (id: string, label: string, value: number | string | null, format: Fi
 });
 
 export function MetricsSheet() {
-  const result = useModel((s) => s.result);
+  const result = useShownResult();
   const lanes = useDocument((s) => s.inputs.lanes);
   const docInputs = useDocument((s) => s.inputs);
   const modelInputs = useModel((s) => s.inputs) ?? docInputs;

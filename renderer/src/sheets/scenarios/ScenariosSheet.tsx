@@ -9,7 +9,7 @@ import {
   setOverride, switchScenario, type Scenario, type ScenarioSet,
 } from '@shared/index';
 import { Section } from '../../components/Section';
-import { parseEntry, parseRampable, specFor } from '@shared/document/index';
+import { overriddenEverywhere, parseEntry, parseRampable, rootKey, specFor } from '@shared/document/index';
 import { editText, formatInput } from '../../format/format';
 import { useDocument } from '../../store/document-store';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
@@ -137,7 +137,7 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
             if (r.key === BASE_COHORTS_KEY) return <BaseOverrideRow key={r.key} base={base} value={r.value as BaseCohort[]} scenarioName={scenario.name} problem={problem} onChange={(v) => setValue(r.key, v)} />;
             return (
               <tr key={r.key}>
-                <td>{r.label}</td>
+                <td>{spec?.label ?? r.label}{overriddenEverywhere(base, rootKey(r.key)) ? <span className="cell-note" data-key={`scenarios.nothing.${r.key}`}> (every segment overrides it: this changes nothing)</span> : null}</td>
                 <td className="num muted">{spec ? formatInput(spec.kind, r.base, cur) : String(r.base ?? '—')}</td>
                 <td className="num">
                   {spec?.kind === 'enum' ? (
@@ -156,7 +156,7 @@ function OverridesEditor({ base, scenario }: { base: ModelInputs; scenario: Scen
       {other.length ? <ul className="grid-problems">{other.map((p) => <li key={p.path + p.message}>{p.path}: {p.message}</li>)}</ul> : null}
       <form className="inline-form" onSubmit={(e) => { e.preventDefault(); add(); }}>
         <select aria-label="Input to override" data-key="scenarios.addKey" value={adding} onChange={(e) => setAdding(e.target.value)}>
-          {keys.map((k) => <option key={k} value={k}>{k === BASE_COHORTS_KEY ? BASE_LABEL : specFor(base, k)?.label ?? k}</option>)}
+          {keys.map((k) => <option key={k} value={k}>{k === BASE_COHORTS_KEY ? BASE_LABEL : `${specFor(base, k)?.label ?? k}${overriddenEverywhere(base, k) ? ' (changes nothing: every segment overrides it)' : ''}`}</option>)}
         </select>
         <button type="submit" className="btn btn-small" data-key="scenarios.addOverride" disabled={keys.length === 0}>Override this input</button>
       </form>

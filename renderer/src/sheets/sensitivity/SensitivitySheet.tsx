@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { activeScenario, completeYears, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '@shared/index';
 import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '@shared/report/index';
 import { Section } from '../../components/Section';
-import { parseEntry } from '@shared/document/index';
+import { overriddenEverywhere, parseEntry } from '@shared/document/index';
+import { useShownSegment } from '../../store/shown-result';
 import { formatInput } from '../../format/format';
 import { EChart } from '../../charts/EChart';
 import { useEffectiveInputs } from '../../store/scenario-state';
@@ -23,6 +24,9 @@ export function SensitivitySheet() {
   const inputs = applied.problems.length ? null : applied.inputs;
   // The document's choice (saved with it; null is the default): opening a file or New changes it too.
   const chosen = useDocument((s) => s.sensitivity);
+  // The company/segment switch: a segment's own figure in this table is not computed yet (the core's figures are the company's).
+  const segmentId = useShownSegment();
+  const segmentName = useDocument((s) => s.inputs.segments?.find((x) => x.id === segmentId)?.name ?? null);
 
   useEffect(() => { if (inputs) runSensitivity(inputs); }, [inputs, chosen]);
   useEffect(() => () => stopSensitivity(), []);
@@ -37,6 +41,7 @@ export function SensitivitySheet() {
   return (
     <div className="sheet analysis-sheet">
       {scenario ? <p className="scenario-banner">Showing scenario <strong>{scenario.name}</strong>: every figure below is for that scenario.</p> : null}
+      {segmentName ? <p className="scenario-banner" role="status" data-testid="sensitivity-company">The figures below are the company&rsquo;s, not {segmentName}&rsquo;s alone: to see {segmentName}, choose its inputs on an axis (&ldquo;{segmentName}: &hellip;&rdquo;).</p> : null}
       <TwoWaySection inputs={inputs} />
       <div className="analysis-columns">
         <TornadoSection inputs={inputs} />
@@ -89,12 +94,12 @@ function TwoWaySection({ inputs }: { inputs: ModelInputs }) {
         </label>
         <label>Rows{' '}
           <select data-key="sensitivity.rowKey" value={spec.rowKey} onChange={(e) => setAxisKey('row', e.target.value)}>
-            {axes.filter((a) => a.key !== spec.colKey).map((a) => <option key={a.key} value={a.key}>{a.label}</option>)}
+            {axes.filter((a) => a.key !== spec.colKey).map((a) => <option key={a.key} value={a.key}>{axisLabel(inputs, a)}</option>)}
           </select>
         </label>
         <label>Columns{' '}
           <select data-key="sensitivity.colKey" value={spec.colKey} onChange={(e) => setAxisKey('col', e.target.value)}>
-            {axes.filter((a) => a.key !== spec.rowKey).map((a) => <option key={a.key} value={a.key}>{a.label}</option>)}
+            {axes.filter((a) => a.key !== spec.rowKey).map((a) => <option key={a.key} value={a.key}>{axisLabel(inputs, a)}</option>)}
           </select>
         </label>
         <span className="twoway-status" aria-live="polite">{pending ? 'Computing…' : error ? `Could not compute: ${error}` : ''}</span>
@@ -157,6 +162,9 @@ function TwoWaySection({ inputs }: { inputs: ModelInputs }) {
     </Section>
   );
 }
+
+/** An axis in the picker; a plain input every segment overrides is said to change nothing (spec §2.3). */
+const axisLabel = (inputs: ModelInputs, a: { key: string; label: string }) => (overriddenEverywhere(inputs, a.key) ? `${a.label} (changes nothing: every segment overrides it)` : a.label);
 
 /** One editable axis value: shows the formatted value, edits as typed text, commits on Enter or blur. */
 function AxisValue({ spec, value, dataKey, currency, onCommit }: { spec: InputSpec; value: number; dataKey: string; currency: string; onCommit: (v: number) => void }) {
