@@ -124,10 +124,11 @@ function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
 /** `lastCol`: the last column a reader needs on paper (Assumptions' canonical keys are for Bowtie). */
 /** `narrow`: side margins of 0.35 in, so a sheet just wider than a page (the Board Report with three scenarios) still prints one page wide. */
 /** `fitWidth`: one page wide whatever the width (the Board Report, the board pack's first page: it sizes its columns to stay at 9 pt or more). */
-export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; narrow?: boolean; fitWidth?: boolean } = {}): void {
+/** `lastRow`: the last printed row, when it is below the last cell (the Board Report's charts cover rows without cells). */
+export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; lastRow?: number; narrow?: boolean; fitWidth?: boolean } = {}): void {
   const side = opts.narrow ? NARROW_SIDE_IN : SIDE_IN;
   const lastCol = Math.max(1, opts.lastCol ?? ws.columnCount);
-  const lastRow = Math.max(1, ws.rowCount);
+  const lastRow = Math.max(1, ws.rowCount, opts.lastRow ?? 0);
   let total = 0;
   for (let c = 1; c <= lastCol; c++) total += widthPt(ws.getColumn(c).width ?? 9);
   const landscape = total > A4_PORTRAIT_PT - 2 * side * 72;

@@ -30,7 +30,7 @@ export interface BridgeLayout {
   col: {
     closing: number; customers: number; nrr: number; grr: number; newCustomers: number;
     set: { churn: number; contraction: number; price: number; seat: number; lanes: number[] };
-    year: { closing: number; newLogo: number; expansion: number; churn: number; contraction: number; share: number; laneEnd: number[]; revenue: number; customers: number };
+    year: { opening: number; closing: number; newLogo: number; lanes: number[]; seat: number; price: number; expansion: number; churn: number; contraction: number; share: number; laneEnd: number[]; revenue: number; customers: number };
   };
   /** SUMPRODUCT of a Journey column over ages t − cMax…t against new logos closed in months cMax…0 */
   roll: (journeyCol: number, t: number, cMax?: number) => string;
@@ -220,7 +220,7 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     monthRow, yearRow,
     col: {
       closing: mc.closing, customers: mc.customers, nrr: mc.nrr, grr: mc.grr, newCustomers: mc.newCustomers, set,
-      year: { closing: yc.closing, newLogo: yc.newLogo, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
+      year: { opening: yc.opening, closing: yc.closing, newLogo: yc.newLogo, lanes: yc.lanes, seat: yc.seat, price: yc.price, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
     },
     roll,
     aged: cal ? (t) => ({ ref: onSheet(SHEETS.bridge, a1(cw.aged, monthRow(t), true)), value: fig.calendar!.run.agedArr[t]! }) : null,
