@@ -26,16 +26,17 @@ export class WorkbookCharts {
   }
 }
 
-/** A cell's cached value: a formula's result or the value itself. */
-function cached(cell: ExcelJS.Cell): unknown {
+/** A cell's cached value: a formula's result or the value itself (ExcelJS hands a result of 0 back as none). */
+export function cachedOf(cell: ExcelJS.Cell): unknown {
   const v = cell.value as unknown;
-  return v !== null && typeof v === 'object' && 'result' in v ? v.result : v;
+  if (v !== null && typeof v === 'object' && 'formula' in v) return (v as { result?: unknown }).result ?? 0;
+  return v;
 }
 
 /** The rectangle from (r1, c1) to (r2, c2), 1-based, as a chart refers to it, read row by row. */
 function range<T extends number | string>(ws: ExcelJS.Worksheet, r1: number, c1: number, r2: number, c2: number, pick: (v: unknown) => T | null): ChartRange<T> {
   const cache: (T | null)[] = [];
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) cache.push(pick(cached(ws.getCell(r, c))));
+  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) cache.push(pick(cachedOf(ws.getCell(r, c))));
   return { ref: onSheet(ws.name, `${a1(c1, r1, true)}:${a1(c2, r2, true)}`), cache };
 }
 

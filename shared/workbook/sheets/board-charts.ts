@@ -15,7 +15,7 @@ import type { MetricsLayout } from './metrics';
 import { headers, note, section } from '../styles';
 import { a1 } from '../names';
 import { putFormula, putValue } from '../cells';
-import { cellRange, numberRange, type ChartDefinition, type ChartRange, type WorkbookCharts } from '../charts/index';
+import { cachedOf, cellRange, numberRange, type ChartDefinition, type ChartRange, type WorkbookCharts } from '../charts/index';
 import { waterfallChart, waterfallRows, type WaterfallStep } from '../charts/waterfall';
 
 const hex = (c: string) => c.replace('#', '').toUpperCase();
@@ -92,7 +92,7 @@ export function writeBoardCharts(c: BoardChartContext, startRow: number): number
       putValue(ws, at, dataCol, `Year ${y}`);
       labels.forEach((label, k) => {
         const src = ws.getCell(c.yearRows.get(label)!, 1 + y);
-        const v = (src.value as { result?: unknown } | null)?.result;
+        const v = cachedOf(src);
         putFormula(ws, at, dataCol + 1 + k, a1(1 + y, c.yearRows.get(label)!), typeof v === 'number' || typeof v === 'string' ? v : null, src.numFmt);
       });
     }

@@ -189,7 +189,9 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
       if (i % 2 === 1) for (let c = 1; c <= 1 + cmp.columns.length; c++) ws.getCell(row, c).fill = bandFill;
       row++;
     });
-    note(ws, row++, 1, `Scenario figures are values computed by Bowtie at save time (${extras.savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC).`);
+    // the time in a cell of its own, so the note keeps column A at its width
+    note(ws, row, 1, 'Scenario figures are values computed by Bowtie at save time:');
+    note(ws, row++, 2, `${extras.savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     putInputsChangedWarning(ws, row++, 1);
     row++;
   }

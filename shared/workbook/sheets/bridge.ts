@@ -206,15 +206,16 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, 
     m.lanes.forEach((_, i) => put(yc.laneEnd[i]!, cal ? cal.laneEnd(i, y) : roll(jl.col.lanes[i]!, 12 * y - 1), yr.laneArrEnd[i]!));
   }
   note(ws, yearRow(Y) + 1, 1, 'NRR and GRR by year, with their decomposition, are on the Metrics sheet.');
+  note(ws, yearRow(Y) + 2, 1, 'On paper: the annual bridge. The monthly bridge below is left out of the print area (Page Layout › Print Area › Clear Print Area prints it).');
 
   ws.getColumn(1).width = 8;
   ws.getColumn(2).width = 14;
   for (let c = 3; c <= (cal ? cw.kept : wc + 4 + L); c++) ws.getColumn(c).width = 15;
   ws.getColumn(wc - 1).width = 3;
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  // The working columns are for the formulas, not for the printout.
+  // On paper: the annual bridge; the monthly rows and the working columns are for the formulas.
   // (ExcelJS prefixes each side with `$`: pass the row's own `$` to pin both.)
-  ws.pageSetup.printArea = `A$1:${colLetter(Math.max(mc.grr, yc.share + L))}$${monthRow(H - 1)}`;
+  ws.pageSetup.printArea = `A$1:${colLetter(yc.share + L)}$${yearRow(Y) + 2}`;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 0 }];
   return {
     monthRow, yearRow,

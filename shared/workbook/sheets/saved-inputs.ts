@@ -8,6 +8,7 @@ import type * as ExcelJS from 'exceljs';
 import { a1, onSheet, SHEETS } from '../names';
 import { putFormula } from '../cells';
 import { COLORS } from '../styles';
+import { cachedOf } from '../charts/index';
 import { ASSUMPTION_COLS, FIRST_YEAR_COL } from './assumptions';
 
 /** The workbook-level name of the live count of inputs changed since the save. */
@@ -20,14 +21,6 @@ const COPY_TOP = 10;
 const FIRST_COL = ASSUMPTION_COLS.value;
 const LAST_COL = FIRST_YEAR_COL + 9;
 
-function cachedOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  // a merged range's other cells read as its first (ExcelJS), but hold nothing in the file
-  if (cell.isMerged && cell.master !== cell) return null;
-  const v = cell.value;
-  if (v !== null && typeof v === 'object' && 'result' in v) return (v as { result?: ExcelJS.CellValue }).result ?? null;
-  return v;
-}
-
 /** Writes the copy and the count on the metadata sheet. */
 export function writeSavedInputs(wb: ExcelJS.Workbook): void {
   const inputs = wb.getWorksheet(SHEETS.assumptions)!;
@@ -36,7 +29,10 @@ export function writeSavedInputs(wb: ExcelJS.Workbook): void {
   const last = inputs.rowCount + 1;
   for (let r = 1; r <= last; r++) {
     for (let c = FIRST_COL; c <= LAST_COL; c++) {
-      const v = cachedOf(inputs.getCell(r, c));
+      const cell = inputs.getCell(r, c);
+      // a merged range's other cells read as its first (ExcelJS), but hold nothing in the file
+      if (cell.isMerged && cell.master !== cell) continue;
+      const v = cachedOf(cell) as ExcelJS.CellValue;
       if (v !== null && v !== undefined && v !== '') meta.getCell(COPY_TOP + r - 1, c).value = v;
     }
   }

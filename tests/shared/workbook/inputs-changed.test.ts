@@ -31,7 +31,7 @@ describe('the value blocks say when their inputs changed', () => {
     const board = strFromU8(files[sheetPath(files, SHEETS.board)]!);
     expect(board).toContain('bowtie_inputs_changed&gt;0');
     const shared = strFromU8(files['xl/sharedStrings.xml']!);
-    expect(shared).toContain('Scenario figures are values computed by Bowtie at save time (2026-03-04 05:06 UTC).');
+    expect(shared).toContain('Scenario figures are values computed by Bowtie at save time:</t></si><si><t>2026-03-04 05:06 UTC');
     expect(shared).toContain('Computed by Bowtie at save time (2026-03-04 05:06 UTC)');
     // the count is saved without a value, so an engine that keeps cached values still computes it
     const meta = strFromU8(files[sheetPath(files, SHEETS.meta)]!);
