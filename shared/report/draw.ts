@@ -7,7 +7,7 @@ import type { ScenarioSet } from '../model/scenarios';
 import type { TwoWaySpec } from '../core/sensitivity';
 import { computeModel } from '../core/compute';
 import type { ModelResult } from '../core/result';
-import { boardCharts } from './charts';
+import { boardCharts, type ChartId } from './charts';
 import { renderChartSvg } from './render-svg';
 import type { Comparison } from './comparison';
 import { comparisonForWorkbook, finishPictures, rasterizeCharts, workbookExtras, type ChartSvg, type Rasterize, type WorkbookExtrasArgs, type WorkbookPictureParts } from './workbook-extras';
@@ -15,9 +15,16 @@ import type { BoardImage } from '../workbook/types';
 
 export { renderChartSvg };
 
-/** The five board charts of the base case as SVG (ECharts SSR): the heavy, pure part of the images. */
+/**
+ * The board charts the workbook keeps as pictures: those no native Excel chart
+ * can draw (docs/workbook.md "Charts"). The rest are native charts over the
+ * Board Report's live cells (shared/workbook/sheets/board-charts.ts).
+ */
+export const PICTURED_CHARTS: readonly ChartId[] = ['bowtie', 'ltvCurve'];
+
+/** The pictured board charts of the base case as SVG (ECharts SSR): the heavy, pure part of the images. */
 export function boardChartSvgs(base: ModelInputs, result: ModelResult<number> = computeModel(base)): ChartSvg[] {
-  return boardCharts(base, result).map((chart) => {
+  return boardCharts(base, result).filter((chart) => PICTURED_CHARTS.includes(chart.id)).map((chart) => {
     const { width, height } = chart;
     return { name: chart.title, svg: renderChartSvg(chart.option, width, height), widthPx: width, heightPx: height };
   });

@@ -28,7 +28,9 @@ const widthPt = (w: number) => (Math.trunc(w * 7 + 5) * 3) / 4;
 /** How many characters a cell shows, as its format prints it. */
 function shownLength(cell: ExcelJS.Cell): number {
   const v = cell.value as unknown;
-  const raw = v !== null && typeof v === 'object' && 'result' in (v) ? (v).result
+  // a formula shows its result; one cached as '' (a warning that is blank) has none in ExcelJS
+  const raw = v !== null && typeof v === 'object' && 'formula' in v ? (v as { result?: unknown }).result
+    : v !== null && typeof v === 'object' && 'result' in (v) ? (v).result
     : v !== null && typeof v === 'object' && 'richText' in (v) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
     : v;
   if (raw === null || raw === undefined) return 0;
@@ -107,14 +109,14 @@ export function fitHeaderRows(ws: ExcelJS.Worksheet): void {
 }
 
 /** The header row of the sheet's longest table, when that table runs over a page: the one to repeat on every printed page. */
-function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
+function mainHeaderRow(ws: ExcelJS.Worksheet, lastRow: number): number | null {
   const headerRows: number[] = [];
-  ws.eachRow((row, r) => { if (isHeader(row.getCell(1)) || isHeader(row.getCell(2))) headerRows.push(r); });
+  ws.eachRow((row, r) => { if (r <= lastRow && (isHeader(row.getCell(1)) || isHeader(row.getCell(2)))) headerRows.push(r); });
   let best: number | null = null, bestLen = 0;
   headerRows.forEach((r) => {
     // the table runs until its first empty row
     let len = 0;
-    while (r + len + 1 <= ws.rowCount && ws.getRow(r + len + 1).cellCount > 0 && !headerRows.includes(r + len + 1)) len++;
+    while (r + len + 1 <= lastRow && ws.getRow(r + len + 1).cellCount > 0 && !headerRows.includes(r + len + 1)) len++;
     if (len > bestLen) { best = r; bestLen = len; }
   });
   return bestLen > 30 ? best : null;
@@ -124,16 +126,19 @@ function mainHeaderRow(ws: ExcelJS.Worksheet): number | null {
 /** `lastCol`: the last column a reader needs on paper (Assumptions' canonical keys are for Bowtie). */
 /** `narrow`: side margins of 0.35 in, so a sheet just wider than a page (the Board Report with three scenarios) still prints one page wide. */
 /** `fitWidth`: one page wide whatever the width (the Board Report, the board pack's first page: it sizes its columns to stay at 9 pt or more). */
-export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; narrow?: boolean; fitWidth?: boolean } = {}): void {
+/** `lastRow`: the last printed row (the Board Report's charts cover rows without cells below its last). */
+/** A sheet that set its own print area (the Journey's top tables, the ARR Bridge's annual bridge) is laid out for that area. */
+export function setUpPrinting(ws: ExcelJS.Worksheet, footer: string, opts: { lastCol?: number; lastRow?: number; narrow?: boolean; fitWidth?: boolean } = {}): void {
   const side = opts.narrow ? NARROW_SIDE_IN : SIDE_IN;
-  const lastCol = Math.max(1, opts.lastCol ?? ws.columnCount);
-  const lastRow = Math.max(1, ws.rowCount);
+  const own = opts.lastCol === undefined ? /^\$?A\$?1:\$?([A-Z]+)\$?(\d+)$/.exec(ws.pageSetup?.printArea ?? '') : null;
+  const lastCol = Math.max(1, opts.lastCol ?? (own ? colNumber(own[1]!) : ws.columnCount));
+  const lastRow = Math.max(1, opts.lastRow ?? (own ? Number(own[2]) : ws.rowCount));
   let total = 0;
   for (let c = 1; c <= lastCol; c++) total += widthPt(ws.getColumn(c).width ?? 9);
   const landscape = total > A4_PORTRAIT_PT - 2 * side * 72;
   const page = (landscape ? A4_LANDSCAPE_PT : A4_PORTRAIT_PT) - 2 * side * 72;
   const fits = opts.fitWidth === true || total * (MIN_PT / BODY_PT) <= page;
-  const header = mainHeaderRow(ws);
+  const header = mainHeaderRow(ws, lastRow);
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9, // A4
@@ -157,6 +162,10 @@ export function footerCodes(text: string): string {
   let t = text;
   for (let max = [...text].length; codes(t).length > OFFICE_LIMITS.headerFooter; max--) t = fitText(text, max);
   return codes(t);
+}
+
+function colNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 function colName(n: number): string {

@@ -17,12 +17,14 @@ import { writeMetrics } from './sheets/metrics';
 import { writeSensitivity } from './sheets/sensitivity';
 import { writeBoardReport } from './sheets/board-report';
 import { writeMetadata } from './sheets/metadata';
+import { writeSavedInputs } from './sheets/saved-inputs';
 import { writeActuals } from './sheets/actuals';
 import { writeRanges } from './sheets/ranges';
 import { rangeOfOutcomes } from '../report/range-outcomes';
 import { segmentSheetNames, writeSegmentSheets, writeSegmentTable } from './segment-sheets';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
 import { finishPackage } from './package';
+import { WorkbookCharts } from './charts/index';
 import type { WorkbookDocument } from './types';
 
 /** ExcelJS is CommonJS: Node's ESM loader hands it over as `default`, bundlers as the namespace. */
@@ -108,21 +110,26 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     ml = writeMetrics(wb, m, fig, names, jl, bl);
   }
   writeSensitivity(wb, m, fig, savedAt);
-  writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
-    appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
+  const charts = new WorkbookCharts();
+  const board = writeBoardReport(wb.getWorksheet(SHEETS.board)!, wb, m, fig, names, bl, ml, {
+    appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], charts, comparison: doc.scenarioComparison,
     ranges: ranges?.outcome ? rangeOfOutcomes(m, ranges.outcome.report, ranges.outcome.planArr, ranges.ranges.length) : null,
   });
   if (ranges) writeRanges(wb, m, ranges, savedAt);
   // Only a file with imported actuals has the sheet, just before the hidden metadata.
-  if (doc.actuals) writeActuals(wb, doc.actuals);
+  if (doc.actuals) writeActuals(wb, doc.actuals, savedAt);
   writeMetadata(wb, doc.appVersion, savedAt, extras);
+  // the inputs as saved, and the live count of those changed since, which the value blocks' warnings read
+  writeSavedInputs(wb);
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible') continue;
     // The Calendar's tens of thousands of working cells keep the widths it set.
     if (!calendarSheets.has(ws.name)) fitColumns(ws, { keepWidths: ws.name === SHEETS.board });
     else fitHeaderRows(ws);
     // On paper the Assumptions sheet ends at its Range column: the canonical keys beside it are for Bowtie.
-    setUpPrinting(ws, `${m.general.name} · ${ws.name}`, ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range } : { narrow: ws.name === SHEETS.board, fitWidth: ws.name === SHEETS.board });
+    setUpPrinting(ws, `${m.general.name} · ${ws.name}`, ws.name === SHEETS.assumptions ? { lastCol: ASSUMPTION_COLS.range }
+      // the Board Report's charts' working tables sit right of its printed columns
+      : ws.name === SHEETS.board ? { lastCol: board.printCols, lastRow: board.printRows, narrow: true, fitWidth: true } : {});
   }
   refuseNonFinite(wb);
 
@@ -130,5 +137,5 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   const out = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJSNs.XlsxWriteOptions>);
   // A plain Uint8Array either way (Node's Buffer, the browser build's Buffer polyfill).
   const raw = out as unknown as Uint8Array | ArrayBuffer;
-  return finishPackage(raw instanceof Uint8Array ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw));
+  return finishPackage(raw instanceof Uint8Array ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : new Uint8Array(raw), charts.placed);
 }

@@ -1,7 +1,8 @@
 // LibreOffice headless as an independent spreadsheet engine for the workbook tests.
 // Each run gets a throwaway profile whose registrymodifications.xcu sets Calc's
 // Formula/Load/OOXMLRecalcMode to 0 ("always"), so LibreOffice recalculates every
-// formula on load instead of trusting the values Bowtie cached.
+// formula on load instead of trusting the values Bowtie cached; `recalc: 'default'`
+// leaves the profile at LibreOffice's own settings (7.4: "never recalculate").
 // Without soffice the tests skip with a printed reason; with CI=true that is a failure.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,12 +51,12 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: 
  * (filter token 12 = -1) writes one file per sheet, `<stem>-<sheet>.csv`; the
  * result then has, for each input, one entry per named sheet in that order.
  */
-export async function convertWithLibreOffice(soffice: string, inputs: { name: string; bytes: Uint8Array }[], format: string, opts: { filter?: string; timeoutMs?: number; sheets?: string[] } = {}): Promise<Uint8Array[]> {
+export async function convertWithLibreOffice(soffice: string, inputs: { name: string; bytes: Uint8Array }[], format: string, opts: { filter?: string; timeoutMs?: number; sheets?: string[]; recalc?: 'always' | 'default' } = {}): Promise<Uint8Array[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bowtie-lo-'));
   try {
     const profile = join(dir, 'profile');
     await mkdir(join(profile, 'user'), { recursive: true });
-    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+    if (opts.recalc !== 'default') await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
     const inDir = join(dir, 'in'), outDir = join(dir, 'out');
     await mkdir(inDir);
     await mkdir(outDir);

@@ -60,25 +60,36 @@ export interface Mismatch { sheet: string; address: string; formula: string; cac
 /**
  * Every formula cell of `original` against the same cell of `recalculated`:
  * numbers to `rel` relative, text exactly (an empty string and a missing value
- * are the same thing). Returns the count compared and the mismatches.
+ * are the same thing). Returns the count compared and the mismatches. A formula
+ * saved without a value (Bowtie's inputs-changed count, docs/workbook.md) has
+ * nothing to compare: it is listed in `uncached` with what the engine computed.
  */
-export function compareFormulaCells(original: Uint8Array, recalculated: Uint8Array, rel = 1e-9): { compared: number; mismatches: Mismatch[] } {
+/**
+ * `inputsEdited`: `recalculated` is a saved workbook whose inputs were then edited,
+ * `original` a fresh save of the edited model; the cells that warn of inputs changed
+ * since the save must then show the warning (docs/workbook.md).
+ */
+export function compareFormulaCells(original: Uint8Array, recalculated: Uint8Array, opts: { rel?: number; inputsEdited?: boolean } = {}): { compared: number; mismatches: Mismatch[]; uncached: Mismatch[] } {
+  const rel = opts.rel ?? 1e-9;
   const a = readXlsxCells(original);
   const b = readXlsxCells(recalculated);
   const mismatches: Mismatch[] = [];
+  const uncached: Mismatch[] = [];
   let compared = 0;
   for (const [sheet, cells] of a) {
     const other = b.get(sheet);
     for (const [address, cell] of cells) {
       if (cell.formula === null) continue;
-      compared++;
       const got = other?.get(address)?.value ?? null;
       const want = cell.value;
+      if (want === null) { uncached.push({ sheet, address, formula: cell.formula, cached: want, recalculated: got }); continue; }
+      compared++;
       const same = typeof want === 'number' && typeof got === 'number'
         ? want === got || Math.abs(want - got) <= rel * Math.max(Math.abs(want), Math.abs(got))
-        : String(want ?? '') === String(got ?? '');
+        : String(want ?? '') === String(got ?? '')
+          || (opts.inputsEdited === true && cell.formula.startsWith('IF(bowtie_inputs_changed>0,') && String(got).startsWith('Inputs changed since Bowtie saved'));
       if (!same) mismatches.push({ sheet, address, formula: cell.formula, cached: want, recalculated: got });
     }
   }
-  return { compared, mismatches };
+  return { compared, mismatches, uncached };
 }

@@ -24,11 +24,12 @@ function header(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
   });
 }
 
-export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet): void {
+export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet, savedAt: Date): void {
   const ws = wb.getWorksheet(SHEETS.actuals) ?? wb.addWorksheet(SHEETS.actuals);
   ws.getCell(1, 1).value = 'Actuals from the billing export';
   ws.getCell(1, 1).font = { bold: true, size: 14, color: { argb: COLORS.sectionFont } };
-  ws.getCell(2, 1).value = 'Values as imported from the billing export, not formulas; the raw rows are not stored.';
+  // what was billed does not depend on the plan's inputs: no "inputs changed" check here
+  ws.getCell(2, 1).value = `Values as imported from the billing export, not formulas; the raw rows are not stored. Computed by Bowtie from the export and saved ${savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; they do not change with the inputs.`;
   ws.getCell(2, 1).font = { italic: true, color: { argb: COLORS.subtleFont } };
   ws.getCell(4, 1).value = LABELS.source; ws.getCell(4, 2).value = a.source.fileName;
   ws.getCell(5, 1).value = LABELS.rows; ws.getCell(5, 2).value = a.source.rows;

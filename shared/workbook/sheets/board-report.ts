@@ -19,13 +19,14 @@ import type { MetricsLayout } from './metrics';
 import { STAGE_LABELS } from './sensitivity';
 import { wrappedLines } from './assumptions';
 import { writeBoardSegments } from './board-segments';
+import { writeBoardCharts } from './board-charts';
+import { putInputsChangedWarning } from './saved-inputs';
+import type { WorkbookCharts } from '../charts/index';
 
 
-/** The widest chart's drawn width (the bowtie, the bridge), in pixels: every chart is scaled alike from it. */
-const WIDE_CHART_PX = 718;
 /**
  * The first column's width (characters), and every other's, at least: the charts are
- * sized to their sum, the printed width. Eleven columns (ten years, or a long scenario
+ * sized to their sum, the printed width (board-charts.ts). Eleven columns (ten years, or a long scenario
  * comparison) get 13-character figure columns, so the sheet fitted to one landscape
  * page wide still prints its 11 pt text at 9 pt (print.ts).
  */
@@ -34,20 +35,19 @@ const FIGURE_COL = 14;
 const NARROW_FIGURE_COL = 13;
 /** Excel's pixel width of a column `w` characters wide (Calibri 11). */
 const colPx = (w: number) => Math.trunc(w * 7 + 5);
-/** Default row height (15 pt) in pixels, and the rows a printed A4 landscape page holds at 100% (the sheet prints at 9 pt or more, so rarely smaller). */
-const ROW_PX = 20;
-const PAGE_PX = 650;
 
 export interface BoardExtras {
   appVersion: string;
   savedAt: Date;
+  /** pictures for what no native chart can draw */
   images: readonly BoardImage[];
+  charts: WorkbookCharts;
   comparison: ScenarioComparison | undefined;
   /** the board's "Range of outcomes" (issue 21) when the document has ranges and they were run at save */
   ranges?: RangeOfOutcomes | null;
 }
 
-export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, bl: BridgeLayout, ml: MetricsLayout, extras: BoardExtras): void {
+export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures, names: InputNames, bl: BridgeLayout, ml: MetricsLayout, extras: BoardExtras): { printCols: number; printRows: number } {
   const r = fig.result;
   const cur = m.general.currency;
   /** The app's format for this value (money's unit and decimals follow the value). */
@@ -72,11 +72,16 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   const sub = ws.getCell(2, 1);
   sub.value = `Figures in ${m.general.currency}, recalculated from the Assumptions sheet. Saved by Bowtie ${extras.appVersion} on ${extras.savedAt.toISOString().slice(0, 10)}.`;
   sub.font = { italic: true, color: { argb: COLORS.subtleFont } };
+  // blank while the inputs are those saved; the native charts and the tables above are live either way
+  putInputsChangedWarning(ws, 3, 1, 'Inputs changed since Bowtie saved: the scenario comparison, the biggest drag and the pictures are as saved; reopen in Bowtie to refresh');
 
   let row = 4;
   section(ws, row++, 1, 'ARR by model year');
   headers(ws, row++, 1, ['', ...Array.from({ length: Y }, (_, i) => `Year ${i + 1}`)]);
+  /** the row of each by-year figure, for the charts */
+  const yearRows = new Map<string, number>();
   const byYear = (label: string, cell: (y: number) => { formula: string; value: Cached } | null, fmt: FigureFormat, bold = false) => {
+    yearRows.set(label, row);
     const l = ws.getCell(row, 1);
     l.value = label;
     if (bold) l.font = { bold: true };
@@ -145,9 +150,11 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   row++;
   row = writeBoardSegments(ws, row, m, r);
 
+  let laneRows: [number, number] | null = null;
   if (m.lanes.length) {
     section(ws, row++, 1, `Expansion lanes at the end of year ${Y}`);
     headers(ws, row++, 1, ['Lane', 'ARR', 'Share of ARR', 'Gross margin', 'Margin floor']);
+    laneRows = [row, row + m.lanes.length - 1];
     r.lanes.forEach((lane, i) => {
       const src = ml.ref(`lane${i}`);
       const [sheet, cell] = [SHEETS.metrics, src.split('!')[1]!.replace(/\$/g, '')];
@@ -204,29 +211,17 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
       if (i % 2 === 1) for (let c = 1; c <= 1 + cmp.columns.length; c++) ws.getCell(row, c).fill = bandFill;
       row++;
     });
-    note(ws, row++, 1, 'Scenario figures are values computed by Bowtie at save time.');
+    // the time in a cell of its own, so the note keeps column A at its width
+    note(ws, row, 1, 'Scenario figures are values computed by Bowtie at save time:');
+    note(ws, row++, 2, `${extras.savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    putInputsChangedWarning(ws, row++, 1);
     row++;
   }
 
-  // Charts start on a fresh page and never straddle a page break: a picture cut in
-  // two is worse than white space. A printed page holds about PAGE_PX of rows.
-  let used = Infinity;
-  for (const img of extras.images) {
-    // A wide chart spans the table's printed width, so its 10 px text prints near 10 pt rather than 6 pt;
-    // a half-width chart is scaled alike. (On paper the sheet is fitted to its columns' width.)
-    const scale = Math.min(1.5, (colPx(LABEL_COL) + (width - 1) * colPx(figureCol)) / WIDE_CHART_PX);
-    const w = Math.round(img.widthPx * scale), h = Math.round(img.heightPx * scale);
-    const rows = Math.ceil(h / ROW_PX) + 2;
-    if (used + rows * ROW_PX > PAGE_PX) {
-      if (row > 1) ws.getRow(row - 1).addPageBreak();
-      used = 0;
-    }
-    section(ws, row++, 1, img.name);
-    const id = wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    ws.addImage(id, { tl: { col: 0, row: row - 1 }, ext: { width: w, height: h }, editAs: 'oneCell' });
-    row += rows - 1;
-    used += rows * ROW_PX;
-  }
+  row = writeBoardCharts({
+    ws, wb, m, fig, bl, ml, charts: extras.charts, images: extras.images, width,
+    widthPx: colPx(LABEL_COL) + (width - 1) * colPx(figureCol), yearRows, laneRows, firstNrrYear,
+  }, row);
 
   // a wrapped row reads from its top line, its figures beside the label's first line
   for (const r of wrappedRows) for (let c = 1; c <= width; c++) { const cell = ws.getCell(r, c); cell.alignment = { ...cell.alignment, vertical: 'top' }; }
@@ -239,4 +234,5 @@ export function writeBoardReport(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m:
   };
   ws.pageSetup.printArea = `A$1:${colLetter(width)}$${row}`; // ExcelJS adds the column's `$`
   ws.headerFooter = { oddFooter: '&L&8Bowtie board report&R&8Page &P of &N' };
+  return { printCols: width, printRows: row };
 }

@@ -30,7 +30,7 @@ export interface BridgeLayout {
   col: {
     closing: number; customers: number; nrr: number; grr: number; newCustomers: number;
     set: { churn: number; contraction: number; price: number; seat: number; lanes: number[] };
-    year: { closing: number; newLogo: number; expansion: number; churn: number; contraction: number; share: number; laneEnd: number[]; revenue: number; customers: number };
+    year: { opening: number; closing: number; newLogo: number; lanes: number[]; seat: number; price: number; expansion: number; churn: number; contraction: number; share: number; laneEnd: number[]; revenue: number; customers: number };
   };
   /** SUMPRODUCT of a Journey column over ages t − cMax…t against new logos closed in months cMax…0 */
   roll: (journeyCol: number, t: number, cMax?: number) => string;
@@ -220,21 +220,22 @@ export function writeBridge(wb: ExcelJS.Workbook, m: ModelInputs, fig: ModelFigu
     m.lanes.forEach((_, i) => put(yc.laneEnd[i]!, sum ? sum.sheets.map((s) => onSheet(s, a1(yc.laneEnd[i]!, row))).join('+') : cal ? cal.laneEnd(i, y) : roll(J().col.lanes[i]!, 12 * y - 1), yr.laneArrEnd[i]!));
   }
   note(ws, yearRow(Y) + 1, 1, 'NRR and GRR by year, with their decomposition, are on the Metrics sheet.');
+  note(ws, yearRow(Y) + 2, 1, 'On paper: the annual bridge. The monthly bridge below is left out of the print area (Page Layout › Print Area › Clear Print Area prints it).');
 
   ws.getColumn(1).width = 8;
   ws.getColumn(2).width = 14;
   for (let c = 3; c <= (cal ? cw.kept : wc + 4 + L); c++) ws.getColumn(c).width = 15;
   ws.getColumn(wc - 1).width = 3;
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  // The working columns are for the formulas, not for the printout.
+  // On paper: the annual bridge; the monthly rows and the working columns are for the formulas.
   // (ExcelJS prefixes each side with `$`: pass the row's own `$` to pin both.)
-  ws.pageSetup.printArea = `A$1:${colLetter(Math.max(mc.grr, yc.share + L))}$${monthRow(H - 1)}`;
+  ws.pageSetup.printArea = `A$1:${colLetter(yc.share + L)}$${yearRow(Y) + 2}`;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 0 }];
   return {
     monthRow, yearRow,
     col: {
       closing: mc.closing, customers: mc.customers, nrr: mc.nrr, grr: mc.grr, newCustomers: mc.newCustomers, set,
-      year: { closing: yc.closing, newLogo: yc.newLogo, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
+      year: { opening: yc.opening, closing: yc.closing, newLogo: yc.newLogo, lanes: yc.lanes, seat: yc.seat, price: yc.price, expansion: yc.expansion, churn: yc.churn, contraction: yc.contraction, share: yc.share, laneEnd: yc.laneEnd, revenue: yc.revenue, customers: yc.customers },
     },
     roll,
     aged: cal ? (t) => ({ ref: onSheet(sheets.bridge, a1(cw.aged, monthRow(t), true)), value: fig.calendar!.run.agedArr[t]! }) : null,

@@ -105,7 +105,7 @@ export function writeCalendar(wb: ExcelJS.Workbook, m: ModelInputs, names: Input
   const cmRef = names.name('acquisition.contractMonths');
   const cm = m.acquisition.contractMonths;
   const at = (c: number, r: number) => onSheet(sheets.calendar, a1(c, r, true));
-  title(ws, 'Calendar: every cohort month by month', 'This model changes by year or starts from existing customers, so each cohort follows its own path: one row per cohort, one column per month.');
+  title(ws, 'Calendar: every cohort month by month', 'One row per cohort, one column per month: this model changes by year or starts from existing customers.');
 
   // --- rates by model year ----------------------------------------------------------
   let row = 4;

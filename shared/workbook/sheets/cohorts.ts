@@ -5,7 +5,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { ModelInputs } from '../../model/inputs';
 import { completeYears } from '../../index';
-import { newCustomersOfYear, SHEETS } from '../names';
+import { a1, newCustomersOfYear, SHEETS } from '../names';
 import { putFormula, putValue } from '../cells';
 import { FMT, headers, note, title } from '../styles';
 import type { Figures } from '../figures';
@@ -33,7 +33,14 @@ export function writeCohorts(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figures,
       putFormula(ws, row, 2 + y, formula, cohort.cumulativeRevenue[y - 1] ?? null, FMT.money);
     }
   });
-  note(ws, head + Y + 2, 1, 'Blank before a cohort closes. Per-customer LTV over the LTV window is on the Metrics sheet.');
+  // The heat map: a colour scale on the live cells, so it follows an edit (white at the smallest, teal at the largest).
+  if (Y > 0) {
+    ws.addConditionalFormatting({
+      ref: `${a1(3, head + 1)}:${a1(2 + Y, head + Y)}`,
+      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: 'FFFFFFFF' }, { argb: 'FF5FB3A8' }] }],
+    });
+  }
+  note(ws, head + Y + 2, 1, 'Shaded from white (least) to teal (most), recalculated with the figures. Blank before a cohort closes. Per-customer LTV over the LTV window is on the Metrics sheet.');
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 12;
   for (let c = 3; c <= 2 + Y; c++) ws.getColumn(c).width = 16;

@@ -209,7 +209,11 @@ export function writeJourney(wb: ExcelJS.Workbook, m: ModelInputs, fig: ModelFig
 
   ws.getColumn(1).width = 30;
   for (let c = 2; c <= col.cumArr; c++) ws.getColumn(c).width = 14;
+  // On paper: the journey paths and the lanes. The table by age is 120 rows of working
+  // columns (180 A4 pages for the example): it stays on the sheet, off the print area.
+  note(ws, top - 1, 1, 'On paper: the journey paths and the lanes. The table by age below is left out of the print area (Page Layout › Print Area › Clear Print Area prints it).');
   ws.pageSetup = { orientation: 'landscape' };
+  ws.pageSetup.printArea = `A$1:${colLetter(L ? 6 + JOURNEY_PATHS.length : 5)}$${top - 1}`; // ExcelJS adds the column's `$`
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head }];
   const probability = {} as Record<JourneyPath, string>;
   for (const s of JOURNEY_PATHS) probability[s] = onSheet(sheets.journey, `$B$${segRow[s]}`);

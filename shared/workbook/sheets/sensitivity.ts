@@ -2,6 +2,7 @@
 // They need the whole model recomputed per cell, which a workbook cannot do with
 // plain formulas, so they are labelled as computed by Bowtie when it saved.
 import type * as ExcelJS from 'exceljs';
+import { putInputsChangedWarning } from './saved-inputs';
 import { completeYears, figureChoices, inputSpecs, type ModelInputs, type Stage } from '../../index';
 import { SHEETS } from '../names';
 import { putValue } from '../cells';
@@ -33,6 +34,7 @@ export function writeSensitivity(wb: ExcelJS.Workbook, m: ModelInputs, fig: Figu
   // The table the user chose in Bowtie (saved in extras), named in the title so a reader of the file knows what it shows.
   title(ws, `Sensitivity: ${f.label} by ${label(twoWay.rowKey)} × ${label(twoWay.colKey)}`, `Computed by Bowtie at save time (${stamp} UTC). These are values: they do not follow edits made in Excel; reopen the file in Bowtie to refresh them.`);
 
+  putInputsChangedWarning(ws, 3, 1);
   let row = 4;
   section(ws, row++, 1, `${f.label}: ${label(twoWay.rowKey)} (rows) × ${label(twoWay.colKey)} (columns)`);
   headers(ws, row, 1, ['', ...twoWay.colValues.map(() => '')]);

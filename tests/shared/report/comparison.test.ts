@@ -66,13 +66,13 @@ describe('workbook extras', () => {
   // A stand-in rasteriser: the real ones (canvas, resvg) are tested where they run.
   const fakePng: Rasterize = async (svg, w, h, scale) => new TextEncoder().encode(`${w}x${h}@${scale}:${svg.length}`);
 
-  it('carries the scenarios (read back equal), five titled chart images and the comparison', async () => {
+  it('carries the scenarios (read back equal), the pictures of the charts no native chart draws, and the comparison', async () => {
     const base = defaultInputs();
     const set = twoScenarios();
     const args = await buildWorkbookExtras(base, set, fakePng);
     expect(scenariosFromExtras(JSON.parse(JSON.stringify(args.extras))).set).toEqual(set);
     expect(args.boardImages.map((i) => i.name)).toEqual([
-      'The bowtie: from first touch to expansion', 'Year-2 ARR bridge', 'Year-2 NRR, decomposed', 'Expansion lanes: ARR and margin', 'Cohort LTV: revenue per customer',
+      'The bowtie: from first touch to expansion', 'Cohort LTV: revenue per customer',
     ]);
     const { width } = CHART_SIZES.bowtie;
     const height = args.boardImages[0]!.heightPx;

@@ -12,7 +12,7 @@ import { ExcelJS } from '@shared/workbook/write-workbook';
 import { testWorkbooks, type TestWorkbook } from '../../support/test-workbooks';
 
 type Cached = number | string | boolean | null;
-interface Sheet { name: string; cells: RawCellContent[][]; cached: Map<string, { formula: string; value: Cached }> }
+interface Sheet { name: string; cells: RawCellContent[][]; cached: Map<string, { formula: string; value: Cached | null }> }
 
 /**
  * HyperFormula's gaps, by name, each with its reason; every other formula cell must agree.
@@ -31,17 +31,19 @@ async function sheetsOf(bytes: Uint8Array): Promise<{ sheets: Sheet[]; names: { 
   const sheets: Sheet[] = [];
   wb.eachSheet((ws) => {
     const cells: RawCellContent[][] = [];
-    const cached = new Map<string, { formula: string; value: Cached }>();
+    const cached = new Map<string, { formula: string; value: Cached | null }>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // ExcelJS shows a merged range's first value in all its cells; the file holds it once
+        if (cell.isMerged && cell.master !== cell) return;
         const v = cell.value as unknown;
         let content: RawCellContent = null;
         if (v !== null && typeof v === 'object' && 'formula' in v) {
           const f = (v as { formula: string; result?: unknown }).formula;
           const result = (v as { result?: unknown }).result;
           content = `=${f}`;
-          // ExcelJS drops a cached 0 (docs/workbook.md, Known limits): an absent result is 0
-          cached.set(`${r},${c}`, { formula: f, value: result === undefined ? 0 : (result as Cached) });
+          // ExcelJS drops a cached 0 or '' (docs/workbook.md, Known limits): an absent result is either
+          cached.set(`${r},${c}`, { formula: f, value: result === undefined ? null : (result as Cached) });
         } else if (v instanceof Date) content = v.toISOString();
         else if (v !== null && typeof v === 'object' && 'richText' in v) content = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
         else content = v as RawCellContent;
@@ -70,9 +72,10 @@ async function disagreements(book: TestWorkbook): Promise<{ wrong: string[]; gap
     for (const [key, { formula, value }] of s.cached) {
       const [r, c] = key.split(',').map(Number) as [number, number];
       const got = hf.getCellValue({ sheet: id, row: r - 1, col: c - 1 });
-      const agree = typeof value === 'number' && typeof got === 'number'
-        ? Math.abs(got - value) <= 1e-9 * Math.max(1, Math.abs(value))
-        : got === value;
+      const agree = value === null ? got === 0 || got === ''
+        : typeof value === 'number' && typeof got === 'number'
+          ? Math.abs(got - value) <= 1e-9 * Math.max(1, Math.abs(value))
+          : got === value;
       checked++;
       if (agree) continue;
       const gap = GAPS.find((g) => g.applies(formula));
