@@ -2,6 +2,7 @@
 // edit can be logged, replayed, sent to a worker or named in the undo button.
 // One reducer (`reduce`, below) applies them: (snapshot, action) → snapshot,
 // pure; the same snapshot back means the action changed nothing (no undo step).
+import type { SignalSettings } from '../accounts/signals';
 import type { Lever, ModelInputs } from '../model/inputs';
 import { deleteScenario, setOverride, switchScenario, type OverrideValue, type ScenarioSet } from '../model/scenarios';
 import { applyEntries, type CellEntry } from './apply-entries';
@@ -33,7 +34,9 @@ export type Action =
   /** a value computed, not typed (goal seek's answer): the input at `key` (a whole ramp for a rampable key) set to `value` */
   | { type: 'setValue'; key: string; value: number | number[] }
   /** the actuals' calibration (spec §9): the inputs a worker computed from the book, a suggestion or the plan's start */
-  | { type: 'applySuggestion'; what: string; inputs: ModelInputs };
+  | { type: 'applySuggestion'; what: string; inputs: ModelInputs }
+  /** the expansion readiness settings (spec §12, `signals.*`) replaced, named by what changed (the Accounts sheet's weights) */
+  | { type: 'setSignals'; what: string; signals: SignalSettings };
 
 export type ActionType = Action['type'];
 
@@ -59,5 +62,6 @@ export function reduce(snap: Snapshot, action: Action): Snapshot {
     case 'setOverride': return withScenarios(snap, setOverride(snap.scenarios, action.scenarioId, action.key, action.value));
     case 'setValue': return getInput(snap.inputs, action.key) === action.value ? snap : { ...snap, inputs: setInput(snap.inputs, action.key, action.value) };
     case 'applySuggestion': return action.inputs === snap.inputs ? snap : { ...snap, inputs: action.inputs };
+    case 'setSignals': return JSON.stringify(action.signals) === JSON.stringify(snap.inputs.signals) ? snap : { ...snap, inputs: { ...snap.inputs, signals: action.signals } };
   }
 }

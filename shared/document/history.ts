@@ -177,5 +177,6 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
       return `${name} ${shown(getInput(inputs, action.key))} → ${shown(action.value)}`;
     }
     case 'applySuggestion': return action.what;
+    case 'setSignals': return action.what;
   }
 }
