@@ -5,6 +5,9 @@ import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, S
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
+import type { PipelineJson, StageMap } from '@shared/accounts/index';
+import type { AccountColumns } from '@shared/accounts/fast-score';
+import type { TablePeek } from '@shared/tables/table-file';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
@@ -27,6 +30,15 @@ export interface ReportResult {
   ms: number;
 }
 
+/** An accounts or pipeline file (CSV or .xlsx) as the page read it. */
+export interface TableSource { name: string; bytes: Uint8Array }
+export type PeekReply = { ok: true; peek: TablePeek } | { ok: false; error: string };
+type Refused = { ok: false; kind: 'invalid'; lines: string[]; problemCount: number } | { ok: false; kind: 'unreadable'; error: string };
+export type AccountsImport = { ok: true; columns: AccountColumns; notes: string[]; rows: number; sha256: string | null; ms: number } | Refused;
+export type PipelineImport = { ok: true; figures: PipelineJson; rows: number; sha256: string | null; ms: number } | Refused;
+/** `header`: the file's header with each mapped column renamed to its field; `columnNames`: field → the file's own header (for problems) */
+interface MappedTable { source: TableSource; header: string[]; columnNames: Record<string, string>; inputs: ModelInputs }
+
 /** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets, and a save's pictures. */
 export type AnalysisCalls = {
   /** null when a newer request abandoned it */
@@ -36,6 +48,10 @@ export type AnalysisCalls = {
   pictures: { args: { inputs: ModelInputs; scenarios: ScenarioSet; known: KnownBase }; result: WorkbookPictureParts };
   /** goal seek (spec §10) on the figures' inputs; the answer never changes them */
   goalSeek: { args: { inputs: ModelInputs; request: SeekRequest }; result: SeekResult };
+  /** the mapping step's view of an accounts or pipeline file (spec §12) */
+  peekTable: { args: TableSource; result: PeekReply };
+  importAccounts: { args: MappedTable; result: AccountsImport };
+  importPipeline: { args: MappedTable & { stages: StageMap; periodMonths: number }; result: PipelineImport };
 };
 
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
