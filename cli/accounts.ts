@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { defaultInputs, type ModelInputs } from '@shared/index';
 import { parseStageMap, type StageMap } from '@shared/accounts/index';
 import type { ConvertOptions, Mapping, Preset } from '@shared/actuals/index';
-import { TABLE_FILE_LIMITS } from '@shared/tables/table-file';
+import { TABLE_FILE_LIMITS } from '@shared/actuals/limits';
 import { runWorkerJob } from './worker-job';
 
 export type TableJob =

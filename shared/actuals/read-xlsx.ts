@@ -89,7 +89,7 @@ export async function firstSheetOf(bytes: Uint8Array): Promise<{ sheet: ExcelJSN
 export function xlsxCellText(v: ExcelJSNs.CellValue): string {
   const c = cellText(v);
   if (c === undefined) return '';
-  if (isRefused(c)) return typeof v === 'boolean' ? String(v).toUpperCase() : `#ERROR ${String((v as unknown as { error?: unknown }).error ?? '')}`.trim();
+  if (isRefused(c)) return typeof v === 'boolean' ? String(v).toUpperCase() : `#ERROR ${JSON.stringify((v as unknown as { error?: unknown }).error ?? '')}`;
   if (c instanceof Date) return Number.isNaN(c.getTime()) ? 'an invalid date' : c.toISOString().slice(0, 10);
   return asAmount(c) ?? '';
 }

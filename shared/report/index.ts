@@ -12,3 +12,4 @@ export * from './bowtie';
 export * from './labels';
 export * from './verdicts';
 export * from './text-width';
+export * from './expansion-engine';

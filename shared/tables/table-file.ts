@@ -8,12 +8,6 @@ import { firstSheetOf, xlsxCellText } from '../actuals/read-xlsx';
 import { utf8TextOf } from '../actuals/utf8';
 import { readTable, type Table, type TableProblem } from './read-table';
 
-/**
- * The limits of an accounts or pipeline file, the command's and the app's
- * (issue 25): 64 MB is over half a million accounts (100,000 are about 10 MB).
- */
-export const TABLE_FILE_LIMITS = { bytes: 64 * 1024 * 1024, timeoutMs: 60_000 } as const;
-
 export type TableFile = { ok: true; table: Table; problems: TableProblem[] } | { ok: false; error: string };
 
 export const isXlsxName = (name: string) => /\.xlsx$/i.test(name);
@@ -31,13 +25,13 @@ export async function readTableFile(name: string, bytes: Uint8Array): Promise<Ta
   const rows: Table['rows'] = [];
   loaded.sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const values = row.values as ExcelJSNs.CellValue[]; // 1-based
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => xlsxCellText(values[i + 1]!).trim());
+    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => xlsxCellText(values[i + 1]).trim());
     if (!header) { header = cells; return; }
     if (cells.every((c) => c === '')) return;
     rows.push({ line: r, cells });
   });
   if (!header) return { ok: false, error: 'the file is empty: its first sheet has no rows' };
-  const h = header as string[];
+  const h: string[] = header;
   const twice = h.map((x) => x.toLowerCase()).find((k, i, all) => k !== '' && all.indexOf(k) !== i);
   if (twice) return { ok: false, error: `the header has two columns named ${twice}; keep one` };
   return { ok: true, table: { header: h, rows }, problems: [] };

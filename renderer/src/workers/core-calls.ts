@@ -5,9 +5,8 @@ import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, S
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
-import type { PipelineJson, StageMap } from '@shared/accounts/index';
-import type { AccountColumns } from '@shared/accounts/fast-score';
-import type { TablePeek } from '@shared/tables/table-file';
+import type { AccountColumns, PipelineJson, StageMap } from '@shared/accounts/index';
+import type { TablePeek } from '@shared/actuals/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */

@@ -4,10 +4,8 @@
 // file's own line and column; nothing is half-imported (the page replaces its
 // accounts only with a whole answer).
 import { computeExact, type ModelInputs } from '@shared/index';
-import { pipelineCoverage, pipelineJson, readAccounts, readPipeline, type StageMap } from '@shared/accounts/index';
-import { accountColumns } from '@shared/accounts/fast-score';
-import { peekTable, readTableFile, tableAsCsv } from '@shared/tables/table-file';
-import type { TableProblem } from '@shared/tables/read-table';
+import { accountColumns, pipelineCoverage, pipelineJson, readAccounts, readPipeline, type StageMap } from '@shared/accounts/index';
+import { peekTable, readTableFile, tableAsCsv, type TableProblem } from '@shared/actuals/index';
 import type { AccountsImport, PeekReply, PipelineImport, TableSource } from './core-calls';
 
 const SHOWN_PROBLEMS = 50;
