@@ -23,7 +23,7 @@ export function AccountsSheet() {
   const mapping = useAccounts((s) => (s.mapping?.kind === 'accounts' ? s.mapping : null));
   const refused = useAccounts((s) => (s.refused?.kind === 'accounts' ? s.refused.text : null));
   const inputs = useDocument((s) => s.inputs);
-  const signals = inputs.signals ?? defaultSignals();
+  const signals = useMemo(() => inputs.signals ?? defaultSignals(), [inputs.signals]);
   const currency = inputs.general.currency;
   const scores = useMemo(() => (data ? scoreColumns(data.columns, signals) : null), [data, signals]);
   const totals = useMemo(() => (data && scores ? fastTotals(data.columns, scores) : null), [data, scores]);
@@ -99,7 +99,7 @@ function PlanSentences({ totals, currency }: { totals: Parameters<typeof planVsA
 
 function Filters({ filter, setFilter, columns, laneName }: { filter: AccountFilter; setFilter: (f: AccountFilter) => void; columns: AccountColumns; laneName: (id: string | null) => string }) {
   const lanes = columns.categoryLane.filter((l): l is string => l !== null).filter((l, i, all) => all.indexOf(l) === i);
-  const segments = useDocument((s) => s.inputs.segments ?? []);
+  const segments = useDocument((s) => s.inputs.segments) ?? [];
   return (
     <div className="accounts-filters" role="group" aria-label="Filters">
       <label><input type="checkbox" checked={filter.ready} onChange={(e) => setFilter({ ...filter, ready: e.target.checked })} /> Ready only</label>
