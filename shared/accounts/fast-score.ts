@@ -37,6 +37,8 @@ export interface AccountColumns {
   categoryLane: (string | null)[];
   /** the lanes each account owns, joined by ';' (the drill-down) */
   owns: string[];
+  /** each account's place by name in UTF-16 order (ties in any ranking, compared as numbers) */
+  nameRank: Int32Array;
 }
 
 const MICRO = new D(1_000_000);
@@ -53,7 +55,7 @@ export function accountColumns(rows: readonly AccountRow[], model: ModelInputs):
   const soldIds = new Set(sold.map((l) => l.id));
   const cols: AccountColumns = {
     count: n, names: new Array<string>(n), lines: new Int32Array(n), arrMicro: new BigInt64Array(n), whitespaceMicro: new BigInt64Array(n),
-    values: new Float64Array(n * SIGNALS).fill(NaN), flags: new Uint8Array(n), flagCount: new Uint8Array(n), open: new Uint8Array(n), categoryLane, owns: new Array<string>(n),
+    values: new Float64Array(n * SIGNALS).fill(NaN), flags: new Uint8Array(n), flagCount: new Uint8Array(n), open: new Uint8Array(n), categoryLane, owns: new Array<string>(n), nameRank: new Int32Array(n),
   };
   rows.forEach((r, i) => {
     cols.names[i] = r.account;
@@ -73,6 +75,8 @@ export function accountColumns(rows: readonly AccountRow[], model: ModelInputs):
     cols.open[i] = open;
     cols.owns[i] = r.owns.join(';');
   });
+  const byName = Array.from({ length: n }, (_, i) => i).sort((a, b) => (cols.names[a]! < cols.names[b]! ? -1 : cols.names[a]! > cols.names[b]! ? 1 : 0));
+  byName.forEach((i, k) => { cols.nameRank[i] = k; });
   return cols;
 }
 
@@ -170,16 +174,13 @@ export function fastTotals(c: AccountColumns, f: FastScores): FastTotals {
 }
 
 function rankIndices(c: AccountColumns, f: FastScores): Int32Array {
-  const idx = new Int32Array(c.count);
-  for (let i = 0; i < c.count; i++) idx[i] = i;
-  const { ers } = f, names = c.names;
-  return idx.sort((a, b) => {
-    const x = ers[a]!, y = ers[b]!;
-    const xn = x !== x, yn = y !== y;
-    if (xn || yn) { if (xn && yn) return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0; return xn ? 1 : -1; }
-    if (x !== y) return y - x;
-    return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
-  });
+  const n = c.count;
+  const idx = new Int32Array(n);
+  const { ers } = f, rank = c.nameRank;
+  // Descending ERS with NaN last as one number, ties by name rank: a comparator on numbers only.
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) { idx[i] = i; const e = ers[i]!; key[i] = e !== e ? Infinity : -e; }
+  return idx.sort((a, b) => key[a]! - key[b]! || rank[a]! - rank[b]!);
 }
 
 /** Cumulative share of whitespace (0–1) by ERS rank, at `points` evenly spaced ranks: the 20/80 chart. */
