@@ -21,7 +21,7 @@ function accountsCsv(n = 40, duplicate = false): string {
   const lines = ['Company,Revenue (USD),Active users,Seats,Usage this quarter,Usage last quarter,Sites,Champion status,Lanes owned'];
   for (let i = 0; i < n; i++) {
     const name = duplicate && i === 2 ? 'Acct 01' : `Acct ${String(i).padStart(2, '0')}`;
-    lines.push([name, 10000 + i * 1250, 40 + (i * 7) % 60, 100, 100 + (i * 13) % 50, 100 + (i % 3) * 20, 1 + (i % 5), CHAMPIONS[i % 5], i % 4 === 0 ? lane : ''].join(','));
+    lines.push([name, 10000 + i * 1250, 40 + (i * 7) % 60, 100, i % 10 === 2 ? 50 : 100 + (i * 13) % 50, 100 + (i % 3) * 20, 1 + (i % 5), i % 10 === 2 ? 'left' : CHAMPIONS[i % 5], i % 4 === 0 ? lane : ''].join(','));
   }
   return lines.join('\n');
 }
@@ -79,6 +79,7 @@ test('accounts: a custom mapping, the totals, a weight edit and its undo, the fi
   await map.getByRole('button', { name: /^Import 40 accounts$/ }).click();
 
   const t = expected(text);
+  expect(t.atRiskAccounts, 'the file must have accounts at risk').toBeGreaterThan(0);
   await expect(page.getByTestId('accounts-source')).toContainText('gainsight.csv: 40 accounts');
   await expect(page.getByTestId('total-ready')).toHaveText(String(t.readyAccounts));
   await expect(page.getByTestId('total-at-risk')).toHaveText(String(t.atRiskAccounts));
