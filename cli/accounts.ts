@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { defaultInputs, type ModelInputs } from '@shared/index';
 import { parseStageMap, type StageMap } from '@shared/accounts/index';
 import type { ConvertOptions, Mapping, Preset } from '@shared/actuals/index';
+import { TABLE_FILE_LIMITS } from '@shared/actuals/limits';
 import { runWorkerJob } from './worker-job';
 
 export type TableJob =
@@ -20,10 +21,10 @@ export type TableReply =
   | { ok: false; code: 1 | 2; lines: string[] };
 
 /**
- * 64 MB is over half a million accounts (a CRM export of 100,000 is about 10 MB);
- * reading and scoring that stays inside the worker's 480 MB (spec §12's budget: 512 MiB).
+ * The app's size and time limits (TABLE_FILE_LIMITS); reading and scoring the
+ * largest file stays inside the worker's 480 MB (spec §12's budget: 512 MiB).
  */
-export const TABLE_LIMITS = { fileBytes: 64 * 1024 * 1024, timeoutMs: 60_000, maxOldGenerationSizeMb: 480 };
+export const TABLE_LIMITS = { fileBytes: TABLE_FILE_LIMITS.bytes, timeoutMs: TABLE_FILE_LIMITS.timeoutMs, maxOldGenerationSizeMb: 480 };
 const PROBLEM_LINES = 20;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };

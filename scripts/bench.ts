@@ -82,6 +82,12 @@ for (const [label, m] of [...models, ...rampedModels]) {
   rows.push(...benchWhatIf());
 }
 
+// Accounts and pipeline (issue 25): scripts/bench-accounts.ts.
+{
+  const { benchAccounts } = await import('./bench-accounts');
+  rows.push(...benchAccounts());
+}
+
 // Workbook save and open (issue #3), timed through the same API the app uses.
 const workbookApi = 'shared/workbook/index.ts';
 if (existsSync(workbookApi)) {

@@ -14,3 +14,6 @@ export { parseMapping, parseOptions, defaultOptions, SHAPES, SHAPE_FIELDS, type 
 export { PRESETS, PRESET_OPTIONS, FIELD_HEADERS, type Preset } from './shapes/presets';
 export type { Converted, LeftOut, ShapeProblem } from './shapes/convert-types';
 export { utf8TextOf } from './utf8';
+// Accounts and pipeline files (spec §12) are read like billing exports: CSV or an .xlsx's first sheet.
+export { readTableFile, peekTable, tableAsCsv, isXlsxName, type TablePeek, type TableFile } from '../tables/table-file';
+export type { TableProblem } from '../tables/read-table';

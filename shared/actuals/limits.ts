@@ -28,3 +28,9 @@ export const MAX_CUSTOMER_CHARS = 200;
 
 /** A quoted field can hold newlines, but not this many characters: it is an unclosed quote (or a line no export writes). */
 export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
+/**
+ * The limits of an accounts or pipeline file (spec §12), the command's and the
+ * app's (issue 25): 64 MB is over half a million accounts (100,000 are about 10 MB).
+ */
+export const TABLE_FILE_LIMITS = { bytes: 64 * 1024 * 1024, timeoutMs: 60_000 } as const;

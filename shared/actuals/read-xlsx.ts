@@ -63,12 +63,12 @@ const asMonth = (v: string | Date | number | undefined): string | MonthIndex | R
   return y * 12 + v.getUTCMonth();
 };
 
-export async function readActualsXlsx(bytes: Uint8Array): Promise<ActualsRead> {
-  const unreadable = (error: string): ActualsRead => ({ ok: false, kind: 'unreadable', error });
+/** The first sheet with rows of an untrusted .xlsx (pre-scanned; the other sheets handed over empty), or why not. */
+export async function firstSheetOf(bytes: Uint8Array): Promise<{ sheet: ExcelJSNs.Worksheet } | { error: string }> {
   const inspected = inspectWorkbookBytes(bytes, 'all');
-  if ('error' in inspected) return unreadable(inspected.error);
+  if ('error' in inspected) return { error: inspected.error };
   const first = firstSheetPath(inspected.files);
-  if (!first || !inspected.files[first]) return unreadable('the workbook has no sheet');
+  if (!first || !inspected.files[first]) return { error: 'the workbook has no sheet' };
   const only: Record<string, Uint8Array> = {};
   for (const [path, data] of Object.entries(inspected.files)) {
     if (/^xl\/(drawings|media)\//.test(path) || /^xl\/worksheets\/_rels\//.test(path)) continue;
@@ -78,10 +78,27 @@ export async function readActualsXlsx(bytes: Uint8Array): Promise<ActualsRead> {
   try {
     await wb.xlsx.load(zipSync(only, { level: 0 }) as unknown as ExcelJSNs.Buffer);
   } catch (e) {
-    return unreadable(`not a readable .xlsx workbook (${(e as Error).message})`);
+    return { error: `not a readable .xlsx workbook (${(e as Error).message})` };
   }
   const ws = wb.worksheets.find((w) => w.rowCount > 0) ?? wb.worksheets[0];
-  if (!ws || ws.actualRowCount === 0) return unreadable('the file is empty: its first sheet has no rows');
+  if (!ws || ws.actualRowCount === 0) return { error: 'the file is empty: its first sheet has no rows' };
+  return { sheet: ws };
+}
+
+/** A cell as the text an import reads: a number as Excel shows it (15 digits), a date as YYYY-MM-DD, an error or logical value as its own words (refused by any number or word rule). */
+export function xlsxCellText(v: ExcelJSNs.CellValue): string {
+  const c = cellText(v);
+  if (c === undefined) return '';
+  if (isRefused(c)) return typeof v === 'boolean' ? String(v).toUpperCase() : `#ERROR ${JSON.stringify((v as unknown as { error?: unknown }).error ?? '')}`;
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? 'an invalid date' : c.toISOString().slice(0, 10);
+  return asAmount(c) ?? '';
+}
+
+export async function readActualsXlsx(bytes: Uint8Array): Promise<ActualsRead> {
+  const unreadable = (error: string): ActualsRead => ({ ok: false, kind: 'unreadable', error });
+  const loaded = await firstSheetOf(bytes);
+  if ('error' in loaded) return unreadable(loaded.error);
+  const ws = loaded.sheet;
   let collector: ActualsCollector | null = null;
   let headerError: string | null = null;
   ws.eachRow({ includeEmpty: false }, (row, r) => {

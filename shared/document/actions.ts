@@ -2,6 +2,7 @@
 // edit can be logged, replayed, sent to a worker or named in the undo button.
 // One reducer (`reduce`, below) applies them: (snapshot, action) → snapshot,
 // pure; the same snapshot back means the action changed nothing (no undo step).
+import type { SignalSettings } from '../accounts/signals';
 import type { Lever, ModelInputs, SegmentOverride } from '../model/inputs';
 import { deleteScenario, setOverride, switchScenario, type OverrideValue, type ScenarioSet } from '../model/scenarios';
 import { applyEntries, type CellEntry } from './apply-entries';
@@ -50,7 +51,9 @@ export type Action =
   | { type: 'setSegmentOverride'; id: string; key: string; value?: SegmentOverride }
   | { type: 'setCohortSegment'; index: number; segment: string }
   /** a block pasted from Excel: segment names down and inputs across, or the transpose (readSegmentTable) */
-  | { type: 'pasteSegmentTable'; block: string[][] };
+  | { type: 'pasteSegmentTable'; block: string[][] }
+  /** the expansion readiness settings (spec §12, `signals.*`) replaced, named by what changed (the Accounts sheet's weights) */
+  | { type: 'setSignals'; what: string; signals: SignalSettings };
 
 export type ActionType = Action['type'];
 
@@ -91,6 +94,7 @@ export function reduce(snap: Snapshot, action: Action): Snapshot {
     case 'setSegmentOverride': return setSegmentOverride(snap, action.id, action.key, action.value);
     case 'setCohortSegment': return setCohortSegment(snap, action.index, action.segment);
     case 'pasteSegmentTable': return pasteSegmentTable(snap, action.block);
+    case 'setSignals': return JSON.stringify(action.signals) === JSON.stringify(snap.inputs.signals) ? snap : { ...snap, inputs: { ...snap.inputs, signals: action.signals } };
   }
 }
 

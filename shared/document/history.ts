@@ -213,5 +213,6 @@ export function describeAction(action: Action, before: Snapshot, after: Snapshot
       const added = (after.inputs.segments?.length ?? 0) - (inputs.segments?.length ?? 0);
       return `paste of a segment table (${plural(Math.max(1, action.block.length - 1), 'one row', 'rows')}${added > 0 ? `, ${plural(added, 'a new segment', 'new segments')}` : ''})`;
     }
+    case 'setSignals': return action.what;
   }
 }

@@ -14,3 +14,4 @@ export * from './labels';
 export * from './verdicts';
 export * from './text-width';
 export * from './range-outcomes';
+export * from './expansion-engine';

@@ -9,6 +9,7 @@ import {
   ColumnApiModule,
   RowApiModule,
   RowAutoHeightModule,
+  RenderApiModule,
   RowStyleModule,
   ScrollApiModule,
   TextEditorModule,
@@ -27,5 +28,6 @@ export const GRID_MODULES: Module[] = [
   ColumnApiModule, // range selection walks the displayed columns
   RowApiModule,
   ScrollApiModule, // keyboard navigation keeps the cell in view
+  RenderApiModule, // the Accounts table redraws the rows on screen after a weight edit (refreshCells)
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ];

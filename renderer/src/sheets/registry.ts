@@ -34,5 +34,7 @@ export const SHEETS: readonly SheetEntry[] = [
   { id: 'scenarios', title: 'Scenarios', ...later(() => import('./scenarios/ScenariosSheet'), (m) => m.ScenariosSheet) },
   { id: 'ranges', title: 'Ranges', ...later(() => import('./ranges/RangesSheet'), (m) => m.RangesSheet) },
   { id: 'actuals', title: 'Actuals', ...later(() => import('./actuals/ActualsSheet'), (m) => m.ActualsSheet) },
+  { id: 'accounts', title: 'Accounts', ...later(() => import('./accounts/AccountsSheet'), (m) => m.AccountsSheet) },
+  { id: 'pipeline', title: 'Pipeline', ...later(() => import('./pipeline/PipelineSheet'), (m) => m.PipelineSheet) },
   { id: 'board-report', title: 'Board Report', ...later(() => import('./board-report/BoardReportSheet'), (m) => m.BoardReportSheet) },
 ];

@@ -4,11 +4,13 @@
 // between rows, so fiddling with the axes never queues up stale work. Also the
 // heavy part of a save's pictures: the charts as SVG and the scenario comparison
 // (each from the screen's figures when the page sent them, else computed here).
+// And the Accounts and Pipeline imports (table-imports.ts).
 import { biggestDrag, computeModel, effectiveInputs, goalSeek, outputValue, rangeDrivers, RangeRun, resolveOutput, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
 import { boardCharts, buildBoardReport, compareScenarios, planArrKey, planTarget, withPlanTarget } from '@shared/report/index';
 import { workbookPictureParts } from '@shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
+import { importAccountsFile, importPipelineFile, peekTableFile } from './table-imports';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -80,4 +82,8 @@ serveCalls<AnalysisCalls>({
   rangeDrivers({ inputs, ranges, output }) {
     return rangeDrivers(inputs, ranges, output);
   },
+
+  peekTable: peekTableFile,
+  importAccounts: importAccountsFile,
+  importPipeline: importPipelineFile,
 });

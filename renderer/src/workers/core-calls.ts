@@ -6,6 +6,8 @@ import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPict
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import type { RangeEntry } from '@shared/document/index';
+import type { AccountColumns, PipelineJson, StageMap } from '@shared/accounts/index';
+import type { TablePeek } from '@shared/actuals/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
@@ -37,6 +39,14 @@ export interface RangesOutcome {
   planArr: number | null;
   ms: number;
 }
+/** An accounts or pipeline file (CSV or .xlsx) as the page read it. */
+export interface TableSource { name: string; bytes: Uint8Array }
+export type PeekReply = { ok: true; peek: TablePeek } | { ok: false; error: string };
+type Refused = { ok: false; kind: 'invalid'; lines: string[]; problemCount: number } | { ok: false; kind: 'unreadable'; error: string };
+export type AccountsImport = { ok: true; columns: AccountColumns; notes: string[]; rows: number; sha256: string | null; ms: number } | Refused;
+export type PipelineImport = { ok: true; figures: PipelineJson; rows: number; sha256: string | null; ms: number } | Refused;
+/** `header`: the file's header with each mapped column renamed to its field; `columnNames`: field → the file's own header (for problems) */
+interface MappedTable { source: TableSource; header: string[]; columnNames: Record<string, string>; inputs: ModelInputs }
 
 /** analysis-worker.ts: the Sensitivity, Scenarios and Board Report sheets, and a save's pictures. */
 export type AnalysisCalls = {
@@ -51,6 +61,10 @@ export type AnalysisCalls = {
   ranges: { args: { inputs: ModelInputs; ranges: readonly InputRange[]; simulation: SimulationSettings; outputs: readonly string[] }; result: RangesOutcome | null; progress: { done: number; total: number } };
   /** each ranged input's P10-to-P90 swing of one output, the others at their most likely */
   rangeDrivers: { args: { inputs: ModelInputs; ranges: readonly InputRange[]; output: string }; result: Driver[] };
+  /** the mapping step's view of an accounts or pipeline file (spec §12) */
+  peekTable: { args: TableSource; result: PeekReply };
+  importAccounts: { args: MappedTable; result: AccountsImport };
+  importPipeline: { args: MappedTable & { stages: StageMap; periodMonths: number }; result: PipelineImport };
 };
 
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
