@@ -12,3 +12,4 @@ export { describeAction, diff, HISTORY_LIMIT, replay, revert, sameValue, valueTe
 export * from './keys';
 export { DOCUMENT_LIMITS, modelYears } from './limits';
 export { isRampText, normalizeRamp, parseRampable, parseRampText, setYearValue } from './ramp-entry';
+export { importMappingsExtras, importMappingsFromExtras } from '../workbook/import-mappings';

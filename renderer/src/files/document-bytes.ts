@@ -8,6 +8,7 @@
 import type { ModelInputs, ScenarioSet, TwoWaySpec } from '@shared/index';
 import { finishPictures, workbookExtras, type WorkbookPictures } from '@shared/report/index';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
+import { importMappingsExtras, type ImportMapping } from '@shared/document/index';
 import { canvasRasterize } from '../charts/canvas-rasterize';
 import { platform } from '../platform/choose-platform';
 import { CallFailed } from '../workers/core-client';
@@ -15,7 +16,7 @@ import { writeWorkbookBytes } from '../workers/workbook-client';
 import { analysisClient } from '../workers/worker-clients';
 import { screenFigures, type ScreenFigures } from './screen-figures';
 
-export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals: ActualsSheet | null }
+export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals: ActualsSheet | null; importMappings?: readonly ImportMapping[] }
 
 /** What a written workbook lacks, in words for the user, and why. */
 export interface LeftOut { parts: string; reason: string }
@@ -51,7 +52,7 @@ export async function documentBytes(doc: SavedDocument, known: ScreenFigures = s
   const workbook: WorkbookDocument = {
     inputs: doc.inputs,
     appVersion: version.ok ? version.value : 'unknown',
-    extras: workbookExtras(doc.scenarios, doc.sensitivity),
+    extras: { ...workbookExtras(doc.scenarios, doc.sensitivity), ...importMappingsExtras(doc.importMappings ?? []) },
     ...(drawn ?? {}),
     // Imported actuals become the workbook's Actuals sheet (values and the source's SHA-256).
     ...(doc.actuals ? { actuals: doc.actuals } : {}),

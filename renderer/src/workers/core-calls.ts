@@ -5,7 +5,7 @@ import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, S
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
+import type { ActualsProblem, BaseSeed, Calibration, Converted, CustomerDrill, DataQuality, ExportPreview, LaneTarget, Mapping, Preset, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
 export type ModelCalls = {
@@ -78,6 +78,8 @@ export type ActualsImport =
     cohortActive: number[][];
     seed: BaseSeed;
     calibration: Calibration;
+    /** a billing export in its own shape (spec §9.1): the mapping it was read by and its reconciliation; null for §9's own table */
+    billing: { mapping: Mapping; report: Converted['report']; lines: number } | null;
     ms: number;
   }
   /** `lines`: each problem as `line N, column C: message` (problemLine) */
@@ -91,8 +93,23 @@ export interface VarianceRow { month: string; figures: Record<VarianceMeasure, {
  * actuals-worker.ts: one worker per import, kept while its book is the one on
  * screen (calibration needs the raw rows, which never leave it).
  */
+/** What a chosen file is: §9's own table (imported as it is), or a billing export in its own shape with its preview (the mapping step). */
+export type ActualsInspection =
+  | { kind: 'own' }
+  | { kind: 'shape'; preview: ExportPreview; saved: Mapping | null }
+  | { kind: 'unreadable'; error: string };
+
 export type ActualsCalls = {
-  import: { args: { source: ActualsSource; inputs: ModelInputs }; result: ActualsImport; progress: ActualsProgress };
+  /** the file's shape; a billing export is read whole and kept here for the preview and the import. `saved`: the workbook's mappings, the first that fits is returned */
+  inspect: { args: { source: ActualsSource; saved: readonly Mapping[] }; result: ActualsInspection; progress: ActualsProgress };
+  /** the inspected file's preview under another mapping or preset */
+  preview: { args: { mapping: Mapping | null; preset: Preset | null }; result: ExportPreview };
+  /** `mapping`: read the inspected file in its own shape by it */
+  import: { args: { source: ActualsSource; inputs: ModelInputs; mapping?: Mapping }; result: ActualsImport; progress: ActualsProgress };
+  /** one customer's lines and monthly MRR, and why each month is what it is; null without a book or such a customer */
+  customer: { args: string; result: CustomerDrill | null };
+  /** customers whose id contains the text (any case), the first 20 */
+  findCustomers: { args: string; result: string[] };
   /** null when this worker holds no book (a reopened file: only the summary was saved) */
   calibrate: { args: ModelInputs; result: Calibration | null };
   /** the plan started from this worker's book (applySeed); null without a book */

@@ -2,7 +2,7 @@
 // through the file) with Cancel, and why a file was refused (each bad row by
 // line and column; nothing imported).
 import { useActuals } from '../../actuals/actuals-store';
-import { cancelImport, pickAndImportActuals } from '../../actuals/import-actuals';
+import { cancelImport, cancelMapping, importMapped, pickAndImportActuals } from '../../actuals/import-actuals';
 
 const count = (n: number) => n.toLocaleString('en-US');
 /** Problems listed on the sheet; the count says how many more there are. */
@@ -17,7 +17,7 @@ export function ImportBar({ hasActuals }: { hasActuals: boolean }) {
         <button type="button" className="btn btn-primary" onClick={() => void pickAndImportActuals()} disabled={reading}>
           {hasActuals ? 'Import actuals again…' : 'Import actuals…'}
         </button>
-        <span className="actuals-hint">A billing export, .csv or .xlsx: one row per customer per month with <code>customer</code>, <code>month</code> (YYYY-MM) and <code>mrr</code> or <code>arr</code>. Or drop the file on the window.</span>
+        <span className="actuals-hint">A billing export, .csv or .xlsx: invoice line items, a subscription list, a month-by-customer table, or one row per customer per month with <code>customer</code>, <code>month</code> (YYYY-MM) and <code>mrr</code> or <code>arr</code>. Or drop the file on the window.</span>
       </div>
       {reading ? (
         <div className="actuals-progress" data-testid="actuals-progress" data-rows={state.rows}>
@@ -25,6 +25,13 @@ export function ImportBar({ hasActuals }: { hasActuals: boolean }) {
           <progress max={Math.max(1, state.bytes)} value={state.bytesRead} aria-label={`Reading ${state.name}`} />
           <span className="actuals-progress-rows" aria-live="polite">{count(state.rows)} rows read{state.bytes > 0 ? ` (${Math.floor((100 * state.bytesRead) / state.bytes)}%)` : ''}</span>
           <button type="button" className="btn" onClick={() => cancelImport()}>Cancel</button>
+        </div>
+      ) : null}
+      {state.phase === 'mapping' ? (
+        <div className="actuals-progress" data-testid="actuals-mapping">
+          <span>{state.name}: {state.mapping ? `read as ${state.mapping.shape}` : state.preview.missing}</span>
+          <button type="button" className="btn btn-primary" disabled={!state.mapping || state.busy} onClick={() => { if (state.mapping) void importMapped(state.mapping); }}>Import</button>
+          <button type="button" className="btn" onClick={() => cancelMapping()}>Cancel</button>
         </div>
       ) : null}
       {state.phase === 'cancelled' ? <p className="actuals-note" role="status">Import of {state.name} cancelled; nothing was imported{hasActuals ? ', the actuals below are unchanged' : ''}.</p> : null}
