@@ -10,7 +10,7 @@ export type { Book } from './book';
 export { calibrate, seedBase, applySeed, applySuggestion, suggestionEffect, defaultLaneTarget, ACTUALS_LANE_ID, type LaneTarget, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
 export { planVsActual, VARIANCE_MEASURES, type VarianceMonth, type VarianceMeasure } from './variance';
 export { convertExport, convertTable, mappingFor, suggestMapping, actualsOf, longCsv, monthHeader, type ConvertResult } from './shapes/convert';
-export { parseMapping, parseOptions, defaultOptions, SHAPES, SHAPE_FIELDS, type Mapping, type ConvertOptions, type Shape } from './shapes/mapping';
+export { parseMapping, parseOptions, defaultOptions, SHAPES, SHAPE_FIELDS, LINE_KINDS, INTERVALS, type Mapping, type ConvertOptions, type Shape } from './shapes/mapping';
 export { PRESETS, PRESET_OPTIONS, FIELD_HEADERS, type Preset } from './shapes/presets';
 export type { Converted, LeftOut, ShapeProblem } from './shapes/convert-types';
 export { utf8TextOf } from './utf8';

@@ -5,12 +5,9 @@ import { D, ZERO, type Dec } from '../../core/decimal';
 import type { MonthIndex } from '../values';
 import { addMonths, DAY_MS, monthOf, monthStart, withinOneDay } from './dates';
 import { instantCell, signedCell, wordOf, type Read } from './cells';
-import type { ConvertOptions } from './mapping';
 import type { Converted, LeftOut, ShapeProblem, ShapeTable } from './convert-types';
-
-const INTERVALS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+import { INTERVALS, LINE_KINDS as KINDS, type ConvertOptions } from './mapping';
 type Interval = (typeof INTERVALS)[number];
-const KINDS = ['recurring', 'oneTime', 'usage', 'tax'] as const;
 type Kind = (typeof KINDS)[number];
 /** Rule 4: an interval in months. */
 const MONTHS_OF: Readonly<Record<Interval, Dec>> = { day: new D(12).div(365), week: new D(12).div(52), month: new D(1), quarter: new D(3), year: new D(12) };
@@ -44,6 +41,9 @@ interface Line {
  */
 function readLines(t: ShapeTable, o: ConvertOptions, subscriptions: boolean, problems: ShapeProblem[]): Line[] {
   const out: Line[] = [];
+  // The file's own words first (the mapping's value maps), then §9.1's.
+  const kindMap = new Map(Object.entries(o.values?.kind ?? {}).map(([w, k]) => [w.trim().toLowerCase(), k as Kind]));
+  const intervalMap = new Map(Object.entries(o.values?.interval ?? {}).map(([w, k]) => [w.trim().toLowerCase(), k as Interval]));
   for (const { line, cell, column } of t.rows) {
     const bad = (field: string, message: string) => problems.push({ line, column: column(field), message });
     const take = <T>(field: string, r: Read<T>): T | null => (r.ok ? r.value : (bad(field, r.message), null));
@@ -64,16 +64,16 @@ function readLines(t: ShapeTable, o: ConvertOptions, subscriptions: boolean, pro
     } else if (end !== null && o.endInclusive) end += DAY_MS;
     let interval: Line['interval'] = null;
     if (cell('interval') !== '') {
-      const i = wordOf(cell('interval'), INTERVALS);
+      const i = intervalMap.get(cell('interval').trim().toLowerCase()) ?? wordOf(cell('interval'), INTERVALS);
       const count = cell('intervalCount') === '' ? 1 : Number(cell('intervalCount'));
-      if (!i) bad('interval', `${JSON.stringify(cell('interval'))} is not an interval; write one of ${INTERVALS.join(', ')}`);
+      if (!i) bad('interval', `${JSON.stringify(cell('interval'))} is not an interval; write one of ${INTERVALS.join(', ')} or map the file's word to one`);
       else if (!Number.isInteger(count) || count < 1 || count > 120) bad('intervalCount', `${JSON.stringify(cell('intervalCount'))} is not a whole number of intervals from 1 to 120`);
       else interval = { months: MONTHS_OF[i].mul(count), whole: i === 'day' || i === 'week' ? null : MONTHS_OF[i].toNumber() * count, always: i === 'day' || i === 'week' };
     } else if (subscriptions) bad('interval', 'the interval is empty; a subscription list needs each row\'s billing interval');
     let kind: Kind = start !== null && end !== null && end > start ? 'recurring' : 'oneTime';
     if (!subscriptions && cell('kind') !== '') {
-      const k = wordOf(cell('kind'), KINDS);
-      if (!k) bad('kind', `${JSON.stringify(cell('kind'))} is not a line kind; write one of ${KINDS.join(', ')}`);
+      const k = kindMap.get(cell('kind').trim().toLowerCase()) ?? wordOf(cell('kind'), KINDS);
+      if (!k) bad('kind', `${JSON.stringify(cell('kind'))} is not a line kind; write one of ${KINDS.join(', ')} or map the file's word to one`);
       else kind = k;
     }
     if (customer === '' || amount === null) continue;

@@ -26,6 +26,27 @@ export interface ExportPreview {
   customers: PreviewCustomer[];
   /** what stops the three customers converting (the import would be refused for these too) */
   problems: ShapeProblem[];
+  /** the distinct words of the mapped kind, interval and currency columns over the whole file (at most 40 each), for value maps and FX rates */
+  values: Partial<Record<'kind' | 'interval' | 'currency', { value: string; count: number }[]>>;
+}
+
+const MAX_VALUES = 40;
+
+function valuesOf(table: Table, mapping: Mapping): ExportPreview['values'] {
+  const out: ExportPreview['values'] = {};
+  for (const field of ['kind', 'interval', 'currency'] as const) {
+    const h = mapping.fields[field];
+    const i = h === undefined ? -1 : table.header.findIndex((x) => x.trim().toLowerCase() === h.toLowerCase());
+    if (i < 0) continue;
+    const counts = new Map<string, number>();
+    for (const r of table.rows) {
+      const v = (r.cells[i] ?? '').trim();
+      if (v === '' || (!counts.has(v) && counts.size >= MAX_VALUES)) continue;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    out[field] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
+  }
+  return out;
 }
 
 export const PREVIEW_ROWS = 5;
@@ -64,7 +85,8 @@ export function previewTable(table: Table, given?: Mapping, preset?: Preset, opt
   const detected = preset ?? detectPreset(table.header);
   const mapping = mappingFor(table.header, given, detected ?? undefined, options);
   const base = { header: table.header, rows: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells), lines: table.rows.length, preset: detected };
-  if ('missing' in mapping) return { ...base, mapping: null, missing: mapping.missing, customers: [], problems: [] };
+  if ('missing' in mapping) return { ...base, mapping: null, missing: mapping.missing, customers: [], problems: [], values: {} };
+  const values = valuesOf(table, mapping);
   const customerHeader = (mapping.fields.customer ?? 'customer').toLowerCase();
   const ci = table.header.findIndex((h) => h.trim().toLowerCase() === customerHeader);
   const three: string[] = [];
@@ -73,9 +95,9 @@ export function previewTable(table: Table, given?: Mapping, preset?: Preset, opt
   const last = mapping.shape === 'lines' || mapping.shape === 'subscriptions' ? lastMonthOf(table, mapping) : null;
   const through = last === null ? mapping.options.through : monthText(last);
   const r = convertTable(sub, { ...mapping, options: { ...mapping.options, ...(through ? { through } : {}) } });
-  if (!r.ok) return { ...base, mapping, missing: r.kind === 'unreadable' ? r.error : null, customers: [], problems: r.kind === 'invalid' ? r.problems.slice(0, 20) : [] };
+  if (!r.ok) return { ...base, mapping, missing: r.kind === 'unreadable' ? r.error : null, customers: [], problems: r.kind === 'invalid' ? r.problems.slice(0, 20) : [], values };
   const customers = three.map((customer) => ({ customer, months: r.converted.rows.filter((x) => x.customer === customer).map((x) => ({ month: monthText(x.month), mrr: x.mrr.toFixed(2) })) }));
-  return { ...base, mapping, missing: null, customers, problems: [] };
+  return { ...base, mapping, missing: null, customers, problems: [], values };
 }
 
 /** Whether a saved mapping fits a file: the same shape's required fields all have their headers (next month's export). */

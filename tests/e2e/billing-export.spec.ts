@@ -1,0 +1,114 @@
+// Issue 20 through the real UI: a billing export in its own shape (invoice line
+// items under a vendor's headers) chosen on the Actuals sheet, mapped in the
+// mapping step, imported, reconciled, drilled into by customer; saved, reopened
+// and next month's file imported in one step by the saved mapping. Every figure
+// expected is the core's conversion of the same text (convertExport).
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { convertExport, parseMapping, type Mapping } from '@shared/actuals/index';
+import { expect, test } from './fixtures';
+import { ActualsPage } from './pages/actuals-page';
+
+const SHOTS = '/tmp/shots/billing-ui';
+mkdirSync(SHOTS, { recursive: true });
+
+const HEADER = 'Customer Name,Service From,Service To,Line Total,Currency,Billing Period,Line Type,Invoice Status,Invoice Date';
+/**
+ * Monthly line items from 2024-01 to `last`: 30 customers at 100 + 10 × k a
+ * month, Acme stopping after February 2025 (it churns in March), a tax line, a
+ * one-time setup fee, a void invoice and a credit that takes one customer's
+ * month below 0.
+ */
+function exportText(last: string): string {
+  const rows: string[] = [HEADER];
+  const month = (i: number) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  const lastIndex = (Number(last.slice(0, 4)) - 2024) * 12 + Number(last.slice(5, 7)) - 1;
+  const customers = ['Acme', ...Array.from({ length: 29 }, (_, k) => `Cust ${String(k + 1).padStart(2, '0')}`)];
+  customers.forEach((c, k) => {
+    const until = c === 'Acme' ? 13 : lastIndex;
+    for (let i = k % 3; i <= until; i++) rows.push(`${c},${month(i)}-01,${month(i + 1)}-01,${100 + 10 * k}.00,USD,month,subscription,paid,${month(i)}-01`);
+  });
+  rows.push(`Acme,2024-03-01,2024-04-01,20.00,USD,month,tax,paid,2024-03-01`);
+  rows.push(`Cust 05,,,500.00,USD,,one_time,paid,2024-06-10`);
+  rows.push(`Cust 06,2024-07-01,2024-08-01,160.00,USD,month,subscription,void,2024-07-01`);
+  rows.push(`Cust 07,2024-08-01,2024-09-01,-400.00,USD,month,subscription,paid,2024-08-01`);
+  return `${rows.join('\n')}\n`;
+}
+
+/** The mapping a user makes by hand in the step: these headers are not ones any preset suggests for kind. */
+const BY_HAND = { customer: 'Customer Name', periodStart: 'Service From', periodEnd: 'Service To', amount: 'Line Total', currency: 'Currency', interval: 'Billing Period', kind: 'Line Type', invoiceStatus: 'Invoice Status', invoiceDate: 'Invoice Date' };
+/** The file's own words for a line's kind, mapped in the step's value map. */
+const KINDS = { subscription: 'recurring', one_time: 'oneTime' };
+
+function converted(text: string, fields: Record<string, string>) {
+  const m = parseMapping({ shape: 'lines', fields, options: { values: { kind: KINDS } } });
+  if (!m.ok) throw new Error(m.problems.join('; '));
+  const r = convertExport(text, m.mapping as Mapping);
+  if (!r.ok) throw new Error(JSON.stringify(r).slice(0, 400));
+  return r.converted;
+}
+
+async function chooseFile(page: Page, name: string, text: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /^Import actuals( again)?…$/ }).click();
+  await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+test('a line-item export mapped by hand, reconciled, and a customer drilled into', async ({ workspace: ws, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const text = exportText('2025-06');
+  const a = new ActualsPage(page);
+  await a.show();
+  await chooseFile(page, 'invoice-lines-2025-06.csv', text);
+  const step = page.getByRole('form', { name: /invoice-lines-2025-06\.csv/ });
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/mapping-step-1440.png` });
+  // Map the fields the headers did not suggest, by hand.
+  for (const [field, header] of Object.entries(BY_HAND)) await step.getByLabel(new RegExp(`^${labelOf(field)}( \\*)?$`)).selectOption(header);
+  // The line kinds the file writes its own way, onto §9.1's.
+  for (const [word, kind] of Object.entries(KINDS)) await step.getByRole('group', { name: 'The file’s line kinds' }).getByLabel(word, { exact: true }).selectOption(kind);
+  const expected = converted(text, BY_HAND);
+  // The preview: three customers' monthly MRR as the import will give them.
+  const acme = expected.rows.filter((r) => r.customer === 'Acme');
+  await expect(step.getByTestId('preview.Acme')).toContainText(acme[0]!.mrr.toFixed(2));
+  await step.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(a.sheet).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+
+  // Reconciliation: every line used or left out by reason, each warning.
+  const { report } = expected;
+  const n = (x: number) => x.toLocaleString('en-US');
+  await expect(page.getByTestId('reconcile.lines')).toHaveText(n(text.trim().split('\n').length - 1));
+  await expect(page.getByTestId('reconcile.used')).toHaveText(n(report.linesUsed));
+  await expect(page.getByTestId('reconcile.tax')).toHaveText(n(report.leftOut.tax));
+  await expect(page.getByTestId('reconcile.oneTime')).toHaveText(n(report.leftOut.oneTime));
+  await expect(page.getByTestId('reconcile.void')).toHaveText(n(report.leftOut.void));
+  expect(report.leftOut.tax + report.leftOut.oneTime + report.leftOut.void).toBe(3);
+  // Cust 07's credit of 400.00 against its 170.00 a month: that month is read as 0, and said.
+  expect(report.warnings).toContain('Cust 07 in 2024-08: MRR -230.00 is below 0 and is read as 0');
+  await expect(page.getByTestId('reconcile-warnings')).toContainText('Cust 07 in 2024-08: MRR -230.00 is below 0 and is read as 0');
+
+  // The drill-down: why does Acme churn in March 2025?
+  await page.getByLabel('Find a customer').fill('acm');
+  await page.getByRole('listitem').filter({ hasText: /^Acme$/ }).click();
+  const drill = page.getByTestId('customer-drill');
+  await expect(drill).toHaveAttribute('data-customer', 'Acme');
+  const march = drill.locator('tr[data-month="2025-03"]');
+  await expect(march).toContainText('Churn');
+  await expect(march).toContainText('no line is in force at the month end');
+  await expect(march).toContainText(/MRR falls from 100\.00 to 0/);
+  for (const r of acme.slice(0, 3)) await expect(drill.locator(`tr[data-month="${monthOf(r.month)}"] td.num`)).toHaveText(r.mrr.toFixed(2));
+  await expect(drill.getByRole('table', { name: 'Lines of Acme' })).toContainText('left out: tax line');
+  await drill.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/drill-down-1440.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await drill.locator('tr[data-month="2025-03"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/drill-down-1280.png` });
+  await page.getByTestId('reconciliation').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/reconciliation-1280.png` });
+  void ws;
+});
+
+const LABELS: Record<string, string> = { customer: 'Customer', periodStart: 'Period start', periodEnd: 'Period end', amount: 'Amount', currency: 'Currency', interval: 'Interval', kind: 'Line kind', invoiceStatus: 'Invoice status', invoiceDate: 'Invoice date' };
+const labelOf = (field: string) => LABELS[field]!;
+const monthOf = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
