@@ -77,9 +77,7 @@ export function BillingMapping({ state }: { state: MappingState }) {
   const currencies = (preview.values.currency ?? []).map((c) => c.value.toUpperCase()).filter((c, i, all) => c !== options.currency && all.indexOf(c) === i);
   const rateOf = (c: string) => { const r = (options.fx as Record<string, unknown>)[c]; return typeof r === 'string' || typeof r === 'number' ? String(r) : ''; };
   // Three currencies with one rate: refused before the import, naming each currency without one.
-  const check = useCallback((): MappingProblem[] => currencies.filter((c) => !/^\d+(\.\d+)?$/.test(rateOf(c))).map((c) => ({ field: 'currency', message: `${c}: give its rate into ${options.currency} (1 ${c} = ? ${options.currency}); the file has lines in ${c}` })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [currencies.join(','), options]);
+  const check = (): MappingProblem[] => currencies.filter((c) => !/^\d+(\.\d+)?$/.test(rateOf(c))).map((c) => ({ field: 'currency', message: `${c}: give its rate into ${options.currency} (1 ${c} = ? ${options.currency}); the file has lines in ${c}` }));
   const unknownWords = (field: 'kind' | 'interval', words: readonly string[]) => (preview.values[field] ?? []).filter((v) => !known(words, v.value));
   const valueMap = (field: 'kind' | 'interval'): ValueChoice => Object.fromEntries(unknownWords(field, field === 'kind' ? LINE_KINDS : INTERVALS).map((v) => [v.value, options.values?.[field]?.[v.value] ?? null]));
   const setValueMap = (field: 'kind' | 'interval', map: ValueChoice) => {
