@@ -12,3 +12,4 @@ export * from './bowtie';
 export * from './labels';
 export * from './verdicts';
 export * from './text-width';
+export { boardVariance, nothingToCompare, planActualChart, varianceTone, LOWER_IS_BETTER, PLAN_ACTUAL_GRID, TONE_COLOUR, VARIANCE_LABELS, type BoardVarianceLine, type VarianceMonthNumbers, type VarianceTotalsNumbers, type VarianceTone } from './plan-actual';

@@ -91,7 +91,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
     appVersion: doc.appVersion, savedAt, images: doc.boardImages ?? [], comparison: doc.scenarioComparison,
   });
   // Only a file with imported actuals has the sheet, just before the hidden metadata.
-  if (doc.actuals) writeActuals(wb, doc.actuals);
+  if (doc.actuals) writeActuals(wb, doc.actuals, fig.result);
   writeMetadata(wb, doc.appVersion, savedAt, extras);
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible') continue;

@@ -233,7 +233,7 @@ export async function suggestionEffectOf(inputs: ModelInputs, suggestion: Sugges
 
 let varianceClient: Client | null = null;
 /** Plan against actual for the months both have, computed exactly in a worker. */
-export function planAgainstActual(inputs: ModelInputs, actuals: ActualsSheet): Promise<VarianceRow[]> {
+export function planAgainstActual(inputs: ModelInputs, actuals: ActualsSheet): Promise<ActualsCalls['variance']['result']> {
   varianceClient ??= newActualsClient();
   return varianceClient.call('variance', { inputs, actuals });
 }

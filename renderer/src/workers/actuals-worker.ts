@@ -7,9 +7,10 @@
 // (newActualsClient, worker-clients.ts), so Cancel is a terminate and nothing
 // is half-imported.
 import { computeExact, type ModelInputs } from '@shared/index';
-import { actualsOf, findColumns, readTable, type Table, applySeed, applySuggestion, suggestionEffect, calibrate, computeActuals, convertTable, CsvActualsReader, explainCustomer, mappingFits, planVsActual, previewTable, problemLine, readActualsXlsx, seedBase, suggestMapping, utf8TextOf, type ActualsRead, type Book, type Converted, type Mapping, type Preset } from '@shared/actuals/index';
+import { actualsOf, findColumns, readTable, type Table, applySeed, applySuggestion, suggestionEffect, calibrate, computeActuals, convertTable, CsvActualsReader, explainCustomer, mappingFits, planVsActual, varianceTotals, previewTable, problemLine, readActualsXlsx, seedBase, suggestMapping, utf8TextOf, type ActualsRead, type Book, type Converted, type Mapping, type Preset } from '@shared/actuals/index';
 import type { ActualsSheet } from '@shared/workbook/index';
-import { resultOf, sheetOf, varianceRows } from './actuals-figures';
+import { resultOf, sheetOf, varianceRows, varianceTotalsNumbers } from './actuals-figures';
+import type { VarianceTotalsNumbers } from '@shared/report/index';
 import type { ActualsCalls, ActualsImport, ActualsInspection, ActualsProgress, ActualsSource, VarianceRow } from './core-calls';
 import { serveCalls, type CallContext } from './core-client';
 
@@ -139,8 +140,10 @@ function findCustomers(q: string): string[] {
   return out;
 }
 
-function variance(inputs: ModelInputs, actuals: ActualsSheet): VarianceRow[] {
-  return varianceRows(planVsActual(computeExact(inputs), resultOf(actuals)));
+function variance(inputs: ModelInputs, actuals: ActualsSheet): { rows: VarianceRow[]; totals: VarianceTotalsNumbers | null; plan: { first: string; last: string } } {
+  const plan = computeExact(inputs);
+  const months = planVsActual(plan, resultOf(actuals));
+  return { rows: varianceRows(months), totals: varianceTotalsNumbers(varianceTotals(plan, months)), plan: { first: plan.months[0]?.label ?? '', last: plan.months[plan.months.length - 1]?.label ?? '' } };
 }
 
 serveCalls<ActualsCalls>({

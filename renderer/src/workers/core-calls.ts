@@ -2,7 +2,7 @@
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
 import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, SeekRequest, SeekResult, TornadoBar, TwoWaySpec } from '@shared/index';
-import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
+import type { ActualsChartName, BoardReport, ChartSpec, Comparison, VarianceTotalsNumbers, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import type { ActualsProblem, BaseSeed, Calibration, Converted, CustomerDrill, DataQuality, ExportPreview, LaneTarget, Mapping, Preset, Suggestion, VarianceMeasure } from '@shared/actuals/index';
@@ -41,6 +41,8 @@ export type AnalysisCalls = {
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
 export type ChartCalls = {
   actuals: { args: { chart: ActualsChartName; sheet: ActualsSheet; currency: string; width: number; height: number }; result: string };
+  /** plan against actual ARR by month (issue 20) */
+  planActual: { args: { rows: VarianceRow[]; currency: string; width: number; height: number }; result: string };
 };
 
 export interface WorkbookProblem {
@@ -118,6 +120,6 @@ export type ActualsCalls = {
   apply: { args: { inputs: ModelInputs; suggestion: Suggestion; target?: LaneTarget }; result: ModelInputs };
   /** the headline NRR before and after a suggestion (suggestionEffect) */
   effect: { args: { inputs: ModelInputs; suggestion: Suggestion; target?: LaneTarget }; result: { year: number; before: number | null; after: number | null } };
-  /** plan (the core, exact) against the saved actual figures, the months both have */
-  variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: VarianceRow[] };
+  /** plan (the core, exact) against the saved actual figures, the months both have, with the year-to-date and full-year totals (null: no month in common) */
+  variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: { rows: VarianceRow[]; totals: VarianceTotalsNumbers | null; plan: { first: string; last: string } } };
 };

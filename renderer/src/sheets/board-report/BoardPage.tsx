@@ -5,6 +5,7 @@
 import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type Comparison, formatFigure } from '@shared/report/index';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
 import { EChart } from '../../charts/EChart';
+import { BOARD_BLOCKS } from './board-blocks';
 
 export function BoardPage({ report, charts, comparison, scenarioName, horizonMonths }: {
   report: BoardReport; charts: ChartSpec[]; comparison: Comparison | null; scenarioName: string | null; horizonMonths: number;
@@ -64,6 +65,8 @@ export function BoardPage({ report, charts, comparison, scenarioName, horizonMon
           </div>
         </div>
       </section>
+
+      {BOARD_BLOCKS.map(({ id, component: Block }) => <Block key={id} />)}
 
       {cut ? (
         <section className="board-comparison" aria-label="Scenario comparison">
