@@ -3,11 +3,18 @@
 // mapping step, imported, reconciled, drilled into by customer; saved, reopened
 // and next month's file imported in one step by the saved mapping. Every figure
 // expected is the core's conversion of the same text (convertExport).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { convertExport, parseMapping, type Mapping } from '@shared/actuals/index';
+import { actualsOf, computeActuals, convertExport, parseMapping, planVsActual, varianceTotals, type Mapping } from '@shared/actuals/index';
+import { importMappingsFromExtras } from '@shared/document/index';
+import { computeExact, defaultInputs, type ModelInputs } from '@shared/index';
+import { readWorkbook } from '@shared/workbook/index';
 import { expect, test } from './fixtures';
 import { ActualsPage } from './pages/actuals-page';
+import { withoutFilePickers } from './pages/no-file-pickers';
+import { expectShows } from './pages/shown-number';
 
 const SHOTS = '/tmp/shots/billing-ui';
 mkdirSync(SHOTS, { recursive: true });
@@ -46,6 +53,17 @@ function converted(text: string, fields: Record<string, string>) {
   const r = convertExport(text, m.mapping as Mapping);
   if (!r.ok) throw new Error(JSON.stringify(r).slice(0, 400));
   return r.converted;
+}
+
+/** Choose the file, map every field and the line kinds by hand in the step, Import. */
+async function mapByHand(page: Page, name: string, text: string) {
+  await chooseFile(page, name, text);
+  const step = page.getByRole('form', { name: new RegExp(name.replace(/\./g, '\\.')) });
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  for (const [field, header] of Object.entries(BY_HAND)) await step.getByLabel(new RegExp(`^${labelOf(field)}( \\*)?$`)).selectOption(header);
+  for (const [word, kind] of Object.entries(KINDS)) await step.getByRole('group', { name: 'The file’s line kinds' }).getByLabel(word, { exact: true }).selectOption(kind);
+  await step.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('.actuals-sheet')).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
 }
 
 async function chooseFile(page: Page, name: string, text: string) {
@@ -107,6 +125,103 @@ test('a line-item export mapped by hand, reconciled, and a customer drilled into
   await page.getByTestId('reconciliation').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/reconciliation-1280.png` });
   void ws;
+});
+
+test('the mapping is saved in the workbook: next month’s export imports in one step', async ({ workspace: ws, page }) => {
+  test.setTimeout(150_000);
+  await withoutFilePickers(page);
+  await page.reload();
+  await ws.open();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await new ActualsPage(page).show();
+  await mapByHand(page, 'invoice-lines-2025-06.csv', exportText('2025-06'));
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+S');
+  const path = join(mkdtempSync(join(tmpdir(), 'bowtie-e2e-')), 'plan.xlsx');
+  await (await download).saveAs(path);
+  // The workbook keeps the mapping (its extras), as MAPPING.json's object.
+  const saved = await readWorkbook(new Uint8Array(readFileSync(path)));
+  expect(saved.ok && importMappingsFromExtras(saved.extras).mappings[0]).toMatchObject({ shape: 'lines', fields: BY_HAND, options: { values: { kind: KINDS } } });
+
+  await page.reload();
+  await ws.open();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('document-name')).toHaveText('plan.xlsx');
+  await new ActualsPage(page).show();
+  // July's export: the same headers, one month more. No mapping step.
+  const july = exportText('2025-07');
+  await chooseFile(page, 'invoice-lines-2025-07.csv', july);
+  await expect(page.locator('.actuals-sheet')).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+  await expect(page.getByRole('form', { name: /Map the columns/ })).toHaveCount(0);
+  await expect(page.getByTestId('reconciliation')).toContainText('by the mapping saved in this workbook');
+  await expect(page.getByTestId('quality.months')).toHaveText('19 (2024-01 to 2025-07)');
+  await expect(page.getByTestId('reconcile.used')).toHaveText(converted(july, BY_HAND).report.linesUsed.toLocaleString('en-US'));
+  await page.getByTestId('reconciliation').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/saved-mapping-1280.png` });
+  // Change the mapping… opens the step again on the same file, the saved mapping filled in.
+  await page.getByRole('button', { name: 'Change the mapping…' }).click();
+  const step = page.getByRole('form', { name: /invoice-lines-2025-07\.csv/ });
+  await expect(step.getByLabel(/^Customer \*$/)).toHaveValue('Customer Name');
+  await step.getByRole('button', { name: 'Cancel' }).click();
+  await expect(step).toHaveCount(0);
+});
+
+test('plan against actual with totals, coloured by meaning, on the sheet and the board; nothing to compare right after Start the plan', async ({ workspace: ws, page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // A plan from 2025-01: six months of it overlap the export (to 2025-06).
+  await ws.type('general.startMonth', '2025-01');
+  const inputs: ModelInputs = { ...defaultInputs(), general: { ...defaultInputs().general, startMonth: '2025-01' } };
+  const a = new ActualsPage(page);
+  await a.show();
+  const text = exportText('2025-06');
+  await mapByHand(page, 'invoice-lines-2025-06.csv', text);
+  const read = actualsOf(converted(text, BY_HAND));
+  if (!read.ok) throw new Error('the export converts');
+  const plan = computeExact(inputs);
+  const months = planVsActual(plan, computeActuals(read.book));
+  expect(months.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+  const totals = varianceTotals(plan, months)!;
+  const totalsTable = page.getByTestId('variance-totals');
+  await totalsTable.scrollIntoViewIfNeeded();
+  for (const m of ['arr', 'new', 'churn'] as const) {
+    for (const part of ['plan', 'actual', 'difference'] as const) {
+      await expectShows(totalsTable.getByTestId(`ytd.${m}.${part}`), totals.ytd[m][part].toNumber());
+      await expectShows(totalsTable.getByTestId(`fullYear.${m}.${part}`), totals.fullYear[m][part].toNumber());
+    }
+  }
+  // Churn below plan is good news (green), above plan bad; ARR the other way round.
+  const tone = (measure: 'churn' | 'arr', d: number) => (Math.abs(d) < 0.005 ? 'even' : (d > 0) === (measure === 'arr') ? 'good' : 'bad');
+  await expect(totalsTable.getByTestId('ytd.churn.difference')).toHaveAttribute('data-tone', tone('churn', totals.ytd.churn.difference.toNumber()));
+  await expect(totalsTable.getByTestId('ytd.arr.difference')).toHaveAttribute('data-tone', tone('arr', totals.ytd.arr.difference.toNumber()));
+  // Each figure whole: no cell's text is wider than its cell.
+  const cut = await totalsTable.locator('td').evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+  expect(cut).toEqual([]);
+  const chart = page.locator('[data-key="actuals.chart.planActual"]');
+  await expect(chart).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/plan-vs-actual-1440.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await totalsTable.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/plan-vs-actual-1280.png` });
+
+  // The Board Report shows the same totals while the plan and the actuals overlap.
+  await ws.tab('Board Report').click();
+  const board = page.getByTestId('board-variance');
+  await expect(board).toBeVisible({ timeout: 30_000 });
+  await expect(board.locator('tr[data-measure="churn"] td').nth(3)).toHaveAttribute('data-tone', tone('churn', totals.ytd.churn.difference.toNumber()));
+  await board.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/board-variance-1280.png` });
+
+  // Start the plan from these actuals: month 0 is 2025-07, after the last actual month.
+  await ws.tab('Actuals').click();
+  await page.locator('[data-key="actuals.seed"]').click();
+  await expect(page.getByTestId('variance-none')).toHaveText('The plan starts in 2025-07, after the last actual month (2025-06), so there is nothing to compare yet: import a later export once 2025-07 has been billed.');
+  await ws.tab('Board Report').click();
+  await expect(page.locator('.board-page')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('board-variance')).toHaveCount(0);
 });
 
 const LABELS: Record<string, string> = { customer: 'Customer', periodStart: 'Period start', periodEnd: 'Period end', amount: 'Amount', currency: 'Currency', interval: 'Interval', kind: 'Line kind', invoiceStatus: 'Invoice status', invoiceDate: 'Invoice date' };
