@@ -224,6 +224,30 @@ test('plan against actual with totals, coloured by meaning, on the sheet and the
   await expect(page.getByTestId('board-variance')).toHaveCount(0);
 });
 
+test('bad input: three currencies and one rate refused naming the currency; a file of no known shape says so; nothing imported', async ({ workspace: ws, page }) => {
+  test.setTimeout(90_000);
+  await new ActualsPage(page).show();
+  const text = ['customer,period_start,period_end,amount,currency,interval', 'A,2024-01-01,2024-02-01,100,USD,month', 'B,2024-01-01,2024-02-01,100,EUR,month', 'C,2024-01-01,2024-02-01,100,GBP,month'].join('\n');
+  await chooseFile(page, 'three-currencies.csv', text);
+  const step = page.getByRole('form', { name: /three-currencies\.csv/ });
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await step.getByLabel('Rate of EUR in USD').fill('1.10');
+  await step.getByLabel('Rate of EUR in USD').blur();
+  await step.getByRole('button', { name: 'Import', exact: true }).click();
+  const problems = step.getByRole('alert', { name: 'Mapping problems' });
+  await expect(problems).toHaveText('GBP: give its rate into USD (1 GBP = ? USD); the file has lines in GBP');
+  await expect(page.locator('.actuals-sheet')).toHaveAttribute('data-state', 'empty');
+  await step.getByRole('button', { name: 'Cancel' }).click();
+
+  await chooseFile(page, 'notes.csv', 'name,value\nx,1\n');
+  const none = page.getByRole('form', { name: /notes\.csv/ });
+  await expect(page.getByTestId('mapping-missing')).toHaveText('No shape fits these headers by their names (name, value): choose the shape and each field’s column below.');
+  await none.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(none.getByRole('alert', { name: 'Mapping problems' })).toContainText('Customer: choose the column that holds it (it is required)');
+  await expect(page.locator('.actuals-sheet')).toHaveAttribute('data-state', 'empty');
+  void ws;
+});
+
 const LABELS: Record<string, string> = { customer: 'Customer', periodStart: 'Period start', periodEnd: 'Period end', amount: 'Amount', currency: 'Currency', interval: 'Interval', kind: 'Line kind', invoiceStatus: 'Invoice status', invoiceDate: 'Invoice date' };
 const labelOf = (field: string) => LABELS[field]!;
 const monthOf = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
