@@ -161,6 +161,11 @@ if (existsSync('scripts/bench-actuals.ts') && process.env.BENCH_SKIP_ACTUALS !==
   const { benchActuals } = await import('./bench-actuals');
   rows.push(...(await benchActuals()));
 }
+// Billing exports in their own shape (issue 20): 3 million Stripe-style lines, app path and CLI.
+if (existsSync('scripts/bench-billing.ts') && process.env.BENCH_SKIP_BILLING !== '1') {
+  const { benchBilling } = await import('./bench-billing');
+  rows.push(...(await benchBilling()));
+}
 
 const results: Record<string, number> = {};
 for (const r of rows) results[r.name] = Number(r.median.toFixed(3));

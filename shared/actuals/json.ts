@@ -2,7 +2,7 @@
 // figures as JSON numbers (the nearest double of each exact decimal), null where undefined.
 import { computeActuals, type ActualsResult } from './compute';
 import type { ActualsRead, DataQuality } from './collect';
-import type { Dec } from '../core/decimal';
+import { D, type Dec } from '../core/decimal';
 import type { ActualsSheet } from '../workbook/types';
 
 export interface ActualsJson {
@@ -56,4 +56,18 @@ export function figuresOf(read: ActualsRead): ActualsFigures {
 export function actualsSheet(f: ActualsJson, source: ActualsSheet['source']): ActualsSheet {
   const { cohorts, ...monthly } = f;
   return { source, ...monthly, cohorts: cohorts.map(({ start, customers, arr }) => ({ start, customers, arr })) };
+}
+
+/** The saved figures (an Actuals sheet's numbers) back as the core's decimals, each a cent-exact double's shortest text (the variance is computed from these). */
+export function actualsResultOf(a: ActualsSheet): ActualsResult {
+  const d = (xs: number[]) => xs.map((x) => new D(x));
+  const dn = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : new D(x)));
+  return {
+    months: a.months,
+    opening: d(a.opening), new: d(a.new), reactivation: d(a.reactivation), expansion: d(a.expansion),
+    contraction: d(a.contraction), churn: d(a.churn), closing: d(a.closing),
+    customers: a.customers,
+    nrr12: dn(a.nrr12), grr12: dn(a.grr12), logoRetention12: dn(a.logoRetention12),
+    cohorts: a.cohorts.map((c) => ({ start: c.start, customers: c.customers, arr: d(c.arr), active: [] })),
+  };
 }

@@ -6,6 +6,7 @@ import type { TwoWaySpec } from '../core/sensitivity';
 import type { ModelInputs } from '../model/inputs';
 import type { ScenarioSet } from '../model/scenarios';
 import type { ActualsSheet } from '../workbook/types';
+import type { Mapping } from '../actuals/shapes/mapping';
 import type { EntrySource } from './entry';
 
 export interface PendingEntry {
@@ -35,8 +36,8 @@ export interface Snapshot {
 
 /** One ranged input of a Monte Carlo run (spec §11); no mode: uniform. */
 export interface RangeEntry { key: string; low: number; mode?: number; high: number }
-/** How a billing export's headers map to the fields of its shape (spec §9.1), kept so next month's file imports the same way. */
-export interface ImportMapping { shape: string; columns: Record<string, string> }
+/** How a billing export's headers map to the fields of its shape, with the conversion's options (spec §9.1): kept so next month's file imports the same way. */
+export type ImportMapping = Mapping;
 /** A file imported into the document (accounts, the expansion pipeline: spec §12), by name. */
 export interface ImportedFile { name: string; rows: number }
 
@@ -49,7 +50,7 @@ export interface ImportedFile { name: string; rows: number }
 export interface BowtieDocument extends Snapshot {
   sensitivity: TwoWaySpec | null;
   actuals: ActualsSheet | null;
-  /** not yet: spec §9.1 */
+  /** spec §9.1: the mappings billing exports were imported by, the latest first (saved in the workbook's extras) */
   importMappings: readonly ImportMapping[];
   /** not yet: spec §12 */
   accounts: ImportedFile | null;

@@ -16,3 +16,4 @@ export { isRampText, normalizeRamp, parseRampable, parseRampText, setYearValue }
 export { addSegment, freshSegmentId, isSegmentOverrideKey, logoShareSums, MAX_SEGMENTS, readSegmentTable, SEGMENT_SHARES_PATH, type SegmentTable, type SegmentTableRead } from './segment-edits';
 export { segmentsOf } from '../model/segments';
 export { clearOverride, overriddenEverywhere } from '../model/segments';
+export { importMappingsExtras, importMappingsFromExtras } from '../workbook/import-mappings';

@@ -5,3 +5,4 @@ export { readWorkbook } from './read-workbook';
 export { checkWorkbookBytes, LIMITS, READER_PARTS } from './check-bytes';
 export { SCHEMA_VERSION } from './sheets/metadata';
 export { SHEETS, nameOfKey } from './names';
+export { importMappingsExtras, importMappingsFromExtras, IMPORT_MAPPINGS_KEY } from './import-mappings';

@@ -34,6 +34,8 @@ export type WorkbookExtras = {
   scenarios?: ScenariosJson;
   /** the two-way table the Sensitivity sheet shows (absent: the default; see core/sensitivity-spec.ts) */
   sensitivity?: TwoWaySpecJson;
+  /** the mappings billing exports were imported by (import-mappings.ts) */
+  importMappings?: unknown[];
 };
 
 /**

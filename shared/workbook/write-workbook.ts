@@ -117,7 +117,7 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   });
   if (ranges) writeRanges(wb, m, ranges, savedAt);
   // Only a file with imported actuals has the sheet, just before the hidden metadata.
-  if (doc.actuals) writeActuals(wb, doc.actuals, savedAt);
+  if (doc.actuals) writeActuals(wb, doc.actuals, savedAt, fig.result);
   writeMetadata(wb, doc.appVersion, savedAt, extras);
   // the inputs as saved, and the live count of those changed since, which the value blocks' warnings read
   writeSavedInputs(wb);

@@ -7,7 +7,7 @@
 // but no live book, and the sheet asks for a re-import to calibrate.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality } from '@shared/actuals/index';
+import type { ActualsProblem, BaseSeed, Calibration, Converted, DataQuality, ExportPreview, Mapping } from '@shared/actuals/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 import type { ModelInputs } from '@shared/index';
 
@@ -20,6 +20,8 @@ export interface LiveActuals {
   calibration: Calibration;
   /** the inputs `calibration` was computed for (calibrationKey) */
   calibratedFor: string;
+  /** a billing export in its own shape: the mapping it was read by, its reconciliation, its lines; null for §9's own table */
+  billing: { mapping: Mapping; report: Converted['report']; lines: number; savedMapping: boolean } | null;
   /** the import's time in the worker */
   ms: number;
 }
@@ -29,7 +31,9 @@ export type ImportState =
   | { phase: 'reading'; name: string; rows: number; bytesRead: number; bytes: number }
   | { phase: 'refused'; name: string; problems: ActualsProblem[]; lines: string[]; problemCount: number; rows: number }
   | { phase: 'unreadable'; name: string; error: string }
-  | { phase: 'cancelled'; name: string };
+  | { phase: 'cancelled'; name: string }
+  /** the mapping step: a billing export in its own shape, previewed, waiting for Import; `busy` while a preview is computed */
+  | { phase: 'mapping'; name: string; preview: ExportPreview; mapping: Mapping | null; busy: boolean; error: string | null };
 
 export interface ActualsUiState {
   import: ImportState;

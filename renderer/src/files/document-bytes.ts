@@ -9,6 +9,7 @@ import type { ModelInputs, ScenarioSet, SimulationSettings, TwoWaySpec } from '@
 import type { RangeEntry } from '@shared/document/index';
 import { finishPictures, workbookExtras, type WorkbookPictures } from '@shared/report/index';
 import type { ActualsSheet, WorkbookDocument, WorkbookRanges } from '@shared/workbook/index';
+import { importMappingsExtras, type ImportMapping } from '@shared/document/index';
 import { canvasRasterize } from '../charts/canvas-rasterize';
 import { platform } from '../platform/choose-platform';
 import { CallFailed } from '../workers/core-client';
@@ -17,7 +18,7 @@ import { analysisClient } from '../workers/worker-clients';
 import { screenFigures, type ScreenFigures } from './screen-figures';
 import { savedRanges } from './saved-ranges';
 
-export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings }
+export interface SavedDocument { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity: TwoWaySpec | null; actuals: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings; importMappings?: readonly ImportMapping[] }
 
 /** What a written workbook lacks, in words for the user, and why. */
 export interface LeftOut { parts: string; reason: string }
@@ -55,7 +56,7 @@ export async function documentBytes(doc: SavedDocument, known: ScreenFigures = s
   const workbook: WorkbookDocument = {
     inputs: doc.inputs,
     appVersion: version.ok ? version.value : 'unknown',
-    extras: workbookExtras(doc.scenarios, doc.sensitivity),
+    extras: { ...workbookExtras(doc.scenarios, doc.sensitivity), ...importMappingsExtras(doc.importMappings ?? []) },
     ...(drawn ?? {}),
     // Imported actuals become the workbook's Actuals sheet (values and the source's SHA-256).
     ...(doc.actuals ? { actuals: doc.actuals } : {}),

@@ -8,6 +8,7 @@
 // and says why, naming the cell.
 import { blankInputs, defaultInputs, twoWaySpecFromExtras } from '@shared/index';
 import { scenariosFromExtras } from '@shared/report/index';
+import { importMappingsFromExtras } from '@shared/document/index';
 import { actualsKind, importActuals } from '../actuals/import-actuals';
 import { platform } from '../platform/choose-platform';
 import { UNTITLED, documentStore } from '../store/document-store';
@@ -103,9 +104,11 @@ async function replaceDocument(name: string, path: string | null, bytes: Uint8Ar
   const { set: scenarios, notes } = scenariosFromExtras(outcome.extras);
   // The two-way table the workbook was saved with, fitted to its inputs (null: the default).
   const { spec: sensitivity, notes: sensitivityNotes } = twoWaySpecFromExtras(outcome.extras, outcome.inputs);
-  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity, actuals: outcome.actuals ?? null, ...(outcome.ranges ?? {}) });
+  // The mappings billing exports were imported by: next month's file imports in one step.
+  const { mappings: importMappings, notes: mappingNotes } = importMappingsFromExtras(outcome.extras);
+  documentStore.getState().load(outcome.inputs, name, path, { dirty: opts.dirty ?? false, scenarios, sensitivity, actuals: outcome.actuals ?? null, ...(outcome.ranges ?? {}), importMappings });
   if (!opts.recovered) dropRecoveryCopy();
-  const all = [...outcome.notes, ...notes, ...sensitivityNotes, ...(opts.note ? [opts.note] : [])];
+  const all = [...outcome.notes, ...notes, ...sensitivityNotes, ...mappingNotes, ...(opts.note ? [opts.note] : [])];
   setStatus(all.length ? `Opened ${name}: ${all.join('; ')}` : `Opened ${name}`);
   return true;
 }
@@ -174,8 +177,8 @@ function reportSaved(name: string, leftOut: LeftOut | null, notice?: string): vo
 /** Write the document and hand the bytes to the platform (`put`: Save or Save As); true once saved. */
 async function saveWith(put: (bytes: Uint8Array) => Promise<{ ok: true; value: { path: string; notice?: string } | null } | { ok: false; error: string; offer?: 'saveAs' }>): Promise<boolean> {
   return busy('Saving…', async () => {
-    const { inputs, scenarios, sensitivity, actuals, ranges, simulation } = documentStore.getState();
-    const doc: SavedDocument = { inputs, scenarios, sensitivity, actuals, ranges, simulation };
+    const { inputs, scenarios, sensitivity, actuals, ranges, simulation, importMappings } = documentStore.getState();
+    const doc: SavedDocument = { inputs, scenarios, sensitivity, actuals, ranges, simulation, importMappings };
     const written = await documentBytes(doc);
     if (!written.ok) { setStatus('Not saved'); showDialog({ title: 'Could not save', intro: written.error, lines: [] }); return false; }
     const r = await put(written.bytes);

@@ -17,13 +17,13 @@ export const recoveredName = (path: string | null) => (path ? baseName(path) : '
 /** One recovery write of the dirty document, as workbook bytes. */
 export async function writeRecoveryCopy(): Promise<void> {
   const host = platform();
-  const { dirty, inputs, scenarios, sensitivity, actuals, ranges, simulation, filePath } = documentStore.getState();
+  const { dirty, inputs, scenarios, sensitivity, actuals, ranges, simulation, importMappings, filePath } = documentStore.getState();
   // An offer not yet answered is the copy the user may still want: never overwrite it.
   if (!dirty || uiStore.getState().recovery) return;
   // The same bytes as a save (document-bytes.ts). A background copy must not
   // interrupt with a dialog every minute: the status line says what went wrong
   // or was left out, and the next tick tries again.
-  const written = await documentBytes({ inputs, scenarios, sensitivity, actuals, ranges, simulation });
+  const written = await documentBytes({ inputs, scenarios, sensitivity, actuals, ranges, simulation, importMappings });
   if (!written.ok) { setStatus(`Could not write the recovery copy: ${written.error}`); return; }
   if (written.leftOut) setStatus(`Recovery copy written without ${written.leftOut.parts} (${written.leftOut.reason})`);
   const stored = await host.writeRecovery({ path: filePath, bytes: written.bytes });

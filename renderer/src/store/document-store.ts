@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultInputs, defaultSimulation, defaultTwoWay, emptyScenarios, sameTwoWaySpec, type ModelInputs, type ScenarioSet, type SimulationSettings, type TwoWaySpec } from '@shared/index';
-import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type PendingEntry, type RangeEntry, type Snapshot, type Step } from '@shared/document/index';
+import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type ImportMapping, type PendingEntry, type RangeEntry, type Snapshot, type Step } from '@shared/document/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 
 export interface DocumentState extends BowtieDocument {
@@ -46,12 +46,12 @@ export interface DocumentState extends BowtieDocument {
   setScenarios(next: ScenarioSet): void;
   /** The Sensitivity sheet's choice; not an undo step. */
   setSensitivity(next: TwoWaySpec | null): void;
-  /** Imported actuals (or null to drop them); not an undo step. */
-  setActuals(next: ActualsSheet | null): void;
+  /** Imported actuals (or null to drop them); not an undo step. `mapping`: how a billing export in its own shape was read, kept first in importMappings for next month's file. */
+  setActuals(next: ActualsSheet | null, mapping?: ImportMapping): void;
   undo(): void;
   redo(): void;
   /** Replace the document (New, Open, recovery): clears history. */
-  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings }): void;
+  load(inputs: ModelInputs, fileName: string, filePath: string | null, opts?: { dirty?: boolean; scenarios?: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings; importMappings?: readonly ImportMapping[] }): void;
   /** After a save of exactly these inputs, scenarios and two-way table (and ranges: a save that does not name them wrote the ones on screen). */
   markSaved(fileName: string, filePath: string | null, saved: { inputs: ModelInputs; scenarios: ScenarioSet; sensitivity?: TwoWaySpec | null; actuals?: ActualsSheet | null; ranges?: readonly RangeEntry[]; simulation?: SimulationSettings }): void;
 }
@@ -59,8 +59,11 @@ export interface DocumentState extends BowtieDocument {
 export const UNTITLED = 'Untitled.xlsx';
 
 /** The parts of the document the spec names that the app does not have yet (BowtieDocument): always empty. */
-const NOT_YET = { importMappings: [], accounts: null, pipeline: null } as const;
+const NOT_YET = { accounts: null, pipeline: null } as const;
 const NO_RANGES: readonly RangeEntry[] = [];
+/** Mappings kept in a workbook: one per shape and set of headers, the latest first. */
+const MAX_IMPORT_MAPPINGS = 8;
+const sameMapping = (a: ImportMapping, b: ImportMapping) => a.shape === b.shape && JSON.stringify(a.fields) === JSON.stringify(b.fields);
 
 export function createDocumentStore(initial: ModelInputs = defaultInputs(), initialScenarios: ScenarioSet = emptyScenarios()) {
   return createStore<DocumentState>()((set, get) => {
@@ -94,6 +97,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       ranges: NO_RANGES,
       simulation: defaultSimulation(),
       ...NOT_YET,
+      importMappings: [],
       fileName: UNTITLED,
       filePath: null,
       savedInputs: initial,
@@ -126,10 +130,11 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         set({ sensitivity, dirty: isDirty(s, { ...s, sensitivity }) });
       },
 
-      setActuals: (next) => {
+      setActuals: (next, mapping) => {
         const s = get();
         if (next === s.actuals) return;
-        set({ actuals: next, dirty: isDirty(s, { ...s, actuals: next }) });
+        const importMappings = mapping ? [mapping, ...s.importMappings.filter((m) => !sameMapping(m, mapping))].slice(0, MAX_IMPORT_MAPPINGS) : s.importMappings;
+        set({ actuals: next, importMappings, dirty: isDirty(s, { ...s, actuals: next }) });
       },
 
       undo: () => {
@@ -151,7 +156,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
         const actuals = opts.actuals ?? null;
         const ranges = opts.ranges ?? NO_RANGES;
         const simulation = opts.simulation ?? defaultSimulation();
-        set({ inputs, invalid: {}, scenarios, ranges, simulation, sensitivity, actuals, ...NOT_YET, fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedRanges: ranges, savedSimulation: simulation, savedSensitivity: sensitivity, savedActuals: actuals, dirty, past: [], future: [] });
+        set({ inputs, invalid: {}, scenarios, ranges, simulation, sensitivity, actuals, ...NOT_YET, importMappings: opts.importMappings ?? [], fileName, filePath, savedInputs: dirty ? defaultInputs() : inputs, savedScenarios: scenarios, savedRanges: ranges, savedSimulation: simulation, savedSensitivity: sensitivity, savedActuals: actuals, dirty, past: [], future: [] });
       },
       markSaved: (fileName, filePath, saved) =>
         set((s) => {

@@ -1,8 +1,8 @@
 // The actual figures as the page and the workbook keep them (numbers), and back
 // as the core's decimals: what crosses the actuals worker's boundary. Pure, so
 // vitest checks the round trip.
-import { D } from '@shared/index';
-import { actualsJson, type ActualsResult, type VarianceMonth } from '@shared/actuals/index';
+import { actualsJson, actualsResultOf, type ActualsResult, type VarianceMonth, type VarianceTotals } from '@shared/actuals/index';
+import type { VarianceTotalsNumbers } from '@shared/report/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 import type { VarianceRow } from './core-calls';
 
@@ -12,20 +12,8 @@ export function sheetOf(r: ActualsResult, source: ActualsSheet['source']): Actua
   return { source, ...json, cohorts: json.cohorts.map(({ start, customers, arr }) => ({ start, customers, arr })) };
 }
 
-/** The saved figures back as the core's decimals (each a cent-exact double's shortest text). */
-export function resultOf(a: ActualsSheet): ActualsResult {
-  const d = (xs: number[]) => xs.map((x) => new D(x));
-  const dn = (xs: (number | null)[]) => xs.map((x) => (x === null ? null : new D(x)));
-  return {
-    months: a.months,
-    opening: d(a.opening), new: d(a.new), reactivation: d(a.reactivation), expansion: d(a.expansion),
-    contraction: d(a.contraction), churn: d(a.churn), closing: d(a.closing),
-    customers: a.customers,
-    nrr12: dn(a.nrr12), grr12: dn(a.grr12), logoRetention12: dn(a.logoRetention12),
-    cohorts: a.cohorts.map((c) => ({ start: c.start, customers: c.customers, arr: d(c.arr), active: [] })),
-  };
-}
-
+/** The saved figures back as the core's decimals (shared: the workbook's variance uses it too). */
+export const resultOf = actualsResultOf;
 
 /** planVsActual's months as numbers. */
 export function varianceRows(months: VarianceMonth[]): VarianceRow[] {
@@ -33,4 +21,11 @@ export function varianceRows(months: VarianceMonth[]): VarianceRow[] {
     month: m.month,
     figures: Object.fromEntries(Object.entries(m.figures).map(([k, f]) => [k, { plan: f.plan.toNumber(), actual: f.actual.toNumber(), difference: f.difference.toNumber() }])) as VarianceRow['figures'],
   }));
+}
+
+/** varianceTotals as numbers. */
+export function varianceTotalsNumbers(t: VarianceTotals | null): VarianceTotalsNumbers | null {
+  if (!t) return null;
+  const parts = (r: VarianceTotals['ytd']) => Object.fromEntries(Object.entries(r).map(([k, f]) => [k, { plan: f.plan.toNumber(), actual: f.actual.toNumber(), difference: f.difference.toNumber() }])) as VarianceTotalsNumbers['ytd'];
+  return { year: t.year, yearFirst: t.yearFirst, yearLast: t.yearLast, ytdFirst: t.ytdFirst, ytdLast: t.ytdLast, monthsLeft: t.monthsLeft, ytd: parts(t.ytd), fullYear: parts(t.fullYear) };
 }

@@ -2,11 +2,12 @@
 // Actuals sheet's bridge, retention and cohort charts (a 60-month bridge or a
 // 60 × 60 heat map held the page for 100–250 ms when ECharts ran in it). The
 // same call the CLI and the workbook images use (shared/report/draw.ts).
-import { actualsChart } from '@shared/report/index';
+import { actualsChart, planActualChart } from '@shared/report/index';
 import { renderChartSvg } from '@shared/report/draw';
 import type { ChartCalls } from './core-calls';
 import { serveCalls } from './core-client';
 
 serveCalls<ChartCalls>({
   actuals: ({ chart, sheet, currency, width, height }) => renderChartSvg(actualsChart(chart, sheet, currency), width, height),
+  planActual: ({ rows, currency, width, height }) => renderChartSvg(planActualChart(rows, currency), width, height),
 });

@@ -2,13 +2,13 @@
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
 import type { Driver, DragResult, InputProblem, InputRange, ModelInputs, ModelResult, RangesReport, ScenarioSet, SeekRequest, SeekResult, SimulationSettings, TornadoBar, TwoWaySpec } from '@shared/index';
-import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
+import type { ActualsChartName, BoardReport, ChartSpec, Comparison, VarianceTotalsNumbers, WorkbookPictureParts } from '@shared/report/index';
 import type { KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import type { RangeEntry } from '@shared/document/index';
 import type { AccountColumns, PipelineJson, StageMap } from '@shared/accounts/index';
 import type { TablePeek } from '@shared/actuals/index';
-import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
+import type { ActualsProblem, BaseSeed, Calibration, Converted, CustomerDrill, DataQuality, ExportPreview, LaneTarget, Mapping, Preset, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
 /** model-worker.ts: the figures every sheet shows. */
 export type ModelCalls = {
@@ -70,6 +70,8 @@ export type AnalysisCalls = {
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
 export type ChartCalls = {
   actuals: { args: { chart: ActualsChartName; sheet: ActualsSheet; currency: string; width: number; height: number }; result: string };
+  /** plan against actual ARR by month (issue 20) */
+  planActual: { args: { rows: VarianceRow[]; currency: string; width: number; height: number }; result: string };
 };
 
 export interface WorkbookProblem {
@@ -107,6 +109,8 @@ export type ActualsImport =
     cohortActive: number[][];
     seed: BaseSeed;
     calibration: Calibration;
+    /** a billing export in its own shape (spec §9.1): the mapping it was read by and its reconciliation; null for §9's own table */
+    billing: { mapping: Mapping; report: Converted['report']; lines: number } | null;
     ms: number;
   }
   /** `lines`: each problem as `line N, column C: message` (problemLine) */
@@ -120,8 +124,23 @@ export interface VarianceRow { month: string; figures: Record<VarianceMeasure, {
  * actuals-worker.ts: one worker per import, kept while its book is the one on
  * screen (calibration needs the raw rows, which never leave it).
  */
+/** What a chosen file is: §9's own table (imported as it is), or a billing export in its own shape with its preview (the mapping step). */
+export type ActualsInspection =
+  | { kind: 'own' }
+  | { kind: 'shape'; preview: ExportPreview; saved: Mapping | null }
+  | { kind: 'unreadable'; error: string };
+
 export type ActualsCalls = {
-  import: { args: { source: ActualsSource; inputs: ModelInputs }; result: ActualsImport; progress: ActualsProgress };
+  /** the file's shape; a billing export is read whole and kept here for the preview and the import. `saved`: the workbook's mappings, the first that fits is returned */
+  inspect: { args: { source: ActualsSource; saved: readonly Mapping[] }; result: ActualsInspection; progress: ActualsProgress };
+  /** the inspected file's preview under another mapping or preset */
+  preview: { args: { mapping: Mapping | null; preset: Preset | null }; result: ExportPreview };
+  /** `mapping`: read the inspected file in its own shape by it */
+  import: { args: { source: ActualsSource; inputs: ModelInputs; mapping?: Mapping }; result: ActualsImport; progress: ActualsProgress };
+  /** one customer's lines and monthly MRR, and why each month is what it is; null without a book or such a customer */
+  customer: { args: string; result: CustomerDrill | null };
+  /** customers whose id contains the text (any case), the first 20 */
+  findCustomers: { args: string; result: string[] };
   /** null when this worker holds no book (a reopened file: only the summary was saved) */
   calibrate: { args: ModelInputs; result: Calibration | null };
   /** the plan started from this worker's book (applySeed); null without a book */
@@ -130,6 +149,6 @@ export type ActualsCalls = {
   apply: { args: { inputs: ModelInputs; suggestion: Suggestion; target?: LaneTarget }; result: ModelInputs };
   /** the headline NRR before and after a suggestion (suggestionEffect) */
   effect: { args: { inputs: ModelInputs; suggestion: Suggestion; target?: LaneTarget }; result: { year: number; before: number | null; after: number | null } };
-  /** plan (the core, exact) against the saved actual figures, the months both have */
-  variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: VarianceRow[] };
+  /** plan (the core, exact) against the saved actual figures, the months both have, with the year-to-date and full-year totals (null: no month in common) */
+  variance: { args: { inputs: ModelInputs; actuals: ActualsSheet }; result: { rows: VarianceRow[]; totals: VarianceTotalsNumbers | null; plan: { first: string; last: string } } };
 };

@@ -19,5 +19,7 @@ export interface Converted {
   /** the §9 long table: one row per customer and month, MRR exact (long, wide) or to the cent (lines, subscriptions) */
   rows: { customer: string; month: MonthIndex; mrr: Dec; line?: number }[];
   lastMonth: MonthIndex | null;
+  /** lines and subscriptions: the currency a line without one is in (rule 7); null when lines must name theirs */
+  fileCurrency?: string | null;
   report: { linesUsed: number; leftOut: Record<LeftOut, number>; warnings: string[] };
 }

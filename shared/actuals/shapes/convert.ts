@@ -50,7 +50,7 @@ export function suggestMapping(header: readonly string[], preset?: Preset): Mapp
 }
 
 /** Cells by field through the mapping (a field left unmapped reads its own name as the header). */
-function shapeTable(table: Table, mapping: Mapping): ShapeTable {
+export function shapeTable(table: Table, mapping: Mapping): ShapeTable {
   const index = new Map(table.header.map((h, i) => [h.trim().toLowerCase(), i]));
   const headerOf = (field: string) => mapping.fields[field] ?? field;
   const col = (field: string) => index.get(headerOf(field).toLowerCase());
@@ -123,22 +123,35 @@ function convertWide(table: Table, t: ShapeTable, options: ConvertOptions): Conv
  * `preset`) suggest, with `options` (when given) in place of the suggestion's.
  */
 export function convertExport(text: string, given?: Mapping, preset?: Preset, options?: ConvertOptions): ConvertResult {
-  const first = readTable(text, []);
-  if (!first.ok) return { ok: false, kind: 'unreadable', error: first.error };
-  const suggested = given ?? suggestMapping(first.table.header, preset);
-  if ('missing' in suggested) return { ok: false, kind: 'unreadable', error: suggested.missing };
-  const mapping = given || !options ? suggested : { ...suggested, options: { ...options, amounts: suggested.options.amounts === 'arr' ? 'arr' : options.amounts } };
-  const required = SHAPE_FIELDS[mapping.shape].required.map((f) => mapping.fields[f] ?? f);
-  const read = readTable(text, required);
-  if (!read.ok) return { ok: false, kind: 'unreadable', error: `${read.error} (the ${mapping.shape} shape's required fields: ${SHAPE_FIELDS[mapping.shape].required.join(', ')})` };
-  const t = shapeTable(read.table, mapping);
-  const out = converterOf(mapping.shape)(read.table, t, mapping.options);
-  const problems = [...read.problems, ...('problems' in out ? out.problems : [])];
+  const read = readTable(text, []);
+  if (!read.ok) return { ok: false, kind: 'unreadable', error: read.error };
+  const mapping = mappingFor(read.table.header, given, preset, options);
+  if ('missing' in mapping) return { ok: false, kind: 'unreadable', error: mapping.missing };
+  return convertTable(read.table, mapping, read.problems);
+}
+
+/** The mapping a file is read by: `given`, or what its headers (and `preset`) suggest with `options` over the suggestion's. */
+export function mappingFor(header: readonly string[], given?: Mapping, preset?: Preset, options?: ConvertOptions): Mapping | { missing: string } {
+  const suggested = given ?? suggestMapping(header, preset);
+  if ('missing' in suggested) return suggested;
+  return given || !options ? suggested : { ...suggested, options: { ...options, amounts: suggested.options.amounts === 'arr' ? 'arr' : options.amounts } };
+}
+
+/** A table read once (readTable) in its mapping's shape; `readProblems`: the table's own (quotes). */
+export function convertTable(table: Table, mapping: Mapping, readProblems: readonly ShapeProblem[] = []): ConvertResult {
+  const keys = new Set(table.header.map((h) => h.trim().toLowerCase()));
+  const missing = SHAPE_FIELDS[mapping.shape].required.filter((f) => !keys.has((mapping.fields[f] ?? f).toLowerCase()));
+  if (missing.length) {
+    return { ok: false, kind: 'unreadable', error: `the header has no ${missing.map((f) => mapping.fields[f] ?? f).join(', no ')} column (found: ${table.header.filter(Boolean).join(', ') || 'nothing'}) (the ${mapping.shape} shape's required fields: ${SHAPE_FIELDS[mapping.shape].required.join(', ')})` };
+  }
+  const t = shapeTable(table, mapping);
+  const out = converterOf(mapping.shape)(table, t, mapping.options);
+  const problems = [...readProblems, ...('problems' in out ? out.problems : [])];
   if (problems.length) return { ok: false, kind: 'invalid', problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, converted: out as Converted, mapping };
 }
 
-function converterOf(shape: Shape): (table: Table, t: ShapeTable, o: ConvertOptions) => Converted | { problems: ShapeProblem[] } {
+export function converterOf(shape: Shape): (table: Table, t: ShapeTable, o: ConvertOptions) => Converted | { problems: ShapeProblem[] } {
   switch (shape) {
     case 'long': return (_, t, o) => convertLong(t, o);
     case 'wide': return convertWide;

@@ -5,12 +5,9 @@ import { D, ZERO, type Dec } from '../../core/decimal';
 import type { MonthIndex } from '../values';
 import { addMonths, DAY_MS, monthOf, monthStart, withinOneDay } from './dates';
 import { instantCell, signedCell, wordOf, type Read } from './cells';
-import type { ConvertOptions } from './mapping';
 import type { Converted, LeftOut, ShapeProblem, ShapeTable } from './convert-types';
-
-const INTERVALS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+import { INTERVALS, LINE_KINDS as KINDS, type ConvertOptions } from './mapping';
 type Interval = (typeof INTERVALS)[number];
-const KINDS = ['recurring', 'oneTime', 'usage', 'tax'] as const;
 type Kind = (typeof KINDS)[number];
 /** Rule 4: an interval in months. */
 const MONTHS_OF: Readonly<Record<Interval, Dec>> = { day: new D(12).div(365), week: new D(12).div(52), month: new D(1), quarter: new D(3), year: new D(12) };
@@ -44,6 +41,9 @@ interface Line {
  */
 function readLines(t: ShapeTable, o: ConvertOptions, subscriptions: boolean, problems: ShapeProblem[]): Line[] {
   const out: Line[] = [];
+  // The file's own words first (the mapping's value maps), then §9.1's.
+  const kindMap = new Map(Object.entries(o.values?.kind ?? {}).map(([w, k]) => [w.trim().toLowerCase(), k as Kind]));
+  const intervalMap = new Map(Object.entries(o.values?.interval ?? {}).map(([w, k]) => [w.trim().toLowerCase(), k as Interval]));
   for (const { line, cell, column } of t.rows) {
     const bad = (field: string, message: string) => problems.push({ line, column: column(field), message });
     const take = <T>(field: string, r: Read<T>): T | null => (r.ok ? r.value : (bad(field, r.message), null));
@@ -64,16 +64,16 @@ function readLines(t: ShapeTable, o: ConvertOptions, subscriptions: boolean, pro
     } else if (end !== null && o.endInclusive) end += DAY_MS;
     let interval: Line['interval'] = null;
     if (cell('interval') !== '') {
-      const i = wordOf(cell('interval'), INTERVALS);
+      const i = intervalMap.get(cell('interval').trim().toLowerCase()) ?? wordOf(cell('interval'), INTERVALS);
       const count = cell('intervalCount') === '' ? 1 : Number(cell('intervalCount'));
-      if (!i) bad('interval', `${JSON.stringify(cell('interval'))} is not an interval; write one of ${INTERVALS.join(', ')}`);
+      if (!i) bad('interval', `${JSON.stringify(cell('interval'))} is not an interval; write one of ${INTERVALS.join(', ')} or map the file's word to one`);
       else if (!Number.isInteger(count) || count < 1 || count > 120) bad('intervalCount', `${JSON.stringify(cell('intervalCount'))} is not a whole number of intervals from 1 to 120`);
       else interval = { months: MONTHS_OF[i].mul(count), whole: i === 'day' || i === 'week' ? null : MONTHS_OF[i].toNumber() * count, always: i === 'day' || i === 'week' };
     } else if (subscriptions) bad('interval', 'the interval is empty; a subscription list needs each row\'s billing interval');
     let kind: Kind = start !== null && end !== null && end > start ? 'recurring' : 'oneTime';
     if (!subscriptions && cell('kind') !== '') {
-      const k = wordOf(cell('kind'), KINDS);
-      if (!k) bad('kind', `${JSON.stringify(cell('kind'))} is not a line kind; write one of ${KINDS.join(', ')}`);
+      const k = kindMap.get(cell('kind').trim().toLowerCase()) ?? wordOf(cell('kind'), KINDS);
+      if (!k) bad('kind', `${JSON.stringify(cell('kind'))} is not a line kind; write one of ${KINDS.join(', ')} or map the file's word to one`);
       else kind = k;
     }
     if (customer === '' || amount === null) continue;
@@ -101,15 +101,24 @@ function wholeMonthsOf(l: Line): number | null {
   return WHOLE_MONTHS.find((k) => withinOneDay(addMonths(l.start, k), l.end)) ?? null;
 }
 
-export function convertLines(t: ShapeTable, o: ConvertOptions, subscriptions: boolean): Converted | { problems: ShapeProblem[] } {
+/** What one line did (the customer drill-down): left out and why, or its monthly rate over months from…to. */
+export type LineTrace =
+  | { line: number; outcome: LeftOut | 'zero' }
+  | { line: number; outcome: 'used'; rate: Dec; from: MonthIndex; to: MonthIndex; currency: string; fx: Dec };
+
+/** For a part of a file (one customer's lines): what the whole file decided, and where each line's effect goes. */
+export interface LinesContext { trace?: (t: LineTrace) => void; fileCurrency?: string | null }
+
+export function convertLines(t: ShapeTable, o: ConvertOptions, subscriptions: boolean, ctx: LinesContext = {}): Converted | { problems: ShapeProblem[] } {
   const problems: ShapeProblem[] = [];
   const lines = readLines(t, o, subscriptions, problems);
+  const trace = ctx.trace;
   const leftOut: Record<LeftOut, number> = { oneTime: 0, tax: 0, void: 0, usage: 0, noPeriod: 0, afterLastMonth: 0, refunded: 0 };
   const warnings: string[] = [];
 
   // Rule 7: a blank currency is the file's only one, or the reporting currency.
   const currencies = new Set(lines.map((l) => l.currency).filter((c): c is string => c !== null));
-  const fileCurrency = currencies.size === 1 ? [...currencies][0]! : currencies.size === 0 ? o.currency : null;
+  const fileCurrency = ctx.fileCurrency !== undefined ? ctx.fileCurrency : currencies.size === 1 ? [...currencies][0]! : currencies.size === 0 ? o.currency : null;
 
   // Rule 9: invoices refunded in full.
   const dropped = new Set<string>();
@@ -145,19 +154,22 @@ export function convertLines(t: ShapeTable, o: ConvertOptions, subscriptions: bo
       ? lines.flatMap((l) => [l.start, l.cancelledAt]).filter((x): x is number => x !== null)
       : lines.some((l) => l.invoiceDate !== null) ? lines.map((l) => l.invoiceDate).filter((x): x is number => x !== null) : lines.map((l) => l.start).filter((x): x is number => x !== null);
     if (dates.length === 0) return { problems: problems.length ? problems : [{ line: 1, column: t.column(subscriptions ? 'start' : 'invoiceDate'), message: 'no line has a date, so the last month cannot be told; give it with through (YYYY-MM)' }] };
-    last = monthOf(Math.max(...dates));
+    let latest = -Infinity; // a loop, not Math.max(...dates): millions of lines overflow the call stack
+    for (const d of dates) if (d > latest) latest = d;
+    last = monthOf(latest);
   }
 
   const sums = new Map<string, Map<MonthIndex, Dec>>();
   let used = 0;
   for (const l of lines) {
-    if (l.invoice && dropped.has(l.invoice)) { leftOut.refunded++; continue; }
-    if (l.kind === 'oneTime') { leftOut.oneTime++; continue; }
-    if (l.kind === 'tax') { leftOut.tax++; continue; }
-    if (l.kind === 'usage' && !o.includeUsage) { leftOut.usage++; continue; }
-    if (l.status && (EXCLUDED_STATUS.includes(l.status) || (o.paidOnly && l.status !== 'paid'))) { leftOut.void++; continue; }
-    if (o.paidOnly && !l.status) { leftOut.void++; continue; }
-    if (!hasPeriod(l)) { leftOut.noPeriod++; continue; }
+    const out = (why: LeftOut) => { leftOut[why]++; trace?.({ line: l.line, outcome: why }); };
+    if (l.invoice && dropped.has(l.invoice)) { out('refunded'); continue; }
+    if (l.kind === 'oneTime') { out('oneTime'); continue; }
+    if (l.kind === 'tax') { out('tax'); continue; }
+    if (l.kind === 'usage' && !o.includeUsage) { out('usage'); continue; }
+    if (l.status && (EXCLUDED_STATUS.includes(l.status) || (o.paidOnly && l.status !== 'paid'))) { out('void'); continue; }
+    if (o.paidOnly && !l.status) { out('void'); continue; }
+    if (!hasPeriod(l)) { out('noPeriod'); continue; }
     let net = o.discounts === 'gross' ? l.amount : l.amount.sub(l.discount);
     if (o.amountIncludesTax) net = net.sub(l.tax);
     const currency = l.currency ?? fileCurrency;
@@ -171,12 +183,12 @@ export function convertLines(t: ShapeTable, o: ConvertOptions, subscriptions: bo
       if (k !== null) interval = { months: new D(k), whole: k, always: false };
     }
     if (!interval) {
-      if (net.isZero()) { used++; continue; } // a trial of 0 adds 0
+      if (net.isZero()) { used++; trace?.({ line: l.line, outcome: 'zero' }); continue; } // a trial of 0 adds 0
       problems.push({ line: l.line, column: t.column('interval'), message: 'the line has no interval, and neither has its subscription nor is its period a whole number of months; map the interval column' });
       continue;
     }
     const first = monthOf(l.start);
-    if (first > last) { leftOut.afterLastMonth++; continue; }
+    if (first > last) { out('afterLastMonth'); continue; }
     used++;
     // Rules 5 and 6: a full period's rate is net ÷ N; a proration scales by the full period's days.
     let rate: Dec;
@@ -198,10 +210,11 @@ export function convertLines(t: ShapeTable, o: ConvertOptions, subscriptions: bo
     let byMonth = sums.get(l.customer);
     if (!byMonth) sums.set(l.customer, (byMonth = new Map<MonthIndex, Dec>()));
     for (let m = from; m <= Math.min(to, last); m++) byMonth.set(m, (byMonth.get(m) ?? ZERO).add(rate));
+    trace?.({ line: l.line, outcome: 'used', rate, from, to: Math.min(to, last), currency, fx });
   }
   if (problems.length) return { problems: problems.sort((a, b) => a.line - b.line) };
   if (subscriptions) warnings.push('a subscription list holds each row\'s current price only: upgrades and downgrades show only where the export writes a row per change');
-  return { ...rowsOf(sums, last, warnings), lastMonth: last, report: { linesUsed: used, leftOut, warnings } };
+  return { ...rowsOf(sums, last, warnings), lastMonth: last, fileCurrency, report: { linesUsed: used, leftOut, warnings } };
 }
 
 function rateOf(o: ConvertOptions, currency: string, month: MonthIndex): Dec | null {

@@ -35,7 +35,13 @@ export interface ConvertOptions {
   /** rates into the reporting currency: per currency, or with fxBy 'monthly' per YYYY-MM then per currency */
   fx: Record<string, string | number | Record<string, string | number>>;
   fxBy: 'fixed' | 'monthly';
+  /** the file's own words for a line's kind or interval (Stripe's `subscription`, a Zuora `Annual`) onto §9.1's */
+  values?: { kind?: Record<string, string>; interval?: Record<string, string> };
 }
+
+/** The words §9.1 reads for a line's kind and interval (value maps point at these). */
+export const LINE_KINDS = ['recurring', 'oneTime', 'usage', 'tax'] as const;
+export const INTERVALS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
 export interface Mapping { shape: Shape; fields: Record<string, string>; options: ConvertOptions }
 
@@ -73,6 +79,21 @@ export function parseOptions(x: unknown, problems: string[]): ConvertOptions {
     } else if (key === 'currency') {
       if (typeof v === 'string' && /^[A-Za-z]{3}$/.test(v)) out[k] = v.toUpperCase();
       else problems.push(`options.currency: must be a 3-letter ISO code, got ${JSON.stringify(v)}`);
+    } else if (key === 'values') {
+      if (!isObject(v)) { problems.push('options.values: must be an object {"kind": {WORD: KIND}, "interval": {WORD: INTERVAL}}'); continue; }
+      const values: NonNullable<ConvertOptions['values']> = {};
+      for (const [group, words] of Object.entries(v)) {
+        const targets: readonly string[] | undefined = group === 'kind' ? LINE_KINDS : group === 'interval' ? INTERVALS : undefined;
+        if (!targets) { problems.push(`options.values.${group}: only kind and interval take a value map`); continue; }
+        if (!isObject(words)) { problems.push(`options.values.${group}: must be an object of WORD: ${targets.join(' | ')}`); continue; }
+        const map: Record<string, string> = {};
+        for (const [w, t] of Object.entries(words)) {
+          if (typeof t === 'string' && targets.includes(t)) map[w] = t;
+          else problems.push(`options.values.${group}.${w}: must be one of ${targets.join(', ')}, got ${JSON.stringify(t)}`);
+        }
+        values[group as 'kind' | 'interval'] = map;
+      }
+      out[k] = values;
     } else if (key === 'fx') {
       if (isObject(v)) out[k] = v;
       else problems.push('options.fx: must be an object of rates, {"EUR": "1.10"}');

@@ -7,6 +7,9 @@ import type * as ExcelJS from 'exceljs';
 import { SHEETS } from '../names';
 import { COLORS, FMT, headerFill } from '../styles';
 import type { ActualsSheet } from '../types';
+import type { Dec, ModelResult } from '../../index';
+import { actualsResultOf } from '../../actuals/json';
+import { planVsActual, varianceTotals, VARIANCE_MEASURES, type VarianceMeasure } from '../../actuals/variance';
 import { readSharedStrings, readSheetCells, type CellValue, type SheetCells } from '../scan/sheet-cells';
 import { strFromU8 } from 'fflate';
 
@@ -24,7 +27,51 @@ function header(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
   });
 }
 
-export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet, savedAt: Date): void {
+const VARIANCE_TITLE = 'Plan against actual (values for the plan in this workbook; actual − plan)';
+const MEASURE_LABELS: Record<VarianceMeasure, string> = { arr: 'Closing ARR', new: 'New (incl. reactivation)', expansion: 'Expansion', contraction: 'Contraction', churn: 'Churn' };
+
+/**
+ * Plan against actual for the months both have (issue 20), as values: each
+ * month's plan, actual and difference per measure, then the year-to-date and
+ * full-year totals. Below the cohort table, after a blank row, so the reader
+ * (which stops at the first row that is not a month) never takes it for cohorts.
+ */
+function writeVariance(ws: ExcelJS.Worksheet, a: ActualsSheet, plan: ModelResult<Dec>, top: number): void {
+  const months = planVsActual(plan, actualsResultOf(a));
+  const title = ws.getCell(top, 1);
+  title.value = VARIANCE_TITLE;
+  title.font = { bold: true, color: { argb: COLORS.sectionFont } };
+  if (months.length === 0) {
+    ws.getCell(top + 1, 1).value = `No month is in both the plan (${plan.months[0]?.label ?? ''} to ${plan.months[plan.months.length - 1]?.label ?? ''}) and the actuals (${a.months[0]} to ${a.months[a.months.length - 1]}).`;
+    return;
+  }
+  header(ws, top + 1, ['Plan month', ...VARIANCE_MEASURES.flatMap((m) => [`${MEASURE_LABELS[m]}: plan`, 'actual', 'actual − plan'])]);
+  months.forEach((v, i) => {
+    const r = top + 2 + i;
+    ws.getCell(r, 1).value = v.month;
+    VARIANCE_MEASURES.forEach((m, k) => ['plan', 'actual', 'difference'].forEach((p, j) => {
+      const c = ws.getCell(r, 2 + k * 3 + j);
+      c.value = v.figures[m][p as 'plan'].toNumber();
+      c.numFmt = FMT.moneyCents;
+    }));
+  });
+  const totals = varianceTotals(plan, months);
+  if (!totals) return;
+  const t0 = top + 3 + months.length;
+  header(ws, t0, [`Year ${totals.year} totals`, 'Plan to date', 'Actual to date', 'Actual − plan', 'Plan, full year', 'Outlook (actual + plan for the rest)', 'Outlook − plan']);
+  VARIANCE_MEASURES.forEach((m, i) => {
+    const r = t0 + 1 + i;
+    ws.getCell(r, 1).value = MEASURE_LABELS[m];
+    [totals.ytd[m].plan, totals.ytd[m].actual, totals.ytd[m].difference, totals.fullYear[m].plan, totals.fullYear[m].actual, totals.fullYear[m].difference].forEach((x, j) => {
+      const c = ws.getCell(r, 2 + j);
+      c.value = x.toNumber();
+      c.numFmt = FMT.moneyCents;
+    });
+  });
+  ws.getCell(t0 + 1 + VARIANCE_MEASURES.length, 1).value = `Year to date: ${totals.ytdFirst} to ${totals.ytdLast}; the full year is ${totals.yearFirst} to ${totals.yearLast}. Churn and contraction below plan are good news.`;
+}
+
+export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet, savedAt: Date, plan?: ModelResult<Dec>): void {
   const ws = wb.getWorksheet(SHEETS.actuals) ?? wb.addWorksheet(SHEETS.actuals);
   ws.getCell(1, 1).value = 'Actuals from the billing export';
   ws.getCell(1, 1).font = { bold: true, size: 14, color: { argb: COLORS.sectionFont } };
@@ -54,8 +101,9 @@ export function writeActuals(wb: ExcelJS.Workbook, a: ActualsSheet, savedAt: Dat
     ws.getCell(r, 2).value = c.customers;
     c.arr.forEach((v, i) => { const cell = ws.getCell(r, 3 + i); cell.value = v; cell.numFmt = FMT.money; });
   });
+  if (plan) writeVariance(ws, a, plan, ct + a.cohorts.length + 3);
   ws.getColumn(1).width = 14;
-  for (let i = 2; i <= 12; i++) ws.getColumn(i).width = 14;
+  for (let i = 2; i <= 16; i++) ws.getColumn(i).width = 14;
   ws.views = [{ state: 'frozen', ySplit: top, xSplit: 1 }];
 }
 

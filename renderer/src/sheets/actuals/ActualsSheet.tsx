@@ -15,6 +15,7 @@ import { useStaged } from '../../components/use-staged';
 import { useDocument } from '../../store/document-store';
 import { ActualBridgeTable, BRIDGE_ROW_BATCHES, BRIDGE_TABLE_HEIGHT } from './ActualTables';
 import { Calibrate } from './Calibrate';
+import { CustomerDrill } from './CustomerDrill';
 import { ImportBar } from './ImportBar';
 import { QualityPanel } from './QualityPanel';
 import { StartPlan } from './StartPlan';
@@ -53,6 +54,7 @@ export function ActualsSheet() {
       </Section>
       {sheet ? (
         <>
+          {stage >= STAGES.startPlan ? <CustomerDrill available={live !== null} /> : null}
           <Section title="Monthly actual ARR bridge" note="opening + new + reactivation + expansion − contraction − churn = closing, every month">
             <ActualsChart chart="bridge" sheet={sheet} currency={currency} height={260} label="Monthly actual ARR bridge: flows as bars, closing ARR as a line" />
             {stage >= STAGES.table ? <ActualBridgeTable sheet={sheet} rowBatches={stage - STAGES.table} /> : <div style={{ height: BRIDGE_TABLE_HEIGHT }} />}

@@ -3,6 +3,7 @@
 // line and column; nothing imported).
 import { useActuals } from '../../actuals/actuals-store';
 import { cancelImport, pickAndImportActuals } from '../../actuals/import-actuals';
+import { BillingMapping } from './BillingMapping';
 
 const count = (n: number) => n.toLocaleString('en-US');
 /** Problems listed on the sheet; the count says how many more there are. */
@@ -14,10 +15,10 @@ export function ImportBar({ hasActuals }: { hasActuals: boolean }) {
   return (
     <div className="actuals-import">
       <div className="actuals-import-row">
-        <button type="button" className="btn btn-primary" onClick={() => void pickAndImportActuals()} disabled={reading}>
+        <button type="button" className="btn btn-primary" onClick={() => void pickAndImportActuals()} disabled={reading || state.phase === 'mapping'}>
           {hasActuals ? 'Import actuals again…' : 'Import actuals…'}
         </button>
-        <span className="actuals-hint">A billing export, .csv or .xlsx: one row per customer per month with <code>customer</code>, <code>month</code> (YYYY-MM) and <code>mrr</code> or <code>arr</code>. Or drop the file on the window.</span>
+        <span className="actuals-hint">A billing export, .csv or .xlsx: invoice line items, a subscription list, a month-by-customer table, or one row per customer per month with <code>customer</code>, <code>month</code> (YYYY-MM) and <code>mrr</code> or <code>arr</code>. Or drop the file on the window.</span>
       </div>
       {reading ? (
         <div className="actuals-progress" data-testid="actuals-progress" data-rows={state.rows}>
@@ -27,6 +28,7 @@ export function ImportBar({ hasActuals }: { hasActuals: boolean }) {
           <button type="button" className="btn" onClick={() => cancelImport()}>Cancel</button>
         </div>
       ) : null}
+      {state.phase === 'mapping' ? <BillingMapping state={state} /> : null}
       {state.phase === 'cancelled' ? <p className="actuals-note" role="status">Import of {state.name} cancelled; nothing was imported{hasActuals ? ', the actuals below are unchanged' : ''}.</p> : null}
       {state.phase === 'unreadable' ? (
         <div className="actuals-refused" role="alert">
