@@ -33,7 +33,11 @@ export function writeSavedInputs(wb: ExcelJS.Workbook): void {
       // a merged range's other cells read as its first (ExcelJS), but hold nothing in the file
       if (cell.isMerged && cell.master !== cell) continue;
       const v = cachedOf(cell) as ExcelJS.CellValue;
-      if (v !== null && v !== undefined && v !== '') meta.getCell(COPY_TOP + r - 1, c).value = v;
+      const copy = meta.getCell(COPY_TOP + r - 1, c);
+      // A formula in these columns (a segment's inherited value, a sum of shares) is not an
+      // input: its copy refers to it, so it never counts as changed, whatever an engine computes.
+      if (cell.formula) copy.value = { formula: onSheet(SHEETS.assumptions, a1(c, r, false)), result: v as never };
+      else if (v !== null && v !== undefined && v !== '') copy.value = v;
     }
   }
   meta.getCell(COUNT_ROW, 1).value = 'inputs changed since the save (live)';

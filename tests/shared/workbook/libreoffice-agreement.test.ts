@@ -159,7 +159,9 @@ describe.each(engines)('$name recalculates the saved workbook to the same values
     const expected = await writeWorkbook({ inputs: m, appVersion: 'test' });
     const { compared, mismatches } = compareFormulaCells(expected, recalculated.get('segmentEdited')!);
     expect(compared).toBeGreaterThan(1000);
-    expect(mismatches.slice(0, 10)).toEqual([]);
+    // the value blocks' warnings are the only difference: the override was typed after the save
+    expect(mismatches.filter((x) => !String(x.recalculated).startsWith('Inputs changed since Bowtie saved')).slice(0, 10)).toEqual([]);
+    expect(mismatches.map((x) => `${x.sheet}!${x.address}`).sort()).toEqual(['Board Report!A3', 'Sensitivity!A3']);
     // the override changed the segment's and the company's figures
     expect(compareFormulaCells(saved.get('segments')!, recalculated.get('segmentEdited')!).mismatches.filter((x) => x.sheet === 'ARR Bridge').length).toBeGreaterThan(100);
     const back = await readWorkbook(recalculated.get('segmentEdited')!);
