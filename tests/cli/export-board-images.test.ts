@@ -11,7 +11,7 @@ import { ExcelJS } from '@shared/workbook/write-workbook';
 import { exportWorkbook } from '../../cli/export-workbook';
 
 describe('bowtie export: the board report’s pieces', () => {
-  it('embeds the five chart PNGs and keeps the scenarios of the workbook it re-exports', async () => {
+  it('embeds the two pictures no native chart can draw (bowtie, LTV curve) beside the native charts, and keeps the scenarios of the workbook it re-exports', async () => {
     const made = createScenario(emptyScenarios(), 'Downside', { 'journey.renewal.rate': 0.8 });
     if (!made.ok) throw new Error(made.error);
     const set = switchScenario(made.set, made.id);
@@ -19,7 +19,9 @@ describe('bowtie export: the board report’s pieces', () => {
     expect(await exportWorkbook(defaultInputs(), target, { scenarios: scenariosToJson(set) })).toEqual({ ok: true });
     const bytes = new Uint8Array(readFileSync(target));
     const media = Object.keys(unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/media/') }));
-    expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(5);
+    expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(2);
+    const charts = Object.keys(unzipSync(bytes, { filter: (f) => /^xl\/charts\/chart\d+\.xml$/.test(f.name) }));
+    expect(charts.length).toBeGreaterThanOrEqual(4);
     const read = await readWorkbook(bytes);
     if (!read.ok) throw new Error(JSON.stringify(read));
     expect(scenariosFromExtras(read.extras).set).toEqual(set);
