@@ -17,6 +17,7 @@ import { DOCUMENT_LIMITS } from '../document/limits';
 import { canonicalInput, formatKey, inputPath, isRampableKey, parsed } from '../document/keys';
 import { readActualsXml } from './sheets/actuals';
 import { readRanges } from './sheets/ranges';
+import { SIGNAL_INPUTS } from './sheets/signals';
 import { META_ROWS, SCHEMA_VERSION } from './sheets/metadata';
 import { choiceFromText, choiceWords } from './choices';
 import type { WorkbookProblem, WorkbookRead } from './types';
@@ -31,6 +32,8 @@ export interface RawWorkbook {
   inputs: RawInput[]; extras: Record<string, unknown>; base?: RawCohort[];
   /** the cell of the segments' logo-share sum (where `segments.logoShare` problems point) */
   segmentShares?: string;
+  /** the readiness signals' cells (spec §12), absent in a workbook whose model has none */
+  signals?: { key: string; where: string; value: unknown }[];
 }
 
 /**
@@ -150,6 +153,14 @@ function convert(raw: ExcelJSNs.CellValue, kind: InputKind, where: string, key: 
   return v;
 }
 
+/** Why a converted cell value cannot be an input, or null when it can. */
+function cellProblem(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return 'is empty';
+  if (typeof value === 'object' && 'formulaWithoutValue' in value) return 'holds a formula with no saved value: type the value itself';
+  if (typeof value === 'object' && 'error' in value) return `shows the error ${String(value.error)}`;
+  return null;
+}
+
 function cellOfName(wb: ExcelJSNs.Workbook, name: string): { sheet: string; col: number; row: number }[] | null {
   const ranges = wb.definedNames.getRanges(name).ranges;
   if (ranges.length !== 1) return null;
@@ -222,8 +233,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   // Keys from the key column, in row order; each input's cell from its name when the name still points at one.
   const keyed: { key: string; row: number }[] = [];
   let segmentShares: string | undefined;
+  const signalRows = new Map<string, number>();
   ws.eachRow((row, r) => {
     const key = row.getCell(ASSUMPTION_COLS.key).value;
+    if (typeof key === 'string' && key.trim().startsWith('signals.') && !signalRows.has(key.trim())) signalRows.set(key.trim(), r);
     if (typeof key === 'string' && kindOf(key.trim())) keyed.push({ key: key.trim(), row: r });
     if (typeof key === 'string' && key.trim() === 'segments.logoShare') segmentShares = `${SHEETS.assumptions}!${a1(FIRST_YEAR_COL, r)}`;
   });
@@ -269,7 +282,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   }
   if (!inputs.length) return unreadable(`not a Bowtie workbook: the "${SHEETS.assumptions}" sheet lists no inputs`);
 
-  let raw: RawWorkbook = { inputs, extras: meta.extras, base: readBase(wb, ws), ...(segmentShares ? { segmentShares } : {}) };
+  const signals = readSignals(wb, ws, signalRows);
+  let raw: RawWorkbook = { inputs, extras: meta.extras, base: readBase(wb, ws), ...(segmentShares ? { segmentShares } : {}), ...(signals.length ? { signals } : {}) };
   for (let v = meta.version; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return unreadable(`no migration from file format ${v}`);
@@ -311,6 +325,41 @@ function readBase(wb: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet): RawCohort[] 
   return out;
 }
 
+/** The readiness signals' cells (spec §12): by name while it points at one Assumptions cell, else by the key column's row. */
+function readSignals(wb: ExcelJSNs.Workbook, ws: ExcelJSNs.Worksheet, keyRows: Map<string, number>): NonNullable<RawWorkbook['signals']> {
+  const out: NonNullable<RawWorkbook['signals']> = [];
+  for (const { key } of SIGNAL_INPUTS) {
+    const named = cellOfName(wb, nameOfKey(key));
+    const row = keyRows.get(key);
+    const cell = named && named.length === 1 && named[0]!.sheet === SHEETS.assumptions ? named[0]! : row !== undefined ? { col: ASSUMPTION_COLS.value as number, row } : null;
+    if (cell) out.push({ key, where: `${SHEETS.assumptions}!${a1(cell.col, cell.row)}`, value: ws.getCell(cell.row, cell.col).value });
+  }
+  return out;
+}
+
+/**
+ * The signals group from its cells, each problem at its cell; all of them must be
+ * there (a missing one is never filled with a default). Undefined: the model has none.
+ */
+function signalsOf(raw: RawWorkbook, where: Map<string, string>, problems: WorkbookProblem[], notes: string[]): Record<string, unknown> | undefined {
+  if (!raw.signals?.length) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const input of SIGNAL_INPUTS) {
+    const cell = raw.signals.find((c) => c.key === input.key);
+    if (!cell) { problems.push({ where: SHEETS.assumptions, path: input.key, message: 'is missing from the Assumptions sheet' }); continue; }
+    where.set(input.key, cell.where);
+    // every weight's problem "at least one signal must have a weight above 0" points at the first weight
+    if (!where.has('signals')) where.set('signals', cell.where);
+    const value = convert(cell.value as ExcelJSNs.CellValue, input.kind, cell.where, input.key, notes);
+    const problem = cellProblem(value);
+    if (problem) { problems.push({ where: cell.where, path: input.key, message: problem }); continue; }
+    const [, id, field] = input.key.split('.') as [string, string, string | undefined];
+    if (field === undefined) out[id] = value;
+    else ((out[id] ??= {}) as Record<string, unknown>)[field] = value;
+  }
+  return out;
+}
+
 function pastLimits(key: string, lanes: Map<string, unknown>): string | null {
   const t = parsed(key)?.target;
   if (t?.kind === 'newLogos' && t.index >= DOCUMENT_LIMITS.years) return `is past the last year a model can have (${DOCUMENT_LIMITS.years} years of new logos)`;
@@ -347,9 +396,8 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
     const read = (cell: unknown, at: string, path: string): { ok: true; value: unknown } | { ok: false } => {
       const value = convert(cell as ExcelJSNs.CellValue, kind, at, path, notes);
       where.set(path, at);
-      if (value === null || value === undefined || value === '') { problems.push({ where: at, path, message: 'is empty' }); return { ok: false }; }
-      if (typeof value === 'object' && value !== null && 'formulaWithoutValue' in value) { problems.push({ where: at, path, message: 'holds a formula with no saved value: type the value itself' }); return { ok: false }; }
-      if (typeof value === 'object' && value !== null && 'error' in value) { problems.push({ where: at, path, message: `shows the error ${String((value).error)}` }); return { ok: false }; }
+      const problem = cellProblem(value);
+      if (problem) { problems.push({ where: at, path, message: problem }); return { ok: false }; }
       // A choice that names none of its options is named in the words of the cell's list.
       const options = kind === 'enum' ? optionsOf(path) : [];
       if (options.length && !options.includes(value as string)) { problems.push({ where: at, path, message: `must be one of ${choiceWords(options)}, got ${shown(value)}` }); return { ok: false }; }
@@ -412,6 +460,7 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   for (const [id, lane] of lanes) for (const f of LANE_KINDS.keys()) if (!(f in lane)) problems.push({ where: SHEETS.assumptions, path: `lanes.${id}.${f}`, message: 'is missing from the Assumptions sheet' });
   for (const id of segments.keys()) for (const f of SEGMENT_KINDS.keys()) if (!seen.has(`segments.${id}.${f}`)) problems.push({ where: SHEETS.assumptions, path: `segments.${id}.${f}`, message: 'is missing from the Assumptions sheet' });
   if (raw.segmentShares) where.set('segments.logoShare', raw.segmentShares);
+  const signals = signalsOf(raw, where, problems, notes);
   // The base's table: each non-blank row a cohort, a blank adopter share the implied one.
   const cohorts = (raw.base ?? []).map((row, i) => {
     const cohort: Record<string, unknown> = {};
@@ -448,7 +497,7 @@ function toModel(raw: RawWorkbook, notes: string[]): WorkbookRead {
   // A lane without a lever row has none (workbooks saved before levers existed open unchanged).
   const laneList = [...lanes.values()].map((l) => ('lever' in l ? l : { ...l, lever: null }));
   const segmentList = [...segments].map(([id, s]) => ({ id, name: s.name, logoShare: s.logoShare, overrides: s.overrides }));
-  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList, base: { cohorts }, ...(segmentList.length ? { segments: segmentList } : {}) });
+  const parsed = parseModel({ general, acquisition: { ...acquisition, newCustomersByYear: years, funnel }, journey, lanes: laneList, base: { cohorts }, ...(segmentList.length ? { segments: segmentList } : {}), ...(signals ? { signals } : {}) });
   if (parsed.ok) {
     // A saved scenario's name is text like the model's: one with a control character is refused at its place.
     const names = scenarioNameTextProblems(raw.extras.scenarios);

@@ -20,6 +20,7 @@ import { writeMetadata } from './sheets/metadata';
 import { writeSavedInputs } from './sheets/saved-inputs';
 import { writeActuals } from './sheets/actuals';
 import { writeRanges } from './sheets/ranges';
+import { writeSignals } from './sheets/signals';
 import { rangeOfOutcomes } from '../report/range-outcomes';
 import { segmentSheetNames, writeSegmentSheets, writeSegmentTable } from './segment-sheets';
 import { fitColumns, fitHeaderRows, setUpPrinting } from './print';
@@ -95,6 +96,8 @@ export async function writeWorkbook(doc: WorkbookDocument): Promise<Uint8Array> 
   wb.addWorksheet(SHEETS.meta);
 
   const names = writeAssumptions(wb, m);
+  // the readiness signals' weights and thresholds, at its foot, once the model has them (spec §12)
+  writeSignals(wb, wb.getWorksheet(SHEETS.assumptions)!, m);
   let bl, ml;
   if (segmentSheets) {
     const seg = writeSegmentSheets(wb, m, names, fig);

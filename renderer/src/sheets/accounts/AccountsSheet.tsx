@@ -127,8 +127,7 @@ function Weights({ signals }: { signals: SignalSettings }) {
   const total = SIGNAL_IDS.reduce((s, id) => s + signals[id].weight, 0);
   return (
     <section className="accounts-weights" aria-label="Signal weights">
-      <h3>Weights <span className="accounts-muted">(model inputs; Ctrl+Z undoes)</span></h3>
-      <p className="accounts-muted">Not yet kept in the saved workbook: a reopened file has seed 004's weights.</p>
+      <h3>Weights <span className="accounts-muted">(model inputs, saved with the workbook; Ctrl+Z undoes)</span></h3>
       {SIGNAL_IDS.map((id) => (
         <NumberInput key={id} label={SIGNAL_LABELS[id]} value={signals[id].weight} min={0} max={WEIGHT_MAX} suffix={total > 0 ? percent(signals[id].weight / total, 0) : ''}
           onCommit={(v) => commit(`weight of ${SIGNAL_LABELS[id].toLowerCase()} ${signals[id].weight} → ${v}`, { ...signals, [id]: { ...signals[id], weight: v } })} />
