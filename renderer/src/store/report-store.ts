@@ -6,7 +6,8 @@ import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { InputProblem, ModelInputs, ScenarioSet } from '@shared/index';
-import type { BoardReport, ChartSpec, Comparison } from '@shared/report/index';
+import type { BoardReport, Comparison } from '@shared/report/index';
+import type { DrawnChartSvg } from '@shared/report/draw';
 import { documentStore } from './document-store';
 import type { LatestLane } from '../workers/core-client';
 import type { AnalysisCalls } from '../workers/core-calls';
@@ -14,7 +15,8 @@ import { analysisClient } from '../workers/worker-clients';
 
 export interface ReportState {
   report: BoardReport | null;
-  charts: ChartSpec[];
+  /** drawn in the worker (SVG) */
+  charts: DrawnChartSvg[];
   comparison: Comparison | null;
   /** problems of the active scenario (its report is not computed) */
   problems: InputProblem[];

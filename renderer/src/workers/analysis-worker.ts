@@ -1,12 +1,13 @@
 // The analysis worker: two-way table row by row (so the sheet fills while the
-// rest computes), tornado and biggest drag; and the board report with its chart
-// options and the scenario comparison. A newer request abandons an older one
-// between rows, so fiddling with the axes never queues up stale work. Also the
+// rest computes), tornado and biggest drag; and the board report with its charts
+// drawn to SVG (the page runs no ECharts) and the scenario comparison. A newer
+// request abandons an older one between rows, so fiddling with the axes never
+// queues up stale work. Also the
 // heavy part of a save's pictures: the charts as SVG and the scenario comparison
 // (each from the screen's figures when the page sent them, else computed here).
 import { biggestDrag, computeModel, effectiveInputs, goalSeek, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
-import { boardCharts, buildBoardReport, compareScenarios } from '@shared/report/index';
-import { workbookPictureParts } from '@shared/report/draw';
+import { BOARD_PAGE_CHARTS, boardCharts, buildBoardReport, compareScenarios } from '@shared/report/index';
+import { drawChart, workbookPictureParts, type DrawnChartSvg } from '@shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
 
@@ -36,11 +37,11 @@ serveCalls<AnalysisCalls>({
     const baseResult = computeModel(base);
     const applied = effectiveInputs(base, scenarios);
     const comparison = compareScenarios(base, scenarios, computeModel, baseResult);
-    let report = null, charts: ReturnType<typeof boardCharts> = [];
+    let report = null, charts: DrawnChartSvg[] = [];
     if (!applied.problems.length) {
       const result = applied.inputs === base ? baseResult : computeModel(applied.inputs);
       report = buildBoardReport(applied.inputs, result);
-      charts = boardCharts(applied.inputs, result);
+      charts = boardCharts(applied.inputs, result).filter((c) => BOARD_PAGE_CHARTS.includes(c.id)).map(drawChart);
     }
     return { report, charts, comparison, problems: applied.problems, ms: performance.now() - t0 };
   },

@@ -3,7 +3,7 @@
 // workers answer them with serveCalls.
 import type { DragResult, InputProblem, ModelInputs, ModelResult, ScenarioSet, SeekRequest, SeekResult, TornadoBar, TwoWaySpec } from '@shared/index';
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, WorkbookPictureParts } from '@shared/report/index';
-import type { KnownBase } from '@shared/report/draw';
+import type { DrawnChartSvg, KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import type { ActualsProblem, BaseSeed, Calibration, DataQuality, LaneTarget, Suggestion, VarianceMeasure } from '@shared/actuals/index';
 
@@ -20,7 +20,8 @@ export type SensitivityProgress =
 
 export interface ReportResult {
   report: BoardReport | null;
-  charts: ChartSpec[];
+  /** the charts the page shows, drawn in the worker */
+  charts: DrawnChartSvg[];
   comparison: Comparison;
   /** the active scenario's problems (its report is not computed) */
   problems: InputProblem[];
@@ -41,6 +42,8 @@ export type AnalysisCalls = {
 /** chart-worker.ts: charts drawn to SVG (ECharts SSR) off the main thread. */
 export type ChartCalls = {
   actuals: { args: { chart: ActualsChartName; sheet: ActualsSheet; currency: string; width: number; height: number }; result: string };
+  /** any chart option (plain data, shared/report/*-chart.ts) drawn at a size: the Sensitivity tornado */
+  svg: { args: { option: ChartSpec['option']; width: number; height: number }; result: string };
 };
 
 export interface WorkbookProblem {
