@@ -5,7 +5,7 @@
 // queues up stale work. Also the
 // heavy part of a save's pictures: the charts as SVG and the scenario comparison
 // (each from the screen's figures when the page sent them, else computed here).
-import { biggestDrag, computeModel, effectiveInputs, goalSeek, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
+import { biggestDrag, computeModel, effectiveInputs, goalSeek, toNumbers, tornado, twoWayRow, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
 import { BOARD_PAGE_CHARTS, boardCharts, buildBoardReport, compareScenarios } from '@shared/report/index';
 import { drawChart, workbookPictureParts, type DrawnChartSvg } from '@shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
@@ -18,9 +18,8 @@ serveCalls<AnalysisCalls>({
     const t0 = performance.now();
     if (validateInputs(inputs).length) throw new Error('the model has invalid inputs');
     for (let i = 0; i < spec.rowValues.length; i++) {
-      // One row is the core's own two-way table over a single row value.
-      const row = twoWayTable(inputs, { ...spec, rowValues: [spec.rowValues[i]!] });
-      ctx.progress({ kind: 'row', row: i, cells: row.cells[0]!.map((c) => (c === null ? null : c.toNumber())), problems: row.problems[0]! });
+      const row = twoWayRow(inputs, spec, spec.rowValues[i]!);
+      ctx.progress({ kind: 'row', row: i, cells: row.cells.map((c) => (c === null ? null : c.toNumber())), problems: row.problems });
       await tick(); // lets a newer request's cancel arrive
       if (ctx.cancelled()) return null;
     }
