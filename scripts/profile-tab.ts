@@ -3,7 +3,8 @@
 // long tasks. Usage: npx tsx scripts/profile-tab.ts "Board Report" '.board-sheet[data-state="ready"] .board-page svg'
 // PROFILE_MODEL=large opens the bench's large model first (tests/support/models.ts);
 // PROFILE_THEN=axis profiles, once the Sensitivity tab is filled, an axis edit
-// until the table has recomputed (the bench's "while the table recomputes" row).
+// until the table has recomputed (the bench's "while the table recomputes" row);
+// PROFILE_THEN=edit a renewal-rate edit from Enter to the new NRR on screen.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,8 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const axisEdit = process.env.PROFILE_THEN === 'axis';
-  if (!axisEdit) await cdp.send('Profiler.start');
+  const cellEdit = process.env.PROFILE_THEN === 'edit';
+  if (!axisEdit && !cellEdit) await cdp.send('Profiler.start');
   let t0 = Date.now();
   await page.getByRole('tab', { name: tab, exact: true }).click();
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
@@ -55,6 +57,17 @@ try {
     await axis.press('Enter');
     await page.locator('table.twoway[data-state="computing"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
     await page.locator('table.twoway[data-state="done"]').waitFor({ timeout: 60_000 });
+  }
+  if (cellEdit) {
+    const before = await page.locator('dd[data-key="kpi.nrr.y2"]').textContent();
+    await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
+    await page.keyboard.type('81.5%');
+    await page.waitForTimeout(100);
+    await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+    await cdp.send('Profiler.start');
+    t0 = Date.now();
+    await page.keyboard.press('Enter');
+    await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasNotText: before ?? '' }).waitFor({ timeout: 30_000 });
   }
   const wall = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };

@@ -1,6 +1,8 @@
 // A Chrome trace of one tab's first open on the production build: main-thread
 // time by event (script, style, layout, paint, parse) and each worker thread's
-// busy time, plus the long tasks. Usage as profile-tab.ts (PROFILE_MODEL=large too).
+// busy time, plus the long tasks. Usage as profile-tab.ts (PROFILE_MODEL=large too;
+// PROFILE_THEN=axis or =edit: an axis edit on Sensitivity, or a renewal-rate edit
+// on Assumptions, after the tab opened; PROFILE_LONG=1: what each long task held).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,14 @@ try {
   await page.getByRole('tab', { name: tab, exact: true }).click();
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
   const wall = Date.now() - t0;
+  if (process.env.PROFILE_THEN === 'edit') {
+    // An edit on the Assumptions sheet, Enter to the new NRR on screen (the bench's edit-to-screen)
+    const before = await page.locator('dd[data-key="kpi.nrr.y2"]').textContent();
+    await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
+    await page.keyboard.type('81.5%');
+    await page.keyboard.press('Enter');
+    await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasNotText: before ?? '' }).waitFor({ timeout: 30_000 });
+  }
   if (process.env.PROFILE_THEN === 'axis') {
     // An axis edit: the table recomputes in the worker
     const axis = page.locator('[data-key="sensitivity.colValues.0"]');
