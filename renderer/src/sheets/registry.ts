@@ -1,6 +1,6 @@
 // The workbook's sheets, in tab order. The five model sheets load with the app;
-// Sensitivity, Scenarios, Actuals and Board Report (ECharts, workers) load when
-// their tab is first opened. A sheet that fails to load shows its error in its
+// Sensitivity, Scenarios, Actuals and Board Report load when their tab is first
+// opened (or when the app is idle, warm-up.ts). A sheet that fails to load shows its error in its
 // own tab (SheetBoundary), not a blank workspace. See docs/workspace.md.
 import { createElement, lazy, type ComponentType } from 'react';
 import { AssumptionsSheet } from './assumptions/AssumptionsSheet';
