@@ -19,8 +19,8 @@ const pure = [
   { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto'], message: 'shared/ must not import Node modules.' },
 ];
 
-/** shared/'s public API: the core and model, the document and its edits, the board report, chart drawing (ECharts, kept out of the app's start-up bundle), the workbook format, actuals (billing exports, §9) and their limits (values the page may import without the readers), accounts and the expansion pipeline (§12), the desktop bridge's types. */
-const SHARED_ENTRY_POINTS = ['index', 'document/index', 'report/index', 'report/draw', 'workbook/index', 'actuals/index', 'actuals/limits', 'accounts/index', 'desktop-api'];
+/** shared/'s public API: the core and model, the document and its edits, the board report, chart drawing (ECharts, kept out of the app's start-up bundle), the workbook format, actuals (billing exports, §9) with their limits and a lane suggestion's target (values the page may import without the readers), accounts and the expansion pipeline (§12), the desktop bridge's types. */
+const SHARED_ENTRY_POINTS = ['index', 'document/index', 'report/index', 'report/draw', 'workbook/index', 'actuals/index', 'actuals/limits', 'actuals/lane-target', 'actuals/mapping-vocabulary', 'accounts/index', 'accounts/screen', 'desktop-api'];
 const sharedApi = {
   // '@shared/…' (the alias, tsconfig.base.json) or a relative path through shared/
   regex: `(^|/|@)shared/(?!(${SHARED_ENTRY_POINTS.join('|')})$)`,

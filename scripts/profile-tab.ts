@@ -1,30 +1,74 @@
 // A CPU profile of one tab's first open on the production build (issue 23's speed
 // rows: what stands in the way): self time by function and by file, and the
 // long tasks. Usage: npx tsx scripts/profile-tab.ts "Board Report" '.board-sheet[data-state="ready"] .board-page svg'
+// PROFILE_MODEL=large opens the bench's large model first (tests/support/models.ts);
+// PROFILE_THEN=axis profiles, once the Sensitivity tab is filled, an axis edit
+// until the table has recomputed (the bench's "while the table recomputes" row);
+// PROFILE_THEN=edit a renewal-rate edit from Enter to the new NRR on screen.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { computeModel, percent } from '@shared/index';
+import { writeWorkbook } from '@shared/workbook/index';
+import { largeModel } from '../tests/support/models';
 
 const [tab = 'Board Report', ready = '.board-sheet[data-state="ready"] .board-page svg'] = process.argv.slice(2);
 const port = 4300 + Math.floor(Math.random() * 500);
 const outDir = `${tmpdir()}/bowtie-profile-${port}`;
-if (spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', '--sourcemap'], { stdio: 'ignore' }).status !== 0) throw new Error('build failed');
+if (spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', '--minify', 'false'] /* names in the profile */, { stdio: 'ignore' }).status !== 0) throw new Error('build failed');
 const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 const url = `http://127.0.0.1:${port}/`;
 for (let i = 0; ; i++) { try { if ((await fetch(url)).ok) break; } catch { /* starting */ } if (i > 240) throw new Error('no server'); await new Promise((r) => setTimeout(r, 250)); }
 const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).showOpenFilePicker; });
   await page.goto(url);
   await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+  if (process.env.PROFILE_MODEL === 'large') {
+    const inputs = largeModel();
+    const path = join(mkdtempSync(join(tmpdir(), 'bowtie-profile-model-')), 'large.xlsx');
+    writeFileSync(path, await writeWorkbook({ inputs, appVersion: 'profile' }));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles(path);
+    await page.locator('dd[data-key="kpi.nrr.y2"]', { hasText: percent(computeModel(inputs).annual[1]!.nrr) }).waitFor({ timeout: 60_000 });
+  }
+  await page.waitForTimeout(300);
   await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask' }); });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  const t0 = Date.now();
-  await page.getByRole('tab', { name: tab }).click();
+  const axisEdit = process.env.PROFILE_THEN === 'axis';
+  const cellEdit = process.env.PROFILE_THEN === 'edit';
+  if (!axisEdit && !cellEdit) await cdp.send('Profiler.start');
+  let t0 = Date.now();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
+  if (axisEdit) {
+    await page.waitForTimeout(300);
+    await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+    await cdp.send('Profiler.start');
+    t0 = Date.now();
+    const axis = page.locator('[data-key="sensitivity.colValues.0"]');
+    await axis.fill('11%');
+    await axis.press('Enter');
+    await page.locator('table.twoway[data-state="computing"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page.locator('table.twoway[data-state="done"]').waitFor({ timeout: 60_000 });
+  }
+  if (cellEdit) {
+    const before = await page.locator('dd[data-key="kpi.nrr.y2"]').textContent();
+    await page.locator('.ag-cell[data-key="journey.renewal.rate"]').click();
+    await page.keyboard.type('81.5%');
+    await page.waitForTimeout(100);
+    await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+    await cdp.send('Profiler.start');
+    t0 = Date.now();
+    await page.keyboard.press('Enter');
+    await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasNotText: before ?? '' }).waitFor({ timeout: 30_000 });
+  }
   const wall = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

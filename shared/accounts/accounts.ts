@@ -10,28 +10,10 @@ import type { Lane, ModelInputs } from '../model/inputs';
 import { firstYear } from '../model/ramps';
 import { decimalCell, wordCell, type Cell } from './cells';
 import { columnIndex, readTable, type TableProblem } from '../tables/read-table';
+import { ACCOUNT_COLUMNS, CHAMPION_STATES, categoryLanes, type Category, type ChampionState, type RiskFlag } from './vocabulary';
 import { SCALED_SIGNAL_IDS, SIGNAL_IDS, defaultSignals, scorer, type ScaledSignalId, type SignalId, type SignalSettings } from './signals';
 
-export const CHAMPION_STATES = ['promoted', 'newRole', 'stable', 'left', 'roleOutOfDomain'] as const;
-export type ChampionState = (typeof CHAMPION_STATES)[number];
 
-/** Seed 001's warning signals, in the order the spec lists them. */
-export const RISK_FLAGS = ['usageDrop', 'ticketSurge', 'championLost', 'npsDrop', 'competitorMention'] as const;
-export type RiskFlag = (typeof RISK_FLAGS)[number];
-export const RISK_FLAG_LABELS: Readonly<Record<RiskFlag, string>> = {
-  usageDrop: 'usage down more than 20%',
-  ticketSurge: 'tickets up more than 50%',
-  championLost: 'champion gone',
-  npsDrop: 'NPS fell to detractor',
-  competitorMention: 'competitor mentioned',
-};
-
-/** The columns of an accounts file (header names match in any case). */
-export const ACCOUNT_COLUMNS = {
-  required: ['account', 'arr'],
-  signals: ['seatsActive', 'seatsLicensed', 'usage', 'usagePrev', 'teams', 'dataRequests', 'milestones', 'tickets', 'ticketsPrev', 'champion'],
-  other: ['npsPrev', 'nps', 'competitorMention', 'lanes', 'segment'],
-} as const;
 
 /** One account as read: what the scores are computed from. */
 export interface AccountRow {
@@ -163,7 +145,6 @@ export interface AccountTotals {
   top20WhitespaceShare: Dec | null;
 }
 
-type Category = 'usage' | 'data' | 'capacity';
 const CATEGORY_SIGNALS: Readonly<Record<Category, readonly ScaledSignalId[]>> = {
   usage: ['seatUtilisation', 'usageGrowth', 'breadth'],
   data: ['dataRequests'],
@@ -171,11 +152,6 @@ const CATEGORY_SIGNALS: Readonly<Record<Category, readonly ScaledSignalId[]>> = 
 };
 
 /** The lane each signal category points at (§12), before the account's own lanes are taken out. */
-export function categoryLanes(lanes: readonly Lane[]): Record<Category, Lane | undefined> {
-  const by = (levers: readonly string[], anchor: Lane['anchor']) =>
-    lanes.find((l) => l.lever !== undefined && levers.includes(l.lever)) ?? lanes.find((l) => l.anchor === anchor);
-  return { usage: by(['upsell', 'crossSell'], 'onboarding'), data: by(['integration'], 'firstValue'), capacity: by(['services'], 'adoption') };
-}
 
 const byAccount = (a: { account: string }, b: { account: string }) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
 
@@ -245,3 +221,5 @@ export function rankByErs<T extends { account: string; ers: Dec | null }>(accoun
   });
 }
 
+
+export { ACCOUNT_COLUMNS, CHAMPION_STATES, RISK_FLAGS, RISK_FLAG_LABELS, categoryLanes, type ChampionState, type RiskFlag } from './vocabulary';

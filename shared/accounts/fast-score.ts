@@ -9,7 +9,8 @@
 import { D, type Dec } from '../core/decimal';
 import type { ModelInputs } from '../model/inputs';
 import { firstYear } from '../model/ramps';
-import { RISK_FLAGS, categoryLanes, type AccountRow, type RiskFlag } from './accounts';
+import type { AccountRow } from './accounts';
+import { RISK_FLAGS, categoryLanes, type RiskFlag } from './vocabulary';
 import { SCALED_SIGNAL_IDS, SIGNAL_IDS, type SignalSettings } from './signals';
 
 /** Seven signals per account, in SIGNAL_IDS order; the last (champion) holds 100, 0 or NaN. */

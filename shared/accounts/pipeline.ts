@@ -5,20 +5,10 @@ import { ZERO, type Dec } from '../core/decimal';
 import type { ModelInputs, ModelResult } from '../index';
 import { decimalCell, monthCell, type Cell } from './cells';
 import { findLane } from './accounts';
+import { COVERAGE_BAND, PIPELINE_COLUMNS, STAGES, STAGE_WEIGHTS, type CoverageVerdict, type Stage, type StageMap } from './vocabulary';
 import { columnIndex, readTable, type TableProblem } from '../tables/read-table';
 
-/** Seed 003's stages and weights; Closed Lost weighs 0 and is not open. */
-export const STAGES = ['Signal Detected', 'Opportunity Qualified', 'Solution Presented', 'Committed', 'Closed Won', 'Closed Lost'] as const;
-export type Stage = (typeof STAGES)[number];
-export const STAGE_WEIGHTS: Readonly<Record<Stage, number>> = {
-  'Signal Detected': 0.1, 'Opportunity Qualified': 0.25, 'Solution Presented': 0.5, Committed: 0.8, 'Closed Won': 1, 'Closed Lost': 0,
-};
 
-/** Seed 003: coverage of 2.5–3.5× the target. */
-export const COVERAGE_BAND = { low: 2.5, high: 3.5 } as const;
-export type CoverageVerdict = 'under-covered' | 'covered' | 'over-covered' | 'plan met';
-
-export const PIPELINE_COLUMNS = { required: ['account', 'amount', 'stage', 'close'], other: ['lane'] } as const;
 
 export interface Opportunity { line: number; account: string; amount: Dec; stage: Stage; /** year × 12 + month − 1 */ close: number; lane: string | null }
 
@@ -28,19 +18,7 @@ export type PipelineRead =
   | { ok: false; kind: 'unreadable'; error: string };
 
 /** A CRM's own stage names mapped onto seed 003's (`{"Negotiation": "Committed"}`); problems by path. */
-export type StageMap = Readonly<Record<string, Stage>>;
 
-export function parseStageMap(json: unknown): { ok: true; map: StageMap } | { ok: false; problems: string[] } {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problems: ['the stage map must be a JSON object of "CRM stage": "Bowtie stage"'] };
-  const map: Record<string, Stage> = {};
-  const problems: string[] = [];
-  for (const [k, v] of Object.entries(json)) {
-    const stage = typeof v === 'string' ? STAGES.find((s) => s.toLowerCase() === v.trim().toLowerCase()) : undefined;
-    if (!stage) problems.push(`${JSON.stringify(k)}: ${JSON.stringify(v)} is not a stage; use one of ${STAGES.join(', ')}`);
-    else map[k.trim().toLowerCase()] = stage;
-  }
-  return problems.length ? { ok: false, problems } : { ok: true, map };
-}
 
 function stageCell(text: string, map: StageMap): Cell<Stage> {
   const k = text.trim().toLowerCase();
@@ -153,3 +131,5 @@ export function pipelineCoverage(opps: readonly Opportunity[], model: ModelInput
   return { periods, opportunities: opps.length, outsidePlan: opps.length - inPlan.length };
 }
 
+
+export { COVERAGE_BAND, PIPELINE_COLUMNS, STAGES, STAGE_WEIGHTS, parseStageMap, type CoverageVerdict, type Stage, type StageMap } from './vocabulary';

@@ -8,6 +8,7 @@ import { MAX_BASE_COHORTS } from '../model/validate';
 import { forEachCustomer, type Book } from './book';
 import { monthText } from './values';
 import { computeExact } from '../core/compute';
+import { ACTUALS_LANE_ID, defaultLaneTarget, type LaneTarget } from './lane-target';
 
 /** The figure behind a suggestion: a share `part ÷ whole` of something counted. */
 export interface Basis { part: number; whole: number; unit: 'customers' | 'arr' | 'terms' }
@@ -51,7 +52,6 @@ export interface BaseSeed {
   notes: string[];
 }
 
-export const ACTUALS_LANE_ID = 'actualsExpansion';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -238,19 +238,6 @@ export function seedBase(book: Book): BaseSeed {
 export function applySeed(inputs: ModelInputs, seed: BaseSeed): ModelInputs {
   return { ...inputs, general: { ...inputs.general, startMonth: seed.startMonth }, base: { cohorts: seed.cohorts.map((c) => ({ ...c })) } };
 }
-
-/**
- * Where the between-renewals lane goes (issue 20): into a planned lane, whose
- * timing and economics it takes while the lane keeps its id, name, lever and
- * margin; or beside them as a new lane (which adds its expansion to theirs).
- */
-export type LaneTarget = { replace: string } | 'new';
-
-/** The target a lane suggestion takes unless the user picks another: the first planned lane, else a new one. */
-export const defaultLaneTarget = (inputs: ModelInputs): LaneTarget => {
-  const own = inputs.lanes.find((l) => l.id === ACTUALS_LANE_ID) ?? inputs.lanes[0];
-  return own ? { replace: own.id } : 'new';
-};
 
 /** One suggestion applied; a lane goes where `target` says (by default the first planned lane). */
 export function applySuggestion(inputs: ModelInputs, s: Suggestion, target: LaneTarget = defaultLaneTarget(inputs)): ModelInputs {

@@ -7,7 +7,8 @@ export { findColumns, problemLine, MAX_PROBLEMS_KEPT, type ActualsProblem, type 
 export { computeActuals, type ActualsResult, type ActualsCohort } from './compute';
 export { actualsJson, actualsResultOf, actualsSheet, figuresOf, type ActualsJson, type ActualsFigures } from './json';
 export type { Book } from './book';
-export { calibrate, seedBase, applySeed, applySuggestion, suggestionEffect, defaultLaneTarget, ACTUALS_LANE_ID, type LaneTarget, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
+export { calibrate, seedBase, applySeed, applySuggestion, suggestionEffect, type Calibration, type Suggestion, type BaseSeed, type Basis } from './calibrate';
+export { defaultLaneTarget, ACTUALS_LANE_ID, type LaneTarget } from './lane-target';
 export { planVsActual, varianceTotals, VARIANCE_MEASURES, type VarianceMonth, type VarianceMeasure, type VarianceTotals } from './variance';
 export { convertExport, convertTable, mappingFor, suggestMapping, actualsOf, longCsv, monthHeader, type ConvertResult } from './shapes/convert';
 export { parseMapping, parseOptions, defaultOptions, SHAPES, SHAPE_FIELDS, LINE_KINDS, INTERVALS, type Mapping, type ConvertOptions, type Shape } from './shapes/mapping';

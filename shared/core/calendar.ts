@@ -116,11 +116,19 @@ export interface CalendarOptions {
   cohortTable?: boolean;
   /** the ARR renewing each month by class, of everyone and of the NRR set (default false) */
   renewing?: boolean;
+  /**
+   * false: only what one retention or ARR figure reads (closing, agedArr, kept;
+   * sensitivity's cells): the flows, customers and lane ARR are left empty, and
+   * the cohort table too. The ARR itself is computed by the same operations in
+   * the same order, so every figure is the same to the last digit. Default true.
+   */
+  flows?: boolean;
 }
 
 export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = inputs.general.horizonMonths, options: CalendarOptions = {}): CalendarRun {
   const wantKept = options.keptFor ?? (() => true);
-  const wantParts = options.cohortTable ?? true;
+  const wantFlows = options.flows ?? true;
+  const wantParts = wantFlows && (options.cohortTable ?? true);
   const H = horizon;
   const m = inputs.acquisition.contractMonths;
   const L = inputs.lanes.length;
@@ -137,7 +145,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
   const zeros = () => Array.from({ length: L }, () => ZERO);
   const series = () => Array.from({ length: H }, () => ZERO);
   const laneSeries = () => Array.from({ length: H }, () => zeros());
-  const flows = (): Flows => ({ churn: series(), contraction: series(), price: series(), seat: series(), lanes: laneSeries() });
+  const flows = (): Flows => (wantFlows ? { churn: series(), contraction: series(), price: series(), seat: series(), lanes: laneSeries() } : { churn: [], contraction: [], price: [], seat: [], lanes: [] });
   const all = flows(), set = flows();
 
   const pools: Pool[][] = Array.from({ length: m }, () => [0, 1].map(() => ({ T: ZERO, alive: ZERO, lanes: zeros() })));
@@ -223,6 +231,7 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     }
     const rate = cls === AD ? R.rate : R.non;
     const renewing = T.mul(rate);
+    if (!wantFlows) return renewing.mul(R.growth);
     const c = T.mul(ONE.sub(rate)), ct = renewing.mul(R.contraction), pr = renewing.mul(R.price), st = renewing.mul(R.seat);
     book(all, t, c, ct, pr, st);
     if (inSet) book(set, t, c, ct, pr, st);
@@ -311,8 +320,10 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
           const non = failed.isZero() ? ZERO : failed.mul(pm);
           const bought = ad.add(non);
           if (bought.isZero()) continue;
-          all.lanes[t]![i] = all.lanes[t]![i]!.add(bought);
-          if (inSet) set.lanes[t]![i] = set.lanes[t]![i]!.add(bought);
+          if (wantFlows) {
+            all.lanes[t]![i] = all.lanes[t]![i]!.add(bought);
+            if (inSet) set.lanes[t]![i] = set.lanes[t]![i]!.add(bought);
+          }
           for (let cls = 0; cls < 2; cls++) {
             const x = cls === AD ? ad : non;
             if (x.isZero()) continue;
@@ -330,20 +341,20 @@ export function simulateCalendar(inputs: ModelInputs, rates: Rates, horizon = in
     for (let r = 0; r < m; r++) for (let cls = 0; cls < 2; cls++) {
       const pool = pools[r]![cls]!;
       if (!pool.T.isZero()) old = old.add(pool.T);
-      if (!pool.alive.isZero()) active = active.add(pool.alive);
+      if (wantFlows && !pool.alive.isZero()) active = active.add(pool.alive);
     }
     let total = old;
     for (const k of young) {
       const arr = k.T[AD]!.add(k.T[NON]!);
       total = total.add(arr);
       if (wantParts) youngRevenue[k.group] = youngRevenue[k.group]!.add(arr);
-      for (let x = 0; x < 4; x++) if (!k.alive[x]!.isZero()) active = active.add(k.alive[x]!);
+      if (wantFlows) for (let x = 0; x < 4; x++) if (!k.alive[x]!.isZero()) active = active.add(k.alive[x]!);
     }
     closing[t] = total;
     customers[t] = active;
     agedArr[t] = old;
     if (t + 12 < H && wantKept(t)) kept[t + 1] = keptAt(t);
-    if (t % 12 === 11) {
+    if (t % 12 === 11 && wantFlows) {
       laneArrEnd.push(Array.from({ length: L }, (_, i) => {
         let s = ZERO;
         for (let r = 0; r < m; r++) for (let cls = 0; cls < 2; cls++) s = s.add(pools[r]![cls]!.lanes[i]!);

@@ -44,6 +44,30 @@ export function figureChoices(years: number, hasBase = false): FigureInfo[] {
   return out;
 }
 
+/** Inputs only unit economics read (spec §5): margins, the discount rate, the LTV horizon, CAC. */
+const MARGIN = /^(general\.subscriptionGrossMargin|lanes\.[^.]+\.grossMargin)$/;
+const DISCOUNT_RATE = 'general.discountRateAnnual';
+const LTV_YEARS = 'general.ltvYears';
+const CAC = 'acquisition.cacPerCustomer';
+
+/**
+ * Whether a figure reads an input at all. ARR, NRR and GRR (spec §4) read none
+ * of the unit-economics inputs; revenue LTV reads no margin and no discount
+ * rate, gross-margin LTV no discount rate, and of the figures only LTV:CAC
+ * reads CAC (spec §5). A change to an input a figure does not read leaves it as
+ * it was, to the last digit: the tornado takes the base figure for such a driver
+ * instead of computing it again (tests/shared/core/sensitivity.test.ts holds
+ * this to the core on random models).
+ */
+export function figureReads(key: FigureKey, inputKey: string): boolean {
+  if (/^(nrr|grr|arr)\.y\d+$/.test(key)) return !MARGIN.test(inputKey) && inputKey !== DISCOUNT_RATE && inputKey !== LTV_YEARS && inputKey !== CAC;
+  if (key === 'ltvToCac') return true;
+  if (inputKey === CAC) return false;
+  if (key === 'ltv.revenue') return !MARGIN.test(inputKey) && inputKey !== DISCOUNT_RATE;
+  if (key === 'ltv.grossMargin') return inputKey !== DISCOUNT_RATE;
+  return true;
+}
+
 /** One figure of a valid model; null where the figure is undefined (spec: shown —). */
 export function computeFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
   const customers = /^customers\.y(\d+)$/.exec(key);
@@ -87,12 +111,12 @@ function singleFigure(inputs: ModelInputs, key: FigureKey): Dec | null {
     if (needsCalendar(inputs)) {
       // Ramps or a base: the calendar simulation, only as far as the figure's year.
       const b = 12 * (y - 1) - 1;
-      const run = simulateCalendar(inputs, new Rates(inputs), 12 * y, { keptFor: (t) => t === b, cohortTable: false });
+      const run = simulateCalendar(inputs, new Rates(inputs), 12 * y, { keptFor: (t) => t === b, flows: false });
       if (yearly[1] === 'arr') return run.closing[12 * y - 1]!;
       const w = windowAt(run, 12 * y - 1)!;
       return yearly[1] === 'nrr' ? w.nrr : w.grr;
     }
-    const j = computeJourney(inputs, 12 * y);
+    const j = computeJourney(inputs, 12 * y, undefined, { grossRetained: yearly[1] === 'grr' || yearly[1] === 'nrr', grossMargin: false });
     const blocks = acquisitionBlocks(inputs);
     const arr = new AgeSeries(j.arr);
     if (yearly[1] === 'arr') return rollUp(arr, blocks, 12 * y - 1);

@@ -6,18 +6,20 @@ import { firstYear, mapYears } from '../model/ramps';
 import type { Rampable } from '../model/inputs';
 import { validateInputs } from '../model/validate';
 import { D, type Dec } from './decimal';
-import { computeFigure, type FigureKey } from './figures';
+import { computeFigure, figureReads, type FigureKey } from './figures';
 import { completeYears } from './years';
 
 /**
  * A figure of a model with one or more inputs changed; null when the change is invalid
  * or the figure undefined. A number given for a ramped input replaces every year (spec §2.1).
  */
-export function figureWith(base: ModelInputs, changes: readonly [string, Rampable][], figure: FigureKey): { value: Dec | null; problem: string | null } {
+export function figureWith(base: ModelInputs, changes: readonly [string, Rampable][], figure: FigureKey, unread?: { value: Dec | null }): { value: Dec | null; problem: string | null } {
   let m = base;
   for (const [key, value] of changes) m = setInput(m, key, value);
   const problems = validateInputs(m);
   if (problems.length) return { value: null, problem: `${problems[0]!.path}: ${problems[0]!.message}` };
+  // `unread`: the base's own figure, which a change to inputs the figure does not read leaves as it is.
+  if (unread && changes.every(([key]) => !figureReads(figure, key))) return { value: unread.value, problem: null };
   return { value: computeFigure(m, figure), problem: null };
 }
 
@@ -51,21 +53,21 @@ export function defaultTwoWay(m: ModelInputs): TwoWaySpec {
   };
 }
 
-export function twoWayTable(m: ModelInputs, spec: TwoWaySpec): TwoWayTable<Dec> {
-  const cells: (Dec | null)[][] = [];
-  const problems: (string | null)[][] = [];
-  for (const r of spec.rowValues) {
-    const row: (Dec | null)[] = [];
-    const prow: (string | null)[] = [];
-    for (const c of spec.colValues) {
-      const f = figureWith(m, [[spec.rowKey, r], [spec.colKey, c]], spec.figure);
-      row.push(f.value);
-      prow.push(f.problem);
-    }
-    cells.push(row);
-    problems.push(prow);
+/** One row of the two-way table: the figure for the row's value with each column's (the app streams the table row by row). */
+export function twoWayRow(m: ModelInputs, spec: TwoWaySpec, rowValue: number): { cells: (Dec | null)[]; problems: (string | null)[] } {
+  const cells: (Dec | null)[] = [];
+  const problems: (string | null)[] = [];
+  for (const c of spec.colValues) {
+    const f = figureWith(m, [[spec.rowKey, rowValue], [spec.colKey, c]], spec.figure);
+    cells.push(f.value);
+    problems.push(f.problem);
   }
-  return { ...spec, cells, problems, base: twoWayBase(m, spec), baseValue: computeFigure(m, spec.figure) };
+  return { cells, problems };
+}
+
+export function twoWayTable(m: ModelInputs, spec: TwoWaySpec): TwoWayTable<Dec> {
+  const rows = spec.rowValues.map((r) => twoWayRow(m, spec, r));
+  return { ...spec, cells: rows.map((r) => r.cells), problems: rows.map((r) => r.problems), base: twoWayBase(m, spec), baseValue: computeFigure(m, spec.figure) };
 }
 
 /** Where the model itself sits in the table, if both of its values are on the axes. */
@@ -114,15 +116,18 @@ function tornadoDrivers(m: ModelInputs): { key: string; label: string; driver: '
   return out;
 }
 
-export function tornado(m: ModelInputs, figure: FigureKey): { figure: FigureKey; base: Dec | null; bars: TornadoBar<Dec>[] } {
-  const base = computeFigure(m, figure);
+/** `base`: the model's own figure, when already computed. */
+export function tornado(m: ModelInputs, figure: FigureKey, base: Dec | null = computeFigure(m, figure)): { figure: FigureKey; base: Dec | null; bars: TornadoBar<Dec>[] } {
   const bars: TornadoBar<Dec>[] = [];
   for (const spec of tornadoDrivers(m)) {
     const value = getInput(m, spec.key) as Rampable;
     const lowInput = mapYears(value, (v) => driverRange(spec.driver, v, spec.max).low);
     const highInput = mapYears(value, (v) => driverRange(spec.driver, v, spec.max).high);
-    const lowValue = figureWith(m, [[spec.key, lowInput]], figure).value;
-    const highValue = figureWith(m, [[spec.key, highInput]], figure).value;
+    // A move clamped to the input's own value (a rate at 0% or 100%) is the model itself;
+    // a driver the figure does not read (a margin for NRR) leaves it at the base.
+    const at = (moved: Rampable) => (sameRampable(moved, value) ? base : figureWith(m, [[spec.key, moved]], figure, { value: base }).value);
+    const lowValue = at(lowInput);
+    const highValue = at(highInput);
     const swing = lowValue && highValue ? highValue.sub(lowValue).abs() : new D(0);
     bars.push({ key: spec.key, label: spec.label, low: firstYear(lowInput), high: firstYear(highInput), base: firstYear(value), lowInput, highInput, lowValue, highValue, swing });
   }
@@ -130,6 +135,9 @@ export function tornado(m: ModelInputs, figure: FigureKey): { figure: FigureKey;
   bars.sort((a, b) => b.swing.cmp(a.swing));
   return { figure, base, bars };
 }
+
+const sameRampable = (a: Rampable, b: Rampable): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
 
 export type Stage = 'onboarding' | 'firstValue' | 'adoption' | 'renewal';
 export const STAGES: readonly Stage[] = ['onboarding', 'firstValue', 'adoption', 'renewal'];
@@ -194,5 +202,6 @@ export interface Sensitivity<N> {
 }
 
 export function computeSensitivity(m: ModelInputs, spec: TwoWaySpec = defaultTwoWay(m), tornadoFigure: FigureKey = spec.figure): Sensitivity<Dec> {
-  return { twoWay: twoWayTable(m, spec), tornado: tornado(m, tornadoFigure), drag: biggestDrag(m) };
+  const twoWay = twoWayTable(m, spec);
+  return { twoWay, tornado: tornadoFigure === spec.figure ? tornado(m, tornadoFigure, twoWay.baseValue) : tornado(m, tornadoFigure), drag: biggestDrag(m) };
 }

@@ -16,6 +16,8 @@ export const DOCUMENT_LIMITS = {
   rampYears: MAX_RAMP_YEARS,
   scenarios: MAX_SCENARIOS,
   overrides: MAX_OVERRIDES,
+  /** billing-export mappings kept in a workbook (spec §9.1): one per shape and set of headers, the latest first */
+  importMappings: 8,
 } as const;
 
 /** Model years the horizon covers (at most the ten a ramp may list). */

@@ -422,6 +422,9 @@ export function ltvCurveChart(inputs: ModelInputs, r: ModelResult<number>): Char
   });
 }
 
+/** The charts the Board Report page shows; the lane mix is in the workbook, and on the page the lane table says it in less room. */
+export const BOARD_PAGE_CHARTS: readonly ChartId[] = ['bowtie', 'waterfall', 'nrrDecomposition', 'ltvCurve'];
+
 export function boardCharts(inputs: ModelInputs, r: ModelResult<number>): ChartSpec[] {
   return [bowtieChart(inputs, r), waterfallChart(inputs, r), nrrDecompositionChart(inputs, r), laneMixChart(inputs, r), ltvCurveChart(inputs, r)];
 }

@@ -7,7 +7,7 @@ import type { ScenarioSet } from '../model/scenarios';
 import type { TwoWaySpec } from '../core/sensitivity';
 import { computeModel } from '../core/compute';
 import type { ModelResult } from '../core/result';
-import { boardCharts, type ChartId } from './charts';
+import { boardCharts, type ChartId, type ChartSpec } from './charts';
 import { renderChartSvg } from './render-svg';
 import type { Comparison } from './comparison';
 import { comparisonForWorkbook, finishPictures, rasterizeCharts, workbookExtras, type ChartSvg, type Rasterize, type WorkbookExtrasArgs, type WorkbookPictureParts } from './workbook-extras';
@@ -21,6 +21,11 @@ export { renderChartSvg };
  * Board Report's live cells (shared/workbook/sheets/board-charts.ts).
  */
 export const PICTURED_CHARTS: readonly ChartId[] = ['bowtie', 'ltvCurve'];
+
+/** A chart drawn at the size it was laid out for: what the app shows as inline SVG (its text stays text, in print and PDF too). */
+export interface DrawnChartSvg { id: ChartId; title: string; width: number; height: number; svg: string }
+
+export const drawChart = ({ id, title, option, width, height }: ChartSpec): DrawnChartSvg => ({ id, title, width, height, svg: renderChartSvg(option, width, height) });
 
 /** The pictured board charts of the base case as SVG (ECharts SSR): the heavy, pure part of the images. */
 export function boardChartSvgs(base: ModelInputs, result: ModelResult<number> = computeModel(base)): ChartSvg[] {

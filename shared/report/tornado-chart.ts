@@ -5,6 +5,11 @@ import type { EChartsOption } from 'echarts';
 import type { TornadoBar } from '../index';
 import { CHART_FONT, PALETTE } from './charts';
 import { formatFigure, type FigureFormat } from './format';
+import { textWidth, wrapText } from './text-width';
+
+/** The driver names' font size and widest line (px); a longer name is cut with "…". */
+const LABEL_SIZE = 10.5;
+const LABEL_MAX = 320;
 
 /** The figure formats of figureChoices() in the report's terms. */
 export const figureFormat = (f: 'percent' | 'money' | 'ratio'): FigureFormat => f;
@@ -23,7 +28,11 @@ export function tornadoChart(
   const delta = (x: number | null) => (x === null || base === null ? 0 : x - base);
   // Room on both sides for the value labels, so they never run into the driver names.
   const reach = Math.max(1e-12, ...shown.flatMap((b) => [Math.abs(delta(b.lowValue)), Math.abs(delta(b.highValue))]));
-  const cats = shown.map((b) => `${b.label} (${driverFormat(b.key, b.low)} – ${driverFormat(b.key, b.high)})`);
+  // Fitted here, not by ECharts: drawn in a worker, ECharts measures text by an
+  // estimate narrower than the page's font, and its own fit let long names run
+  // off the left edge. text-width.ts errs wide, so a name judged to fit does.
+  const cats = shown.map((b) => wrapText(`${b.label} (${driverFormat(b.key, b.low)} – ${driverFormat(b.key, b.high)})`, LABEL_MAX, LABEL_SIZE, 1)[0] ?? '');
+  const labelWidth = Math.max(0, ...cats.map((c) => textWidth(c, LABEL_SIZE)));
   const label = (text: string, side: 'left' | 'right') => ({ show: true, position: side, formatter: text, color: PALETTE.ink, fontSize: 10, fontFamily: CHART_FONT });
   return {
     animation: false,
@@ -36,9 +45,9 @@ export function tornadoChart(
       textStyle: { fontSize: 14, fontWeight: 'bold', color: PALETTE.ink, fontFamily: CHART_FONT },
       subtextStyle: { fontSize: 10.5, color: PALETTE.muted, fontFamily: CHART_FONT },
     },
-    legend: { top: 4, right: 8, data: ['Driver down', 'Driver up'], textStyle: { fontSize: 10, color: PALETTE.muted } },
-    grid: { left: 8, right: 70, top: 58, bottom: 8, containLabel: true },
-    yAxis: { type: 'category', inverse: true, data: cats, axisTick: { show: false }, axisLabel: { color: PALETTE.ink, fontSize: 10.5, fontFamily: CHART_FONT, width: 320, overflow: 'truncate' } },
+    legend: { top: 4, right: 8, itemGap: 24, data: ['Driver down', 'Driver up'], textStyle: { fontSize: 10, color: PALETTE.muted, fontFamily: CHART_FONT } },
+    grid: { left: 16 + labelWidth, right: 70, top: 58, bottom: 8, containLabel: false },
+    yAxis: { type: 'category', inverse: true, data: cats, axisTick: { show: false }, axisLabel: { color: PALETTE.ink, fontSize: LABEL_SIZE, fontFamily: CHART_FONT, interval: 0, overflow: 'none' } },
     xAxis: { type: 'value', show: false, min: -reach * 1.35, max: reach * 1.35 },
     series: [
       {

@@ -24,7 +24,7 @@ describe("a sheet's folder does not import another sheet's", () => {
   it('allows its own folder and the shared places', async () => {
     const code = [
       "import { BoardPage } from './BoardPage';",
-      "import { EChart } from '../../charts/EChart';",
+      "import { DrawnSvg } from '../../charts/DrawnChart';",
       "import { useReport } from '../../store/report-store';",
       "import type { SheetEntry } from '../registry';",
     ].join('\n');

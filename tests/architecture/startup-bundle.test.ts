@@ -1,7 +1,10 @@
 // What the app loads before its first figure: the static (value) imports reachable
 // from renderer/src/main.tsx. ECharts (~1 MB) and ExcelJS (~1 MB) belong to the
-// lazily loaded sheets and the workers; one stray import through a barrel file puts
-// them back on every cold start, as happened with shared/report/index → render-svg.
+// workers; one stray import through a barrel file puts them back on every cold
+// start, as happened with shared/report/index → render-svg. Nor may a lazily
+// loaded sheet reach them: the sheets' code is fetched and evaluated on the main
+// thread when the app is idle, and ExcelJS there (through shared/actuals/index)
+// held the page for 130 ms as the Board Report opened (issue 23).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -9,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** Specifiers a module imports for their values: no `import type`, no `import()`. */
-function valueImports(file: string): string[] {
+/** Specifiers a module imports for their values: no `import type`; `import()` too when `dynamic`. */
+function valueImports(file: string, dynamic = false): string[] {
   const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: string[] = [];
   for (const st of src.statements) {
@@ -21,6 +24,11 @@ function valueImports(file: string): string[] {
     }
     if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.moduleSpecifier) out.push((st.moduleSpecifier as ts.StringLiteral).text);
   }
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) out.push(node.arguments[0].text);
+    ts.forEachChild(node, visit);
+  };
+  if (dynamic) visit(src);
   return out;
 }
 
@@ -31,14 +39,14 @@ function resolveLocal(from: string, spec: string): string | null {
   return null; // a stylesheet or an asset
 }
 
-/** Packages reached from `entry`, each with the chain of modules that reaches it. */
-export function packagesReached(entry: string): Map<string, string[]> {
+/** Packages reached from `entry`, each with the chain of modules that reaches it, and the modules (through `import()` too when `dynamic`). */
+export function reachedFrom(entry: string, dynamic = false): { packages: Map<string, string[]>; modules: Set<string> } {
   const packages = new Map<string, string[]>();
   const seen = new Set<string>();
   const walk = (file: string, chain: string[]) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const spec of valueImports(file)) {
+    for (const spec of valueImports(file, dynamic)) {
       if (spec.startsWith('.') || spec.startsWith('@shared/')) {
         const next = resolveLocal(file, spec);
         if (next) walk(next, [...chain, relative(ROOT, next)]);
@@ -49,8 +57,10 @@ export function packagesReached(entry: string): Map<string, string[]> {
     }
   };
   walk(entry, [relative(ROOT, entry)]);
-  return packages;
+  return { packages, modules: new Set([...seen].map((f) => relative(ROOT, f))) };
 }
+
+export const packagesReached = (entry: string): Map<string, string[]> => reachedFrom(entry).packages;
 
 describe('the start-up bundle', () => {
   const reached = packagesReached(join(ROOT, 'renderer/src/main.tsx'));
@@ -60,6 +70,20 @@ describe('the start-up bundle', () => {
   });
 
   it.each(['echarts', 'exceljs', 'papaparse'])('does not load %s (a lazily loaded sheet or a worker does)', (pkg) => {
+    expect(reached.get(pkg), `reached through ${reached.get(pkg)?.join(' → ')}`).toBeUndefined();
+  });
+});
+
+describe('everything the page loads, the lazily loaded sheets too', () => {
+  const { packages: reached, modules } = reachedFrom(join(ROOT, 'renderer/src/main.tsx'), true);
+
+  it('reaches the lazily loaded sheets (the check follows import())', () => {
+    for (const sheet of ['sensitivity/SensitivitySheet.tsx', 'actuals/Calibrate.tsx', 'board-report/BoardPage.tsx', 'board-report/export-pdf.ts']) {
+      expect(modules).toContain(`renderer/src/sheets/${sheet}`);
+    }
+  });
+
+  it.each(['echarts', 'exceljs', 'papaparse'])('never loads %s on the main thread (the workers draw, read and write)', (pkg) => {
     expect(reached.get(pkg), `reached through ${reached.get(pkg)?.join(' → ')}`).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 // before as it was (nothing half-imported); its problems stay in the mapping
 // step, by the file's own line and column.
 import { createStore, useStore } from 'zustand';
-import { parseStageMap, type AccountColumns, type PipelineJson, type StageMap } from '@shared/accounts/index';
+import { parseStageMap, type AccountColumns, type PipelineJson, type StageMap } from '@shared/accounts/screen';
 import type { TablePeek } from '@shared/actuals/index';
 import { TABLE_FILE_LIMITS } from '@shared/actuals/limits';
 import type { ModelInputs } from '@shared/index';

@@ -2,7 +2,7 @@
 // step shows them, with the header names CRM and CS-platform exports use for
 // each (Salesforce, HubSpot, Gainsight, ChurnZero style names; a suggestion the
 // user sees and can change).
-import { ACCOUNT_COLUMNS, PIPELINE_COLUMNS } from '@shared/accounts/index';
+import { ACCOUNT_COLUMNS, PIPELINE_COLUMNS } from '@shared/accounts/screen';
 import type { MappingField } from '../mapping/mapping-model';
 
 const F = (id: string, label: string, required: boolean, hint: string, names: string[] = []): MappingField => ({ id, label, required, hint, names });

@@ -1,10 +1,12 @@
 // A chart drawn off the main thread: `draw` returns the SVG for the box's width
-// (the chart worker runs ECharts' SSR), and the page shows it as an image: no
-// ECharts and no DOM per mark on the main thread. Drawn again when `draw` (a
+// (the chart worker runs ECharts' SSR), and the page shows it: no ECharts on the
+// main thread. As an image by default (a chart of many marks, the Actuals
+// sheet's: no DOM per mark); `inline`, as SVG markup in the page (a chart of few
+// marks whose words must stay text, the tornado's). Drawn again when `draw` (a
 // memoised callback: new content) or the width changes; a late answer for an
-// older request is dropped. The pointer's read-out comes from `hover` (chart-box.tsx); the
-// numbers are also in the tables beside the charts, for keyboard and
-// screen-reader users.
+// older request is dropped. The pointer's read-out comes from `hover`
+// (chart-box.tsx); the numbers are also in the tables beside the charts, for
+// keyboard and screen-reader users.
 import { useEffect, useRef, useState } from 'react';
 import { ChartTip, useBoxWidth, useChartTip, type HoverLines } from './chart-box';
 
@@ -15,11 +17,14 @@ export interface DrawnChartProps {
   label: string;
   dataKey?: string;
   hover?: HoverLines;
+  /** the SVG as markup in the page (its text selectable, printed as text) instead of an image */
+  inline?: boolean;
 }
 
-export function DrawnChart({ draw, height, label, dataKey, hover }: DrawnChartProps) {
+export function DrawnChart({ draw, height, label, dataKey, hover, inline = false }: DrawnChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useBoxWidth(box);
+  const [svg, setSvg] = useState<string | null>(null);
   const [src, setSrc] = useState<string | null>(null);
   const [state, setState] = useState<'drawing' | 'drawn' | 'failed'>('drawing');
   const { tip, handlers } = useChartTip(box, hover);
@@ -29,18 +34,35 @@ export function DrawnChart({ draw, height, label, dataKey, hover }: DrawnChartPr
     let current = true;
     setState('drawing');
     draw(width, height).then(
-      (svg) => { if (current) { setSrc(URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))); setState('drawn'); } },
+      (drawn) => {
+        if (!current) return;
+        if (inline) setSvg(drawn);
+        else setSrc(URL.createObjectURL(new Blob([drawn], { type: 'image/svg+xml' })));
+        setState('drawn');
+      },
       () => { if (current) setState('failed'); },
     );
     return () => { current = false; };
-  }, [draw, width, height]);
+  }, [draw, width, height, inline]);
   useEffect(() => (src ? () => URL.revokeObjectURL(src) : undefined), [src]);
 
   return (
     <div ref={box} className="drawn-chart" role="img" aria-label={label} aria-busy={state === 'drawing'} data-key={dataKey} data-state={state} style={{ height }} {...handlers}>
-      {src ? <img className="drawn-chart-plot" src={src} alt="" draggable={false} /> : <div className="drawn-chart-plot" />}
+      {inline && svg ? <DrawnSvg svg={svg} />
+        : src ? <img className="drawn-chart-plot" src={src} alt="" draggable={false} /> : <div className="drawn-chart-plot" />}
       {state === 'failed' ? <p className="drawn-chart-failed">The chart could not be drawn; the table below has its figures.</p> : null}
       <ChartTip tip={tip} width={width} height={height} />
     </div>
+  );
+}
+
+/**
+ * SVG markup a worker drew (ECharts' SSR, which escapes every text it is given),
+ * shown inline: the board's charts, whose words the printed PDF must carry as text.
+ */
+export function DrawnSvg({ svg, label, dataKey, width, height }: { svg: string; label?: string; dataKey?: string; width?: number; height?: number }) {
+  return (
+    <div className="drawn-chart-plot" role={label ? 'img' : undefined} aria-label={label} data-key={dataKey}
+      style={width === undefined ? undefined : { width, height }} dangerouslySetInnerHTML={{ __html: svg }} />
   );
 }

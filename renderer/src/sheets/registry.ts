@@ -1,8 +1,8 @@
 // The workbook's sheets, in tab order. The five model sheets load with the app;
-// Sensitivity, Scenarios, Ranges, Actuals and Board Report (ECharts, workers) load when
-// their tab is first opened. A sheet that fails to load shows its error in its
+// Sensitivity, Scenarios, Ranges, Actuals and Board Report load when their tab is first
+// opened (or when the app is idle, warm-up.ts). A sheet that fails to load shows its error in its
 // own tab (SheetBoundary), not a blank workspace. See docs/workspace.md.
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import { AssumptionsSheet } from './assumptions/AssumptionsSheet';
 import { BowtieSheet } from './bowtie/BowtieSheet';
 import { BridgeSheet } from './bridge/BridgeSheet';
@@ -18,9 +18,19 @@ export interface SheetEntry {
   preload?: () => Promise<unknown>;
 }
 
-/** A sheet loaded when its tab is first opened, or earlier by its preload. */
+/**
+ * A sheet loaded when its tab is first opened, or earlier by its preload. Once
+ * its code is in, the sheet renders at once: a `lazy` component suspends on its
+ * first render even when its module has long been loaded, and React then waits
+ * up to 300 ms before it shows what was suspended (issue 23: most of that on
+ * every first open of Sensitivity or Board Report).
+ */
 function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): Pick<SheetEntry, 'component' | 'preload'> {
-  return { component: lazy(async () => ({ default: pick(await load()) })), preload: load };
+  let loaded: ComponentType | null = null;
+  const preload = () => load().then((m) => { loaded ??= pick(m); return m; });
+  const Lazy = lazy(async () => ({ default: pick(await preload()) }));
+  const Sheet: ComponentType = () => createElement(loaded ?? Lazy);
+  return { component: Sheet, preload };
 }
 
 export const SHEETS: readonly SheetEntry[] = [

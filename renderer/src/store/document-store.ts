@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { defaultInputs, defaultSimulation, defaultTwoWay, emptyScenarios, sameTwoWaySpec, type ModelInputs, type ScenarioSet, type SimulationSettings, type TwoWaySpec } from '@shared/index';
-import { describeAction, diff, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type ImportMapping, type PendingEntry, type RangeEntry, type Snapshot, type Step } from '@shared/document/index';
+import { describeAction, diff, DOCUMENT_LIMITS, HISTORY_LIMIT, reduce, replay, revert, sameValue, type Action, type BowtieDocument, type CellEntry, type EntrySource, type ImportMapping, type PendingEntry, type RangeEntry, type Snapshot, type Step } from '@shared/document/index';
 import type { ActualsSheet } from '@shared/workbook/index';
 
 export interface DocumentState extends BowtieDocument {
@@ -61,8 +61,6 @@ export const UNTITLED = 'Untitled.xlsx';
 /** The parts of the document the spec names that the app does not have yet (BowtieDocument): always empty. */
 const NOT_YET = { accounts: null, pipeline: null } as const;
 const NO_RANGES: readonly RangeEntry[] = [];
-/** Mappings kept in a workbook: one per shape and set of headers, the latest first. */
-const MAX_IMPORT_MAPPINGS = 8;
 const sameMapping = (a: ImportMapping, b: ImportMapping) => a.shape === b.shape && JSON.stringify(a.fields) === JSON.stringify(b.fields);
 
 export function createDocumentStore(initial: ModelInputs = defaultInputs(), initialScenarios: ScenarioSet = emptyScenarios()) {
@@ -133,7 +131,7 @@ export function createDocumentStore(initial: ModelInputs = defaultInputs(), init
       setActuals: (next, mapping) => {
         const s = get();
         if (next === s.actuals) return;
-        const importMappings = mapping ? [mapping, ...s.importMappings.filter((m) => !sameMapping(m, mapping))].slice(0, MAX_IMPORT_MAPPINGS) : s.importMappings;
+        const importMappings = mapping ? [mapping, ...s.importMappings.filter((m) => !sameMapping(m, mapping))].slice(0, DOCUMENT_LIMITS.importMappings) : s.importMappings;
         set({ actuals: next, importMappings, dirty: isDirty(s, { ...s, actuals: next }) });
       },
 

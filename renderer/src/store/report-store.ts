@@ -6,7 +6,8 @@ import { useEffect } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { InputProblem, ModelInputs, ScenarioSet } from '@shared/index';
-import type { BoardReport, ChartSpec, Comparison } from '@shared/report/index';
+import type { BoardReport, Comparison } from '@shared/report/index';
+import type { DrawnChartSvg } from '@shared/report/draw';
 import { documentStore } from './document-store';
 import type { LatestLane } from '../workers/core-client';
 import type { AnalysisCalls } from '../workers/core-calls';
@@ -14,7 +15,8 @@ import { analysisClient } from '../workers/worker-clients';
 
 export interface ReportState {
   report: BoardReport | null;
-  charts: ChartSpec[];
+  /** drawn in the worker (SVG) */
+  charts: DrawnChartSvg[];
   comparison: Comparison | null;
   /** problems of the active scenario (its report is not computed) */
   problems: InputProblem[];
@@ -30,9 +32,12 @@ let users = 0;
 let unsubscribe: (() => void) | null = null;
 /** the document (inputs and scenarios) the report in the store was computed for */
 let shown: { inputs: unknown; scenarios: unknown } | null = null;
+/** the document of the newest request: a tab opened while the start-up report computes waits for it, not for a second one */
+let asked: { inputs: unknown; scenarios: unknown } | null = null;
 
 function request() {
   const { inputs, scenarios } = documentStore.getState();
+  asked = { inputs, scenarios };
   reportStore.setState({ pending: true });
   lane!.request({ base: inputs, scenarios }, (e) => {
     if (e.kind === 'result') {
@@ -51,10 +56,13 @@ export function comparisonFor(inputs: ModelInputs, scenarios: ScenarioSet): Comp
   return shown !== null && shown.inputs === inputs && shown.scenarios === scenarios ? reportStore.getState().comparison : null;
 }
 
-const isCurrent = () => {
+const isFor = (d: { inputs: unknown; scenarios: unknown } | null) => {
   const { inputs, scenarios } = documentStore.getState();
-  return shown !== null && shown.inputs === inputs && shown.scenarios === scenarios;
+  return d !== null && d.inputs === inputs && d.scenarios === scenarios;
 };
+const isCurrent = () => isFor(shown);
+/** the report on screen, or the one in flight, is for the document as it is */
+const isCurrentOrComing = () => isCurrent() || (reportStore.getState().pending && isFor(asked));
 
 /**
  * Once the app is idle after start: load the worker and compute the report for the
@@ -62,7 +70,7 @@ const isCurrent = () => {
  * page. Later edits are computed only while one of them is open.
  */
 export function warmReport(): void {
-  if (users > 0 || isCurrent()) return;
+  if (users > 0 || isCurrentOrComing()) return;
   ensureClient();
   request();
 }
@@ -72,7 +80,7 @@ export function useReportWorker(): void {
   useEffect(() => {
     if (users++ === 0) {
       ensureClient();
-      if (!isCurrent() || reportStore.getState().error) request();
+      if (!isCurrentOrComing() || reportStore.getState().error) request();
       unsubscribe = documentStore.subscribe((s, prev) => {
         if (s.inputs !== prev.inputs || s.scenarios !== prev.scenarios) request();
       });

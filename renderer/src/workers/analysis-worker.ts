@@ -1,13 +1,14 @@
 // The analysis worker: two-way table row by row (so the sheet fills while the
-// rest computes), tornado and biggest drag; and the board report with its chart
-// options and the scenario comparison. A newer request abandons an older one
-// between rows, so fiddling with the axes never queues up stale work. Also the
+// rest computes), tornado and biggest drag; and the board report with its charts
+// drawn to SVG (the page runs no ECharts) and the scenario comparison. A newer
+// request abandons an older one between rows, so fiddling with the axes never
+// queues up stale work. Also the
 // heavy part of a save's pictures: the charts as SVG and the scenario comparison
 // (each from the screen's figures when the page sent them, else computed here).
 // And the Accounts and Pipeline imports (table-imports.ts).
-import { biggestDrag, computeModel, effectiveInputs, goalSeek, outputValue, rangeDrivers, RangeRun, resolveOutput, toNumbers, tornado, twoWayTable, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
-import { boardCharts, buildBoardReport, compareScenarios, planArrKey, planTarget, withPlanTarget } from '@shared/report/index';
-import { workbookPictureParts } from '@shared/report/draw';
+import { biggestDrag, computeModel, effectiveInputs, goalSeek, outputValue, rangeDrivers, RangeRun, resolveOutput, toNumbers, tornado, twoWayRow, validateInputs, type DragResult, type TornadoBar } from '@shared/index';
+import { BOARD_PAGE_CHARTS, boardCharts, buildBoardReport, compareScenarios, planArrKey, planTarget, withPlanTarget } from '@shared/report/index';
+import { drawChart, workbookPictureParts, type DrawnChartSvg } from '@shared/report/draw';
 import type { AnalysisCalls } from './core-calls';
 import { serveCalls } from './core-client';
 import { importAccountsFile, importPipelineFile, peekTableFile } from './table-imports';
@@ -19,9 +20,8 @@ serveCalls<AnalysisCalls>({
     const t0 = performance.now();
     if (validateInputs(inputs).length) throw new Error('the model has invalid inputs');
     for (let i = 0; i < spec.rowValues.length; i++) {
-      // One row is the core's own two-way table over a single row value.
-      const row = twoWayTable(inputs, { ...spec, rowValues: [spec.rowValues[i]!] });
-      ctx.progress({ kind: 'row', row: i, cells: row.cells[0]!.map((c) => (c === null ? null : c.toNumber())), problems: row.problems[0]! });
+      const row = twoWayRow(inputs, spec, spec.rowValues[i]!);
+      ctx.progress({ kind: 'row', row: i, cells: row.cells.map((c) => (c === null ? null : c.toNumber())), problems: row.problems });
       await tick(); // lets a newer request's cancel arrive
       if (ctx.cancelled()) return null;
     }
@@ -38,11 +38,11 @@ serveCalls<AnalysisCalls>({
     const baseResult = computeModel(base);
     const applied = effectiveInputs(base, scenarios);
     const comparison = compareScenarios(base, scenarios, computeModel, baseResult);
-    let report = null, charts: ReturnType<typeof boardCharts> = [];
+    let report = null, charts: DrawnChartSvg[] = [];
     if (!applied.problems.length) {
       const result = applied.inputs === base ? baseResult : computeModel(applied.inputs);
       report = buildBoardReport(applied.inputs, result);
-      charts = boardCharts(applied.inputs, result);
+      charts = boardCharts(applied.inputs, result).filter((c) => BOARD_PAGE_CHARTS.includes(c.id)).map(drawChart);
     }
     return { report, charts, comparison, problems: applied.problems, ms: performance.now() - t0 };
   },

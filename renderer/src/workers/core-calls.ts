@@ -3,7 +3,7 @@
 // workers answer them with serveCalls.
 import type { Driver, DragResult, InputProblem, InputRange, ModelInputs, ModelResult, RangesReport, ScenarioSet, SeekRequest, SeekResult, SimulationSettings, TornadoBar, TwoWaySpec } from '@shared/index';
 import type { ActualsChartName, BoardReport, ChartSpec, Comparison, VarianceTotalsNumbers, WorkbookPictureParts } from '@shared/report/index';
-import type { KnownBase } from '@shared/report/draw';
+import type { DrawnChartSvg, KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import type { RangeEntry } from '@shared/document/index';
 import type { AccountColumns, PipelineJson, StageMap } from '@shared/accounts/index';
@@ -23,7 +23,8 @@ export type SensitivityProgress =
 
 export interface ReportResult {
   report: BoardReport | null;
-  charts: ChartSpec[];
+  /** the charts the page shows, drawn in the worker */
+  charts: DrawnChartSvg[];
   comparison: Comparison;
   /** the active scenario's problems (its report is not computed) */
   problems: InputProblem[];
@@ -72,6 +73,8 @@ export type ChartCalls = {
   actuals: { args: { chart: ActualsChartName; sheet: ActualsSheet; currency: string; width: number; height: number }; result: string };
   /** plan against actual ARR by month (issue 20) */
   planActual: { args: { rows: VarianceRow[]; currency: string; width: number; height: number }; result: string };
+  /** any chart option (plain data, shared/report/*-chart.ts) drawn at a size: the Sensitivity tornado */
+  svg: { args: { option: ChartSpec['option']; width: number; height: number }; result: string };
 };
 
 export interface WorkbookProblem {

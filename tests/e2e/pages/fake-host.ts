@@ -35,7 +35,7 @@ function fakeBowtie(opts: FakeHostOptions) {
   /** The Board Report as it stands when the PDF is taken. */
   const boardState = () => {
     const page = document.querySelector('.board-sheet[data-state="ready"] .board-page');
-    const charts = [...(page?.querySelectorAll('.echart') ?? [])];
+    const charts = [...(page?.querySelectorAll('[data-key^="board.chart."]') ?? [])];
     return {
       board: page !== null,
       charts: charts.length,

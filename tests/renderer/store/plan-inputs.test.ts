@@ -8,7 +8,7 @@ import { buildBoardReport, bookInYear1 } from '@shared/report/index';
 import { closedMonth, leverSuggestion, normalizeRamp, parseRampText, parseYearlyKey, readInput, setYearValue } from '@shared/document/index';
 import { formatInput } from '../../../renderer/src/format/format';
 import { createDocumentStore } from '../../../renderer/src/store/document-store';
-import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';
+import { headlineKpis } from '../../../renderer/src/kpi/KpiStrip';
 
 describe('values by year', () => {
   it('names a yearly cell by the path the core uses, only for rampable inputs', () => {

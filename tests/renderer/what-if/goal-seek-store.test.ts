@@ -2,7 +2,7 @@
 // a §10 output the core accepts; the NRR band, a word, names none.
 import { describe, expect, it } from 'vitest';
 import { computeModel, defaultInputs, resolveOutput } from '@shared/index';
-import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';
+import { headlineKpis } from '../../../renderer/src/kpi/KpiStrip';
 import { figureOutput } from '../../../renderer/src/what-if/goal-seek-store';
 import { g4 } from '../../support/models';
 

@@ -1,6 +1,9 @@
 // Spec §6 sensitivity: the two-way table, the tornado and the biggest drag.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFigure, computeSensitivity, D, defaultInputs, defaultTwoWay, getInput, inputSpecs, setInput, tornado, twoWayTable, biggestDrag, type ModelInputs } from '@shared/index';
+import { completeYears, computeFigure, computeSensitivity, D, defaultInputs, defaultTwoWay, figureChoices, figureReads, getInput, inputSpecs, setInput, tornado, twoWayRow, twoWayTable, biggestDrag, type ModelInputs } from '@shared/index';
+import { baseCohorts } from '@shared/model/ramps';
+import { arbModel, arbRampedModel } from '../../support/models';
 
 describe('two-way table', () => {
   it('defaults to year-2 NRR over renewal 70–95% × modules attach 10–50%', () => {
@@ -60,6 +63,64 @@ describe('tornado', () => {
     expect(t.bars.find((b) => b.key === 'acquisition.cacPerCustomer')!.swing.isZero()).toBe(true);
     const ratio = tornado(m, 'ltvToCac').bars.find((b) => b.key === 'acquisition.cacPerCustomer')!;
     expect(ratio.swing.gt(0)).toBe(true);
+  });
+});
+
+describe('what a figure does not read (the tornado skips computing those drivers)', () => {
+  // Every driver a figure is said not to read, moved as the tornado moves it and further:
+  // the figure stays the same to the last digit. A core change that makes, say, NRR read
+  // a margin fails here, not silently in the tornado.
+  const moves = (x: number, kind: 'rate' | 'money') => (kind === 'rate' ? [0, 0.37, 1] : [0, x * 0.9, x * 1.1 + 1000]);
+  const check = (m: ModelInputs) => {
+    const years = completeYears(m.general.horizonMonths);
+    const specs = inputSpecs(m).filter((s) => s.driver);
+    for (const f of figureChoices(years, baseCohorts(m).length > 0)) {
+      const base = computeFigure(m, f.key);
+      for (const spec of specs.filter((s) => !figureReads(f.key, s.key))) {
+        const own = getInput(m, spec.key);
+        for (const v of moves(typeof own === 'number' ? own : 0, spec.driver!)) {
+          expect(computeFigure(setInput(m, spec.key, v), f.key)?.toString(), `${f.key} with ${spec.key} = ${v}`).toBe(base?.toString());
+        }
+      }
+    }
+  };
+
+  it('ARR, NRR and GRR read no margin, discount rate or CAC; LTV no CAC; only LTV:CAC reads everything', () => {
+    expect(figureReads('nrr.y2', 'lanes.modules.grossMargin')).toBe(false);
+    expect(figureReads('arr.y1', 'acquisition.cacPerCustomer')).toBe(false);
+    expect(figureReads('grr.y3', 'journey.renewal.rate')).toBe(true);
+    expect(figureReads('ltv.revenue', 'general.subscriptionGrossMargin')).toBe(false);
+    expect(figureReads('ltv.discountedGrossMargin', 'general.discountRateAnnual')).toBe(true);
+    expect(figureReads('ltvToCac', 'acquisition.cacPerCustomer')).toBe(true);
+  });
+
+  it('holds on random models, plain and ramped with an installed base', () => {
+    fc.assert(fc.property(arbModel, (m) => check(m)), { numRuns: 12, seed: 23 });
+    fc.assert(fc.property(arbRampedModel, (m) => check(m)), { numRuns: 12, seed: 23 });
+  }, 120_000);
+
+  it('gives the tornado the same bars as computing every driver', () => {
+    const m = defaultInputs();
+    for (const figure of ['nrr.y2', 'ltv.revenue', 'ltvToCac']) {
+      const t = tornado(m, figure);
+      for (const b of t.bars) {
+        const at = (x: number | number[]) => computeFigure(setInput(m, b.key, x), figure)?.toString();
+        expect([b.lowValue?.toString(), b.highValue?.toString()], `${figure}: ${b.key}`).toEqual([at(b.lowInput), at(b.highInput)]);
+      }
+    }
+  });
+});
+
+describe('one row of the two-way table (the app streams it row by row)', () => {
+  it('is the table’s row', () => {
+    const m = defaultInputs();
+    const spec = defaultTwoWay(m);
+    const t = twoWayTable(m, spec);
+    spec.rowValues.forEach((r, i) => {
+      const row = twoWayRow(m, spec, r);
+      expect(row.cells.map((c) => c?.toString())).toEqual(t.cells[i]!.map((c) => c?.toString()));
+      expect(row.problems).toEqual(t.problems[i]);
+    });
   });
 });
 

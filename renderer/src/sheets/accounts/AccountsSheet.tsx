@@ -5,7 +5,7 @@
 // step), the 20/80 whitespace chart and one account's drill-down. A weight
 // edit re-scores in doubles on the page (shared/accounts/fast-score.ts).
 import { useMemo, useState } from 'react';
-import { defaultSignals, fastTotals, flagsOf, fromMicro, RISK_FLAG_LABELS, scoreColumns, SIGNAL_IDS, SIGNAL_LABELS, validateSignals, whitespaceCurve, type AccountColumns, type FastScores, type SignalId, type SignalSettings } from '@shared/accounts/index';
+import { defaultSignals, fastTotals, flagsOf, fromMicro, RISK_FLAG_LABELS, scoreColumns, SIGNAL_IDS, SIGNAL_LABELS, validateSignals, whitespaceCurve, type AccountColumns, type FastScores, type SignalId, type SignalSettings } from '@shared/accounts/screen';
 import { money, moneyExact, percent, planVsAccounts } from '@shared/report/index';
 import { MappingStep } from '../../mapping/MappingStep';
 import { ACCOUNT_FIELDS } from '../../accounts/fields';

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, ValueGetterParams } from 'ag-grid-community';
-import { flagsOf, fromMicro, RISK_FLAG_LABELS, SIGNAL_IDS, SIGNAL_LABELS, type AccountColumns, type FastScores } from '@shared/accounts/index';
+import { flagsOf, fromMicro, RISK_FLAG_LABELS, SIGNAL_IDS, SIGNAL_LABELS, type AccountColumns, type FastScores } from '@shared/accounts/screen';
 import { moneyExact } from '@shared/report/index';
 import { gridTheme } from '../../grid/grid-theme';
 

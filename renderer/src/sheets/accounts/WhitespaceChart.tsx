@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { EChartsOption } from 'echarts';
 import { percent } from '@shared/report/index';
-import { EChart } from '../../charts/EChart';
+import { OptionChart } from '../../charts/OptionChart';
 
 export function WhitespaceChart({ curve, top20 }: { curve: { accountShare: number; whitespaceShare: number }[]; top20: number | null }) {
   const option = useMemo<EChartsOption>(() => ({
@@ -19,7 +19,7 @@ export function WhitespaceChart({ curve, top20 }: { curve: { accountShare: numbe
   }), [curve]);
   return (
     <section className="accounts-chart" aria-label="Cumulative whitespace by ERS rank">
-      <EChart option={option} width="100%" height={230} label={`Cumulative whitespace by ERS rank: the top 20% of accounts hold ${top20 === null ? 'no whitespace' : percent(top20)}`} />
+      <OptionChart option={option} height={230} label={`Cumulative whitespace by ERS rank: the top 20% of accounts hold ${top20 === null ? 'no whitespace' : percent(top20)}`} />
       <p className="accounts-muted">{top20 === null ? 'No account has whitespace.' : `The top 20% by ERS hold ${percent(top20)} of the whitespace${top20 >= 0.8 ? ' — the 20/80 holds.' : '; seed 004 expects 80%.'}`}</p>
     </section>
   );

@@ -6,7 +6,7 @@
 // worker holding the file, again after each change). Import keeps the mapping
 // in the document, so next month's export imports in one step.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { defaultOptions, FIELD_HEADERS, INTERVALS, LINE_KINDS, PRESETS, SHAPE_FIELDS, SHAPES, type ConvertOptions, type Mapping, type Preset, type Shape } from '@shared/actuals/index';
+import { defaultOptions, FIELD_HEADERS, INTERVALS, LINE_KINDS, PRESETS, SHAPE_FIELDS, SHAPES, type ConvertOptions, type Mapping, type Preset, type Shape } from '@shared/actuals/mapping-vocabulary';
 import { actualsStore, type ImportState } from '../../actuals/actuals-store';
 import { cancelMapping, importMapped, previewMapping } from '../../actuals/import-actuals';
 import { MappingStep } from '../../mapping/MappingStep';

@@ -2,7 +2,8 @@
 // with the figure behind it and Apply (one undo step each), and in plain words
 // what billing data cannot tell apart (the core's own sentences).
 import { useEffect, useState } from 'react';
-import { defaultLaneTarget, type Calibration, type LaneTarget, type Suggestion } from '@shared/actuals/index';
+import type { Calibration, Suggestion } from '@shared/actuals/index';
+import { defaultLaneTarget, type LaneTarget } from '@shared/actuals/lane-target';
 import { moneyExact, percent, type Lane, type ModelInputs } from '@shared/index';
 import { calibrationKey } from '../../actuals/actuals-store';
 import { applyActualsSuggestion, recalibrate, suggestionEffectOf } from '../../actuals/import-actuals';

@@ -2,19 +2,20 @@
 // headline tiles, the five charts, the lane table and the scenario comparison.
 // The same component is the Board Report sheet on screen and the page that
 // browser print and Electron's printToPDF turn into a PDF (print CSS in analysis.css).
-import { boardComparison, type BoardReport, type BoardTile, type ChartSpec, type Comparison, formatFigure } from '@shared/report/index';
+import { boardComparison, type BoardReport, type BoardTile, type ChartId, type Comparison, formatFigure } from '@shared/report/index';
+import type { DrawnChartSvg } from '@shared/report/draw';
 import { ComparisonTable } from '../../comparison/ComparisonTable';
-import { EChart } from '../../charts/EChart';
+import { DrawnSvg } from '../../charts/DrawnChart';
 import { BoardSegments } from './BoardSegments';
 import { BOARD_BLOCKS } from './board-blocks';
 
 export function BoardPage({ report, charts, comparison, scenarioName, horizonMonths }: {
-  report: BoardReport; charts: ChartSpec[]; comparison: Comparison | null; scenarioName: string | null; horizonMonths: number;
+  report: BoardReport; charts: DrawnChartSvg[]; comparison: Comparison | null; scenarioName: string | null; horizonMonths: number;
 }) {
-  const chart = (id: ChartSpec['id']) => {
+  const chart = (id: ChartId) => {
     const c = charts.find((x) => x.id === id);
-    // Drawn at the width it was laid out for, so its labels land where the layout put them.
-    return c ? <EChart key={id} option={c.option} width={c.width} height={c.height} label={c.title} dataKey={`board.chart.${id}`} /> : null;
+    // Drawn by the analysis worker at the width it was laid out for; inline, so its words print as text.
+    return c ? <DrawnSvg key={id} svg={c.svg} width={c.width} height={c.height} label={c.title} dataKey={`board.chart.${id}`} /> : null;
   };
   const cut = comparison && comparison.columns.length > 1 ? boardComparison(comparison) : null;
   return (

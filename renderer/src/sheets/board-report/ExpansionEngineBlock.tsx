@@ -2,7 +2,7 @@
 // whitespace, at-risk ARR, next quarter's coverage and verdict, and the gap,
 // from the Accounts and Pipeline sheets' imports under the model's weights.
 import { useMemo } from 'react';
-import { defaultSignals, fastTotals, fromMicro, scoreColumns } from '@shared/accounts/index';
+import { defaultSignals, fastTotals, fromMicro, scoreColumns } from '@shared/accounts/screen';
 import { expansionEngineBlock, type AccountFigures } from '@shared/report/index';
 import { useAccounts } from '../../accounts/accounts-store';
 import { useDocument } from '../../store/document-store';

@@ -1,6 +1,6 @@
 // What must work before anyone opens the Board Report tab, installed by main.tsx
 // at start: the menu's Export Board Report as PDF works from any sheet. The page
-// and ECharts are imported only when used.
+// is imported only when used.
 import { platform } from '../../platform/choose-platform';
 
 export function installBoardReportHooks(): () => void {

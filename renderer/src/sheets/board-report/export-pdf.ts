@@ -35,8 +35,8 @@ export async function exportBoardPdf(): Promise<void> {
     root.render(createElement(BoardReportView));
     cleanup = () => { root.unmount(); host.remove(); document.body.classList.remove('print-board-portal'); };
     const ready = await waitFor(() => host.querySelector('.board-sheet[data-state="ready"] .board-page svg') !== null);
+    // Its charts arrive drawn (SVG from the analysis worker): in the page with the figures.
     if (!ready) { cleanup(); showDialog({ title: 'Could not export the PDF', intro: 'The board report did not finish computing.', lines: [] }); return; }
-    await settle(100); // let ECharts finish drawing
   }
   try {
     const r = await platform().exportPdf(`${name} board report`);

@@ -5,14 +5,14 @@
 // and coverage by quarter against the 2.5–3.5× band.
 import { useEffect, useMemo, useState } from 'react';
 import type { EChartsOption } from 'echarts';
-import { COVERAGE_BAND, STAGES, type PipelineJson } from '@shared/accounts/index';
+import { COVERAGE_BAND, STAGES, type PipelineJson } from '@shared/accounts/screen';
 import { moneyExact, ratio } from '@shared/report/index';
 import { MappingStep } from '../../mapping/MappingStep';
 import { ValueMap, suggestValues, unmappedValues, type ValueChoice } from '../../mapping/ValueMap';
 import { PIPELINE_FIELDS } from '../../accounts/fields';
 import { cancelMapping, confirmMapping, pickTableFile, refreshPipeline, useAccounts, type Mapping } from '../../accounts/accounts-store';
 import { useDocument } from '../../store/document-store';
-import { EChart } from '../../charts/EChart';
+import { OptionChart } from '../../charts/OptionChart';
 import type { ColumnChoice } from '../../mapping/mapping-model';
 import '../../accounts/accounts.css';
 
@@ -131,7 +131,7 @@ function CoverageChart({ figures }: { figures: PipelineJson }) {
   const under = figures.periods.filter((p) => p.verdict === 'under-covered').length;
   return (
     <section className="accounts-chart pipeline-chart" aria-label="Coverage by quarter against the band">
-      <EChart option={option} width="100%" height={240} label={`Coverage by quarter against the 2.5–3.5× band: ${under} of ${figures.periods.length} quarters under-covered`} />
+      <OptionChart option={option} height={240} label={`Coverage by quarter against the 2.5–3.5× band: ${under} of ${figures.periods.length} quarters under-covered`} />
     </section>
   );
 }

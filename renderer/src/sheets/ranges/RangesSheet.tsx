@@ -9,7 +9,7 @@ import { activeScenario, completeYears, inputSpecs, outputKeys, parseRanges, res
 import { formatFigure, histogram, outputFormat, outputWords, planArrKey, rangeTableRows, type FigureFormat } from '@shared/report/index';
 import { parseEntry, suggestedRange, withRange, type RangeEntry } from '@shared/document/index';
 import { Section } from '../../components/Section';
-import { EChart } from '../../charts/EChart';
+import { OptionChart } from '../../charts/OptionChart';
 import { formatInput } from '../../format/format';
 import { documentStore, useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
@@ -283,7 +283,7 @@ function Outcomes({ args }: { args: RangesRunArgs }) {
         </Section>
       </div>
       <Section title="ARR by month" note="the band holds the middle 80% of the samples (P10 to P90); the line is the P50">
-        {fan ? <EChart option={fan} width="100%" height={300} label="Fan chart of monthly ARR: P10 to P90 band and P50 line" dataKey="ranges-fan" /> : null}
+        {fan ? <OptionChart option={fan} height={300} label="Fan chart of monthly ARR: P10 to P90 band and P50 line" dataKey="ranges-fan" /> : null}
       </Section>
       <div className="analysis-columns">
         <HistogramSection inputs={inputs} outcome={outcome.samples} chosen={chosen} onChoose={setChosen} base={baseOf(chosen)} />
@@ -302,7 +302,7 @@ function HistogramSection({ inputs, outcome, chosen, onChoose, base }: { inputs:
       <select aria-label="Histogram of" value={chosen} onChange={(e) => onChoose(e.target.value)}>
         {keys.map((k) => <option key={k} value={k}>{outputWords(inputs, k)}</option>)}
       </select>}>
-      {option && values?.length ? <EChart option={option} width="100%" height={240} label={`Histogram of ${outputWords(inputs, chosen)} over the samples`} dataKey="ranges-histogram" /> : <p className="muted">{outputWords(inputs, chosen)} does not exist in any sample.</p>}
+      {option && values?.length ? <OptionChart option={option} height={240} label={`Histogram of ${outputWords(inputs, chosen)} over the samples`} dataKey="ranges-histogram" /> : <p className="muted">{outputWords(inputs, chosen)} does not exist in any sample.</p>}
     </Section>
   );
 }

@@ -2,14 +2,15 @@
 // chosen inputs with editable value lists, shown as a heat map with the base case
 // marked; the tornado of the same output; and the biggest-drag callout. All of it
 // is computed by the analysis worker, so the sheet stays responsive while it fills.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { activeScenario, completeYears, figureChoices, getInput, type InputSpec, type ModelInputs, type TwoWaySpec } from '@shared/index';
 import { formatDelta, formatFigure, STAGE_LABELS, tornadoChart, type FigureFormat } from '@shared/report/index';
 import { Section } from '../../components/Section';
 import { overriddenEverywhere, parseEntry } from '@shared/document/index';
 import { useShownSegment } from '../../store/shown-result';
 import { formatInput } from '../../format/format';
-import { EChart } from '../../charts/EChart';
+import { DrawnChart } from '../../charts/DrawnChart';
+import { chartClient } from '../../workers/worker-clients';
 import { useEffectiveInputs } from '../../store/scenario-state';
 import { documentStore, useDocument } from '../../store/document-store';
 import { axisSpecs, defaultValues, runSensitivity, stopSensitivity, useSensitivity } from './sensitivity-store';
@@ -30,6 +31,7 @@ export function SensitivitySheet() {
 
   useEffect(() => { if (inputs) runSensitivity(inputs); }, [inputs, chosen]);
   useEffect(() => () => stopSensitivity(), []);
+  useEffect(() => chartClient().warm(), []); // ECharts loads in the chart worker while the table computes
 
   if (!inputs) {
     return (
@@ -229,9 +231,11 @@ function TornadoSection({ inputs }: { inputs: ModelInputs }) {
     const specs = new Map(axisSpecs(inputs).map((s) => [s.key, s]));
     return tornadoChart(t.bars, t.base, figure.label, figure.format, (key, v) => formatInput(specs.get(key)?.kind ?? 'rate', v, inputs.general.currency), inputs.general.currency);
   }, [t, figure, inputs]);
+  // Drawn in the chart worker, shown inline (its labels stay text).
+  const draw = useCallback((width: number, height: number) => chartClient().call('svg', { option: option!, width, height }), [option]);
   return (
     <Section title="Tornado" className="tornado-section">
-      {option ? <EChart option={option} width="100%" height={430} label={`Tornado of ${figure?.label}`} dataKey="sensitivity.tornado" /> : <p aria-busy="true">Computing…</p>}
+      {option ? <DrawnChart draw={draw} height={430} label={`Tornado of ${figure?.label}`} dataKey="sensitivity.tornado" inline /> : <p aria-busy="true">Computing…</p>}
     </Section>
   );
 }

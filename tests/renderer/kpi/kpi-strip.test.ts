@@ -2,7 +2,7 @@
 // shows its last year, computed by the core.
 import { describe, expect, it } from 'vitest';
 import { computeModel, defaultInputs, setInput } from '@shared/index';
-import { headlineKpis } from '../../../renderer/src/kpi/kpi-figures';
+import { headlineKpis } from '../../../renderer/src/kpi/KpiStrip';
 
 const kpis = (m: ReturnType<typeof defaultInputs>) => new Map(headlineKpis(computeModel(m)).map((k) => [k.key, k]));
 
