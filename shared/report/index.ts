@@ -16,3 +16,4 @@ export * from './text-width';
 export * from './range-outcomes';
 export * from './expansion-engine';
 export { boardVariance, nothingToCompare, planActualChart, varianceTone, LOWER_IS_BETTER, PLAN_ACTUAL_GRID, TONE_COLOUR, VARIANCE_LABELS, type BoardVarianceLine, type VarianceMonthNumbers, type VarianceTotalsNumbers, type VarianceTone } from './plan-actual';
+export { sheetChartOption, type SheetChartRequest, type SheetCharts } from './sheet-charts';

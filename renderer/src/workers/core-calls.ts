@@ -2,7 +2,7 @@
 // its name, arguments, result and progress. core-client.ts carries them; the
 // workers answer them with serveCalls.
 import type { Driver, DragResult, InputProblem, InputRange, ModelInputs, ModelResult, RangesReport, ScenarioSet, SeekRequest, SeekResult, SimulationSettings, TornadoBar, TwoWaySpec } from '@shared/index';
-import type { ActualsChartName, BoardReport, ChartSpec, Comparison, VarianceTotalsNumbers, WorkbookPictureParts } from '@shared/report/index';
+import type { ActualsChartName, BoardReport, ChartSpec, Comparison, SheetChartRequest, VarianceTotalsNumbers, WorkbookPictureParts } from '@shared/report/index';
 import type { DrawnChartSvg, KnownBase } from '@shared/report/draw';
 import type { ActualsSheet, WorkbookDocument } from '@shared/workbook/index';
 import type { RangeEntry } from '@shared/document/index';
@@ -75,6 +75,8 @@ export type ChartCalls = {
   planActual: { args: { rows: VarianceRow[]; currency: string; width: number; height: number }; result: string };
   /** any chart option (plain data, shared/report/*-chart.ts) drawn at a size: the Sensitivity tornado */
   svg: { args: { option: ChartSpec['option']; width: number; height: number }; result: string };
+  /** a Ranges, Accounts or Pipeline chart by name and data, its option (formatters and all) built in the worker */
+  sheetChart: { args: { request: SheetChartRequest; width: number; height: number }; result: string };
 };
 
 export interface WorkbookProblem {

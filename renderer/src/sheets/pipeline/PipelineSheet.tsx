@@ -4,15 +4,14 @@
 // plan expansion, won, open, weighted, coverage with its verdict and the gap,
 // and coverage by quarter against the 2.5–3.5× band.
 import { useEffect, useMemo, useState } from 'react';
-import type { EChartsOption } from 'echarts';
-import { COVERAGE_BAND, STAGES, type PipelineJson } from '@shared/accounts/screen';
-import { moneyExact, ratio } from '@shared/report/index';
+import { STAGES, type PipelineJson } from '@shared/accounts/screen';
+import { moneyExact, ratio, type SheetChartRequest } from '@shared/report/index';
 import { MappingStep } from '../../mapping/MappingStep';
 import { ValueMap, suggestValues, unmappedValues, type ValueChoice } from '../../mapping/ValueMap';
 import { PIPELINE_FIELDS } from '../../accounts/fields';
 import { cancelMapping, confirmMapping, pickTableFile, refreshPipeline, useAccounts, type Mapping } from '../../accounts/accounts-store';
 import { useDocument } from '../../store/document-store';
-import { OptionChart } from '../../charts/OptionChart';
+import { SheetChart } from '../../charts/SheetChart';
 import type { ColumnChoice } from '../../mapping/mapping-model';
 import '../../accounts/accounts.css';
 
@@ -117,21 +116,11 @@ function CoverageTable({ figures, currency, laneName }: { figures: PipelineJson;
 }
 
 function CoverageChart({ figures }: { figures: PipelineJson }) {
-  const option = useMemo<EChartsOption>(() => ({
-    grid: { left: 44, right: 16, top: 30, bottom: 40 },
-    title: { text: 'Coverage by quarter (open ÷ plan not yet won)', textStyle: { fontSize: 12 }, left: 0 },
-    xAxis: { type: 'category', data: figures.periods.map((p) => p.from) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}×` } },
-    series: [{
-      type: 'bar', name: 'coverage', data: figures.periods.map((p) => (p.coverage === null ? null : Number(p.coverage.toFixed(2)))),
-      itemStyle: { color: '#1a73e8' },
-      markArea: { silent: true, itemStyle: { color: 'rgba(30,125,69,0.12)' }, data: [[{ yAxis: COVERAGE_BAND.low, name: '2.5–3.5× band' }, { yAxis: COVERAGE_BAND.high }]], label: { position: 'insideTopRight', fontSize: 10 } },
-    }],
-  }), [figures]);
+  const request = useMemo((): SheetChartRequest => ({ chart: 'coverage', args: { periods: figures.periods.map((p) => ({ from: p.from, coverage: p.coverage })) } }), [figures]);
   const under = figures.periods.filter((p) => p.verdict === 'under-covered').length;
   return (
     <section className="accounts-chart pipeline-chart" aria-label="Coverage by quarter against the band">
-      <OptionChart option={option} height={240} label={`Coverage by quarter against the 2.5–3.5× band: ${under} of ${figures.periods.length} quarters under-covered`} />
+      <SheetChart request={request} height={240} label={`Coverage by quarter against the 2.5–3.5× band: ${under} of ${figures.periods.length} quarters under-covered`} />
     </section>
   );
 }

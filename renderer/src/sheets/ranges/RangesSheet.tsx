@@ -6,17 +6,16 @@
 // is the analysis worker's, with progress and Cancel; the base case never moves.
 import { useEffect, useMemo, useState } from 'react';
 import { activeScenario, completeYears, inputSpecs, outputKeys, parseRanges, resolveInput, resolveOutput, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX, type Driver, type ModelInputs, type RangeTarget, type SimulationSettings } from '@shared/index';
-import { formatFigure, histogram, outputFormat, outputWords, planArrKey, rangeTableRows, type FigureFormat } from '@shared/report/index';
+import { formatFigure, histogram, outputFormat, outputWords, planArrKey, rangeTableRows, type FigureFormat, type SheetChartRequest } from '@shared/report/index';
 import { parseEntry, suggestedRange, withRange, type RangeEntry } from '@shared/document/index';
 import { Section } from '../../components/Section';
-import { OptionChart } from '../../charts/OptionChart';
+import { SheetChart } from '../../charts/SheetChart';
 import { formatInput } from '../../format/format';
 import { documentStore, useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 import { useRangesArgs } from '../../store/ranges-args';
 import { cancelRanges, ensureRanges, isCurrent, useRanges, type RangesRunArgs } from '../../store/ranges-store';
 import { analysisClient } from '../../workers/worker-clients';
-import { fanChartOption, histogramOption } from './range-charts';
 import '../../analysis.css';
 import './ranges.css';
 
@@ -241,7 +240,7 @@ function Outcomes({ args }: { args: RangesRunArgs }) {
   const currency = inputs.general.currency;
   const rows = useMemo(() => rangeTableRows(inputs), [inputs]);
   const [chosen, setChosen] = useState(() => planArrKey(inputs));
-  const fan = useMemo(() => (outcome ? fanChartOption(inputs, outcome.report.arrByMonth, base ? base.months.map((m) => m.closing) : null) : null), [outcome, inputs, base]);
+  const fan = useMemo((): SheetChartRequest | null => (outcome ? { chart: 'rangesFan', args: { inputs, arr: outcome.report.arrByMonth, base: base ? base.months.map((m) => m.closing) : null } } : null), [outcome, inputs, base]);
   if (args.ranges.length === 0 || !outcome) return null;
   const { report } = outcome;
   // the exact base case's figure, read the way the run reads each sample's
@@ -283,7 +282,7 @@ function Outcomes({ args }: { args: RangesRunArgs }) {
         </Section>
       </div>
       <Section title="ARR by month" note="the band holds the middle 80% of the samples (P10 to P90); the line is the P50">
-        {fan ? <OptionChart option={fan} height={300} label="Fan chart of monthly ARR: P10 to P90 band and P50 line" dataKey="ranges-fan" /> : null}
+        {fan ? <SheetChart request={fan} height={300} label="Fan chart of monthly ARR: P10 to P90 band and P50 line" dataKey="ranges-fan" /> : null}
       </Section>
       <div className="analysis-columns">
         <HistogramSection inputs={inputs} outcome={outcome.samples} chosen={chosen} onChoose={setChosen} base={baseOf(chosen)} />
@@ -296,13 +295,13 @@ function Outcomes({ args }: { args: RangesRunArgs }) {
 function HistogramSection({ inputs, outcome, chosen, onChoose, base }: { inputs: ModelInputs; outcome: Record<string, Float64Array>; chosen: string; onChoose: (k: string) => void; base: number | null }) {
   const keys = Object.keys(outcome);
   const values = outcome[chosen];
-  const option = useMemo(() => (values ? histogramOption(histogram(values, 24), outputFormat(inputs, chosen), inputs.general.currency, base) : null), [values, inputs, chosen, base]);
+  const option = useMemo((): SheetChartRequest | null => (values ? { chart: 'rangesHistogram', args: { histogram: histogram(values, 24), format: outputFormat(inputs, chosen), currency: inputs.general.currency, base } } : null), [values, inputs, chosen, base]);
   return (
     <Section title="Histogram" actions={
       <select aria-label="Histogram of" value={chosen} onChange={(e) => onChoose(e.target.value)}>
         {keys.map((k) => <option key={k} value={k}>{outputWords(inputs, k)}</option>)}
       </select>}>
-      {option && values?.length ? <OptionChart option={option} height={240} label={`Histogram of ${outputWords(inputs, chosen)} over the samples`} dataKey="ranges-histogram" /> : <p className="muted">{outputWords(inputs, chosen)} does not exist in any sample.</p>}
+      {option && values?.length ? <SheetChart request={option} height={240} label={`Histogram of ${outputWords(inputs, chosen)} over the samples`} dataKey="ranges-histogram" /> : <p className="muted">{outputWords(inputs, chosen)} does not exist in any sample.</p>}
     </Section>
   );
 }

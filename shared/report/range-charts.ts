@@ -1,9 +1,13 @@
-// The Ranges view's two charts as ECharts options, drawn on the page only
-// (formatters are functions): the fan chart of monthly ARR (P10–P90 band, P50
+// The Ranges view's two charts as ECharts options, built where they are drawn
+// (the chart worker: their formatters are functions, which cannot cross a
+// postMessage; sheet-charts.ts): the fan chart of monthly ARR (P10–P90 band, P50
 // line, the exact base case dashed) and the histogram of one output.
 import type { EChartsOption } from 'echarts';
-import { monthLabel, type ModelInputs } from '@shared/index';
-import { CHART_FONT, formatFigure, PALETTE, type FigureFormat, type Histogram } from '@shared/report/index';
+import { monthLabel } from '../core/compute';
+import type { ModelInputs } from '../model/inputs';
+import { CHART_FONT, PALETTE } from './charts';
+import { formatFigure, type FigureFormat } from './format';
+import type { Histogram } from './range-outcomes';
 
 const axisText = { color: PALETTE.muted, fontSize: 10, fontFamily: CHART_FONT };
 const dash = (x: number | null | undefined): number | '-' => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x);
