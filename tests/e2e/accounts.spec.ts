@@ -85,6 +85,8 @@ test('accounts: a custom mapping, the totals, a weight edit and its undo, the fi
   await expect(page.getByTestId('total-at-risk')).toHaveText(String(t.atRiskAccounts));
   await expect(page.getByTestId('total-ready-whitespace')).toHaveText(moneyExact(t.readyWhitespace.toNumber()));
   await expect(page.getByRole('region', { name: 'The plan and the accounts' })).toContainText(`ready to expand hold ${money(t.readyWhitespace.toNumber())} of whitespace`);
+  // the whitespace chart is drawn (in the chart worker, from the accounts' curve)
+  await expect(page.getByRole('region', { name: 'Cumulative whitespace by ERS rank' }).locator('.drawn-chart[data-state="drawn"] svg')).toBeVisible();
   await shots(page, 'accounts');
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -162,6 +164,7 @@ test('pipeline: CRM stage names mapped, coverage per quarter against the plan', 
   await expect(first).toContainText(moneyExact(q1.plan.toNumber()));
   await expect(first).toContainText(moneyExact(q1.weighted.toNumber()));
   await expect(first).toContainText(q1.coverage === null ? 'plan met' : ratio(q1.coverage.toNumber()));
+  await expect(page.getByRole('region', { name: 'Coverage by quarter against the band' }).locator('.drawn-chart[data-state="drawn"] svg')).toBeVisible();
   await expect(first).toContainText(q1.verdict);
   await shots(page, 'pipeline');
 });
