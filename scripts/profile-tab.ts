@@ -5,37 +5,12 @@
 // PROFILE_THEN=axis profiles, once the Sensitivity tab is filled, an axis edit
 // until the table has recomputed (the bench's "while the table recomputes" row);
 // PROFILE_THEN=edit a renewal-rate edit from Enter to the new NRR on screen.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { computeModel, percent } from '@shared/index';
-import { writeWorkbook } from '@shared/workbook/index';
-import { largeModel } from '../tests/support/models';
+import { openBuiltApp } from './support/built-app';
 
 const [tab = 'Board Report', ready = '.board-sheet[data-state="ready"] .board-page svg'] = process.argv.slice(2);
-const port = 4300 + Math.floor(Math.random() * 500);
-const outDir = `${tmpdir()}/bowtie-profile-${port}`;
-if (spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', '--minify', 'false'] /* names in the profile */, { stdio: 'ignore' }).status !== 0) throw new Error('build failed');
-const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; ; i++) { try { if ((await fetch(url)).ok) break; } catch { /* starting */ } if (i > 240) throw new Error('no server'); await new Promise((r) => setTimeout(r, 250)); }
-const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const app = await openBuiltApp({ minify: false } /* names in the profile */);
+const { page } = app;
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).showOpenFilePicker; });
-  await page.goto(url);
-  await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-  if (process.env.PROFILE_MODEL === 'large') {
-    const inputs = largeModel();
-    const path = join(mkdtempSync(join(tmpdir(), 'bowtie-profile-model-')), 'large.xlsx');
-    writeFileSync(path, await writeWorkbook({ inputs, appVersion: 'profile' }));
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await (await chooser).setFiles(path);
-    await page.locator('dd[data-key="kpi.nrr.y2"]', { hasText: percent(computeModel(inputs).annual[1]!.nrr) }).waitFor({ timeout: 60_000 });
-  }
   await page.waitForTimeout(300);
   await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask' }); });
   const cdp = await page.context().newCDPSession(page);
@@ -83,6 +58,5 @@ try {
   console.log(`${tab}: ${wall} ms to "${ready}"; long tasks (ms): ${JSON.stringify(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks))}`);
   console.log(`by file:\n${top(byFile, 8)}\nby function (self):\n${top(self, 14)}`);
 } finally {
-  await browser.close();
-  try { process.kill(-server.pid!); } catch { /* gone */ }
+  await app.close();
 }

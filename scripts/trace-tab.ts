@@ -3,37 +3,15 @@
 // busy time, plus the long tasks. Usage as profile-tab.ts (PROFILE_MODEL=large too;
 // PROFILE_THEN=axis or =edit: an axis edit on Sensitivity, or a renewal-rate edit
 // on Assumptions, after the tab opened; PROFILE_LONG=1: what each long task held).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { computeModel, percent } from '@shared/index';
-import { writeWorkbook } from '@shared/workbook/index';
-import { largeModel } from '../tests/support/models';
+import { openBuiltApp } from './support/built-app';
 
 const [tab = 'Board Report', ready = '.board-sheet[data-state="ready"] .board-page svg'] = process.argv.slice(2);
-const port = 4300 + Math.floor(Math.random() * 500);
-const outDir = `${tmpdir()}/bowtie-profile-${port}`;
-if (!process.env.PROFILE_DIST && spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'ignore' }).status !== 0) throw new Error('build failed');
-const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--outDir', process.env.PROFILE_DIST ?? outDir, '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; ; i++) { try { if ((await fetch(url)).ok) break; } catch { /* starting */ } if (i > 240) throw new Error('no server'); await new Promise((r) => setTimeout(r, 250)); }
-const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const app = await openBuiltApp();
+const { page, browser, port } = app;
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).showOpenFilePicker; });
-  await page.goto(url);
-  await page.locator('dd[data-key="kpi.nrr.y2"]').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-  if (process.env.PROFILE_MODEL === 'large') {
-    const inputs = largeModel();
-    const path = join(mkdtempSync(join(tmpdir(), 'bowtie-profile-model-')), 'large.xlsx');
-    writeFileSync(path, await writeWorkbook({ inputs, appVersion: 'profile' }));
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await (await chooser).setFiles(path);
-    await page.locator('dd[data-key="kpi.nrr.y2"]', { hasText: percent(computeModel(inputs).annual[1]!.nrr) }).waitFor({ timeout: 60_000 });
-  }
   await page.waitForTimeout(Number(process.env.PROFILE_WAIT ?? 300));
   const traceFile = join(tmpdir(), `bowtie-trace-${port}.json`);
   await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
@@ -88,6 +66,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  try { process.kill(-server.pid!); } catch { /* gone */ }
+  await app.close();
 }

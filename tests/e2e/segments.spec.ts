@@ -194,6 +194,9 @@ test('screenshots: Assumptions with three segments, and the By segment view', as
     await settledScreenshot(page, `/tmp/shots/seg-ui/assumptions-segments-${w}x${h}.png`);
     await ws.tab('By segment').click();
     await expect(page.getByRole('heading', { name: 'Segments side by side' })).toBeVisible();
+    // thirteen tabs and the segment switch fit the window: the tab strip scrolls, the page does not widen
+    await expect(page.getByLabel('Figures of')).toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
     await settledScreenshot(page, `/tmp/shots/seg-ui/by-segment-${w}x${h}.png`);
     await ws.tab('Assumptions').click();
   }
