@@ -3,7 +3,7 @@
 // company ARR at each year end (the mix); NRR by segment by year. Every figure is
 // the core's (result.segments); the company column is the top-level result.
 import { useMemo } from 'react';
-import type { FigureFormat, ModelResult, SegmentResult } from '@shared/index';
+import type { FigureFormat, ModelResult, Segment, SegmentResult } from '@shared/index';
 import { Section } from '../../components/Section';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { GridCell, GridColumn, GridRow } from '../../grid/grid-types';
@@ -11,6 +11,8 @@ import { useDocument } from '../../store/document-store';
 import { useModel } from '../../store/model-store';
 
 type Figures = ModelResult<number> | SegmentResult<number>;
+/** One array for a model without segments: a selector must not return a new one each call. */
+const NO_SEGMENTS: readonly Segment[] = [];
 
 /** The year the headline figures are read at, as the strip reads them: NRR and GRR of year 2, ARR at the end of year 3 (or the last year). */
 const atYear = (r: Figures, wanted: number) => r.annual[Math.min(wanted, r.annual.length) - 1];
@@ -25,7 +27,7 @@ const MEASURES: readonly { id: string; label: (r: Figures) => string; pick: (r: 
 ];
 
 export function BySegmentSheet() {
-  const segments = useDocument((s) => s.inputs.segments ?? []);
+  const segments = useDocument((s) => s.inputs.segments) ?? NO_SEGMENTS;
   const result = useModel((s) => s.result);
   const bySegment = result?.segments;
   // The columns are the segments the figures were computed for, in the sheet's order.
