@@ -228,14 +228,7 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
       if (dv) c.dataValidation = dv;
     };
     if (Array.isArray(value)) {
-      // A ramp: its name covers all ten year cells, so a year typed after the last one is read too.
-      value.forEach((v, i) => styleInput(putValue(ws, row, FIRST_YEAR_COL + i, v as number, numFmtOf(spec))));
-      for (let i = value.length; i < MAX_RAMP_YEARS; i++) styleInput(ws.getCell(row, FIRST_YEAR_COL + i));
-      const year1 = ws.getCell(row, ASSUMPTION_COLS.value);
-      year1.value = { formula: `INDEX(${name},1)`, result: value[0] as number };
-      year1.numFmt = numFmtOf(spec);
-      year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
-      note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
+      putRampRow(ws, row, name, value as number[], spec, styleInput);
       rampRows.push(row);
     } else styleInput(putValue(ws, row, ASSUMPTION_COLS.value, value as string | number, numFmtOf(spec)));
     const unit = ws.getCell(row, ASSUMPTION_COLS.unit);
@@ -319,6 +312,21 @@ export function writeAssumptions(wb: ExcelJS.Workbook, m: ModelInputs): InputNam
 }
 
 /** An input cell's look and data validation. */
+/**
+ * A ramp's row (spec §2.1): its yearly values in the ten year cells (the name covers
+ * all ten, so a year typed after the last one is read too), and in the value
+ * column year 1, read from them.
+ */
+function putRampRow(ws: ExcelJS.Worksheet, row: number, name: string, values: readonly number[], spec: InputSpec, style: (c: ExcelJS.Cell) => void): void {
+  values.forEach((v, i) => style(putValue(ws, row, FIRST_YEAR_COL + i, v, numFmtOf(spec))));
+  for (let i = values.length; i < MAX_RAMP_YEARS; i++) style(ws.getCell(row, FIRST_YEAR_COL + i));
+  const year1 = ws.getCell(row, ASSUMPTION_COLS.value);
+  year1.value = { formula: `INDEX(${name},1)`, result: values[0]! };
+  year1.numFmt = numFmtOf(spec);
+  year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
+  note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
+}
+
 function styleInputCell(c: ExcelJS.Cell, spec: InputSpec, allowBlank = false): void {
   c.font = inputFont;
   c.fill = inputFill;
@@ -367,13 +375,7 @@ function writeSegments(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, m: ModelInpu
     const shown = spec.kind === 'enum' && typeof value === 'string' ? choiceWord(value) : value;
     let ref: string;
     if (Array.isArray(shown)) {
-      shown.forEach((v, i) => styleInputCell(putValue(ws, row, FIRST_YEAR_COL + i, v as number, numFmtOf(spec)), spec));
-      for (let i = shown.length; i < MAX_RAMP_YEARS; i++) styleInputCell(ws.getCell(row, FIRST_YEAR_COL + i), spec);
-      const year1 = ws.getCell(row, ASSUMPTION_COLS.value);
-      year1.value = { formula: `INDEX(${name},1)`, result: shown[0] as number };
-      year1.numFmt = numFmtOf(spec);
-      year1.font = { italic: true, color: { argb: COLORS.subtleFont } };
-      note(ws, row, ASSUMPTION_COLS.range, `by year: year 1 in ${a1(FIRST_YEAR_COL, row)}, later years to its right`);
+      putRampRow(ws, row, name, shown as number[], spec, (c) => styleInputCell(c, spec));
       rampRows.push(row);
       ref = `${a1(FIRST_YEAR_COL, row, true)}:${a1(FIRST_YEAR_COL + MAX_RAMP_YEARS - 1, row, true)}`;
     } else {
